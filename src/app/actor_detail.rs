@@ -1,0 +1,201 @@
+//! One actor: all its details, its relations and Gremien, and deleting it.
+
+use leptos::prelude::*;
+
+use super::state::{use_state, Panel};
+use crate::domain::validate::{safe_href, LinkKind};
+use crate::domain::{Actor, Id, Region};
+
+#[component]
+pub fn ActorDetail(id: Id) -> impl IntoView {
+    let state = use_state();
+    let actor = {
+        let id = id.clone();
+        Memo::new(move |_| state.with_region(|r| r.actor(&id).cloned()).flatten())
+    };
+    let confirming = RwSignal::new(false);
+    move || {
+        let Some(actor) = actor.get() else {
+            return view! { <p class="empty">"Dieser Akteur existiert nicht mehr."</p> }.into_any();
+        };
+        let id = actor.id.clone();
+        let (facts, relations, groups, impact) = state
+            .with_region(|r| (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id)))
+            .unwrap_or_default();
+        let edit_id = id.clone();
+        let relate_id = id.clone();
+        let delete_id = id.clone();
+        let name = actor.name.clone();
+        view! {
+            <article class="detail" aria-labelledby="detail-title">
+                <header class="panel-head">
+                    <h2 id="detail-title">{actor.name.clone()}</h2>
+                    <button type="button" class="close" aria-label="Details schließen" on:click=move |_| state.open(Panel::None)>"×"</button>
+                </header>
+                <p class="kind-badge">{actor.kind.label()}</p>
+                <dl class="facts">
+                    {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+                    {website(&actor)}
+                </dl>
+                {contacts(&actor)}
+                <section aria-labelledby="detail-relations">
+                    <h3 id="detail-relations">{format!("Beziehungen ({})", relations.len())}</h3>
+                    {if relations.is_empty() {
+                        view! { <p class="empty">"Noch keine Beziehungen."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="relation-list" data-testid="detail-relations">
+                                {relations
+                                    .into_iter()
+                                    .map(|(rel_id, other_id, text, other)| {
+                                        let other_name = other.clone();
+                                        view! {
+                                            <li>
+                                                {text}" "
+                                                <button type="button" class="link" on:click=move |_| state.open(Panel::Actor(other_id.clone()))>{other}</button>
+                                                " "
+                                                <button
+                                                    type="button"
+                                                    class="small"
+                                                    aria-label=format!("Beziehung mit {other_name} bearbeiten")
+                                                    on:click=move |_| state.open(Panel::RelationForm { editing: Some(rel_id.clone()), from: None })
+                                                >"Bearbeiten"</button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                {(!groups.is_empty()).then(|| view! {
+                    <section aria-labelledby="detail-groups">
+                        <h3 id="detail-groups">"Gremien"</h3>
+                        <ul>{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                    </section>
+                })}
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>"Bearbeiten"</button>
+                    <button
+                        type="button"
+                        on:click=move |_| state.open(Panel::RelationForm { editing: None, from: Some(relate_id.clone()) })
+                    >"+ Beziehung"</button>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Löschen …"</button>
+                </div>
+                <Show when=move || confirming.get()>
+                    {
+                        let delete_id = delete_id.clone();
+                        let name = name.clone();
+                        view! {
+                            <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+                                <h3 id="confirm-title">{format!("„{name}“ löschen?")}</h3>
+                                <p id="confirm-text">{impact.describe()}" Sie können das Löschen mit „Rückgängig“ zurücknehmen."</p>
+                                <button
+                                    type="button"
+                                    class="danger"
+                                    on:click={
+                                        let delete_id = delete_id.clone();
+                                        let name = name.clone();
+                                        move |_| {
+                                            state.edit_region(|r| r.delete_actor(&delete_id));
+                                            state.open(Panel::None);
+                                            state.announce(&format!("„{name}“ gelöscht"));
+                                        }
+                                    }
+                                >"Endgültig löschen"</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>"Abbrechen"</button>
+                            </div>
+                        }
+                    }
+                </Show>
+            </article>
+        }
+        .into_any()
+    }
+}
+
+/// (label, text) pairs of the facts that are filled in.
+fn facts(region: &Region, actor: &Actor) -> Vec<(&'static str, String)> {
+    let list = |items: &[String]| items.join(", ");
+    let mut out = Vec::new();
+    if let Some(traeger) = &actor.traeger {
+        out.push(("Träger", region.actor_name(traeger)));
+    }
+    let pairs = [
+        ("Rechtskreise", actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+        (
+            "Sozialräume",
+            actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        ),
+        ("Zielgruppen", list(&actor.target_groups)),
+        ("Angebote", list(&actor.offers)),
+        ("Schlagwörter", list(&actor.tags)),
+        ("Notizen", actor.notes.clone()),
+    ];
+    out.extend(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
+    out
+}
+
+/// The website as a link, only if it is http(s).
+fn website(actor: &Actor) -> Option<impl IntoView> {
+    let href = safe_href(LinkKind::Web, &actor.website)?;
+    let text = actor.website.clone();
+    Some(view! {
+        <dt>"Website"</dt>
+        <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
+    })
+}
+
+fn contacts(actor: &Actor) -> Option<impl IntoView> {
+    if actor.contacts.is_empty() {
+        return None;
+    }
+    let items = actor
+        .contacts
+        .iter()
+        .map(|c| {
+            let mail = safe_href(LinkKind::Mail, &c.email).map(|href| {
+                let text = c.email.clone();
+                view! { <a href=href>{text}</a> }
+            });
+            let phone = safe_href(LinkKind::Phone, &c.phone).map(|href| {
+                let text = c.phone.clone();
+                view! { <a href=href>{text}</a> }
+            });
+            let role = (!c.role.is_empty()).then(|| format!(", {}", c.role));
+            view! {
+                <li>
+                    <strong>{c.name.clone()}</strong>{role}
+                    {mail.map(|m| view! { <br />{m} })}
+                    {phone.map(|p| view! { <br />{p} })}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="detail-contacts">
+            <h3 id="detail-contacts">"Kontaktpersonen"</h3>
+            <ul class="contacts">{items}</ul>
+        </section>
+    })
+}
+
+/// (relation id, other actor id, "kooperiert mit" text, other actor name)
+fn relation_rows(region: &Region, actor: &Id) -> Vec<(Id, Id, String, String)> {
+    let mut rows: Vec<_> = region
+        .relations_of(actor)
+        .map(|r| {
+            let other = r.other_end(actor).clone();
+            let outgoing = &r.from == actor;
+            let text = format!("{} ({})", r.kind.phrase(r.direction, outgoing), r.binding.label());
+            (r.id.clone(), other.clone(), text, region.actor_name(&other))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.3.cmp(&b.3));
+    rows
+}
+
+fn group_names(region: &Region, actor: &Id) -> Vec<String> {
+    region.groups.iter().filter(|g| g.members.contains(actor)).map(|g| g.name.clone()).collect()
+}

@@ -1,0 +1,218 @@
+//! Creating and editing an actor.
+
+use leptos::prelude::*;
+
+use super::browser::new_id;
+use super::fields::{error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
+use super::state::{use_state, Panel};
+use crate::domain::draft::ActorDraft;
+use crate::domain::validate::FieldErrors;
+use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
+
+#[component]
+pub fn ActorForm(id: Option<Id>) -> impl IntoView {
+    let state = use_state();
+    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
+    let creating = existing.is_none();
+    let draft = RwSignal::new(existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
+
+    let save = {
+        let actor_id = actor_id.clone();
+        move || {
+            let built = state
+                .with_region_untracked(|r| draft.with_untracked(|d| d.build(actor_id.clone(), r)))
+                .unwrap_or_else(|| Err(FieldErrors::new()));
+            match built {
+                Ok(actor) => {
+                    let name = actor.name.clone();
+                    state.edit_region(|r| r.upsert_actor(actor));
+                    state.open(Panel::Actor(actor_id.clone()));
+                    state.announce(&format!("„{name}“ gespeichert"));
+                }
+                Err(found) => {
+                    errors.set(found);
+                    focus_first_error();
+                }
+            }
+        }
+    };
+    let cancel = {
+        let back = existing.as_ref().map(|a| Panel::Actor(a.id.clone())).unwrap_or(Panel::None);
+        move |_| state.open(back.clone())
+    };
+
+    let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
+    let (website, set_website) = lens(draft, |d| &d.website, |d| &mut d.website);
+    let (target_groups, set_target_groups) = lens(draft, |d| &d.target_groups, |d| &mut d.target_groups);
+    let (offers, set_offers) = lens(draft, |d| &d.offers, |d| &mut d.offers);
+    let (tags, set_tags) = lens(draft, |d| &d.tags, |d| &mut d.tags);
+    let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
+
+    let kind_options = Signal::derive(|| {
+        std::iter::once((String::new(), "– bitte wählen –".to_owned()))
+            .chain(ActorKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())))
+            .collect::<Vec<_>>()
+    });
+    let traeger_options = {
+        let actor_id = actor_id.clone();
+        Signal::derive(move || {
+            let mut options = vec![(String::new(), "– keiner –".to_owned())];
+            if let Some(mut actors) = state.with_region(|r| {
+                r.actors.iter().filter(|a| a.id != actor_id).map(|a| (a.id.0.clone(), a.name.clone())).collect::<Vec<_>>()
+            }) {
+                actors.sort_by_key(|(_, n)| crate::domain::text::fold(n));
+                options.extend(actors);
+            }
+            options
+        })
+    };
+    let sozialraum_options = Signal::derive(move || {
+        state
+            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    let rechtskreis_options =
+        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key(), r.label().to_owned())).collect::<Vec<_>>());
+
+    let title = if creating { "Neuer Akteur".to_owned() } else { format!("„{}“ bearbeiten", existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
+    view! {
+        <form
+            class="entity-form"
+            aria-labelledby="actor-form-title"
+            novalidate
+            on:submit={
+                let save = save.clone();
+                move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            }
+        >
+            <header class="panel-head">
+                <h2 id="actor-form-title">{title}</h2>
+            </header>
+            <ErrorSummary errors=errors />
+            <TextField id="actor-name" label="Name" required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <SelectField
+                id="actor-kind"
+                label="Art"
+                required=true
+                options=kind_options
+                value=Signal::derive(move || draft.with(|d| d.kind.map(|k| k.key()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.kind = ActorKind::from_key(&v)))
+                error=error_of(errors, "kind")
+            />
+            <SelectField
+                id="actor-traeger"
+                label="Träger (übergeordnete Organisation)"
+                options=traeger_options
+                value=Signal::derive(move || draft.with(|d| d.traeger.as_ref().map(|t| t.0.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.traeger = (!v.is_empty()).then(|| Id(v))))
+                error=error_of(errors, "traeger")
+            />
+            <CheckboxGroup
+                id="actor-rechtskreise"
+                legend="Rechtskreise"
+                options=rechtskreis_options
+                checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key()).collect()))
+                on_toggle=Callback::new(move |(key, on): (String, bool)| {
+                    if let Some(r) = Rechtskreis::from_key(&key) {
+                        draft.update(|d| toggle(&mut d.rechtskreise, r, on));
+                    }
+                })
+            />
+            <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
+                <CheckboxGroup
+                    id="actor-sozialraeume"
+                    legend="Sozialräume"
+                    options=sozialraum_options
+                    checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
+                    on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
+                />
+            </Show>
+            <TextField id="actor-target-groups" label="Zielgruppen" hint="Eine pro Zeile" rows=3 value=target_groups on_input=set_target_groups />
+            <TextField id="actor-offers" label="Angebote" hint="Eines pro Zeile" rows=3 value=offers on_input=set_offers />
+            <TextField
+                id="actor-website"
+                label="Website"
+                kind="url"
+                placeholder="https://www.beispiel.de"
+                value=website
+                on_input=set_website
+                error=error_of(errors, "website")
+            />
+            <ContactsEditor draft=draft errors=errors />
+            <TextField id="actor-tags" label="Schlagwörter" hint="Durch Kommas getrennt" value=tags on_input=set_tags />
+            <TextField id="actor-notes" label="Notizen" rows=4 value=notes on_input=set_notes />
+            <div class="actions sticky">
+                <button type="submit" class="primary">"Speichern"</button>
+                <button type="button" on:click=cancel>"Abbrechen"</button>
+            </div>
+        </form>
+    }
+}
+
+/// The list of contact persons, with add and remove.
+#[component]
+fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    // A memo, so that typing in a contact does not rebuild the rows.
+    let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
+    view! {
+        <fieldset class="contacts-editor">
+            <legend>"Kontaktpersonen"</legend>
+            <p class="hint">"Personenbezogene Daten: nur erfassen, was für die Zusammenarbeit nötig ist."</p>
+            {move || {
+                (0..count.get())
+                    .map(|i| {
+                        let field = move |get: fn(&Contact) -> &String, set: fn(&mut Contact) -> &mut String| {
+                            (
+                                Signal::derive(move || draft.with(|d| d.contacts.get(i).map(|c| get(c).clone()).unwrap_or_default())),
+                                Callback::new(move |v: String| draft.update(|d| {
+                                    if let Some(c) = d.contacts.get_mut(i) {
+                                        *set(c) = v;
+                                    }
+                                })),
+                            )
+                        };
+                        let (name, set_name) = field(|c| &c.name, |c| &mut c.name);
+                        let (role, set_role) = field(|c| &c.role, |c| &mut c.role);
+                        let (email, set_email) = field(|c| &c.email, |c| &mut c.email);
+                        let (phone, set_phone) = field(|c| &c.phone, |c| &mut c.phone);
+                        let number = i + 1;
+                        view! {
+                            <div class="contact-row" role="group" aria-label=format!("Kontaktperson {number}")>
+                                <TextField id=format!("contact-{i}-name") label=format!("Name (Kontakt {number})") value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
+                                <TextField id=format!("contact-{i}-role") label="Funktion" value=role on_input=set_role />
+                                <TextField id=format!("contact-{i}-email") label="E-Mail" kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
+                                <TextField id=format!("contact-{i}-phone") label="Telefon" kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
+                                <button
+                                    type="button"
+                                    class="small"
+                                    on:click=move |_| draft.update(|d| {
+                                        if i < d.contacts.len() {
+                                            d.contacts.remove(i);
+                                        }
+                                    })
+                                >{format!("Kontakt {number} entfernen")}</button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>"+ Kontaktperson"</button>
+        </fieldset>
+    }
+}
+
+/// Moves keyboard focus to the first field with a message, so keyboard and
+/// screen-reader users land where the problem is.
+pub fn focus_first_error() {
+    request_animation_frame(|| {
+        let first = document().query_selector("[aria-invalid='true']").ok().flatten();
+        if let Some(el) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}

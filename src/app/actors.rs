@@ -1,0 +1,176 @@
+//! The actor list: search as you type, filters, sort.
+
+use leptos::prelude::*;
+
+use super::state::{use_state, Panel};
+use crate::domain::query::{ActorQuery, ActorRow, ActorSort};
+use crate::domain::{ActorKind, Id, Rechtskreis};
+
+#[component]
+pub fn ActorList() -> impl IntoView {
+    let state = use_state();
+    let query = state.actor_query;
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        state.with_region(|r| q.run(r)).unwrap_or_default()
+    });
+    let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
+    let sozialraeume = move || {
+        state
+            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let selected = move || match state.panel.get() {
+        Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
+        _ => None,
+    };
+
+    view! {
+        <section class="list-view" aria-labelledby="actors-title">
+            <div class="list-head">
+                <h2 id="actors-title">"Akteure"</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(None))>
+                    "+ Akteur hinzufügen"
+                </button>
+            </div>
+            <div class="filters" role="search" aria-label="Akteure suchen und filtern">
+                <div class="field grow">
+                    <label for="actor-search">"Suche nach Name"</label>
+                    <input
+                        id="actor-search"
+                        type="search"
+                        placeholder="z. B. Jobcenter"
+                        autocomplete="off"
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-kind">"Art"</label>
+                    <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
+                        <option value="" selected=move || query.with(|q| q.kind.is_none())>"Alle Arten"</option>
+                        {ActorKind::ALL
+                            .iter()
+                            .map(|k| {
+                                let k = *k;
+                                view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{k.label()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-rechtskreis">"Rechtskreis"</label>
+                    <select
+                        id="filter-rechtskreis"
+                        on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
+                    >
+                        <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>"Alle Rechtskreise"</option>
+                        {Rechtskreis::ALL
+                            .iter()
+                            .map(|r| {
+                                let r = *r;
+                                view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{r.label()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-sozialraum">"Sozialraum"</label>
+                    <select
+                        id="filter-sozialraum"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
+                        }
+                    >
+                        <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>"Alle Sozialräume"</option>
+                        {move || {
+                            sozialraeume()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let is = id.clone();
+                                    view! { <option value=id.0 selected=move || query.with(|q| q.sozialraum.as_ref() == Some(&is))>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="actor-sort">"Sortierung"</label>
+                    <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
+                        {ActorSort::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.key() selected=move || query.with(|q| q.sort == s)>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="result-count" aria-live="polite" data-testid="actor-count">
+                {move || {
+                    let shown = rows.with(|r| r.len());
+                    if query.with(ActorQuery::is_filtered) {
+                        format!("{shown} von {} Akteuren", total())
+                    } else {
+                        format!("{shown} Akteure")
+                    }
+                }}
+                {move || query.with(ActorQuery::is_filtered).then(|| view! {
+                    " "
+                    <button type="button" class="link" on:click=move |_| query.update(|q| {
+                        *q = ActorQuery { sort: q.sort, ..ActorQuery::default() }
+                    })>"Filter zurücksetzen"</button>
+                })}
+            </p>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=move || view! {
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            "Noch keine Akteure. Legen Sie den ersten mit „Akteur hinzufügen“ an."
+                        } else {
+                            "Kein Akteur passt zu Suche und Filtern."
+                        }}
+                    </p>
+                }
+            >
+                <table class="data" data-testid="actor-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Art"</th>
+                            <th scope="col">"Sozialräume"</th>
+                            <th scope="col">"Rechtskreise"</th>
+                            <th scope="col" class="num">"Beziehungen"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.clone() children=move |row: ActorRow| {
+                            let id = row.id.clone();
+                            let is_selected = {
+                                let id = id.clone();
+                                move || selected().as_ref() == Some(&id)
+                            };
+                            let is_selected_row = is_selected.clone();
+                            view! {
+                                <tr class:selected=is_selected_row>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="link row-open"
+                                            aria-current=move || is_selected().then_some("true")
+                                            on:click=move |_| state.open(Panel::Actor(id.clone()))
+                                        >{row.name.clone()}</button>
+                                    </td>
+                                    <td>{row.kind.label()}</td>
+                                    <td>{row.sozialraeume.clone()}</td>
+                                    <td>{row.rechtskreise.clone()}</td>
+                                    <td class="num">{row.relations}</td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

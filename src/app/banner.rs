@@ -1,0 +1,160 @@
+//! Messages about storage: blocked, full, damaged data set aside, and the
+//! screen shown instead of the app when the stored data is from a newer version.
+
+use leptos::prelude::*;
+
+use super::browser::format_timestamp;
+use super::persist::Health;
+use super::state::use_state;
+
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
+    let health_message = move || {
+        let (title, text, retry) = match p.health.get() {
+            Health::Ok | Health::Newer(_) => return None,
+            Health::Blocked => (
+                "Speichern nicht möglich",
+                "Dieser Browser erlaubt Netzwerkatlas keinen lokalen Speicher (z. B. im privaten Modus oder durch \
+                 eine Richtlinie). Sie können arbeiten, aber Ihre Änderungen gehen beim Schließen verloren. \
+                 Laden Sie eine Sicherung herunter, bevor Sie das Fenster schließen."
+                    .to_owned(),
+                false,
+            ),
+            Health::Full => (
+                "Der Speicher ist voll",
+                "Die letzte Änderung passt nicht mehr in den lokalen Speicher des Browsers und wurde nicht \
+                 gespeichert. Der zuletzt gespeicherte Stand ist unverändert erhalten. Laden Sie eine Sicherung \
+                 herunter und schaffen Sie Platz (z. B. beiseitegelegte Daten verwerfen)."
+                    .to_owned(),
+                true,
+            ),
+            Health::WriteFailed(name) => (
+                "Speichern fehlgeschlagen",
+                format!(
+                    "Der Browser hat das Speichern abgelehnt ({name}). Der zuletzt gespeicherte Stand ist \
+                     unverändert erhalten. Laden Sie eine Sicherung herunter."
+                ),
+                true,
+            ),
+            Health::AsideFailed => (
+                "Gespeicherte Daten nicht lesbar",
+                "Bis Sie die unlesbaren Daten heruntergeladen haben, speichert Netzwerkatlas nichts, damit sie nicht \
+                 überschrieben werden."
+                    .to_owned(),
+                false,
+            ),
+        };
+        let aside_failed = p.health.get() == Health::AsideFailed;
+        Some(view! {
+            <div class="banner warning" role="alert" data-testid="storage-banner">
+                <h2>{title}</h2>
+                <p>{text}</p>
+                <div class="actions">
+                    {aside_failed.then(|| view! {
+                        <button type="button" class="primary" on:click=move |_| {
+                            p.download_stored();
+                            p.health.set(Health::Ok);
+                            p.retry();
+                        }>"Unlesbare Daten herunterladen und weiterarbeiten"</button>
+                    })}
+                    {(!aside_failed).then(|| view! {
+                        <button type="button" on:click=move |_| p.download_workspace()>"Sicherung herunterladen"</button>
+                    })}
+                    {retry.then(|| view! {
+                        <button type="button" on:click=move |_| p.retry()>"Erneut speichern"</button>
+                    })}
+                </div>
+            </div>
+        })
+    };
+    let damaged = move || {
+        p.damaged.get().map(|message| {
+            view! {
+                <div class="banner warning" role="alert" data-testid="damaged-banner">
+                    <h2>"Gespeicherte Daten waren nicht lesbar"</h2>
+                    <p>{message}</p>
+                    <button type="button" on:click=move |_| p.damaged.set(None)>"Verstanden"</button>
+                </div>
+            }
+        })
+    };
+    let aside = move || {
+        let entries = p.aside.get();
+        (!entries.is_empty()).then(|| {
+            view! {
+                <section class="banner info" aria-labelledby="aside-title" data-testid="aside-list">
+                    <h2 id="aside-title">"Beiseitegelegte Daten"</h2>
+                    <p>"Diese Daten konnten nicht gelesen werden. Sie bleiben hier, bis Sie sie verwerfen."</p>
+                    <ul>
+                        {entries
+                            .into_iter()
+                            .map(|entry| {
+                                let key = entry.key.clone();
+                                let key2 = entry.key.clone();
+                                let confirming = RwSignal::new(false);
+                                view! {
+                                    <li>
+                                        {format!(
+                                            "Gefunden am {} ({} Zeichen)",
+                                            format_timestamp(&entry.found_at),
+                                            entry.chars,
+                                        )}
+                                        " "
+                                        <button type="button" on:click=move |_| p.download_aside(&key)>"Herunterladen"</button>
+                                        <Show
+                                            when=move || confirming.get()
+                                            fallback=move || view! {
+                                                <button type="button" on:click=move |_| confirming.set(true)>"Verwerfen …"</button>
+                                            }
+                                        >
+                                            {
+                                                let key = key2.clone();
+                                                view! {
+                                                    <span class="confirm-inline">
+                                                        "Wirklich endgültig löschen? "
+                                                        <button type="button" class="danger" on:click=move |_| p.discard_aside(&key)>"Ja, verwerfen"</button>
+                                                        <button type="button" on:click=move |_| confirming.set(false)>"Abbrechen"</button>
+                                                    </span>
+                                                }
+                                            }
+                                        </Show>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    view! {
+        <div class="banners">
+            {health_message}
+            {damaged}
+            {aside}
+        </div>
+    }
+}
+
+/// Shown instead of the app: the stored data needs a newer Netzwerkatlas.
+#[component]
+pub fn NewerDataScreen() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
+    let message = move || match p.health.get() {
+        Health::Newer(message) => message,
+        _ => String::new(),
+    };
+    view! {
+        <main id="main" class="error-screen" tabindex="-1">
+            <div class="banner warning" role="alert" data-testid="newer-data">
+                <h1>"Neuere Datenversion gefunden"</h1>
+                <p>{message}</p>
+                <p>"Sie können die gespeicherten Daten als Datei herunterladen, um sie aufzubewahren oder weiterzugeben."</p>
+                <button type="button" class="primary" on:click=move |_| p.download_stored()>"Gespeicherte Daten herunterladen"</button>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,74 @@
+//! The few browser services the app needs beyond rendering: random ids,
+//! the clock, and saving a text as a downloaded file.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::Id;
+
+/// 64 random bits from `crypto.getRandomValues`, falling back to
+/// `Math.random` on the rare browser that refuses.
+pub fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * u64::MAX as f64) as u64
+    }
+}
+
+pub fn new_id(prefix: &str) -> Id {
+    Id::from_random(prefix, random_u64())
+}
+
+/// The current time as ISO 8601 in UTC, e.g. "2026-11-21T10:40:00.000Z".
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+/// Today as "2026-11-21", for file names.
+pub fn today() -> String {
+    now_iso().chars().take(10).collect()
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// The `name` of a thrown DOMException ("QuotaExceededError", "SecurityError").
+pub fn error_name(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| "Error".into())
+}
+
+/// Formats an ISO timestamp for German readers: "21.11.2026, 10:40".
+pub fn format_timestamp(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    format!(
+        "{:02}.{:02}.{}, {:02}:{:02}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

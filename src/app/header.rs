@@ -1,0 +1,154 @@
+//! The top bar (region switch, undo/redo, save state) and the area tabs.
+
+use leptos::prelude::*;
+
+use super::persist::Health;
+use super::state::{use_state, AppState, Panel, View};
+use crate::domain::Id;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let regions = move || {
+        state.workspace.with(|ws| {
+            let active = ws.active_id();
+            ws.regions
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone(), Some(&r.id) == active.as_ref()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◎"</span>
+                <span class="name">"Netzwerkatlas"</span>
+            </div>
+            <div class="region-switch">
+                <label for="region-select">"Region"</label>
+                <select
+                    id="region-select"
+                    on:change=move |ev| state.switch_region(Id(event_target_value(&ev)))
+                    disabled=move || regions().is_empty()
+                >
+                    {move || {
+                        regions()
+                            .into_iter()
+                            .map(|(id, name, selected)| view! { <option value=id.0 selected=selected>{name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" on:click=move |_| {
+                    state.panel.set(Panel::None);
+                    state.view.set(View::NewRegion);
+                }>"+ Neue Region"</button>
+            </div>
+            <div class="history" role="group" aria-label="Bearbeitungsverlauf">
+                <button
+                    type="button"
+                    title="Rückgängig (Strg+Z)"
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !state.can_undo.get()
+                    on:click=move |_| state.undo()
+                >"↶ Rückgängig"</button>
+                <button
+                    type="button"
+                    title="Wiederholen (Strg+Y)"
+                    aria-keyshortcuts="Control+Y"
+                    disabled=move || !state.can_redo.get()
+                    on:click=move |_| state.redo()
+                >"↷ Wiederholen"</button>
+            </div>
+            <SaveState />
+        </header>
+    }
+}
+
+/// A short word on whether the data is safe in this browser.
+#[component]
+fn SaveState() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
+    let text = move || match p.health.get() {
+        Health::Blocked => ("warn", "Nur im Arbeitsspeicher".to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed => ("warn", "Nicht gespeichert".to_owned()),
+        Health::Newer(_) => ("warn", "Schreibgeschützt".to_owned()),
+        Health::Ok if p.dirty.get() => ("busy", "Wird gespeichert …".to_owned()),
+        Health::Ok => ("ok", "Im Browser gespeichert".to_owned()),
+    };
+    view! {
+        <p class=move || format!("save-state {}", text().0) data-testid="save-state">
+            {move || text().1}
+        </p>
+    }
+}
+
+#[component]
+pub fn Tabs() -> impl IntoView {
+    let state = use_state();
+    let counts = move || {
+        state
+            .with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len()))
+            .unwrap_or_default()
+    };
+    let tab = move |view: View, label: &'static str, count: Option<fn((usize, usize, usize)) -> usize>| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || (state.view.get() == view).to_string()
+                on:click=move |_| {
+                    state.panel.set(Panel::None);
+                    state.view.set(view);
+                }
+            >
+                {label}
+                {count.map(|c| view! { <span class="count">{move || c(counts())}</span> })}
+            </button>
+        }
+    };
+    let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
+    view! {
+        <Show when=has_region>
+            <nav class="tabs" aria-label="Bereiche der Region">
+                <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
+                <div class="tab-row">
+                    {tab(View::Actors, "Akteure", Some(|c| c.0))}
+                    {tab(View::Relations, "Beziehungen", Some(|c| c.1))}
+                    {tab(View::Groups, "Gremien", Some(|c| c.2))}
+                    {tab(View::Region, "Region & Sozialräume", None)}
+                </div>
+            </nav>
+        </Show>
+    }
+}
+
+/// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) outside text fields, where the
+/// browser's own text undo stays in charge.
+pub fn install_shortcuts(state: AppState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let in_text_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_text_field {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("z", true) | ("y", _) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    // The shortcuts live as long as the page.
+    std::mem::forget(handle);
+}

@@ -1,0 +1,114 @@
+//! The browser UI: a thin Leptos layer over `crate::domain`.
+
+mod actor_detail;
+mod actor_form;
+mod actors;
+mod banner;
+mod browser;
+mod fields;
+mod groups;
+mod header;
+mod persist;
+mod region_form;
+mod relations;
+mod state;
+
+use leptos::prelude::*;
+
+use banner::{NewerDataScreen, StorageBanner};
+use header::{Header, Tabs};
+use state::{AppState, Panel, View};
+
+/// Entry point called from `main`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let startup = persist::load();
+    let workspace = RwSignal::new(startup.workspace.clone());
+    let persistence = persist::Persistence::install(workspace, &startup);
+    let state = AppState::new(workspace, persistence);
+    provide_context(state);
+    header::install_shortcuts(state);
+
+    let newer = move || matches!(persistence.health.get(), persist::Health::Newer(_));
+    view! {
+        <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+        <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
+            <Header />
+            <StorageBanner />
+            <Tabs />
+            <main id="main" tabindex="-1">
+                <MainView />
+            </main>
+        </Show>
+        <div class="visually-hidden" role="status" aria-live="polite">
+            {move || state.announcement.get()}
+        </div>
+    }
+}
+
+#[component]
+fn MainView() -> impl IntoView {
+    let state = state::use_state();
+    // One memo for what decides the layout, so that an edit does not rebuild
+    // the whole view (and reset its filters); a change of area or region does.
+    let shape = Memo::new(move |_| {
+        let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
+        (state.view.get(), has_region, active)
+    });
+    move || {
+        let (view, has_region, _) = shape.get();
+        if view == View::NewRegion {
+            return view! { <region_form::RegionForm creating=true /> }.into_any();
+        }
+        if !has_region {
+            return view! { <NoRegion /> }.into_any();
+        }
+        let content = match view {
+            View::Actors => view! { <actors::ActorList /> }.into_any(),
+            View::Relations => view! { <relations::RelationList /> }.into_any(),
+            View::Groups => view! { <groups::GroupList /> }.into_any(),
+            View::Region | View::NewRegion => view! { <region_form::RegionForm creating=false /> }.into_any(),
+        };
+        view! {
+            <div class="workspace" class:with-panel=move || state.panel.get() != Panel::None>
+                <div class="content">{content}</div>
+                <SidePanel />
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The detail or form beside a list.
+#[component]
+fn SidePanel() -> impl IntoView {
+    let state = state::use_state();
+    move || {
+        let panel = state.panel.get();
+        let body = match panel {
+            Panel::None => return None,
+            Panel::Actor(id) => view! { <actor_detail::ActorDetail id=id /> }.into_any(),
+            Panel::ActorForm(id) => view! { <actor_form::ActorForm id=id /> }.into_any(),
+            Panel::RelationForm { editing, from } => view! { <relations::RelationForm editing=editing from=from /> }.into_any(),
+            Panel::GroupForm(id) => view! { <groups::GroupForm id=id /> }.into_any(),
+        };
+        Some(view! { <aside class="panel" aria-label="Details">{body}</aside> })
+    }
+}
+
+#[component]
+fn NoRegion() -> impl IntoView {
+    let state = state::use_state();
+    view! {
+        <section class="empty-state">
+            <h2>"Noch keine Region"</h2>
+            <p>"Legen Sie eine Region an – Ihren Kreis oder Ihre Kommune mit ihren Sozialräumen –, um Akteure und Beziehungen zu erfassen."</p>
+            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>"Neue Region anlegen"</button>
+        </section>
+    }
+}

@@ -1,0 +1,259 @@
+//! The one module that touches localStorage. Components never do.
+//!
+//! Rules it keeps: a save is debounced and flushed when the tab is hidden or
+//! closed; a failed save leaves the last stored state as it was; data that
+//! does not decode is moved aside under its own key before anything else is
+//! written, and data from a newer version is never written over.
+
+use std::time::Duration;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use super::browser::{download_text, error_name, now_iso, today};
+use crate::domain::demo::demo_workspace;
+use crate::domain::envelope::{self, DecodeError};
+use crate::domain::Workspace;
+
+pub const KEY: &str = "netzwerkatlas.workspace";
+/// Unreadable data is kept under this prefix plus the time it was found.
+pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Whether and how the app can keep the user's data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Health {
+    Ok,
+    /// The browser gives no localStorage: the app runs in memory only.
+    Blocked,
+    /// The last save did not fit; the stored state is the one before it.
+    Full,
+    /// The last save failed for another reason (the exception's name).
+    WriteFailed(String),
+    /// Stored data comes from a newer version: nothing is written.
+    Newer(String),
+    /// Unreadable data could not be moved aside: nothing is written over it.
+    AsideFailed,
+}
+
+impl Health {
+    fn can_write(&self) -> bool {
+        matches!(self, Health::Ok | Health::Full | Health::WriteFailed(_))
+    }
+}
+
+/// Data that did not decode and now lies under its own key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AsideEntry {
+    pub key: String,
+    pub found_at: String,
+    pub chars: usize,
+}
+
+/// What the app starts with.
+pub struct Startup {
+    pub workspace: Workspace,
+    pub health: Health,
+    /// Set when the stored data could not be read: what happened, in German.
+    pub damaged: Option<String>,
+    /// Whether the workspace still has to be written (first start, repair).
+    pub needs_save: bool,
+}
+
+fn local_storage_available() -> bool {
+    // gloo's `LocalStorage::raw()` panics where storage is blocked: ask first.
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+/// Reads the stored workspace, deciding what to do with each kind of failure.
+pub fn load() -> Startup {
+    let fallback = |health, damaged, needs_save| Startup { workspace: demo_workspace(), health, damaged, needs_save };
+    if !local_storage_available() {
+        return fallback(Health::Blocked, None, false);
+    }
+    let text = match LocalStorage::raw().get_item(KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return fallback(Health::Ok, None, true),
+        Err(_) => return fallback(Health::Blocked, None, false),
+    };
+    match envelope::decode(&text) {
+        Ok(decoded) => Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false },
+        Err(DecodeError::NewerSchema { found }) => Startup {
+            workspace: Workspace::default(),
+            health: Health::Newer(DecodeError::NewerSchema { found }.message()),
+            damaged: None,
+            needs_save: false,
+        },
+        Err(error) => {
+            let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
+            let kept = LocalStorage::raw().set_item(&aside_key, &text).is_ok()
+                && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(text.as_str());
+            let detail = error.detail();
+            if kept {
+                let message = format!(
+                    "{} Sie wurden unverändert beiseitegelegt und können unten als Datei heruntergeladen werden. \
+                     Die App startet mit der Beispielregion. (Technisch: {detail})",
+                    error.message()
+                );
+                fallback(Health::Ok, Some(message), true)
+            } else {
+                let message = format!(
+                    "{} Sie konnten nicht beiseitegelegt werden, darum speichert die App nichts, bis Sie sie \
+                     heruntergeladen haben. (Technisch: {detail})",
+                    error.message()
+                );
+                fallback(Health::AsideFailed, Some(message), false)
+            }
+        }
+    }
+}
+
+/// The app's handle on storage; `Copy` so that components can hold it.
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    pub health: RwSignal<Health>,
+    /// Changes made since the last successful save.
+    pub dirty: RwSignal<bool>,
+    pub damaged: RwSignal<Option<String>>,
+    pub aside: RwSignal<Vec<AsideEntry>>,
+    pub last_saved: RwSignal<Option<String>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    workspace: RwSignal<Workspace>,
+}
+
+impl Persistence {
+    /// Starts saving every change of `workspace`, and flushing on hide/close.
+    pub fn install(workspace: RwSignal<Workspace>, startup: &Startup) -> Persistence {
+        let persistence = Persistence {
+            health: RwSignal::new(startup.health.clone()),
+            dirty: RwSignal::new(false),
+            damaged: RwSignal::new(startup.damaged.clone()),
+            aside: RwSignal::new(Vec::new()),
+            last_saved: RwSignal::new(None),
+            timer: StoredValue::new(None),
+            workspace,
+        };
+        persistence.refresh_aside();
+        let needs_save = startup.needs_save;
+        let first_run = StoredValue::new(true);
+        Effect::new(move |_| {
+            workspace.track();
+            let first = first_run.get_value();
+            first_run.set_value(false);
+            if first && !needs_save {
+                return;
+            }
+            persistence.dirty.set(true);
+            persistence.schedule();
+        });
+        persistence.flush_when_leaving();
+        persistence
+    }
+
+    fn schedule(self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes pending changes now.
+    pub fn flush(self) {
+        if !self.dirty.get_untracked() || !self.health.get_untracked().can_write() {
+            return;
+        }
+        let saved_at = now_iso();
+        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at));
+        // A failed setItem leaves the previous value in place, so the last
+        // good state stays readable.
+        match LocalStorage::raw().set_item(KEY, &text) {
+            Ok(()) => {
+                self.dirty.set(false);
+                self.health.set(Health::Ok);
+                self.last_saved.set(Some(saved_at));
+            }
+            Err(error) => {
+                let name = error_name(&error);
+                let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                    Health::Full
+                } else {
+                    Health::WriteFailed(name)
+                };
+                self.health.set(health);
+            }
+        }
+    }
+
+    /// Tries the last failed save again (after the user freed space).
+    pub fn retry(self) {
+        self.dirty.set(true);
+        self.flush();
+    }
+
+    fn flush_when_leaving(self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                self.flush();
+            }
+        });
+        let on_pagehide = Closure::<dyn Fn()>::new(move || self.flush());
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+        }
+        let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        // The listeners live as long as the page.
+        on_hide.forget();
+        on_pagehide.forget();
+    }
+
+    /// Re-reads which unreadable data sets are kept aside.
+    pub fn refresh_aside(self) {
+        if !local_storage_available() {
+            return;
+        }
+        let storage = LocalStorage::raw();
+        let mut entries = Vec::new();
+        for index in 0..storage.length().unwrap_or(0) {
+            let Some(key) = storage.key(index).ok().flatten() else { continue };
+            if let Some(found_at) = key.strip_prefix(ASIDE_PREFIX) {
+                let chars = storage.get_item(&key).ok().flatten().map(|v| v.chars().count()).unwrap_or(0);
+                entries.push(AsideEntry { found_at: found_at.to_owned(), key, chars });
+            }
+        }
+        entries.sort_by(|a, b| a.key.cmp(&b.key));
+        self.aside.set(entries);
+    }
+
+    /// Downloads a set-aside data set exactly as it was stored.
+    pub fn download_aside(self, key: &str) {
+        if let Ok(Some(text)) = LocalStorage::raw().get_item(key) {
+            let stamp: String = key.trim_start_matches(ASIDE_PREFIX).chars().take(10).collect();
+            let _ = download_text(&format!("netzwerkatlas-unlesbare-daten-{stamp}.json"), "application/json", &text);
+        }
+    }
+
+    pub fn discard_aside(self, key: &str) {
+        LocalStorage::delete(key);
+        self.refresh_aside();
+    }
+
+    /// Downloads what is stored under the main key, as it is (used when the
+    /// app cannot read it: newer version, or it could not be set aside).
+    pub fn download_stored(self) {
+        if let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) {
+            let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &text);
+        }
+    }
+
+    /// Downloads the data held in memory, as a backup when saving fails.
+    pub fn download_workspace(self) {
+        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &now_iso()));
+        let _ = download_text(&format!("netzwerkatlas-sicherung-{}.json", today()), "application/json", &text);
+    }
+}

@@ -1,0 +1,283 @@
+//! The relation list and the form to create or edit a relation.
+
+use leptos::prelude::*;
+
+use super::actor_form::focus_first_error;
+use super::browser::new_id;
+use super::fields::{error_of, lens, ErrorSummary, SelectField, TextField};
+use super::state::{use_state, Panel};
+use crate::domain::draft::RelationDraft;
+use crate::domain::query::RelationQuery;
+use crate::domain::validate::FieldErrors;
+use crate::domain::{Binding, Direction, Id, RelationKind};
+
+#[component]
+pub fn RelationList() -> impl IntoView {
+    let state = use_state();
+    let query = RwSignal::new(RelationQuery::default());
+    // (id, from, kind text, to, binding, since)
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        state
+            .with_region(|r| {
+                q.run(r)
+                    .into_iter()
+                    .map(|rel| {
+                        let kind = match (rel.kind.has_direction(), rel.direction) {
+                            (true, Direction::Both) => format!("{} (wechselseitig)", rel.kind.label()),
+                            (true, _) => format!("{} →", rel.kind.label()),
+                            (false, _) => rel.kind.label().to_owned(),
+                        };
+                        (
+                            rel.id.clone(),
+                            r.actor_name(&rel.from),
+                            kind,
+                            r.actor_name(&rel.to),
+                            rel.binding.label(),
+                            rel.since.clone(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let confirm_delete = RwSignal::new(None::<Id>);
+    view! {
+        <section class="list-view" aria-labelledby="relations-title">
+            <div class="list-head">
+                <h2 id="relations-title">"Beziehungen"</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::RelationForm { editing: None, from: None })>
+                    "+ Beziehung hinzufügen"
+                </button>
+            </div>
+            <div class="filters" role="search" aria-label="Beziehungen filtern">
+                <div class="field grow">
+                    <label for="relation-search">"Akteur"</label>
+                    <input
+                        id="relation-search"
+                        type="search"
+                        placeholder="Name eines beteiligten Akteurs"
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="relation-filter-kind">"Art"</label>
+                    <select id="relation-filter-kind" on:change=move |ev| query.update(|q| q.kind = RelationKind::from_key(&event_target_value(&ev)))>
+                        <option value="">"Alle Arten"</option>
+                        {RelationKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="relation-filter-binding">"Verbindlichkeit"</label>
+                    <select id="relation-filter-binding" on:change=move |ev| query.update(|q| q.binding = Binding::from_key(&event_target_value(&ev)))>
+                        <option value="">"Alle"</option>
+                        {Binding::ALL.iter().map(|b| view! { <option value=b.key()>{b.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="result-count" aria-live="polite" data-testid="relation-count">{move || format!("{} Beziehungen", rows.with(|r| r.len()))}</p>
+            <table class="data" data-testid="relation-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Von / Akteur"</th>
+                        <th scope="col">"Art"</th>
+                        <th scope="col">"An / mit"</th>
+                        <th scope="col">"Verbindlichkeit"</th>
+                        <th scope="col">"Seit"</th>
+                        <th scope="col"><span class="visually-hidden">"Aktionen"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() children=move |(id, from, kind, to, binding, since)| {
+                        let edit_id = id.clone();
+                        let ask_id = id.clone();
+                        let delete_id = id.clone();
+                        let label = format!("{from} – {to}");
+                        let is_confirming = move || confirm_delete.with(|c| c.as_ref() == Some(&id));
+                        view! {
+                            <tr>
+                                <td>{from.clone()}</td>
+                                <td>{kind}</td>
+                                <td>{to.clone()}</td>
+                                <td>{binding}</td>
+                                <td>{since}</td>
+                                <td class="row-actions">
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        aria-label=format!("Beziehung {label} bearbeiten")
+                                        on:click=move |_| state.open(Panel::RelationForm { editing: Some(edit_id.clone()), from: None })
+                                    >"Bearbeiten"</button>
+                                    <Show
+                                        when=is_confirming
+                                        fallback={
+                                            let label = label.clone();
+                                            let ask_id = ask_id.clone();
+                                            move || {
+                                                let ask_id = ask_id.clone();
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="small danger"
+                                                        aria-label=format!("Beziehung {label} löschen")
+                                                        on:click=move |_| confirm_delete.set(Some(ask_id.clone()))
+                                                    >"Löschen"</button>
+                                                }
+                                            }
+                                        }
+                                    >
+                                        {
+                                            let delete_id = delete_id.clone();
+                                            view! {
+                                                <span class="confirm-inline" role="group" aria-label="Löschen bestätigen">
+                                                    <button type="button" class="small danger" on:click=move |_| {
+                                                        state.edit_region(|r| r.delete_relation(&delete_id));
+                                                        confirm_delete.set(None);
+                                                        state.announce("Beziehung gelöscht");
+                                                    }>"Ja, löschen"</button>
+                                                    <button type="button" class="small" on:click=move |_| confirm_delete.set(None)>"Nein"</button>
+                                                </span>
+                                            }
+                                        }
+                                    </Show>
+                                </td>
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Creates a relation (optionally starting at `from`) or edits `editing`.
+#[component]
+pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
+    let state = use_state();
+    let existing = editing.as_ref().and_then(|id| state.with_region_untracked(|r| r.relation(id).cloned()).flatten());
+    let creating = existing.is_none();
+    let initial = existing
+        .as_ref()
+        .map(RelationDraft::from_relation)
+        .unwrap_or_else(|| RelationDraft { from: from.clone(), ..RelationDraft::default() });
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(FieldErrors::new());
+    let relation_id = existing.as_ref().map(|r| r.id.clone()).unwrap_or_else(|| new_id("rel"));
+    // Where to go after saving or cancelling: back to the actor it started at.
+    let back = from.clone().or_else(|| existing.as_ref().map(|r| r.from.clone()));
+    let back_panel = move || back.clone().map(Panel::Actor).unwrap_or(Panel::None);
+
+    let actor_options = Signal::derive(move || {
+        let mut options = vec![(String::new(), "– bitte wählen –".to_owned())];
+        if let Some(mut actors) = state.with_region(|r| r.actors.iter().map(|a| (a.id.0.clone(), a.name.clone())).collect::<Vec<_>>()) {
+            actors.sort_by_key(|(_, n)| crate::domain::text::fold(n));
+            options.extend(actors);
+        }
+        options
+    });
+    let kind_options = Signal::derive(|| RelationKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())).collect::<Vec<_>>());
+    let binding_options = Signal::derive(|| Binding::ALL.iter().map(|b| (b.key(), b.label().to_owned())).collect::<Vec<_>>());
+    let direction_options = Signal::derive(|| {
+        [Direction::Forward, Direction::Both].iter().map(|d| (d.key(), d.label().to_owned())).collect::<Vec<_>>()
+    });
+    let directed = move || draft.with(|d| d.kind.has_direction());
+    let actor_value = |pick: fn(&RelationDraft) -> &Option<Id>| {
+        Signal::derive(move || draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default()))
+    };
+    let (since, set_since) = lens(draft, |d| &d.since, |d| &mut d.since);
+    let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
+
+    let save = {
+        let back_panel = back_panel.clone();
+        move || {
+            let built = state
+                .with_region_untracked(|r| draft.with_untracked(|d| d.build(relation_id.clone(), r)))
+                .unwrap_or_else(|| Err(FieldErrors::new()));
+            match built {
+                Ok(relation) => {
+                    state.edit_region(|r| r.upsert_relation(relation));
+                    state.open(back_panel());
+                    state.announce("Beziehung gespeichert");
+                }
+                Err(found) => {
+                    errors.set(found);
+                    focus_first_error();
+                }
+            }
+        }
+    };
+
+    view! {
+        <form
+            class="entity-form"
+            aria-labelledby="relation-form-title"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save();
+            }
+        >
+            <header class="panel-head">
+                <h2 id="relation-form-title">{if creating { "Neue Beziehung" } else { "Beziehung bearbeiten" }}</h2>
+            </header>
+            <ErrorSummary errors=errors />
+            <SelectField
+                id="relation-kind"
+                label="Art der Beziehung"
+                required=true
+                options=kind_options
+                value=Signal::derive(move || draft.with(|d| d.kind.key()))
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = RelationKind::from_key(&v) { d.kind = k }))
+                error=error_of(errors, "kind")
+            />
+            <SelectField
+                id="relation-from"
+                label="Von (Akteur)"
+                required=true
+                options=actor_options
+                value=actor_value(|d| &d.from)
+                on_change=Callback::new(move |v: String| draft.update(|d| d.from = (!v.is_empty()).then(|| Id(v))))
+                error=error_of(errors, "from")
+            />
+            <Show when=directed>
+                <SelectField
+                    id="relation-direction"
+                    label="Richtung"
+                    options=direction_options
+                    value=Signal::derive(move || draft.with(|d| d.effective_direction().key()))
+                    on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_key(&v) { d.direction = x }))
+                />
+            </Show>
+            <SelectField
+                id="relation-to"
+                label="An / mit (Akteur)"
+                required=true
+                options=actor_options
+                value=actor_value(|d| &d.to)
+                on_change=Callback::new(move |v: String| draft.update(|d| d.to = (!v.is_empty()).then(|| Id(v))))
+                error=error_of(errors, "to")
+            />
+            <SelectField
+                id="relation-binding"
+                label="Verbindlichkeit"
+                options=binding_options
+                value=Signal::derive(move || draft.with(|d| d.binding.key()))
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(b) = Binding::from_key(&v) { d.binding = b }))
+            />
+            <TextField
+                id="relation-since"
+                label="Seit"
+                hint="Jahr, Monat oder Datum, z. B. 2019 oder 2019-09"
+                value=since
+                on_input=set_since
+                error=error_of(errors, "since")
+            />
+            <TextField id="relation-notes" label="Notizen" rows=3 value=notes on_input=set_notes />
+            <div class="actions sticky">
+                <button type="submit" class="primary">"Speichern"</button>
+                <button type="button" on:click=move |_| state.open(back_panel())>"Abbrechen"</button>
+            </div>
+        </form>
+    }
+}

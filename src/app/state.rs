@@ -1,0 +1,138 @@
+//! The root state, provided once through context. Edits go through
+//! `edit_workspace`/`edit_region` so that each one lands in the undo history.
+
+use leptos::prelude::*;
+
+use super::persist::Persistence;
+use crate::domain::history::History;
+use crate::domain::query::ActorQuery;
+use crate::domain::{Id, Region, Workspace};
+
+/// How many edits can be undone.
+const UNDO_LIMIT: usize = 100;
+
+/// The main areas of a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Actors,
+    Relations,
+    Groups,
+    Region,
+    NewRegion,
+}
+
+/// What the side panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Panel {
+    None,
+    Actor(Id),
+    /// `None` creates a new actor.
+    ActorForm(Option<Id>),
+    /// Edits a relation, or creates one starting at an actor.
+    RelationForm { editing: Option<Id>, from: Option<Id> },
+    GroupForm(Option<Id>),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    history: StoredValue<History<Vec<Region>>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub view: RwSignal<View>,
+    pub panel: RwSignal<Panel>,
+    pub actor_query: RwSignal<ActorQuery>,
+    /// A short confirmation read out by screen readers ("Akteur gespeichert").
+    pub announcement: RwSignal<String>,
+    pub persistence: Persistence,
+}
+
+impl AppState {
+    pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence) -> AppState {
+        AppState {
+            workspace,
+            history: StoredValue::new(History::new(UNDO_LIMIT)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            view: RwSignal::new(View::Actors),
+            panel: RwSignal::new(Panel::None),
+            actor_query: RwSignal::new(ActorQuery::default()),
+            announcement: RwSignal::new(String::new()),
+            persistence,
+        }
+    }
+
+    /// Reads the active region (tracked); `None` when there is none.
+    pub fn with_region<T>(&self, f: impl FnOnce(&Region) -> T) -> Option<T> {
+        self.workspace.with(|ws| ws.active_region().map(f))
+    }
+
+    pub fn with_region_untracked<T>(&self, f: impl FnOnce(&Region) -> T) -> Option<T> {
+        self.workspace.with_untracked(|ws| ws.active_region().map(f))
+    }
+
+    /// Applies an edit to the whole workspace as one undoable step.
+    pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
+        let before = self.workspace.with_untracked(|ws| ws.regions.clone());
+        self.workspace.update(f);
+        self.history.update_value(|h| h.record(before));
+        self.sync_history_flags();
+    }
+
+    /// Applies an edit to the active region as one undoable step.
+    pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
+        let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return };
+        self.edit_workspace(|ws| {
+            if let Some(region) = ws.region_mut(&id) {
+                f(region);
+            }
+        });
+    }
+
+    pub fn undo(&self) {
+        let current = self.workspace.with_untracked(|ws| ws.regions.clone());
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.workspace.update(|ws| ws.regions = previous);
+            self.announce("Rückgängig gemacht");
+        }
+        self.sync_history_flags();
+    }
+
+    pub fn redo(&self) {
+        let current = self.workspace.with_untracked(|ws| ws.regions.clone());
+        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.workspace.update(|ws| ws.regions = next);
+            self.announce("Wiederhergestellt");
+        }
+        self.sync_history_flags();
+    }
+
+    fn sync_history_flags(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Shows another region; a view choice, not an edit.
+    pub fn switch_region(&self, id: Id) {
+        self.workspace.update(|ws| ws.active = Some(id));
+        self.panel.set(Panel::None);
+        self.actor_query.set(ActorQuery::default());
+        if self.view.get_untracked() == View::NewRegion {
+            self.view.set(View::Actors);
+        }
+    }
+
+    pub fn announce(&self, text: &str) {
+        self.announcement.set(text.to_owned());
+    }
+
+    pub fn open(&self, panel: Panel) {
+        self.panel.set(panel);
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

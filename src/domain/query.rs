@@ -1,0 +1,203 @@
+//! Searching, filtering and sorting the actor and relation lists.
+
+use std::collections::HashMap;
+
+use super::model::*;
+use super::text::fold;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ActorSort {
+    #[default]
+    Name,
+    Kind,
+    /// Most relations first.
+    Relations,
+}
+
+impl ActorSort {
+    pub const ALL: [ActorSort; 3] = [ActorSort::Name, ActorSort::Kind, ActorSort::Relations];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ActorSort::Name => "name",
+            ActorSort::Kind => "kind",
+            ActorSort::Relations => "relations",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorSort::Name => "Name (A–Z)",
+            ActorSort::Kind => "Art",
+            ActorSort::Relations => "Anzahl Beziehungen",
+        }
+    }
+
+    pub fn from_key(key: &str) -> ActorSort {
+        ActorSort::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default()
+    }
+}
+
+/// The list's search field, filters and sort order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ActorQuery {
+    pub text: String,
+    pub kind: Option<ActorKind>,
+    pub rechtskreis: Option<Rechtskreis>,
+    pub sozialraum: Option<Id>,
+    pub sort: ActorSort,
+}
+
+/// One row of the actor list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ActorRow {
+    pub id: Id,
+    pub name: String,
+    pub kind: ActorKind,
+    pub sozialraeume: String,
+    pub rechtskreise: String,
+    pub relations: usize,
+}
+
+impl ActorQuery {
+    pub fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty() || self.kind.is_some() || self.rechtskreis.is_some() || self.sozialraum.is_some()
+    }
+
+    pub fn matches(&self, actor: &Actor) -> bool {
+        let needle = fold(self.text.trim());
+        (needle.is_empty() || fold(&actor.name).contains(&needle))
+            && self.kind.is_none_or(|k| actor.kind == k)
+            && self.rechtskreis.is_none_or(|r| actor.rechtskreise.contains(&r))
+            && self.sozialraum.as_ref().is_none_or(|s| actor.sozialraeume.contains(s))
+    }
+
+    /// The rows to show, filtered and sorted.
+    pub fn run(&self, region: &Region) -> Vec<ActorRow> {
+        let mut counts: HashMap<&Id, usize> = HashMap::new();
+        for relation in &region.relations {
+            *counts.entry(&relation.from).or_default() += 1;
+            *counts.entry(&relation.to).or_default() += 1;
+        }
+        let sozialraum_names: HashMap<&Id, &str> =
+            region.sozialraeume.iter().map(|s| (&s.id, s.name.as_str())).collect();
+        let mut rows: Vec<(String, ActorRow)> = region
+            .actors
+            .iter()
+            .filter(|a| self.matches(a))
+            .map(|a| {
+                let row = ActorRow {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    sozialraeume: a
+                        .sozialraeume
+                        .iter()
+                        .filter_map(|s| sozialraum_names.get(s).copied())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    rechtskreise: a.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
+                    relations: counts.get(&a.id).copied().unwrap_or(0),
+                };
+                (fold(&a.name), row)
+            })
+            .collect();
+        match self.sort {
+            ActorSort::Name => rows.sort_by(|a, b| a.0.cmp(&b.0)),
+            ActorSort::Kind => rows.sort_by(|a, b| fold(a.1.kind.label()).cmp(&fold(b.1.kind.label())).then(a.0.cmp(&b.0))),
+            ActorSort::Relations => rows.sort_by(|a, b| b.1.relations.cmp(&a.1.relations).then(a.0.cmp(&b.0))),
+        }
+        rows.into_iter().map(|(_, row)| row).collect()
+    }
+}
+
+/// The relation list's filters.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RelationQuery {
+    /// Matches the name of either actor.
+    pub text: String,
+    pub kind: Option<RelationKind>,
+    pub binding: Option<Binding>,
+}
+
+impl RelationQuery {
+    /// Relations to show, sorted by the first actor's name, then the second.
+    pub fn run<'a>(&self, region: &'a Region) -> Vec<&'a Relation> {
+        let names: HashMap<&Id, String> = region.actors.iter().map(|a| (&a.id, fold(&a.name))).collect();
+        let name = |id: &Id| names.get(id).cloned().unwrap_or_default();
+        let needle = fold(self.text.trim());
+        let mut rows: Vec<&Relation> = region
+            .relations
+            .iter()
+            .filter(|r| self.kind.is_none_or(|k| r.kind == k))
+            .filter(|r| self.binding.is_none_or(|b| r.binding == b))
+            .filter(|r| needle.is_empty() || name(&r.from).contains(&needle) || name(&r.to).contains(&needle))
+            .collect();
+        rows.sort_by(|a, b| name(&a.from).cmp(&name(&b.from)).then(name(&a.to).cmp(&name(&b.to))));
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_workspace;
+
+    fn demo() -> Region {
+        demo_workspace().regions.remove(0)
+    }
+
+    #[test]
+    fn search_ignores_case_and_umlauts() {
+        let r = demo();
+        let q = ActorQuery { text: "TAGESFORDER".into(), ..ActorQuery::default() };
+        let rows = q.run(&r);
+        assert!(rows.len() >= 2);
+        assert!(rows.iter().all(|row| row.name.contains("Tagesförderstätte")));
+    }
+
+    #[test]
+    fn filters_combine() {
+        let r = demo();
+        let all = ActorQuery::default().run(&r);
+        assert_eq!(all.len(), r.actors.len());
+        let q = ActorQuery { kind: Some(ActorKind::Ifd), ..ActorQuery::default() };
+        let ifds = q.run(&r);
+        assert!(ifds.len() >= 2 && ifds.iter().all(|row| row.kind == ActorKind::Ifd));
+        let q = ActorQuery { rechtskreis: Some(Rechtskreis::SgbII), ..ActorQuery::default() };
+        assert!(q.run(&r).iter().any(|row| row.name.starts_with("Jobcenter")));
+        let nord = r.sozialraeume[1].id.clone();
+        let q = ActorQuery { sozialraum: Some(nord.clone()), kind: Some(ActorKind::Arbeitgeber), ..ActorQuery::default() };
+        for row in q.run(&r) {
+            assert_eq!(row.kind, ActorKind::Arbeitgeber);
+            assert!(r.actor(&row.id).unwrap().sozialraeume.contains(&nord));
+        }
+    }
+
+    #[test]
+    fn sorting() {
+        let r = demo();
+        let by_name = ActorQuery::default().run(&r);
+        let folded: Vec<String> = by_name.iter().map(|row| fold(&row.name)).collect();
+        let mut sorted = folded.clone();
+        sorted.sort();
+        assert_eq!(folded, sorted);
+        let by_relations = ActorQuery { sort: ActorSort::Relations, ..ActorQuery::default() }.run(&r);
+        assert!(by_relations.windows(2).all(|w| w[0].relations >= w[1].relations));
+        assert_eq!(by_relations[0].relations, r.relation_count(&by_relations[0].id));
+        assert_eq!(ActorSort::from_key("kind"), ActorSort::Kind);
+        assert_eq!(ActorSort::from_key("???"), ActorSort::Name);
+    }
+
+    #[test]
+    fn relation_filter_matches_either_end() {
+        let r = demo();
+        let q = RelationQuery { text: "jobcenter".into(), ..RelationQuery::default() };
+        let rows = q.run(&r);
+        assert!(!rows.is_empty());
+        let jc = r.actors.iter().find(|a| a.name.starts_with("Jobcenter")).unwrap();
+        assert_eq!(rows.len(), r.relation_count(&jc.id));
+        let q = RelationQuery { kind: Some(RelationKind::Weiterleitung), ..RelationQuery::default() };
+        assert!(q.run(&r).iter().all(|rel| rel.kind == RelationKind::Weiterleitung));
+    }
+}

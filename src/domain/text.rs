@@ -1,0 +1,44 @@
+//! Small text helpers shared by search, sorting and forms.
+
+/// Lower-cases and folds German umlauts so that "forder" finds
+/// "Tagesförderstätte" and sorting puts "Ärztekammer" beside "Arbeit".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' | 'à' | 'á' | 'â' => out.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' => out.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// One entry per non-empty line, trimmed.
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+/// One entry per comma-separated part, trimmed.
+pub fn split_commas(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_handles_umlauts_and_case() {
+        assert_eq!(fold("Tagesförderstätte ÜBER Straße"), "tagesforderstatte uber strasse");
+    }
+
+    #[test]
+    fn splitting_drops_blanks() {
+        assert_eq!(split_lines(" a \n\n b\r\n"), vec!["a", "b"]);
+        assert_eq!(split_commas("x, ,y,"), vec!["x", "y"]);
+    }
+}

@@ -1,0 +1,109 @@
+// Adding, editing and deleting actors, with the form's checks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, saved, stored, activeRegion, reload, openActor } from './helpers.mjs';
+
+const app = useApp();
+
+test('the actor form checks name and e-mail next to the field', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  assert.equal(await page.locator('#actor-name-error').textContent(), 'Bitte einen Namen eingeben.');
+  assert.equal(await page.locator('#actor-name').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#actor-name').getAttribute('aria-describedby'), 'actor-name-error');
+  assert.equal(await page.locator('#actor-kind-error').textContent(), 'Bitte eine Art auswählen.');
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'markierten Felder' }).count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-name', 'focus moves to the first problem');
+
+  await page.getByLabel('Name *').fill('Jugendtreff Eiche');
+  await page.getByLabel('Art *').selectOption('verein');
+  await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+  await page.getByLabel('Name (Kontakt 1)').fill('Erika Muster');
+  await page.getByLabel('E-Mail').fill('erika(at)eiche.example');
+  await page.getByLabel('Website').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  assert.match(await page.locator('#contact-0-email-error').textContent(), /gültige E-Mail-Adresse/);
+  assert.match(await page.locator('#actor-website-error').textContent(), /http:\/\/ oder https:\/\//);
+  assert.equal(await page.locator('#actor-name-error').count(), 0, 'fixed fields lose their message');
+  await saved(page);
+  assert.ok(!JSON.stringify(await stored(page)).includes('Jugendtreff Eiche'), 'nothing invalid is stored');
+  await context.close();
+});
+
+test('create an actor with all fields, reload, and find it as entered', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill('  Jugendtreff Eiche  ');
+  await page.locator('#actor-kind').selectOption('verein');
+  await page.locator('#actor-traeger').selectOption({ label: 'AWO Kreisverband Lindenau' });
+  await page.getByRole('checkbox', { name: 'SGB VIII (Kinder- und Jugendhilfe)' }).check();
+  await page.getByRole('group', { name: 'Sozialräume' }).getByRole('checkbox', { name: 'West' }).check();
+  await page.locator('#actor-target-groups').fill('Jugendliche\nJunge Geflüchtete');
+  await page.locator('#actor-offers').fill('Offener Treff');
+  await page.locator('#actor-website').fill('www.eiche.example');
+  await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+  await page.locator('#contact-0-name').fill('Erika Muster');
+  await page.locator('#contact-0-role').fill('Leitung');
+  await page.locator('#contact-0-email').fill('erika@eiche.example');
+  await page.locator('#contact-0-phone').fill('06441 12 34');
+  await page.locator('#actor-tags').fill('Jugend, Freizeit');
+  await page.locator('#actor-notes').fill('Trifft sich dienstags.');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Jugendtreff Eiche' }).waitFor();
+  assert.equal(await page.getByTestId('actor-count').textContent(), '44 Akteure');
+
+  await saved(page);
+  await reload(page);
+  await openActor(page, 'Jugendtreff Eiche');
+  const panel = page.locator('aside.panel');
+  for (const text of ['Verein / Initiative', 'AWO Kreisverband Lindenau', 'SGB VIII (Kinder- und Jugendhilfe)', 'West',
+    'Jugendliche, Junge Geflüchtete', 'Offener Treff', 'Jugend, Freizeit', 'Trifft sich dienstags.', 'Erika Muster']) {
+    assert.ok((await panel.textContent()).includes(text), `detail shows ${text}`);
+  }
+  assert.equal(await panel.getByRole('link', { name: 'www.eiche.example' }).getAttribute('href'), 'https://www.eiche.example');
+  assert.equal(await panel.getByRole('link', { name: 'erika@eiche.example' }).getAttribute('href'), 'mailto:erika@eiche.example');
+  assert.equal(await panel.getByRole('link', { name: '06441 12 34' }).getAttribute('href'), 'tel:064411234');
+
+  const actor = activeRegion(await stored(page)).actors.find((a) => a.name === 'Jugendtreff Eiche');
+  assert.equal(actor.kind, 'verein');
+  assert.equal(actor.traeger, 'demo-awo');
+  assert.deepEqual(actor.rechtskreise, ['sgb_viii']);
+  assert.deepEqual(actor.sozialraeume, ['demo-sr-west']);
+  assert.deepEqual(actor.target_groups, ['Jugendliche', 'Junge Geflüchtete']);
+  assert.deepEqual(actor.contacts, [{ name: 'Erika Muster', role: 'Leitung', email: 'erika@eiche.example', phone: '06441 12 34' }]);
+  assert.deepEqual(actor.tags, ['Jugend', 'Freizeit']);
+  await context.close();
+});
+
+test('edit an actor, then delete one after a warning that names its relations', async () => {
+  const { page, context } = await app.open();
+  await openActor(page, 'Bäckerei Sommer');
+  await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+  await page.locator('#actor-name').fill('Bäckerei Sommer & Söhne');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Bäckerei Sommer & Söhne' }).waitFor();
+  await saved(page);
+  await reload(page);
+
+  await openActor(page, 'Bäckerei Sommer & Söhne');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  const confirm = page.getByRole('alertdialog');
+  assert.match(await confirm.textContent(), /„Bäckerei Sommer & Söhne“ löschen\?1 Beziehung wird mit gelöscht\./);
+  await confirm.getByRole('button', { name: 'Abbrechen' }).click();
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+
+  await openActor(page, 'Jobcenter Landkreis Lindenau');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  assert.match(await page.getByRole('alertdialog').textContent(), /6 Beziehungen werden mit gelöscht\. Aus 2 Gremien wird der Akteur entfernt\./);
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await page.locator('#actor-search').fill('');
+  assert.equal(await page.getByTestId('actor-count').textContent(), '42 Akteure');
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  assert.equal(region.actors.length, 42);
+  assert.equal(region.relations.length, 83 - 6);
+  assert.ok(region.relations.every((r) => r.from !== 'demo-jobcenter' && r.to !== 'demo-jobcenter'));
+  assert.ok(region.groups.every((g) => !g.members.includes('demo-jobcenter')));
+  await context.close();
+});

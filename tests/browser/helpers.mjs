@@ -1,0 +1,91 @@
+// Shared set-up for the browser tests: the release build served from dist/,
+// Debian's Chromium driven by playwright-core, a fresh profile per test.
+import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../support/static-server.mjs';
+
+export const STORAGE_KEY = 'netzwerkatlas.workspace';
+export const ASIDE_PREFIX = 'netzwerkatlas.unreadable.';
+
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and browser once per test file; returns getters. */
+export function useApp() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serve('dist');
+    ctx.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ARGS,
+    });
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return {
+    url: () => ctx.server.url,
+    /** A fresh browser profile (empty storage); `init` runs before the app's scripts. */
+    async open({ init, initArg } = {}) {
+      const context = await ctx.browser.newContext({ locale: 'de-DE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      if (init) await context.addInitScript(init, initArg);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await page.goto(ctx.server.url);
+      await appReady(page);
+      return { context, page, errors };
+    },
+  };
+}
+
+/** Waits until the app has rendered its first screen. */
+export async function appReady(page) {
+  await page.locator('.topbar, [data-testid="newer-data"]').first().waitFor({ timeout: 15000 });
+}
+
+/** Waits until the latest edit is written to localStorage. */
+export async function saved(page) {
+  await page.getByTestId('save-state').filter({ hasText: 'Im Browser gespeichert' }).waitFor();
+}
+
+export async function reload(page) {
+  await page.reload();
+  await appReady(page);
+}
+
+/** The workspace as stored in localStorage, parsed. */
+export async function stored(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  return text === null ? null : JSON.parse(text);
+}
+
+export function activeRegion(envelope) {
+  const data = envelope.data;
+  return data.regions.find((r) => r.id === data.active) ?? data.regions[0];
+}
+
+/** Opens the actor form, fills the basics and saves. */
+export async function createActor(page, { name, kind = 'verein', email } = {}) {
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill(name);
+  await page.locator('#actor-kind').selectOption(kind);
+  if (email !== undefined) {
+    await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+    await page.locator('#contact-0-name').fill('Erika Muster');
+    await page.locator('#contact-0-email').fill(email);
+  }
+  await page.getByRole('button', { name: 'Speichern' }).click();
+}
+
+export async function openActor(page, name) {
+  await page.locator('#actor-search').fill(name);
+  await page.getByTestId('actor-table').getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+}
