@@ -29,7 +29,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
         view! {
             <article class="detail" aria-labelledby="detail-title">
                 <header class="panel-head">
-                    <h2 id="detail-title">{actor.name.clone()}</h2>
+                    <h2 id="detail-title" tabindex="-1">{actor.name.clone()}</h2>
                     <button type="button" class="close" aria-label="Details schließen" on:click=move |_| state.open(Panel::None)>"×"</button>
                 </header>
                 <p class="kind-badge">{actor.kind.label()}</p>

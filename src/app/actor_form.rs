@@ -91,7 +91,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             }
         >
             <header class="panel-head">
-                <h2 id="actor-form-title">{title}</h2>
+                <h2 id="actor-form-title" tabindex="-1">{title}</h2>
             </header>
             <ErrorSummary errors=errors />
             <TextField id="actor-name" label="Name" required=true value=name on_input=set_name error=error_of(errors, "name") />

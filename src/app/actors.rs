@@ -138,8 +138,8 @@ pub fn ActorList() -> impl IntoView {
                         <tr>
                             <th scope="col">"Name"</th>
                             <th scope="col">"Art"</th>
-                            <th scope="col">"Sozialräume"</th>
-                            <th scope="col">"Rechtskreise"</th>
+                            <th scope="col" class="secondary">"Sozialräume"</th>
+                            <th scope="col" class="secondary">"Rechtskreise"</th>
                             <th scope="col" class="num">"Beziehungen"</th>
                         </tr>
                     </thead>
@@ -162,8 +162,8 @@ pub fn ActorList() -> impl IntoView {
                                         >{row.name.clone()}</button>
                                     </td>
                                     <td>{row.kind.label()}</td>
-                                    <td>{row.sozialraeume.clone()}</td>
-                                    <td>{row.rechtskreise.clone()}</td>
+                                    <td class="secondary">{row.sozialraeume.clone()}</td>
+                                    <td class="secondary">{row.rechtskreise.clone()}</td>
                                     <td class="num">{row.relations}</td>
                                 </tr>
                             }

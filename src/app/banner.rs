@@ -7,11 +7,13 @@ use super::browser::format_timestamp;
 use super::persist::Health;
 use super::state::use_state;
 
+/// The urgent message when saving does not work; shown in the sticky top
+/// area so that it stays in view wherever the user is on the page.
 #[component]
-pub fn StorageBanner() -> impl IntoView {
+pub fn StorageAlert() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
-    let health_message = move || {
+    move || {
         let (title, text, retry) = match p.health.get() {
             Health::Ok | Health::Newer(_) => return None,
             Health::Blocked => (
@@ -68,7 +70,14 @@ pub fn StorageBanner() -> impl IntoView {
                 </div>
             </div>
         })
-    };
+    }
+}
+
+/// Damaged data found at start, and the data sets kept aside.
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
     let damaged = move || {
         p.damaged.get().map(|message| {
             view! {
@@ -131,7 +140,6 @@ pub fn StorageBanner() -> impl IntoView {
     };
     view! {
         <div class="banners">
-            {health_message}
             {damaged}
             {aside}
         </div>

@@ -134,7 +134,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             save();
         }>
             <header class="panel-head">
-                <h2 id="group-form-title">{if creating { "Neues Gremium" } else { "Gremium bearbeiten" }}</h2>
+                <h2 id="group-form-title" tabindex="-1">{if creating { "Neues Gremium" } else { "Gremium bearbeiten" }}</h2>
             </header>
             <ErrorSummary errors=errors />
             <TextField id="group-name" label="Name" required=true value=name on_input=set_name error=error_of(errors, "name") />

@@ -15,7 +15,7 @@ mod state;
 
 use leptos::prelude::*;
 
-use banner::{NewerDataScreen, StorageBanner};
+use banner::{NewerDataScreen, StorageAlert, StorageNotices};
 use header::{Header, Tabs};
 use state::{AppState, Panel, View};
 
@@ -38,8 +38,11 @@ fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
         <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
-            <Header />
-            <StorageBanner />
+            <div class="top">
+                <Header />
+                <StorageAlert />
+            </div>
+            <StorageNotices />
             <Tabs />
             <main id="main" tabindex="-1">
                 <MainView />
@@ -88,6 +91,18 @@ fn MainView() -> impl IntoView {
 #[component]
 fn SidePanel() -> impl IntoView {
     let state = state::use_state();
+    // Keyboard and screen-reader users land in the panel that just opened,
+    // instead of having to tab past the whole list.
+    Effect::new(move |_| {
+        if state.panel.get() != Panel::None {
+            request_animation_frame(|| {
+                let heading = document().query_selector("aside.panel h2").ok().flatten();
+                if let Some(el) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
     move || {
         let panel = state.panel.get();
         let body = match panel {

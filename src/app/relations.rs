@@ -84,7 +84,7 @@ pub fn RelationList() -> impl IntoView {
                         <th scope="col">"Art"</th>
                         <th scope="col">"An / mit"</th>
                         <th scope="col">"Verbindlichkeit"</th>
-                        <th scope="col">"Seit"</th>
+                        <th scope="col" class="secondary">"Seit"</th>
                         <th scope="col"><span class="visually-hidden">"Aktionen"</span></th>
                     </tr>
                 </thead>
@@ -101,7 +101,7 @@ pub fn RelationList() -> impl IntoView {
                                 <td>{kind}</td>
                                 <td>{to.clone()}</td>
                                 <td>{binding}</td>
-                                <td>{since}</td>
+                                <td class="secondary">{since}</td>
                                 <td class="row-actions">
                                     <button
                                         type="button"
@@ -219,7 +219,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             }
         >
             <header class="panel-head">
-                <h2 id="relation-form-title">{if creating { "Neue Beziehung" } else { "Beziehung bearbeiten" }}</h2>
+                <h2 id="relation-form-title" tabindex="-1">{if creating { "Neue Beziehung" } else { "Beziehung bearbeiten" }}</h2>
             </header>
             <ErrorSummary errors=errors />
             <SelectField

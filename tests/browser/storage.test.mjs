@@ -12,6 +12,20 @@ async function downloadOf(page, click) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
+test('an edit made right before the tab is closed is written, not lost to the save delay', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  await createActor(page, { name: 'Letzte Sekunde e. V.' });
+  await page.getByRole('heading', { level: 2, name: 'Letzte Sekunde e. V.' }).waitFor();
+  // Closed within the 400 ms save delay: only the flush on pagehide can have written it.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(app.url());
+  await again.getByTestId('actor-table').waitFor();
+  assert.ok(activeRegion(await stored(again)).actors.some((a) => a.name === 'Letzte Sekunde e. V.'));
+  await context.close();
+});
+
 test('blocked storage: the app works in memory, says so, and offers a backup', async () => {
   const { page, context, errors } = await app.open({
     init: () => {

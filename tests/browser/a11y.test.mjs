@@ -1,0 +1,104 @@
+// axe-core audit (WCAG 2.1 A/AA) of every screen, and a keyboard-only walk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { useApp, saved, stored, activeRegion, STORAGE_KEY, reload } from './helpers.mjs';
+
+const app = useApp();
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe on the page as it is; fails with the rule ids and targets. */
+async function audit(page, screen) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    if (result.passes.length < 10) return [`axe checked too little (${result.passes.length} rules passed)`];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `${screen}: ${violations.join('; ')}`);
+}
+
+test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
+  const { page, context } = await app.open();
+  await audit(page, 'actor list');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click();
+  await audit(page, 'actor detail');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await audit(page, 'delete confirmation');
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+  await page.locator('#contact-0-email').fill('kaputt');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await audit(page, 'actor form with errors');
+  await page.getByRole('button', { name: /^Beziehungen/ }).click();
+  await audit(page, 'relation list');
+  await page.getByRole('button', { name: '+ Beziehung hinzufügen' }).click();
+  await page.locator('#relation-kind').selectOption('weiterleitung');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await audit(page, 'relation form with errors');
+  await page.getByRole('button', { name: /^Gremien/ }).click();
+  await audit(page, 'groups');
+  await page.getByRole('button', { name: 'Bearbeiten' }).first().click();
+  await audit(page, 'group form');
+  await page.getByRole('button', { name: 'Region & Sozialräume' }).click();
+  await audit(page, 'region form');
+  await page.getByRole('button', { name: '+ Neue Region' }).click();
+  await page.getByRole('button', { name: 'Region anlegen' }).click();
+  await audit(page, 'new region with errors');
+
+  await saved(page);
+  await page.evaluate((key) => localStorage.setItem(key, '{kaputt'), STORAGE_KEY);
+  await reload(page);
+  await audit(page, 'damaged data notice');
+  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, data: {} })), STORAGE_KEY);
+  await reload(page);
+  await audit(page, 'newer data screen');
+  await context.close();
+});
+
+test('storage alerts pass the audit too', async () => {
+  const { page, context } = await app.open({
+    init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('no', 'SecurityError'); } }),
+  });
+  await page.getByTestId('storage-banner').waitFor();
+  await audit(page, 'blocked storage');
+  await context.close();
+});
+
+test('keyboard only: add an actor and relate it, without touching the mouse', async () => {
+  const { page, context } = await app.open();
+  const tabTo = async (predicate, limit = 80) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(predicate)) return;
+    }
+    throw new Error(`not reachable by Tab: ${predicate}`);
+  };
+  await tabTo(() => document.activeElement.textContent === '+ Akteur hinzufügen');
+  await page.keyboard.press('Enter');
+  await tabTo(() => document.activeElement.id === 'actor-name');
+  await page.keyboard.type('Tafel Lindenau e. V.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // "– bitte wählen –" → first kind…
+  await page.keyboard.type('Verein'); // …then jump to "Verein / Initiative"
+  assert.equal(await page.locator('#actor-kind').inputValue(), 'verein');
+  await tabTo(() => document.activeElement.textContent === 'Speichern');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Tafel Lindenau e. V.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'detail-title', 'focus moves to the opened panel');
+
+  await tabTo(() => document.activeElement.textContent === '+ Beziehung');
+  await page.keyboard.press('Enter');
+  await tabTo(() => document.activeElement.id === 'relation-to');
+  await page.keyboard.type('Jobcenter');
+  await tabTo(() => document.activeElement.textContent === 'Speichern');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Tafel Lindenau e. V.' }).waitFor();
+  assert.match(await page.getByTestId('detail-relations').textContent(), /kooperiert mit \(regelmäßig\) Jobcenter Landkreis Lindenau/);
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  const tafel = region.actors.find((a) => a.name === 'Tafel Lindenau e. V.');
+  assert.ok(region.relations.some((r) => r.from === tafel.id && r.to === 'demo-jobcenter'));
+  await context.close();
+});
