@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::checklists::status_label;
 use super::state::{use_state, Panel};
+use crate::domain::checklist::ItemKind;
 use crate::domain::validate::{safe_href, LinkKind};
 use crate::domain::{Actor, Id, Region};
 
@@ -19,8 +21,10 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
             return view! { <p class="empty">"Dieser Akteur existiert nicht mehr."</p> }.into_any();
         };
         let id = actor.id.clone();
-        let (facts, relations, groups, impact) = state
-            .with_region(|r| (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id)))
+        let (facts, relations, groups, impact, tasks) = state
+            .with_region(|r| {
+                (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id), checklist_items(r, &actor.id))
+            })
             .unwrap_or_default();
         let edit_id = id.clone();
         let relate_id = id.clone();
@@ -73,6 +77,18 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     <section aria-labelledby="detail-groups">
                         <h3 id="detail-groups">"Gremien"</h3>
                         <ul>{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                    </section>
+                })}
+                {(!tasks.is_empty()).then(|| view! {
+                    <section aria-labelledby="detail-tasks">
+                        <h3 id="detail-tasks">{format!("Verantwortlich in Checklisten ({})", tasks.len())}</h3>
+                        <ul class="relation-list" data-testid="detail-tasks">
+                            {tasks.into_iter().map(|(checklist, item, text)| view! {
+                                <li>
+                                    <button type="button" class="link" on:click=move |_| state.show_checklist(checklist.clone(), Some(item.clone()))>{text}</button>
+                                </li>
+                            }).collect_view()}
+                        </ul>
                     </section>
                 })}
                 <div class="actions">
@@ -194,6 +210,23 @@ fn relation_rows(region: &Region, actor: &Id) -> Vec<(Id, Id, String, String)> {
         .collect();
     rows.sort_by(|a, b| a.3.cmp(&b.3));
     rows
+}
+
+/// (checklist, item, "Checklist: item (status)") for the items the actor is responsible for.
+fn checklist_items(region: &Region, actor: &Id) -> Vec<(Id, Id, String)> {
+    region
+        .checklists
+        .iter()
+        .flat_map(|c| {
+            c.items().filter(|i| i.responsible.contains(actor)).map(move |i| {
+                let status = match i.kind {
+                    ItemKind::Status(_) => format!(" ({})", status_label(i.status)),
+                    ItemKind::Answers => String::new(),
+                };
+                (c.id.clone(), i.id.clone(), format!("{}: {}{status}", c.title, i.text))
+            })
+        })
+        .collect()
 }
 
 fn group_names(region: &Region, actor: &Id) -> Vec<String> {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser::format_timestamp;
+use super::confirm::ConfirmButton;
 use super::persist::Health;
 use super::state::use_state;
 
@@ -101,8 +102,7 @@ pub fn StorageNotices() -> impl IntoView {
                             .into_iter()
                             .map(|entry| {
                                 let key = entry.key.clone();
-                                let key2 = entry.key.clone();
-                                let confirming = RwSignal::new(false);
+                                let discard = entry.key.clone();
                                 view! {
                                     <li>
                                         {format!(
@@ -112,23 +112,12 @@ pub fn StorageNotices() -> impl IntoView {
                                         )}
                                         " "
                                         <button type="button" on:click=move |_| p.download_aside(&key)>"Herunterladen"</button>
-                                        <Show
-                                            when=move || confirming.get()
-                                            fallback=move || view! {
-                                                <button type="button" on:click=move |_| confirming.set(true)>"Verwerfen …"</button>
-                                            }
-                                        >
-                                            {
-                                                let key = key2.clone();
-                                                view! {
-                                                    <span class="confirm-inline">
-                                                        "Wirklich endgültig löschen? "
-                                                        <button type="button" class="danger" on:click=move |_| p.discard_aside(&key)>"Ja, verwerfen"</button>
-                                                        <button type="button" on:click=move |_| confirming.set(false)>"Abbrechen"</button>
-                                                    </span>
-                                                }
-                                            }
-                                        </Show>
+                                        <ConfirmButton
+                                            label="Verwerfen …"
+                                            question="Wirklich endgültig löschen?"
+                                            confirm_label="Ja, verwerfen"
+                                            on_confirm=Callback::new(move |_: ()| p.discard_aside(&discard))
+                                        />
                                     </li>
                                 }
                             })

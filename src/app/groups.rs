@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::actor_form::focus_first_error;
 use super::browser::new_id;
+use super::confirm::ConfirmButton;
 use super::fields::{error_of, lens, toggle, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
 use crate::domain::draft::GroupDraft;
@@ -30,7 +31,6 @@ pub fn GroupList() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let confirm_delete = RwSignal::new(None::<Id>);
     view! {
         <section class="list-view" aria-labelledby="groups-title">
             <div class="list-head">
@@ -41,8 +41,6 @@ pub fn GroupList() -> impl IntoView {
                 <ul class="cards" data-testid="group-list">
                     <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, kind, members, last)| {
                         let edit_id = id.clone();
-                        let ask_id = id.clone();
-                        let delete_id = id.clone();
                         let title = name.clone();
                         view! {
                             <li class="card">
@@ -52,32 +50,16 @@ pub fn GroupList() -> impl IntoView {
                                 {last.map(|l| view! { <p class="muted">"Letztes/nächstes Treffen: "{l}</p> })}
                                 <div class="actions">
                                     <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>"Bearbeiten"</button>
-                                    <Show
-                                        when=move || confirm_delete.with(|c| c.as_ref() == Some(&id))
-                                        fallback={
-                                            let ask_id = ask_id.clone();
-                                            move || {
-                                                let ask_id = ask_id.clone();
-                                                view! { <button type="button" class="small danger" on:click=move |_| confirm_delete.set(Some(ask_id.clone()))>"Löschen …"</button> }
-                                            }
-                                        }
-                                    >
-                                        {
-                                            let delete_id = delete_id.clone();
-                                            let title = title.clone();
-                                            view! {
-                                                <span class="confirm-inline">
-                                                    {format!("„{title}“ löschen? Die Akteure bleiben erhalten. ")}
-                                                    <button type="button" class="small danger" on:click=move |_| {
-                                                        state.edit_region(|r| r.delete_group(&delete_id));
-                                                        state.open(Panel::None);
-                                                        state.announce("Gremium gelöscht");
-                                                    }>"Ja, löschen"</button>
-                                                    <button type="button" class="small" on:click=move |_| confirm_delete.set(None)>"Abbrechen"</button>
-                                                </span>
-                                            }
-                                        }
-                                    </Show>
+                                    <ConfirmButton
+                                        label="Löschen …"
+                                        question=format!("„{title}“ löschen? Die Akteure bleiben erhalten.")
+                                        confirm_label="Ja, löschen"
+                                        on_confirm=Callback::new(move |_: ()| {
+                                            state.edit_region(|r| r.delete_group(&id));
+                                            state.open(Panel::None);
+                                            state.announce("Gremium gelöscht");
+                                        })
+                                    />
                                 </div>
                             </li>
                         }

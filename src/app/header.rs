@@ -88,17 +88,23 @@ pub fn Tabs() -> impl IntoView {
     let state = use_state();
     let counts = move || {
         state
-            .with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len()))
+            .with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len()))
             .unwrap_or_default()
     };
-    let tab = move |view: View, label: &'static str, count: Option<fn((usize, usize, usize)) -> usize>| {
+    let tab = move |view: View, label: &'static str, count: Option<fn((usize, usize, usize, usize)) -> usize>| {
         view! {
             <button
                 type="button"
                 class="tab"
-                aria-pressed=move || (state.view.get() == view).to_string()
+                aria-pressed=move || {
+                    let current = state.view.get();
+                    (current == view || (view == View::Checklists && matches!(current, View::Print | View::Templates))).to_string()
+                }
                 on:click=move |_| {
                     state.panel.set(Panel::None);
+                    if view == View::Checklists {
+                        state.open_checklist.set(None);
+                    }
                     state.view.set(view);
                 }
             >
@@ -116,6 +122,7 @@ pub fn Tabs() -> impl IntoView {
                     {tab(View::Actors, "Akteure", Some(|c| c.0))}
                     {tab(View::Relations, "Beziehungen", Some(|c| c.1))}
                     {tab(View::Groups, "Gremien", Some(|c| c.2))}
+                    {tab(View::Checklists, "Checklisten", Some(|c| c.3))}
                     {tab(View::Region, "Region & Sozialräume", None)}
                 </div>
             </nav>
@@ -133,7 +140,12 @@ pub fn install_shortcuts(state: AppState) {
         let in_text_field = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .is_some_and(|el| match el.tag_name().as_str() {
+                "TEXTAREA" => true,
+                // Radios and checkboxes have no text to undo; the app's undo applies there.
+                "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button" | "submit")),
+                _ => el.has_attribute("contenteditable"),
+            });
         if in_text_field {
             return;
         }

@@ -5,6 +5,11 @@ mod actor_form;
 mod actors;
 mod banner;
 mod browser;
+mod checklist_view;
+mod checklists;
+mod confirm;
+mod print_view;
+mod templates_view;
 mod fields;
 mod groups;
 mod header;
@@ -61,10 +66,11 @@ fn MainView() -> impl IntoView {
     // the whole view (and reset its filters); a change of area or region does.
     let shape = Memo::new(move |_| {
         let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
-        (state.view.get(), has_region, active)
+        let checklist = state.open_checklist.get().filter(|id| state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false));
+        (state.view.get(), has_region, active, checklist)
     });
     move || {
-        let (view, has_region, _) = shape.get();
+        let (view, has_region, _, checklist) = shape.get();
         if view == View::NewRegion {
             return view! { <region_form::RegionForm creating=true /> }.into_any();
         }
@@ -76,6 +82,15 @@ fn MainView() -> impl IntoView {
             View::Relations => view! { <relations::RelationList /> }.into_any(),
             View::Groups => view! { <groups::GroupList /> }.into_any(),
             View::Region | View::NewRegion => view! { <region_form::RegionForm creating=false /> }.into_any(),
+            View::Checklists => match checklist {
+                Some(id) => view! { <checklist_view::ChecklistView id=id /> }.into_any(),
+                None => view! { <checklists::ChecklistList /> }.into_any(),
+            },
+            View::Templates => view! { <templates_view::TemplateManager /> }.into_any(),
+            View::Print => match checklist {
+                Some(id) => return view! { <print_view::PrintView id=id /> }.into_any(),
+                None => view! { <checklists::ChecklistList /> }.into_any(),
+            },
         };
         view! {
             <div class="workspace" class:with-panel=move || state.panel.get() != Panel::None>
@@ -93,8 +108,11 @@ fn SidePanel() -> impl IntoView {
     let state = state::use_state();
     // Keyboard and screen-reader users land in the panel that just opened,
     // instead of having to tab past the whole list.
-    Effect::new(move |_| {
-        if state.panel.get() != Panel::None {
+    // Not on the first run: the panel survives a change of view and must not
+    // pull focus away from where that change put it.
+    Effect::new(move |previous: Option<Panel>| {
+        let panel = state.panel.get();
+        if previous.is_some() && panel != Panel::None {
             request_animation_frame(|| {
                 let heading = document().query_selector("aside.panel h2").ok().flatten();
                 if let Some(el) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
@@ -102,6 +120,7 @@ fn SidePanel() -> impl IntoView {
                 }
             });
         }
+        panel
     });
     move || {
         let panel = state.panel.get();

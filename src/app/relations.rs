@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::actor_form::focus_first_error;
 use super::browser::new_id;
+use super::confirm::ConfirmButton;
 use super::fields::{error_of, lens, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
 use crate::domain::draft::RelationDraft;
@@ -41,7 +42,6 @@ pub fn RelationList() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let confirm_delete = RwSignal::new(None::<Id>);
     view! {
         <section class="list-view" aria-labelledby="relations-title">
             <div class="list-head">
@@ -91,10 +91,7 @@ pub fn RelationList() -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|row| row.clone() children=move |(id, from, kind, to, binding, since)| {
                         let edit_id = id.clone();
-                        let ask_id = id.clone();
-                        let delete_id = id.clone();
                         let label = format!("{from} – {to}");
-                        let is_confirming = move || confirm_delete.with(|c| c.as_ref() == Some(&id));
                         view! {
                             <tr>
                                 <td>{from.clone()}</td>
@@ -109,38 +106,16 @@ pub fn RelationList() -> impl IntoView {
                                         aria-label=format!("Beziehung {label} bearbeiten")
                                         on:click=move |_| state.open(Panel::RelationForm { editing: Some(edit_id.clone()), from: None })
                                     >"Bearbeiten"</button>
-                                    <Show
-                                        when=is_confirming
-                                        fallback={
-                                            let label = label.clone();
-                                            let ask_id = ask_id.clone();
-                                            move || {
-                                                let ask_id = ask_id.clone();
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        class="small danger"
-                                                        aria-label=format!("Beziehung {label} löschen")
-                                                        on:click=move |_| confirm_delete.set(Some(ask_id.clone()))
-                                                    >"Löschen"</button>
-                                                }
-                                            }
-                                        }
-                                    >
-                                        {
-                                            let delete_id = delete_id.clone();
-                                            view! {
-                                                <span class="confirm-inline" role="group" aria-label="Löschen bestätigen">
-                                                    <button type="button" class="small danger" on:click=move |_| {
-                                                        state.edit_region(|r| r.delete_relation(&delete_id));
-                                                        confirm_delete.set(None);
-                                                        state.announce("Beziehung gelöscht");
-                                                    }>"Ja, löschen"</button>
-                                                    <button type="button" class="small" on:click=move |_| confirm_delete.set(None)>"Nein"</button>
-                                                </span>
-                                            }
-                                        }
-                                    </Show>
+                                    <ConfirmButton
+                                        label="Löschen"
+                                        aria_label=format!("Beziehung {label} löschen")
+                                        question="Beziehung löschen?"
+                                        confirm_label="Ja, löschen"
+                                        on_confirm=Callback::new(move |_: ()| {
+                                            state.edit_region(|r| r.delete_relation(&id));
+                                            state.announce("Beziehung gelöscht");
+                                        })
+                                    />
                                 </td>
                             </tr>
                         }

@@ -6,7 +6,16 @@ use leptos::prelude::*;
 use super::persist::Persistence;
 use crate::domain::history::History;
 use crate::domain::query::ActorQuery;
+use crate::domain::checklist::Template;
 use crate::domain::{Id, Region, Workspace};
+
+/// What undo restores: all regions and the user's templates (not which
+/// region is shown).
+type Snapshot = (Vec<Region>, Vec<Template>);
+
+fn snapshot(ws: &Workspace) -> Snapshot {
+    (ws.regions.clone(), ws.templates.clone())
+}
 
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 100;
@@ -19,6 +28,11 @@ pub enum View {
     Groups,
     Region,
     NewRegion,
+    /// The region's checklists, or the one in `AppState::open_checklist`.
+    Checklists,
+    /// The print document of the open checklist.
+    Print,
+    Templates,
 }
 
 /// What the side panel shows.
@@ -36,12 +50,14 @@ pub enum Panel {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub workspace: RwSignal<Workspace>,
-    history: StoredValue<History<Vec<Region>>>,
+    history: StoredValue<History<Snapshot>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub view: RwSignal<View>,
     pub panel: RwSignal<Panel>,
     pub actor_query: RwSignal<ActorQuery>,
+    /// The checklist shown in the checklist area, if one is open.
+    pub open_checklist: RwSignal<Option<Id>>,
     /// A short confirmation read out by screen readers ("Akteur gespeichert").
     pub announcement: RwSignal<String>,
     pub persistence: Persistence,
@@ -57,6 +73,7 @@ impl AppState {
             view: RwSignal::new(View::Actors),
             panel: RwSignal::new(Panel::None),
             actor_query: RwSignal::new(ActorQuery::default()),
+            open_checklist: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             persistence,
         }
@@ -73,7 +90,7 @@ impl AppState {
 
     /// Applies an edit to the whole workspace as one undoable step.
     pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
-        let before = self.workspace.with_untracked(|ws| ws.regions.clone());
+        let before = self.workspace.with_untracked(snapshot);
         self.workspace.update(f);
         self.history.update_value(|h| h.record(before));
         self.sync_history_flags();
@@ -90,18 +107,24 @@ impl AppState {
     }
 
     pub fn undo(&self) {
-        let current = self.workspace.with_untracked(|ws| ws.regions.clone());
-        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.workspace.update(|ws| ws.regions = previous);
+        let current = self.workspace.with_untracked(snapshot);
+        if let Some((regions, templates)) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.workspace.update(|ws| {
+                ws.regions = regions;
+                ws.templates = templates;
+            });
             self.announce("Rückgängig gemacht");
         }
         self.sync_history_flags();
     }
 
     pub fn redo(&self) {
-        let current = self.workspace.with_untracked(|ws| ws.regions.clone());
-        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.workspace.update(|ws| ws.regions = next);
+        let current = self.workspace.with_untracked(snapshot);
+        if let Some((regions, templates)) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.workspace.update(|ws| {
+                ws.regions = regions;
+                ws.templates = templates;
+            });
             self.announce("Wiederhergestellt");
         }
         self.sync_history_flags();
@@ -119,7 +142,8 @@ impl AppState {
         self.workspace.update(|ws| ws.active = Some(id));
         self.panel.set(Panel::None);
         self.actor_query.set(ActorQuery::default());
-        if self.view.get_untracked() == View::NewRegion {
+        self.open_checklist.set(None);
+        if matches!(self.view.get_untracked(), View::NewRegion | View::Print) {
             self.view.set(View::Actors);
         }
     }
@@ -130,6 +154,31 @@ impl AppState {
 
     pub fn open(&self, panel: Panel) {
         self.panel.set(panel);
+    }
+
+    /// Edits one checklist of the active region as an undoable step.
+    pub fn edit_checklist(&self, id: &Id, f: impl FnOnce(&mut crate::domain::checklist::Checklist)) {
+        self.edit_region(|r| {
+            if let Some(c) = r.checklist_mut(id) {
+                f(c);
+            }
+        });
+    }
+
+    /// Shows a checklist, optionally scrolled to one of its items.
+    pub fn show_checklist(&self, id: Id, item: Option<Id>) {
+        self.open_checklist.set(Some(id));
+        self.view.set(View::Checklists);
+        if let Some(item) = item {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("item-{}", item.0)) {
+                    el.scroll_into_view();
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
     }
 }
 

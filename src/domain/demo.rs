@@ -3,7 +3,9 @@
 //! with their Gemeinden, Träger with WfbM and IFDs, the Rechtskreise, a BKG).
 //! Every name, address and person in it is invented.
 
+use super::checklist::{Answer, Checklist, Status};
 use super::model::*;
+use super::templates::builtin_templates;
 use ActorKind as K;
 use Binding as B;
 use Rechtskreis as R;
@@ -356,13 +358,57 @@ pub fn demo_region() -> Region {
             notes: String::new(),
         })
         .collect();
+    region.checklists = demo_checklists();
     region
+}
+
+/// A planning checklist in progress and a Sozialraumkonferenz with answers.
+fn demo_checklists() -> Vec<Checklist> {
+    let templates = builtin_templates();
+    let at = "2026-09-15T09:00:00.000Z";
+    let mut planning = Checklist::from_template(id("checklist-planung"), "Lokale Planung 2026".into(), &templates[0], at);
+    // (item, status, responsible, due)
+    let plan: &[(&str, Status, &[&str], &str)] = &[
+        ("lp-1-1", Status::Umgesetzt, &["kreis"], ""),
+        ("lp-1-2", Status::Umgesetzt, &["abh", "thm"], ""),
+        ("lp-1-3", Status::NichtGeplantSinnvoll, &["abh"], ""),
+        ("lp-1-4", Status::InPlanung, &["kreis", "jobcenter", "aa"], "2026-06-30"),
+        ("lp-2-1", Status::Umgesetzt, &["thm"], ""),
+        ("lp-2-2", Status::InPlanung, &["thm"], "2026-12-31"),
+        ("lp-2-3", Status::Nein, &[], ""),
+        ("lp-3-1", Status::InPlanung, &["kreis"], "2027-03-31"),
+        ("lp-3-2", Status::NichtGeplantSinnvoll, &[], ""),
+        ("lp-4-1", Status::Umgesetzt, &["thm", "jmd"], ""),
+    ];
+    for (item, status, responsible, due) in plan {
+        let item = Id((*item).into());
+        planning.set_status(&item, Some(*status), at);
+        planning.update_item(&item, at, |i| {
+            i.responsible = responsible.iter().map(|r| id(r)).collect();
+            i.due = (*due).into();
+        });
+    }
+    let mut conference =
+        Checklist::from_template(id("checklist-srk-ost"), "Sozialraumkonferenz Ost 2026".into(), &templates[2], at);
+    let answers: &[(&str, &str, &[&str])] = &[
+        ("srk-1-1", "Große Vereinsvielfalt", &["tsv", "fluechtlingshilfe"]),
+        ("srk-1-1", "Gutes Netzwerk der Kinder- und Jugendhilfe", &["jugendamt", "fbs"]),
+        ("srk-1-2", "Offene Freizeitangebote für Kinder", &[]),
+        ("srk-1-3", "Gemeinsame Anlaufstelle für Familien zu finanziellen Leistungen", &["jobcenter", "jugendamt"]),
+        ("srk-1-4", "Verlässlichkeit und Augenhöhe", &[]),
+    ];
+    for (item, text, actors) in answers {
+        conference.update_item(&Id((*item).into()), at, |i| {
+            i.answers.push(Answer { text: (*text).into(), actors: actors.iter().map(|a| id(a)).collect() })
+        });
+    }
+    vec![planning, conference]
 }
 
 /// The workspace of a first start: just the demo region.
 pub fn demo_workspace() -> Workspace {
     let region = demo_region();
-    Workspace { active: Some(region.id.clone()), regions: vec![region] }
+    Workspace { active: Some(region.id.clone()), regions: vec![region], templates: Vec::new() }
 }
 
 #[cfg(test)]
@@ -380,6 +426,10 @@ mod tests {
         assert!((40..=45).contains(&r.actors.len()), "{} actors", r.actors.len());
         assert!((80..=90).contains(&r.relations.len()), "{} relations", r.relations.len());
         assert!(r.groups.len() >= 3);
+        assert_eq!(r.checklists.len(), 2);
+        let progress = r.checklists[0].progress();
+        assert_eq!(progress.count(Some(Status::Umgesetzt)), 4);
+        assert_eq!(progress.count(None), progress.total - 10);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub struct DeleteImpact {
     pub groups: usize,
     /// Actors that name this one as their Träger.
     pub children: usize,
+    /// Checklist items that name this actor (responsible or in an answer).
+    pub checklist_items: usize,
 }
 
 impl DeleteImpact {
@@ -31,6 +33,11 @@ impl DeleteImpact {
             0 => {}
             1 => parts.push("1 Akteur verliert seine Trägerangabe.".into()),
             n => parts.push(format!("{n} Akteure verlieren ihre Trägerangabe.")),
+        }
+        match self.checklist_items {
+            0 => {}
+            1 => parts.push("1 Checklisten-Punkt verliert den Verweis auf ihn.".into()),
+            n => parts.push(format!("{n} Checklisten-Punkte verlieren den Verweis auf ihn.")),
         }
         parts.join(" ")
     }
@@ -62,6 +69,12 @@ impl Region {
             relations: self.relation_count(actor),
             groups: self.groups.iter().filter(|g| g.members.contains(actor)).count(),
             children: self.actors.iter().filter(|a| a.traeger.as_ref() == Some(actor)).count(),
+            checklist_items: self
+                .checklists
+                .iter()
+                .flat_map(|c| c.items())
+                .filter(|i| i.responsible.contains(actor) || i.answers.iter().any(|a| a.actors.contains(actor)))
+                .count(),
         }
     }
 
@@ -77,6 +90,13 @@ impl Region {
                 other.traeger = None;
             }
         }
+        for checklist in &mut self.checklists {
+            checklist.forget_actor(actor);
+        }
+    }
+
+    pub fn delete_checklist(&mut self, checklist: &Id) {
+        self.checklists.retain(|c| &c.id != checklist);
     }
 
     pub fn delete_relation(&mut self, relation: &Id) {
@@ -170,7 +190,7 @@ mod tests {
     fn deleting_an_actor_takes_its_references_with_it() {
         let mut r = region();
         let impact = r.delete_impact(&id("a"));
-        assert_eq!(impact, DeleteImpact { relations: 2, groups: 1, children: 1 });
+        assert_eq!(impact, DeleteImpact { relations: 2, groups: 1, children: 1, checklist_items: 0 });
         assert_eq!(
             impact.describe(),
             "2 Beziehungen werden mit gelöscht. Aus 1 Gremium wird der Akteur entfernt. 1 Akteur verliert seine Trägerangabe."
@@ -180,7 +200,7 @@ mod tests {
         assert_eq!(r.relations.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["r3"]);
         assert_eq!(r.groups[0].members, vec![id("c")]);
         assert_eq!(r.actor(&id("b")).unwrap().traeger, None);
-        assert!(crate::domain::validate::integrity_problems(&Workspace { regions: vec![r], active: None }).is_empty());
+        assert!(crate::domain::validate::integrity_problems(&Workspace { regions: vec![r], ..Workspace::default() }).is_empty());
     }
 
     #[test]

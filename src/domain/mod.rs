@@ -4,6 +4,8 @@
 //! Nothing in here touches the browser: no Leptos, no web-sys. Everything is
 //! tested natively with `cargo test`; the UI in `crate::app` is a thin layer.
 
+pub mod checklist;
+pub mod csv;
 pub mod demo;
 pub mod draft;
 pub mod edit;
@@ -11,6 +13,7 @@ pub mod envelope;
 pub mod history;
 pub mod model;
 pub mod query;
+pub mod templates;
 pub mod text;
 pub mod validate;
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::checklist::{Checklist, Template};
+
 /// A stable identifier, unique across regions so that maps from different
 /// Kommunen can later be merged without clashes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -34,6 +36,9 @@ pub struct Workspace {
     /// The region shown; kept so that a reload returns to it.
     #[serde(default)]
     pub active: Option<Id>,
+    /// Checklist templates the user wrote or copied; shipped ones live in code.
+    #[serde(default)]
+    pub templates: Vec<Template>,
 }
 
 impl Workspace {
@@ -74,6 +79,8 @@ pub struct Region {
     pub relations: Vec<Relation>,
     #[serde(default)]
     pub groups: Vec<Group>,
+    #[serde(default)]
+    pub checklists: Vec<Checklist>,
     #[serde(default)]
     pub notes: String,
 }
@@ -412,6 +419,14 @@ impl Region {
         self.groups.iter().find(|g| &g.id == id)
     }
 
+    pub fn checklist(&self, id: &Id) -> Option<&Checklist> {
+        self.checklists.iter().find(|c| &c.id == id)
+    }
+
+    pub fn checklist_mut(&mut self, id: &Id) -> Option<&mut Checklist> {
+        self.checklists.iter_mut().find(|c| &c.id == id)
+    }
+
     pub fn sozialraum(&self, id: &Id) -> Option<&Sozialraum> {
         self.sozialraeume.iter().find(|s| &s.id == id)
     }
@@ -419,6 +434,11 @@ impl Region {
     /// The name of an actor, or a placeholder for a reference that went missing.
     pub fn actor_name(&self, id: &Id) -> String {
         self.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| "(unbekannter Akteur)".into())
+    }
+
+    /// Names of several actors, comma-separated, as lists and exports show them.
+    pub fn actor_names(&self, ids: &[Id]) -> String {
+        ids.iter().map(|id| self.actor_name(id)).collect::<Vec<_>>().join(", ")
     }
 
     pub fn relations_of<'a>(&'a self, actor: &'a Id) -> impl Iterator<Item = &'a Relation> + 'a {

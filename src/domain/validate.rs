@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::checklist::ItemKind;
 use super::model::{Id, Region, Workspace};
 
 /// Problems found in a form, keyed by field name ("name", "contact.0.email").
@@ -152,6 +153,27 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
             problems.push(format!("{name}: das Gremium „{}“ hat ein fehlendes Mitglied.", group.name));
         }
     }
+    let mut checklist_ids = HashSet::new();
+    for checklist in &region.checklists {
+        if !checklist_ids.insert(&checklist.id) {
+            problems.push(format!("{name}: die Checkliste {} kommt mehrfach vor.", checklist.id));
+        }
+        let mut item_ids = HashSet::new();
+        for item in checklist.items() {
+            if !item_ids.insert(&item.id) {
+                problems.push(format!("{name}: „{}“ hat den Punkt {} mehrfach.", checklist.title, item.id));
+            }
+            let named = item.responsible.iter().chain(item.answers.iter().flat_map(|a| a.actors.iter()));
+            if named.into_iter().any(|a| !actors.contains(a)) {
+                problems.push(format!("{name}: „{}“ verweist auf einen fehlenden Akteur.", checklist.title));
+            }
+            if let (Some(status), ItemKind::Status(scale)) = (item.status, item.kind) {
+                if !scale.steps().contains(&status) {
+                    problems.push(format!("{name}: „{}“ hat einen Status außerhalb seiner Skala.", checklist.title));
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -221,7 +243,7 @@ mod tests {
             since: String::new(),
             notes: String::new(),
         });
-        let ws = Workspace { regions: vec![region], active: None };
+        let ws = Workspace { regions: vec![region], ..Workspace::default() };
         let problems = integrity_problems(&ws);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("mehrfach"));

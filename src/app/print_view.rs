@@ -1,0 +1,107 @@
+//! A clean A4 document of one checklist for the next meeting: region, date,
+//! status per item, responsible actors, due dates and notes.
+
+use leptos::prelude::*;
+
+use super::browser::now_iso;
+use super::checklists::status_label;
+use super::state::{use_state, View};
+use crate::domain::checklist::ItemKind;
+use crate::domain::csv::{answer_line, german_date};
+use crate::domain::Id;
+
+#[component]
+pub fn PrintView(id: Id) -> impl IntoView {
+    let state = use_state();
+    let content = state
+        .with_region_untracked(|r| {
+            let c = r.checklist(&id)?;
+            let sections = c
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(n, s)| {
+                    let rows = s
+                        .items
+                        .iter()
+                        .enumerate()
+                        .map(|(k, i)| {
+                            let status = match i.kind {
+                                ItemKind::Status(_) => status_label(i.status).to_owned(),
+                                ItemKind::Answers => String::new(),
+                            };
+                            let responsible = r.actor_names(&i.responsible);
+                            let answers = i.answers.iter().map(|a| answer_line(r, a)).collect::<Vec<_>>();
+                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, german_date(&i.due), i.notes.clone(), answers)
+                        })
+                        .collect::<Vec<_>>();
+                    (format!("{}. {}", n + 1, s.title), rows)
+                })
+                .collect::<Vec<_>>();
+            Some((r.name.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.progress(), sections))
+        })
+        .flatten();
+    let Some((region, title, template, version, progress, sections)) = content else {
+        return view! { <p class="empty">"Diese Checkliste gibt es nicht mehr."</p> }.into_any();
+    };
+    let summary = progress
+        .segments()
+        .iter()
+        .map(|(s, n)| format!("{n} {} ({} %)", status_label(*s), progress.percent(*s)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let stand = german_date(&now_iso());
+    view! {
+        <article class="print-view" aria-labelledby="print-title" data-testid="print-view">
+            <div class="print-actions">
+                <button type="button" class="primary" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }>"Drucken"</button>
+                <button type="button" on:click=move |_| state.view.set(View::Checklists)>"Zurück zur Checkliste"</button>
+            </div>
+            <header>
+                <p class="print-region">{region}</p>
+                <h2 id="print-title">{title}</h2>
+                <p>{format!("Vorlage „{template}“, Version {version} · Stand: {stand}")}</p>
+                <p class="print-summary">{summary}</p>
+            </header>
+            {sections.into_iter().map(|(heading, rows)| view! {
+                <section>
+                    <h3>{heading}</h3>
+                    <table class="print-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Nr."</th>
+                                <th scope="col">"Punkt"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col">"Verantwortlich"</th>
+                                <th scope="col">"Fällig"</th>
+                                <th scope="col">"Notizen"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|(number, text, status, responsible, due, notes, answers)| view! {
+                                <tr>
+                                    <td>{number}</td>
+                                    <td>
+                                        {text}
+                                        {(!answers.is_empty()).then(|| view! {
+                                            <ul class="print-answers">{answers.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                                        })}
+                                    </td>
+                                    <td>{status}</td>
+                                    <td>{responsible}</td>
+                                    <td>{due}</td>
+                                    <td>{notes}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }).collect_view()}
+        </article>
+    }
+    .into_any()
+}
