@@ -41,6 +41,14 @@ pub fn StorageAlert() -> impl IntoView {
                 ),
                 true,
             ),
+            Health::Conflict => (
+                "In einem anderen Tab geändert",
+                "Netzwerkatlas ist in einem weiteren Tab oder Fenster geöffnet, und dort wurde gespeichert, während Sie \
+                 hier Änderungen hatten. Damit keine Arbeit verloren geht, speichert dieser Tab erst, wenn Sie \
+                 entscheiden. Tipp: Sichern Sie Ihre Fassung vorher als Datei."
+                    .to_owned(),
+                false,
+            ),
             Health::AsideFailed => (
                 "Gespeicherte Daten nicht lesbar",
                 "Bis Sie die unlesbaren Daten heruntergeladen haben, speichert Netzwerkatlas nichts, damit sie nicht \
@@ -50,6 +58,7 @@ pub fn StorageAlert() -> impl IntoView {
             ),
         };
         let aside_failed = p.health.get() == Health::AsideFailed;
+        let conflict = p.health.get() == Health::Conflict;
         Some(view! {
             <div class="banner warning" role="alert" data-testid="storage-banner">
                 <h2>{title}</h2>
@@ -64,6 +73,10 @@ pub fn StorageAlert() -> impl IntoView {
                     })}
                     {(!aside_failed).then(|| view! {
                         <button type="button" on:click=move |_| p.download_workspace()>"Sicherung herunterladen"</button>
+                    })}
+                    {conflict.then(|| view! {
+                        <button type="button" on:click=move |_| p.adopt_stored()>"Stand des anderen Tabs laden (meine Änderungen verwerfen)"</button>
+                        <button type="button" on:click=move |_| p.keep_mine()>"Meine Fassung speichern (überschreibt den anderen Tab)"</button>
                     })}
                     {retry.then(|| view! {
                         <button type="button" on:click=move |_| p.retry()>"Erneut speichern"</button>

@@ -394,6 +394,9 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                 .with_region_untracked(|r| a.actors.iter().map(|x| (x.clone(), r.actor_name(x))).collect())
                 .unwrap_or_default();
             let (checklist, item) = (checklist.clone(), item.clone());
+            let (add_checklist, add_item) = (checklist.clone(), item.clone());
+            let add_id = format!("item-{}-answer-{n}-actor", item.0);
+            let others: Vec<(Id, String)> = actors.iter().filter(|(id, _)| !a.actors.contains(id)).cloned().collect();
             view! {
                 <li>
                     {a.text.clone()}
@@ -401,6 +404,25 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                         " "
                         <button type="button" class="chip link" on:click=move |_| state.open(Panel::Actor(id.clone()))>{name}</button>
                     }).collect_view()}
+                    " "
+                    <label class="visually-hidden" for=add_id.clone()>{format!("Akteur zu Antwort {} hinzufügen", n + 1)}</label>
+                    <select id=add_id class="add-actor" on:change=move |ev| {
+                        let actor = Id(event_target_value(&ev));
+                        if actor.0.is_empty() {
+                            return;
+                        }
+                        let item = add_item.clone();
+                        state.edit_checklist(&add_checklist, move |c| c.update_item(&item, &now_iso(), |i| {
+                            if let Some(answer) = i.answers.get_mut(n) {
+                                if !answer.actors.contains(&actor) {
+                                    answer.actors.push(actor);
+                                }
+                            }
+                        }));
+                    }>
+                        <option value="" selected=true>"+ Akteur"</option>
+                        {others.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                    </select>
                     " "
                     <button type="button" class="small" aria-label=format!("Antwort {} entfernen", n + 1) on:click=move |_| {
                         let item = item.clone();
@@ -448,7 +470,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                     <label for=actor_id.clone()>"Betrifft Akteur"</label>
                     <select id=actor_id on:change=move |ev| actor.set(event_target_value(&ev))>
                         <option value="" selected=move || actor.with(|a| a.is_empty())>"– keiner –"</option>
-                        {actors.into_iter().map(|(id, name)| {
+                        {actors.clone().into_iter().map(|(id, name)| {
                             let value = id.0.clone();
                             view! { <option value=id.0 selected=move || actor.with(|a| a == &value)>{name}</option> }
                         }).collect_view()}

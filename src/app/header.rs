@@ -71,7 +71,7 @@ fn SaveState() -> impl IntoView {
     let p = state.persistence;
     let text = move || match p.health.get() {
         Health::Blocked => ("warn", "Nur im Arbeitsspeicher".to_owned()),
-        Health::Full | Health::WriteFailed(_) | Health::AsideFailed => ("warn", "Nicht gespeichert".to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", "Nicht gespeichert".to_owned()),
         Health::Newer(_) => ("warn", "Schreibgeschützt".to_owned()),
         Health::Ok if p.dirty.get() => ("busy", "Wird gespeichert …".to_owned()),
         Health::Ok => ("ok", "Im Browser gespeichert".to_owned()),

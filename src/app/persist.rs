@@ -17,6 +17,12 @@ use crate::domain::envelope::{self, DecodeError};
 use crate::domain::Workspace;
 
 pub const KEY: &str = "netzwerkatlas.workspace";
+/// "<new>/<parent>": a random id written after every save, with the id of
+/// the save it replaced. A tab compares it with the one its data is based
+/// on, so that it never writes over another tab's newer save, and notices
+/// when another tab wrote over its own (localStorage reaches other tabs a
+/// moment late, so both can write at nearly the same time).
+pub const REVISION_KEY: &str = "netzwerkatlas.revision";
 /// Unreadable data is kept under this prefix plus the time it was found.
 pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -35,6 +41,9 @@ pub enum Health {
     Newer(String),
     /// Unreadable data could not be moved aside: nothing is written over it.
     AsideFailed,
+    /// Another tab saved while this one had unsaved changes: nothing is
+    /// written until the user decides which version to keep.
+    Conflict,
 }
 
 impl Health {
@@ -59,6 +68,8 @@ pub struct Startup {
     pub damaged: Option<String>,
     /// Whether the workspace still has to be written (first start, repair).
     pub needs_save: bool,
+    /// The revision the loaded data carries.
+    pub revision: Option<String>,
 }
 
 fn local_storage_available() -> bool {
@@ -68,7 +79,14 @@ fn local_storage_available() -> bool {
 
 /// Reads the stored workspace, deciding what to do with each kind of failure.
 pub fn load() -> Startup {
-    let fallback = |health, damaged, needs_save| Startup { workspace: demo_workspace(), health, damaged, needs_save };
+    let revision = stored_revision();
+    let fallback = |health, damaged, needs_save| Startup {
+        workspace: demo_workspace(),
+        health,
+        damaged,
+        needs_save,
+        revision: stored_revision(),
+    };
     if !local_storage_available() {
         return fallback(Health::Blocked, None, false);
     }
@@ -78,12 +96,13 @@ pub fn load() -> Startup {
         Err(_) => return fallback(Health::Blocked, None, false),
     };
     match envelope::decode(&text) {
-        Ok(decoded) => Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false },
+        Ok(decoded) => Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision },
         Err(DecodeError::NewerSchema { found }) => Startup {
             workspace: Workspace::default(),
             health: Health::Newer(DecodeError::NewerSchema { found }.message()),
             damaged: None,
             needs_save: false,
+            revision,
         },
         Err(error) => {
             let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
@@ -109,6 +128,21 @@ pub fn load() -> Startup {
     }
 }
 
+fn revision_id(revision: &str) -> &str {
+    revision.split('/').next().unwrap_or("")
+}
+
+fn revision_parent(revision: &str) -> &str {
+    revision.split('/').nth(1).unwrap_or("")
+}
+
+fn stored_revision() -> Option<String> {
+    if !local_storage_available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(REVISION_KEY).ok().flatten()
+}
+
 /// The app's handle on storage; `Copy` so that components can hold it.
 #[derive(Clone, Copy)]
 pub struct Persistence {
@@ -118,8 +152,15 @@ pub struct Persistence {
     pub damaged: RwSignal<Option<String>>,
     pub aside: RwSignal<Vec<AsideEntry>>,
     pub last_saved: RwSignal<Option<String>>,
+    /// Counts how often another tab's data was taken over (the undo history
+    /// of this tab no longer applies then).
+    pub adopted: RwSignal<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
     workspace: RwSignal<Workspace>,
+    /// The revision this tab's data is based on.
+    revision: StoredValue<Option<String>>,
+    /// Set while taking over another tab's data, which needs no save.
+    adopting: StoredValue<bool>,
 }
 
 impl Persistence {
@@ -131,8 +172,11 @@ impl Persistence {
             damaged: RwSignal::new(startup.damaged.clone()),
             aside: RwSignal::new(Vec::new()),
             last_saved: RwSignal::new(None),
+            adopted: RwSignal::new(0),
             timer: StoredValue::new(None),
             workspace,
+            revision: StoredValue::new(startup.revision.clone()),
+            adopting: StoredValue::new(false),
         };
         persistence.refresh_aside();
         let needs_save = startup.needs_save;
@@ -141,13 +185,15 @@ impl Persistence {
             workspace.track();
             let first = first_run.get_value();
             first_run.set_value(false);
-            if first && !needs_save {
+            if (first && !needs_save) || persistence.adopting.get_value() {
+                persistence.adopting.set_value(false);
                 return;
             }
             persistence.dirty.set(true);
             persistence.schedule();
         });
         persistence.flush_when_leaving();
+        persistence.follow_other_tabs();
         persistence
     }
 
@@ -164,12 +210,23 @@ impl Persistence {
         if !self.dirty.get_untracked() || !self.health.get_untracked().can_write() {
             return;
         }
+        if stored_revision() != self.revision.get_value() {
+            // Another tab saved since this tab's data was loaded or saved.
+            self.health.set(Health::Conflict);
+            return;
+        }
         let saved_at = now_iso();
         let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at));
         // A failed setItem leaves the previous value in place, so the last
         // good state stays readable.
         match LocalStorage::raw().set_item(KEY, &text) {
             Ok(()) => {
+                let parent = self.revision.get_value().map(|r| revision_id(&r).to_owned()).unwrap_or_default();
+                let revision = format!("{:016x}/{parent}", super::browser::random_u64());
+                // Should this fail, other tabs see an old revision and merely
+                // ask before their next save; the data itself is written.
+                let _ = LocalStorage::raw().set_item(REVISION_KEY, &revision);
+                self.revision.set_value(Some(revision));
                 self.dirty.set(false);
                 self.health.set(Health::Ok);
                 self.last_saved.set(Some(saved_at));
@@ -190,6 +247,57 @@ impl Persistence {
     pub fn retry(self) {
         self.dirty.set(true);
         self.flush();
+    }
+
+    /// Another tab's save arrives as a `storage` event: without unsaved
+    /// changes here, take it over; with them, stop and let the user choose.
+    fn follow_other_tabs(self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if !ev.key().is_none_or(|k| k == REVISION_KEY) || !self.health.get_untracked().can_write() {
+                return;
+            }
+            let mine = self.revision.get_value();
+            let current = stored_revision();
+            if current == mine {
+                return; // What is stored is this tab's data.
+            }
+            // A clean successor of this tab's state can be taken over; a save
+            // that did not build on it, or unsaved edits here, need a decision.
+            let successor = current.as_deref().map(revision_parent) == Some(mine.as_deref().map(revision_id).unwrap_or(""));
+            if successor && !self.dirty.get_untracked() {
+                self.adopt_stored();
+            } else {
+                self.health.set(Health::Conflict);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget();
+    }
+
+    /// Replaces this tab's data with what is stored (the other tab's save).
+    pub fn adopt_stored(self) {
+        let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else { return };
+        let Ok(decoded) = envelope::decode(&text) else { return };
+        let mut incoming = decoded.workspace;
+        let active = self.workspace.with_untracked(|ws| ws.active.clone());
+        if active.as_ref().is_some_and(|id| incoming.region(id).is_some()) {
+            incoming.active = active;
+        }
+        self.adopting.set_value(true);
+        self.workspace.set(incoming);
+        self.revision.set_value(stored_revision());
+        self.dirty.set(false);
+        self.health.set(Health::Ok);
+        self.adopted.update(|n| *n += 1);
+    }
+
+    /// Resolves a conflict in favour of this tab: its data is written over
+    /// the other tab's save.
+    pub fn keep_mine(self) {
+        self.revision.set_value(stored_revision());
+        self.health.set(Health::Ok);
+        self.retry();
     }
 
     fn flush_when_leaving(self) {

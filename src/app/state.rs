@@ -65,7 +65,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence) -> AppState {
-        AppState {
+        let state = AppState {
             workspace,
             history: StoredValue::new(History::new(UNDO_LIMIT)),
             can_undo: RwSignal::new(false),
@@ -76,7 +76,19 @@ impl AppState {
             open_checklist: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             persistence,
-        }
+        };
+        // Data taken over from another tab: this tab's undo steps would
+        // undo the other tab's work, so they are dropped.
+        Effect::new(move |previous: Option<u64>| {
+            let adopted = persistence.adopted.get();
+            if previous.is_some_and(|p| p != adopted) {
+                state.history.update_value(|h| h.clear());
+                state.sync_history_flags();
+                state.announce("Änderungen aus einem anderen Tab übernommen");
+            }
+            adopted
+        });
+        state
     }
 
     /// Reads the active region (tracked); `None` when there is none.

@@ -47,6 +47,25 @@ test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
   await page.getByRole('button', { name: 'Region anlegen' }).click();
   await audit(page, 'new region with errors');
 
+  await page.getByRole('button', { name: /^Checklisten/ }).click();
+  await audit(page, 'checklist list');
+  await page.getByRole('button', { name: '+ Neue Checkliste' }).click();
+  await audit(page, 'new checklist');
+  await page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
+  await audit(page, 'checklist');
+  await page.getByRole('button', { name: 'Druckansicht' }).click();
+  await audit(page, 'print view');
+  await page.getByRole('button', { name: 'Zurück zur Checkliste' }).click();
+  await page.getByRole('button', { name: '← Alle Checklisten' }).click();
+  await page.getByRole('button', { name: 'Sozialraumkonferenz Ost 2026' }).click();
+  await audit(page, 'conference answers');
+  await page.getByRole('button', { name: '← Alle Checklisten' }).click();
+  await page.getByRole('button', { name: 'Vorlagen verwalten' }).click();
+  await audit(page, 'templates');
+  await page.getByRole('button', { name: '+ Neue Vorlage' }).click();
+  await page.getByRole('button', { name: 'Vorlage speichern' }).click();
+  await audit(page, 'template editor with errors');
+
   await saved(page);
   await page.evaluate((key) => localStorage.setItem(key, '{kaputt'), STORAGE_KEY);
   await reload(page);

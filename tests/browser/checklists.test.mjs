@@ -187,16 +187,16 @@ test('Sozialraumkonferenz: answers name actors', async () => {
   await bedarfe.getByRole('button', { name: 'Antwort hinzufügen' }).click();
   await bedarfe.getByLabel('Neue Antwort').fill('Therapeutische Angebote');
   await bedarfe.getByLabel('Neue Antwort').press('Enter');
-  assert.deepEqual(
-    (await bedarfe.locator('.answer-list li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
-    ['Begleitetes Wohnen für Familien Diakonisches Werk Bergheim-Weidenau Entfernen', 'Therapeutische Angebote Entfernen'],
-  );
+  await bedarfe.getByLabel('Akteur zu Antwort 2 hinzufügen').selectOption({ label: 'EUTB Lindenau' });
+  await bedarfe.getByLabel('Akteur zu Antwort 2 hinzufügen').selectOption({ label: 'Fachdienst Eingliederungshilfe' });
+  assert.deepEqual(await bedarfe.locator('.answer-list li').nth(0).locator('button.chip').allTextContents(), ['Diakonisches Werk Bergheim-Weidenau']);
+  assert.deepEqual(await bedarfe.locator('.answer-list li').nth(1).locator('button.chip').allTextContents(), ['EUTB Lindenau', 'Fachdienst Eingliederungshilfe']);
   assert.equal(await page.locator('.overview .muted').first().textContent(), 'Keine Punkte mit Status.');
   await saved(page);
   const answers = activeRegion(await stored(page)).checklists.at(-1).sections[0].items[1].answers;
   assert.deepEqual(answers, [
     { text: 'Begleitetes Wohnen für Familien', actors: ['demo-diakonie'] },
-    { text: 'Therapeutische Angebote', actors: [] },
+    { text: 'Therapeutische Angebote', actors: ['demo-eutb', 'demo-sozialamt'] },
   ]);
   await context.close();
 });

@@ -1,0 +1,86 @@
+// Two tabs on the same data: a change in one shows up in the other, and a
+// conflicting edit is never written over silently.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, saved, stored, activeRegion, createActor, appReady } from './helpers.mjs';
+
+const app = useApp();
+
+async function secondTab(context) {
+  const page = await context.newPage();
+  await page.goto(app.url());
+  await appReady(page);
+  return page;
+}
+
+test('an actor added in one tab appears in the other within a second', async () => {
+  const { page: first, context } = await app.open();
+  await saved(first);
+  const second = await secondTab(context);
+  await createActor(first, { name: 'Tab-Test Verein' });
+  await saved(first);
+  await second.getByTestId('actor-count').filter({ hasText: '44 Akteure' }).waitFor({ timeout: 1000 });
+  await second.locator('#actor-search').fill('Tab-Test');
+  assert.equal(await second.getByTestId('actor-table').locator('tbody tr').count(), 1);
+
+  // And back: an edit in the second tab reaches the first, and is stored once.
+  await second.getByTestId('actor-table').getByRole('button', { name: 'Tab-Test Verein' }).click();
+  await second.getByRole('button', { name: 'Löschen …' }).click();
+  await second.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await saved(second);
+  await first.getByTestId('actor-count').filter({ hasText: '43 Akteure' }).waitFor({ timeout: 1000 });
+  assert.equal(activeRegion(await stored(first)).actors.length, 43);
+  assert.ok(await first.getByRole('button', { name: '↶ Rückgängig' }).isDisabled(), 'undo steps of the other data are dropped');
+  await context.close();
+});
+
+test('edits in both tabs at once: no edit is overwritten silently', async () => {
+  const { page: first, context } = await app.open();
+  await saved(first);
+  const second = await secondTab(context);
+  for (const page of [first, second]) {
+    await page.getByRole('button', { name: /^Checklisten/ }).click();
+    await page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
+  }
+  const radio = (page, name) =>
+    page.getByTestId('checklist-item').filter({ hasText: 'Digitale Wege zur Zielgruppe' }).getByRole('radio', { name });
+  // Both edit before either has saved (the save delay is 400 ms).
+  await Promise.all([radio(first, 'In Planung').check(), radio(second, 'Nein').check()]);
+
+  // localStorage reaches the other tab a moment late, so both may have
+  // written. Whatever happened, no edit is lost silently: a tab's edit is
+  // either what is stored, or that tab says so and waits for a decision.
+  const item = (envelope) => activeRegion(envelope).checklists[0].sections[1].items[3];
+  const mine = new Map([[first, 'in_planung'], [second, 'nein']]);
+  const banner = (page) => page.getByTestId('storage-banner');
+  await Promise.race([first, second].map((p) => banner(p).waitFor({ timeout: 3000 })));
+  await first.waitForTimeout(800);
+  const asking = [];
+  for (const page of [first, second]) {
+    const status = item(await stored(page)).status;
+    if (await banner(page).isVisible()) {
+      asking.push(page);
+      assert.match(await banner(page).textContent(), /In einem anderen Tab geändert/);
+      assert.equal(await page.getByTestId('save-state').textContent(), 'Nicht gespeichert');
+    } else {
+      assert.equal(status, mine.get(page), 'a tab that does not ask has its edit stored');
+    }
+  }
+  assert.ok(asking.length >= 1, 'at least one tab asks');
+  const loser = asking[0];
+  const stillStored = item(await stored(loser)).status;
+  await loser.waitForTimeout(600);
+  assert.equal(item(await stored(loser)).status, stillStored, 'nothing is written while the user decides');
+
+  // The user keeps this tab's version on purpose; the other tab follows.
+  await loser.getByRole('button', { name: /Meine Fassung speichern/ }).click();
+  await saved(loser);
+  assert.equal(item(await stored(loser)).status, mine.get(loser));
+  const other = loser === first ? second : first;
+  if (asking.length === 1) {
+    const label = mine.get(loser) === 'nein' ? 'Nein' : 'In Planung';
+    await other.getByTestId('checklist-item').filter({ hasText: 'Digitale Wege zur Zielgruppe' })
+      .locator('.item-head .badge').filter({ hasText: label }).waitFor({ timeout: 1000 });
+  }
+  await context.close();
+});
