@@ -204,6 +204,20 @@ mod tests {
     }
 
     #[test]
+    fn deleting_an_actor_unlinks_it_from_checklists() {
+        let mut ws = crate::domain::demo::demo_workspace();
+        let r = &mut ws.regions[0];
+        let jobcenter = id("demo-jobcenter");
+        let impact = r.delete_impact(&jobcenter);
+        assert_eq!(impact.checklist_items, 2, "responsible in one item, named in one answer");
+        assert!(impact.describe().ends_with("2 Checklisten-Punkte verlieren den Verweis auf ihn."));
+        r.delete_actor(&jobcenter);
+        assert!(r.checklists.iter().flat_map(|c| c.items()).all(|i| !i.responsible.contains(&jobcenter)
+            && i.answers.iter().all(|a| !a.actors.contains(&jobcenter))));
+        assert!(crate::domain::validate::integrity_problems(&ws).is_empty());
+    }
+
+    #[test]
     fn impact_text_for_a_lonely_actor() {
         assert_eq!(DeleteImpact::default().describe(), "Es hängen keine Beziehungen an diesem Akteur.");
         assert_eq!(DeleteImpact { relations: 1, ..DeleteImpact::default() }.describe(), "1 Beziehung wird mit gelöscht.");

@@ -87,5 +87,15 @@ test('create a second region with Sozialräume and switch between regions', asyn
   await page.locator('#region-select').selectOption({ label: 'Landkreis Lindenau (Demo)' });
   await page.getByRole('heading', { level: 1, name: 'Landkreis Lindenau (Demo)' }).waitFor();
   assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+
+  // Deleting a region asks first, names what goes with it, and can be undone.
+  await page.locator('#region-select').selectOption({ label: 'Stadt Musterhausen' });
+  await page.getByRole('button', { name: 'Region & Sozialräume' }).click();
+  await page.getByRole('button', { name: 'Diese Region löschen …' }).click();
+  assert.match(await page.getByRole('alertdialog').textContent(), /„Stadt Musterhausen“ mit 0 Akteuren und 0 Beziehungen löschen\?/);
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  assert.deepEqual(await page.locator('#region-select option').allTextContents(), ['Landkreis Lindenau (Demo)']);
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  assert.deepEqual(await page.locator('#region-select option').allTextContents(), ['Landkreis Lindenau (Demo)', 'Stadt Musterhausen']);
   await context.close();
 });
