@@ -48,7 +48,7 @@ pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl Into
         .iter()
         .map(|(s, n)| {
             let width = *n as f64 * 100.0 / progress.total as f64;
-            view! { <span class=format!("segment {}", status_class(*s)) style=format!("width: {width:.2}%")></span> }
+            view! { <span class=format!("segment {}", status_class(*s)) style:width=format!("{width:.2}%")></span> }
         })
         .collect_view();
     view! {

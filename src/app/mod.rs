@@ -13,6 +13,7 @@ mod templates_view;
 mod fields;
 mod groups;
 mod header;
+mod offline;
 mod persist;
 mod region_form;
 mod relations;
@@ -38,6 +39,7 @@ fn App() -> impl IntoView {
     let state = AppState::new(workspace, persistence);
     provide_context(state);
     header::install_shortcuts(state);
+    let offline = offline::install(state);
 
     let newer = move || matches!(persistence.health.get(), persist::Health::Newer(_));
     view! {
@@ -48,11 +50,16 @@ fn App() -> impl IntoView {
                 <StorageAlert />
             </div>
             <StorageNotices />
+            <div class="banners"><offline::OfflineStatus offline=offline /></div>
             <Tabs />
             <main id="main" tabindex="-1">
                 <MainView />
             </main>
         </Show>
+        <footer class="footer">
+            <p>"Netzwerkatlas speichert alles nur in diesem Browser; nichts verlässt den Rechner, außer Sie laden selbst eine Datei herunter."</p>
+            {move || offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
+        </footer>
         <div class="visually-hidden" role="status" aria-live="polite">
             {move || state.announcement.get()}
         </div>

@@ -16,12 +16,20 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root`; resolves to { url, close } once listening on a free port. */
-export function serve(root, port = 0) {
+/**
+ * Serves `root` under the URL path `prefix` (e.g. "/tools/netzwerkatlas/");
+ * resolves to { url, close } once listening on a free port.
+ */
+export function serve(root, port = 0, prefix = '/') {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const path = '/' + full.slice(prefix.length);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -37,7 +45,8 @@ export function serve(root, port = 0) {
   });
   return new Promise((ok) => {
     server.listen(port, '127.0.0.1', () => {
-      ok({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) });
+      const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+      ok({ url, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) });
     });
   });
 }
