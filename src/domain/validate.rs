@@ -167,10 +167,13 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
             if named.into_iter().any(|a| !actors.contains(a)) {
                 problems.push(format!("{name}: „{}“ verweist auf einen fehlenden Akteur.", checklist.title));
             }
-            if let (Some(status), ItemKind::Status(scale)) = (item.status, item.kind) {
-                if !scale.steps().contains(&status) {
-                    problems.push(format!("{name}: „{}“ hat einen Status außerhalb seiner Skala.", checklist.title));
-                }
+            let fits = match (item.status, item.kind) {
+                (None, _) => true,
+                (Some(status), ItemKind::Status(scale)) => scale.steps().contains(&status),
+                (Some(_), ItemKind::Answers) => false,
+            };
+            if !fits {
+                problems.push(format!("{name}: „{}“ hat einen Status außerhalb seiner Skala.", checklist.title));
             }
         }
     }
@@ -226,6 +229,16 @@ mod tests {
         for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01"] {
             assert!(!is_valid_since(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_status_on_a_free_text_item_is_damage() {
+        // Found by the property test in tests/restore_props.rs.
+        let mut ws = crate::domain::demo::demo_workspace();
+        assert!(integrity_problems(&ws).is_empty());
+        let conference = &mut ws.regions[0].checklists[1];
+        conference.sections[0].items[0].status = Some(crate::domain::checklist::Status::Umgesetzt);
+        assert_eq!(integrity_problems(&ws).len(), 1);
     }
 
     #[test]
