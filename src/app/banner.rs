@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::browser::format_timestamp;
+use super::browser::{format_timestamp, now_iso};
+use crate::domain::backup::{backup_due, usage_percent, WARN_PERCENT};
 use super::confirm::ConfirmButton;
 use super::persist::Health;
 use super::state::use_state;
@@ -140,9 +141,40 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
+    let reminder_dismissed = RwSignal::new(false);
+    let reminder = move || {
+        let due = backup_due(&now_iso(), p.first_saved.get().as_deref(), p.last_backup.get().as_deref());
+        (due && !reminder_dismissed.get()).then(|| {
+            let text = match p.last_backup.get() {
+                Some(at) => format!("Die letzte Sicherung ist vom {}.", format_timestamp(&at)),
+                None => "Sie haben noch nie eine Sicherung heruntergeladen.".to_owned(),
+            };
+            view! {
+                <div class="banner info" role="status" data-testid="backup-reminder">
+                    <h2>"Zeit für eine Sicherung"</h2>
+                    <p>{text}" Ihre Daten liegen nur in diesem Browser. Eine Sicherungsdatei schützt sie, wenn der Browser zurückgesetzt wird oder der Rechner ausfällt."</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| p.download_workspace()>"Jetzt sichern"</button>
+                        <button type="button" on:click=move |_| reminder_dismissed.set(true)>"Später"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    let filling = move || {
+        let percent = usage_percent(p.used.get());
+        (percent >= WARN_PERCENT).then(|| view! {
+            <div class="banner warning" role="status" data-testid="usage-warning">
+                <h2>{format!("Der Speicher ist zu {percent} % belegt")}</h2>
+                <p>"Bald passen keine Änderungen mehr hinein. Laden Sie eine Sicherung herunter und löschen Sie nicht mehr benötigte Regionen oder beiseitegelegte Daten."</p>
+            </div>
+        })
+    };
     view! {
         <div class="banners">
             {damaged}
+            {filling}
+            {reminder}
             {aside}
         </div>
     }

@@ -8,6 +8,7 @@ mod browser;
 mod checklist_view;
 mod checklists;
 mod confirm;
+mod data_view;
 mod print_view;
 mod templates_view;
 mod fields;
@@ -81,6 +82,9 @@ fn MainView() -> impl IntoView {
         if view == View::NewRegion {
             return view! { <region_form::RegionForm creating=true /> }.into_any();
         }
+        if view == View::Data {
+            return view! { <data_view::DataView /> }.into_any();
+        }
         if !has_region {
             return view! { <NoRegion /> }.into_any();
         }
@@ -88,7 +92,7 @@ fn MainView() -> impl IntoView {
             View::Actors => view! { <actors::ActorList /> }.into_any(),
             View::Relations => view! { <relations::RelationList /> }.into_any(),
             View::Groups => view! { <groups::GroupList /> }.into_any(),
-            View::Region | View::NewRegion => view! { <region_form::RegionForm creating=false /> }.into_any(),
+            View::Region | View::NewRegion | View::Data => view! { <region_form::RegionForm creating=false /> }.into_any(),
             View::Checklists => match checklist {
                 Some(id) => view! { <checklist_view::ChecklistView id=id /> }.into_any(),
                 None => view! { <checklists::ChecklistList /> }.into_any(),

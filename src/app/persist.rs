@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::browser::{download_text, error_name, now_iso, today};
+use crate::domain::backup::fits;
 use crate::domain::demo::demo_workspace;
 use crate::domain::envelope::{self, DecodeError};
 use crate::domain::Workspace;
@@ -23,6 +24,10 @@ pub const KEY: &str = "netzwerkatlas.workspace";
 /// when another tab wrote over its own (localStorage reaches other tabs a
 /// moment late, so both can write at nearly the same time).
 pub const REVISION_KEY: &str = "netzwerkatlas.revision";
+/// When this browser first saved data, and when the user last downloaded a
+/// full backup: together they decide the backup reminder.
+const FIRST_SAVED_KEY: &str = "netzwerkatlas.first-saved";
+const LAST_BACKUP_KEY: &str = "netzwerkatlas.last-backup";
 /// Unreadable data is kept under this prefix plus the time it was found.
 pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -136,6 +141,18 @@ fn revision_parent(revision: &str) -> &str {
     revision.split('/').nth(1).unwrap_or("")
 }
 
+fn read_key(key: &str) -> Option<String> {
+    if !local_storage_available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Length as JavaScript and the storage quota count it.
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
 fn stored_revision() -> Option<String> {
     if !local_storage_available() {
         return None;
@@ -155,6 +172,12 @@ pub struct Persistence {
     /// Counts how often another tab's data was taken over (the undo history
     /// of this tab no longer applies then).
     pub adopted: RwSignal<u64>,
+    /// Characters (UTF-16 units, as the quota counts them) stored by this origin.
+    pub used: RwSignal<usize>,
+    pub first_saved: RwSignal<Option<String>>,
+    pub last_backup: RwSignal<Option<String>>,
+    /// Length of the stored workspace, to know what a save will add.
+    stored_len: StoredValue<usize>,
     timer: StoredValue<Option<TimeoutHandle>>,
     workspace: RwSignal<Workspace>,
     /// The revision this tab's data is based on.
@@ -173,12 +196,17 @@ impl Persistence {
             aside: RwSignal::new(Vec::new()),
             last_saved: RwSignal::new(None),
             adopted: RwSignal::new(0),
+            used: RwSignal::new(0),
+            first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
+            last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
+            stored_len: StoredValue::new(read_key(KEY).map(|t| utf16_len(&t)).unwrap_or(0)),
             timer: StoredValue::new(None),
             workspace,
             revision: StoredValue::new(startup.revision.clone()),
             adopting: StoredValue::new(false),
         };
         persistence.refresh_aside();
+        persistence.measure();
         let needs_save = startup.needs_save;
         let first_run = StoredValue::new(true);
         Effect::new(move |_| {
@@ -217,6 +245,12 @@ impl Persistence {
         }
         let saved_at = now_iso();
         let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at));
+        let new_len = utf16_len(&text);
+        if !fits(self.used.get_untracked(), self.stored_len.get_value(), new_len) {
+            // Known not to fit: say so without touching what is stored.
+            self.health.set(Health::Full);
+            return;
+        }
         // A failed setItem leaves the previous value in place, so the last
         // good state stays readable.
         match LocalStorage::raw().set_item(KEY, &text) {
@@ -227,12 +261,19 @@ impl Persistence {
                 // ask before their next save; the data itself is written.
                 let _ = LocalStorage::raw().set_item(REVISION_KEY, &revision);
                 self.revision.set_value(Some(revision));
+                self.used.update(|u| *u = u.saturating_sub(self.stored_len.get_value()) + new_len);
+                self.stored_len.set_value(new_len);
+                if self.first_saved.get_untracked().is_none() {
+                    let _ = LocalStorage::raw().set_item(FIRST_SAVED_KEY, &saved_at);
+                    self.first_saved.set(Some(saved_at.clone()));
+                }
                 self.dirty.set(false);
                 self.health.set(Health::Ok);
                 self.last_saved.set(Some(saved_at));
             }
             Err(error) => {
                 let name = error_name(&error);
+                self.measure();
                 let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                     Health::Full
                 } else {
@@ -245,6 +286,7 @@ impl Persistence {
 
     /// Tries the last failed save again (after the user freed space).
     pub fn retry(self) {
+        self.measure();
         self.dirty.set(true);
         self.flush();
     }
@@ -349,6 +391,7 @@ impl Persistence {
     pub fn discard_aside(self, key: &str) {
         LocalStorage::delete(key);
         self.refresh_aside();
+        self.measure();
     }
 
     /// Downloads what is stored under the main key, as it is (used when the
@@ -359,9 +402,30 @@ impl Persistence {
         }
     }
 
-    /// Downloads the data held in memory, as a backup when saving fails.
+    /// Downloads all data as one backup file and remembers when.
     pub fn download_workspace(self) {
-        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &now_iso()));
-        let _ = download_text(&format!("netzwerkatlas-sicherung-{}.json", today()), "application/json", &text);
+        let now = now_iso();
+        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &now));
+        if download_text(&format!("netzwerkatlas-sicherung-{}.json", today()), "application/json", &text).is_ok() {
+            if local_storage_available() {
+                let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, &now);
+            }
+            self.last_backup.set(Some(now));
+        }
+    }
+
+    /// Adds up what this origin keeps in localStorage (keys and values).
+    pub fn measure(self) {
+        if !local_storage_available() {
+            return;
+        }
+        let storage = LocalStorage::raw();
+        let mut total = 0;
+        for index in 0..storage.length().unwrap_or(0) {
+            if let Some(key) = storage.key(index).ok().flatten() {
+                total += utf16_len(&key) + storage.get_item(&key).ok().flatten().map(|v| utf16_len(&v)).unwrap_or(0);
+            }
+        }
+        self.used.set(total);
     }
 }

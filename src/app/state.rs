@@ -33,6 +33,8 @@ pub enum View {
     /// The print document of the open checklist.
     Print,
     Templates,
+    /// Storage use, persistence, backup and restore.
+    Data,
 }
 
 /// What the side panel shows.

@@ -4,6 +4,7 @@
 //! Nothing in here touches the browser: no Leptos, no web-sys. Everything is
 //! tested natively with `cargo test`; the UI in `crate::app` is a thin layer.
 
+pub mod backup;
 pub mod checklist;
 pub mod csv;
 pub mod demo;

@@ -66,6 +66,11 @@ test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
   await page.getByRole('button', { name: 'Vorlage speichern' }).click();
   await audit(page, 'template editor with errors');
 
+  await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
+  await page.locator('#restore-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('kaputt') });
+  await page.getByTestId('restore-error').waitFor();
+  await audit(page, 'storage and backup');
+
   await saved(page);
   await page.evaluate((key) => localStorage.setItem(key, '{kaputt'), STORAGE_KEY);
   await reload(page);

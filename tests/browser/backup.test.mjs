@@ -1,0 +1,80 @@
+// Storage use, the backup reminder, one-click backup and restore.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, saved, stored, activeRegion, reload, openActor } from './helpers.mjs';
+
+const app = useApp();
+
+async function openDataPage(page) {
+  await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Speicher & Sicherung' }).waitFor();
+}
+
+test('storage use is shown, and a warning comes well before it is full', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  await openDataPage(page);
+  const used = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  const percent = Math.ceil((used * 100) / 5242880);
+  assert.match(await page.getByTestId('usage').textContent(), new RegExp(`^${percent} % belegt: `));
+  assert.equal(await page.getByTestId('usage-warning').count(), 0);
+
+  // Other data fills 85 % of the quota: the app warns at its next start.
+  await page.evaluate(() => localStorage.setItem('filler', 'x'.repeat(Math.floor(5242880 * 0.85))));
+  await reload(page);
+  assert.match(await page.getByTestId('usage-warning').textContent(), /Der Speicher ist zu (8[5-9]|9\d) % belegt/);
+  await context.close();
+});
+
+test('the backup reminder appears after a while without backup, and one click backs up', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  assert.equal(await page.getByTestId('backup-reminder').count(), 0, 'no reminder on the first day');
+  const longAgo = new Date(Date.now() - 60 * 86400000).toISOString();
+  await page.evaluate((at) => localStorage.setItem('netzwerkatlas.first-saved', at), longAgo);
+  await reload(page);
+  const reminder = page.getByTestId('backup-reminder');
+  assert.match(await reminder.textContent(), /noch nie eine Sicherung/);
+  const [download] = await Promise.all([page.waitForEvent('download'), reminder.getByRole('button', { name: 'Jetzt sichern' }).click()]);
+  const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(activeRegion(backup).actors.length, 43);
+  assert.equal(await page.getByTestId('backup-reminder').count(), 0);
+  await reload(page);
+  assert.equal(await page.getByTestId('backup-reminder').count(), 0, 'the backup time is remembered');
+  await openDataPage(page);
+  assert.match(await page.getByTestId('last-backup').textContent(), /^Letzte vollständige Sicherung: \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
+  await context.close();
+});
+
+test('restore a backup after a preview; bad files change nothing', async () => {
+  const { page, context } = await app.open();
+  await openDataPage(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vollständige Sicherung herunterladen' }).click()]);
+  const backupPath = await download.path();
+
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await openActor(page, 'Bäckerei Sommer');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await saved(page);
+
+  await openDataPage(page);
+  const input = page.locator('#restore-file');
+  await input.setInputFiles({ name: 'notiz.json', mimeType: 'application/json', buffer: Buffer.from('Hallo') });
+  assert.match(await page.getByTestId('restore-error').textContent(), /keine Netzwerkatlas-Sicherung/);
+  const newer = JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 42, data: {} });
+  await input.setInputFiles({ name: 'neu.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+  assert.match(await page.getByTestId('restore-error').textContent(), /neueren Version von Netzwerkatlas \(Datenformat 42/);
+  assert.equal(activeRegion(await stored(page)).actors.length, 42, 'nothing changed');
+
+  await input.setInputFiles(backupPath);
+  assert.match(await page.getByTestId('restore-preview').textContent(), /1 Regionen, 43 Akteure, 83 Beziehungen, 2 Checklisten/);
+  await page.getByRole('button', { name: 'Ersetzen' }).click();
+  assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+  await saved(page);
+  assert.equal(activeRegion(await stored(page)).actors.length, 43);
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  assert.equal(await page.getByTestId('actor-count').textContent(), '42 Akteure', 'restoring can be undone');
+  await context.close();
+});
