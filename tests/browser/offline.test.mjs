@@ -3,7 +3,9 @@
 // server but its own static files.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../support/static-server.mjs';
 import { saved, stored, activeRegion, createActor, appReady } from './helpers.mjs';
@@ -94,4 +96,27 @@ test('using the app requests nothing but its own static files', async () => {
   assert.ok(requests.length >= 4, 'the log saw the app load');
   assert.ok(activeRegion(await stored(page)).actors.some((a) => a.name === 'Protokoll-Verein'));
   await context.close();
+});
+
+test('a new version waits for the next start and says so; the open tab keeps working', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'netzwerkatlas-dist-'));
+  cpSync('dist', copy, { recursive: true });
+  const own = await serve(copy);
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(own.url);
+  await appReady(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.equal(await page.getByTestId('update-ready').count(), 0);
+
+  // A new build is deployed: its service worker differs.
+  appendFileSync(join(copy, 'sw.js'), '\n// next version\n');
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.getByTestId('update-ready').waitFor({ timeout: 10000 });
+  assert.match(await page.getByTestId('update-ready').textContent(), /startet, wenn Sie Netzwerkatlas das nächste Mal öffnen/);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)), true, 'the new version waits');
+  await createActor(page, { name: 'Weiter im Text e. V.' });
+  await saved(page);
+  await context.close();
+  await own.close();
 });
