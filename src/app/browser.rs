@@ -51,6 +51,9 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
 
 /// The `name` of a thrown DOMException ("QuotaExceededError", "SecurityError").
 pub fn error_name(error: &JsValue) -> String {
+    if let Some(name) = error.as_string() {
+        return name;
+    }
     js_sys::Reflect::get(error, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string())

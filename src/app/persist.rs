@@ -17,7 +17,13 @@ use crate::domain::demo::demo_workspace;
 use crate::domain::envelope::{self, DecodeError};
 use crate::domain::Workspace;
 
+/// Two slots hold the workspace. A save writes the slot not in use, reads it
+/// back, and only then points `CURRENT_KEY` at it, so a failure at any step
+/// leaves the last good state current and readable; the other slot keeps the
+/// state before, which a start falls back to if the current one is damaged.
 pub const KEY: &str = "netzwerkatlas.workspace";
+const SLOT_B_KEY: &str = "netzwerkatlas.workspace.b";
+const CURRENT_KEY: &str = "netzwerkatlas.current";
 /// "<new>/<parent>": a random id written after every save, with the id of
 /// the save it replaced. A tab compares it with the one its data is based
 /// on, so that it never writes over another tab's newer save, and notices
@@ -95,10 +101,15 @@ pub fn load() -> Startup {
     if !local_storage_available() {
         return fallback(Health::Blocked, None, false);
     }
-    let text = match LocalStorage::raw().get_item(KEY) {
+    let current = Slot::current();
+    let text = match LocalStorage::raw().get_item(current.key()) {
         Ok(Some(text)) => text,
         Ok(None) => return fallback(Health::Ok, None, true),
         Err(_) => return fallback(Health::Blocked, None, false),
+    };
+    let previous = || {
+        let text = read_key(current.other().key())?;
+        envelope::decode(&text).ok()
     };
     match envelope::decode(&text) {
         Ok(decoded) => Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision },
@@ -115,6 +126,17 @@ pub fn load() -> Startup {
                 && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(text.as_str());
             let detail = error.detail();
             if kept {
+                if let Some(earlier) = previous() {
+                    // The state before the last save is intact: continue from it.
+                    let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
+                    let message = format!(
+                        "{} Sie wurden unverändert beiseitegelegt und können unten als Datei heruntergeladen werden. \
+                         Die App arbeitet mit dem vorletzten gespeicherten Stand vom {} weiter. (Technisch: {detail})",
+                        error.message(),
+                        super::browser::format_timestamp(&earlier.saved_at)
+                    );
+                    return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(message), needs_save: false, revision };
+                }
                 let message = format!(
                     "{} Sie wurden unverändert beiseitegelegt und können unten als Datei heruntergeladen werden. \
                      Die App startet mit der Beispielregion. (Technisch: {detail})",
@@ -139,6 +161,40 @@ fn revision_id(revision: &str) -> &str {
 
 fn revision_parent(revision: &str) -> &str {
     revision.split('/').nth(1).unwrap_or("")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    A,
+    B,
+}
+
+impl Slot {
+    fn key(self) -> &'static str {
+        match self {
+            Slot::A => KEY,
+            Slot::B => SLOT_B_KEY,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Slot::A => "a",
+            Slot::B => "b",
+        }
+    }
+
+    fn other(self) -> Slot {
+        match self {
+            Slot::A => Slot::B,
+            Slot::B => Slot::A,
+        }
+    }
+
+    /// The slot in use; data from before slots existed is in slot A.
+    fn current() -> Slot {
+        if read_key(CURRENT_KEY).as_deref() == Some("b") { Slot::B } else { Slot::A }
+    }
 }
 
 fn read_key(key: &str) -> Option<String> {
@@ -176,8 +232,8 @@ pub struct Persistence {
     pub used: RwSignal<usize>,
     pub first_saved: RwSignal<Option<String>>,
     pub last_backup: RwSignal<Option<String>>,
-    /// Length of the stored workspace, to know what a save will add.
-    stored_len: StoredValue<usize>,
+    /// Length of the slot the next save overwrites, to know what it will add.
+    spare_len: StoredValue<usize>,
     timer: StoredValue<Option<TimeoutHandle>>,
     workspace: RwSignal<Workspace>,
     /// The revision this tab's data is based on.
@@ -199,7 +255,7 @@ impl Persistence {
             used: RwSignal::new(0),
             first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
             last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
-            stored_len: StoredValue::new(read_key(KEY).map(|t| utf16_len(&t)).unwrap_or(0)),
+            spare_len: StoredValue::new(read_key(Slot::current().other().key()).map(|t| utf16_len(&t)).unwrap_or(0)),
             timer: StoredValue::new(None),
             workspace,
             revision: StoredValue::new(startup.revision.clone()),
@@ -246,23 +302,33 @@ impl Persistence {
         let saved_at = now_iso();
         let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at));
         let new_len = utf16_len(&text);
-        if !fits(self.used.get_untracked(), self.stored_len.get_value(), new_len) {
+        if !fits(self.used.get_untracked(), self.spare_len.get_value(), new_len) {
             // Known not to fit: say so without touching what is stored.
             self.health.set(Health::Full);
             return;
         }
-        // A failed setItem leaves the previous value in place, so the last
-        // good state stays readable.
-        match LocalStorage::raw().set_item(KEY, &text) {
+        let current = Slot::current();
+        let target = current.other();
+        let storage = LocalStorage::raw();
+        // Write the spare slot, read it back, then switch: a failure at any
+        // step leaves the current slot, the last good state, in use.
+        let written = storage.set_item(target.key(), &text).and_then(|()| {
+            if storage.get_item(target.key())?.as_deref() != Some(text.as_str()) {
+                return Err(wasm_bindgen::JsValue::from_str("VerifyError"));
+            }
+            storage.set_item(CURRENT_KEY, target.name())
+        });
+        match written {
             Ok(()) => {
+                let replaced_len = self.spare_len.get_value();
+                self.spare_len.set_value(read_key(current.key()).map(|t| utf16_len(&t)).unwrap_or(0));
                 let parent = self.revision.get_value().map(|r| revision_id(&r).to_owned()).unwrap_or_default();
                 let revision = format!("{:016x}/{parent}", super::browser::random_u64());
                 // Should this fail, other tabs see an old revision and merely
                 // ask before their next save; the data itself is written.
                 let _ = LocalStorage::raw().set_item(REVISION_KEY, &revision);
                 self.revision.set_value(Some(revision));
-                self.used.update(|u| *u = u.saturating_sub(self.stored_len.get_value()) + new_len);
-                self.stored_len.set_value(new_len);
+                self.used.update(|u| *u = u.saturating_sub(replaced_len) + new_len);
                 if self.first_saved.get_untracked().is_none() {
                     let _ = LocalStorage::raw().set_item(FIRST_SAVED_KEY, &saved_at);
                     self.first_saved.set(Some(saved_at.clone()));
@@ -274,6 +340,7 @@ impl Persistence {
             Err(error) => {
                 let name = error_name(&error);
                 self.measure();
+                self.spare_len.set_value(read_key(target.key()).map(|t| utf16_len(&t)).unwrap_or(0));
                 let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                     Health::Full
                 } else {
@@ -319,7 +386,7 @@ impl Persistence {
 
     /// Replaces this tab's data with what is stored (the other tab's save).
     pub fn adopt_stored(self) {
-        let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else { return };
+        let Ok(Some(text)) = LocalStorage::raw().get_item(Slot::current().key()) else { return };
         let Ok(decoded) = envelope::decode(&text) else { return };
         let mut incoming = decoded.workspace;
         let active = self.workspace.with_untracked(|ws| ws.active.clone());
@@ -397,7 +464,7 @@ impl Persistence {
     /// Downloads what is stored under the main key, as it is (used when the
     /// app cannot read it: newer version, or it could not be set aside).
     pub fn download_stored(self) {
-        if let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) {
+        if let Ok(Some(text)) = LocalStorage::raw().get_item(Slot::current().key()) {
             let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &text);
         }
     }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { useApp, saved, stored, activeRegion, STORAGE_KEY, reload } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, writeStored, reload } from './helpers.mjs';
 
 const app = useApp();
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -72,10 +72,10 @@ test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
   await audit(page, 'storage and backup');
 
   await saved(page);
-  await page.evaluate((key) => localStorage.setItem(key, '{kaputt'), STORAGE_KEY);
+  await writeStored(page, '{kaputt');
   await reload(page);
   await audit(page, 'damaged data notice');
-  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, data: {} })), STORAGE_KEY);
+  await writeStored(page, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, data: {} }));
   await reload(page);
   await audit(page, 'newer data screen');
   await context.close();

@@ -8,6 +8,23 @@ import { join } from 'node:path';
 import { serve } from '../support/static-server.mjs';
 
 export const STORAGE_KEY = 'netzwerkatlas.workspace';
+/** The workspace lives in one of two slots; this key names the current one. */
+export const CURRENT_KEY = 'netzwerkatlas.current';
+
+/** The localStorage key of the slot in use. */
+export async function currentKey(page) {
+  const slot = await page.evaluate((k) => localStorage.getItem(k), CURRENT_KEY);
+  return slot === 'b' ? `${STORAGE_KEY}.b` : STORAGE_KEY;
+}
+
+/** Writes raw text into the slot in use, as damage or a newer version would. */
+export async function writeStored(page, text) {
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [await currentKey(page), text]);
+}
+
+export async function readStoredText(page) {
+  return page.evaluate((key) => localStorage.getItem(key), await currentKey(page));
+}
 export const ASIDE_PREFIX = 'netzwerkatlas.unreadable.';
 
 const ARGS = [
@@ -62,7 +79,7 @@ export async function reload(page) {
 
 /** The workspace as stored in localStorage, parsed. */
 export async function stored(page) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  const text = await readStoredText(page);
   return text === null ? null : JSON.parse(text);
 }
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, saved, stored, activeRegion, reload, createActor, STORAGE_KEY, ASIDE_PREFIX } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, reload, createActor, writeStored, readStoredText, ASIDE_PREFIX } from './helpers.mjs';
 
 const app = useApp();
 
@@ -53,7 +53,7 @@ test('blocked storage: the app works in memory, says so, and offers a backup', a
 test('full storage: the message says so, the last good state stays, and saving resumes once there is room', async () => {
   const { page, context } = await app.open();
   await saved(page);
-  const before = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  const before = await readStoredText(page);
   // Fill the origin's quota to the last few characters with other data.
   await page.evaluate(() => {
     for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
@@ -66,7 +66,7 @@ test('full storage: the message says so, the last good state stays, and saving r
   await banner.waitFor();
   assert.match(await banner.textContent(), /Der Speicher ist voll.*zuletzt gespeicherte Stand ist unverändert erhalten/s);
   assert.equal(await page.getByTestId('save-state').textContent(), 'Nicht gespeichert');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), before, 'the stored state is the one before');
+  assert.equal(await readStoredText(page), before, 'the stored state is the one before');
 
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await banner.getByRole('button', { name: 'Erneut speichern' }).click();
@@ -80,7 +80,7 @@ test('damaged data is moved aside, can be downloaded as it was, and is never wri
   const { page, context } = await app.open();
   await saved(page);
   const damaged = '{"format":"netzwerkatlas-workspace","schema":1,"data":{"regions":[{"id":"x","name":"Meine Arbeit", "actors": [tr';
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, damaged]);
+  await writeStored(page, damaged);
   await reload(page);
 
   const notice = page.getByTestId('damaged-banner');
@@ -114,7 +114,7 @@ test('data from a newer version is refused with a message and left untouched', a
   const { page, context } = await app.open();
   await saved(page);
   const newer = JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 99, saved_at: '2030-01-01T00:00:00Z', data: { regions: [], future: true } });
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, newer]);
+  await writeStored(page, newer);
   await reload(page);
 
   const screen = page.getByTestId('newer-data');
@@ -124,6 +124,6 @@ test('data from a newer version is refused with a message and left untouched', a
   assert.equal(file.text, newer);
   await page.waitForTimeout(800);
   await reload(page);
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), newer);
+  assert.equal(await readStoredText(page), newer);
   await context.close();
 });
