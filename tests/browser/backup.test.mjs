@@ -24,6 +24,25 @@ test('storage use is shown, and a warning comes well before it is full', async (
   await page.evaluate(() => localStorage.setItem('filler', 'x'.repeat(Math.floor(5242880 * 0.85))));
   await reload(page);
   assert.match(await page.getByTestId('usage-warning').textContent(), /Der Speicher ist zu (8[5-9]|9\d) % belegt/);
+
+  // So full that the next save cannot fit: the app says so without trying.
+  await page.evaluate(() => localStorage.setItem('filler', 'x'.repeat(5242880 - 60000)));
+  await reload(page);
+  await page.evaluate(() => {
+    window.__slotWrites = 0;
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('netzwerkatlas.workspace')) window.__slotWrites++;
+      return original.call(this, key, value);
+    };
+  });
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill('Passt nicht mehr e. V.');
+  await page.locator('#actor-kind').selectOption('verein');
+  await page.locator('#actor-notes').fill('x'.repeat(30000));
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByTestId('storage-banner').filter({ hasText: 'Der Speicher ist voll' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__slotWrites), 0, 'no write was attempted');
   await context.close();
 });
 
@@ -76,5 +95,27 @@ test('restore a backup after a preview; bad files change nothing', async () => {
   assert.equal(activeRegion(await stored(page)).actors.length, 43);
   await page.getByRole('button', { name: '↶ Rückgängig' }).click();
   assert.equal(await page.getByTestId('actor-count').textContent(), '42 Akteure', 'restoring can be undone');
+  await context.close();
+});
+
+test('persistent storage is requested after the first own save, and the answer is shown', async () => {
+  const { page, context } = await app.open({
+    init: () => {
+      window.__persistCalls = 0;
+      let granted = false;
+      navigator.storage.persist = async () => { window.__persistCalls++; granted = true; return true; };
+      navigator.storage.persisted = async () => granted;
+    },
+  });
+  await saved(page);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not for the demo region alone');
+  assert.match(await page.getByTestId('persistence').textContent(), /keinen dauerhaften Speicher gewährt/);
+  await openActor(page, 'Bäckerei Sommer');
+  await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+  await page.locator('#actor-notes').fill('Liefert an die Tafel.');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await saved(page);
+  await page.getByTestId('persistence').filter({ hasText: 'dauerhaften Speicher gewährt: er löscht' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1);
   await context.close();
 });
