@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo "Netzwerkatlas: http://127.0.0.1:8080  (Strg+C beendet)"
-exec trunk serve --release
+# No live-reload script: it would be an inline script outside the CSP.
+exec trunk serve --release --no-autoreload

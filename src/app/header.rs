@@ -43,10 +43,11 @@ pub fn Header() -> impl IntoView {
                     state.view.set(View::NewRegion);
                 }>"+ Neue Region"</button>
             </div>
-            <button type="button" aria-pressed=move || (state.view.get() == View::Data).to_string() on:click=move |_| {
+            <button type="button" aria-label="Speicher & Sicherung" title="Speicher & Sicherung"
+                aria-pressed=move || (state.view.get() == View::Data).to_string() on:click=move |_| {
                 state.panel.set(Panel::None);
                 state.view.set(View::Data);
-            }>"Speicher & Sicherung"</button>
+            }>"Sicherung"</button>
             <div class="history" role="group" aria-label="Bearbeitungsverlauf">
                 <button
                     type="button"

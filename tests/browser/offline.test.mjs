@@ -77,7 +77,7 @@ test('a strict CSP is in force and the app breaks none of it', async () => {
   await context.close();
 });
 
-test('using the app requests nothing but its own static files', async () => {
+test('using the app (load, edit, export, import) requests nothing but its own static files', async () => {
   const { context, page, requests } = await open();
   await createActor(page, { name: 'Protokoll-Verein', email: 'x@y.example' });
   await saved(page);
@@ -86,6 +86,11 @@ test('using the app requests nothing but its own static files', async () => {
   await page.getByTestId('checklist-item').first().getByRole('radio', { name: 'Nein' }).check();
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV exportieren' }).click()]);
   await page.getByRole('button', { name: 'Druckansicht' }).click();
+  // Export a full backup and import it again.
+  await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vollständige Sicherung herunterladen' }).click()]);
+  await page.locator('#restore-file').setInputFiles(await backup.path());
+  await page.getByRole('button', { name: 'Ersetzen' }).click();
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation while using the app');
   await page.reload();
   await appReady(page);
