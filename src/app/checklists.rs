@@ -47,8 +47,9 @@ pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl Into
     let bar = segments
         .iter()
         .map(|(s, n)| {
-            let width = *n as f64 * 100.0 / progress.total as f64;
-            view! { <span class=format!("segment {}", status_class(*s)) style:width=format!("{width:.2}%")></span> }
+            // Hundredths of a percent, in integers: no float formatting in the wasm.
+            let width = n * 10_000 / progress.total;
+            view! { <span class=format!("segment {}", status_class(*s)) style:width=format!("{}.{:02}%", width / 100, width % 100)></span> }
         })
         .collect_view();
     view! {

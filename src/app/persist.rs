@@ -353,7 +353,7 @@ impl Persistence {
 
     /// Tries the last failed save again (after the user freed space).
     pub fn retry(self) {
-        self.measure();
+        self.refresh_lengths();
         self.dirty.set(true);
         self.flush();
     }
@@ -396,6 +396,8 @@ impl Persistence {
         self.adopting.set_value(true);
         self.workspace.set(incoming);
         self.revision.set_value(stored_revision());
+        // The other tab wrote the slots: re-read what they hold.
+        self.refresh_lengths();
         self.dirty.set(false);
         self.health.set(Health::Ok);
         self.adopted.update(|n| *n += 1);
@@ -479,6 +481,13 @@ impl Persistence {
             }
             self.last_backup.set(Some(now));
         }
+    }
+
+    /// Re-reads the storage use and the size of the slot the next save
+    /// overwrites (after another tab saved, or space was freed).
+    fn refresh_lengths(self) {
+        self.measure();
+        self.spare_len.set_value(read_key(Slot::current().other().key()).map(|t| utf16_len(&t)).unwrap_or(0));
     }
 
     /// Adds up what this origin keeps in localStorage (keys and values).
