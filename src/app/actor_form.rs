@@ -52,7 +52,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
 
     let kind_options = Signal::derive(|| {
         std::iter::once((String::new(), "– bitte wählen –".to_owned()))
-            .chain(ActorKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())))
+            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
             .collect::<Vec<_>>()
     });
     let traeger_options = {
@@ -74,7 +74,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             .unwrap_or_default()
     });
     let rechtskreis_options =
-        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key(), r.label().to_owned())).collect::<Vec<_>>());
+        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
 
     let title = if creating { "Neuer Akteur".to_owned() } else { format!("„{}“ bearbeiten", existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
     view! {
@@ -116,7 +116,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                 id="actor-rechtskreise"
                 legend="Rechtskreise"
                 options=rechtskreis_options
-                checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key()).collect()))
+                checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key().to_owned()).collect()))
                 on_toggle=Callback::new(move |(key, on): (String, bool)| {
                     if let Some(r) = Rechtskreis::from_key(&key) {
                         draft.update(|d| toggle(&mut d.rechtskreise, r, on));

@@ -109,7 +109,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             }
         }
     };
-    let kind_options = Signal::derive(|| GroupKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())).collect::<Vec<_>>());
+    let kind_options = Signal::derive(|| GroupKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
     view! {
         <form class="entity-form" aria-labelledby="group-form-title" novalidate on:submit=move |ev| {
             ev.prevent_default();

@@ -62,7 +62,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
         }
     };
     let has_regions = move || state.workspace.with(|ws| !ws.regions.is_empty());
-    let kind_options = Signal::derive(|| RegionKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())).collect::<Vec<_>>());
+    let kind_options = Signal::derive(|| RegionKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
     let actors_in = move |i: usize| {
         let id = draft.with_untracked(|d| d.sozialraeume.get(i).and_then(|s| s.id.clone()))?;
         state.with_region_untracked(|r| r.actors_in_sozialraum(&id)).filter(|n| *n > 0)

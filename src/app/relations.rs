@@ -151,10 +151,10 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         }
         options
     });
-    let kind_options = Signal::derive(|| RelationKind::ALL.iter().map(|k| (k.key(), k.label().to_owned())).collect::<Vec<_>>());
-    let binding_options = Signal::derive(|| Binding::ALL.iter().map(|b| (b.key(), b.label().to_owned())).collect::<Vec<_>>());
+    let kind_options = Signal::derive(|| RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
+    let binding_options = Signal::derive(|| Binding::ALL.iter().map(|b| (b.key().to_owned(), b.label().to_owned())).collect::<Vec<_>>());
     let direction_options = Signal::derive(|| {
-        [Direction::Forward, Direction::Both].iter().map(|d| (d.key(), d.label().to_owned())).collect::<Vec<_>>()
+        [Direction::Forward, Direction::Both].iter().map(|d| (d.key().to_owned(), d.label().to_owned())).collect::<Vec<_>>()
     });
     let directed = move || draft.with(|d| d.kind.has_direction());
     let actor_value = |pick: fn(&RelationDraft) -> &Option<Id>| {

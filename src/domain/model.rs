@@ -95,11 +95,10 @@ pub struct Sozialraum {
 }
 
 macro_rules! labelled_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident $(as $key:literal)? => $label:expr),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident as $key:literal => $label:expr),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[serde(rename = $key)])? $variant),+ }
+        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -110,15 +109,12 @@ macro_rules! labelled_enum {
             }
 
             /// The stable key used in files and in form values.
-            pub fn key(self) -> String {
-                serde_json::to_value(self)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
             }
 
             pub fn from_key(key: &str) -> Option<$name> {
-                serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+                match key { $($key => Some($name::$variant),)+ _ => None }
             }
         }
     };
@@ -127,11 +123,11 @@ macro_rules! labelled_enum {
 labelled_enum! {
     /// What kind of territory a region is.
     RegionKind {
-        Landkreis => "Landkreis",
-        KreisfreieStadt => "Kreisfreie Stadt",
-        Stadt => "Stadt",
-        Gemeinde => "Gemeinde",
-        Sonstige => "Sonstige Region",
+        Landkreis as "landkreis" => "Landkreis",
+        KreisfreieStadt as "kreisfreie_stadt" => "Kreisfreie Stadt",
+        Stadt as "stadt" => "Stadt",
+        Gemeinde as "gemeinde" => "Gemeinde",
+        Sonstige as "sonstige" => "Sonstige Region",
     }
 }
 
@@ -144,30 +140,30 @@ impl Default for RegionKind {
 labelled_enum! {
     /// What kind of organisation an actor is.
     ActorKind {
-        Traeger => "Träger / Wohlfahrtsverband",
-        Wfbm => "Werkstatt für behinderte Menschen (WfbM)",
-        Tagesfoerderstaette => "Tagesförderstätte",
-        Ifd => "Integrationsfachdienst (IFD)",
-        Jobcenter => "Jobcenter",
-        Arbeitsagentur => "Agentur für Arbeit",
-        Jugendamt => "Jugendamt",
-        Sozialamt => "Sozialamt / Eingliederungshilfe",
-        Auslaenderbehoerde => "Ausländerbehörde (ABH)",
-        Kostentraeger => "Kostenträger",
-        Verwaltung => "Kommunalverwaltung / Koordinierung",
-        Schule => "Schule",
-        Berufsschule => "Berufsschule / Berufskolleg",
-        Kita => "Kita",
-        Vhs => "Volkshochschule (VHS)",
-        Beratungsstelle => "Beratungsstelle",
-        Eutb => "EUTB (Teilhabeberatung)",
-        Migrationsdienst => "Migrationsdienst (JMD, MBE)",
-        Verein => "Verein / Initiative",
-        Kirche => "Kirche / Religionsgemeinschaft",
-        Arbeitgeber => "Arbeitgeber / Unternehmen",
-        Kammer => "Kammer (IHK, HWK)",
-        Dachverband => "Dachverband / LAG",
-        Sonstige => "Sonstige",
+        Traeger as "traeger" => "Träger / Wohlfahrtsverband",
+        Wfbm as "wfbm" => "Werkstatt für behinderte Menschen (WfbM)",
+        Tagesfoerderstaette as "tagesfoerderstaette" => "Tagesförderstätte",
+        Ifd as "ifd" => "Integrationsfachdienst (IFD)",
+        Jobcenter as "jobcenter" => "Jobcenter",
+        Arbeitsagentur as "arbeitsagentur" => "Agentur für Arbeit",
+        Jugendamt as "jugendamt" => "Jugendamt",
+        Sozialamt as "sozialamt" => "Sozialamt / Eingliederungshilfe",
+        Auslaenderbehoerde as "auslaenderbehoerde" => "Ausländerbehörde (ABH)",
+        Kostentraeger as "kostentraeger" => "Kostenträger",
+        Verwaltung as "verwaltung" => "Kommunalverwaltung / Koordinierung",
+        Schule as "schule" => "Schule",
+        Berufsschule as "berufsschule" => "Berufsschule / Berufskolleg",
+        Kita as "kita" => "Kita",
+        Vhs as "vhs" => "Volkshochschule (VHS)",
+        Beratungsstelle as "beratungsstelle" => "Beratungsstelle",
+        Eutb as "eutb" => "EUTB (Teilhabeberatung)",
+        Migrationsdienst as "migrationsdienst" => "Migrationsdienst (JMD, MBE)",
+        Verein as "verein" => "Verein / Initiative",
+        Kirche as "kirche" => "Kirche / Religionsgemeinschaft",
+        Arbeitgeber as "arbeitgeber" => "Arbeitgeber / Unternehmen",
+        Kammer as "kammer" => "Kammer (IHK, HWK)",
+        Dachverband as "dachverband" => "Dachverband / LAG",
+        Sonstige as "sonstige" => "Sonstige",
     }
 }
 
@@ -194,12 +190,12 @@ impl Rechtskreis {
 labelled_enum! {
     /// What connects two actors.
     RelationKind {
-        Kooperation => "Kooperation",
-        Vereinbarung => "Schriftliche Kooperationsvereinbarung",
-        Weiterleitung => "Weiterleitung / Zuweisung",
-        Finanzierung => "Finanzierung",
-        Traegerschaft => "Trägerschaft",
-        Mitgliedschaft => "Mitgliedschaft",
+        Kooperation as "kooperation" => "Kooperation",
+        Vereinbarung as "vereinbarung" => "Schriftliche Kooperationsvereinbarung",
+        Weiterleitung as "weiterleitung" => "Weiterleitung / Zuweisung",
+        Finanzierung as "finanzierung" => "Finanzierung",
+        Traegerschaft as "traegerschaft" => "Trägerschaft",
+        Mitgliedschaft as "mitgliedschaft" => "Mitgliedschaft",
     }
 }
 
@@ -253,30 +249,30 @@ impl RelationKind {
 labelled_enum! {
     /// Whether a directed relation runs one way or both ways.
     Direction {
-        Undirected => "ungerichtet",
-        Forward => "von → an",
-        Both => "wechselseitig",
+        Undirected as "undirected" => "ungerichtet",
+        Forward as "forward" => "von → an",
+        Both as "both" => "wechselseitig",
     }
 }
 
 labelled_enum! {
     /// How binding a relation is, from loosest to firmest.
     Binding {
-        Informell => "informell",
-        Regelmaessig => "regelmäßig",
-        Vereinbart => "vereinbart",
-        Vertrag => "schriftlicher Vertrag",
+        Informell as "informell" => "informell",
+        Regelmaessig as "regelmaessig" => "regelmäßig",
+        Vereinbart as "vereinbart" => "vereinbart",
+        Vertrag as "vertrag" => "schriftlicher Vertrag",
     }
 }
 
 labelled_enum! {
     /// What kind of standing group a Gremium is.
     GroupKind {
-        Steuerungsgruppe => "Steuerungsgruppe (z. B. BKG)",
-        Arbeitskreis => "Arbeitskreis",
-        Netzwerk => "Netzwerk",
-        Gremium => "Gremium",
-        Konferenz => "Konferenz (z. B. Sozialraumkonferenz)",
+        Steuerungsgruppe as "steuerungsgruppe" => "Steuerungsgruppe (z. B. BKG)",
+        Arbeitskreis as "arbeitskreis" => "Arbeitskreis",
+        Netzwerk as "netzwerk" => "Netzwerk",
+        Gremium as "gremium" => "Gremium",
+        Konferenz as "konferenz" => "Konferenz (z. B. Sozialraumkonferenz)",
     }
 }
 
@@ -464,10 +460,20 @@ mod tests {
     }
 
     #[test]
-    fn enum_keys_round_trip() {
-        for kind in ActorKind::ALL {
-            assert_eq!(ActorKind::from_key(&kind.key()), Some(*kind));
+    fn enum_keys_round_trip_and_match_the_file_format() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(all: &[T], key: fn(T) -> &'static str, from: fn(&str) -> Option<T>) {
+            for value in all {
+                assert_eq!(from(key(*value)), Some(*value));
+                assert_eq!(serde_json::to_value(value).unwrap(), serde_json::Value::String(key(*value).into()));
+            }
         }
+        check(ActorKind::ALL, ActorKind::key, ActorKind::from_key);
+        check(RegionKind::ALL, RegionKind::key, RegionKind::from_key);
+        check(Rechtskreis::ALL, Rechtskreis::key, Rechtskreis::from_key);
+        check(RelationKind::ALL, RelationKind::key, RelationKind::from_key);
+        check(Direction::ALL, Direction::key, Direction::from_key);
+        check(Binding::ALL, Binding::key, Binding::from_key);
+        check(GroupKind::ALL, GroupKind::key, GroupKind::from_key);
         assert_eq!(Rechtskreis::SgbVIII.key(), "sgb_viii");
         assert_eq!(Rechtskreis::SgbVIII.short(), "SGB VIII");
         assert_eq!(ActorKind::from_key("nonsense"), None);
