@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::browser::new_id;
-use super::fields::{error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
+use super::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
 use crate::domain::draft::ActorDraft;
+use crate::domain::query::actors_by_name;
 use crate::domain::validate::FieldErrors;
 use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
 
@@ -59,11 +60,8 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
         let actor_id = actor_id.clone();
         Signal::derive(move || {
             let mut options = vec![(String::new(), "– keiner –".to_owned())];
-            if let Some(mut actors) = state.with_region(|r| {
-                r.actors.iter().filter(|a| a.id != actor_id).map(|a| (a.id.0.clone(), a.name.clone())).collect::<Vec<_>>()
-            }) {
-                actors.sort_by_key(|(_, n)| crate::domain::text::fold(n));
-                options.extend(actors);
+            if let Some(actors) = state.with_region(|r| actors_by_name(r, |a| a.id != actor_id)) {
+                options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
             }
             options
         })
@@ -204,15 +202,4 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
             <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>"+ Kontaktperson"</button>
         </fieldset>
     }
-}
-
-/// Moves keyboard focus to the first field with a message, so keyboard and
-/// screen-reader users land where the problem is.
-pub fn focus_first_error() {
-    request_animation_frame(|| {
-        let first = document().query_selector("[aria-invalid='true']").ok().flatten();
-        if let Some(el) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-            let _ = el.focus();
-        }
-    });
 }

@@ -49,6 +49,17 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     Ok(())
 }
 
+/// Moves keyboard focus to the first element matching `selector` once the
+/// next frame is rendered (the element may be created by the current update).
+pub fn focus_later(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+        if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The `name` of a thrown DOMException ("QuotaExceededError", "SecurityError").
 pub fn error_name(error: &JsValue) -> String {
     if let Some(name) = error.as_string() {

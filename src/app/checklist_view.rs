@@ -8,6 +8,7 @@ use super::checklists::{status_class, status_label, ProgressBar};
 use super::state::{use_state, AppState, Panel, View};
 use crate::domain::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
 use crate::domain::csv::{checklist_csv, german_date};
+use crate::domain::query::actors_by_name;
 use crate::domain::text::fold;
 use crate::domain::Id;
 
@@ -58,16 +59,13 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         })
     };
     let responsible_options = move || {
-        let mut actors = state
-            .with_region(|r| {
-                let mut ids: Vec<Id> = checklist.with(|c| c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect());
-                ids.sort();
-                ids.dedup();
-                ids.into_iter().map(|id| (id.0.clone(), r.actor_name(&id))).collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        actors.sort_by_key(|(_, n)| fold(n));
-        actors
+        let named: Vec<Id> = checklist.with(|c| c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect());
+        state
+            .with_region(|r| actors_by_name(r, |a| named.contains(&a.id)))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, name)| (id.0, name))
+            .collect::<Vec<_>>()
     };
 
     view! {
@@ -326,10 +324,7 @@ fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let names: Vec<(Id, String)> = state
         .with_region_untracked(|r| chosen.iter().map(|a| (a.clone(), r.actor_name(a))).collect())
         .unwrap_or_default();
-    let mut options: Vec<(Id, String)> = state
-        .with_region_untracked(|r| r.actors.iter().filter(|a| !chosen.contains(&a.id)).map(|a| (a.id.clone(), a.name.clone())).collect())
-        .unwrap_or_default();
-    options.sort_by_key(|(_, n)| fold(n));
+    let options = state.with_region_untracked(|r| actors_by_name(r, |a| !chosen.contains(&a.id))).unwrap_or_default();
     let change = move |state: AppState, checklist: Id, item: Id, actor: Id, add: bool| {
         state.edit_checklist(&checklist, move |c| {
             c.update_item(&item, &now_iso(), |i| {
@@ -382,10 +377,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let input_id = format!("item-{}-answer", item.0);
     let actor_id = format!("item-{}-answer-actor", item.0);
-    let mut actors: Vec<(Id, String)> = state
-        .with_region_untracked(|r| r.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect())
-        .unwrap_or_default();
-    actors.sort_by_key(|(_, n)| fold(n));
+    let actors = state.with_region_untracked(|r| actors_by_name(r, |_| true)).unwrap_or_default();
     let list = answers
         .iter()
         .enumerate()

@@ -208,6 +208,12 @@ pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
     }
 }
 
+/// Moves keyboard focus to the first field with a message, so keyboard and
+/// screen-reader users land where the problem is.
+pub fn focus_first_error() {
+    super::browser::focus_later("[aria-invalid='true']");
+}
+
 /// The summary shown above a form that did not pass validation.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {

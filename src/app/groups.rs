@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::actor_form::focus_first_error;
 use super::browser::new_id;
 use super::confirm::ConfirmButton;
-use super::fields::{error_of, lens, toggle, ErrorSummary, SelectField, TextField};
+use super::fields::{focus_first_error, error_of, lens, toggle, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
 use crate::domain::draft::GroupDraft;
+use crate::domain::query::actors_by_name;
 use crate::domain::text::fold;
 use crate::domain::validate::FieldErrors;
 use crate::domain::{GroupKind, Id, Meeting};
@@ -83,12 +83,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
     let member_filter = RwSignal::new(String::new());
     let actors = Memo::new(move |_| {
         let needle = fold(member_filter.get().trim());
-        let mut list = state
-            .with_region(|r| r.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>())
-            .unwrap_or_default();
-        list.retain(|(_, n)| fold(n).contains(&needle));
-        list.sort_by_key(|(_, n)| fold(n));
-        list
+        state.with_region(|r| actors_by_name(r, |a| fold(&a.name).contains(&needle))).unwrap_or_default()
     });
     let member_count = move || draft.with(|d| d.members.len());
     let meeting_count = Memo::new(move |_| draft.with(|d| d.meetings.len()));

@@ -124,12 +124,7 @@ fn SidePanel() -> impl IntoView {
     Effect::new(move |previous: Option<Panel>| {
         let panel = state.panel.get();
         if previous.is_some() && panel != Panel::None {
-            request_animation_frame(|| {
-                let heading = document().query_selector("aside.panel h2").ok().flatten();
-                if let Some(el) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                    let _ = el.focus();
-                }
-            });
+            browser::focus_later("aside.panel h2");
         }
         panel
     });

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::actor_form::focus_first_error;
 use super::browser::new_id;
-use super::fields::{error_of, lens, ErrorSummary, SelectField, TextField};
+use super::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel, View};
 use crate::domain::draft::{RegionDraft, SozialraumDraft};
 use crate::domain::validate::FieldErrors;

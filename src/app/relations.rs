@@ -2,13 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::actor_form::focus_first_error;
 use super::browser::new_id;
 use super::confirm::ConfirmButton;
-use super::fields::{error_of, lens, ErrorSummary, SelectField, TextField};
+use super::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
 use crate::domain::draft::RelationDraft;
-use crate::domain::query::RelationQuery;
+use crate::domain::query::{actors_by_name, RelationQuery};
 use crate::domain::validate::FieldErrors;
 use crate::domain::{Binding, Direction, Id, RelationKind};
 
@@ -145,9 +144,8 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
 
     let actor_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "– bitte wählen –".to_owned())];
-        if let Some(mut actors) = state.with_region(|r| r.actors.iter().map(|a| (a.id.0.clone(), a.name.clone())).collect::<Vec<_>>()) {
-            actors.sort_by_key(|(_, n)| crate::domain::text::fold(n));
-            options.extend(actors);
+        if let Some(actors) = state.with_region(|r| actors_by_name(r, |_| true)) {
+            options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
         }
         options
     });

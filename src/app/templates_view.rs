@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::actor_form::focus_first_error;
 use super::browser::new_id;
 use super::checklists::all_templates;
 use super::confirm::ConfirmButton;
-use super::fields::{error_of, ErrorSummary, TextField};
+use super::fields::{focus_first_error, error_of, ErrorSummary, TextField};
 use super::state::{use_state, View};
 use crate::domain::checklist::{ItemKind, Scale, Template};
 use crate::domain::templates::{is_builtin, ItemDraft, SectionDraft, TemplateDraft};

@@ -111,6 +111,15 @@ impl ActorQuery {
     }
 }
 
+/// The region's actors that `keep` accepts, as (id, name) in alphabetical
+/// order (umlauts folded): the choices of every actor picker.
+pub fn actors_by_name(region: &Region, keep: impl Fn(&Actor) -> bool) -> Vec<(Id, String)> {
+    let mut actors: Vec<(String, Id, String)> =
+        region.actors.iter().filter(|a| keep(a)).map(|a| (fold(&a.name), a.id.clone(), a.name.clone())).collect();
+    actors.sort();
+    actors.into_iter().map(|(_, id, name)| (id, name)).collect()
+}
+
 /// The relation list's filters.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct RelationQuery {
@@ -187,6 +196,16 @@ mod tests {
         assert_eq!(by_relations[0].relations, r.relation_count(&by_relations[0].id));
         assert_eq!(ActorSort::from_key("kind"), ActorSort::Kind);
         assert_eq!(ActorSort::from_key("???"), ActorSort::Name);
+    }
+
+    #[test]
+    fn actor_choices_are_alphabetical_and_filtered() {
+        let r = demo();
+        let all = actors_by_name(&r, |_| true);
+        assert_eq!(all.len(), r.actors.len());
+        assert_eq!(all[0].1, "Agentur für Arbeit Lindenau");
+        let ifds = actors_by_name(&r, |a| a.kind == ActorKind::Ifd);
+        assert_eq!(ifds.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["IFD der Stephanus-Werkstatt", "Integrationsfachdienst Lindenau gGmbH"]);
     }
 
     #[test]
