@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::browser::{format_timestamp, new_id, now_iso, today};
 use super::confirm::ConfirmButton;
 use super::state::{use_state, View};
-use crate::domain::checklist::{Checklist, Progress, Status, Template, UNANSWERED};
+pub use crate::domain::checklist::status_label;
+use crate::domain::checklist::{Checklist, Progress, Status, Template};
 use crate::domain::templates::builtin_templates;
 
 /// Shipped templates first, then the user's own.
@@ -27,9 +28,6 @@ pub fn status_class(status: Option<Status>) -> &'static str {
     }
 }
 
-pub fn status_label(status: Option<Status>) -> &'static str {
-    status.map(Status::label).unwrap_or(UNANSWERED)
-}
 
 /// A stacked bar in the status colours, with the numbers written out beside
 /// it so that colour is never the only carrier of meaning.
@@ -39,11 +37,8 @@ pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl Into
         return view! { <p class="muted">"Keine Punkte mit Status."</p> }.into_any();
     }
     let segments = progress.segments();
-    let text = segments
-        .iter()
-        .map(|(s, n)| format!("{n} {} ({} %)", status_label(*s), progress.percent(*s)))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let described = progress.described();
+    let text = described.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" · ");
     let bar = segments
         .iter()
         .map(|(s, n)| {
@@ -56,13 +51,13 @@ pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl Into
         <div class="progress" data-testid="progress">
             <div class="bar" role="img" aria-label=format!("{label}: {text}")>{bar}</div>
             <p class="progress-text" aria-hidden="true">
-                {segments
-                    .iter()
-                    .map(|(s, n)| {
+                {described
+                    .into_iter()
+                    .map(|(s, text)| {
                         view! {
                             <span class="legend-item">
-                                <span class=format!("swatch {}", status_class(*s))></span>
-                                {format!("{n} {} ({} %)", status_label(*s), progress.percent(*s))}
+                                <span class=format!("swatch {}", status_class(s))></span>
+                                {text}
                             </span>
                         }
                     })

@@ -210,10 +210,7 @@ fn utf16_len(text: &str) -> usize {
 }
 
 fn stored_revision() -> Option<String> {
-    if !local_storage_available() {
-        return None;
-    }
-    LocalStorage::raw().get_item(REVISION_KEY).ok().flatten()
+    read_key(REVISION_KEY)
 }
 
 /// The app's handle on storage; `Copy` so that components can hold it.

@@ -44,12 +44,7 @@ pub fn PrintView(id: Id) -> impl IntoView {
     let Some((region, title, template, version, progress, sections)) = content else {
         return view! { <p class="empty">"Diese Checkliste gibt es nicht mehr."</p> }.into_any();
     };
-    let summary = progress
-        .segments()
-        .iter()
-        .map(|(s, n)| format!("{n} {} ({} %)", status_label(*s), progress.percent(*s)))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let summary = progress.described().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" · ");
     let stand = german_date(&now_iso());
     view! {
         <article class="print-view" aria-labelledby="print-title" data-testid="print-view">

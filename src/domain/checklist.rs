@@ -65,6 +65,11 @@ const ALL_STATUSES: [Status; 7] = [
 /// Label for "no answer yet".
 pub const UNANSWERED: &str = "Noch nicht beantwortet";
 
+/// The German label of a status, or of "no answer yet".
+pub fn status_label(status: Option<Status>) -> &'static str {
+    status.map(Status::label).unwrap_or(UNANSWERED)
+}
+
 /// The scale an item is answered on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -370,6 +375,15 @@ impl Progress {
         ((self.count(status) * 200 + self.total) / (self.total * 2)) as u32
     }
 
+    /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
+    /// legends and the print view write it.
+    pub fn described(&self) -> Vec<(Option<Status>, String)> {
+        self.segments()
+            .into_iter()
+            .map(|(s, n)| (s, format!("{n} {} ({} %)", status_label(s), self.percent(s))))
+            .collect()
+    }
+
     /// The segments to draw, in scale order, unanswered last; empty ones left out.
     pub fn segments(&self) -> Vec<(Option<Status>, usize)> {
         ALL_STATUSES
@@ -490,6 +504,7 @@ mod tests {
                 (Some(Status::Umgesetzt), 4)
             ]
         );
+        assert_eq!(p.described()[3], (Some(Status::Umgesetzt), "4 Bereits umgesetzt (57 %)".to_owned()));
         let all = c.progress();
         assert_eq!(all.count(None), all.total - 7);
         assert_eq!(Progress::default().percent(None), 0);

@@ -1,7 +1,7 @@
 //! CSV that opens correctly in German Excel: UTF-8 with byte-order mark,
 //! semicolons, CRLF line ends, German dates.
 
-use super::checklist::{Answer, Checklist, ItemKind, UNANSWERED};
+use super::checklist::{status_label, Answer, Checklist, ItemKind};
 use super::model::Region;
 
 /// Quotes a field when it holds a separator, a quote or a line break, and
@@ -54,7 +54,7 @@ pub fn checklist_csv(checklist: &Checklist, region: &Region) -> String {
         for (i, item) in section.items.iter().enumerate() {
             let status = match item.kind {
                 ItemKind::Answers => String::new(),
-                ItemKind::Status(_) => item.status.map(|s| s.label()).unwrap_or(UNANSWERED).to_owned(),
+                ItemKind::Status(_) => status_label(item.status).to_owned(),
             };
             let responsible = region.actor_names(&item.responsible);
             let answers = item.answers.iter().map(|a| answer_line(region, a)).collect::<Vec<_>>().join("\n");
