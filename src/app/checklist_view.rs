@@ -9,7 +9,7 @@ use super::state::{use_state, AppState, Panel, View};
 use crate::domain::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
 use crate::domain::csv::{checklist_csv, german_date};
 use crate::domain::query::actors_by_name;
-use crate::domain::text::fold;
+use crate::domain::text::file_stem;
 use crate::domain::Id;
 
 #[component]
@@ -43,7 +43,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         else {
             return;
         };
-        let _ = download_text(&format!("{}-{}.csv", file_stem(&title), today_compact()), "text/csv;charset=utf-8", &csv);
+        let _ = download_text(&format!("{}-{}.csv", file_stem(&title), &today), "text/csv;charset=utf-8", &csv);
     };
     let statuses_present = move || {
         checklist.with(|c| {
@@ -497,15 +497,4 @@ fn History(item: ChecklistItem) -> impl IntoView {
             {(!item.due.is_empty()).then(|| view! { <span class="muted">{format!("Fällig: {}", german_date(&item.due))}</span> })}
         </div>
     }
-}
-
-/// A file-name-safe form of a title: "Lokale Planung 2026" → "lokale-planung-2026".
-pub fn file_stem(title: &str) -> String {
-    let folded = fold(title);
-    let stem: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    stem.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
-}
-
-fn today_compact() -> String {
-    today()
 }

@@ -2,7 +2,7 @@
 //! semicolons, CRLF line ends, German dates.
 
 use super::checklist::{status_label, Answer, Checklist, ItemKind};
-use super::model::Region;
+use super::model::{Actor, Region};
 
 /// Quotes a field when it holds a separator, a quote or a line break, and
 /// defuses a leading =, +, - or @ so that Excel never runs it as a formula.
@@ -74,9 +74,83 @@ pub fn checklist_csv(checklist: &Checklist, region: &Region) -> String {
     document(&rows)
 }
 
+fn owned(header: &[&str]) -> Vec<String> {
+    header.iter().map(|h| (*h).to_owned()).collect()
+}
+
+fn contact_line(actor: &Actor) -> String {
+    actor
+        .contacts
+        .iter()
+        .map(|c| {
+            let details: Vec<&str> = [c.role.as_str(), c.email.as_str(), c.phone.as_str()].into_iter().filter(|d| !d.is_empty()).collect();
+            if details.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, details.join(", ")) }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The actors of a region, one row each.
+pub fn actors_csv(region: &Region) -> String {
+    let mut rows = vec![owned(&[
+        "Name", "Art", "Träger", "Rechtskreise", "Sozialräume", "Zielgruppen", "Angebote", "Website", "Kontaktpersonen",
+        "Schlagworte", "Beziehungen", "Notizen", "ID",
+    ])];
+    for actor in &region.actors {
+        rows.push(vec![
+            actor.name.clone(),
+            actor.kind.label().to_owned(),
+            actor.traeger.as_ref().map(|t| region.actor_name(t)).unwrap_or_default(),
+            actor.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
+            actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+            actor.target_groups.join(", "),
+            actor.offers.join(", "),
+            actor.website.clone(),
+            contact_line(actor),
+            actor.tags.join(", "),
+            region.relation_count(&actor.id).to_string(),
+            actor.notes.clone(),
+            actor.id.0.clone(),
+        ]);
+    }
+    document(&rows)
+}
+
+/// The relations of a region, one row each, read "Von – Beziehung – An".
+pub fn relations_csv(region: &Region) -> String {
+    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID"])];
+    for relation in &region.relations {
+        rows.push(vec![
+            region.actor_name(&relation.from),
+            relation.kind.phrase(relation.direction, true),
+            region.actor_name(&relation.to),
+            relation.kind.label().to_owned(),
+            relation.direction.label().to_owned(),
+            relation.binding.label().to_owned(),
+            relation.since.clone(),
+            relation.notes.clone(),
+            relation.id.0.clone(),
+        ]);
+    }
+    document(&rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_tables_have_a_row_per_record() {
+        let region = crate::domain::demo::demo_workspace().regions.remove(0);
+        let actors = actors_csv(&region);
+        assert_eq!(actors.matches("\r\n").count(), region.actors.len() + 1);
+        assert!(actors.starts_with("\u{feff}Name;Art;Träger;"));
+        let relations = relations_csv(&region);
+        let first = &region.relations[0];
+        let line = relations.split("\r\n").nth(1).unwrap();
+        assert!(line.starts_with(&format!("{};", region.actor_name(&first.from))), "{line}");
+        assert!(line.ends_with(&first.id.0));
+    }
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {

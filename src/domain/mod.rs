@@ -4,16 +4,28 @@
 //! Nothing in here touches the browser: no Leptos, no web-sys. Everything is
 //! tested natively with `cargo test`; the UI in `crate::app` is a thin layer.
 
+pub mod aggregate;
 pub mod backup;
 pub mod checklist;
+pub mod compare;
 pub mod csv;
 pub mod demo;
 pub mod draft;
 pub mod edit;
 pub mod envelope;
+pub mod exchange;
+pub mod export;
+pub mod generate;
+pub mod graph_files;
 pub mod history;
+pub mod import;
+pub mod merge;
+pub mod metrics;
 pub mod model;
+pub mod privacy;
 pub mod query;
+pub mod repair;
+pub mod sha256;
 pub mod templates;
 pub mod text;
 pub mod validate;

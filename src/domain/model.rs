@@ -83,6 +83,22 @@ pub struct Region {
     pub checklists: Vec<Checklist>,
     #[serde(default)]
     pub notes: String,
+    /// Set when the region was imported from a file as a region of its own.
+    #[serde(default)]
+    pub imported_from: Option<Provenance>,
+}
+
+/// Where an imported region came from: shown beside it and in aggregates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Provenance {
+    pub file_name: String,
+    /// ISO timestamp the file was exported at.
+    #[serde(default)]
+    pub exported_at: String,
+    #[serde(default)]
+    pub author: String,
+    /// ISO timestamp of the import.
+    pub imported_at: String,
 }
 
 /// A planning district inside a Kreis, made of Städte and Gemeinden.

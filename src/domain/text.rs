@@ -27,6 +27,13 @@ pub fn split_commas(text: &str) -> Vec<String> {
     text.split(',').map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
+/// A file-name-safe form of a title: "Lokale Planung 2026" → "lokale-planung-2026".
+pub fn file_stem(title: &str) -> String {
+    let folded = fold(title);
+    let stem: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    stem.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +41,12 @@ mod tests {
     #[test]
     fn fold_handles_umlauts_and_case() {
         assert_eq!(fold("Tagesförderstätte ÜBER Straße"), "tagesforderstatte uber strasse");
+    }
+
+    #[test]
+    fn file_stems_are_plain_ascii() {
+        assert_eq!(file_stem("Landkreis Lindenau – Sozialraum Süd!"), "landkreis-lindenau-sozialraum-sud");
+        assert_eq!(file_stem("../../etc"), "etc");
     }
 
     #[test]
