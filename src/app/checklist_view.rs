@@ -43,7 +43,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         else {
             return;
         };
-        let _ = download_text(&format!("{}-{}.csv", file_stem(&title), &today), "text/csv;charset=utf-8", &csv);
+        let _ = download_text(&format!("{}-{}.csv", file_stem(&title), super::browser::today()), "text/csv;charset=utf-8", &csv);
     };
     let statuses_present = move || {
         checklist.with(|c| {
