@@ -43,11 +43,11 @@ pub fn Header() -> impl IntoView {
                     state.view.set(View::NewRegion);
                 }>"+ Neue Region"</button>
             </div>
-            <button type="button" aria-label="Speicher & Sicherung" title="Speicher & Sicherung"
-                aria-pressed=move || (state.view.get() == View::Data).to_string() on:click=move |_| {
-                state.panel.set(Panel::None);
-                state.view.set(View::Data);
-            }>"Sicherung"</button>
+            <nav class="workspace-nav" aria-label="Über alle Regionen">
+                {area(state, View::Exchange, "Austausch", "Austausch: Dateien exportieren und importieren")}
+                {area(state, View::Analysis, "Auswertung", "Auswertung: Regionen vergleichen, Checklisten auswerten")}
+                {area(state, View::Data, "Sicherung", "Speicher & Sicherung")}
+            </nav>
             <div class="history" role="group" aria-label="Bearbeitungsverlauf">
                 <button
                     type="button"
@@ -66,6 +66,17 @@ pub fn Header() -> impl IntoView {
             </div>
             <SaveState />
         </header>
+    }
+}
+
+/// A button for an area that spans all regions; its name starts with
+/// (or contains) the visible word, so speech input finds it.
+fn area(state: AppState, view: View, label: &'static str, title: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" title=title aria-label=title aria-pressed=move || (state.view.get() == view).to_string() on:click=move |_| {
+            state.panel.set(Panel::None);
+            state.view.set(view);
+        }>{label}</button>
     }
 }
 

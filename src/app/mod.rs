@@ -1,6 +1,7 @@
 //! The browser UI: a thin Leptos layer over `crate::domain`.
 
 mod actor_detail;
+mod analysis_view;
 mod actor_form;
 mod actors;
 mod banner;
@@ -9,11 +10,14 @@ mod checklist_view;
 mod checklists;
 mod confirm;
 mod data_view;
+mod exchange_view;
+mod export_panel;
 mod print_view;
 mod templates_view;
 mod fields;
 mod groups;
 mod header;
+mod import_panel;
 mod offline;
 mod persist;
 mod region_form;
@@ -73,17 +77,25 @@ fn MainView() -> impl IntoView {
     // One memo for what decides the layout, so that an edit does not rebuild
     // the whole view (and reset its filters); a change of area or region does.
     let shape = Memo::new(move |_| {
+        let view = state.view.get();
+        // Areas across all regions stay mounted while regions come and go (an import).
+        if matches!(view, View::NewRegion | View::Data | View::Exchange | View::Analysis) {
+            return (view, false, None, None);
+        }
         let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
         let checklist = state.open_checklist.get().filter(|id| state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false));
-        (state.view.get(), has_region, active, checklist)
+        (view, has_region, active, checklist)
     });
     move || {
         let (view, has_region, _, checklist) = shape.get();
         if view == View::NewRegion {
             return view! { <region_form::RegionForm creating=true /> }.into_any();
         }
-        if view == View::Data {
-            return view! { <data_view::DataView /> }.into_any();
+        match view {
+            View::Data => return view! { <data_view::DataView /> }.into_any(),
+            View::Exchange => return view! { <exchange_view::ExchangeView /> }.into_any(),
+            View::Analysis => return view! { <analysis_view::AnalysisView /> }.into_any(),
+            _ => {}
         }
         if !has_region {
             return view! { <NoRegion /> }.into_any();
@@ -92,7 +104,7 @@ fn MainView() -> impl IntoView {
             View::Actors => view! { <actors::ActorList /> }.into_any(),
             View::Relations => view! { <relations::RelationList /> }.into_any(),
             View::Groups => view! { <groups::GroupList /> }.into_any(),
-            View::Region | View::NewRegion | View::Data => view! { <region_form::RegionForm creating=false /> }.into_any(),
+            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis => view! { <region_form::RegionForm creating=false /> }.into_any(),
             View::Checklists => match checklist {
                 Some(id) => view! { <checklist_view::ChecklistView id=id /> }.into_any(),
                 None => view! { <checklists::ChecklistList /> }.into_any(),
@@ -149,6 +161,8 @@ fn NoRegion() -> impl IntoView {
             <h2>"Noch keine Region"</h2>
             <p>"Legen Sie eine Region an – Ihren Kreis oder Ihre Kommune mit ihren Sozialräumen –, um Akteure und Beziehungen zu erfassen."</p>
             <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>"Neue Region anlegen"</button>
+            <p>"Oder öffnen Sie die Datei, die Ihnen eine Kollegin oder ein Kollege geschickt hat:"</p>
+            <button on:click=move |_| state.view.set(View::Exchange)>"Datei importieren"</button>
         </section>
     }
 }

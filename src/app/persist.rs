@@ -14,6 +14,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use super::browser::{download_text, error_name, now_iso, today};
 use crate::domain::backup::fits;
 use crate::domain::demo::demo_workspace;
+use crate::domain::export::export_workspace;
 use crate::domain::envelope::{self, DecodeError};
 use crate::domain::Workspace;
 
@@ -471,8 +472,8 @@ impl Persistence {
     /// Downloads all data as one backup file and remembers when.
     pub fn download_workspace(self) {
         let now = now_iso();
-        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &now));
-        if download_text(&format!("netzwerkatlas-sicherung-{}.json", today()), "application/json", &text).is_ok() {
+        let file = self.workspace.with_untracked(|ws| export_workspace(ws, &now));
+        if download_text(&file.file_name, "application/json", &file.text).is_ok() {
             if local_storage_available() {
                 let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, &now);
             }

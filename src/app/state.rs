@@ -35,6 +35,10 @@ pub enum View {
     Templates,
     /// Storage use, persistence, backup and restore.
     Data,
+    /// Export and import of files.
+    Exchange,
+    /// Comparing regions and aggregating checklists.
+    Analysis,
 }
 
 /// What the side panel shows.

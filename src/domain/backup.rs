@@ -1,7 +1,7 @@
 //! When to remind the user of a backup, how full the browser's storage is,
 //! and what a backup file holds before it is restored.
 
-use super::envelope::{decode, DecodeError};
+use super::exchange::{read_file, FileError, Scope};
 use super::model::Workspace;
 
 /// Characters of localStorage a browser gives one origin (Chromium, Firefox).
@@ -63,9 +63,11 @@ pub struct BackupPreview {
     pub actors: usize,
     pub relations: usize,
     pub checklists: usize,
+    /// What was repaired while reading, in German.
+    pub notes: Vec<String>,
 }
 
-/// Reads a backup file; the error is a German message for the user.
+/// Reads a backup file (of this version, or of 0.1); the error is a German message.
 pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
     if text.chars().count() > QUOTA_CHARS {
         return Err(format!(
@@ -73,20 +75,27 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
             QUOTA_CHARS
         ));
     }
-    let decoded = decode(text).map_err(|e| match e {
-        DecodeError::NotJson(_) | DecodeError::NotOurs => {
+    let file = read_file(text).map_err(|e| match e {
+        FileError::NotJson(_) | FileError::NotOurs => {
             "Diese Datei ist keine Netzwerkatlas-Sicherung. Bitte wählen Sie eine Datei, die Netzwerkatlas mit „Sicherung herunterladen“ erstellt hat.".to_owned()
         }
-        other => other.message().replace("gespeicherten Daten", "Daten dieser Datei"),
+        other => other.message(),
     })?;
-    let ws = decoded.workspace;
+    if file.header.scope != Scope::Workspace {
+        return Err(format!(
+            "Diese Datei ist keine vollständige Sicherung, sondern ein Export ({}). Sie lässt sich unter „Austausch“ importieren, ohne Ihre Daten zu ersetzen.",
+            file.header.scope.label()
+        ));
+    }
+    let content = file.content;
     Ok(BackupPreview {
-        saved_at: decoded.saved_at,
-        regions: ws.regions.len(),
-        actors: ws.regions.iter().map(|r| r.actors.len()).sum(),
-        relations: ws.regions.iter().map(|r| r.relations.len()).sum(),
-        checklists: ws.regions.iter().map(|r| r.checklists.len()).sum(),
-        workspace: ws,
+        saved_at: file.header.exported_at,
+        regions: content.regions.len(),
+        actors: content.regions.iter().map(|r| r.actors.len()).sum(),
+        relations: content.regions.iter().map(|r| r.relations.len()).sum(),
+        checklists: content.regions.iter().map(|r| r.checklists.len()).sum(),
+        notes: file.notes,
+        workspace: Workspace { regions: content.regions, templates: content.templates, active: None },
     })
 }
 
@@ -95,6 +104,7 @@ mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
     use crate::domain::envelope::encode;
+    use crate::domain::export::{export_region, export_workspace, ExportOptions};
 
     #[test]
     fn usage_and_fit() {
@@ -128,9 +138,15 @@ mod tests {
     #[test]
     fn backups_are_read_with_clear_messages() {
         let ws = demo_workspace();
-        let preview = read_backup(&encode(&ws, "2026-11-01T08:00:00Z")).unwrap();
+        let preview = read_backup(&export_workspace(&ws, "2026-11-01T08:00:00Z").text).unwrap();
         assert_eq!((preview.regions, preview.actors, preview.relations, preview.checklists), (1, 43, 83, 2));
         assert_eq!(preview.saved_at, "2026-11-01T08:00:00Z");
+        assert_eq!(preview.workspace.regions, ws.regions);
+        let old = read_backup(&encode(&ws, "2026-10-01T08:00:00Z")).unwrap();
+        assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
+        let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
+        let region_file = export_region(&ws.regions[0], &[], &options).text;
+        assert!(read_backup(&region_file).unwrap_err().contains("unter „Austausch“ importieren"));
         assert!(read_backup("Hallo").unwrap_err().contains("keine Netzwerkatlas-Sicherung"));
         let newer = r#"{"format":"netzwerkatlas-workspace","schema":5,"data":{}}"#;
         assert!(read_backup(newer).unwrap_err().contains("neueren Version"));

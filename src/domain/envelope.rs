@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::exchange::deserialize_reporting;
 use super::model::Workspace;
 use super::validate::integrity_problems;
 
@@ -84,7 +85,9 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let saved_at = envelope.get("saved_at").and_then(Value::as_str).unwrap_or_default().to_owned();
     let data = envelope.remove("data").ok_or_else(|| DecodeError::Damaged("Die Daten fehlen.".into()))?;
     let data = migrate(data, schema)?;
-    let workspace: Workspace = serde_json::from_value(data).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    // Fields this version does not know are dropped, as serde does by default.
+    let workspace: Workspace =
+        deserialize_reporting(&data, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
         return Err(DecodeError::Damaged(problems.join(" ")));

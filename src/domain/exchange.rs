@@ -108,7 +108,10 @@ pub fn checksum(content: &Value) -> String {
 
 /// Writes a file.
 pub fn encode_file(header: &Header, content: &Content) -> String {
-    let content = serde_json::to_value(content).expect("plain data always serialises");
+    // Through text rather than `to_value`: the wasm then holds one
+    // serialiser for the model (the one saving to localStorage uses).
+    let text = serde_json::to_string(content).expect("plain data always serialises");
+    let content: Value = serde_json::from_str(&text).expect("just written");
     let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
     serde_json::to_string(&envelope).expect("plain data always serialises")
 }
@@ -278,7 +281,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let header: Header =
         serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
-    let mut content: Content = serde_ignored::deserialize(&content_value, |path| {
+    let mut content: Content = deserialize_reporting(&content_value, &mut |path| {
         *unknown.entry(path_pattern(&path)).or_default() += 1;
     })
     .map_err(|e| FileError::Damaged(e.to_string()))?;
@@ -331,6 +334,16 @@ fn migrate_1_to_2(old: Map<String, Value>) -> Result<Map<String, Value>, FileErr
     envelope.insert("personal_data".into(), Value::Bool(true));
     envelope.insert("content".into(), Value::Object(data));
     Ok(envelope)
+}
+
+/// Decodes typed data from a JSON value and reports the fields it ignored.
+/// Stored data and files both decode through here, with the one callback
+/// type, so the (large) deserialisation code exists once in the wasm.
+pub fn deserialize_reporting<'de, T: Deserialize<'de>>(
+    value: &'de Value,
+    ignored: &mut dyn FnMut(serde_ignored::Path),
+) -> Result<T, serde_json::Error> {
+    serde_ignored::deserialize(value, ignored)
 }
 
 /// The path of an unknown field with array positions left out:
@@ -506,5 +519,39 @@ mod tests {
         file.as_object_mut().unwrap().remove("checksum");
         let parsed = read_file(&file.to_string()).unwrap();
         assert_eq!(parsed.notes, ["Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen."]);
+    }
+
+    #[test]
+    fn the_json_schema_in_public_lists_every_key_the_code_knows() {
+        use crate::domain::checklist::Scale;
+        use crate::domain::model::*;
+        let schema: Value = serde_json::from_str(include_str!("../../public/netzwerkatlas.schema.json")).unwrap();
+        let listed = |name: &str| -> Vec<String> {
+            let list = schema["$defs"][name]["enum"].as_array().unwrap_or_else(|| panic!("{name} has no enum"));
+            list.iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+        };
+        fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<String> {
+            all.iter().map(|v| key(*v).to_owned()).collect()
+        }
+        assert_eq!(listed("RegionKind"), keys(RegionKind::ALL, RegionKind::key));
+        assert_eq!(listed("ActorKind"), keys(ActorKind::ALL, ActorKind::key));
+        assert_eq!(listed("Rechtskreis"), keys(Rechtskreis::ALL, Rechtskreis::key));
+        assert_eq!(listed("RelationKind"), keys(RelationKind::ALL, RelationKind::key));
+        assert_eq!(listed("Direction"), keys(Direction::ALL, Direction::key));
+        assert_eq!(listed("Binding"), keys(Binding::ALL, Binding::key));
+        assert_eq!(listed("GroupKind"), keys(GroupKind::ALL, GroupKind::key));
+        assert_eq!(listed("Scale"), keys(&Scale::ALL, Scale::key));
+        let statuses: Vec<_> = Scale::ALL.iter().flat_map(|s| s.steps()).copied().collect();
+        assert_eq!(listed("Status"), keys(&statuses, crate::domain::checklist::Status::key));
+        let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template];
+        let scope_keys: Vec<String> = scopes.iter().map(|s| serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()).collect();
+        assert_eq!(listed("Scope"), scope_keys);
+        assert_eq!(schema["properties"]["schema"]["const"], FILE_SCHEMA);
+        assert_eq!(schema["properties"]["format"]["const"], FILE_FORMAT);
+        // Every field the envelope is written with is described.
+        let file: Value = serde_json::from_str(&encode_file(&header(Scope::Region), &demo_content())).unwrap();
+        for key in file.as_object().unwrap().keys() {
+            assert!(schema["properties"].get(key).is_some(), "{key} is missing in the schema");
+        }
     }
 }

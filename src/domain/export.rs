@@ -82,9 +82,10 @@ pub fn export_region(region: &Region, templates: &[Template], options: &ExportOp
     }
 }
 
-/// Selected checklists of a region, with the actors they name (so names
-/// resolve in the receiving app) but without relations and Gremien.
-pub fn export_checklists(region: &Region, checklists: &[Id], templates: &[Template], options: &ExportOptions) -> ExportFile {
+/// The part of a region a checklist export holds: the chosen checklists and
+/// the actors they name (so names resolve in the receiving app), without
+/// relations and Gremien.
+pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
     let chosen: Vec<_> = region.checklists.iter().filter(|c| checklists.contains(&c.id)).cloned().collect();
     let named: HashSet<&Id> = chosen
         .iter()
@@ -101,13 +102,12 @@ pub fn export_checklists(region: &Region, checklists: &[Id], templates: &[Templa
             actor
         })
         .collect();
-    let part = Region {
-        actors,
-        relations: Vec::new(),
-        groups: Vec::new(),
-        checklists: chosen,
-        ..region.clone()
-    };
+    Region { actors, relations: Vec::new(), groups: Vec::new(), checklists: chosen, ..region.clone() }
+}
+
+/// Selected checklists of a region (see `checklists_part`).
+pub fn export_checklists(region: &Region, checklists: &[Id], templates: &[Template], options: &ExportOptions) -> ExportFile {
+    let part = checklists_part(region, checklists);
     let content = Content { templates: templates_used(&part, templates), regions: vec![prepared(part, options)] };
     let what = match content.regions[0].checklists.as_slice() {
         [only] => vec![region.name.as_str(), only.title.as_str()],

@@ -347,7 +347,11 @@ fn find_group<'a>(ours: &'a Region, theirs: &Group) -> Option<&'a Group> {
 
 /// What merging `theirs` into `ours` would do.
 pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
-    let mapped = map_onto(ours, theirs, &HashSet::new());
+    let mut mapped = map_onto(ours, theirs, &HashSet::new());
+    // References of the file now point at own actors; to read them by name,
+    // the own actors join the file's region (for display only).
+    let known: HashSet<Id> = mapped.region.actors.iter().map(|a| a.id.clone()).collect();
+    mapped.region.actors.extend(ours.actors.iter().filter(|a| !known.contains(&a.id)).cloned());
     let mut plan = MergePlan { new_sozialraeume: mapped.new_sozialraeume, ..MergePlan::default() };
     for (own_id, their_id, reason) in &mapped.matches {
         let (own, their) = (ours.actor(own_id).expect("matched"), mapped.region.actor(their_id).expect("matched"));
@@ -578,6 +582,35 @@ mod tests {
         let merged = apply_merge(&ours, &theirs, &apart);
         assert!(sound(&merged));
         assert_eq!(merged.actors.len(), ours.actors.len() + 2, "rejected match: both actors kept");
+    }
+
+    #[test]
+    fn references_to_a_renamed_twin_are_not_reported_as_differences() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        let (old, new) = (ours.actors[0].id.clone(), Id("kollegin-1".into()));
+        theirs.actors[0].id = new.clone();
+        theirs.actors[0].name.push_str(" e.V.");
+        let rename = |id: &mut Id| {
+            if *id == old {
+                *id = new.clone();
+            }
+        };
+        theirs.actors.iter_mut().filter_map(|a| a.traeger.as_mut()).for_each(rename);
+        theirs.relations.iter_mut().for_each(|r| {
+            rename(&mut r.from);
+            rename(&mut r.to);
+        });
+        theirs.groups.iter_mut().flat_map(|g| g.members.iter_mut()).for_each(rename);
+        for item in theirs.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
+            item.responsible.iter_mut().for_each(rename);
+            item.answers.iter_mut().flat_map(|a| a.actors.iter_mut()).for_each(rename);
+        }
+        let plan = plan_merge(&ours, &theirs);
+        let decisions: Vec<_> = plan.decisions().collect();
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        assert_eq!(decisions[0].diffs.iter().map(|d| d.key).collect::<Vec<_>>(), ["name"]);
+        assert_eq!(apply_merge(&ours, &theirs, &MergeChoices::default()), ours);
     }
 
     #[test]

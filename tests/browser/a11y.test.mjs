@@ -66,6 +66,25 @@ test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
   await page.getByRole('button', { name: 'Vorlage speichern' }).click();
   await audit(page, 'template editor with errors');
 
+  // Import preview with a merge decision and a bad file, then the export options.
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Datei speichern' }).click()]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  file.content.regions[0].actors[0].tags = ['geändert'];
+  delete file.checksum;
+  await page.locator('#import-files').setInputFiles([
+    { name: 'kollegin.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) },
+    { name: 'kaputt.json', mimeType: 'application/json', buffer: Buffer.from('kaputt') },
+  ]);
+  await page.getByTestId('merge-pair').first().waitFor();
+  await page.getByTestId('import-error').waitFor();
+  await page.getByLabel('Ohne personenbezogene Daten teilen (DSGVO)').check();
+  await audit(page, 'import preview and export');
+  await page.getByRole('button', { name: 'Abbrechen' }).click();
+  await page.getByRole('button', { name: /^Auswertung/ }).click();
+  await page.getByTestId('aggregate-table').waitFor();
+  await audit(page, 'compare and aggregate');
+
   await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
   await page.locator('#restore-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('kaputt') });
   await page.getByTestId('restore-error').waitFor();

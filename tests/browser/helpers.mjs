@@ -83,8 +83,9 @@ export async function stored(page) {
   return text === null ? null : JSON.parse(text);
 }
 
+/** The active region of stored data, or the first region of an exported file. */
 export function activeRegion(envelope) {
-  const data = envelope.data;
+  const data = envelope.data ?? envelope.content;
   return data.regions.find((r) => r.id === data.active) ?? data.regions[0];
 }
 

@@ -44,7 +44,7 @@ test('blocked storage: the app works in memory, says so, and offers a backup', a
   const backup = await downloadOf(page, () => banner.getByRole('button', { name: 'Sicherung herunterladen' }).click());
   assert.match(backup.name, /^netzwerkatlas-sicherung-\d{4}-\d\d-\d\d\.json$/);
   const envelope = JSON.parse(backup.text);
-  assert.equal(envelope.format, 'netzwerkatlas-workspace');
+  assert.deepEqual([envelope.format, envelope.scope], ['netzwerkatlas', 'workspace'], 'a backup is a file in the exchange format');
   assert.ok(activeRegion(envelope).actors.some((a) => a.name === 'Stadtteilbüro Nord'));
   assert.deepEqual(errors, [], 'no crash when storage is blocked');
   await context.close();

@@ -1,0 +1,206 @@
+//! "Auswertung": two regions side by side, and many checklists of one
+//! template counted item by item.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::browser::{download_text, today};
+use super::checklists::ProgressBar;
+use crate::domain::csv::german_date as german_date_text;
+use super::state::use_state;
+use crate::domain::aggregate::{aggregate, aggregate_csv, sources, templates_in_use};
+use crate::domain::checklist::ItemKind;
+use crate::domain::compare::compare;
+use crate::domain::Id;
+
+#[component]
+pub fn AnalysisView() -> impl IntoView {
+    view! {
+        <section class="analysis-view content" aria-labelledby="analysis-title">
+            <h2 id="analysis-title">"Auswertung"</h2>
+            <CompareRegions />
+            <AggregateChecklists />
+        </section>
+    }
+}
+
+/// A region picker for the comparison.
+fn region_select(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || state.workspace.with(|ws| ws.regions.iter().map(|r| {
+                    let selected = value.get() == r.id.0;
+                    view! { <option value=r.id.0.clone() selected=selected>{r.name.clone()}</option> }
+                }).collect_view())}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn CompareRegions() -> impl IntoView {
+    let state = use_state();
+    let first = state.workspace.with_untracked(|ws| ws.regions.first().map(|r| r.id.0.clone()).unwrap_or_default());
+    let second = state.workspace.with_untracked(|ws| ws.regions.get(1).map(|r| r.id.0.clone()).unwrap_or_default());
+    let a = RwSignal::new(first);
+    let b = RwSignal::new(second);
+    let sections = Memo::new(move |_| {
+        state.workspace.with(|ws| match (ws.region(&Id(a.get())), ws.region(&Id(b.get()))) {
+            (Some(x), Some(y)) => Some((x.name.clone(), y.name.clone(), compare(x, y))),
+            _ => None,
+        })
+    });
+    view! {
+        <section aria-labelledby="compare-title">
+            <h3 id="compare-title">"Zwei Regionen vergleichen"</h3>
+            <Show
+                when=move || state.workspace.with(|ws| ws.regions.len() >= 2)
+                fallback=|| view! { <p class="muted">"Für einen Vergleich braucht es zwei Regionen. Importieren Sie zum Beispiel die Datei einer Nachbarkommune unter „Austausch“."</p> }
+            >
+                <div class="compare-pickers">
+                    {region_select("compare-a", "Region A", a)}
+                    {region_select("compare-b", "Region B", b)}
+                </div>
+                {move || sections.get().map(|(name_a, name_b, sections)| view! {
+                    <div data-testid="comparison">
+                        {sections.into_iter().map(|section| view! {
+                            <table class="compare-table">
+                                <caption>{section.title}</caption>
+                                <thead><tr>
+                                    <th scope="col">"Merkmal"</th>
+                                    <th scope="col">{name_a.clone()}</th>
+                                    <th scope="col">{name_b.clone()}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {section.rows.into_iter().map(|row| {
+                                        let differs = row.a != row.b;
+                                        view! { <tr class:differs=differs><th scope="row">{row.label}</th><td>{row.a}</td><td>{row.b}</td></tr> }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }).collect_view()}
+                    </div>
+                })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn AggregateChecklists() -> impl IntoView {
+    let state = use_state();
+    let templates = Memo::new(move |_| state.workspace.with(templates_in_use));
+    let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
+    // Regions left out by the user; all others count.
+    let excluded = RwSignal::new(BTreeSet::<Id>::new());
+    let regions_with = Memo::new(move |_| {
+        let template = Id(template.get());
+        state.workspace.with(|ws| {
+            ws.regions
+                .iter()
+                .filter(|r| r.checklists.iter().any(|c| c.template_id == template))
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let result = Memo::new(move |_| {
+        let chosen: BTreeSet<Id> =
+            regions_with.get().into_iter().map(|(id, _)| id).filter(|id| !excluded.with(|e| e.contains(id))).collect();
+        state.workspace.with(|ws| aggregate(&sources(ws, &Id(template.get()), &chosen)))
+    });
+    let export = move |_| {
+        let csv = aggregate_csv(&result.get_untracked());
+        let name = templates.get_untracked().into_iter().find(|t| t.0 .0 == template.get_untracked()).map(|t| t.1).unwrap_or_default();
+        let file = format!("netzwerkatlas-auswertung-{}-{}.csv", crate::domain::text::file_stem(&name), today());
+        if download_text(&file, "text/csv;charset=utf-8", &csv).is_ok() {
+            state.announce(&format!("Datei {file} gespeichert"));
+        }
+    };
+    view! {
+        <section aria-labelledby="aggregate-title">
+            <h3 id="aggregate-title">"Checklisten vieler Kommunen auswerten"</h3>
+            <p class="hint">"Zählt alle Checklisten einer Vorlage aus allen Regionen – auch aus importierten Dateien – Punkt für Punkt aus."</p>
+            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">"Noch keine Checklisten vorhanden."</p> }>
+                <div class="field">
+                    <label for="aggregate-template">"Vorlage"</label>
+                    <select id="aggregate-template" on:change=move |ev| { template.set(event_target_value(&ev)); excluded.set(BTreeSet::new()); }>
+                        {move || templates.get().into_iter().map(|(id, name, n)| {
+                            let selected = template.get() == id.0;
+                            view! { <option value=id.0 selected=selected>{format!("{name} ({n} Checklisten)")}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="checkboxes region-filter">
+                    <legend>"Regionen"</legend>
+                    <div class="button-row">
+                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>"Alle"</button>
+                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>"Keine"</button>
+                    </div>
+                    {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
+                        let box_id = format!("aggregate-region-{i}");
+                        let label_for = box_id.clone();
+                        let this = id.clone();
+                        view! {
+                            <label class="checkbox" for=label_for>
+                                <input type="checkbox" id=box_id prop:checked=move || !excluded.with(|e| e.contains(&this))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        excluded.update(|e| { if on { e.remove(&id); } else { e.insert(id.clone()); } });
+                                    } />
+                                {name}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                {move || {
+                    let result = result.get();
+                    let n = result.included.len();
+                    view! {
+                        <p data-testid="aggregate-count">{format!("{n} Checklisten einbezogen.")}</p>
+                        {(!result.mismatches.is_empty()).then(|| view! {
+                            <div class="repairs" data-testid="aggregate-mismatches">
+                                <p>"Punkte, die nicht in allen Fassungen übereinstimmen:"</p>
+                                <ul>{result.mismatches.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                        <table class="aggregate-table" data-testid="aggregate-table">
+                            <caption>"Stand je Punkt über alle einbezogenen Checklisten"</caption>
+                            <thead><tr><th scope="col">"Punkt"</th><th scope="col">"n"</th><th scope="col">"Anteile"</th></tr></thead>
+                            <tbody>
+                                {result.rows.iter().map(|row| {
+                                    let figures = match row.kind {
+                                        ItemKind::Answers => view! { <p>{format!("In {} von {} Checklisten beantwortet (Freitext)", row.answered, row.n)}</p> }.into_any(),
+                                        ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any(),
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row"><span class="muted">{row.section.clone()}</span><br />{row.text.clone()}</th>
+                                            <td>{row.n}</td>
+                                            <td>{figures}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <details>
+                            <summary>{format!("Einbezogene Checklisten ({n})")}</summary>
+                            <table class="included-table">
+                                <thead><tr><th scope="col">"Region"</th><th scope="col">"Checkliste"</th><th scope="col">"Version"</th><th scope="col">"Datei"</th><th scope="col">"Stand"</th></tr></thead>
+                                <tbody>
+                                    {result.included.iter().map(|i| view! {
+                                        <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{german_date_text(&i.date)}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </details>
+                    }
+                }}
+                <button type="button" on:click=export>"Tabelle als CSV speichern"</button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! "Austausch": files for colleagues and tools, and files from them.
+
+use leptos::prelude::*;
+
+use super::export_panel::ExportPanel;
+use super::import_panel::ImportPanel;
+
+#[component]
+pub fn ExchangeView() -> impl IntoView {
+    view! {
+        <section class="exchange-view content" aria-labelledby="exchange-title">
+            <h2 id="exchange-title">"Austausch mit anderen Kommunen"</h2>
+            <div class="exchange-columns">
+                <ImportPanel />
+                <ExportPanel />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,287 @@
+// Sharing between Kommunen: export, import (one file or fifty), merge with
+// side-by-side choices, bad and hostile files, compare and aggregate.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, saved, stored, activeRegion, openActor } from './helpers.mjs';
+import { checksumOf, sealed, schemaErrors } from '../support/netzwerkatlas-file.mjs';
+
+const app = useApp();
+
+async function openExchange(page) {
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Austausch mit anderen Kommunen' }).waitFor();
+}
+
+/** Clicks a button that starts a download and returns the file's text and name. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+async function exportRegion(page) {
+  await openExchange(page);
+  const file = await download(page, page.getByRole('button', { name: 'Datei speichern' }));
+  return { name: file.name, json: JSON.parse(file.text) };
+}
+
+function asUpload(name, text) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** Chooses files in the import panel and waits for their previews. */
+async function chooseFiles(page, files) {
+  await page.locator('#import-files').setInputFiles(files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-file"]').length === n, files.length);
+}
+
+test('export a region, delete it, import the file: the same data, field by field', async () => {
+  const { page, context, errors } = await app.open();
+  await saved(page);
+  const before = activeRegion(await stored(page));
+  const { name, json } = await exportRegion(page);
+  assert.match(name, /^netzwerkatlas-landkreis-lindenau-demo-\d{4}-\d\d-\d\d\.json$/);
+  assert.equal(json.format, 'netzwerkatlas');
+  assert.equal(json.schema, 2);
+  assert.equal(json.scope, 'region');
+  assert.equal(json.region.name, before.name);
+  assert.equal(json.checksum, checksumOf(json.content), 'the checksum follows the README definition');
+  assert.deepEqual(schemaErrors(json), [], 'the file matches public/netzwerkatlas.schema.json');
+
+  await page.getByRole('button', { name: 'Region & Sozialräume' }).click();
+  await page.getByRole('button', { name: 'Diese Region löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await page.getByRole('heading', { name: 'Noch keine Region' }).waitFor();
+  await page.getByRole('button', { name: 'Datei importieren' }).click();
+  await chooseFiles(page, [asUpload(name, JSON.stringify(json))]);
+  assert.equal(await page.getByTestId('import-summary').textContent(), '43 Akteure, 83 Beziehungen, 4 Gremien, 2 Checklisten');
+  assert.match(await page.getByTestId('import-plan').textContent(), /Wird als neue Region „Landkreis Lindenau \(Demo\)“ hinzugefügt/);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+
+  const after = activeRegion(await stored(page));
+  assert.equal(after.imported_from.file_name, name);
+  delete after.imported_from;
+  delete before.imported_from;
+  for (const key of Object.keys(before)) assert.deepEqual(after[key], before[key], key);
+  assert.deepEqual(after, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('sharing without personal data shows what is left out, and leaves it out', async () => {
+  const { page, context } = await app.open();
+  await openExchange(page);
+  assert.match(await page.getByTestId('privacy-note').textContent(), /Die Datei enthält personenbezogene Daten:.*Kontaktpersonen bei \d+ Akteuren/);
+  await page.getByLabel('Ohne personenbezogene Daten teilen (DSGVO)').check();
+  const note = await page.getByTestId('privacy-note').textContent();
+  assert.match(note, /Weggelassen werden:\d+ Kontaktpersonen bei \d+ Akteuren .*freie Notiz/);
+  const file = await download(page, page.getByRole('button', { name: 'Datei speichern' }));
+  const json = JSON.parse(file.text);
+  assert.equal(json.personal_data, false);
+  assert.ok(!file.text.includes('@'), 'no e-mail address in the file');
+  assert.ok(json.content.regions[0].actors.every((a) => a.contacts.length === 0 && a.notes === ''));
+
+  // Selected checklists only, with the actors they name.
+  await page.getByLabel('Ausgewählte Checklisten dieser Region').check();
+  await page.getByLabel('Lokale Planung 2026').check();
+  const part = JSON.parse((await download(page, page.getByRole('button', { name: 'Datei speichern' }))).text);
+  assert.equal(part.scope, 'checklists');
+  assert.deepEqual(part.content.regions[0].checklists.map((c) => c.title), ['Lokale Planung 2026']);
+  assert.deepEqual(part.content.regions[0].relations, []);
+  assert.deepEqual(schemaErrors(part), []);
+  await context.close();
+});
+
+test('the map exports as CSV for Excel and as GraphML and GEXF for Gephi', async () => {
+  const { page, context } = await app.open();
+  await openExchange(page);
+  const actors = await download(page, page.getByRole('button', { name: 'Akteure als CSV' }));
+  assert.match(actors.name, /^netzwerkatlas-landkreis-lindenau-demo-akteure-\d{4}-\d\d-\d\d\.csv$/);
+  assert.ok(actors.text.startsWith('\ufeffName;Art;Träger;'));
+  assert.equal(actors.text.trim().split('\r\n').length, 44);
+  const relations = await download(page, page.getByRole('button', { name: 'Beziehungen als CSV' }));
+  assert.equal(relations.text.trim().split('\r\n').length, 84);
+  for (const [button, root, node, edge] of [['GraphML', 'graphml', 'node', 'edge'], ['GEXF', 'gexf', 'node', 'edge']]) {
+    const file = await download(page, page.getByRole('button', { name: button, exact: true }));
+    const counts = await page.evaluate(([text, r, n, e]) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      if (doc.querySelector('parsererror')) return 'parse error';
+      return [doc.documentElement.localName, doc.getElementsByTagName(n).length, doc.getElementsByTagName(e).length];
+    }, [file.text, root, node, edge]);
+    assert.deepEqual(counts, [root, 43, 83], button);
+  }
+  await context.close();
+});
+
+test('bad files get a clear German message and change nothing; hostile text stays text', async () => {
+  const { page, context } = await app.open({ init: () => { window.__hacked = false; } });
+  await saved(page);
+  const { json } = await exportRegion(page);
+  const untouched = await stored(page);
+
+  const edited = JSON.parse(JSON.stringify(json));
+  edited.content.regions[0].name = 'Nachträglich geändert';
+  let deep = '1';
+  for (let i = 0; i < 200; i++) deep = `[${deep}]`;
+  const hostile = JSON.parse(JSON.stringify(json));
+  const region = hostile.content.regions[0];
+  region.id = 'fremd';
+  region.name = 'Fremdkreis <script>window.__hacked = true</script>';
+  region.actors[0].name = '<img src=x onerror="window.__hacked = true">';
+  region.actors[0].website = 'javascript:window.__hacked = true';
+  region.actors[0].lieblingsfarbe = 'rot';
+  region.relations[0].to = 'gibt-es-nicht';
+  const files = [
+    asUpload('notiz.json', 'Hallo, anbei die Liste.'),
+    asUpload('gephi.json', JSON.stringify({ nodes: [], edges: [] })),
+    asUpload('geaendert.json', JSON.stringify(edited)),
+    asUpload('riesig.json', `"${'x'.repeat(11 * 1024 * 1024)}"`),
+    asUpload('tief.json', deep),
+    asUpload('neu.json', sealed({ ...json, schema: 3 })),
+    asUpload('fremd.json', sealed(hostile)),
+  ];
+  await chooseFiles(page, files);
+  const messages = await page.getByTestId('import-error').allTextContents();
+  assert.deepEqual(messages.map((m) => m.split('.')[0]), [
+    'Die Datei ist keine JSON-Datei (oder sie ist beschädigt) und kann nicht gelesen werden',
+    'Die Datei ist keine Netzwerkatlas-Datei',
+    'Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Export verändert oder bei der Übertragung beschädigt',
+    'Die Datei ist zu groß (11 MB)',
+    'Die Datei ist ungewöhnlich tief verschachtelt (mehr als 32 Ebenen) und wird aus Sicherheitsgründen nicht gelesen',
+    'Die Datei stammt aus einer neueren Version von Netzwerkatlas (Datenformat 3)',
+  ]);
+  assert.match(messages[3], /Netzwerkatlas liest Dateien bis 10 MB/);
+  assert.match(messages[5], /Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat 3 kennt/);
+  assert.deepEqual(await stored(page), untouched, 'reading files changes nothing');
+
+  const notes = await page.getByTestId('import-notes').textContent();
+  assert.match(notes, /Unbekannte Felder wurden nicht übernommen: regions\[\]\.actors\[\]\.lieblingsfarbe/);
+  assert.match(notes, /1 Beziehung zu einem fehlenden Akteur wurde entfernt/);
+  assert.match(notes, /1 Webadresse ohne http:\/\/ oder https:\/\/ wurde entfernt/);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await page.getByRole('button', { name: /^Zur Region „Fremdkreis <script>/ }).click();
+  await page.locator('#actor-search').fill('onerror');
+  const cell = page.getByTestId('actor-table').getByRole('button', { name: '<img src=x onerror="window.__hacked = true">' });
+  await cell.click();
+  assert.equal(await page.locator('aside.panel a[href^="javascript"]').count(), 0);
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was made from the text');
+  assert.match(await page.locator('.region-title').textContent(), /<script>/, 'the name shows as text');
+  assert.equal(await page.evaluate(() => window.__hacked), false);
+  await context.close();
+});
+
+test('merging shows differing values side by side and takes only what was chosen', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const { json } = await exportRegion(page);
+  const theirs = JSON.parse(JSON.stringify(json));
+  const actors = theirs.content.regions[0].actors;
+  const vhs = actors.find((a) => a.name === 'Volkshochschule Landkreis Lindenau');
+  vhs.website = 'https://neu.vhs-lindenau.example';
+  vhs.tags = ['aus der Datei'];
+  const lebenshilfe = actors.find((a) => a.name === 'Lebenshilfe Lindenau e. V.');
+  lebenshilfe.id = 'kollegin-lebenshilfe';
+  lebenshilfe.name = 'Lebenshilfe Lindenau';
+  for (const r of theirs.content.regions[0].relations) {
+    if (r.from === 'demo-lebenshilfe') r.from = lebenshilfe.id;
+    if (r.to === 'demo-lebenshilfe') r.to = lebenshilfe.id;
+  }
+  for (const a of actors) if (a.traeger === 'demo-lebenshilfe') a.traeger = lebenshilfe.id;
+  for (const g of theirs.content.regions[0].groups) g.members = g.members.map((m) => (m === 'demo-lebenshilfe' ? lebenshilfe.id : m));
+  for (const c of theirs.content.regions[0].checklists) for (const s of c.sections) for (const i of s.items) {
+    i.responsible = i.responsible.map((m) => (m === 'demo-lebenshilfe' ? lebenshilfe.id : m));
+    for (const ans of i.answers) ans.actors = ans.actors.map((m) => (m === 'demo-lebenshilfe' ? lebenshilfe.id : m));
+  }
+  actors.push({ id: 'kollegin-neu', name: 'Neuer Sportverein Lindenau', kind: 'verein' });
+
+  await chooseFiles(page, [asUpload('kollegin.json', sealed(theirs))]);
+  assert.equal(await page.locator('#import-action-0').inputValue(), 'merge:demo-lindenau', 'the same region merges by default');
+  const plan = page.getByTestId('merge-plan');
+  assert.match(await plan.textContent(), /Akteure: 1 kommen hinzu, \d+ sind schon vorhanden und gleich, bei 2 unterscheiden sich Angaben/);
+  const pairs = plan.getByTestId('merge-pair');
+  assert.equal(await pairs.count(), 2);
+  const vhsPair = pairs.filter({ hasText: 'Volkshochschule Landkreis Lindenau (gleicher Eintrag)' });
+  await vhsPair.getByRole('radio', { name: 'https://neu.vhs-lindenau.example' }).check();
+  const namePair = pairs.filter({ hasText: 'Lebenshilfe Lindenau e. V. ↔ Lebenshilfe Lindenau (ähnlicher Name)' });
+  assert.ok(await namePair.getByRole('radio', { name: 'Lebenshilfe Lindenau e. V.' }).isChecked(), 'own values stay by default');
+
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  assert.equal(region.actors.length, 44, 'only the new actor was added; the similar name was merged');
+  const merged = region.actors.find((a) => a.id === 'demo-vhs');
+  assert.equal(merged.website, 'https://neu.vhs-lindenau.example', 'the chosen value was taken');
+  assert.deepEqual(merged.tags, json.content.regions[0].actors.find((a) => a.id === 'demo-vhs').tags, 'the other value stayed');
+  assert.ok(region.actors.some((a) => a.name === 'Lebenshilfe Lindenau e. V.'));
+  assert.ok(!region.actors.some((a) => a.id === 'kollegin-lebenshilfe'));
+  await page.getByRole('button', { name: /^Akteure\d/ }).click();
+  await openActor(page, 'Volkshochschule Landkreis Lindenau');
+  await page.locator('aside.panel a[href="https://neu.vhs-lindenau.example"]').waitFor();
+  await context.close();
+});
+
+test('fifty checklist files import in one go; the aggregate counts them per item', async () => {
+  const { page, context } = await app.open();
+  await openExchange(page);
+  await page.getByLabel('Ausgewählte Checklisten dieser Region').check();
+  await page.getByLabel('Lokale Planung 2026').check();
+  const base = JSON.parse((await download(page, page.getByRole('button', { name: 'Datei speichern' }))).text);
+
+  // Kommune i: ABH item "umgesetzt" for i % 10 < 6, "in Planung" for 6–7, "nein" for 8, open for 9.
+  const status = (i) => (i % 10 < 6 ? 'umgesetzt' : i % 10 < 8 ? 'in_planung' : i % 10 === 8 ? 'nein' : null);
+  const files = [];
+  for (let i = 0; i < 50; i++) {
+    const file = JSON.parse(JSON.stringify(base));
+    const region = file.content.regions[0];
+    region.id = `kommune-${i}`;
+    region.name = `Kommune ${String(i).padStart(2, '0')}`;
+    file.region = { id: region.id, name: region.name };
+    region.checklists[0].id = `kommune-${i}-planung`;
+    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) if (item.id === 'lp-1-2') item.status = status(i);
+    files.push(asUpload(`kommune-${i}.json`, sealed(file)));
+  }
+  await chooseFiles(page, files);
+  assert.equal(await page.getByTestId('import-error').count(), 0);
+  await page.getByRole('button', { name: '50 Dateien importieren' }).click();
+  await page.getByTestId('import-done').filter({ hasText: '50 Dateien importiert' }).waitFor();
+  await saved(page);
+
+  await page.getByRole('button', { name: /^Auswertung/ }).click();
+  await page.locator('#aggregate-template').selectOption('tpl-lokale-planung');
+  assert.equal(await page.getByTestId('aggregate-count').textContent(), '51 Checklisten einbezogen.');
+  await page.getByRole('checkbox', { name: 'Landkreis Lindenau (Demo)' }).uncheck();
+  assert.equal(await page.getByTestId('aggregate-count').textContent(), '50 Checklisten einbezogen.');
+  const row = page.getByTestId('aggregate-table').getByRole('row').filter({ hasText: 'Die Kooperation mit der Ausländerbehörde (ABH)' });
+  assert.equal(await row.getByRole('cell').first().textContent(), '50');
+  assert.equal(
+    await row.getByRole('img').getAttribute('aria-label'),
+    'Die Kooperation mit der Ausländerbehörde (ABH) für die Maßnahmezuweisung ist aufgebaut.: 5 Nein (10 %) · 10 In Planung (20 %) · 30 Bereits umgesetzt (60 %) · 5 Noch nicht beantwortet (10 %)',
+  );
+  const csv = await download(page, page.getByRole('button', { name: 'Tabelle als CSV speichern' }));
+  const line = csv.text.split('\r\n').find((l) => l.includes('Ausländerbehörde (ABH)'));
+  assert.match(line, /;50;5;10;0;0;10;20;30;60;5;10;/);
+  assert.ok(csv.text.includes('kommune-7.json'), 'the files are listed');
+  await context.close();
+});
+
+test('two regions side by side', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const { name, json } = await exportRegion(page);
+  json.content.regions[0].relations = json.content.regions[0].relations.slice(0, 20);
+  await chooseFiles(page, [asUpload(name, sealed(json))]);
+  await page.locator('#import-action-0').selectOption('new');
+  assert.match(await page.getByTestId('import-plan').textContent(), /daneben hinzugefügt/);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await page.getByRole('button', { name: /^Auswertung/ }).click();
+  await page.locator('#compare-b').selectOption({ label: 'Landkreis Lindenau (Demo) (Import 2)' });
+  const table = page.getByTestId('comparison').getByRole('table', { name: 'Überblick' });
+  const relations = table.getByRole('row').filter({ hasText: 'Beziehungen' }).first();
+  assert.deepEqual(await relations.getByRole('cell').allTextContents(), ['83', '20']);
+  await context.close();
+});

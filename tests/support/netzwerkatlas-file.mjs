@@ -1,0 +1,32 @@
+// Reading and writing Netzwerkatlas files from outside the app, as another
+// tool would: the checksum recomputed from the README's definition, and the
+// JSON Schema from public/ applied with Ajv.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+/** JSON with object keys sorted and no whitespace. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function checksumOf(content) {
+  return `sha256:${createHash('sha256').update(canonical(content), 'utf8').digest('hex')}`;
+}
+
+/** The file as text, with a checksum that matches its (changed) content. */
+export function sealed(file) {
+  return JSON.stringify({ ...file, checksum: checksumOf(file.content) });
+}
+
+const schema = JSON.parse(readFileSync(new URL('../../public/netzwerkatlas.schema.json', import.meta.url), 'utf8'));
+const validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+/** Schema errors of a parsed file, as readable lines (empty when valid). */
+export function schemaErrors(file) {
+  return validator(file) ? [] : validator.errors.map((e) => `${e.instancePath} ${e.message}`);
+}
