@@ -234,6 +234,7 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                     ImportAction::MergeInto(target) => state.workspace.with(|ws| {
                         ws.region(&target).map(|own| {
                             let plan = plan_merge(own, &parsed.content.regions[0]);
+                            let plan = if parsed.header.personal_data { plan } else { plan.without_personal_gaps() };
                             view! { <MergeDecisions key=key plan=plan choices=choices /> }
                         })
                     }),

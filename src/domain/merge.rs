@@ -124,6 +124,15 @@ impl MergePlan {
         lines
     }
 
+    /// For a file shared without personal data: its empty contact persons
+    /// and notes are gaps, not different values, and ask for no decision.
+    pub fn without_personal_gaps(mut self) -> MergePlan {
+        for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
+            matched.diffs.retain(|d| !(matches!(d.key, "contacts" | "notes") && d.theirs.is_empty()));
+        }
+        self
+    }
+
     /// Every match whose values differ, where the user has something to decide.
     pub fn decisions(&self) -> impl Iterator<Item = &Matched> {
         self.actors.iter().chain(&self.relations).chain(&self.groups).chain(&self.checklists).filter(|m| !m.diffs.is_empty())
@@ -611,6 +620,16 @@ mod tests {
         assert_eq!(decisions.len(), 1, "{decisions:?}");
         assert_eq!(decisions[0].diffs.iter().map(|d| d.key).collect::<Vec<_>>(), ["name"]);
         assert_eq!(apply_merge(&ours, &theirs, &MergeChoices::default()), ours);
+    }
+
+    #[test]
+    fn a_file_without_personal_data_asks_nothing_about_its_gaps() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        crate::domain::privacy::strip_personal_data(&mut theirs);
+        assert!(plan_merge(&ours, &theirs).decisions().count() > 0);
+        assert_eq!(plan_merge(&ours, &theirs).without_personal_gaps().decisions().count(), 0);
+        assert_eq!(apply_merge(&ours, &theirs, &MergeChoices::default()), ours, "own contacts stay");
     }
 
     #[test]
