@@ -268,12 +268,19 @@ test('fifty checklist files import in one go; the aggregate counts them per item
   await context.close();
 });
 
-test('two regions side by side', async () => {
+test('a file dropped on the page is added beside the own region; two regions side by side', async () => {
   const { page, context } = await app.open();
   await saved(page);
   const { name, json } = await exportRegion(page);
   json.content.regions[0].relations = json.content.regions[0].relations.slice(0, 20);
-  await chooseFiles(page, [asUpload(name, sealed(json))]);
+  // Dragged from the file manager onto the drop zone.
+  await page.locator('.drop-zone').evaluate((zone, [fileName, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], fileName, { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, sealed(json)]);
+  await page.getByTestId('import-file').waitFor();
   await page.locator('#import-action-0').selectOption('new');
   assert.match(await page.getByTestId('import-plan').textContent(), /daneben hinzugefügt/);
   await page.getByRole('button', { name: '1 Datei importieren' }).click();
