@@ -81,6 +81,7 @@ impl Region {
     /// Removes the actor and everything that points to it.
     pub fn delete_actor(&mut self, actor: &Id) {
         self.actors.retain(|a| &a.id != actor);
+        self.placed.retain(|p| &p.actor != actor);
         self.relations.retain(|r| !r.touches(actor));
         for group in &mut self.groups {
             group.members.retain(|m| m != actor);
@@ -92,6 +93,14 @@ impl Region {
         }
         for checklist in &mut self.checklists {
             checklist.forget_actor(actor);
+        }
+    }
+
+    /// Keeps an actor where the user put it in the network picture.
+    pub fn place(&mut self, actor: &Id, x: f64, y: f64) {
+        self.placed.retain(|p| &p.actor != actor);
+        if x.is_finite() && y.is_finite() {
+            self.placed.push(Placement { actor: actor.clone(), x, y });
         }
     }
 

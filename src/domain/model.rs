@@ -86,6 +86,17 @@ pub struct Region {
     /// Set when the region was imported from a file as a region of its own.
     #[serde(default)]
     pub imported_from: Option<Provenance>,
+    /// Where the user placed actors in the network picture.
+    #[serde(default)]
+    pub placed: Vec<Placement>,
+}
+
+/// An actor the user dragged to a place in the network picture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Placement {
+    pub actor: Id,
+    pub x: f64,
+    pub y: f64,
 }
 
 /// Where an imported region came from: shown beside it and in aggregates.

@@ -67,6 +67,8 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
     let sozialraeume: HashSet<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
 
+    // Placements are only layout: those of missing actors or off the map go quietly.
+    region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
     let before = region.relations.len();
     region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
     note(

@@ -1,0 +1,60 @@
+//! Layout and metrics of the network picture, timed natively on generated
+//! regions with five relations per actor (`cargo bench --bench network`).
+//! Prints a table and writes it to `target/bench-network.json`.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use netzwerkatlas::domain::generate::generated_region;
+use netzwerkatlas::domain::layout::{ForceLayout, STEPS};
+use netzwerkatlas::domain::metrics::betweenness;
+use netzwerkatlas::domain::reading::read_network;
+use netzwerkatlas::domain::sectors::{sector_map, RingBy, SectorBy};
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let mut rows = Vec::new();
+    println!("{:>7} {:>9} {:>11} {:>13} {:>13} {:>12} {:>12}", "actors", "relations", "layout ms", "max step ms", "between. ms", "reading ms", "sectors ms");
+    for actors in [200, 2_000, 5_000] {
+        let region = generated_region(actors, 1);
+        let index: HashMap<_, _> = region.actors.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+        let edges: Vec<(usize, usize)> = region.relations.iter().map(|r| (index[&r.from], index[&r.to])).collect();
+        let start = Instant::now();
+        let mut layout = ForceLayout::new(actors, &edges, &[]);
+        // As the browser runs it: a few steps per animation frame.
+        let mut slowest: f64 = 0.0;
+        loop {
+            let frame = Instant::now();
+            let done = layout.advance(10);
+            slowest = slowest.max(ms(frame));
+            if done {
+                break;
+            }
+        }
+        let layout_ms = ms(start);
+        let start = Instant::now();
+        std::hint::black_box(betweenness(&region));
+        let betweenness_ms = ms(start);
+        let start = Instant::now();
+        std::hint::black_box(read_network(&region));
+        let reading_ms = ms(start);
+        let start = Instant::now();
+        std::hint::black_box(sector_map(&region, |_| true, SectorBy::Rechtskreis, &RingBy::Relations));
+        let sectors_ms = ms(start);
+        println!(
+            "{actors:>7} {:>9} {layout_ms:>11.1} {slowest:>13.1} {betweenness_ms:>13.1} {reading_ms:>12.1} {sectors_ms:>12.1}",
+            region.relations.len()
+        );
+        rows.push(format!(
+            "{{\"actors\":{actors},\"relations\":{},\"layout_ms\":{layout_ms:.2},\"layout_steps\":{STEPS},\"slowest_10_steps_ms\":{slowest:.2},\"betweenness_ms\":{betweenness_ms:.2},\"reading_ms\":{reading_ms:.2},\"sectors_ms\":{sectors_ms:.2}}}",
+            region.relations.len()
+        ));
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let _ = std::fs::create_dir_all(&dir);
+    std::fs::write(dir.join("bench-network.json"), format!("[{}]\n", rows.join(","))).expect("target/ is writable");
+    println!("reading = all questions of the panel incl. betweenness; written to target/bench-network.json");
+}

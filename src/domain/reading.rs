@@ -1,0 +1,132 @@
+//! Reading the network in plain German: the questions coordinators ask of a
+//! network map (after Net-Map's strategic questions), each answered with the
+//! actors it concerns so the picture can highlight them.
+
+use std::collections::HashMap;
+
+use super::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement};
+use super::model::{Id, Region};
+
+/// One line of an answer and the actors it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub text: String,
+    pub actors: Vec<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub question: &'static str,
+    pub summary: String,
+    pub items: Vec<Item>,
+}
+
+/// How many brokers are named.
+const BROKERS: usize = 5;
+
+pub fn read_network(region: &Region) -> Vec<Finding> {
+    let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
+    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
+    let mut findings = Vec::new();
+
+    let alone = isolated(region);
+    findings.push(Finding {
+        question: "Welche Akteure haben keine Beziehung?",
+        summary: match alone.len() {
+            0 => "Jeder Akteur hat mindestens eine Beziehung.".into(),
+            1 => "1 Akteur steht ohne Beziehung da.".into(),
+            n => format!("{n} Akteure stehen ohne Beziehung da."),
+        },
+        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
+    });
+
+    let mut brokers: Vec<(&Id, f64)> = betweenness(region).into_iter().filter(|(_, c)| *c > 0.0).collect();
+    brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    brokers.truncate(BROKERS);
+    findings.push(Finding {
+        question: "Wer hält das Netzwerk zusammen?",
+        summary: if brokers.is_empty() {
+            "Niemand vermittelt: keine Verbindung führt über einen Dritten.".into()
+        } else {
+            "Diese Akteure liegen auf den meisten kürzesten Wegen zwischen anderen (Vermittler). Fallen sie weg, zerfällt das Netz eher.".into()
+        },
+        items: brokers
+            .iter()
+            .map(|(id, c)| Item { text: format!("{} (auf {} kürzesten Wegen)", name(id), format_paths(*c)), actors: vec![(*id).clone()] })
+            .collect(),
+    });
+
+    let without = rechtskreise_without_written_agreement(region);
+    findings.push(Finding {
+        question: "Welche Rechtskreise haben keine schriftliche Vereinbarung mit einem anderen?",
+        summary: if without.is_empty() {
+            "Jeder Rechtskreis hat mindestens eine schriftliche Vereinbarung über seine Grenze hinaus.".into()
+        } else {
+            format!("{} ohne schriftliche Vereinbarung mit einem anderen Rechtskreis.", without.len())
+        },
+        items: without
+            .iter()
+            .map(|r| Item {
+                text: r.label().to_owned(),
+                actors: region.actors.iter().filter(|a| a.rechtskreise.contains(r)).map(|a| a.id.clone()).collect(),
+            })
+            .collect(),
+    });
+
+    findings.push(Finding {
+        question: "Wie dicht ist das Netz je Sozialraum?",
+        summary: "Anteil der verbundenen Paare an allen möglichen Paaren von Akteuren eines Sozialraums.".into(),
+        items: density_per_sozialraum(region)
+            .into_iter()
+            .zip(&region.sozialraeume)
+            .map(|(d, s)| {
+                let possible = d.actors * d.actors.saturating_sub(1) / 2;
+                Item {
+                    text: format!("{}: {} Akteure, {} von {possible} Paaren verbunden ({})", d.name, d.actors, d.linked_pairs, percent_text(d.density)),
+                    actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
+                }
+            })
+            .collect(),
+    });
+
+    let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
+    degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    findings.push(Finding {
+        question: "Wie viele Beziehungen hat jeder Akteur?",
+        summary: format!("{} Akteure, {} Beziehungen.", region.actors.len(), region.relations.len()),
+        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
+    });
+    findings
+}
+
+/// Betweenness as people read it: whole numbers, or one decimal ("2,5").
+fn format_paths(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{},{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_workspace;
+    use crate::domain::model::*;
+
+    #[test]
+    fn the_isolated_actor_of_a_test_region_is_named() {
+        let mut region = demo_workspace().regions.remove(0);
+        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein));
+        let findings = read_network(&region);
+        let alone = &findings[0];
+        assert!(alone.items.iter().any(|i| i.text == "Einsamer Verein" && i.actors == [Id("allein".into())]));
+        assert_eq!(findings.len(), 5);
+        assert_eq!(findings[1].items.len(), BROKERS);
+        assert_eq!(findings[4].items.len(), region.actors.len());
+        assert_eq!(findings[3].items.len(), region.sozialraeume.len());
+        assert_eq!(format_paths(2.5), "2,5");
+        assert_eq!(format_paths(9.0), "9");
+    }
+}
