@@ -15,11 +15,6 @@ pub fn ActorList() -> impl IntoView {
         state.with_region(|r| q.run(r)).unwrap_or_default()
     });
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
-    let sozialraeume = move || {
-        state
-            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
-            .unwrap_or_default()
-    };
     let selected = move || match state.panel.get() {
         Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
         _ => None,
@@ -33,68 +28,7 @@ pub fn ActorList() -> impl IntoView {
                     "+ Akteur hinzufügen"
                 </button>
             </div>
-            <div class="filters" role="search" aria-label="Akteure suchen und filtern">
-                <div class="field grow">
-                    <label for="actor-search">"Suche nach Name"</label>
-                    <input
-                        id="actor-search"
-                        type="search"
-                        placeholder="z. B. Jobcenter"
-                        autocomplete="off"
-                        prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="filter-kind">"Art"</label>
-                    <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
-                        <option value="" selected=move || query.with(|q| q.kind.is_none())>"Alle Arten"</option>
-                        {ActorKind::ALL
-                            .iter()
-                            .map(|k| {
-                                let k = *k;
-                                view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{k.label()}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-rechtskreis">"Rechtskreis"</label>
-                    <select
-                        id="filter-rechtskreis"
-                        on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
-                    >
-                        <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>"Alle Rechtskreise"</option>
-                        {Rechtskreis::ALL
-                            .iter()
-                            .map(|r| {
-                                let r = *r;
-                                view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{r.label()}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-sozialraum">"Sozialraum"</label>
-                    <select
-                        id="filter-sozialraum"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
-                        }
-                    >
-                        <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>"Alle Sozialräume"</option>
-                        {move || {
-                            sozialraeume()
-                                .into_iter()
-                                .map(|(id, name)| {
-                                    let is = id.clone();
-                                    view! { <option value=id.0 selected=move || query.with(|q| q.sozialraum.as_ref() == Some(&is))>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+            <ActorFilters>
                 <div class="field">
                     <label for="actor-sort">"Sortierung"</label>
                     <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
@@ -104,7 +38,7 @@ pub fn ActorList() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-            </div>
+            </ActorFilters>
             <p class="result-count" aria-live="polite" data-testid="actor-count">
                 {move || {
                     let shown = rows.with(|r| r.len());
@@ -172,5 +106,84 @@ pub fn ActorList() -> impl IntoView {
                 </table>
             </Show>
         </section>
+    }
+}
+
+/// Search and filters of the actor list; the network picture shows the same
+/// selection. `children` adds controls of the caller (the list's sort order).
+#[component]
+pub fn ActorFilters(children: Children) -> impl IntoView {
+    let state = use_state();
+    let query = state.actor_query;
+    let sozialraeume = move || {
+        state
+            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="filters" role="search" aria-label="Akteure suchen und filtern">
+                <div class="field grow">
+                <label for="actor-search">"Suche nach Name"</label>
+                <input
+                    id="actor-search"
+                    type="search"
+                    placeholder="z. B. Jobcenter"
+                    autocomplete="off"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="filter-kind">"Art"</label>
+                <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>"Alle Arten"</option>
+                    {ActorKind::ALL
+                        .iter()
+                        .map(|k| {
+                            let k = *k;
+                            view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{k.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-rechtskreis">"Rechtskreis"</label>
+                <select
+                    id="filter-rechtskreis"
+                    on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
+                >
+                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>"Alle Rechtskreise"</option>
+                    {Rechtskreis::ALL
+                        .iter()
+                        .map(|r| {
+                            let r = *r;
+                            view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{r.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-sozialraum">"Sozialraum"</label>
+                <select
+                    id="filter-sozialraum"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>"Alle Sozialräume"</option>
+                    {move || {
+                        sozialraeume()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let is = id.clone();
+                                view! { <option value=id.0 selected=move || query.with(|q| q.sozialraum.as_ref() == Some(&is))>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            {children()}
+        </div>
     }
 }

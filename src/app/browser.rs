@@ -49,6 +49,45 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     Ok(())
 }
 
+/// Draws an SVG document onto a canvas at twice its size and offers the
+/// result as a PNG download.
+pub fn download_svg_as_png(svg: &str, filename: &str) {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(svg)), &{
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("image/svg+xml");
+        options
+    }) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let filename = filename.to_owned();
+    let source = url.clone();
+    let drawn = image.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&source);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(canvas) = document.create_element("canvas").and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().map_err(Into::into)) else { return };
+        let (w, h) = (drawn.natural_width().max(1), drawn.natural_height().max(1));
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let _ = context.scale(2.0, 2.0);
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, w as f64, h as f64);
+        let _ = context.draw_image_with_html_image_element(&drawn, 0.0, 0.0);
+        if let (Ok(data), Ok(anchor)) = (canvas.to_data_url_with_type("image/png"), document.create_element("a")) {
+            if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+                anchor.set_href(&data);
+                anchor.set_download(&filename);
+                anchor.click();
+            }
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+}
+
 /// Moves keyboard focus to the first element matching `selector` once the
 /// next frame is rendered (the element may be created by the current update).
 pub fn focus_later(selector: &'static str) {

@@ -137,6 +137,7 @@ pub fn Tabs() -> impl IntoView {
                 <div class="tab-row">
                     {tab(View::Actors, "Akteure", Some(|c| c.0))}
                     {tab(View::Relations, "Beziehungen", Some(|c| c.1))}
+                    {tab(View::Network, "Netzwerkbild", None)}
                     {tab(View::Groups, "Gremien", Some(|c| c.2))}
                     {tab(View::Checklists, "Checklisten", Some(|c| c.3))}
                     {tab(View::Region, "Region & Sozialräume", None)}

@@ -18,6 +18,7 @@ mod fields;
 mod groups;
 mod header;
 mod import_panel;
+mod network_view;
 mod offline;
 mod persist;
 mod region_form;
@@ -103,6 +104,7 @@ fn MainView() -> impl IntoView {
         let content = match view {
             View::Actors => view! { <actors::ActorList /> }.into_any(),
             View::Relations => view! { <relations::RelationList /> }.into_any(),
+            View::Network => view! { <network_view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::GroupList /> }.into_any(),
             View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis => view! { <region_form::RegionForm creating=false /> }.into_any(),
             View::Checklists => match checklist {

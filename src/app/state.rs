@@ -25,6 +25,8 @@ const UNDO_LIMIT: usize = 100;
 pub enum View {
     Actors,
     Relations,
+    /// The network picture of the region.
+    Network,
     Groups,
     Region,
     NewRegion,

@@ -8,6 +8,9 @@
 pub const EDGE_LENGTH: f64 = 60.0;
 /// How many steps a full layout takes.
 pub const STEPS: usize = 250;
+/// Pull towards the centre: keeps lone actors and separate groups near the
+/// rest (repulsion from n nodes balances it at about EDGE_LENGTH·√(n/GRAVITY)).
+const GRAVITY: f64 = 0.3;
 /// Nodes closer than this count as on the same point.
 pub const MIN_GAP: f64 = 4.0;
 
@@ -199,7 +202,7 @@ impl ForceLayout {
             self.displacement[b].0 += dx * f;
             self.displacement[b].1 += dy * f;
         }
-        // A little gravity keeps separate groups and lone actors in view.
+        // Gravity keeps separate groups and lone actors in view.
         let temperature = self.start_temperature * (1.0 - self.step as f64 / STEPS as f64).max(0.02);
         for i in 0..n {
             if self.fixed[i] {
@@ -207,8 +210,8 @@ impl ForceLayout {
             }
             let (x, y) = self.positions[i];
             let (mut dx, mut dy) = self.displacement[i];
-            dx -= x * 0.02;
-            dy -= y * 0.02;
+            dx -= x * GRAVITY;
+            dy -= y * GRAVITY;
             let length = (dx * dx + dy * dy).sqrt();
             if length > 0.0 {
                 let moved = length.min(temperature);

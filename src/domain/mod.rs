@@ -23,6 +23,7 @@ pub mod layout;
 pub mod merge;
 pub mod metrics;
 pub mod model;
+pub mod picture;
 pub mod privacy;
 pub mod query;
 pub mod reading;

@@ -37,6 +37,11 @@ test('every screen passes the WCAG 2.1 A/AA rules of axe-core', async () => {
   await page.locator('#relation-kind').selectOption('weiterleitung');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await audit(page, 'relation form with errors');
+  await page.getByRole('button', { name: /^Netzwerkbild/ }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'));
+  await audit(page, 'network picture');
+  await page.locator('#network-mode').selectOption('sectors');
+  await audit(page, 'sector map');
   await page.getByRole('button', { name: /^Gremien/ }).click();
   await audit(page, 'groups');
   await page.getByRole('button', { name: 'Bearbeiten' }).first().click();
