@@ -11,10 +11,11 @@ use wasm_bindgen::JsCast;
 
 use super::actors::ActorFilters;
 use super::browser::{download_text, today};
+use super::edge_canvas::{draw, EdgeInfo, Transform};
 use super::state::{use_state, Panel};
 use crate::domain::layout::{ForceLayout, Point};
-use crate::domain::metrics::neighbourhood;
-use crate::domain::picture::{arrows, edge_ends, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
+use crate::domain::metrics::{degrees, neighbourhood};
+use crate::domain::picture::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
 use crate::domain::query::actors_by_name;
 use crate::domain::reading::read_network;
 use crate::domain::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
@@ -26,6 +27,9 @@ enum Mode {
     Force,
     Sectors,
 }
+
+/// Up to this many actors the picture moves with every layout frame.
+const LIVE_LIMIT: usize = 400;
 
 /// Above this many visible actors, names show only when zoomed in, on hover and on focus.
 const LABEL_LIMIT: usize = 60;
@@ -43,7 +47,7 @@ const HOME: View = View { scale: 1.0, shift: (0.0, 0.0) };
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,
-    Pan { last: Point },
+    Pan { last: Point, moved: bool },
     Drag { actor: Id, start: Point, moved: bool },
 }
 
@@ -54,6 +58,17 @@ fn picture_point(ev: &web_sys::PointerEvent) -> Option<Point> {
     let m = group.get_screen_ctm()?.inverse().ok()?;
     let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
     Some((m.a() as f64 * x + m.c() as f64 * y + m.e() as f64, m.b() as f64 * x + m.d() as f64 * y + m.f() as f64))
+}
+
+/// The unit step of an arrow key, (x, y) with y downwards.
+fn arrow_delta(key: &str) -> Option<Point> {
+    match key {
+        "ArrowLeft" => Some((-1.0, 0.0)),
+        "ArrowRight" => Some((1.0, 0.0)),
+        "ArrowUp" => Some((0.0, -1.0)),
+        "ArrowDown" => Some((0.0, 1.0)),
+        _ => None,
+    }
 }
 
 fn svg_number(v: f64) -> String {
@@ -75,6 +90,7 @@ pub fn NetworkView() -> impl IntoView {
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
     let progress = RwSignal::new(100u32);
     let relayout = RwSignal::new(0u32);
+    let table_open = RwSignal::new(false);
     // The rings and sectors of the sector map (None for the force map).
     let backdrop = RwSignal::new(None::<(Vec<Sector>, Vec<Ring>)>);
     let gesture = StoredValue::new(Gesture::None);
@@ -108,7 +124,7 @@ pub fn NetworkView() -> impl IntoView {
                 r.relations
                     .iter()
                     .filter(|rel| shown.contains(&rel.from) && shown.contains(&rel.to))
-                    .map(|rel| (rel.id.clone(), rel.from.clone(), rel.to.clone()))
+                    .map(|rel| EdgeInfo { relation: rel.clone() })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -134,7 +150,12 @@ pub fn NetworkView() -> impl IntoView {
                     while !done && js_sys::Date::now() - started < 12.0 {
                         done = layout.advance(2);
                     }
-                    positions.set(ids.iter().cloned().zip(layout.positions().iter().copied()).collect());
+                    // Large maps redraw only now and then while settling: drawing
+                    // thousands of lines each frame would cost more than the layout.
+                    let frame_number = layout.percent();
+                    if done || ids.len() <= LIVE_LIMIT || frame_number % 20 == 0 && progress.get_untracked() != frame_number {
+                        positions.set(ids.iter().cloned().zip(layout.positions().iter().copied()).collect());
+                    }
                     progress.set(layout.percent());
                 }
             });
@@ -170,7 +191,8 @@ pub fn NetworkView() -> impl IntoView {
             Mode::Force => {
                 backdrop.set(None);
                 let index: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
-                let pairs: Vec<(usize, usize)> = links.iter().filter_map(|(_, a, b)| Some((*index.get(a)?, *index.get(b)?))).collect();
+                let pairs: Vec<(usize, usize)> =
+                    links.iter().filter_map(|e| Some((*index.get(&e.relation.from)?, *index.get(&e.relation.to)?))).collect();
                 let placed: HashMap<Id, Point> = state
                     .with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect())
                     .unwrap_or_default();
@@ -185,6 +207,15 @@ pub fn NetworkView() -> impl IntoView {
         }
     });
     on_cleanup(move || generation.set_value(u64::MAX));
+
+    // The relations on the canvas follow positions, pan and zoom.
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    Effect::new(move |_| {
+        let transform = Transform { frame: frame.get(), scale: view_state.get().scale, shift: view_state.get().shift };
+        let Some(element) = canvas.get() else { return };
+        edges.with(|list| positions.with(|p| draw(&element, list, p, transform)));
+        let _ = element.set_attribute("data-drawn", &edges.with(|e| e.len()).to_string());
+    });
 
     let place = move |actor: &Id, point: Point| {
         let actor = actor.clone();
@@ -202,7 +233,7 @@ pub fn NetworkView() -> impl IntoView {
         gesture.set_value(match node {
             Some(id) if mode.get_untracked() == Mode::Force => Gesture::Drag { actor: Id(id), start: point, moved: false },
             Some(_) => Gesture::None,
-            None => Gesture::Pan { last: (ev.client_x() as f64, ev.client_y() as f64) },
+            None => Gesture::Pan { last: (ev.client_x() as f64, ev.client_y() as f64), moved: false },
         });
         if let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = svg.set_pointer_capture(ev.pointer_id());
@@ -217,8 +248,11 @@ pub fn NetworkView() -> impl IntoView {
                 move_node(&actor, point);
             }
         }
-        Gesture::Pan { last } => {
+        Gesture::Pan { last, moved } => {
             let now = (ev.client_x() as f64, ev.client_y() as f64);
+            if !moved && (now.0 - last.0).abs() + (now.1 - last.1).abs() < 3.0 {
+                return;
+            }
             // Screen pixels to picture units: the SVG scales its view box to its width.
             let ratio = web_sys::window()
                 .and_then(|w| w.document())
@@ -226,7 +260,7 @@ pub fn NetworkView() -> impl IntoView {
                 .map(|svg| frame.get_untracked().2 / (svg.client_width().max(1) as f64))
                 .unwrap_or(1.0);
             view_state.update(|v| v.shift = (v.shift.0 + (now.0 - last.0) * ratio, v.shift.1 + (now.1 - last.1) * ratio));
-            gesture.set_value(Gesture::Pan { last: now });
+            gesture.set_value(Gesture::Pan { last: now, moved: true });
         }
         Gesture::None => {}
     };
@@ -239,6 +273,22 @@ pub fn NetworkView() -> impl IntoView {
                 }
             }
             Gesture::Drag { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
+            // A click on the background: the relation under the pointer, if any.
+            Gesture::Pan { moved: false, .. } => {
+                let Some(point) = picture_point(&ev) else { return };
+                let hit = edges.with_untracked(|list| {
+                    positions.with_untracked(|p| {
+                        let segments = list.iter().enumerate().filter_map(|(i, e)| {
+                            let (a, b) = (p.get(&e.relation.from)?, p.get(&e.relation.to)?);
+                            Some((i, *a, *b))
+                        });
+                        edge_at(point, segments, 6.0 / view_state.get_untracked().scale).map(|i| list[i].relation.id.clone())
+                    })
+                });
+                if let Some(id) = hit {
+                    state.open(Panel::RelationForm { editing: Some(id), from: None });
+                }
+            }
             _ => {}
         }
         gesture.set_value(Gesture::None);
@@ -272,40 +322,17 @@ pub fn NetworkView() -> impl IntoView {
     };
     let on_map_key = move |ev: web_sys::KeyboardEvent| {
         let step = frame.get_untracked().2 / 20.0;
-        let handled = match ev.key().as_str() {
-            "+" | "=" => {
-                zoom_by(1.25, centre());
-                true
-            }
-            "-" => {
-                zoom_by(0.8, centre());
-                true
-            }
-            "0" => {
-                view_state.set(HOME);
-                true
-            }
-            "ArrowLeft" => {
-                view_state.update(|v| v.shift.0 += step);
-                true
-            }
-            "ArrowRight" => {
-                view_state.update(|v| v.shift.0 -= step);
-                true
-            }
-            "ArrowUp" => {
-                view_state.update(|v| v.shift.1 += step);
-                true
-            }
-            "ArrowDown" => {
-                view_state.update(|v| v.shift.1 -= step);
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
+        match ev.key().as_str() {
+            "+" | "=" => zoom_by(1.25, centre()),
+            "-" => zoom_by(0.8, centre()),
+            "0" => view_state.set(HOME),
+            key => match arrow_delta(key) {
+                // The arrow moves the view, so the picture moves the other way.
+                Some((dx, dy)) => view_state.update(|v| v.shift = (v.shift.0 - dx * step, v.shift.1 - dy * step)),
+                None => return,
+            },
         }
+        ev.prevent_default();
     };
     // On a node: Enter opens it, arrows go to the next node, Shift+arrows move it.
     let on_node_key = move |ev: web_sys::KeyboardEvent, actor: Id| {
@@ -316,13 +343,7 @@ pub fn NetworkView() -> impl IntoView {
             state.open(Panel::Actor(actor));
             return;
         }
-        let delta = match key.as_str() {
-            "ArrowLeft" => (-1.0, 0.0),
-            "ArrowRight" => (1.0, 0.0),
-            "ArrowUp" => (0.0, -1.0),
-            "ArrowDown" => (0.0, 1.0),
-            _ => return,
-        };
+        let Some(delta) = arrow_delta(&key) else { return };
         ev.prevent_default();
         ev.stop_propagation();
         if ev.shift_key() && mode.get_untracked() == Mode::Force {
@@ -381,7 +402,7 @@ pub fn NetworkView() -> impl IntoView {
     };
 
     let labels_hidden = move || visible.with(|v| v.len()) > LABEL_LIMIT && view_state.get().scale < 1.6;
-    let actor_choices = move || state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default();
+    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
     let findings = Memo::new(move |_| state.with_region(read_network).unwrap_or_default());
     let is_highlighted = move |id: &Id| highlight.with(|h| h.contains(id));
 
@@ -389,13 +410,14 @@ pub fn NetworkView() -> impl IntoView {
         let shown = visible.get();
         state
             .with_region(|r| {
+                let actors: HashMap<&Id, &crate::domain::Actor> = r.actors.iter().map(|a| (&a.id, a)).collect();
+                let degrees = degrees(r);
                 shown
                     .iter()
                     .enumerate()
                     .filter_map(|(index, id)| {
-                        let actor = r.actor(id)?;
-                        let degree = r.relation_count(id);
-                        Some((index, id.clone(), actor.name.clone(), actor.kind, degree))
+                        let actor = actors.get(id)?;
+                        Some((index, id.clone(), actor.name.clone(), actor.kind, degrees.get(id).copied().unwrap_or(0)))
                     })
                     .collect::<Vec<_>>()
             })
@@ -431,9 +453,10 @@ pub fn NetworkView() -> impl IntoView {
                             focus.set((!v.is_empty()).then(|| Id(v)));
                         }>
                             <option value="" selected=move || focus.get().is_none()>"– ganzes Netzwerk –"</option>
-                            {move || actor_choices().into_iter().map(|(id, name)| {
-                                let this = id.clone();
-                                view! { <option value=id.0 selected=move || focus.get().as_ref() == Some(&this)>{name}</option> }
+                            // Static `selected`: only this select changes the focus (thousands of options).
+                            {move || actor_choices.get().into_iter().map(|(id, name)| {
+                                let selected = focus.get_untracked().as_ref() == Some(&id);
+                                view! { <option value=id.0 selected=selected>{name}</option> }
                             }).collect_view()}
                         </select>
                     </div>
@@ -456,9 +479,9 @@ pub fn NetworkView() -> impl IntoView {
                                 ring_focus.set((!v.is_empty()).then(|| Id(v)));
                             }>
                                 <option value="" selected=move || ring_focus.get().is_none()>"Anzahl Beziehungen"</option>
-                                {move || actor_choices().into_iter().map(|(id, name)| {
-                                    let this = id.clone();
-                                    view! { <option value=id.0 selected=move || ring_focus.get().as_ref() == Some(&this)>{format!("Verbindlichkeit zu {name}")}</option> }
+                                {move || actor_choices.get().into_iter().map(|(id, name)| {
+                                    let selected = ring_focus.get_untracked().as_ref() == Some(&id);
+                                    view! { <option value=id.0 selected=selected>{format!("Verbindlichkeit zu {name}")}</option> }
                                 }).collect_view()}
                             </select>
                         </div>
@@ -478,6 +501,7 @@ pub fn NetworkView() -> impl IntoView {
                     aria-label="Kartenausschnitt: Pfeiltasten verschieben, Plus und Minus zoomen, 0 zeigt alles. Mit Tab zu den Akteuren; dort Pfeiltasten zum nächsten Akteur, Umschalt+Pfeiltasten verschieben ihn, Eingabe öffnet ihn."
                     on:keydown=on_map_key
                 >
+                    <canvas class="edge-canvas" node_ref=canvas aria-hidden="true" data-testid="edge-canvas"></canvas>
                     <svg
                         class="network-svg"
                         class:labels-hidden=labels_hidden
@@ -513,9 +537,6 @@ pub fn NetworkView() -> impl IntoView {
                                     </g>
                                 }
                             })}
-                            <For each=move || edges.get() key=|e| e.0.clone() let:edge>
-                                <Edge id=edge.0 from=edge.1 to=edge.2 positions=positions />
-                            </For>
                             <For each=nodes key=|n| (n.0, n.1.clone()) let:node>
                                 {
                                     let (index, id, name, kind, degree) = node;
@@ -557,71 +578,64 @@ pub fn NetworkView() -> impl IntoView {
                             <section class="finding">
                                 <h4>{f.question}</h4>
                                 <p>{f.summary}</p>
-                                <ul>
-                                    {f.items.into_iter().map(|item| {
-                                        let actors = item.actors.clone();
-                                        let pressed = {
-                                            let actors = actors.clone();
-                                            move || (highlight.get() == actors && !actors.is_empty()).to_string()
-                                        };
-                                        view! {
-                                            <li><button type="button" class="link" aria-pressed=pressed on:click=move |_| {
-                                                let same = highlight.get_untracked() == actors;
-                                                highlight.set(if same { Vec::new() } else { actors.clone() });
-                                            }>{item.text}</button></li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
+                                <FindingItems items=f.items highlight=highlight />
                             </section>
                         }).collect_view()}
                     </div>
                 </aside>
             </div>
-            <details class="no-print">
-                <summary>{move || format!("Beziehungen im Bild als Tabelle ({})", edges.with(|e| e.len()))}</summary>
-                <RelationTable edges=edges />
-            </details>
+            <div class="no-print">
+                <button type="button" aria-expanded=move || table_open.get().to_string() on:click=move |_| table_open.update(|o| *o = !*o)>
+                    {move || format!("Beziehungen im Bild als Tabelle ({})", edges.with(|e| e.len()))}
+                </button>
+                // Built only when asked for: a large map has thousands of rows.
+                <Show when=move || table_open.get()>
+                    <RelationTable edges=edges />
+                </Show>
+            </div>
         </section>
     }
 }
 
+/// How many answers of a finding show before "Alle zeigen".
+const FIRST_ITEMS: usize = 25;
+
+/// The answers of a finding as buttons that highlight their actors.
 #[component]
-fn Edge(id: Id, from: Id, to: Id, positions: RwSignal<HashMap<Id, Point>>) -> impl IntoView {
-    let state = use_state();
-    let relation = state.with_region_untracked(|r| r.relation(&id).cloned()).flatten();
-    let Some(relation) = relation else { return None };
-    let (width, dash) = line_style(relation.binding);
-    let (forward, back) = arrows(&relation);
-    let color = relation_color(relation.kind);
-    let ends = Memo::new(move |_| {
-        positions.with(|p| match (p.get(&from), p.get(&to)) {
-            (Some(a), Some(b)) => edge_ends(*a, *b),
-            _ => ((0.0, 0.0), (0.0, 0.0)),
-        })
-    });
-    let title = state
-        .with_region_untracked(|r| format!("{} – {} – {} ({})", r.actor_name(&relation.from), relation.kind.phrase(relation.direction, true), r.actor_name(&relation.to), relation.binding.label()))
-        .unwrap_or_default();
-    let open = {
-        let id = id.clone();
-        move |_| state.open(Panel::RelationForm { editing: Some(id.clone()), from: None })
-    };
-    Some(view! {
-        <g class="edge" data-id=id.0.clone() on:click=open>
-            <title>{title}</title>
-            <line class="hit" x1=move || svg_number(ends.get().0 .0) y1=move || svg_number(ends.get().0 .1) x2=move || svg_number(ends.get().1 .0) y2=move || svg_number(ends.get().1 .1)></line>
-            <line
-                x1=move || svg_number(ends.get().0 .0) y1=move || svg_number(ends.get().0 .1) x2=move || svg_number(ends.get().1 .0) y2=move || svg_number(ends.get().1 .1)
-                stroke=color stroke-width=width stroke-dasharray=(!dash.is_empty()).then_some(dash)
-                marker-end=forward.then_some("url(#arrow)") marker-start=back.then_some("url(#arrow)")
-            ></line>
-        </g>
-    })
+fn FindingItems(items: Vec<crate::domain::reading::Item>, highlight: RwSignal<Vec<Id>>) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let total = items.len();
+    let items = StoredValue::new(items);
+    view! {
+        <ul>
+            {move || {
+                let shown = if all.get() { total } else { total.min(FIRST_ITEMS) };
+                items.with_value(|items| items[..shown].iter().map(|item| {
+                    let actors = item.actors.clone();
+                    let pressed = {
+                        let actors = actors.clone();
+                        move || (highlight.get() == actors && !actors.is_empty()).to_string()
+                    };
+                    view! {
+                        <li><button type="button" class="link" aria-pressed=pressed on:click=move |_| {
+                            let same = highlight.get_untracked() == actors;
+                            highlight.set(if same { Vec::new() } else { actors.clone() });
+                        }>{item.text.clone()}</button></li>
+                    }
+                }).collect_view())
+            }}
+        </ul>
+        {(total > FIRST_ITEMS).then(|| view! {
+            <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
+                {move || if all.get() { "Weniger zeigen".to_owned() } else { format!("Alle {total} zeigen") }}
+            </button>
+        })}
+    }
 }
 
 /// The visible relations as a table: the accessible alternative to the picture.
 #[component]
-fn RelationTable(edges: Memo<Vec<(Id, Id, Id)>>) -> impl IntoView {
+fn RelationTable(edges: Memo<Vec<EdgeInfo>>) -> impl IntoView {
     let state = use_state();
     view! {
         <table class="data">
@@ -629,7 +643,7 @@ fn RelationTable(edges: Memo<Vec<(Id, Id, Id)>>) -> impl IntoView {
             <tbody>
                 {move || {
                     let list = edges.get();
-                    state.with_region(|r| list.iter().filter_map(|(id, _, _)| r.relation(id)).map(|rel| {
+                    state.with_region(|r| list.iter().map(|e| &e.relation).map(|rel| {
                         let id = rel.id.clone();
                         view! {
                             <tr>

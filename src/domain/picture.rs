@@ -163,6 +163,25 @@ pub fn edge_ends(from: Point, to: Point) -> (Point, Point) {
     ((from.0 + ux * gap, from.1 + uy * gap), (to.0 - ux * gap, to.1 - uy * gap))
 }
 
+/// The segment nearest to `point`, if one passes within `tolerance`:
+/// what a click on a line hits.
+pub fn edge_at(point: Point, segments: impl IntoIterator<Item = (usize, Point, Point)>, tolerance: f64) -> Option<usize> {
+    let mut best = None;
+    let mut best_distance = tolerance;
+    for (index, a, b) in segments {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let length2 = dx * dx + dy * dy;
+        let t = if length2 == 0.0 { 0.0 } else { (((point.0 - a.0) * dx + (point.1 - a.1) * dy) / length2).clamp(0.0, 1.0) };
+        let (cx, cy) = (a.0 + t * dx, a.1 + t * dy);
+        let distance = ((point.0 - cx).powi(2) + (point.1 - cy).powi(2)).sqrt();
+        if distance <= best_distance {
+            best_distance = distance;
+            best = Some(index);
+        }
+    }
+    best
+}
+
 /// The bounding box of the drawn positions with a margin: (x, y, width, height).
 pub fn view_box(positions: impl IntoIterator<Item = Point>) -> (f64, f64, f64, f64) {
     let (mut min, mut max) = ((f64::MAX, f64::MAX), (f64::MIN, f64::MIN));
@@ -364,6 +383,15 @@ mod tests {
         for sector in &map.sectors {
             assert!(svg.contains(&format!(">{}</text>", xml_escape(&sector.label))), "{}", sector.label);
         }
+    }
+
+    #[test]
+    fn a_click_hits_the_nearest_line_within_reach() {
+        let lines = [(0, (0.0, 0.0), (100.0, 0.0)), (1, (0.0, 10.0), (100.0, 10.0))];
+        assert_eq!(edge_at((50.0, 3.0), lines, 6.0), Some(0));
+        assert_eq!(edge_at((50.0, 7.0), lines, 6.0), Some(1));
+        assert_eq!(edge_at((50.0, 30.0), lines, 6.0), None);
+        assert_eq!(edge_at((104.0, 0.0), lines, 6.0), Some(0), "past the end, within reach of it");
     }
 
     #[test]

@@ -16,7 +16,7 @@ async function openPicture(page) {
 }
 
 const nodeCount = (page) => page.locator('.network-svg .node').count();
-const edgeCount = (page) => page.locator('.network-svg .edge').count();
+const edgeCount = (page) => page.getByTestId('edge-canvas').getAttribute('data-drawn').then(Number);
 
 function neighbours(region, id) {
   const set = new Set();
@@ -136,6 +136,24 @@ test('reading the network names the isolated actor and highlights it; a click op
 
   await page.locator('.network-svg .node[data-id="demo-jobcenter"]').click();
   await page.getByRole('heading', { level: 2, name: 'Jobcenter Landkreis Lindenau' }).waitFor();
+
+  // A click on a line opens that relation: the middle of the longest one on screen.
+  const region = activeRegion(await stored(page));
+  const middle = await page.evaluate((relations) => {
+    const centre = (id) => {
+      const box = document.querySelector(`.network-svg .node[data-id="${id}"] path`).getBoundingClientRect();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    };
+    let best = null;
+    for (const r of relations) {
+      const [a, b] = [centre(r.from), centre(r.to)];
+      const length = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      if (!best || length > best.length) best = { length, x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2 };
+    }
+    return best;
+  }, region.relations);
+  await page.mouse.click(middle.x, middle.y);
+  await page.getByRole('heading', { level: 2, name: 'Beziehung bearbeiten' }).waitFor();
   await context.close();
 });
 

@@ -1,0 +1,18 @@
+//! Writes generated region files for the browser benchmarks:
+//! `target/bench-files/region-<actors>.json` for 200, 2,000 and 5,000 actors.
+
+use netzwerkatlas::domain::export::{export_region, ExportOptions};
+use netzwerkatlas::domain::generate::generated_workspace;
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-files");
+    std::fs::create_dir_all(&dir).expect("target/ is writable");
+    let options = ExportOptions { personal_data: true, author: "Benchmark".into(), now: "2026-11-21T10:00:00Z".into() };
+    for actors in [200, 2_000, 5_000] {
+        let ws = generated_workspace(actors, 1);
+        let file = export_region(&ws.regions[0], &ws.templates, &options);
+        let path = dir.join(format!("region-{actors}.json"));
+        std::fs::write(&path, file.text).expect("target/ is writable");
+        println!("{}", path.display());
+    }
+}

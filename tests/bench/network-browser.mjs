@@ -1,0 +1,86 @@
+// Browser benchmark of the network picture against the release build in
+// dist/: for generated regions of 200, 2,000 and 5,000 actors (five
+// relations each) it imports the file, opens the picture and prints the time
+// to the first drawn picture, until the force layout has settled, the frame
+// intervals meanwhile, and the frame intervals while zooming. Figures, not a
+// test: written to target/bench-network-browser.json.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { serve } from '../support/static-server.mjs';
+
+const sizes = (process.env.SIZES ?? '200,2000,5000').split(',').map(Number);
+const server = await serve('dist');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const rows = [];
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+};
+
+for (const actors of sizes) {
+  console.error(`… ${actors} actors`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.topbar').waitFor();
+  const text = readFileSync(`target/bench-files/region-${actors}.json`);
+  await page.getByRole('button', { name: /^Austausch/ }).click({ timeout: 300000 });
+  await page.locator('#import-files').setInputFiles({ name: `region-${actors}.json`, mimeType: 'application/json', buffer: text });
+  await page.getByRole('button', { name: '1 Datei importieren' }).waitFor();
+  const importStart = Date.now();
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor({ timeout: 120000 });
+  const importMs = Date.now() - importStart;
+  await page.getByRole('button', { name: /^Zur Region/ }).click({ timeout: 300000 });
+
+  // Record every animation frame from here on.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const openStart = await page.evaluate(() => performance.now());
+  // A CSS locator: finding a button by its accessible name would time the test tool, not the app.
+  await page.locator('button.tab', { hasText: 'Netzwerkbild' }).click({ timeout: 300000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.network-svg .node').length === n, actors, { timeout: 120000 });
+  const firstPicture = (await page.evaluate(() => performance.now())) - openStart;
+  await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'), null, { timeout: 300000, polling: 100 });
+  const settled = (await page.evaluate(() => performance.now())) - openStart;
+  const layoutFrames = await page.evaluate((start) => {
+    const f = window.__frames.filter((t) => t >= start);
+    return f.slice(1).map((t, i) => t - f[i]);
+  }, openStart);
+
+  // Zoom with the wheel, one step per frame, and measure the frame intervals.
+  const box = await page.locator('.network-svg').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const zoomStart = await page.evaluate(() => performance.now());
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, i < 15 ? -100 : 100);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  const zoomFrames = await page.evaluate((start) => {
+    const f = window.__frames.filter((t) => t >= start);
+    return f.slice(1).map((t, i) => t - f[i]);
+  }, zoomStart);
+  const row = {
+    actors,
+    relations: actors * 5,
+    import_ms: importMs,
+    first_picture_ms: Math.round(firstPicture),
+    layout_settled_ms: Math.round(settled),
+    layout_frame_median_ms: +quantile(layoutFrames, 0.5).toFixed(1),
+    layout_frame_max_ms: +Math.max(0, ...layoutFrames).toFixed(1),
+    zoom_frame_median_ms: +quantile(zoomFrames, 0.5).toFixed(1),
+    zoom_frame_p95_ms: +quantile(zoomFrames, 0.95).toFixed(1),
+  };
+  rows.push(row);
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+console.table(rows);
+writeFileSync('target/bench-network-browser.json', `${JSON.stringify(rows, null, 2)}\n`);
+console.log('first picture = click on "Netzwerkbild" until every node is drawn; layout settled = until the force layout is done; frame = interval between animation frames; written to target/bench-network-browser.json');
