@@ -150,10 +150,9 @@ pub fn NetworkView() -> impl IntoView {
                     while !done && js_sys::Date::now() - started < 12.0 {
                         done = layout.advance(2);
                     }
-                    // Large maps redraw only now and then while settling: drawing
-                    // thousands of lines each frame would cost more than the layout.
-                    let frame_number = layout.percent();
-                    if done || ids.len() <= LIVE_LIMIT || frame_number % 20 == 0 && progress.get_untracked() != frame_number {
+                    // Large maps are drawn once settled (the progress shows meanwhile):
+                    // redrawing thousands of nodes each frame costs more than the layout.
+                    if done || ids.len() <= LIVE_LIMIT {
                         positions.set(ids.iter().cloned().zip(layout.positions().iter().copied()).collect());
                     }
                     progress.set(layout.percent());

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs the benchmarks: native (file exchange,
+# network layout and metrics) and in headless Chromium (the network picture
+# with 200, 2,000 and 5,000 actors). Prints tables and writes them as JSON
+# under target/. Figures, not pass/fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+echo "==> Native: import and export of region files"
+cargo bench --locked --bench exchange
+echo "==> Native: network layout, betweenness, reading panel, sector map"
+cargo bench --locked --bench network
+echo "==> Generated region files for the browser"
+cargo run --locked --quiet --release --example bench_files
+echo "==> Release build"
+trunk build --release
+echo "==> Headless Chromium: the network picture"
+node tests/bench/network-browser.mjs
