@@ -34,8 +34,18 @@ test('an actor added in one tab appears in the other within a second', async () 
   await context.close();
 });
 
+/** Delivers storage events to the app a while late, as a slow machine might:
+ * so the two edits below overlap however long the test tool takes between them. */
+function lateStorageEvents() {
+  const add = window.addEventListener;
+  window.addEventListener = function (type, listener, options) {
+    if (type !== 'storage') return add.call(this, type, listener, options);
+    return add.call(this, type, (event) => setTimeout(() => listener.call(this, event), 1500), options);
+  };
+}
+
 test('edits in both tabs at once: no edit is overwritten silently', async () => {
-  const { page: first, context } = await app.open();
+  const { page: first, context } = await app.open({ init: lateStorageEvents });
   await saved(first);
   const second = await secondTab(context);
   for (const page of [first, second]) {
@@ -53,7 +63,7 @@ test('edits in both tabs at once: no edit is overwritten silently', async () => 
   const item = (envelope) => activeRegion(envelope).checklists[0].sections[1].items[3];
   const mine = new Map([[first, 'in_planung'], [second, 'nein']]);
   const banner = (page) => page.getByTestId('storage-banner');
-  await Promise.race([first, second].map((p) => banner(p).waitFor({ timeout: 3000 })));
+  await Promise.race([first, second].map((p) => banner(p).waitFor({ timeout: 5000 })));
   await first.waitForTimeout(800);
   const asking = [];
   for (const page of [first, second]) {
@@ -80,7 +90,7 @@ test('edits in both tabs at once: no edit is overwritten silently', async () => 
   if (asking.length === 1) {
     const label = mine.get(loser) === 'nein' ? 'Nein' : 'In Planung';
     await other.getByTestId('checklist-item').filter({ hasText: 'Digitale Wege zur Zielgruppe' })
-      .locator('.item-head .badge').filter({ hasText: label }).waitFor({ timeout: 1000 });
+      .locator('.item-head .badge').filter({ hasText: label }).waitFor({ timeout: 3000 });
   }
   await context.close();
 });
