@@ -33,13 +33,18 @@ pub fn today() -> String {
     now_iso().chars().take(10).collect()
 }
 
-/// Offers `text` as a file download named `filename`.
-pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+/// A `blob:` URL holding `text`; the caller revokes it.
+pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let url = object_url(text, mime)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
@@ -52,14 +57,7 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
 /// Draws an SVG document onto a canvas at twice its size and offers the
 /// result as a PNG download.
 pub fn download_svg_as_png(svg: &str, filename: &str) {
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(svg)), &{
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("image/svg+xml");
-        options
-    }) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(url) = object_url(svg, "image/svg+xml") else { return };
     let Ok(image) = web_sys::HtmlImageElement::new() else { return };
     let filename = filename.to_owned();
     let source = url.clone();

@@ -207,9 +207,13 @@ pub fn NetworkView() -> impl IntoView {
     });
     on_cleanup(move || generation.set_value(u64::MAX));
 
-    // The relations on the canvas follow positions, pan and zoom.
+    // The relations on the canvas follow positions, pan, zoom and the window size.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
     Effect::new(move |_| {
+        resized.track();
         let transform = Transform { frame: frame.get(), scale: view_state.get().scale, shift: view_state.get().shift };
         let Some(element) = canvas.get() else { return };
         edges.with(|list| positions.with(|p| draw(&element, list, p, transform)));
@@ -394,10 +398,21 @@ pub fn NetworkView() -> impl IntoView {
         let name = format!("netzwerkatlas-{}-netzwerkbild-{}.png", file_stem(&title()), today());
         super::browser::download_svg_as_png(&svg, &name);
     };
+    // Printing uses the standalone SVG (title, picture, legend) as an image,
+    // so the page looks like the exported file whatever the screen size was.
+    let print_image = RwSignal::new(None::<String>);
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+        let Some(svg) = export_svg() else { return };
+        let Ok(url) = super::browser::object_url(&svg, "image/svg+xml") else { return };
+        if let Some(old) = print_image.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&old);
         }
+        print_image.set(Some(url));
+        request_animation_frame(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        });
     };
 
     let labels_hidden = move || visible.with(|v| v.len()) > LABEL_LIMIT && view_state.get().scale < 1.6;
@@ -491,7 +506,9 @@ pub fn NetworkView() -> impl IntoView {
                 {move || format!("{} Akteure, {} Beziehungen im Bild", visible.with(|v| v.len()), edges.with(|e| e.len()))}
                 {move || (progress.get() < 100).then(|| format!(" · wird angeordnet: {} %", progress.get()))}
             </p>
-            <p class="print-only print-title">{move || format!("Netzwerkbild {}", title())}</p>
+            {move || print_image.get().map(|url| view! {
+                <img class="print-only network-print" src=url alt=format!("Netzwerkbild {} mit Legende", title()) />
+            })}
             <div class="network-layout">
                 <div
                     class="network-canvas"

@@ -157,8 +157,8 @@ test('reading the network names the isolated actor and highlights it; a click op
   await context.close();
 });
 
-test('the picture exports as a valid SVG and as PNG', async () => {
-  const { page, context } = await app.open();
+test('the picture exports as a valid SVG and as PNG, and prints with title and legend', async () => {
+  const { page, context } = await app.open({ init: () => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; } });
   await openPicture(page);
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG speichern' }).click()]);
   assert.match(svgDownload.suggestedFilename(), /^netzwerkatlas-landkreis-lindenau-demo-netzwerkbild-\d{4}-\d\d-\d\d\.svg$/);
@@ -175,5 +175,17 @@ test('the picture exports as a valid SVG and as PNG', async () => {
   const png = await readFile(await pngDownload.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   assert.ok(png.length > 10000);
+
+  // Print: the standalone picture with title and legend, on its own.
+  await page.getByRole('button', { name: 'Drucken' }).click();
+  await page.waitForFunction(() => window.__printed === 1);
+  const image = page.locator('img.network-print');
+  assert.match(await image.getAttribute('src'), /^blob:/);
+  assert.equal(await image.getAttribute('alt'), 'Netzwerkbild Landkreis Lindenau (Demo) mit Legende');
+  await page.waitForFunction(() => document.querySelector('img.network-print').naturalWidth > 0);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await image.isVisible());
+  assert.ok(!(await page.locator('.network-layout').isVisible()), 'only the picture is printed');
+  assert.ok(!(await page.locator('.topbar').isVisible()));
   await context.close();
 });
