@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::browser::{download_text, today};
 use super::checklists::ProgressBar;
-use crate::domain::csv::german_date as german_date_text;
+use crate::domain::csv::german_date;
 use super::state::use_state;
 use crate::domain::aggregate::{aggregate, aggregate_csv, sources, templates_in_use};
 use crate::domain::checklist::ItemKind;
@@ -192,7 +192,7 @@ fn AggregateChecklists() -> impl IntoView {
                                 <thead><tr><th scope="col">"Region"</th><th scope="col">"Checkliste"</th><th scope="col">"Version"</th><th scope="col">"Datei"</th><th scope="col">"Stand"</th></tr></thead>
                                 <tbody>
                                     {result.included.iter().map(|i| view! {
-                                        <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{german_date_text(&i.date)}</td></tr>
+                                        <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{german_date(&i.date)}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -10,12 +10,6 @@ use crate::domain::layout::Point;
 use crate::domain::picture::{arrows, edge_ends, line_style, relation_color};
 use crate::domain::Relation;
 
-/// A relation as the picture draws it.
-#[derive(Clone, PartialEq)]
-pub struct EdgeInfo {
-    pub relation: Relation,
-}
-
 /// The picture's mapping to the canvas: the SVG's view box fitted into the
 /// element (as `preserveAspectRatio="xMidYMid meet"` does), then pan and zoom.
 #[derive(Clone, Copy, PartialEq)]
@@ -26,7 +20,7 @@ pub struct Transform {
 }
 
 /// Redraws every edge; styles are batched so each is set once per frame.
-pub fn draw(canvas: &web_sys::HtmlCanvasElement, edges: &[EdgeInfo], positions: &HashMap<crate::domain::Id, Point>, t: Transform) {
+pub fn draw(canvas: &web_sys::HtmlCanvasElement, edges: &[Relation], positions: &HashMap<crate::domain::Id, Point>, t: Transform) {
     let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
     let (width, height) = (canvas.client_width().max(1) as f64, canvas.client_height().max(1) as f64);
     let (pixel_width, pixel_height) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
@@ -47,8 +41,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, edges: &[EdgeInfo], positions: 
 
     // Group by look: colour, width, dash.
     let mut groups: HashMap<(&'static str, u32, &'static str), Vec<(Point, Point, bool, bool)>> = HashMap::new();
-    for edge in edges {
-        let r = &edge.relation;
+    for r in edges {
         let (Some(a), Some(b)) = (positions.get(&r.from), positions.get(&r.to)) else { continue };
         let (start, end) = edge_ends(*a, *b);
         let (line_width, dash) = line_style(r.binding);

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::actors::ActorFilters;
 use super::browser::{download_text, today};
-use super::edge_canvas::{draw, EdgeInfo, Transform};
+use super::edge_canvas::{draw, Transform};
 use super::state::{use_state, Panel};
 use crate::domain::layout::{ForceLayout, Point};
 use crate::domain::metrics::{degrees, neighbourhood};
@@ -124,7 +124,7 @@ pub fn NetworkView() -> impl IntoView {
                 r.relations
                     .iter()
                     .filter(|rel| shown.contains(&rel.from) && shown.contains(&rel.to))
-                    .map(|rel| EdgeInfo { relation: rel.clone() })
+                    .cloned()
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -191,7 +191,7 @@ pub fn NetworkView() -> impl IntoView {
                 backdrop.set(None);
                 let index: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
                 let pairs: Vec<(usize, usize)> =
-                    links.iter().filter_map(|e| Some((*index.get(&e.relation.from)?, *index.get(&e.relation.to)?))).collect();
+                    links.iter().filter_map(|e| Some((*index.get(&e.from)?, *index.get(&e.to)?))).collect();
                 let placed: HashMap<Id, Point> = state
                     .with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect())
                     .unwrap_or_default();
@@ -282,10 +282,10 @@ pub fn NetworkView() -> impl IntoView {
                 let hit = edges.with_untracked(|list| {
                     positions.with_untracked(|p| {
                         let segments = list.iter().enumerate().filter_map(|(i, e)| {
-                            let (a, b) = (p.get(&e.relation.from)?, p.get(&e.relation.to)?);
+                            let (a, b) = (p.get(&e.from)?, p.get(&e.to)?);
                             Some((i, *a, *b))
                         });
-                        edge_at(point, segments, 6.0 / view_state.get_untracked().scale).map(|i| list[i].relation.id.clone())
+                        edge_at(point, segments, 6.0 / view_state.get_untracked().scale).map(|i| list[i].id.clone())
                     })
                 });
                 if let Some(id) = hit {
@@ -378,9 +378,12 @@ pub fn NetworkView() -> impl IntoView {
     let export_svg = move || {
         let shown = visible_set.get_untracked();
         state.with_region_untracked(|r| {
-            let mut region = r.clone();
-            region.actors.retain(|a| shown.contains(&a.id));
-            region.relations.retain(|rel| shown.contains(&rel.from) && shown.contains(&rel.to));
+            // Just what the picture shows.
+            let region = crate::domain::Region {
+                actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
+                relations: edges.get_untracked(),
+                ..r.clone()
+            };
             let backdrop = backdrop.get_untracked();
             let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
             svg_document(&region, &positions.get_untracked(), &format!("Netzwerkbild {}", r.name), sectors)
@@ -651,7 +654,7 @@ fn FindingItems(items: Vec<crate::domain::reading::Item>, highlight: RwSignal<Ve
 
 /// The visible relations as a table: the accessible alternative to the picture.
 #[component]
-fn RelationTable(edges: Memo<Vec<EdgeInfo>>) -> impl IntoView {
+fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView {
     let state = use_state();
     view! {
         <table class="data">
@@ -659,7 +662,7 @@ fn RelationTable(edges: Memo<Vec<EdgeInfo>>) -> impl IntoView {
             <tbody>
                 {move || {
                     let list = edges.get();
-                    state.with_region(|r| list.iter().map(|e| &e.relation).map(|rel| {
+                    state.with_region(|r| list.iter().map(|rel| {
                         let id = rel.id.clone();
                         view! {
                             <tr>

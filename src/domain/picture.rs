@@ -142,6 +142,15 @@ pub fn line_style(binding: Binding) -> (f64, &'static str) {
     }
 }
 
+/// ` stroke-dasharray="…"` for a dashed line, nothing for a solid one.
+fn dash_attribute(dash: &str) -> String {
+    if dash.is_empty() {
+        String::new()
+    } else {
+        format!(" stroke-dasharray=\"{dash}\"")
+    }
+}
+
 /// Whether the relation is drawn with an arrow (from → to), and on both ends.
 pub fn arrows(relation: &Relation) -> (bool, bool) {
     match (relation.kind.has_direction(), relation.direction) {
@@ -268,7 +277,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
             end.0,
             end.1,
             relation_color(relation.kind),
-            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") },
+            dash_attribute(dash),
             if forward { " marker-end=\"url(#arrow)\"" } else { "" },
             if back { " marker-start=\"url(#arrow)\"" } else { "" },
         ));
@@ -324,7 +333,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
             ly - 4.0,
             lx + 16.0,
             ly - 4.0,
-            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") },
+            dash_attribute(dash),
             lx + 22.0,
             xml_escape(binding.label())
         ));
