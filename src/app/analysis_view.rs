@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::browser::{download_text, today};
+use super::browser::today;
+use crate::domain::export::file_name_as;
 use super::checklists::ProgressBar;
 use crate::domain::csv::german_date;
 use super::state::use_state;
@@ -115,10 +116,7 @@ fn AggregateChecklists() -> impl IntoView {
     let export = move |_| {
         let csv = aggregate_csv(&result.get_untracked());
         let name = templates.get_untracked().into_iter().find(|t| t.0 .0 == template.get_untracked()).map(|t| t.1).unwrap_or_default();
-        let file = format!("netzwerkatlas-auswertung-{}-{}.csv", crate::domain::text::file_stem(&name), today());
-        if download_text(&file, "text/csv;charset=utf-8", &csv).is_ok() {
-            state.announce(&format!("Datei {file} gespeichert"));
-        }
+        state.save_file(&file_name_as(&["auswertung", &name], &today(), "csv"), "text/csv;charset=utf-8", &csv);
     };
     view! {
         <section aria-labelledby="aggregate-title">

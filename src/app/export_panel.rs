@@ -5,15 +5,14 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use super::browser::{download_text, now_iso, today};
+use super::browser::{now_iso, today};
 use super::checklists::all_templates;
 use super::fields::{toggle, CheckboxGroup, TextField};
 use super::state::use_state;
 use crate::domain::csv::{actors_csv, relations_csv};
-use crate::domain::export::{checklists_part, export_checklists, export_region, export_template, ExportOptions};
+use crate::domain::export::{checklists_part, export_checklists, export_region, export_template, file_name_as, ExportOptions};
 use crate::domain::graph_files::{gexf, graphml};
 use crate::domain::privacy::{strip_personal_data, PersonalData};
-use crate::domain::text::file_stem;
 use crate::domain::{Id, Region};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -79,11 +78,7 @@ pub fn ExportPanel() -> impl IntoView {
             }
         });
         match file {
-            Some(file) => {
-                if download_text(&file.file_name, "application/json", &file.text).is_ok() {
-                    state.announce(&format!("Datei {} gespeichert", file.file_name));
-                }
-            }
+            Some(file) => state.save_file(&file.file_name, "application/json", &file.text),
             None => error.set(Some(match what.get_untracked() {
                 What::Checklists => "Bitte wählen Sie mindestens eine Checkliste.".into(),
                 _ => "Bitte wählen Sie eine Vorlage.".into(),
@@ -97,10 +92,7 @@ pub fn ExportPanel() -> impl IntoView {
             if without_personal.get_untracked() {
                 strip_personal_data(&mut region);
             }
-            let name = format!("netzwerkatlas-{}-{what}-{}.{extension}", file_stem(&region.name), today());
-            if download_text(&name, mime, &render(&region)).is_ok() {
-                state.announce(&format!("Datei {name} gespeichert"));
-            }
+            state.save_file(&file_name_as(&[&region.name, what], &today(), extension), mime, &render(&region));
         }
     };
 

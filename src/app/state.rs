@@ -172,6 +172,13 @@ impl AppState {
         self.announcement.set(text.to_owned());
     }
 
+    /// Offers a file for download and tells screen readers it was saved.
+    pub fn save_file(&self, name: &str, mime: &str, text: &str) {
+        if super::browser::download_text(name, mime, text).is_ok() {
+            self.announce(&format!("Datei {name} gespeichert"));
+        }
+    }
+
     pub fn open(&self, panel: Panel) {
         self.panel.set(panel);
     }

@@ -30,11 +30,16 @@ pub struct ExportFile {
 
 /// `netzwerkatlas-<what>-<date>.json`
 pub fn file_name(what: &[&str], now: &str) -> String {
+    file_name_as(what, now, "json")
+}
+
+/// `netzwerkatlas-<what>-<date>.<extension>`, for every file the app saves.
+pub fn file_name_as(what: &[&str], now: &str, extension: &str) -> String {
     let date: String = now.chars().take(10).collect();
     let mut parts = vec!["netzwerkatlas".to_owned()];
     parts.extend(what.iter().map(|w| file_stem(w)).filter(|w| !w.is_empty()));
     parts.push(date);
-    format!("{}.json", parts.join("-"))
+    format!("{}.{extension}", parts.join("-"))
 }
 
 fn header(scope: Scope, region: Option<&Region>, options: &ExportOptions) -> Header {
