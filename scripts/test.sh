@@ -8,8 +8,8 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 logs=$(mktemp -d)
 
-echo "==> Native tests (cargo test)"
-cargo test --locked 2>&1 | tee "$logs/native.log"
+echo "==> Native tests (cargo test --workspace)"
+cargo test --workspace --locked 2>&1 | tee "$logs/native.log"
 
 echo "==> Release build (trunk build --release)"
 trunk build --release

@@ -10,7 +10,7 @@ mod checklist_view;
 mod checklists;
 mod confirm;
 mod data_view;
-mod edge_canvas;
+mod picture_canvas;
 mod exchange_view;
 mod export_panel;
 mod print_view;

@@ -3,6 +3,11 @@
 //! pan and zoom (mouse, touchpad, keyboard), placing nodes by drag or
 //! keyboard, a legend, the reading panel, a table as the accessible
 //! alternative, and export as SVG, PNG and print.
+//!
+//! Relations and actors are drawn on a canvas (`picture_canvas`); the SVG
+//! above it holds the sector map's rings and labels and the keyboard
+//! cursor, and takes the pointer. Where things are on screen comes from
+//! `domain::viewport`, so drawing, clicking and keys agree.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,17 +15,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::actors::ActorFilters;
-use super::browser::{download_text, today};
-use super::edge_canvas::{draw, Transform};
+use super::browser::today;
+use super::picture_canvas::{draw, Node, Scene};
 use super::state::{use_state, Panel};
+use crate::domain::export::file_name_as;
 use crate::domain::layout::{ForceLayout, Point};
-use crate::domain::metrics::{degrees, neighbourhood};
+use netzwerkatlas_graph::centrality::Betweenness;
+use crate::domain::metrics::{betweenness_in_slices, by_actor, degrees, neighbourhood};
 use crate::domain::picture::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
-use crate::domain::query::actors_by_name;
-use crate::domain::reading::read_network;
+use crate::domain::query::{actors_by_name, next_by_prefix};
+use crate::domain::reading::read_network_with;
 use crate::domain::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
-use crate::domain::text::file_stem;
-use crate::domain::{Binding, Id, RelationKind};
+use crate::domain::text::fold;
+use crate::domain::viewport::{node_at, Viewport, Zoom};
+use crate::domain::{Binding, Id, Region, RelationKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -28,36 +36,34 @@ enum Mode {
     Sectors,
 }
 
-/// Up to this many actors the picture moves with every layout frame.
-const LIVE_LIMIT: usize = 400;
+/// Up to this many actors the picture moves with every layout frame; larger
+/// maps are redrawn a few times a second while the layout runs.
+const LIVE_LIMIT: usize = 600;
+const LARGE_MAP_REDRAW_MS: f64 = 400.0;
 
-/// Above this many visible actors, names show only when zoomed in, on hover and on focus.
-const LABEL_LIMIT: usize = 60;
+/// A pointer within this many screen pixels of a node or line hits it.
+const HIT_PIXELS: f64 = 6.0;
 
-/// Pan and zoom of the picture: picture point p is drawn at `shift + scale * p`.
-#[derive(Clone, Copy, PartialEq)]
-struct View {
-    scale: f64,
-    shift: Point,
-}
-
-const HOME: View = View { scale: 1.0, shift: (0.0, 0.0) };
+/// Type-ahead: letters typed within this pause form one search.
+const TYPE_AHEAD_MS: f64 = 1000.0;
 
 /// What a pointer is doing on the picture.
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,
     Pan { last: Point, moved: bool },
-    Drag { actor: Id, start: Point, moved: bool },
+    Press { actor: Id, start: Point, moved: bool },
 }
 
-/// The point under the pointer in the coordinates of the zoomed group.
-fn picture_point(ev: &web_sys::PointerEvent) -> Option<Point> {
-    let document = web_sys::window()?.document()?;
-    let group: web_sys::SvgGraphicsElement = document.query_selector(".network-zoom").ok()??.dyn_into().ok()?;
-    let m = group.get_screen_ctm()?.inverse().ok()?;
-    let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
-    Some((m.a() as f64 * x + m.c() as f64 * y + m.e() as f64, m.b() as f64 * x + m.d() as f64 * y + m.f() as f64))
+/// The element that takes the pointer and defines the picture's screen area.
+fn surface() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.query_selector(".network-svg").ok()?
+}
+
+/// The pointer's position within the picture's screen area.
+fn local_point(ev: &web_sys::MouseEvent) -> Option<Point> {
+    let rect = surface()?.get_bounding_client_rect();
+    Some((ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top()))
 }
 
 /// The unit step of an arrow key, (x, y) with y downwards.
@@ -85,38 +91,53 @@ pub fn NetworkView() -> impl IntoView {
     let focus = RwSignal::new(None::<Id>);
     let depth = RwSignal::new(1usize);
     let highlight = RwSignal::new(Vec::<Id>::new());
-    let view_state = RwSignal::new(HOME);
+    let zoom = RwSignal::new(Zoom::HOME);
     let positions = RwSignal::new(HashMap::<Id, Point>::new());
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
     let progress = RwSignal::new(100u32);
     let relayout = RwSignal::new(0u32);
     let table_open = RwSignal::new(false);
+    // The keyboard cursor's node and the node under the mouse.
+    let active = RwSignal::new(None::<Id>);
+    let hovered = RwSignal::new(None::<Id>);
+    let typed = StoredValue::new((String::new(), 0.0f64));
     // The rings and sectors of the sector map (None for the force map).
     let backdrop = RwSignal::new(None::<(Vec<Sector>, Vec<Ring>)>);
     let gesture = StoredValue::new(Gesture::None);
     let layout = StoredValue::new(None::<(Vec<Id>, ForceLayout)>);
     let generation = StoredValue::new(0u64);
+    // Main-thread time spent on the layout and on betweenness, for the benchmark.
+    let layout_ms = RwSignal::new(0.0f64);
+    let metrics_ms = RwSignal::new(0.0f64);
 
-    // The actors shown: the list's filters, then the focus neighbourhood.
-    let visible = Memo::new(move |_| {
+    // The actors shown: the list's filters, then the focus neighbourhood;
+    // by name, the order the keyboard cursor walks.
+    let nodes = Memo::new(move |_| {
         let q = query.get();
         let focus = focus.get();
         let depth = depth.get();
         state
             .with_region(|r| {
                 let near = focus.as_ref().map(|f| neighbourhood(r, f, depth));
-                r.actors
+                let degrees = degrees(r);
+                let mut shown: Vec<(String, Node)> = r
+                    .actors
                     .iter()
                     .filter(|a| match &near {
                         Some(near) => near.contains(&a.id),
                         None => q.matches(a),
                     })
-                    .map(|a| a.id.clone())
-                    .collect::<Vec<_>>()
+                    .map(|a| {
+                        let degree = degrees.get(&a.id).copied().unwrap_or(0);
+                        (fold(&a.name), Node { id: a.id.clone(), name: a.name.clone(), kind: a.kind, degree })
+                    })
+                    .collect();
+                shown.sort_by(|a, b| a.0.cmp(&b.0));
+                shown.into_iter().map(|(_, node)| node).collect::<Vec<_>>()
             })
             .unwrap_or_default()
     });
-    let visible_set = Memo::new(move |_| visible.get().into_iter().collect::<HashSet<_>>());
+    let visible_set = Memo::new(move |_| nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect::<HashSet<_>>()));
     let edges = Memo::new(move |_| {
         let shown = visible_set.get();
         state
@@ -138,22 +159,27 @@ pub fn NetworkView() -> impl IntoView {
         positions: RwSignal<HashMap<Id, Point>>,
         progress: RwSignal<u32>,
         frame: RwSignal<(f64, f64, f64, f64)>,
+        last_shown: f64,
+        compute: RwSignal<f64>,
     ) {
         request_animation_frame(move || {
-            if generation.get_value() != run {
+            // Gone (view closed) or replaced by a newer layout.
+            if generation.try_get_value() != Some(run) {
                 return;
             }
             let started = js_sys::Date::now();
             let mut done = false;
+            let mut shown = last_shown;
             layout.update_value(|l| {
                 if let Some((ids, layout)) = l {
                     while !done && js_sys::Date::now() - started < 12.0 {
                         done = layout.advance(2);
                     }
-                    // Large maps are drawn once settled (the progress shows meanwhile):
-                    // redrawing thousands of nodes each frame costs more than the layout.
-                    if done || ids.len() <= LIVE_LIMIT {
+                    let spent = js_sys::Date::now() - started;
+                    compute.update(|ms| *ms += spent);
+                    if done || ids.len() <= LIVE_LIMIT || started - last_shown > LARGE_MAP_REDRAW_MS {
                         positions.set(ids.iter().cloned().zip(layout.positions().iter().copied()).collect());
+                        shown = started;
                     }
                     progress.set(layout.percent());
                 }
@@ -162,13 +188,13 @@ pub fn NetworkView() -> impl IntoView {
                 frame.set(view_box(positions.get_untracked().into_values()));
                 progress.set(100);
             } else {
-                animate(layout, generation, run, positions, progress, frame);
+                animate(layout, generation, run, positions, progress, frame, shown, compute);
             }
         });
     }
 
     Effect::new(move |_| {
-        let ids = visible.get();
+        let ids: Vec<Id> = nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect());
         let links = edges.get();
         let mode = mode.get();
         let sector_by = sector_by.get();
@@ -176,7 +202,7 @@ pub fn NetworkView() -> impl IntoView {
         relayout.track();
         let run = generation.get_value() + 1;
         generation.set_value(run);
-        view_state.set(HOME);
+        zoom.set(Zoom::HOME);
         match mode {
             Mode::Sectors => {
                 let shown: HashSet<Id> = ids.iter().cloned().collect();
@@ -197,27 +223,89 @@ pub fn NetworkView() -> impl IntoView {
                     .unwrap_or_default();
                 let fixed: Vec<Option<Point>> = ids.iter().map(|id| placed.get(id).copied()).collect();
                 let force = ForceLayout::new(ids.len(), &pairs, &fixed);
-                // The spiral start already spans the area the layout settles in, roughly.
+                // The start is drawn at once; it already spans the area the layout settles in, roughly.
                 frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
+                positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
                 layout.set_value(Some((ids, force)));
                 progress.set(0);
-                animate(layout, generation, run, positions, progress, frame);
+                layout_ms.set(0.0);
+                animate(layout, generation, run, positions, progress, frame, js_sys::Date::now(), layout_ms);
             }
         }
     });
     on_cleanup(move || generation.set_value(u64::MAX));
 
-    // The relations on the canvas follow positions, pan, zoom and the window size.
+    // Where the picture is on screen now.
+    let viewport = move || {
+        let element = surface()?;
+        Some(Viewport {
+            frame: frame.get_untracked(),
+            size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64),
+            zoom: zoom.get_untracked(),
+        })
+    };
+
+    // One redraw per animation frame, whatever changed how often in between.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let simplified = RwSignal::new(false);
+    let paint_pending = StoredValue::new(false);
+    let paint = move || {
+        let (Some(element), Some(view)) = (canvas.get_untracked(), viewport()) else { return };
+        let hovered = hovered.get_untracked();
+        let active = active.get_untracked();
+        nodes.with_untracked(|nodes| {
+            edges.with_untracked(|edges| {
+                positions.with_untracked(|positions| {
+                    highlight.with_untracked(|highlight| {
+                        let highlight: HashSet<Id> = highlight.iter().cloned().collect();
+                        let highlight = &highlight;
+                        let scene = Scene { nodes, edges, positions, highlight, hovered: hovered.as_ref(), active: active.as_ref() };
+                        let thin = draw(&element, &scene, view);
+                        if simplified.get_untracked() != thin {
+                            simplified.set(thin);
+                        }
+                        // What is drawn, for tests and assistive checks.
+                        let _ = element.set_attribute("data-nodes", &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
+                        let _ = element.set_attribute("data-drawn", &edges.len().to_string());
+                        let _ = element.set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string());
+                    })
+                })
+            })
+        });
+    };
+    // Redraw when the picture's box changes size: window, side panel, print.
     let resized = RwSignal::new(0u32);
-    let resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || resize.remove());
     Effect::new(move |_| {
-        resized.track();
-        let transform = Transform { frame: frame.get(), scale: view_state.get().scale, shift: view_state.get().shift };
         let Some(element) = canvas.get() else { return };
-        edges.with(|list| positions.with(|p| draw(&element, list, p, transform)));
-        let _ = element.set_attribute("data-drawn", &edges.with(|e| e.len()).to_string());
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            resized.try_update(|n| *n += 1);
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+        observer.observe(&element);
+        let kept = StoredValue::new_local((observer, callback));
+        on_cleanup(move || {
+            kept.try_with_value(|(observer, _)| observer.disconnect());
+        });
+    });
+    Effect::new(move |_| {
+        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track());
+        (hovered.track(), active.track(), resized.track());
+        if paint_pending.get_value() {
+            return;
+        }
+        paint_pending.set_value(true);
+        request_animation_frame(move || {
+            if paint_pending.try_set_value(false).is_some() {
+                return; // The view was closed meanwhile.
+            }
+            paint();
+        });
+    });
+
+    // Picture units per screen pixel: the sector map's labels keep their size on screen.
+    let unit = Memo::new(move |_| {
+        (frame.track(), zoom.track(), resized.track());
+        viewport().map(|v| v.units_per_pixel()).unwrap_or(1.0)
     });
 
     let place = move |actor: &Id, point: Point| {
@@ -227,65 +315,68 @@ pub fn NetworkView() -> impl IntoView {
     let move_node = move |actor: &Id, point: Point| positions.update(|p| {
         p.insert(actor.clone(), point);
     });
+    // The node under a screen point, if any.
+    let node_under = move |view: &Viewport, screen: Point| {
+        let point = view.picture_point(screen);
+        let tolerance = (view.node_radius() * 1.2).max(HIT_PIXELS * view.units_per_pixel());
+        nodes.with_untracked(|ns| {
+            positions.with_untracked(|p| {
+                node_at(point, ns.iter().enumerate().filter_map(|(i, n)| Some((i, *p.get(&n.id)?))), tolerance).map(|i| ns[i].id.clone())
+            })
+        })
+    };
 
-    // Pointer: drag a node (force map), pan the background, click opens details.
+    // Pointer: drag a node (force map), pan the background, a click opens details.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        let Some(point) = picture_point(&ev) else { return };
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let node = target.as_ref().and_then(|t| t.closest(".node").ok().flatten()).and_then(|n| n.get_attribute("data-id"));
-        gesture.set_value(match node {
-            Some(id) if mode.get_untracked() == Mode::Force => Gesture::Drag { actor: Id(id), start: point, moved: false },
-            Some(_) => Gesture::None,
-            None => Gesture::Pan { last: (ev.client_x() as f64, ev.client_y() as f64), moved: false },
+        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
+        gesture.set_value(match node_under(&view, screen) {
+            Some(actor) => Gesture::Press { actor, start: screen, moved: false },
+            None => Gesture::Pan { last: screen, moved: false },
         });
         if let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
     };
-    let on_pointer_move = move |ev: web_sys::PointerEvent| match gesture.get_value() {
-        Gesture::Drag { actor, start, moved } => {
-            let Some(point) = picture_point(&ev) else { return };
-            let far = (point.0 - start.0).abs() + (point.1 - start.1).abs() > 3.0;
-            if moved || far {
-                gesture.set_value(Gesture::Drag { actor: actor.clone(), start, moved: true });
-                move_node(&actor, point);
-            }
-        }
-        Gesture::Pan { last, moved } => {
-            let now = (ev.client_x() as f64, ev.client_y() as f64);
-            if !moved && (now.0 - last.0).abs() + (now.1 - last.1).abs() < 3.0 {
-                return;
-            }
-            // Screen pixels to picture units: the SVG scales its view box to its width.
-            let ratio = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(".network-svg").ok().flatten())
-                .map(|svg| frame.get_untracked().2 / (svg.client_width().max(1) as f64))
-                .unwrap_or(1.0);
-            view_state.update(|v| v.shift = (v.shift.0 + (now.0 - last.0) * ratio, v.shift.1 + (now.1 - last.1) * ratio));
-            gesture.set_value(Gesture::Pan { last: now, moved: true });
-        }
-        Gesture::None => {}
-    };
-    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
         match gesture.get_value() {
-            Gesture::Drag { actor, moved: true, .. } => {
-                if let Some(point) = picture_point(&ev) {
-                    place(&actor, point);
-                    state.announce("Akteur platziert");
+            Gesture::Press { actor, start, moved } => {
+                let far = (screen.0 - start.0).abs() + (screen.1 - start.1).abs() > 3.0;
+                if mode.get_untracked() == Mode::Force && (moved || far) {
+                    gesture.set_value(Gesture::Press { actor: actor.clone(), start, moved: true });
+                    move_node(&actor, view.picture_point(screen));
                 }
             }
-            Gesture::Drag { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
+            Gesture::Pan { last, moved } => {
+                if !moved && (screen.0 - last.0).abs() + (screen.1 - last.1).abs() < 3.0 {
+                    return;
+                }
+                zoom.set(view.dragged((screen.0 - last.0, screen.1 - last.1)));
+                gesture.set_value(Gesture::Pan { last: screen, moved: true });
+            }
+            Gesture::None => {
+                let over = node_under(&view, screen);
+                if hovered.get_untracked() != over {
+                    hovered.set(over);
+                }
+            }
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
+        match gesture.get_value() {
+            Gesture::Press { actor, moved: true, .. } => {
+                place(&actor, view.picture_point(screen));
+                state.announce("Akteur platziert");
+            }
+            Gesture::Press { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
             // A click on the background: the relation under the pointer, if any.
             Gesture::Pan { moved: false, .. } => {
-                let Some(point) = picture_point(&ev) else { return };
+                let point = view.picture_point(screen);
                 let hit = edges.with_untracked(|list| {
                     positions.with_untracked(|p| {
-                        let segments = list.iter().enumerate().filter_map(|(i, e)| {
-                            let (a, b) = (p.get(&e.from)?, p.get(&e.to)?);
-                            Some((i, *a, *b))
-                        });
-                        edge_at(point, segments, 6.0 / view_state.get_untracked().scale).map(|i| list[i].id.clone())
+                        let segments = list.iter().enumerate().filter_map(|(i, e)| Some((i, *p.get(&e.from)?, *p.get(&e.to)?)));
+                        edge_at(point, segments, HIT_PIXELS * view.units_per_pixel()).map(|i| list[i].id.clone())
                     })
                 });
                 if let Some(id) = hit {
@@ -296,76 +387,99 @@ pub fn NetworkView() -> impl IntoView {
         }
         gesture.set_value(Gesture::None);
     };
-    let zoom_by = move |factor: f64, around: Point| {
-        view_state.update(|v| {
-            let scale = (v.scale * factor).clamp(0.2, 8.0);
-            let k = scale / v.scale;
-            v.shift = (around.0 - k * (around.0 - v.shift.0), around.1 - k * (around.1 - v.shift.1));
-            v.scale = scale;
-        });
-    };
-    let centre = move || {
-        let (x, y, w, h) = frame.get_untracked();
-        (x + w / 2.0, y + h / 2.0)
+    let zoom_around = move |factor: f64, screen: Option<Point>| {
+        let Some(view) = viewport() else { return };
+        let screen = screen.unwrap_or((view.size.0 / 2.0, view.size.1 / 2.0));
+        zoom.set(view.zoom.zoomed(factor, view.frame_point(screen)));
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
-        // Zoom around the pointer: its point in view-box units.
-        let svg: Option<web_sys::SvgGraphicsElement> = ev.current_target().and_then(|t| t.dyn_into().ok());
-        let around = svg
-            .and_then(|svg| svg.get_screen_ctm())
-            .and_then(|m| m.inverse().ok())
-            .map(|m| {
-                let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
-                (m.a() as f64 * x + m.c() as f64 * y + m.e() as f64, m.b() as f64 * x + m.d() as f64 * y + m.f() as f64)
-            })
-            .unwrap_or_else(centre);
-        zoom_by(factor, around);
+        zoom_around(if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, local_point(&ev));
     };
     let on_map_key = move |ev: web_sys::KeyboardEvent| {
-        let step = frame.get_untracked().2 / 20.0;
         match ev.key().as_str() {
-            "+" | "=" => zoom_by(1.25, centre()),
-            "-" => zoom_by(0.8, centre()),
-            "0" => view_state.set(HOME),
-            key => match arrow_delta(key) {
+            "+" | "=" => zoom_around(1.25, None),
+            "-" => zoom_around(0.8, None),
+            "0" => zoom.set(Zoom::HOME),
+            key => match (arrow_delta(key), viewport()) {
                 // The arrow moves the view, so the picture moves the other way.
-                Some((dx, dy)) => view_state.update(|v| v.shift = (v.shift.0 - dx * step, v.shift.1 - dy * step)),
-                None => return,
+                (Some((dx, dy)), Some(view)) => zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0))),
+                _ => return,
             },
         }
         ev.prevent_default();
     };
-    // On a node: Enter opens it, arrows go to the next node, Shift+arrows move it.
-    let on_node_key = move |ev: web_sys::KeyboardEvent, actor: Id| {
+
+    // The keyboard cursor: one focusable element that walks the nodes.
+    let cursor = Memo::new(move |_| {
+        let chosen = active.get();
+        nodes.with(|ns| ns.iter().find(|n| Some(&n.id) == chosen.as_ref()).or_else(|| ns.first()).cloned())
+    });
+    let go_to = move |id: Id| {
+        let Some(node) = nodes.with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned()) else { return };
+        // Bring it into view if it is off screen.
+        if let (Some(view), Some(p)) = (viewport(), positions.with_untracked(|p| p.get(&id).copied())) {
+            if !view.shows(p, -2.0 * NODE_RADIUS) {
+                zoom.set(view.centred_on(p));
+            }
+        }
+        active.set(Some(id));
+        state.announce(&format!("{}, {}, {} Beziehungen", node.name, node.kind.label(), node.degree));
+    };
+    let on_cursor_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(current) = cursor.get_untracked() else { return };
         let key = ev.key();
-        if key == "Enter" || key == " " {
+        let now = js_sys::Date::now();
+        let (buffer, last) = typed.get_value();
+        let typing = !buffer.is_empty() && now - last < TYPE_AHEAD_MS;
+        let is_letter = key.chars().count() == 1 && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && (typing || key.chars().all(char::is_alphabetic));
+        if !is_letter {
+            typed.set_value((String::new(), 0.0));
+        }
+        let mut handled = true;
+        if key == "Enter" || (key == " " && !typing) {
+            state.open(Panel::Actor(current.id.clone()));
+        } else if let Some(delta) = arrow_delta(&key) {
+            if ev.shift_key() {
+                if mode.get_untracked() == Mode::Force {
+                    let Some(at) = positions.with_untracked(|p| p.get(&current.id).copied()) else { return };
+                    let point = (at.0 + delta.0 * 20.0, at.1 + delta.1 * 20.0);
+                    move_node(&current.id, point);
+                    place(&current.id, point);
+                }
+            } else {
+                let next = nodes.with_untracked(|ns| {
+                    let i = ns.iter().position(|n| n.id == current.id)?;
+                    let j = if delta.0 + delta.1 > 0.0 { (i + 1) % ns.len() } else { (i + ns.len() - 1) % ns.len() };
+                    Some(ns[j].id.clone())
+                });
+                if let Some(next) = next {
+                    go_to(next);
+                }
+            }
+        } else if key == "Home" || key == "End" {
+            let end = nodes.with_untracked(|ns| if key == "Home" { ns.first() } else { ns.last() }.map(|n| n.id.clone()));
+            if let Some(id) = end {
+                go_to(id);
+            }
+        } else if is_letter {
+            // Type-ahead: the next actor whose name starts with what was typed.
+            let buffer = if typing { buffer + &key } else { key };
+            let found = nodes.with_untracked(|ns| {
+                let names: Vec<String> = ns.iter().map(|n| n.name.clone()).collect();
+                let i = ns.iter().position(|n| n.id == current.id).unwrap_or(0);
+                next_by_prefix(&names, i, &buffer, typing).map(|j| ns[j].id.clone())
+            });
+            typed.set_value((buffer, now));
+            if let Some(id) = found {
+                go_to(id);
+            }
+        } else {
+            handled = false;
+        }
+        if handled {
             ev.prevent_default();
             ev.stop_propagation();
-            state.open(Panel::Actor(actor));
-            return;
-        }
-        let Some(delta) = arrow_delta(&key) else { return };
-        ev.prevent_default();
-        ev.stop_propagation();
-        if ev.shift_key() && mode.get_untracked() == Mode::Force {
-            let Some(at) = positions.with_untracked(|p| p.get(&actor).copied()) else { return };
-            let point = (at.0 + delta.0 * 20.0, at.1 + delta.1 * 20.0);
-            move_node(&actor, point);
-            place(&actor, point);
-            return;
-        }
-        let order = visible.get_untracked();
-        let Some(i) = order.iter().position(|id| id == &actor) else { return };
-        let next = if delta.0 + delta.1 > 0.0 { (i + 1) % order.len() } else { (i + order.len() - 1) % order.len() };
-        let selector = format!(".node[data-index=\"{next}\"]");
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = el.focus();
         }
     };
 
@@ -379,7 +493,7 @@ pub fn NetworkView() -> impl IntoView {
         let shown = visible_set.get_untracked();
         state.with_region_untracked(|r| {
             // Just what the picture shows.
-            let region = crate::domain::Region {
+            let region = Region {
                 actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
                 relations: edges.get_untracked(),
                 ..r.clone()
@@ -391,15 +505,11 @@ pub fn NetworkView() -> impl IntoView {
     };
     let save_svg = move |_| {
         let Some(svg) = export_svg() else { return };
-        let name = format!("netzwerkatlas-{}-netzwerkbild-{}.svg", file_stem(&title()), today());
-        if download_text(&name, "image/svg+xml", &svg).is_ok() {
-            state.announce(&format!("Datei {name} gespeichert"));
-        }
+        state.save_file(&file_name_as(&[&title(), "netzwerkbild"], &today(), "svg"), "image/svg+xml", &svg);
     };
     let save_png = move |_| {
         let Some(svg) = export_svg() else { return };
-        let name = format!("netzwerkatlas-{}-netzwerkbild-{}.png", file_stem(&title()), today());
-        super::browser::download_svg_as_png(&svg, &name);
+        super::browser::download_svg_as_png(&svg, &file_name_as(&[&title(), "netzwerkbild"], &today(), "png"));
     };
     // Printing uses the standalone SVG (title, picture, legend) as an image,
     // so the page looks like the exported file whatever the screen size was.
@@ -418,27 +528,60 @@ pub fn NetworkView() -> impl IntoView {
         });
     };
 
-    let labels_hidden = move || visible.with(|v| v.len()) > LABEL_LIMIT && view_state.get().scale < 1.6;
     let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
-    let findings = Memo::new(move |_| state.with_region(read_network).unwrap_or_default());
-    let is_highlighted = move |id: &Id| highlight.with(|h| h.contains(id));
-
-    let nodes = move || {
-        let shown = visible.get();
-        state
-            .with_region(|r| {
-                let actors: HashMap<&Id, &crate::domain::Actor> = r.actors.iter().map(|a| (&a.id, a)).collect();
-                let degrees = degrees(r);
-                shown
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(index, id)| {
-                        let actor = actors.get(id)?;
-                        Some((index, id.clone(), actor.name.clone(), actor.kind, degrees.get(id).copied().unwrap_or(0)))
-                    })
-                    .collect::<Vec<_>>()
+    // Placing a node changes the region but not its network: read it only when
+    // anything else changes. Betweenness (seconds for thousands of actors) is
+    // computed a slice per frame meanwhile; the other answers show at once.
+    let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
+    let centrality = RwSignal::new(None::<Vec<f64>>);
+    let centrality_job = StoredValue::new(None::<Betweenness>);
+    let centrality_generation = StoredValue::new(0u64);
+    fn measure(job: StoredValue<Option<Betweenness>>, generation: StoredValue<u64>, run: u64, out: RwSignal<Option<Vec<f64>>>, compute: RwSignal<f64>) {
+        request_animation_frame(move || {
+            if generation.try_get_value() != Some(run) {
+                return;
+            }
+            let started = js_sys::Date::now();
+            let mut done = false;
+            job.update_value(|job| {
+                if let Some(job) = job {
+                    while !done && js_sys::Date::now() - started < 6.0 {
+                        done = job.advance(4);
+                    }
+                    let spent = js_sys::Date::now() - started;
+                    compute.update(|ms| *ms += spent);
+                    if done {
+                        out.set(Some(job.result()));
+                    }
+                }
+            });
+            if !done {
+                measure(job, generation, run, out, compute);
+            }
+        });
+    }
+    Effect::new(move |_| {
+        let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
+        let run = centrality_generation.get_value() + 1;
+        centrality_generation.set_value(run);
+        centrality.set(None);
+        centrality_job.set_value(job);
+        metrics_ms.set(0.0);
+        measure(centrality_job, centrality_generation, run, centrality, metrics_ms);
+    });
+    on_cleanup(move || centrality_generation.set_value(u64::MAX));
+    let findings = Memo::new(move |_| {
+        network.with(|region| {
+            let Some(region) = region else { return Vec::new() };
+            centrality.with(|values| match values {
+                Some(values) if values.len() == region.actors.len() => read_network_with(region, Some(&by_actor(region, values))),
+                _ => read_network_with(region, None),
             })
-            .unwrap_or_default()
+        })
+    });
+    let cursor_transform = move || {
+        let id = cursor.get()?.id;
+        positions.with(|p| p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))))
     };
 
     view! {
@@ -506,87 +649,88 @@ pub fn NetworkView() -> impl IntoView {
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="network-count">
-                {move || format!("{} Akteure, {} Beziehungen im Bild", visible.with(|v| v.len()), edges.with(|e| e.len()))}
+                {move || format!("{} Akteure, {} Beziehungen im Bild", nodes.with(|v| v.len()), edges.with(|e| e.len()))}
                 {move || (progress.get() < 100).then(|| format!(" · wird angeordnet: {} %", progress.get()))}
             </p>
             {move || print_image.get().map(|url| view! {
                 <img class="print-only network-print" src=url alt=format!("Netzwerkbild {} mit Legende", title()) />
             })}
+            <Show when=move || simplified.get()>
+                <p class="hint no-print" data-testid="lines-simplified">
+                    "Sehr viele Linien im Ausschnitt: sie erscheinen dünn und durchgezogen. Strichart und Stärke zeigen sich beim Hineinzoomen und in der SVG-Datei."
+                </p>
+            </Show>
+            <p id="network-keys" class="visually-hidden">
+                "Pfeiltasten: nächster oder voriger Akteur (nach Namen), Pos1 und Ende: erster und letzter, Buchstaben: Akteur nach Namen suchen, Eingabe öffnet ihn, Umschalt+Pfeiltasten verschieben ihn."
+            </p>
             <div class="network-layout">
                 <div
                     class="network-canvas"
                     tabindex="0"
                     role="group"
-                    aria-label="Kartenausschnitt: Pfeiltasten verschieben, Plus und Minus zoomen, 0 zeigt alles. Mit Tab zu den Akteuren; dort Pfeiltasten zum nächsten Akteur, Umschalt+Pfeiltasten verschieben ihn, Eingabe öffnet ihn."
+                    aria-label="Kartenausschnitt: Pfeiltasten verschieben, Plus und Minus zoomen, 0 zeigt alles. Mit Tab zu den Akteuren."
                     on:keydown=on_map_key
                 >
-                    <canvas class="edge-canvas" node_ref=canvas aria-hidden="true" data-testid="edge-canvas"></canvas>
                     <svg
                         class="network-svg"
-                        class:labels-hidden=labels_hidden
+                        class:over-node=move || hovered.get().is_some()
                         data-testid="network-svg"
                         viewBox=move || { let (x, y, w, h) = frame.get(); format!("{} {} {} {}", svg_number(x), svg_number(y), svg_number(w), svg_number(h)) }
                         on:pointerdown=on_pointer_down
                         on:pointermove=on_pointer_move
                         on:pointerup=on_pointer_up
+                        on:pointerleave=move |_| hovered.set(None)
                         on:wheel=on_wheel
                     >
-                        <defs>
-                            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
-                                <path d="M0,0L10,5L0,10Z" fill="#37474f"></path>
-                            </marker>
-                        </defs>
-                        <g class="network-zoom" transform=move || { let v = view_state.get(); format!("translate({} {}) scale({})", svg_number(v.shift.0), svg_number(v.shift.1), v.scale) }>
+                        <g class="network-zoom" transform=move || { let z = zoom.get(); format!("translate({} {}) scale({})", svg_number(z.shift.0), svg_number(z.shift.1), z.scale) }>
                             {move || backdrop.get().map(|(sectors, rings)| {
                                 let outer = rings.last().map(|r| r.radius).unwrap_or(0.0);
                                 view! {
                                     <g class="sector-backdrop" aria-hidden="true">
                                         {rings.iter().map(|r| view! {
                                             <circle r=r.radius></circle>
-                                            <text class="ring-label" x="4" y=svg_number(-r.radius + 14.0)>{r.label.clone()}</text>
+                                            <text class="ring-label" x="4" y=svg_number(-r.radius + 14.0) style:font-size=move || format!("{:.2}px", 11.0 * unit.get())>{r.label.clone()}</text>
                                         }).collect_view()}
                                         {sectors.iter().map(|s| {
                                             let (x, y) = rim_point(s.start, outer);
                                             let (lx, ly, anchor) = sector_label_at(s, outer);
                                             view! {
                                                 <line x1="0" y1="0" x2=svg_number(x) y2=svg_number(y)></line>
-                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor>{s.label.clone()}</text>
+                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{:.2}px", 14.0 * unit.get())>{s.label.clone()}</text>
                                             }
                                         }).collect_view()}
                                     </g>
                                 }
                             })}
-                            <For each=nodes key=|n| (n.0, n.1.clone()) let:node>
-                                {
-                                    let (index, id, name, kind, degree) = node;
-                                    let family = Family::of(kind);
-                                    let key_id = id.clone();
-                                    let at_id = id.clone();
-                                    let lit = id.clone();
-                                    let transform = move || positions.with(|p| p.get(&at_id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))));
-                                    let label = format!("{name}, {}, {degree} Beziehungen", kind.label());
-                                    view! {
-                                        <g
-                                            class="node"
-                                            class:highlight=move || is_highlighted(&lit)
-                                            data-id=id.0.clone()
-                                            data-index=index
-                                            tabindex="0"
-                                            role="button"
-                                            aria-label=label
-                                            transform=transform
-                                            on:keydown=move |ev| on_node_key(ev, key_id.clone())
-                                        >
-                                            <title>{format!("{name} – {}", kind.label())}</title>
-                                            <circle class="halo" r=NODE_RADIUS + 6.0></circle>
-                                            <path d=shape_path(family.shape(), NODE_RADIUS) fill=family.color() stroke="#ffffff" stroke-width="1.5"></path>
-                                            <text y=NODE_RADIUS + 14.0 text-anchor="middle">{name}</text>
-                                        </g>
+                            // One element for all nodes: the keyboard walks it from node to node.
+                            <g
+                                class="node-cursor"
+                                tabindex="0"
+                                role="button"
+                                style:display=move || if cursor.with(Option::is_none) { "none" } else { "inline" }
+                                data-id=move || cursor.with(|c| c.as_ref().map(|n| n.id.0.clone()))
+                                aria-label=move || cursor.with(|c| c.as_ref().map(|n| format!("Akteur im Bild: {}, {}, {} Beziehungen", n.name, n.kind.label(), n.degree)))
+                                aria-describedby="network-keys"
+                                transform=cursor_transform
+                                on:keydown=on_cursor_key
+                                on:focus=move |_| if active.get_untracked().is_none() {
+                                    if let Some(n) = cursor.get_untracked() {
+                                        active.set(Some(n.id));
                                     }
                                 }
-                            </For>
+                            >
+                                <circle class="halo" r=move || svg_number((NODE_RADIUS + 6.0) * unit.get().min(1.0))></circle>
+                            </g>
                         </g>
                     </svg>
+                    <canvas
+                        class="picture-canvas"
+                        node_ref=canvas
+                        aria-hidden="true"
+                        data-testid="picture-canvas"
+                        data-layout-ms=move || (progress.get() == 100).then(|| layout_ms.get().round().to_string())
+                        data-metrics-ms=move || centrality.with(Option::is_some).then(|| metrics_ms.get().round().to_string())
+                    ></canvas>
                 </div>
                 <aside class="network-side no-print" aria-label="Netzwerk lesen">
                     <Legend />

@@ -3,7 +3,7 @@
 //! the network together), neighbourhoods, written agreements across
 //! Rechtskreise and density per Sozialraum.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use super::model::{Binding, Id, Region, RelationKind, Rechtskreis};
 
@@ -69,50 +69,19 @@ fn adjacency(region: &Region) -> (Vec<&Id>, Vec<Vec<usize>>) {
 /// Betweenness centrality (Brandes), undirected, each pair of actors counted
 /// once: on how many shortest paths between two others an actor lies.
 pub fn betweenness(region: &Region) -> HashMap<&Id, f64> {
-    let (ids, neighbours) = adjacency(region);
-    let n = ids.len();
-    let mut centrality = vec![0.0; n];
-    let mut stack = Vec::with_capacity(n);
-    let mut predecessors: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut paths = vec![0.0f64; n];
-    let mut distance = vec![-1i64; n];
-    let mut dependency = vec![0.0; n];
-    let mut queue = VecDeque::new();
-    for source in 0..n {
-        stack.clear();
-        for v in 0..n {
-            predecessors[v].clear();
-            paths[v] = 0.0;
-            distance[v] = -1;
-            dependency[v] = 0.0;
-        }
-        paths[source] = 1.0;
-        distance[source] = 0;
-        queue.push_back(source);
-        while let Some(v) = queue.pop_front() {
-            stack.push(v);
-            for &w in &neighbours[v] {
-                if distance[w] < 0 {
-                    distance[w] = distance[v] + 1;
-                    queue.push_back(w);
-                }
-                if distance[w] == distance[v] + 1 {
-                    paths[w] += paths[v];
-                    predecessors[w].push(v);
-                }
-            }
-        }
-        while let Some(w) = stack.pop() {
-            for &v in &predecessors[w] {
-                dependency[v] += paths[v] / paths[w] * (1.0 + dependency[w]);
-            }
-            if w != source {
-                centrality[w] += dependency[w];
-            }
-        }
-    }
-    // Each undirected pair was counted from both ends.
-    ids.into_iter().zip(centrality).map(|(id, c)| (id, c / 2.0)).collect()
+    let (_, neighbours) = adjacency(region);
+    by_actor(region, &netzwerkatlas_graph::centrality::betweenness(&neighbours))
+}
+
+/// Betweenness to be computed in slices ([`netzwerkatlas_graph::centrality::Betweenness`]);
+/// its result lists the actors in region order (see [`by_actor`]).
+pub fn betweenness_in_slices(region: &Region) -> netzwerkatlas_graph::centrality::Betweenness {
+    netzwerkatlas_graph::centrality::Betweenness::new(adjacency(region).1)
+}
+
+/// Per-actor values (in region order) keyed by actor.
+pub fn by_actor<'a>(region: &'a Region, values: &[f64]) -> HashMap<&'a Id, f64> {
+    region.actors.iter().map(|a| &a.id).zip(values.iter().copied()).collect()
 }
 
 /// The actors at most `depth` relations away from `center` (itself included).
@@ -283,5 +252,13 @@ mod tests {
         assert!((density(&region) - 2.0 / 6.0).abs() < 1e-12);
         assert_eq!(percent_text(density(&region)), "33,3 %");
         assert_eq!(isolated(&region), vec![&Id("d".into())]);
+    }
+
+    #[test]
+    fn betweenness_in_slices_matches_betweenness() {
+        let region = bowtie();
+        let mut run = betweenness_in_slices(&region);
+        while !run.advance(2) {}
+        assert_eq!(by_actor(&region, &run.result()), betweenness(&region));
     }
 }

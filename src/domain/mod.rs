@@ -19,7 +19,7 @@ pub mod generate;
 pub mod graph_files;
 pub mod history;
 pub mod import;
-pub mod layout;
+pub mod labels;
 pub mod merge;
 pub mod metrics;
 pub mod model;
@@ -33,5 +33,8 @@ pub mod sha256;
 pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod viewport;
 
 pub use model::*;
+/// The force layout lives in its own crate, optimised for speed.
+pub use netzwerkatlas_graph::layout;

@@ -160,15 +160,15 @@ pub fn arrows(relation: &Relation) -> (bool, bool) {
     }
 }
 
-/// Where an edge starts and ends: at the rim of the nodes, so arrows show.
-pub fn edge_ends(from: Point, to: Point) -> (Point, Point) {
+/// Where an edge starts and ends: at the rim of nodes of `radius`, so arrows show.
+pub fn edge_ends(from: Point, to: Point, radius: f64) -> (Point, Point) {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let d = (dx * dx + dy * dy).sqrt();
-    if d < 2.0 * NODE_RADIUS {
+    if d < 2.0 * radius {
         return (from, to);
     }
     let (ux, uy) = (dx / d, dy / d);
-    let gap = NODE_RADIUS + 2.0;
+    let gap = radius * (1.0 + 2.0 / NODE_RADIUS);
     ((from.0 + ux * gap, from.1 + uy * gap), (to.0 - ux * gap, to.1 - uy * gap))
 }
 
@@ -267,7 +267,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     }
     for relation in &region.relations {
         let (Some(&a), Some(&b)) = (positions.get(&relation.from), positions.get(&relation.to)) else { continue };
-        let (start, end) = edge_ends(a, b);
+        let (start, end) = edge_ends(a, b, NODE_RADIUS);
         let (width, dash) = line_style(relation.binding);
         let (forward, back) = arrows(relation);
         out.push_str(&format!(
@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn edges_stop_at_the_rim() {
-        let (a, b) = edge_ends((0.0, 0.0), (100.0, 0.0));
+        let (a, b) = edge_ends((0.0, 0.0), (100.0, 0.0), NODE_RADIUS);
         assert_eq!(a, (NODE_RADIUS + 2.0, 0.0));
         assert_eq!(b, (100.0 - NODE_RADIUS - 2.0, 0.0));
     }

@@ -120,6 +120,18 @@ pub fn actors_by_name(region: &Region, keep: impl Fn(&Actor) -> bool) -> Vec<(Id
     actors.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 
+/// Type-ahead in a list of names: the first name after `current` (or from
+/// `current` itself while the user is still typing one word) that starts
+/// with `typed`, ignoring case and umlaut spelling; wraps around.
+pub fn next_by_prefix(names: &[String], current: usize, typed: &str, continuing: bool) -> Option<usize> {
+    let typed = fold(typed);
+    if typed.is_empty() || names.is_empty() {
+        return None;
+    }
+    let start = if continuing { current } else { current + 1 };
+    (0..names.len()).map(|i| (start + i) % names.len()).find(|&i| fold(&names[i]).starts_with(&typed))
+}
+
 /// The relation list's filters.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct RelationQuery {
@@ -149,6 +161,18 @@ impl RelationQuery {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn type_ahead_finds_the_next_name_with_the_prefix() {
+        let names: Vec<String> = ["Agentur für Arbeit", "Bäckerei Korn", "Beratungsstelle", "Bildungswerk"].map(String::from).to_vec();
+        assert_eq!(super::next_by_prefix(&names, 0, "b", false), Some(1));
+        assert_eq!(super::next_by_prefix(&names, 1, "b", false), Some(2), "a new letter moves on");
+        assert_eq!(super::next_by_prefix(&names, 1, "BÄCK", true), Some(1), "still typing stays on a match");
+        assert_eq!(super::next_by_prefix(&names, 1, "bi", true), Some(3));
+        assert_eq!(super::next_by_prefix(&names, 3, "a", false), Some(0), "wraps around");
+        assert_eq!(super::next_by_prefix(&names, 0, "x", false), None);
+        assert_eq!(super::next_by_prefix(&[], 0, "a", false), None);
+    }
+
     use super::*;
     use crate::domain::demo::demo_workspace;
 

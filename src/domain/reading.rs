@@ -24,7 +24,15 @@ pub struct Finding {
 /// How many brokers are named.
 const BROKERS: usize = 5;
 
+/// Every finding, betweenness included (computed here, in one go).
 pub fn read_network(region: &Region) -> Vec<Finding> {
+    let centrality = betweenness(region);
+    read_network_with(region, Some(&centrality))
+}
+
+/// Every finding, with betweenness computed elsewhere (the browser spreads
+/// it over frames); `None` while it is still being computed.
+pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
     let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
     let mut findings = Vec::new();
@@ -40,12 +48,14 @@ pub fn read_network(region: &Region) -> Vec<Finding> {
         items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
     });
 
-    let mut brokers: Vec<(&Id, f64)> = betweenness(region).into_iter().filter(|(_, c)| *c > 0.0).collect();
+    let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
     brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     brokers.truncate(BROKERS);
     findings.push(Finding {
         question: "Wer hält das Netzwerk zusammen?",
-        summary: if brokers.is_empty() {
+        summary: if centrality.is_none() {
+            "Wird berechnet …".into()
+        } else if brokers.is_empty() {
             "Niemand vermittelt: keine Verbindung führt über einen Dritten.".into()
         } else {
             "Diese Akteure liegen auf den meisten kürzesten Wegen zwischen anderen (Vermittler). Fallen sie weg, zerfällt das Netz eher.".into()
@@ -127,6 +137,12 @@ mod tests {
         assert_eq!(findings[4].items.len(), region.actors.len());
         assert_eq!(findings[3].items.len(), region.sozialraeume.len());
         assert_eq!(format_paths(2.5), "2,5");
+        // While betweenness is still being computed, the brokers say so and the rest is there.
+        let early = read_network_with(&region, None);
+        assert_eq!(early[1].summary, "Wird berechnet …");
+        assert!(early[1].items.is_empty());
+        assert_eq!(early[0], findings[0]);
+        assert_eq!(early[4], findings[4]);
         assert_eq!(format_paths(9.0), "9");
     }
 }

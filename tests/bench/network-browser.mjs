@@ -43,23 +43,30 @@ for (const actors of sizes) {
   const openStart = await page.evaluate(() => performance.now());
   // A CSS locator: finding a button by its accessible name would time the test tool, not the app.
   await page.locator('button.tab', { hasText: 'Netzwerkbild' }).click({ timeout: 300000 });
-  await page.waitForFunction((n) => document.querySelectorAll('.network-svg .node').length === n, actors, { timeout: 120000 });
+  await page.waitForFunction((n) => document.querySelector('[data-testid="picture-canvas"]')?.dataset.nodes === String(n), actors, { timeout: 120000 });
   const firstPicture = (await page.evaluate(() => performance.now())) - openStart;
   await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'), null, { timeout: 300000, polling: 100 });
   const settled = (await page.evaluate(() => performance.now())) - openStart;
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined, null, { timeout: 300000, polling: 100 });
+  const compute = await page.getByTestId('picture-canvas').evaluate((c) => ({ layout: Number(c.dataset.layoutMs), metrics: Number(c.dataset.metricsMs) }));
   const layoutFrames = await page.evaluate((start) => {
     const f = window.__frames.filter((t) => t >= start);
     return f.slice(1).map((t, i) => t - f[i]);
   }, openStart);
 
   // Zoom with the wheel, one step per frame, and measure the frame intervals.
+  await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
   const box = await page.locator('.network-svg').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const zoomStart = await page.evaluate(() => performance.now());
+  let zoomedIn = '';
   for (let i = 0; i < 30; i++) {
     await page.mouse.wheel(0, i < 15 ? -100 : 100);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    if (i === 14) zoomedIn = await page.locator('.network-zoom').getAttribute('transform');
   }
+  // Figures for a wheel that scrolled the page instead would mean nothing.
+  if (!/scale\((?!1\))/.test(zoomedIn)) throw new Error(`the wheel did not zoom the picture: ${zoomedIn}`);
   const zoomFrames = await page.evaluate((start) => {
     const f = window.__frames.filter((t) => t >= start);
     return f.slice(1).map((t, i) => t - f[i]);
@@ -70,6 +77,8 @@ for (const actors of sizes) {
     import_ms: importMs,
     first_picture_ms: Math.round(firstPicture),
     layout_settled_ms: Math.round(settled),
+    layout_compute_ms: compute.layout,
+    metrics_compute_ms: compute.metrics,
     layout_frame_median_ms: +quantile(layoutFrames, 0.5).toFixed(1),
     layout_frame_max_ms: +Math.max(0, ...layoutFrames).toFixed(1),
     zoom_frame_median_ms: +quantile(zoomFrames, 0.5).toFixed(1),

@@ -35,8 +35,21 @@ const shots = [
   ['groups', async () => page.getByRole('button', { name: /^Gremien/ }).click()],
   ['region', async () => page.getByRole('button', { name: 'Region & Sozialräume' }).click()],
   ['new-region', async () => page.getByRole('button', { name: '+ Neue Region' }).click()],
-  ['storage-full', async () => {
+  ['network', async () => {
     await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByRole('button', { name: /^Netzwerkbild/ }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'));
+    await page.getByTestId('findings').getByRole('button', { name: /^Agentur für Arbeit/ }).first().click();
+    await page.locator('.node-cursor').focus();
+    await page.keyboard.type('Jobcenter');
+    await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
+  }],
+  ['network-sectors', async () => {
+    await page.locator('#network-mode').selectOption('sectors');
+    await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
+  }],
+  ['storage-full', async () => {
+    await page.getByRole('button', { name: /^Akteure/ }).click();
     await page.evaluate(() => {
       for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
         const chunk = 'x'.repeat(size);
