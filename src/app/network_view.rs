@@ -579,6 +579,17 @@ pub fn NetworkView() -> impl IntoView {
             })
         })
     });
+    // Hover: name, kind and number of relations above the node.
+    let tooltip = move || {
+        let id = hovered.get()?;
+        let node = nodes.with(|ns| ns.iter().find(|n| n.id == id).cloned())?;
+        let at = positions.with(|p| p.get(&id).copied())?;
+        (frame.track(), zoom.track());
+        let view = viewport()?;
+        let (x, y) = view.screen_point(at);
+        let above = y - view.node_radius() / view.units_per_pixel() - 6.0;
+        Some((format!("{} – {}, {} Beziehungen", node.name, node.kind.label(), node.degree), x, above))
+    };
     let cursor_transform = move || {
         let id = cursor.get()?.id;
         positions.with(|p| p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))))
@@ -723,6 +734,9 @@ pub fn NetworkView() -> impl IntoView {
                             </g>
                         </g>
                     </svg>
+                    {move || tooltip().map(|(text, x, y)| view! {
+                        <div class="picture-tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+                    })}
                     <canvas
                         class="picture-canvas"
                         node_ref=canvas

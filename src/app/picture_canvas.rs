@@ -30,7 +30,7 @@ pub struct Scene<'a> {
     pub edges: &'a [Relation],
     pub positions: &'a HashMap<Id, Point>,
     pub highlight: &'a HashSet<Id>,
-    /// The node under the mouse: its name and kind are shown.
+    /// The node under the mouse: its name is shown first (its tooltip says more).
     pub hovered: Option<&'a Id>,
     /// The node under the keyboard cursor: its name is shown.
     pub active: Option<&'a Id>,
@@ -120,10 +120,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
     let mut named: Vec<(&Node, Point)> = on_screen.iter().map(|(n, p)| (*n, *p)).collect();
     named.sort_by_key(|(n, _)| rank(n));
     let label_gap = view.node_radius() * k + 3.0;
-    let texts: Vec<String> = named
-        .iter()
-        .map(|(n, _)| if scene.hovered == Some(&n.id) { format!("{} – {}", n.name, n.kind.label()) } else { n.name.clone() })
-        .collect();
+    let texts: Vec<&str> = named.iter().map(|(n, _)| n.name.as_str()).collect();
     let boxes: Vec<LabelBox> = named
         .iter()
         .zip(&texts)

@@ -185,6 +185,22 @@ test('by keyboard: nodes are reachable, found by typing, open with Enter and mov
   assert.match(await page.locator('.network-zoom').getAttribute('transform'), /scale\(1\.25\)/);
   await page.keyboard.press('0');
   assert.match(await page.locator('.network-zoom').getAttribute('transform'), /scale\(1\)/);
+
+  // The mouse: the wheel zooms, dragging the background pans.
+  await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
+  const box = await page.locator('.network-svg').boundingBox();
+  await page.mouse.move(box.x + 8, box.y + 8);
+  await page.mouse.wheel(0, -100);
+  await page.waitForFunction(() => /scale\(1\.15\)/.test(document.querySelector('.network-zoom').getAttribute('transform')));
+  const shift = async () => (await page.locator('.network-zoom').getAttribute('transform')).match(/translate\(([-\d.]+) ([-\d.]+)\)/).slice(1).map(Number);
+  const before = await shift();
+  const panels = await page.locator('aside.panel').count();
+  await page.mouse.down();
+  await page.mouse.move(box.x + 48, box.y + 38, { steps: 4 });
+  await page.mouse.up();
+  const after = await shift();
+  assert.ok(after[0] > before[0] && after[1] > before[1], `panned right and down: ${before} → ${after}`);
+  assert.equal(await page.locator('aside.panel').count(), panels, 'panning opens nothing');
   await context.close();
 });
 
@@ -205,6 +221,10 @@ test('reading the network names the isolated actor and highlights it; a click op
   const region = activeRegion(await stored(page));
   const jobcenter = region.actors.find((a) => a.id === 'demo-jobcenter');
   const [jx, jy] = await cursorTo(page, jobcenter);
+  // Hovering names the actor, its kind and its number of relations.
+  await page.mouse.move(jx, jy);
+  const degree = region.relations.filter((r) => r.from === jobcenter.id || r.to === jobcenter.id).length;
+  assert.equal(await page.getByRole('tooltip').textContent(), `Jobcenter Landkreis Lindenau – Jobcenter, ${degree} Beziehungen`);
   await page.mouse.click(jx, jy);
   await page.getByRole('heading', { level: 2, name: 'Jobcenter Landkreis Lindenau' }).waitFor();
 
