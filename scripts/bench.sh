@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs the benchmarks: native (file exchange,
-# network layout and metrics) and in headless Chromium (the network picture
-# with 200, 2,000 and 5,000 actors). Prints tables and writes them as JSON
+# network layout and metrics) and in headless Chromium (the network picture,
+# and everyday work with the list, the form and storage, each with 200,
+# 2,000 and 5,000 actors). Prints tables and writes them as JSON
 # under target/. Figures, not pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +18,5 @@ echo "==> Release build"
 trunk build --release
 echo "==> Headless Chromium: the network picture"
 node tests/bench/network-browser.mjs
+echo "==> Headless Chromium: everyday work (import, export, storage, cold start, search, open, save)"
+node tests/bench/app-browser.mjs

@@ -6,6 +6,10 @@ use super::state::{use_state, Panel};
 use crate::domain::query::{ActorQuery, ActorRow, ActorSort};
 use crate::domain::{ActorKind, Id, Rechtskreis};
 
+/// Rows built at a time: a list of thousands stays quick to search and to
+/// render; "Weitere anzeigen" adds the next ones.
+const ROWS_AT_A_TIME: usize = 100;
+
 #[component]
 pub fn ActorList() -> impl IntoView {
     let state = use_state();
@@ -14,6 +18,14 @@ pub fn ActorList() -> impl IntoView {
         let q = query.get();
         state.with_region(|r| q.run(r)).unwrap_or_default()
     });
+    // A new search or filter starts again with the first rows.
+    let limit = RwSignal::new(ROWS_AT_A_TIME);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(ROWS_AT_A_TIME);
+    });
+    let shown_rows = move || rows.with(|r| r[..r.len().min(limit.get())].to_vec());
+    let hidden = move || rows.with(|r| r.len()).saturating_sub(limit.get());
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
     let selected = move || match state.panel.get() {
         Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
@@ -78,7 +90,7 @@ pub fn ActorList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() children=move |row: ActorRow| {
+                        <For each=shown_rows key=|row| row.clone() children=move |row: ActorRow| {
                             let id = row.id.clone();
                             let is_selected = {
                                 let id = id.clone();
@@ -104,8 +116,33 @@ pub fn ActorList() -> impl IntoView {
                         } />
                     </tbody>
                 </table>
+                {move || (hidden() > 0).then(|| view! {
+                    <p class="more-rows">
+                        {move || format!("{} von {} Akteuren angezeigt. ", limit.get().min(rows.with(|r| r.len())), rows.with(|r| r.len()))}
+                        <button type="button" on:click=move |_| {
+                            // Keyboard users go on at the first new row.
+                            let first_new = limit.get_untracked();
+                            limit.update(|l| *l += ROWS_AT_A_TIME);
+                            request_animation_frame(move || focus_row(first_new));
+                        }>
+                            {move || format!("Weitere {} anzeigen", hidden().min(ROWS_AT_A_TIME))}
+                        </button>
+                    </p>
+                })}
             </Show>
         </section>
+    }
+}
+
+/// Puts the keyboard focus on the name button of the actor list's row `index`.
+fn focus_row(index: usize) {
+    let row = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-testid=actor-table] .row-open").ok())
+        .and_then(|rows| rows.get(index as u32))
+        .and_then(|row| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row).ok());
+    if let Some(row) = row {
+        let _ = row.focus();
     }
 }
 

@@ -287,8 +287,20 @@ impl Persistence {
         self.timer.set_value(handle);
     }
 
-    /// Writes pending changes now.
+    /// Writes pending changes now. Each save is timed with the User Timing
+    /// API as "netzwerkatlas-save" (the benchmark reads it; so can DevTools).
     pub fn flush(self) {
+        let performance = web_sys::window().and_then(|w| w.performance()).filter(|_| self.dirty.get_untracked());
+        if let Some(p) = &performance {
+            let _ = p.mark("netzwerkatlas-save-start");
+        }
+        self.write();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("netzwerkatlas-save", "netzwerkatlas-save-start");
+        }
+    }
+
+    fn write(self) {
         if !self.dirty.get_untracked() || !self.health.get_untracked().can_write() {
             return;
         }

@@ -4,19 +4,14 @@
 // to the first drawn picture, until the force layout has settled, the frame
 // intervals meanwhile, and the frame intervals while zooming. Figures, not a
 // test: written to target/bench-network-browser.json.
-import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { serve } from '../support/static-server.mjs';
+import { launchBrowser, quantile, report, sizes } from './support.mjs';
 
-const sizes = (process.env.SIZES ?? '200,2000,5000').split(',').map(Number);
 const server = await serve('dist');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchBrowser();
 const rows = [];
 
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
-};
 
 for (const actors of sizes) {
   console.error(`… ${actors} actors`);
@@ -90,6 +85,4 @@ for (const actors of sizes) {
 await browser.close();
 await server.close();
 
-console.table(rows);
-writeFileSync('target/bench-network-browser.json', `${JSON.stringify(rows, null, 2)}\n`);
-console.log('first picture = click on "Netzwerkbild" until every node is drawn; layout settled = until the force layout is done; frame = interval between animation frames; written to target/bench-network-browser.json');
+report('bench-network-browser', rows, 'first picture = click on "Netzwerkbild" until every node is drawn; layout settled = until the force layout is done; frame = interval between animation frames');

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, saved, stored, activeRegion, reload, openActor } from './helpers.mjs';
+import { sealed } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
 
@@ -105,5 +106,43 @@ test('edit an actor, then delete one after a warning that names its relations', 
   assert.equal(region.relations.length, 83 - 6);
   assert.ok(region.relations.every((r) => r.from !== 'demo-jobcenter' && r.to !== 'demo-jobcenter'));
   assert.ok(region.groups.every((g) => !g.members.includes('demo-jobcenter')));
+  await context.close();
+});
+
+test('a long list shows a hundred actors at a time; a search starts again at the top', async () => {
+  const { page, context, errors } = await app.open();
+  const actors = Array.from({ length: 250 }, (_, i) => ({ id: `a${i}`, name: `Verein ${String(i).padStart(3, '0')}`, kind: 'verein' }));
+  const file = {
+    format: 'netzwerkatlas', schema: 2, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
+    region: { id: 'lang', name: 'Langer Kreis' }, author: '', personal_data: true,
+    content: { regions: [{ id: 'lang', name: 'Langer Kreis', actors }], templates: [] },
+  };
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  await page.locator('#import-files').setInputFiles({ name: 'lang.json', mimeType: 'application/json', buffer: Buffer.from(sealed(file)) });
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await page.getByRole('button', { name: /^Zur Region/ }).click();
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+
+  const rows = page.getByTestId('actor-table').locator('tbody tr');
+  assert.equal(await page.getByTestId('actor-count').textContent(), '250 Akteure');
+  assert.equal(await rows.count(), 100, 'not every row is built');
+  await page.getByRole('button', { name: 'Weitere 100 anzeigen' }).click();
+  assert.equal(await rows.count(), 200);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Verein 100', 'focus goes on at the first new row');
+  await page.getByRole('button', { name: 'Weitere 50 anzeigen' }).click();
+  assert.equal(await rows.count(), 250);
+  assert.equal(await page.getByRole('button', { name: /^Weitere/ }).count(), 0);
+
+  // A search starts again with the first hundred, and narrows the list.
+  await page.locator('#actor-search').fill('Verein');
+  await page.getByTestId('actor-count').filter({ hasText: '250 von 250 Akteuren' }).waitFor();
+  assert.equal(await rows.count(), 100);
+  await page.locator('#actor-search').fill('Verein 2');
+  await page.getByTestId('actor-count').filter({ hasText: '50 von 250 Akteuren' }).waitFor();
+  assert.equal(await rows.count(), 50);
+  assert.ok((await rows.first().textContent()).startsWith('Verein 200'));
+  assert.equal(await page.getByRole('button', { name: /^Weitere/ }).count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });
