@@ -198,6 +198,11 @@ impl Slot {
     }
 }
 
+/// Characters stored in a slot (0 when empty or unreadable).
+fn slot_len(slot: Slot) -> usize {
+    read_key(slot.key()).map(|t| utf16_len(&t)).unwrap_or(0)
+}
+
 fn read_key(key: &str) -> Option<String> {
     if !local_storage_available() {
         return None;
@@ -232,6 +237,9 @@ pub struct Persistence {
     pub last_backup: RwSignal<Option<String>>,
     /// Length of the slot the next save overwrites, to know what it will add.
     spare_len: StoredValue<usize>,
+    /// Length of the slot in use: after a save it is the spare one. Known
+    /// here, so a save need not read a megabyte back out of storage for it.
+    current_len: StoredValue<usize>,
     timer: StoredValue<Option<TimeoutHandle>>,
     workspace: RwSignal<Workspace>,
     /// The revision this tab's data is based on.
@@ -253,7 +261,8 @@ impl Persistence {
             used: RwSignal::new(0),
             first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
             last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
-            spare_len: StoredValue::new(read_key(Slot::current().other().key()).map(|t| utf16_len(&t)).unwrap_or(0)),
+            spare_len: StoredValue::new(slot_len(Slot::current().other())),
+            current_len: StoredValue::new(slot_len(Slot::current())),
             timer: StoredValue::new(None),
             workspace,
             revision: StoredValue::new(startup.revision.clone()),
@@ -331,7 +340,8 @@ impl Persistence {
         match written {
             Ok(()) => {
                 let replaced_len = self.spare_len.get_value();
-                self.spare_len.set_value(read_key(current.key()).map(|t| utf16_len(&t)).unwrap_or(0));
+                self.spare_len.set_value(self.current_len.get_value());
+                self.current_len.set_value(new_len);
                 let parent = self.revision.get_value().map(|r| revision_id(&r).to_owned()).unwrap_or_default();
                 let revision = format!("{:016x}/{parent}", super::browser::random_u64());
                 // Should this fail, other tabs see an old revision and merely
@@ -350,7 +360,7 @@ impl Persistence {
             Err(error) => {
                 let name = error_name(&error);
                 self.measure();
-                self.spare_len.set_value(read_key(target.key()).map(|t| utf16_len(&t)).unwrap_or(0));
+                self.spare_len.set_value(slot_len(target));
                 let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                     Health::Full
                 } else {
@@ -497,7 +507,8 @@ impl Persistence {
     /// overwrites (after another tab saved, or space was freed).
     fn refresh_lengths(self) {
         self.measure();
-        self.spare_len.set_value(read_key(Slot::current().other().key()).map(|t| utf16_len(&t)).unwrap_or(0));
+        self.spare_len.set_value(slot_len(Slot::current().other()));
+        self.current_len.set_value(slot_len(Slot::current()));
     }
 
     /// Adds up what this origin keeps in localStorage (keys and values).

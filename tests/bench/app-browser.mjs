@@ -46,6 +46,17 @@ for (const actors of sizes) {
   await page.locator('.topbar').waitFor();
 
   // Import the region file.
+  const storageUsed = () => page.evaluate(() => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      n += key.length + localStorage.getItem(key).length;
+    }
+    return n;
+  });
+  // What the demo region already uses, to tell what the imported one adds.
+  await page.getByTestId('save-state').filter({ hasText: 'Im Browser gespeichert' }).waitFor();
+  const baseline = await storageUsed();
   await page.getByRole('button', { name: /^Austausch/ }).click();
   const buffer = readFileSync(`target/bench-files/region-${actors}.json`);
   let start = Date.now();
@@ -59,14 +70,7 @@ for (const actors of sizes) {
   const importMs = Date.now() - start;
   await page.getByRole('button', { name: /^Zur Region/ }).click({ timeout: 120000 });
   const fits = await storedAfterImport(page);
-  const storageChars = await page.evaluate(() => {
-    let n = 0;
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      n += key.length + localStorage.getItem(key).length;
-    }
-    return n;
-  });
+  const storageChars = await storageUsed();
 
   // Export it again.
   await page.getByRole('button', { name: /^Austausch/ }).click();
@@ -133,6 +137,7 @@ for (const actors of sizes) {
     stored: fits,
     storage_chars: storageChars,
     storage_quota_pct: round((100 * storageChars) / QUOTA),
+    region_quota_pct: round((100 * (storageChars - baseline)) / QUOTA),
     cold_start_ms: firstUsable === null ? null : Math.round(firstUsable),
     list_rows_built: listRows,
     search_key_median_ms: round(quantile(keys, 0.5)),
@@ -146,4 +151,4 @@ for (const actors of sizes) {
 await browser.close();
 await server.close();
 
-report('bench-app-browser', rows, 'preview = choosing the file until its preview (read, check, repair); import = click until done; export = click until downloaded; storage = characters of all localStorage keys and values (quota 5,242,880); cold start = navigation until the actor list can be used; search key / open actor = input event until the frame after it is painted; save = main-thread time of one save (User Timing "netzwerkatlas-save")');
+report('bench-app-browser', rows, 'preview = choosing the file until its preview (read, check, repair); import = click until done; export = click until downloaded; storage = characters of all localStorage keys and values (quota 5,242,880), region = what the imported region added to the demo region; cold start = navigation until the actor list can be used; search key / open actor = input event until the frame after it is painted; save = main-thread time of one save (User Timing "netzwerkatlas-save")');
