@@ -114,15 +114,18 @@ test('storage alerts pass the audit too', async () => {
   await context.close();
 });
 
+/** Presses Tab until `predicate` holds in the page; fails if it never does. */
+async function tabUntil(page, predicate, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error(`not reachable by Tab: ${predicate}`);
+}
+
 test('keyboard only: add an actor and relate it, without touching the mouse', async () => {
   const { page, context } = await app.open();
-  const tabTo = async (predicate, limit = 80) => {
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(predicate)) return;
-    }
-    throw new Error(`not reachable by Tab: ${predicate}`);
-  };
+  const tabTo = (predicate) => tabUntil(page, predicate);
   await tabTo(() => document.activeElement.textContent === '+ Akteur hinzufügen');
   await page.keyboard.press('Enter');
   await tabTo(() => document.activeElement.id === 'actor-name');
@@ -148,5 +151,25 @@ test('keyboard only: add an actor and relate it, without touching the mouse', as
   const region = activeRegion(await stored(page));
   const tafel = region.actors.find((a) => a.name === 'Tafel Lindenau e. V.');
   assert.ok(region.relations.some((r) => r.from === tafel.id && r.to === 'demo-jobcenter'));
+  await context.close();
+});
+
+test('keyboard only: open a checklist and set a status, without touching the mouse', async () => {
+  const { page, context } = await app.open();
+  const tabTo = (predicate) => tabUntil(page, predicate);
+  await tabTo(() => document.activeElement.classList.contains('tab') && document.activeElement.textContent.startsWith('Checklisten'));
+  await page.keyboard.press('Enter');
+  await tabTo(() => document.activeElement.textContent === 'Lokale Planung 2026');
+  await page.keyboard.press('Enter');
+  await page.locator('#checklist-title').filter({ hasText: 'Lokale Planung 2026' }).waitFor();
+  // One Tab stop per status group; the arrow keys choose within it.
+  await tabTo(() => document.activeElement.type === 'radio' && document.activeElement.name.includes('lp-1-3'));
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Noch nicht geplant, wäre aber sinnvoll');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'In Planung');
+  await saved(page);
+  const planning = activeRegion(await stored(page)).checklists.find((c) => c.title === 'Lokale Planung 2026');
+  const status = planning.sections.flatMap((s) => s.items).find((i) => i.id === 'lp-1-3').status;
+  assert.equal(status, 'in_planung');
   await context.close();
 });
