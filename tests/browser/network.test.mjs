@@ -152,6 +152,7 @@ test('a dragged node keeps its place after a reload; "Neu anordnen" frees it', a
 
 test('by keyboard: nodes are reachable, found by typing, open with Enter and move with Shift+arrows', async () => {
   const { page, context } = await app.open();
+  await saved(page);
   await openPicture(page);
   const region = activeRegion(await stored(page));
   const byName = [...region.actors].sort((a, b) => a.name.localeCompare(b.name, 'de'));
