@@ -198,11 +198,6 @@ impl Slot {
     }
 }
 
-/// Characters stored in a slot (0 when empty or unreadable).
-fn slot_len(slot: Slot) -> usize {
-    read_key(slot.key()).map(|t| utf16_len(&t)).unwrap_or(0)
-}
-
 fn read_key(key: &str) -> Option<String> {
     if !local_storage_available() {
         return None;
@@ -261,8 +256,9 @@ impl Persistence {
             used: RwSignal::new(0),
             first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
             last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
-            spare_len: StoredValue::new(slot_len(Slot::current().other())),
-            current_len: StoredValue::new(slot_len(Slot::current())),
+            // Both set by `measure` below.
+            spare_len: StoredValue::new(0),
+            current_len: StoredValue::new(0),
             timer: StoredValue::new(None),
             workspace,
             revision: StoredValue::new(startup.revision.clone()),
@@ -359,8 +355,8 @@ impl Persistence {
             }
             Err(error) => {
                 let name = error_name(&error);
+                // Also re-reads the spare slot's length: the failed write may have changed it.
                 self.measure();
-                self.spare_len.set_value(slot_len(target));
                 let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                     Health::Full
                 } else {
@@ -373,7 +369,7 @@ impl Persistence {
 
     /// Tries the last failed save again (after the user freed space).
     pub fn retry(self) {
-        self.refresh_lengths();
+        self.measure();
         self.dirty.set(true);
         self.flush();
     }
@@ -417,7 +413,7 @@ impl Persistence {
         self.workspace.set(incoming);
         self.revision.set_value(stored_revision());
         // The other tab wrote the slots: re-read what they hold.
-        self.refresh_lengths();
+        self.measure();
         self.dirty.set(false);
         self.health.set(Health::Ok);
         self.adopted.update(|n| *n += 1);
@@ -503,26 +499,30 @@ impl Persistence {
         }
     }
 
-    /// Re-reads the storage use and the size of the slot the next save
-    /// overwrites (after another tab saved, or space was freed).
-    fn refresh_lengths(self) {
-        self.measure();
-        self.spare_len.set_value(slot_len(Slot::current().other()));
-        self.current_len.set_value(slot_len(Slot::current()));
-    }
-
-    /// Adds up what this origin keeps in localStorage (keys and values).
+    /// Adds up what this origin keeps in localStorage (keys and values), and
+    /// notes the length of both slots on the way, so a save knows what it
+    /// will add (call again after another tab saved, or space was freed).
     pub fn measure(self) {
         if !local_storage_available() {
             return;
         }
         let storage = LocalStorage::raw();
         let mut total = 0;
+        let mut slot_lengths = (0, 0);
         for index in 0..storage.length().unwrap_or(0) {
             if let Some(key) = storage.key(index).ok().flatten() {
-                total += utf16_len(&key) + storage.get_item(&key).ok().flatten().map(|v| utf16_len(&v)).unwrap_or(0);
+                let len = storage.get_item(&key).ok().flatten().map(|v| utf16_len(&v)).unwrap_or(0);
+                if key == Slot::A.key() {
+                    slot_lengths.0 = len;
+                } else if key == Slot::B.key() {
+                    slot_lengths.1 = len;
+                }
+                total += utf16_len(&key) + len;
             }
         }
         self.used.set(total);
+        let (current, spare) = if Slot::current() == Slot::A { slot_lengths } else { (slot_lengths.1, slot_lengths.0) };
+        self.current_len.set_value(current);
+        self.spare_len.set_value(spare);
     }
 }
