@@ -70,7 +70,7 @@ fn adjacency(region: &Region) -> (Vec<&Id>, Vec<Vec<usize>>) {
 /// once: on how many shortest paths between two others an actor lies.
 pub fn betweenness(region: &Region) -> HashMap<&Id, f64> {
     let (_, neighbours) = adjacency(region);
-    by_actor(region, &netzwerkatlas_graph::centrality::betweenness(&neighbours))
+    by_actor(region, &netzwerkatlas_graph::centrality::betweenness(neighbours))
 }
 
 /// Betweenness to be computed in slices ([`netzwerkatlas_graph::centrality::Betweenness`]);

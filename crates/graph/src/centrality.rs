@@ -5,8 +5,8 @@ use std::collections::VecDeque;
 /// Betweenness centrality (Brandes) of an undirected graph given as sorted,
 /// duplicate-free neighbour lists: on how many shortest paths between two
 /// other nodes a node lies, each pair counted once.
-pub fn betweenness(neighbours: &[Vec<usize>]) -> Vec<f64> {
-    let mut run = Betweenness::new(neighbours.to_vec());
+pub fn betweenness(neighbours: Vec<Vec<usize>>) -> Vec<f64> {
+    let mut run = Betweenness::new(neighbours);
     run.advance(usize::MAX);
     run.result()
 }
@@ -121,13 +121,13 @@ mod tests {
     #[test]
     fn path_of_four_by_hand() {
         // 0 - 1 - 2 - 3: node 1 lies on 0–2 and 0–3, node 2 on 0–3 and 1–3.
-        assert_eq!(betweenness(&undirected(4, &[(0, 1), (1, 2), (2, 3)])), vec![0.0, 2.0, 2.0, 0.0]);
+        assert_eq!(betweenness(undirected(4, &[(0, 1), (1, 2), (2, 3)])), vec![0.0, 2.0, 2.0, 0.0]);
     }
 
     #[test]
     fn two_shortest_paths_share_the_credit() {
         // A square 0-1-3-2-0: 0–3 goes via 1 or via 2, half each; likewise 1–2.
-        assert_eq!(betweenness(&undirected(4, &[(0, 1), (1, 3), (3, 2), (2, 0)])), vec![0.5; 4]);
+        assert_eq!(betweenness(undirected(4, &[(0, 1), (1, 3), (3, 2), (2, 0)])), vec![0.5; 4]);
     }
 
     #[test]
@@ -141,7 +141,7 @@ mod tests {
         for (v, list) in lists.iter_mut().enumerate() {
             list.retain(|&w| w != v);
         }
-        let whole = betweenness(&lists);
+        let whole = betweenness(lists.clone());
         let mut run = Betweenness::new(lists);
         let mut slices = 0;
         while !run.advance(3) {
@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn empty_and_isolated() {
-        assert!(betweenness(&[]).is_empty());
-        assert_eq!(betweenness(&undirected(3, &[])), vec![0.0; 3]);
+        assert!(betweenness(Vec::new()).is_empty());
+        assert_eq!(betweenness(undirected(3, &[])), vec![0.0; 3]);
     }
 }
