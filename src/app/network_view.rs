@@ -20,15 +20,13 @@ use super::picture_canvas::{draw, Node, Scene};
 use super::state::{use_state, Panel};
 use crate::domain::export::file_name_as;
 use crate::domain::layout::{ForceLayout, Point};
-use netzwerkatlas_graph::centrality::Betweenness;
 use crate::domain::metrics::{betweenness_in_slices, by_actor, degrees, neighbourhood};
 use crate::domain::picture::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
 use crate::domain::query::{actors_by_name, next_by_prefix};
 use crate::domain::reading::read_network_with;
 use crate::domain::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
-use crate::domain::text::fold;
 use crate::domain::viewport::{node_at, Viewport, Zoom};
-use crate::domain::{Binding, Id, Region, RelationKind};
+use crate::domain::{ActorKind, Binding, Id, Region, RelationKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -60,10 +58,10 @@ fn surface() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.query_selector(".network-svg").ok()?
 }
 
-/// The pointer's position within the picture's screen area.
-fn local_point(ev: &web_sys::MouseEvent) -> Option<Point> {
-    let rect = surface()?.get_bounding_client_rect();
-    Some((ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top()))
+/// The pointer's position within the picture's screen area `surface`.
+fn local_point(surface: &web_sys::Element, ev: &web_sys::MouseEvent) -> Point {
+    let rect = surface.get_bounding_client_rect();
+    (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top())
 }
 
 /// The unit step of an arrow key, (x, y) with y downwards.
@@ -79,6 +77,25 @@ fn arrow_delta(key: &str) -> Option<Point> {
 
 fn svg_number(v: f64) -> String {
     format!("{:.1}", v)
+}
+
+/// Runs `work` a slice per animation frame until it reports done, or until
+/// `generation` moves on from `run` (the view was closed or a newer run
+/// began), so long computations leave the page responsive. `work` is given a
+/// check whether the frame's `budget_ms` has time left; the main-thread time
+/// each frame's slice takes is added to `spent`.
+fn in_frames(generation: StoredValue<u64>, run: u64, budget_ms: f64, spent: RwSignal<f64>, mut work: impl FnMut(&dyn Fn() -> bool) -> bool + 'static) {
+    request_animation_frame(move || {
+        if generation.try_get_value() != Some(run) {
+            return;
+        }
+        let started = js_sys::Date::now();
+        let done = work(&|| js_sys::Date::now() - started < budget_ms);
+        spent.update(|ms| *ms += js_sys::Date::now() - started);
+        if !done {
+            in_frames(generation, run, budget_ms, spent, work);
+        }
+    });
 }
 
 #[component]
@@ -104,7 +121,6 @@ pub fn NetworkView() -> impl IntoView {
     // The rings and sectors of the sector map (None for the force map).
     let backdrop = RwSignal::new(None::<(Vec<Sector>, Vec<Ring>)>);
     let gesture = StoredValue::new(Gesture::None);
-    let layout = StoredValue::new(None::<(Vec<Id>, ForceLayout)>);
     let generation = StoredValue::new(0u64);
     // Main-thread time spent on the layout and on betweenness, for the benchmark.
     let layout_ms = RwSignal::new(0.0f64);
@@ -120,20 +136,18 @@ pub fn NetworkView() -> impl IntoView {
             .with_region(|r| {
                 let near = focus.as_ref().map(|f| neighbourhood(r, f, depth));
                 let degrees = degrees(r);
-                let mut shown: Vec<(String, Node)> = r
-                    .actors
-                    .iter()
-                    .filter(|a| match &near {
-                        Some(near) => near.contains(&a.id),
-                        None => q.matches(a),
-                    })
-                    .map(|a| {
-                        let degree = degrees.get(&a.id).copied().unwrap_or(0);
-                        (fold(&a.name), Node { id: a.id.clone(), name: a.name.clone(), kind: a.kind, degree })
-                    })
-                    .collect();
-                shown.sort_by(|a, b| a.0.cmp(&b.0));
-                shown.into_iter().map(|(_, node)| node).collect::<Vec<_>>()
+                let kinds: HashMap<&Id, ActorKind> = r.actors.iter().map(|a| (&a.id, a.kind)).collect();
+                actors_by_name(r, |a| match &near {
+                    Some(near) => near.contains(&a.id),
+                    None => q.matches(a),
+                })
+                .into_iter()
+                .filter_map(|(id, name)| {
+                    let kind = *kinds.get(&id)?;
+                    let degree = degrees.get(&id).copied().unwrap_or(0);
+                    Some(Node { id, name, kind, degree })
+                })
+                .collect::<Vec<_>>()
             })
             .unwrap_or_default()
     });
@@ -150,48 +164,6 @@ pub fn NetworkView() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-
-    // Runs the force layout a few milliseconds per animation frame.
-    fn animate(
-        layout: StoredValue<Option<(Vec<Id>, ForceLayout)>>,
-        generation: StoredValue<u64>,
-        run: u64,
-        positions: RwSignal<HashMap<Id, Point>>,
-        progress: RwSignal<u32>,
-        frame: RwSignal<(f64, f64, f64, f64)>,
-        last_shown: f64,
-        compute: RwSignal<f64>,
-    ) {
-        request_animation_frame(move || {
-            // Gone (view closed) or replaced by a newer layout.
-            if generation.try_get_value() != Some(run) {
-                return;
-            }
-            let started = js_sys::Date::now();
-            let mut done = false;
-            let mut shown = last_shown;
-            layout.update_value(|l| {
-                if let Some((ids, layout)) = l {
-                    while !done && js_sys::Date::now() - started < 12.0 {
-                        done = layout.advance(2);
-                    }
-                    let spent = js_sys::Date::now() - started;
-                    compute.update(|ms| *ms += spent);
-                    if done || ids.len() <= LIVE_LIMIT || started - last_shown > LARGE_MAP_REDRAW_MS {
-                        positions.set(ids.iter().cloned().zip(layout.positions().iter().copied()).collect());
-                        shown = started;
-                    }
-                    progress.set(layout.percent());
-                }
-            });
-            if done {
-                frame.set(view_box(positions.get_untracked().into_values()));
-                progress.set(100);
-            } else {
-                animate(layout, generation, run, positions, progress, frame, shown, compute);
-            }
-        });
-    }
 
     Effect::new(move |_| {
         let ids: Vec<Id> = nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect());
@@ -222,28 +194,43 @@ pub fn NetworkView() -> impl IntoView {
                     .with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect())
                     .unwrap_or_default();
                 let fixed: Vec<Option<Point>> = ids.iter().map(|id| placed.get(id).copied()).collect();
-                let force = ForceLayout::new(ids.len(), &pairs, &fixed);
+                let mut force = ForceLayout::new(ids.len(), &pairs, &fixed);
                 // The start is drawn at once; it already spans the area the layout settles in, roughly.
                 frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
                 positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
-                layout.set_value(Some((ids, force)));
                 progress.set(0);
                 layout_ms.set(0.0);
-                animate(layout, generation, run, positions, progress, frame, js_sys::Date::now(), layout_ms);
+                let mut last_shown = js_sys::Date::now();
+                in_frames(generation, run, 12.0, layout_ms, move |more_time| {
+                    let mut done = false;
+                    while !done && more_time() {
+                        done = force.advance(2);
+                    }
+                    let now = js_sys::Date::now();
+                    if done || ids.len() <= LIVE_LIMIT || now - last_shown > LARGE_MAP_REDRAW_MS {
+                        positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
+                        last_shown = now;
+                    }
+                    progress.set(force.percent());
+                    if done {
+                        frame.set(view_box(force.positions().iter().copied()));
+                        progress.set(100);
+                    }
+                    done
+                });
             }
         }
     });
     on_cleanup(move || generation.set_value(u64::MAX));
 
-    // Where the picture is on screen now.
-    let viewport = move || {
-        let element = surface()?;
-        Some(Viewport {
-            frame: frame.get_untracked(),
-            size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64),
-            zoom: zoom.get_untracked(),
-        })
+    // Where the picture is on screen now, and where a pointer event is on it.
+    let viewport_of = move |element: &web_sys::Element| Viewport {
+        frame: frame.get_untracked(),
+        size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64),
+        zoom: zoom.get_untracked(),
     };
+    let viewport = move || surface().map(|element| viewport_of(&element));
+    let at_pointer = move |ev: &web_sys::MouseEvent| surface().map(|element| (viewport_of(&element), local_point(&element, ev)));
 
     // One redraw per animation frame, whatever changed how often in between.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -328,7 +315,7 @@ pub fn NetworkView() -> impl IntoView {
 
     // Pointer: drag a node (force map), pan the background, a click opens details.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         gesture.set_value(match node_under(&view, screen) {
             Some(actor) => Gesture::Press { actor, start: screen, moved: false },
             None => Gesture::Pan { last: screen, moved: false },
@@ -338,7 +325,7 @@ pub fn NetworkView() -> impl IntoView {
         }
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
             Gesture::Press { actor, start, moved } => {
                 let far = (screen.0 - start.0).abs() + (screen.1 - start.1).abs() > 3.0;
@@ -363,7 +350,7 @@ pub fn NetworkView() -> impl IntoView {
         }
     };
     let on_pointer_up = move |ev: web_sys::PointerEvent| {
-        let (Some(view), Some(screen)) = (viewport(), local_point(&ev)) else { return };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
             Gesture::Press { actor, moved: true, .. } => {
                 place(&actor, view.picture_point(screen));
@@ -387,24 +374,26 @@ pub fn NetworkView() -> impl IntoView {
         }
         gesture.set_value(Gesture::None);
     };
-    let zoom_around = move |factor: f64, screen: Option<Point>| {
-        let Some(view) = viewport() else { return };
+    // Zoom around a screen point of the picture, or its middle.
+    let zoom_around = move |view: Viewport, factor: f64, screen: Option<Point>| {
         let screen = screen.unwrap_or((view.size.0 / 2.0, view.size.1 / 2.0));
         zoom.set(view.zoom.zoomed(factor, view.frame_point(screen)));
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        zoom_around(if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, local_point(&ev));
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        zoom_around(view, if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, Some(screen));
     };
     let on_map_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(view) = viewport() else { return };
         match ev.key().as_str() {
-            "+" | "=" => zoom_around(1.25, None),
-            "-" => zoom_around(0.8, None),
+            "+" | "=" => zoom_around(view, 1.25, None),
+            "-" => zoom_around(view, 0.8, None),
             "0" => zoom.set(Zoom::HOME),
-            key => match (arrow_delta(key), viewport()) {
+            key => match arrow_delta(key) {
                 // The arrow moves the view, so the picture moves the other way.
-                (Some((dx, dy)), Some(view)) => zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0))),
-                _ => return,
+                Some((dx, dy)) => zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0))),
+                None => return,
             },
         }
         ev.prevent_default();
@@ -534,40 +523,24 @@ pub fn NetworkView() -> impl IntoView {
     // computed a slice per frame meanwhile; the other answers show at once.
     let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
     let centrality = RwSignal::new(None::<Vec<f64>>);
-    let centrality_job = StoredValue::new(None::<Betweenness>);
     let centrality_generation = StoredValue::new(0u64);
-    fn measure(job: StoredValue<Option<Betweenness>>, generation: StoredValue<u64>, run: u64, out: RwSignal<Option<Vec<f64>>>, compute: RwSignal<f64>) {
-        request_animation_frame(move || {
-            if generation.try_get_value() != Some(run) {
-                return;
-            }
-            let started = js_sys::Date::now();
-            let mut done = false;
-            job.update_value(|job| {
-                if let Some(job) = job {
-                    while !done && js_sys::Date::now() - started < 6.0 {
-                        done = job.advance(4);
-                    }
-                    let spent = js_sys::Date::now() - started;
-                    compute.update(|ms| *ms += spent);
-                    if done {
-                        out.set(Some(job.result()));
-                    }
-                }
-            });
-            if !done {
-                measure(job, generation, run, out, compute);
-            }
-        });
-    }
     Effect::new(move |_| {
         let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
         let run = centrality_generation.get_value() + 1;
         centrality_generation.set_value(run);
         centrality.set(None);
-        centrality_job.set_value(job);
         metrics_ms.set(0.0);
-        measure(centrality_job, centrality_generation, run, centrality, metrics_ms);
+        let Some(mut job) = job else { return };
+        in_frames(centrality_generation, run, 6.0, metrics_ms, move |more_time| {
+            let mut done = false;
+            while !done && more_time() {
+                done = job.advance(4);
+            }
+            if done {
+                centrality.set(Some(job.result()));
+            }
+            done
+        });
     });
     on_cleanup(move || centrality_generation.set_value(u64::MAX));
     let findings = Memo::new(move |_| {
