@@ -2,6 +2,7 @@
 //! networks, running entirely in the browser.
 
 pub mod domain;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

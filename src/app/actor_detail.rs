@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::checklists::status_label;
 use super::state::{use_state, Panel};
 use crate::domain::checklist::ItemKind;
@@ -18,7 +21,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
     let confirming = RwSignal::new(false);
     move || {
         let Some(actor) = actor.get() else {
-            return view! { <p class="empty">"Dieser Akteur existiert nicht mehr."</p> }.into_any();
+            return view! { <p class="empty">{t("actor.gone")}</p> }.into_any();
         };
         let id = actor.id.clone();
         let (facts, relations, groups, impact, tasks) = state
@@ -34,7 +37,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
             <article class="detail" aria-labelledby="detail-title">
                 <header class="panel-head">
                     <h2 id="detail-title" tabindex="-1">{actor.name.clone()}</h2>
-                    <button type="button" class="close" aria-label="Details schließen" on:click=move |_| state.open(Panel::None)>"×"</button>
+                    <button type="button" class="close" aria-label=t("actor.close") on:click=move |_| state.open(Panel::None)>"×"</button>
                 </header>
                 <p class="kind-badge">{actor.kind.label()}</p>
                 <dl class="facts">
@@ -43,9 +46,9 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                 </dl>
                 {contacts(&actor)}
                 <section aria-labelledby="detail-relations">
-                    <h3 id="detail-relations">{format!("Beziehungen ({})", relations.len())}</h3>
+                    <h3 id="detail-relations">{tr!("actor.relations_n", n = relations.len())}</h3>
                     {if relations.is_empty() {
-                        view! { <p class="empty">"Noch keine Beziehungen."</p> }.into_any()
+                        view! { <p class="empty">{t("actor.no_relations")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="relation-list" data-testid="detail-relations">
@@ -61,9 +64,9 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                                 <button
                                                     type="button"
                                                     class="small"
-                                                    aria-label=format!("Beziehung mit {other_name} bearbeiten")
+                                                    aria-label=tr!("actor.edit_relation", name = other_name)
                                                     on:click=move |_| state.open(Panel::RelationForm { editing: Some(rel_id.clone()), from: None })
-                                                >"Bearbeiten"</button>
+                                                >{t("common.edit")}</button>
                                             </li>
                                         }
                                     })
@@ -75,13 +78,13 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                 </section>
                 {(!groups.is_empty()).then(|| view! {
                     <section aria-labelledby="detail-groups">
-                        <h3 id="detail-groups">"Gremien"</h3>
+                        <h3 id="detail-groups">{t("tabs.groups")}</h3>
                         <ul>{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 {(!tasks.is_empty()).then(|| view! {
                     <section aria-labelledby="detail-tasks">
-                        <h3 id="detail-tasks">{format!("Verantwortlich in Checklisten ({})", tasks.len())}</h3>
+                        <h3 id="detail-tasks">{tr!("actor.tasks_n", n = tasks.len())}</h3>
                         <ul class="relation-list" data-testid="detail-tasks">
                             {tasks.into_iter().map(|(checklist, item, text)| view! {
                                 <li>
@@ -92,12 +95,12 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     </section>
                 })}
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>"Bearbeiten"</button>
+                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>{t("common.edit")}</button>
                     <button
                         type="button"
                         on:click=move |_| state.open(Panel::RelationForm { editing: None, from: Some(relate_id.clone()) })
-                    >"+ Beziehung"</button>
-                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Löschen …"</button>
+                    >{t("actor.add_relation")}</button>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t("common.delete_ellipsis")}</button>
                 </div>
                 <Show when=move || confirming.get()>
                     {
@@ -105,8 +108,8 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                         let name = name.clone();
                         view! {
                             <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-                                <h3 id="confirm-title">{format!("„{name}“ löschen?")}</h3>
-                                <p id="confirm-text">{impact.describe()}" Sie können das Löschen mit „Rückgängig“ zurücknehmen."</p>
+                                <h3 id="confirm-title">{tr!("common.delete_question", name = name)}</h3>
+                                <p id="confirm-text">{impact.describe()}" "{t("common.undo_delete_hint")}</p>
                                 <button
                                     type="button"
                                     class="danger"
@@ -116,11 +119,11 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                         move |_| {
                                             state.edit_region(|r| r.delete_actor(&delete_id));
                                             state.open(Panel::None);
-                                            state.announce(&format!("„{name}“ gelöscht"));
+                                            state.announce(&tr!("common.deleted_named", name = name));
                                         }
                                     }
-                                >"Endgültig löschen"</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>"Abbrechen"</button>
+                                >{t("region.delete_final")}</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{t("common.cancel")}</button>
                             </div>
                         }
                     }
@@ -136,18 +139,18 @@ fn facts(region: &Region, actor: &Actor) -> Vec<(&'static str, String)> {
     let list = |items: &[String]| items.join(", ");
     let mut out = Vec::new();
     if let Some(traeger) = &actor.traeger {
-        out.push(("Träger", region.actor_name(traeger)));
+        out.push((t("actor.traeger"), region.actor_name(traeger)));
     }
     let pairs = [
-        ("Rechtskreise", actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
         (
-            "Sozialräume",
+            t("region.sozialraeume"),
             actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
         ),
-        ("Zielgruppen", list(&actor.target_groups)),
-        ("Angebote", list(&actor.offers)),
-        ("Schlagwörter", list(&actor.tags)),
-        ("Notizen", actor.notes.clone()),
+        (t("actor.target_groups"), list(&actor.target_groups)),
+        (t("actor.offers"), list(&actor.offers)),
+        (t("actor.tags"), list(&actor.tags)),
+        (t("common.notes"), actor.notes.clone()),
     ];
     out.extend(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
     out
@@ -158,7 +161,7 @@ fn website(actor: &Actor) -> Option<impl IntoView> {
     let href = safe_href(LinkKind::Web, &actor.website)?;
     let text = actor.website.clone();
     Some(view! {
-        <dt>"Website"</dt>
+        <dt>{t("actor.website")}</dt>
         <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
     })
 }
@@ -191,7 +194,7 @@ fn contacts(actor: &Actor) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <section aria-labelledby="detail-contacts">
-            <h3 id="detail-contacts">"Kontaktpersonen"</h3>
+            <h3 id="detail-contacts">{t("actor.contacts")}</h3>
             <ul class="contacts">{items}</ul>
         </section>
     })

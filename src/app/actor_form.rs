@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::new_id;
 use super::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel};
@@ -30,7 +33,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                     let name = actor.name.clone();
                     state.edit_region(|r| r.upsert_actor(actor));
                     state.open(Panel::Actor(actor_id.clone()));
-                    state.announce(&format!("„{name}“ gespeichert"));
+                    state.announce(&tr!("common.saved_named", name = name));
                 }
                 Err(found) => {
                     errors.set(found);
@@ -52,14 +55,14 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
 
     let kind_options = Signal::derive(|| {
-        std::iter::once((String::new(), "– bitte wählen –".to_owned()))
+        std::iter::once((String::new(), t("common.please_choose").to_owned()))
             .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
             .collect::<Vec<_>>()
     });
     let traeger_options = {
         let actor_id = actor_id.clone();
         Signal::derive(move || {
-            let mut options = vec![(String::new(), "– keiner –".to_owned())];
+            let mut options = vec![(String::new(), t("common.none").to_owned())];
             if let Some(actors) = state.with_region(|r| actors_by_name(r, |a| a.id != actor_id)) {
                 options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
             }
@@ -74,7 +77,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let rechtskreis_options =
         Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
 
-    let title = if creating { "Neuer Akteur".to_owned() } else { format!("„{}“ bearbeiten", existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
+    let title = if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
     view! {
         <form
             class="entity-form"
@@ -92,10 +95,10 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                 <h2 id="actor-form-title" tabindex="-1">{title}</h2>
             </header>
             <ErrorSummary errors=errors />
-            <TextField id="actor-name" label="Name" required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="actor-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             <SelectField
                 id="actor-kind"
-                label="Art"
+                label=t("region.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.map(|k| k.key()).unwrap_or_default()))
@@ -104,7 +107,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="actor-traeger"
-                label="Träger (übergeordnete Organisation)"
+                label=t("actor.traeger_long")
                 options=traeger_options
                 value=Signal::derive(move || draft.with(|d| d.traeger.as_ref().map(|t| t.0.clone()).unwrap_or_default()))
                 on_change=Callback::new(move |v: String| draft.update(|d| d.traeger = (!v.is_empty()).then(|| Id(v))))
@@ -112,7 +115,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <CheckboxGroup
                 id="actor-rechtskreise"
-                legend="Rechtskreise"
+                legend=t("actors.rechtskreise")
                 options=rechtskreis_options
                 checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key().to_owned()).collect()))
                 on_toggle=Callback::new(move |(key, on): (String, bool)| {
@@ -124,29 +127,29 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
                 <CheckboxGroup
                     id="actor-sozialraeume"
-                    legend="Sozialräume"
+                    legend=t("region.sozialraeume")
                     options=sozialraum_options
                     checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
                     on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
                 />
             </Show>
-            <TextField id="actor-target-groups" label="Zielgruppen" hint="Eine pro Zeile" rows=3 value=target_groups on_input=set_target_groups />
-            <TextField id="actor-offers" label="Angebote" hint="Eines pro Zeile" rows=3 value=offers on_input=set_offers />
+            <TextField id="actor-target-groups" label=t("actor.target_groups") hint=t("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
+            <TextField id="actor-offers" label=t("actor.offers") hint=t("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
             <TextField
                 id="actor-website"
-                label="Website"
+                label=t("actor.website")
                 kind="url"
-                placeholder="https://www.beispiel.de"
+                placeholder=t("actor.website_placeholder")
                 value=website
                 on_input=set_website
                 error=error_of(errors, "website")
             />
             <ContactsEditor draft=draft errors=errors />
-            <TextField id="actor-tags" label="Schlagwörter" hint="Durch Kommas getrennt" value=tags on_input=set_tags />
-            <TextField id="actor-notes" label="Notizen" rows=4 value=notes on_input=set_notes />
+            <TextField id="actor-tags" label=t("actor.tags") hint=t("region.comma_separated") value=tags on_input=set_tags />
+            <TextField id="actor-notes" label=t("common.notes") rows=4 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">"Speichern"</button>
-                <button type="button" on:click=cancel>"Abbrechen"</button>
+                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="button" on:click=cancel>{t("common.cancel")}</button>
             </div>
         </form>
     }
@@ -159,8 +162,8 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
     let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
     view! {
         <fieldset class="contacts-editor">
-            <legend>"Kontaktpersonen"</legend>
-            <p class="hint">"Personenbezogene Daten: nur erfassen, was für die Zusammenarbeit nötig ist."</p>
+            <legend>{t("actor.contacts")}</legend>
+            <p class="hint">{t("actor.contacts_hint")}</p>
             {move || {
                 (0..count.get())
                     .map(|i| {
@@ -180,11 +183,11 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                         let (phone, set_phone) = field(|c| &c.phone, |c| &mut c.phone);
                         let number = i + 1;
                         view! {
-                            <div class="contact-row" role="group" aria-label=format!("Kontaktperson {number}")>
-                                <TextField id=format!("contact-{i}-name") label=format!("Name (Kontakt {number})") value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
-                                <TextField id=format!("contact-{i}-role") label="Funktion" value=role on_input=set_role />
-                                <TextField id=format!("contact-{i}-email") label="E-Mail" kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
-                                <TextField id=format!("contact-{i}-phone") label="Telefon" kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
+                            <div class="contact-row" role="group" aria-label=tr!("actor.contact_n", number = number)>
+                                <TextField id=format!("contact-{i}-name") label=tr!("actor.contact_name", number = number) value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
+                                <TextField id=format!("contact-{i}-role") label=t("actor.contact_role") value=role on_input=set_role />
+                                <TextField id=format!("contact-{i}-email") label=t("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
+                                <TextField id=format!("contact-{i}-phone") label=t("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
                                 <button
                                     type="button"
                                     class="small"
@@ -193,13 +196,13 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                                             d.contacts.remove(i);
                                         }
                                     })
-                                >{format!("Kontakt {number} entfernen")}</button>
+                                >{tr!("actor.contact_remove", number = number)}</button>
                             </div>
                         }
                     })
                     .collect_view()
             }}
-            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>"+ Kontaktperson"</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{t("actor.contact_add")}</button>
         </fieldset>
     }
 }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::state::{use_state, Panel};
 use crate::domain::query::{ActorQuery, ActorRow, ActorSort};
 use crate::domain::{ActorKind, Id, Rechtskreis};
@@ -35,14 +38,14 @@ pub fn ActorList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="actors-title">
             <div class="list-head">
-                <h2 id="actors-title">"Akteure"</h2>
+                <h2 id="actors-title">{t("tabs.actors")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(None))>
-                    "+ Akteur hinzufügen"
+                    {t("actors.add")}
                 </button>
             </div>
             <ActorFilters>
                 <div class="field">
-                    <label for="actor-sort">"Sortierung"</label>
+                    <label for="actor-sort">{t("actors.sort")}</label>
                     <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
                         {ActorSort::ALL
                             .into_iter()
@@ -55,16 +58,16 @@ pub fn ActorList() -> impl IntoView {
                 {move || {
                     let shown = rows.with(|r| r.len());
                     if query.with(ActorQuery::is_filtered) {
-                        format!("{shown} von {} Akteuren", total())
+                        tr!("actors.count_filtered", shown = shown, total = total())
                     } else {
-                        format!("{shown} Akteure")
+                        tr!("actors.count", n = shown)
                     }
                 }}
                 {move || query.with(ActorQuery::is_filtered).then(|| view! {
                     " "
                     <button type="button" class="link" on:click=move |_| query.update(|q| {
                         *q = ActorQuery { sort: q.sort, ..ActorQuery::default() }
-                    })>"Filter zurücksetzen"</button>
+                    })>{t("actors.reset_filters")}</button>
                 })}
             </p>
             <Show
@@ -72,9 +75,9 @@ pub fn ActorList() -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty">
                         {move || if total() == 0 {
-                            "Noch keine Akteure. Legen Sie den ersten mit „Akteur hinzufügen“ an."
+                            t("actors.empty")
                         } else {
-                            "Kein Akteur passt zu Suche und Filtern."
+                            t("actors.no_match")
                         }}
                     </p>
                 }
@@ -82,11 +85,11 @@ pub fn ActorList() -> impl IntoView {
                 <table class="data" data-testid="actor-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Art"</th>
-                            <th scope="col" class="secondary">"Sozialräume"</th>
-                            <th scope="col" class="secondary">"Rechtskreise"</th>
-                            <th scope="col" class="num">"Beziehungen"</th>
+                            <th scope="col">{t("common.name")}</th>
+                            <th scope="col">{t("common.kind")}</th>
+                            <th scope="col" class="secondary">{t("region.sozialraeume")}</th>
+                            <th scope="col" class="secondary">{t("actors.rechtskreise")}</th>
+                            <th scope="col" class="num">{t("tabs.relations")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -118,14 +121,15 @@ pub fn ActorList() -> impl IntoView {
                 </table>
                 {move || (hidden() > 0).then(|| view! {
                     <p class="more-rows">
-                        {move || format!("{} von {} Akteuren angezeigt. ", limit.get().min(rows.with(|r| r.len())), rows.with(|r| r.len()))}
+                        {move || tr!("actors.shown", shown = limit.get().min(rows.with(|r| r.len())), total = rows.with(|r| r.len()))}
+                        " "
                         <button type="button" on:click=move |_| {
                             // Keyboard users go on at the first new row.
                             let first_new = limit.get_untracked();
                             limit.update(|l| *l += ROWS_AT_A_TIME);
                             request_animation_frame(move || focus_row(first_new));
                         }>
-                            {move || format!("Weitere {} anzeigen", hidden().min(ROWS_AT_A_TIME))}
+                            {move || tr!("actors.show_more", count = hidden().min(ROWS_AT_A_TIME))}
                         </button>
                     </p>
                 })}
@@ -158,22 +162,22 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <div class="filters" role="search" aria-label="Akteure suchen und filtern">
+        <div class="filters" role="search" aria-label=t("actors.search_label")>
                 <div class="field grow">
-                <label for="actor-search">"Suche nach Name"</label>
+                <label for="actor-search">{t("actors.search")}</label>
                 <input
                     id="actor-search"
                     type="search"
-                    placeholder="z. B. Jobcenter"
+                    placeholder=t("actors.search_placeholder")
                     autocomplete="off"
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                 />
             </div>
             <div class="field">
-                <label for="filter-kind">"Art"</label>
+                <label for="filter-kind">{t("common.kind")}</label>
                 <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
-                    <option value="" selected=move || query.with(|q| q.kind.is_none())>"Alle Arten"</option>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{t("actors.all_kinds")}</option>
                     {ActorKind::ALL
                         .iter()
                         .map(|k| {
@@ -184,12 +188,12 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-rechtskreis">"Rechtskreis"</label>
+                <label for="filter-rechtskreis">{t("actors.rechtskreis")}</label>
                 <select
                     id="filter-rechtskreis"
                     on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
                 >
-                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>"Alle Rechtskreise"</option>
+                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{t("actors.all_rechtskreise")}</option>
                     {Rechtskreis::ALL
                         .iter()
                         .map(|r| {
@@ -200,7 +204,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-sozialraum">"Sozialraum"</label>
+                <label for="filter-sozialraum">{t("actors.sozialraum")}</label>
                 <select
                     id="filter-sozialraum"
                     on:change=move |ev| {
@@ -208,7 +212,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                         query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
                     }
                 >
-                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>"Alle Sozialräume"</option>
+                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{t("actors.all_sozialraeume")}</option>
                     {move || {
                         sozialraeume()
                             .into_iter()

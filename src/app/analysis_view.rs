@@ -5,10 +5,12 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::i18n::{date, t};
+use crate::tr;
+
 use super::browser::today;
 use crate::domain::export::file_name_as;
 use super::checklists::ProgressBar;
-use crate::domain::csv::german_date;
 use super::state::use_state;
 use crate::domain::aggregate::{aggregate, aggregate_csv, sources, templates_in_use};
 use crate::domain::checklist::ItemKind;
@@ -19,7 +21,7 @@ use crate::domain::Id;
 pub fn AnalysisView() -> impl IntoView {
     view! {
         <section class="analysis-view content" aria-labelledby="analysis-title">
-            <h2 id="analysis-title">"Auswertung"</h2>
+            <h2 id="analysis-title">{t("header.analysis")}</h2>
             <CompareRegions />
             <AggregateChecklists />
         </section>
@@ -57,14 +59,14 @@ fn CompareRegions() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="compare-title">
-            <h3 id="compare-title">"Zwei Regionen vergleichen"</h3>
+            <h3 id="compare-title">{t("analysis.compare_title")}</h3>
             <Show
                 when=move || state.workspace.with(|ws| ws.regions.len() >= 2)
-                fallback=|| view! { <p class="muted">"Für einen Vergleich braucht es zwei Regionen. Importieren Sie zum Beispiel die Datei einer Nachbarkommune unter „Austausch“."</p> }
+                fallback=|| view! { <p class="muted">{t("analysis.compare_needs_two")}</p> }
             >
                 <div class="compare-pickers">
-                    {region_select("compare-a", "Region A", a)}
-                    {region_select("compare-b", "Region B", b)}
+                    {region_select("compare-a", t("analysis.region_a"), a)}
+                    {region_select("compare-b", t("analysis.region_b"), b)}
                 </div>
                 {move || sections.get().map(|(name_a, name_b, sections)| view! {
                     <div data-testid="comparison">
@@ -72,7 +74,7 @@ fn CompareRegions() -> impl IntoView {
                             <table class="compare-table">
                                 <caption>{section.title}</caption>
                                 <thead><tr>
-                                    <th scope="col">"Merkmal"</th>
+                                    <th scope="col">{t("analysis.feature")}</th>
                                     <th scope="col">{name_a.clone()}</th>
                                     <th scope="col">{name_b.clone()}</th>
                                 </tr></thead>
@@ -120,23 +122,23 @@ fn AggregateChecklists() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="aggregate-title">
-            <h3 id="aggregate-title">"Checklisten vieler Kommunen auswerten"</h3>
-            <p class="hint">"Zählt alle Checklisten einer Vorlage aus allen Regionen – auch aus importierten Dateien – Punkt für Punkt aus."</p>
-            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">"Noch keine Checklisten vorhanden."</p> }>
+            <h3 id="aggregate-title">{t("analysis.aggregate_title")}</h3>
+            <p class="hint">{t("analysis.aggregate_hint")}</p>
+            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{t("analysis.no_checklists")}</p> }>
                 <div class="field">
-                    <label for="aggregate-template">"Vorlage"</label>
+                    <label for="aggregate-template">{t("checklists.template")}</label>
                     <select id="aggregate-template" on:change=move |ev| { template.set(event_target_value(&ev)); excluded.set(BTreeSet::new()); }>
                         {move || templates.get().into_iter().map(|(id, name, n)| {
                             let selected = template.get() == id.0;
-                            view! { <option value=id.0 selected=selected>{format!("{name} ({n} Checklisten)")}</option> }
+                            view! { <option value=id.0 selected=selected>{tr!("analysis.template_option", name = name, n = n)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="checkboxes region-filter">
-                    <legend>"Regionen"</legend>
+                    <legend>{t("analysis.regions")}</legend>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>"Alle"</button>
-                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>"Keine"</button>
+                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{t("common.all")}</button>
+                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{t("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
                         let box_id = format!("aggregate-region-{i}");
@@ -158,20 +160,20 @@ fn AggregateChecklists() -> impl IntoView {
                     let result = result.get();
                     let n = result.included.len();
                     view! {
-                        <p data-testid="aggregate-count">{format!("{n} Checklisten einbezogen.")}</p>
+                        <p data-testid="aggregate-count">{tr!("analysis.included_n", n = n)}</p>
                         {(!result.mismatches.is_empty()).then(|| view! {
                             <div class="repairs" data-testid="aggregate-mismatches">
-                                <p>"Punkte, die nicht in allen Fassungen übereinstimmen:"</p>
+                                <p>{t("analysis.mismatches")}</p>
                                 <ul>{result.mismatches.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                             </div>
                         })}
                         <table class="aggregate-table" data-testid="aggregate-table">
-                            <caption>"Stand je Punkt über alle einbezogenen Checklisten"</caption>
-                            <thead><tr><th scope="col">"Punkt"</th><th scope="col">"n"</th><th scope="col">"Anteile"</th></tr></thead>
+                            <caption>{t("analysis.table_caption")}</caption>
+                            <thead><tr><th scope="col">{t("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{t("analysis.shares")}</th></tr></thead>
                             <tbody>
                                 {result.rows.iter().map(|row| {
                                     let figures = match row.kind {
-                                        ItemKind::Answers => view! { <p>{format!("In {} von {} Checklisten beantwortet (Freitext)", row.answered, row.n)}</p> }.into_any(),
+                                        ItemKind::Answers => view! { <p>{tr!("analysis.answered", answered = row.answered, n = row.n)}</p> }.into_any(),
                                         ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any(),
                                     };
                                     view! {
@@ -185,19 +187,19 @@ fn AggregateChecklists() -> impl IntoView {
                             </tbody>
                         </table>
                         <details>
-                            <summary>{format!("Einbezogene Checklisten ({n})")}</summary>
+                            <summary>{tr!("analysis.included_list", n = n)}</summary>
                             <table class="included-table">
-                                <thead><tr><th scope="col">"Region"</th><th scope="col">"Checkliste"</th><th scope="col">"Version"</th><th scope="col">"Datei"</th><th scope="col">"Stand"</th></tr></thead>
+                                <thead><tr><th scope="col">{t("header.region")}</th><th scope="col">{t("analysis.checklist")}</th><th scope="col">{t("analysis.version")}</th><th scope="col">{t("analysis.file")}</th><th scope="col">{t("analysis.as_of")}</th></tr></thead>
                                 <tbody>
                                     {result.included.iter().map(|i| view! {
-                                        <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{german_date(&i.date)}</td></tr>
+                                        <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{date(&i.date)}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>
                         </details>
                     }
                 }}
-                <button type="button" on:click=export>"Tabelle als CSV speichern"</button>
+                <button type="button" on:click=export>{t("analysis.save_csv")}</button>
             </Show>
         </section>
     }

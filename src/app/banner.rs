@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{number, t};
+use crate::tr;
+
 use super::browser::{format_timestamp, now_iso};
 use crate::domain::backup::{backup_due, usage_percent, WARN_PERCENT};
 use super::confirm::ConfirmButton;
@@ -18,45 +21,11 @@ pub fn StorageAlert() -> impl IntoView {
     move || {
         let (title, text, retry) = match p.health.get() {
             Health::Ok | Health::Newer(_) => return None,
-            Health::Blocked => (
-                "Speichern nicht möglich",
-                "Dieser Browser erlaubt Netzwerkatlas keinen lokalen Speicher (z. B. im privaten Modus oder durch \
-                 eine Richtlinie). Sie können arbeiten, aber Ihre Änderungen gehen beim Schließen verloren. \
-                 Laden Sie eine Sicherung herunter, bevor Sie das Fenster schließen."
-                    .to_owned(),
-                false,
-            ),
-            Health::Full => (
-                "Der Speicher ist voll",
-                "Die letzte Änderung passt nicht mehr in den lokalen Speicher des Browsers und wurde nicht \
-                 gespeichert. Der zuletzt gespeicherte Stand ist unverändert erhalten. Laden Sie eine Sicherung \
-                 herunter und schaffen Sie Platz (z. B. beiseitegelegte Daten verwerfen)."
-                    .to_owned(),
-                true,
-            ),
-            Health::WriteFailed(name) => (
-                "Speichern fehlgeschlagen",
-                format!(
-                    "Der Browser hat das Speichern abgelehnt ({name}). Der zuletzt gespeicherte Stand ist \
-                     unverändert erhalten. Laden Sie eine Sicherung herunter."
-                ),
-                true,
-            ),
-            Health::Conflict => (
-                "In einem anderen Tab geändert",
-                "Netzwerkatlas ist in einem weiteren Tab oder Fenster geöffnet, und dort wurde gespeichert, während Sie \
-                 hier Änderungen hatten. Damit keine Arbeit verloren geht, speichert dieser Tab erst, wenn Sie \
-                 entscheiden. Tipp: Sichern Sie Ihre Fassung vorher als Datei."
-                    .to_owned(),
-                false,
-            ),
-            Health::AsideFailed => (
-                "Gespeicherte Daten nicht lesbar",
-                "Bis Sie die unlesbaren Daten heruntergeladen haben, speichert Netzwerkatlas nichts, damit sie nicht \
-                 überschrieben werden."
-                    .to_owned(),
-                false,
-            ),
+            Health::Blocked => (t("storage.blocked.title"), t("storage.blocked.text").to_owned(), false),
+            Health::Full => (t("storage.full.title"), t("storage.full.text").to_owned(), true),
+            Health::WriteFailed(name) => (t("storage.failed.title"), tr!("storage.failed.text", name = name), true),
+            Health::Conflict => (t("storage.conflict.title"), t("storage.conflict.text").to_owned(), false),
+            Health::AsideFailed => (t("storage.aside_failed.title"), t("storage.aside_failed.text").to_owned(), false),
         };
         let aside_failed = p.health.get() == Health::AsideFailed;
         let conflict = p.health.get() == Health::Conflict;
@@ -70,17 +39,17 @@ pub fn StorageAlert() -> impl IntoView {
                             p.download_stored();
                             p.health.set(Health::Ok);
                             p.retry();
-                        }>"Unlesbare Daten herunterladen und weiterarbeiten"</button>
+                        }>{t("storage.download_unreadable")}</button>
                     })}
                     {(!aside_failed).then(|| view! {
-                        <button type="button" on:click=move |_| p.download_workspace()>"Sicherung herunterladen"</button>
+                        <button type="button" on:click=move |_| p.download_workspace()>{t("storage.download_backup")}</button>
                     })}
                     {conflict.then(|| view! {
-                        <button type="button" on:click=move |_| p.adopt_stored()>"Stand des anderen Tabs laden (meine Änderungen verwerfen)"</button>
-                        <button type="button" on:click=move |_| p.keep_mine()>"Meine Fassung speichern (überschreibt den anderen Tab)"</button>
+                        <button type="button" on:click=move |_| p.adopt_stored()>{t("storage.conflict.adopt")}</button>
+                        <button type="button" on:click=move |_| p.keep_mine()>{t("storage.conflict.keep")}</button>
                     })}
                     {retry.then(|| view! {
-                        <button type="button" on:click=move |_| p.retry()>"Erneut speichern"</button>
+                        <button type="button" on:click=move |_| p.retry()>{t("storage.retry")}</button>
                     })}
                 </div>
             </div>
@@ -97,9 +66,9 @@ pub fn StorageNotices() -> impl IntoView {
         p.damaged.get().map(|message| {
             view! {
                 <div class="banner warning" role="alert" data-testid="damaged-banner">
-                    <h2>"Gespeicherte Daten waren nicht lesbar"</h2>
+                    <h2>{t("storage.damaged.title")}</h2>
                     <p>{message}</p>
-                    <button type="button" on:click=move |_| p.damaged.set(None)>"Verstanden"</button>
+                    <button type="button" on:click=move |_| p.damaged.set(None)>{t("common.understood")}</button>
                 </div>
             }
         })
@@ -109,8 +78,8 @@ pub fn StorageNotices() -> impl IntoView {
         (!entries.is_empty()).then(|| {
             view! {
                 <section class="banner info" aria-labelledby="aside-title" data-testid="aside-list">
-                    <h2 id="aside-title">"Beiseitegelegte Daten"</h2>
-                    <p>"Diese Daten konnten nicht gelesen werden. Sie bleiben hier, bis Sie sie verwerfen."</p>
+                    <h2 id="aside-title">{t("storage.aside.title")}</h2>
+                    <p>{t("storage.aside.text")}</p>
                     <ul>
                         {entries
                             .into_iter()
@@ -119,17 +88,17 @@ pub fn StorageNotices() -> impl IntoView {
                                 let discard = entry.key.clone();
                                 view! {
                                     <li>
-                                        {format!(
-                                            "Gefunden am {} ({} Zeichen)",
-                                            format_timestamp(&entry.found_at),
-                                            entry.chars,
+                                        {tr!(
+                                            "storage.aside.entry",
+                                            date = format_timestamp(&entry.found_at),
+                                            chars = number(entry.chars),
                                         )}
                                         " "
-                                        <button type="button" on:click=move |_| p.download_aside(&key)>"Herunterladen"</button>
+                                        <button type="button" on:click=move |_| p.download_aside(&key)>{t("common.download")}</button>
                                         <ConfirmButton
-                                            label="Verwerfen …"
-                                            question="Wirklich endgültig löschen?"
-                                            confirm_label="Ja, verwerfen"
+                                            label=t("storage.aside.discard")
+                                            question=t("storage.aside.question")
+                                            confirm_label=t("storage.aside.confirm")
                                             on_confirm=Callback::new(move |_: ()| p.discard_aside(&discard))
                                         />
                                     </li>
@@ -146,16 +115,16 @@ pub fn StorageNotices() -> impl IntoView {
         let due = backup_due(&now_iso(), p.first_saved.get().as_deref(), p.last_backup.get().as_deref());
         (due && !reminder_dismissed.get()).then(|| {
             let text = match p.last_backup.get() {
-                Some(at) => format!("Die letzte Sicherung ist vom {}.", format_timestamp(&at)),
-                None => "Sie haben noch nie eine Sicherung heruntergeladen.".to_owned(),
+                Some(at) => tr!("backup.reminder.last", date = format_timestamp(&at)),
+                None => t("backup.reminder.never").to_owned(),
             };
             view! {
                 <div class="banner info" role="status" data-testid="backup-reminder">
-                    <h2>"Zeit für eine Sicherung"</h2>
-                    <p>{text}" Ihre Daten liegen nur in diesem Browser. Eine Sicherungsdatei schützt sie, wenn der Browser zurückgesetzt wird oder der Rechner ausfällt."</p>
+                    <h2>{t("backup.reminder.title")}</h2>
+                    <p>{text}" "{t("backup.reminder.text")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| p.download_workspace()>"Jetzt sichern"</button>
-                        <button type="button" on:click=move |_| reminder_dismissed.set(true)>"Später"</button>
+                        <button type="button" class="primary" on:click=move |_| p.download_workspace()>{t("backup.reminder.now")}</button>
+                        <button type="button" on:click=move |_| reminder_dismissed.set(true)>{t("backup.reminder.later")}</button>
                     </div>
                 </div>
             }
@@ -165,8 +134,8 @@ pub fn StorageNotices() -> impl IntoView {
         let percent = usage_percent(p.used.get());
         (percent >= WARN_PERCENT).then(|| view! {
             <div class="banner warning" role="status" data-testid="usage-warning">
-                <h2>{format!("Der Speicher ist zu {percent} % belegt")}</h2>
-                <p>"Bald passen keine Änderungen mehr hinein. Laden Sie eine Sicherung herunter und löschen Sie nicht mehr benötigte Regionen oder beiseitegelegte Daten."</p>
+                <h2>{tr!("storage.filling.title", percent = percent)}</h2>
+                <p>{t("storage.filling.text")}</p>
             </div>
         })
     };
@@ -192,10 +161,10 @@ pub fn NewerDataScreen() -> impl IntoView {
     view! {
         <main id="main" class="error-screen" tabindex="-1">
             <div class="banner warning" role="alert" data-testid="newer-data">
-                <h1>"Neuere Datenversion gefunden"</h1>
+                <h1>{t("newer.title")}</h1>
                 <p>{message}</p>
-                <p>"Sie können die gespeicherten Daten als Datei herunterladen, um sie aufzubewahren oder weiterzugeben."</p>
-                <button type="button" class="primary" on:click=move |_| p.download_stored()>"Gespeicherte Daten herunterladen"</button>
+                <p>{t("newer.text")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_stored()>{t("newer.download")}</button>
             </div>
         </main>
     }

@@ -108,18 +108,12 @@ pub fn error_name(error: &JsValue) -> String {
         .unwrap_or_else(|| "Error".into())
 }
 
-/// Formats an ISO timestamp for German readers: "21.11.2026, 10:40".
+/// An ISO timestamp as a local date and time in the UI's language:
+/// "21.11.2026, 10:40".
 pub fn format_timestamp(iso: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
-    format!(
-        "{:02}.{:02}.{}, {:02}:{:02}",
-        date.get_date(),
-        date.get_month() + 1,
-        date.get_full_year(),
-        date.get_hours(),
-        date.get_minutes()
-    )
+    crate::i18n::timestamp(date.get_full_year(), date.get_month() + 1, date.get_date(), date.get_hours(), date.get_minutes())
 }

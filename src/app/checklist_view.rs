@@ -3,11 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{date, t};
+use crate::tr;
+
 use super::browser::{download_text, format_timestamp, now_iso, today};
 use super::checklists::{status_class, status_label, ProgressBar};
 use super::state::{use_state, AppState, Panel, View};
 use crate::domain::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
-use crate::domain::csv::{checklist_csv, german_date};
+use crate::domain::csv::checklist_csv;
 use crate::domain::query::actors_by_name;
 use crate::domain::text::file_stem;
 use crate::domain::Id;
@@ -70,23 +73,23 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
 
     view! {
         <section class="checklist-view" aria-labelledby="checklist-title">
-            <button type="button" class="link back" on:click=move |_| state.open_checklist.set(None)>"← Alle Checklisten"</button>
+            <button type="button" class="link back" on:click=move |_| state.open_checklist.set(None)>{t("checklist.back")}</button>
             <div class="list-head">
                 <div>
                     <h2 id="checklist-title">{move || header().map(|h| h.0)}</h2>
-                    <p class="muted">{move || header().map(|(_, t, v)| format!("Vorlage „{t}“, Version {v}"))}</p>
+                    <p class="muted">{move || header().map(|(_, t, v)| tr!("checklist.origin", template = t, version = v))}</p>
                 </div>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Print)>"Druckansicht"</button>
-                    <button type="button" on:click=export>"Als CSV exportieren"</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Print)>{t("checklist.print")}</button>
+                    <button type="button" on:click=export>{t("checklist.csv")}</button>
                 </div>
             </div>
             {move || summary().map(|(overall, sections, overdue, nobody)| view! {
                 <section class="overview" aria-labelledby="overview-title">
-                    <h3 id="overview-title">"Überblick"</h3>
-                    <ProgressBar progress=overall label="Gesamt" />
+                    <h3 id="overview-title">{t("checklist.overview")}</h3>
+                    <ProgressBar progress=overall label=t("checklist.overall") />
                     <table class="section-progress">
-                        <caption class="visually-hidden">"Fortschritt je Abschnitt"</caption>
+                        <caption class="visually-hidden">{t("checklist.per_section")}</caption>
                         <tbody>
                             {sections.into_iter().map(|(title, progress)| {
                                 let label = title.clone();
@@ -101,18 +104,18 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                     </table>
                     <p class="attention">
                         <button type="button" class="link" on:click=move |_| filter.set(ItemFilter { overdue_only: true, ..ItemFilter::default() })>
-                            {if overdue == 1 { "1 Punkt überfällig".to_owned() } else { format!("{overdue} Punkte überfällig") }}
+                            {tr!("checklist.overdue_n", n = overdue)}
                         </button>
                         " · "
                         <button type="button" class="link" on:click=move |_| filter.set(ItemFilter { without_responsible: true, ..ItemFilter::default() })>
-                            {if nobody == 1 { "1 Punkt ohne Verantwortliche".to_owned() } else { format!("{nobody} Punkte ohne Verantwortliche") }}
+                            {tr!("checklist.nobody_n", n = nobody)}
                         </button>
                     </p>
                 </section>
             })}
-            <div class="filters" role="search" aria-label="Punkte filtern">
+            <div class="filters" role="search" aria-label=t("checklist.filter")>
                 <div class="field">
-                    <label for="item-filter-status">"Status"</label>
+                    <label for="item-filter-status">{t("print.col.status")}</label>
                     <select id="item-filter-status" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.status = match value.as_str() {
@@ -121,7 +124,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                             key => Status::from_key(key).map(Some),
                         });
                     }>
-                        <option value="" selected=move || filter.with(|f| f.status.is_none())>"Alle"</option>
+                        <option value="" selected=move || filter.with(|f| f.status.is_none())>{t("common.all")}</option>
                         {move || statuses_present().into_iter().map(|s| view! {
                             <option value=s.key() selected=move || filter.with(|f| f.status == Some(Some(s)))>{s.label()}</option>
                         }).collect_view()}
@@ -129,12 +132,12 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="item-filter-actor">"Verantwortlich"</label>
+                    <label for="item-filter-actor">{t("print.col.responsible")}</label>
                     <select id="item-filter-actor" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.responsible = (!value.is_empty()).then(|| Id(value)));
                     }>
-                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>"Alle"</option>
+                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>{t("common.all")}</option>
                         {move || responsible_options().into_iter().map(|(id, name)| {
                             let this = Id(id.clone());
                             view! { <option value=id selected=move || filter.with(|f| f.responsible.as_ref() == Some(&this))>{name}</option> }
@@ -144,15 +147,15 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                 <label class="checkbox" for="item-filter-overdue">
                     <input type="checkbox" id="item-filter-overdue" prop:checked=move || filter.with(|f| f.overdue_only)
                         on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
-                    "nur überfällige"
+                    {t("checklist.only_overdue")}
                 </label>
                 <label class="checkbox" for="item-filter-nobody">
                     <input type="checkbox" id="item-filter-nobody" prop:checked=move || filter.with(|f| f.without_responsible)
                         on:change=move |ev| filter.update(|f| f.without_responsible = event_target_checked(&ev)) />
-                    "ohne Verantwortliche"
+                    {t("checklist.without_responsible")}
                 </label>
                 <Show when=move || filter.with(ItemFilter::is_active)>
-                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>"Filter zurücksetzen"</button>
+                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{t("actors.reset_filters")}</button>
                 </Show>
             </div>
             <Sections id=id.clone() filter=filter today=today.clone() />
@@ -195,7 +198,7 @@ fn Sections(id: Id, filter: RwSignal<ItemFilter>, today: String) -> impl IntoVie
     };
     view! {
         <p class="result-count" aria-live="polite" data-testid="item-count">
-            {move || format!("{} Punkte angezeigt", shown.with(|s| s.iter().map(|x| x.2.len()).sum::<usize>()))}
+            {move || tr!("checklist.shown_n", n = shown.with(|s| s.iter().map(|x| x.2.len()).sum::<usize>()))}
         </p>
         <For each=move || shown.get() key=|s| s.clone() children=move |(number, title, items)| {
             let checklist = id.clone();
@@ -240,7 +243,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
             state.edit_checklist(&checklist, move |c| {
                 c.set_status(&item, status, &now_iso());
             });
-            state.announce(&format!("Status: {}", status_label(status)));
+            state.announce(&tr!("checklist.status_announce", status = status_label(status)));
         }
     };
     let dom_id = format!("item-{}", item.0);
@@ -258,7 +261,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 let set_status = set_status.clone();
                 Some(view! {
                     <fieldset class="status-choice">
-                        <legend>"Status"</legend>
+                        <legend>{t("print.col.status")}</legend>
                         {steps.into_iter().enumerate().map(|(n, s)| {
                             let radio_id = format!("{group_name}-{n}");
                             let label_for = radio_id.clone();
@@ -283,7 +286,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <div class="item-head">
                     <span class="item-number">{number.clone()}</span>
                     <p class="item-text" id=head_id>{current.text.clone()}</p>
-                    {overdue.then(|| view! { <span class="badge overdue">"überfällig"</span> })}
+                    {overdue.then(|| view! { <span class="badge overdue">{t("checklist.overdue")}</span> })}
                     {matches!(kind, ItemKind::Status(_)).then(|| view! {
                         <span class=format!("badge {}", status_class(current.status))>{status_label(current.status)}</span>
                     })}
@@ -293,7 +296,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <Responsible checklist=checklist.clone() item=item.clone() chosen=current.responsible.clone() />
                 <div class="item-fields">
                     <div class="field">
-                        <label for=format!("{dom_id}-due")>"Fällig am"</label>
+                        <label for=format!("{dom_id}-due")>{t("checklist.due_on")}</label>
                         <input type="date" id=format!("{dom_id}-due") prop:value=current.due.clone()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
@@ -301,7 +304,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                             } />
                     </div>
                     <div class="field grow">
-                        <label for=format!("{dom_id}-notes")>"Notizen"</label>
+                        <label for=format!("{dom_id}-notes")>{t("common.notes")}</label>
                         <textarea id=format!("{dom_id}-notes") rows="2" prop:value=current.notes.clone()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev).trim().to_owned();
@@ -339,29 +342,29 @@ fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let (add_checklist, add_item) = (checklist.clone(), item.clone());
     view! {
         <div class="responsible">
-            <span class="label">"Verantwortlich: "</span>
-            {if names.is_empty() { Some(view! { <span class="muted">"niemand"</span> }) } else { None }}
+            <span class="label">{t("checklist.responsible")}" "</span>
+            {if names.is_empty() { Some(view! { <span class="muted">{t("checklist.nobody")}</span> }) } else { None }}
             <ul class="chips">
                 {names.into_iter().map(|(actor, name)| {
                     let open = actor.clone();
                     let (checklist, item) = (checklist.clone(), item.clone());
                     view! {
                         <li class="chip">
-                            <button type="button" class="link" title="Akteur öffnen" on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
-                            <button type="button" class="remove" aria-label=format!("{name} als verantwortlich entfernen")
+                            <button type="button" class="link" title=t("checklist.open_actor") on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
+                            <button type="button" class="remove" aria-label=tr!("checklist.remove_responsible", name = name)
                                 on:click=move |_| change(state, checklist.clone(), item.clone(), actor.clone(), false)>"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <label class="visually-hidden" for=select_id.clone()>"Verantwortlichen Akteur hinzufügen"</label>
+            <label class="visually-hidden" for=select_id.clone()>{t("checklist.add_responsible")}</label>
             <select id=select_id class="add-actor" on:change=move |ev| {
                 let value = event_target_value(&ev);
                 if !value.is_empty() {
                     change(state, add_checklist.clone(), add_item.clone(), Id(value), true);
                 }
             }>
-                <option value="" selected=true>"+ Akteur hinzufügen …"</option>
+                <option value="" selected=true>{t("checklist.add_actor_ellipsis")}</option>
                 {options.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
             </select>
         </div>
@@ -397,7 +400,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                         <button type="button" class="chip link" on:click=move |_| state.open(Panel::Actor(id.clone()))>{name}</button>
                     }).collect_view()}
                     " "
-                    <label class="visually-hidden" for=add_id.clone()>{format!("Akteur zu Antwort {} hinzufügen", n + 1)}</label>
+                    <label class="visually-hidden" for=add_id.clone()>{tr!("checklist.answer_add_actor", n = n + 1)}</label>
                     <select id=add_id class="add-actor" on:change=move |ev| {
                         let actor = Id(event_target_value(&ev));
                         if actor.0.is_empty() {
@@ -412,18 +415,18 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                             }
                         }));
                     }>
-                        <option value="" selected=true>"+ Akteur"</option>
+                        <option value="" selected=true>{t("checklist.add_actor_short")}</option>
                         {others.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                     </select>
                     " "
-                    <button type="button" class="small" aria-label=format!("Antwort {} entfernen", n + 1) on:click=move |_| {
+                    <button type="button" class="small" aria-label=tr!("checklist.answer_remove", n = n + 1) on:click=move |_| {
                         let item = item.clone();
                         state.edit_checklist(&checklist, move |c| c.update_item(&item, &now_iso(), |i| {
                             if n < i.answers.len() {
                                 i.answers.remove(n);
                             }
                         }));
-                    }>"Entfernen"</button>
+                    }>{t("common.remove")}</button>
                 </li>
             }
         })
@@ -431,7 +434,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
     let add = move || {
         let value = text.get_untracked().trim().to_owned();
         if value.is_empty() {
-            error.set(Some("Bitte eine Antwort eingeben."));
+            error.set(Some(t("checklist.answer_required")));
             return;
         }
         let chosen = actor.get_untracked();
@@ -448,7 +451,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
             <ul class="answer-list">{list}</ul>
             <div class="answer-form">
                 <div class="field grow">
-                    <label for=input_id.clone()>"Neue Antwort"</label>
+                    <label for=input_id.clone()>{t("checklist.new_answer")}</label>
                     <input id=input_id type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
                         aria-invalid=move || error.get().map(|_| "true")
                         aria-describedby={ let error_id = error_id.clone(); move || error.get().map(|_| error_id.clone()) }
@@ -459,16 +462,16 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                     {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
                 </div>
                 <div class="field">
-                    <label for=actor_id.clone()>"Betrifft Akteur"</label>
+                    <label for=actor_id.clone()>{t("checklist.answer_actor")}</label>
                     <select id=actor_id on:change=move |ev| actor.set(event_target_value(&ev))>
-                        <option value="" selected=move || actor.with(|a| a.is_empty())>"– keiner –"</option>
+                        <option value="" selected=move || actor.with(|a| a.is_empty())>{t("common.none")}</option>
                         {actors.clone().into_iter().map(|(id, name)| {
                             let value = id.0.clone();
                             view! { <option value=id.0 selected=move || actor.with(|a| a == &value)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="button" on:click=move |_| add()>"Antwort hinzufügen"</button>
+                <button type="button" on:click=move |_| add()>{t("checklist.add_answer")}</button>
             </div>
         </div>
     }
@@ -476,7 +479,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
 
 #[component]
 fn History(item: ChecklistItem) -> impl IntoView {
-    let changed = (!item.changed_at.is_empty()).then(|| format!("Zuletzt geändert: {}", format_timestamp(&item.changed_at)));
+    let changed = (!item.changed_at.is_empty()).then(|| tr!("checklist.changed", date = format_timestamp(&item.changed_at)));
     let entries = item
         .history
         .iter()
@@ -490,11 +493,11 @@ fn History(item: ChecklistItem) -> impl IntoView {
             {changed.map(|c| view! { <span class="muted">{c}</span> })}
             {(!entries.is_empty()).then(|| view! {
                 <details class="history">
-                    <summary>{format!("Verlauf ({})", entries.len())}</summary>
+                    <summary>{tr!("checklist.history_n", n = entries.len())}</summary>
                     <ul>{entries.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </details>
             })}
-            {(!item.due.is_empty()).then(|| view! { <span class="muted">{format!("Fällig: {}", german_date(&item.due))}</span> })}
+            {(!item.due.is_empty()).then(|| view! { <span class="muted">{tr!("checklist.due", date = date(&item.due))}</span> })}
         </div>
     }
 }

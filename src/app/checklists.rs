@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::{format_timestamp, new_id, now_iso, today};
 use super::confirm::ConfirmButton;
 use super::state::{use_state, View};
@@ -34,7 +37,7 @@ pub fn status_class(status: Option<Status>) -> &'static str {
 #[component]
 pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl IntoView {
     if progress.total == 0 {
-        return view! { <p class="muted">"Keine Punkte mit Status."</p> }.into_any();
+        return view! { <p class="muted">{t("checklists.no_status_items")}</p> }.into_any();
     }
     let segments = progress.segments();
     let described = progress.described();
@@ -91,40 +94,40 @@ pub fn ChecklistList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="checklists-title">
             <div class="list-head">
-                <h2 id="checklists-title">"Checklisten"</h2>
+                <h2 id="checklists-title">{t("tabs.checklists")}</h2>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Templates)>"Vorlagen verwalten"</button>
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>"+ Neue Checkliste"</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Templates)>{t("checklists.manage_templates")}</button>
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{t("checklists.new_button")}</button>
                 </div>
             </div>
             <Show when=move || creating.get()>
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
             </Show>
             <Show when=move || cards.with(|c| !c.is_empty()) fallback=|| view! {
-                <p class="empty">"Noch keine Checklisten. Starten Sie eine aus einer Vorlage."</p>
+                <p class="empty">{t("checklists.empty")}</p>
             }>
                 <ul class="cards wide" data-testid="checklist-cards">
                     <For each=move || cards.get() key=|c| c.clone() children=move |(id, title, template, version, created, progress, overdue, nobody)| {
                         let open_id = id.clone();
-                        let bar_label = format!("Fortschritt {title}");
+                        let bar_label = tr!("checklists.progress_of", title = title);
                         view! {
                             <li class="card">
                                 <h3>
                                     <button type="button" class="link" on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
                                 </h3>
-                                <p class="muted">{format!("Vorlage „{template}“, Version {version} · angelegt am {}", format_timestamp(&created))}</p>
+                                <p class="muted">{tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
                                 <ProgressBar progress=progress label=bar_label />
                                 <p>
-                                    {format!("{overdue} überfällig · {nobody} ohne Verantwortliche")}
+                                    {tr!("checklists.overdue", overdue = overdue, nobody = nobody)}
                                 </p>
                                 <div class="actions">
                                     <ConfirmButton
-                                        label="Löschen …"
-                                        question="Checkliste mit allen Einträgen löschen?"
-                                        confirm_label="Ja, löschen"
+                                        label=t("common.delete_ellipsis")
+                                        question=t("checklists.delete_question")
+                                        confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_checklist(&id));
-                                            state.announce("Checkliste gelöscht");
+                                            state.announce(t("checklists.deleted"));
                                         })
                                     />
                                 </div>
@@ -151,7 +154,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
     };
     let start = move || {
         let Some(template) = templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()) else {
-            error.set(Some("Bitte eine Vorlage wählen.".into()));
+            error.set(Some(t("checklists.choose_template").into()));
             return;
         };
         let name = title.get_untracked().trim().to_owned();
@@ -161,21 +164,21 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
         state.edit_region(|r| r.checklists.push(checklist));
         on_done.run(());
         state.show_checklist(id, None);
-        state.announce("Checkliste angelegt");
+        state.announce(t("checklists.created"));
     };
     view! {
         <form class="entity-form new-checklist" aria-labelledby="new-checklist-title" novalidate on:submit=move |ev| {
             ev.prevent_default();
             start();
         }>
-            <h3 id="new-checklist-title">"Neue Checkliste"</h3>
+            <h3 id="new-checklist-title">{t("checklists.new")}</h3>
             <fieldset class="template-choice">
-                <legend>"Vorlage"</legend>
-                <For each=move || templates.get() key=|t| (t.id.clone(), t.version) children=move |t: Template| {
+                <legend>{t("checklists.template")}</legend>
+                <For each=move || templates.get() key=|t| (t.id.clone(), t.version) children=move |template: Template| {
                     let suggest = suggest.clone();
-                    let radio_id = format!("template-{}", t.id.0);
+                    let radio_id = format!("template-{}", template.id.0);
                     let label_for = radio_id.clone();
-                    let value = t.id.0.clone();
+                    let value = template.id.0.clone();
                     let is_checked = {
                         let value = value.clone();
                         move || chosen.with(|c| c == &value)
@@ -198,10 +201,10 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                                 }
                             />
                             <span>
-                                <strong>{t.name.clone()}</strong>
-                                {format!(" · {} Punkte · Version {}", t.item_count(), t.version)}
+                                <strong>{template.name.clone()}</strong>
+                                " · "{tr!("checklists.template_facts", items = template.item_count(), version = template.version)}
                                 <br />
-                                <span class="muted">{t.description.clone()}</span>
+                                <span class="muted">{template.description.clone()}</span>
                             </span>
                         </label>
                     }
@@ -209,12 +212,12 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
             <div class="field">
-                <label for="new-checklist-name">"Titel"</label>
+                <label for="new-checklist-name">{t("checklists.title")}</label>
                 <input id="new-checklist-name" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
             </div>
             <div class="actions">
-                <button type="submit" class="primary">"Checkliste anlegen"</button>
-                <button type="button" on:click=move |_| on_done.run(())>"Abbrechen"</button>
+                <button type="submit" class="primary">{t("checklists.create")}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{t("common.cancel")}</button>
             </div>
         </form>
     }

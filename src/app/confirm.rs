@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 #[component]
 pub fn ConfirmButton(
     /// The asking button's text, e.g. "Löschen …".
@@ -28,13 +30,13 @@ pub fn ConfirmButton(
                 </button>
             }
         >
-            <span class="confirm-inline" role="group" aria-label="Bestätigen">
+            <span class="confirm-inline" role="group" aria-label=t("confirm.group")>
                 {question.clone()}" "
                 <button type="button" class="small danger" on:click=move |_| {
                     asking.set(false);
                     on_confirm.run(());
                 }>{confirm_label.clone()}</button>
-                <button type="button" class="small" on:click=move |_| asking.set(false)>"Abbrechen"</button>
+                <button type="button" class="small" on:click=move |_| asking.set(false)>{t("common.cancel")}</button>
             </span>
         </Show>
     }

@@ -2,6 +2,9 @@
 //! browser keeps it, a one-click full backup, and restoring one.
 
 use leptos::prelude::*;
+
+use crate::i18n::{number, t};
+use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -9,19 +12,6 @@ use wasm_bindgen_futures::JsFuture;
 use super::browser::format_timestamp;
 use super::state::{use_state, Panel, View};
 use crate::domain::backup::{read_backup, usage_percent, BackupPreview, QUOTA_CHARS, WARN_PERCENT};
-
-/// "1.234.567" – German thousands separators.
-pub fn german_number(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[component]
 pub fn DataView() -> impl IntoView {
@@ -42,7 +32,7 @@ pub fn DataView() -> impl IntoView {
                     Ok(found) => preview.set(Some(found)),
                     Err(message) => error.set(Some(message)),
                 },
-                None => error.set(Some("Die Datei konnte nicht gelesen werden.".into())),
+                None => error.set(Some(t("data.unreadable_file").into())),
             }
         });
     };
@@ -58,48 +48,52 @@ pub fn DataView() -> impl IntoView {
         state.actor_query.set(Default::default());
         preview.set(None);
         state.view.set(View::Actors);
-        state.announce("Sicherung wiederhergestellt");
+        state.announce(t("data.restored"));
     };
 
     view! {
         <section class="data-view content" aria-labelledby="data-title">
-            <h2 id="data-title">"Speicher & Sicherung"</h2>
+            <h2 id="data-title">{t("header.backup_title")}</h2>
             <section aria-labelledby="usage-title">
-                <h3 id="usage-title">"Belegung des Browserspeichers"</h3>
-                <div class="usage-bar" role="img" aria-label=move || format!("{} % belegt", percent())>
+                <h3 id="usage-title">{t("data.usage_title")}</h3>
+                <div class="usage-bar" role="img" aria-label=move || tr!("data.usage_bar", percent = percent())>
                     <span class="usage-fill" class:warn={move || percent() >= WARN_PERCENT} style:width=move || format!("{}%", percent())></span>
                 </div>
-                <p data-testid="usage">{move || format!(
-                    "{} % belegt: {} von {} Zeichen, die der Browser dieser App gibt.",
-                    percent(),
-                    german_number(p.used.get()),
-                    german_number(QUOTA_CHARS),
+                <p data-testid="usage">{move || tr!(
+                    "data.usage",
+                    percent = percent(),
+                    used = number(p.used.get()),
+                    quota = number(QUOTA_CHARS),
                 )}</p>
             </section>
             <section aria-labelledby="backup-title">
-                <h3 id="backup-title">"Sicherung"</h3>
+                <h3 id="backup-title">{t("header.backup")}</h3>
                 <p data-testid="last-backup">{move || match p.last_backup.get() {
-                    Some(at) => format!("Letzte vollständige Sicherung: {}.", format_timestamp(&at)),
-                    None => "Von diesen Daten wurde noch keine Sicherung heruntergeladen.".to_owned(),
+                    Some(at) => tr!("data.last_backup", date = format_timestamp(&at)),
+                    None => t("data.no_backup").to_owned(),
                 }}</p>
-                <p class="hint">"Eine Sicherung enthält alle Regionen, Checklisten und eigenen Vorlagen – auch Kontaktpersonen. Bewahren Sie sie geschützt auf."</p>
-                <button type="button" class="primary" on:click=move |_| p.download_workspace()>"Vollständige Sicherung herunterladen"</button>
+                <p class="hint">{t("data.backup_hint")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{t("data.download_backup")}</button>
             </section>
             <section aria-labelledby="restore-title">
-                <h3 id="restore-title">"Sicherung wiederherstellen"</h3>
+                <h3 id="restore-title">{t("data.restore_title")}</h3>
                 <div class="field">
-                    <label for="restore-file">"Sicherungsdatei (.json) wählen"</label>
+                    <label for="restore-file">{t("data.choose_file")}</label>
                     <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="restore-error">{e}</p> })}
                 {move || preview.get().map(|found| view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="restore-question" data-testid="restore-preview">
-                        <p id="restore-question">{format!(
-                            "Sicherung vom {}: {} Regionen, {} Akteure, {} Beziehungen, {} Checklisten. Alle jetzigen Daten durch diese Sicherung ersetzen? Sie können das mit „Rückgängig“ zurücknehmen.",
-                            format_timestamp(&found.saved_at), found.regions, found.actors, found.relations, found.checklists,
+                        <p id="restore-question">{tr!(
+                            "data.restore_question",
+                            date = format_timestamp(&found.saved_at),
+                            regions = found.regions,
+                            actors = found.actors,
+                            relations = found.relations,
+                            checklists = found.checklists,
                         )}</p>
-                        <button type="button" class="danger" on:click=restore>"Ersetzen"</button>
-                        <button type="button" on:click=move |_| preview.set(None)>"Abbrechen"</button>
+                        <button type="button" class="danger" on:click=restore>{t("data.replace")}</button>
+                        <button type="button" on:click=move |_| preview.set(None)>{t("common.cancel")}</button>
                     </div>
                 })}
             </section>

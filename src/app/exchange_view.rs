@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use super::export_panel::ExportPanel;
 use super::import_panel::ImportPanel;
 
@@ -9,7 +11,7 @@ use super::import_panel::ImportPanel;
 pub fn ExchangeView() -> impl IntoView {
     view! {
         <section class="exchange-view content" aria-labelledby="exchange-title">
-            <h2 id="exchange-title">"Austausch mit anderen Kommunen"</h2>
+            <h2 id="exchange-title">{t("exchange.title")}</h2>
             <div class="exchange-columns">
                 <ImportPanel />
                 <ExportPanel />

@@ -5,6 +5,9 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::{now_iso, today};
 use super::checklists::all_templates;
 use super::fields::{toggle, CheckboxGroup, TextField};
@@ -80,8 +83,8 @@ pub fn ExportPanel() -> impl IntoView {
         match file {
             Some(file) => state.save_file(&file.file_name, "application/json", &file.text),
             None => error.set(Some(match what.get_untracked() {
-                What::Checklists => "Bitte wählen Sie mindestens eine Checkliste.".into(),
-                _ => "Bitte wählen Sie eine Vorlage.".into(),
+                What::Checklists => t("export.choose_checklist").into(),
+                _ => t("export.choose_template").into(),
             })),
         }
     };
@@ -107,20 +110,20 @@ pub fn ExportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="export-title" class="exchange-export">
-            <h3 id="export-title">"Exportieren"</h3>
-            <p class="hint">"Eine Netzwerkatlas-Datei (.json) können Kolleginnen und Kollegen in ihren Netzwerkatlas importieren – zum Nebeneinanderlegen, Zusammenführen oder Auswerten."</p>
+            <h3 id="export-title">{t("export.title")}</h3>
+            <p class="hint">{t("export.hint")}</p>
             <fieldset>
-                <legend>"Was soll in die Datei?"</legend>
+                <legend>{t("export.what")}</legend>
                 <Show when=has_region>
-                    {move || radio(What::Region, format!("Die ganze Region „{}“ (Karte, Gremien, Checklisten)", region_name()))}
-                    {radio(What::Checklists, "Ausgewählte Checklisten dieser Region".into())}
+                    {move || radio(What::Region, tr!("export.whole_region", name = region_name()))}
+                    {radio(What::Checklists, t("export.some_checklists").into())}
                 </Show>
-                {radio(What::Template, "Eine Checklisten-Vorlage".into())}
+                {radio(What::Template, t("export.one_template").into())}
             </fieldset>
             <Show when=move || what.get() == What::Checklists>
                 <CheckboxGroup
                     id="export-checklists"
-                    legend="Checklisten"
+                    legend=t("tabs.checklists")
                     options=checklist_options
                     checked=chosen_checklists
                     on_toggle=Callback::new(move |(key, on): (String, bool)| chosen_checklists.update(|c| toggle(c, key, on)))
@@ -128,13 +131,13 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <Show when=move || what.get() == What::Template>
                 <div class="field">
-                    <label for="export-template">"Vorlage"</label>
+                    <label for="export-template">{t("checklists.template")}</label>
                     <select id="export-template" on:change=move |ev| template.set(event_target_value(&ev))>
-                        <option value="" selected=move || template.get().is_empty()>"– bitte wählen –"</option>
+                        <option value="" selected=move || template.get().is_empty()>{t("common.please_choose")}</option>
                         {move || template_options.get().into_iter().map(|t| {
                             let id = t.id.0.clone();
                             let selected = move || template.get() == id;
-                            view! { <option value=t.id.0.clone() selected=selected>{format!("{} (Version {})", t.name, t.version)}</option> }
+                            view! { <option value=t.id.0.clone() selected=selected>{tr!("export.template_option", name = t.name, version = t.version)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -144,22 +147,22 @@ pub fn ExportPanel() -> impl IntoView {
                     <label class="checkbox" for="export-without-personal">
                         <input id="export-without-personal" type="checkbox" prop:checked=without_personal
                             on:change=move |ev| without_personal.set(event_target_checked(&ev)) />
-                        "Ohne personenbezogene Daten teilen (DSGVO)"
+                        {t("export.without_personal")}
                     </label>
                 </div>
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
                     {move || {
                         let lines = personal.get().describe();
                         match (without_personal.get(), lines.is_empty()) {
-                            (_, true) => view! { <p class="muted">"Diese Auswahl enthält keine Kontaktpersonen und keine freien Notizen."</p> }.into_any(),
+                            (_, true) => view! { <p class="muted">{t("export.no_personal")}</p> }.into_any(),
                             (true, false) => view! {
-                                <p>"Weggelassen werden:"</p>
+                                <p>{t("export.left_out")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             }.into_any(),
                             (false, false) => view! {
-                                <p>"Die Datei enthält personenbezogene Daten:"</p>
+                                <p>{t("export.has_personal")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                <p class="hint">"Teilen Sie sie nur, wo das erlaubt ist – oder setzen Sie oben den Haken."</p>
+                                <p class="hint">{t("export.share_hint")}</p>
                             }.into_any(),
                         }
                     }}
@@ -167,19 +170,19 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <TextField
                 id="export-author"
-                label="Ihr Name oder Ihre Stelle (optional, steht in der Datei)"
+                label=t("export.author")
                 value=author
                 on_input=Callback::new(move |v| author.set(v))
             />
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <button type="button" class="primary" on:click=save>"Datei speichern"</button>
+            <button type="button" class="primary" on:click=save>{t("export.save")}</button>
 
             <Show when=has_region>
-                <h4>"Karte für Tabellen und Netzwerkprogramme"</h4>
-                <p class="hint">"Akteure und Beziehungen der Region als CSV für Excel, oder als GraphML bzw. GEXF für Gephi, yEd und Cytoscape. Die Wahl „ohne personenbezogene Daten“ gilt auch hier."</p>
+                <h4>{t("export.map_title")}</h4>
+                <p class="hint">{t("export.map_hint")}</p>
                 <div class="button-row">
-                    <button type="button" on:click=map_file("akteure", "csv", "text/csv;charset=utf-8", actors_csv)>"Akteure als CSV"</button>
-                    <button type="button" on:click=map_file("beziehungen", "csv", "text/csv;charset=utf-8", relations_csv)>"Beziehungen als CSV"</button>
+                    <button type="button" on:click=map_file("akteure", "csv", "text/csv;charset=utf-8", actors_csv)>{t("export.actors_csv")}</button>
+                    <button type="button" on:click=map_file("beziehungen", "csv", "text/csv;charset=utf-8", relations_csv)>{t("export.relations_csv")}</button>
                     <button type="button" on:click=map_file("karte", "graphml", "application/graphml+xml", graphml)>"GraphML"</button>
                     <button type="button" on:click=map_file("karte", "gexf", "application/gexf+xml", gexf)>"GEXF"</button>
                 </div>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::tr;
+
 use crate::domain::validate::FieldErrors;
 
 /// A read/write view on one text field of a draft.
@@ -220,11 +222,7 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
     move || {
         let count = errors.with(|e| e.len());
         (count > 0).then(|| {
-            let text = if count == 1 {
-                "Bitte prüfen Sie das markierte Feld.".to_owned()
-            } else {
-                format!("Bitte prüfen Sie die {count} markierten Felder.")
-            };
+            let text = tr!("form.check_fields", n = count);
             view! { <p class="form-summary" role="alert">{text}</p> }
         })
     }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::new_id;
 use super::confirm::ConfirmButton;
 use super::fields::{focus_first_error, error_of, lens, toggle, ErrorSummary, SelectField, TextField};
@@ -34,10 +37,10 @@ pub fn GroupList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="groups-title">
             <div class="list-head">
-                <h2 id="groups-title">"Gremien und Netzwerke"</h2>
-                <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>"+ Gremium hinzufügen"</button>
+                <h2 id="groups-title">{t("groups.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>{t("groups.add")}</button>
             </div>
-            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">"Noch keine Gremien."</p> }>
+            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{t("groups.empty")}</p> }>
                 <ul class="cards" data-testid="group-list">
                     <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, kind, members, last)| {
                         let edit_id = id.clone();
@@ -46,18 +49,18 @@ pub fn GroupList() -> impl IntoView {
                             <li class="card">
                                 <h3>{name}</h3>
                                 <p class="kind-badge">{kind}</p>
-                                <p>{format!("{} Mitglieder: ", members.len())}{members.join(", ")}</p>
-                                {last.map(|l| view! { <p class="muted">"Letztes/nächstes Treffen: "{l}</p> })}
+                                <p>{tr!("groups.members_n", n = members.len())}" "{members.join(", ")}</p>
+                                {last.map(|l| view! { <p class="muted">{t("groups.last_meeting")}" "{l}</p> })}
                                 <div class="actions">
-                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>"Bearbeiten"</button>
+                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{t("common.edit")}</button>
                                     <ConfirmButton
-                                        label="Löschen …"
-                                        question=format!("„{title}“ löschen? Die Akteure bleiben erhalten.")
-                                        confirm_label="Ja, löschen"
+                                        label=t("common.delete_ellipsis")
+                                        question=tr!("groups.delete_question", name = title)
+                                        confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_group(&id));
                                             state.open(Panel::None);
-                                            state.announce("Gremium gelöscht");
+                                            state.announce(t("groups.deleted"));
                                         })
                                     />
                                 </div>
@@ -96,7 +99,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             Ok(group) => {
                 state.edit_region(|r| r.upsert_group(group));
                 state.open(Panel::None);
-                state.announce("Gremium gespeichert");
+                state.announce(t("groups.saved"));
             }
             Err(found) => {
                 errors.set(found);
@@ -111,21 +114,21 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             save();
         }>
             <header class="panel-head">
-                <h2 id="group-form-title" tabindex="-1">{if creating { "Neues Gremium" } else { "Gremium bearbeiten" }}</h2>
+                <h2 id="group-form-title" tabindex="-1">{if creating { t("groups.new") } else { t("groups.edit") }}</h2>
             </header>
             <ErrorSummary errors=errors />
-            <TextField id="group-name" label="Name" required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="group-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             <SelectField
                 id="group-kind"
-                label="Art"
+                label=t("region.kind")
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = GroupKind::from_key(&v) { d.kind = k }))
             />
             <fieldset class="checkboxes members">
-                <legend>{move || format!("Mitglieder ({} ausgewählt)", member_count())}</legend>
+                <legend>{move || tr!("groups.members_selected", n = member_count())}</legend>
                 <div class="field">
-                    <label for="group-member-filter">"Akteure filtern"</label>
+                    <label for="group-member-filter">{t("groups.filter_actors")}</label>
                     <input id="group-member-filter" type="search" prop:value=move || member_filter.get() on:input=move |ev| member_filter.set(event_target_value(&ev)) />
                 </div>
                 <div class="scroll-list">
@@ -151,16 +154,16 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset class="meetings">
-                <legend>"Treffen"</legend>
+                <legend>{t("groups.meetings")}</legend>
                 {move || (0..meeting_count.get()).map(|i| {
                     let date = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.date.clone()).unwrap_or_default()));
                     let topic = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.topic.clone()).unwrap_or_default()));
                     let number = i + 1;
                     view! {
-                        <div class="meeting-row" role="group" aria-label=format!("Treffen {number}")>
+                        <div class="meeting-row" role="group" aria-label=tr!("groups.meeting_n", number = number)>
                             <TextField
                                 id=format!("meeting-{i}-date")
-                                label=format!("Datum (Treffen {number})")
+                                label=tr!("groups.meeting_date", number = number)
                                 kind="date"
                                 value=date
                                 on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.date = v }))
@@ -168,22 +171,22 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                             />
                             <TextField
                                 id=format!("meeting-{i}-topic")
-                                label="Thema"
+                                label=t("groups.topic")
                                 value=topic
                                 on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.topic = v }))
                             />
                             <button type="button" class="small" on:click=move |_| draft.update(|d| if i < d.meetings.len() { d.meetings.remove(i); })>
-                                {format!("Treffen {number} entfernen")}
+                                {tr!("groups.meeting_remove", number = number)}
                             </button>
                         </div>
                     }
                 }).collect_view()}
-                <button type="button" on:click=move |_| draft.update(|d| d.meetings.push(Meeting::default()))>"+ Treffen"</button>
+                <button type="button" on:click=move |_| draft.update(|d| d.meetings.push(Meeting::default()))>{t("groups.meeting_add")}</button>
             </fieldset>
-            <TextField id="group-notes" label="Notizen" rows=3 value=notes on_input=set_notes />
+            <TextField id="group-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">"Speichern"</button>
-                <button type="button" on:click=move |_| state.open(Panel::None)>"Abbrechen"</button>
+                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="button" on:click=move |_| state.open(Panel::None)>{t("common.cancel")}</button>
             </div>
         </form>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::persist::Health;
 use super::state::{use_state, AppState, Panel, View};
 use crate::domain::Id;
+use crate::i18n::t;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -25,7 +26,7 @@ pub fn Header() -> impl IntoView {
                 <span class="name">"Netzwerkatlas"</span>
             </div>
             <div class="region-switch">
-                <label for="region-select">"Region"</label>
+                <label for="region-select">{t("header.region")}</label>
                 <select
                     id="region-select"
                     on:change=move |ev| state.switch_region(Id(event_target_value(&ev)))
@@ -41,30 +42,31 @@ pub fn Header() -> impl IntoView {
                 <button type="button" on:click=move |_| {
                     state.panel.set(Panel::None);
                     state.view.set(View::NewRegion);
-                }>"+ Neue Region"</button>
+                }>{t("header.new_region")}</button>
             </div>
-            <nav class="workspace-nav" aria-label="Über alle Regionen">
-                {area(state, View::Exchange, "Austausch", "Austausch: Dateien exportieren und importieren")}
-                {area(state, View::Analysis, "Auswertung", "Auswertung: Regionen vergleichen, Checklisten auswerten")}
-                {area(state, View::Data, "Sicherung", "Speicher & Sicherung")}
+            <nav class="workspace-nav" aria-label=t("header.all_regions")>
+                {area(state, View::Exchange, t("header.exchange"), t("header.exchange_title"))}
+                {area(state, View::Analysis, t("header.analysis"), t("header.analysis_title"))}
+                {area(state, View::Data, t("header.backup"), t("header.backup_title"))}
             </nav>
-            <div class="history" role="group" aria-label="Bearbeitungsverlauf">
+            <div class="history" role="group" aria-label=t("header.history")>
                 <button
                     type="button"
-                    title="Rückgängig (Strg+Z)"
+                    title=t("header.undo_title")
                     aria-keyshortcuts="Control+Z"
                     disabled=move || !state.can_undo.get()
                     on:click=move |_| state.undo()
-                >"↶ Rückgängig"</button>
+                >{t("header.undo")}</button>
                 <button
                     type="button"
-                    title="Wiederholen (Strg+Y)"
+                    title=t("header.redo_title")
                     aria-keyshortcuts="Control+Y"
                     disabled=move || !state.can_redo.get()
                     on:click=move |_| state.redo()
-                >"↷ Wiederholen"</button>
+                >{t("header.redo")}</button>
             </div>
             <SaveState />
+            <super::language::LanguageSwitch />
         </header>
     }
 }
@@ -86,11 +88,11 @@ fn SaveState() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
     let text = move || match p.health.get() {
-        Health::Blocked => ("warn", "Nur im Arbeitsspeicher".to_owned()),
-        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", "Nicht gespeichert".to_owned()),
-        Health::Newer(_) => ("warn", "Schreibgeschützt".to_owned()),
-        Health::Ok if p.dirty.get() => ("busy", "Wird gespeichert …".to_owned()),
-        Health::Ok => ("ok", "Im Browser gespeichert".to_owned()),
+        Health::Blocked => ("warn", t("save.memory_only").to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t("save.not_saved").to_owned()),
+        Health::Newer(_) => ("warn", t("save.read_only").to_owned()),
+        Health::Ok if p.dirty.get() => ("busy", t("save.saving").to_owned()),
+        Health::Ok => ("ok", t("save.saved").to_owned()),
     };
     view! {
         <p class=move || format!("save-state {}", text().0) data-testid="save-state">
@@ -132,15 +134,15 @@ pub fn Tabs() -> impl IntoView {
     let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
     view! {
         <Show when=has_region>
-            <nav class="tabs" aria-label="Bereiche der Region">
+            <nav class="tabs" aria-label=t("tabs.label")>
                 <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
                 <div class="tab-row">
-                    {tab(View::Actors, "Akteure", Some(|c| c.0))}
-                    {tab(View::Relations, "Beziehungen", Some(|c| c.1))}
-                    {tab(View::Network, "Netzwerkbild", None)}
-                    {tab(View::Groups, "Gremien", Some(|c| c.2))}
-                    {tab(View::Checklists, "Checklisten", Some(|c| c.3))}
-                    {tab(View::Region, "Region & Sozialräume", None)}
+                    {tab(View::Actors, t("tabs.actors"), Some(|c| c.0))}
+                    {tab(View::Relations, t("tabs.relations"), Some(|c| c.1))}
+                    {tab(View::Network, t("tabs.network"), None)}
+                    {tab(View::Groups, t("tabs.groups"), Some(|c| c.2))}
+                    {tab(View::Checklists, t("tabs.checklists"), Some(|c| c.3))}
+                    {tab(View::Region, t("tabs.region"), None)}
                 </div>
             </nav>
         </Show>

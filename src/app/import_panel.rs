@@ -6,6 +6,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -32,7 +35,7 @@ async fn read_one(file: &web_sys::File) -> Result<ParsedFile, String> {
         return Err(FileError::TooLarge { bytes }.message());
     }
     let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    let text = text.ok_or_else(|| "Die Datei konnte nicht gelesen werden.".to_owned())?;
+    let text = text.ok_or_else(|| t("data.unreadable_file").to_owned())?;
     read_file(&text).map_err(|e| e.message())
 }
 
@@ -109,10 +112,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
         });
         entries.set(Vec::new());
-        let message = match count {
-            1 => "1 Datei importiert. Mit „Rückgängig“ lässt sich der Import zurücknehmen.".to_owned(),
-            n => format!("{n} Dateien importiert. Mit „Rückgängig“ lässt sich der Import zurücknehmen."),
-        };
+        let message = tr!("import.done", n = count);
         state.announce(&message);
         let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
         done.set(Some((message, target)));
@@ -120,7 +120,7 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="import-title" class="exchange-import">
-            <h3 id="import-title">"Importieren"</h3>
+            <h3 id="import-title">{t("import.title")}</h3>
             <div
                 class="drop-zone"
                 class:over=over
@@ -131,12 +131,9 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop
             >
-                <label for="import-files">"Netzwerkatlas-Dateien (.json) wählen"</label>
+                <label for="import-files">{t("import.choose")}</label>
                 <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_change />
-                <p class="hint">{format!(
-                    "… oder hierher ziehen. Sie können viele Dateien auf einmal wählen (je höchstens {}). Vor dem Import sehen Sie, was jede Datei enthält.",
-                    crate::domain::exchange::megabytes(MAX_FILE_BYTES)
-                )}</p>
+                <p class="hint">{tr!("import.hint", max = crate::domain::exchange::megabytes(MAX_FILE_BYTES))}</p>
             </div>
             {move || done.get().map(|(message, target)| view! {
                 <p class="success" data-testid="import-done">{message}</p>
@@ -144,7 +141,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| {
                         state.switch_region(id.clone());
                         state.view.set(View::Actors);
-                    }>{format!("Zur Region „{name}“")}</button>
+                    }>{tr!("import.to_region", name = name)}</button>
                 })}
             })}
             <For each=move || entries.get() key=|e| e.key let:entry>
@@ -154,12 +151,11 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="button-row">
                     <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>
                         {move || match importable() {
-                            0 => "Nichts zu importieren".to_owned(),
-                            1 => "1 Datei importieren".to_owned(),
-                            n => format!("{n} Dateien importieren"),
+                            0 => t("import.nothing").to_owned(),
+                            n => tr!("import.files_n", n = n),
                         }}
                     </button>
-                    <button type="button" on:click=move |_| entries.set(Vec::new())>"Abbrechen"</button>
+                    <button type="button" on:click=move |_| entries.set(Vec::new())>{t("common.cancel")}</button>
                 </div>
             </Show>
         </section>
@@ -173,20 +169,23 @@ fn FilePreview(entry: Entry) -> impl IntoView {
     let body = match result {
         Err(message) => view! {
             <p class="error" role="alert" data-testid="import-error">{message}</p>
-            <p class="muted">"Diese Datei wird nicht importiert; Ihre Daten bleiben unverändert."</p>
+            <p class="muted">{t("import.not_imported")}</p>
         }
         .into_any(),
         Ok(parsed) => {
             let header = &parsed.header;
             let mut meta = header.scope.label().to_owned();
             if let Some(region) = &header.region {
-                meta.push_str(&format!(" „{}“", region.name));
+                meta.push(' ');
+                meta.push_str(&tr!("import.meta_region", name = region.name));
             }
             if !header.exported_at.is_empty() {
-                meta.push_str(&format!(" · exportiert am {}", format_timestamp(&header.exported_at)));
+                meta.push(' ');
+                meta.push_str(&tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
             }
             if !header.author.is_empty() {
-                meta.push_str(&format!(" von {}", header.author));
+                meta.push(' ');
+                meta.push_str(&tr!("import.meta_author", author = header.author));
             }
             meta.push_str(&format!(" · Netzwerkatlas {}", header.app_version));
             let notes = parsed.notes.clone();
@@ -195,18 +194,18 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                 move || {
                     let mut options = Vec::new();
                     if !parsed.content.regions.is_empty() {
-                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { "Als eigene Regionen hinzufügen" } else { "Als eigene Region hinzufügen" }.to_owned()));
+                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }.to_owned()));
                     } else {
-                        options.push(("new".to_owned(), "Vorlagen hinzufügen".to_owned()));
+                        options.push(("new".to_owned(), t("import.add_templates").to_owned()));
                     }
                     if can_merge(&parsed) {
                         state.workspace.with(|ws| {
                             for region in &ws.regions {
-                                options.push((format!("merge:{}", region.id), format!("Zusammenführen mit „{}“", region.name)));
+                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name)));
                             }
                         });
                     }
-                    options.push(("skip".to_owned(), "Nicht importieren".to_owned()));
+                    options.push(("skip".to_owned(), t("import.skip").to_owned()));
                     options
                 }
             };
@@ -245,15 +244,15 @@ fn FilePreview(entry: Entry) -> impl IntoView {
             view! {
                 <p class="file-meta">{meta}</p>
                 <p data-testid="import-summary">{parsed.summary()}</p>
-                {(!header.personal_data).then(|| view! { <p class="muted">"Ohne personenbezogene Daten exportiert."</p> })}
+                {(!header.personal_data).then(|| view! { <p class="muted">{t("import.no_personal")}</p> })}
                 {(!notes.is_empty()).then(|| view! {
                     <div class="repairs" data-testid="import-notes">
-                        <p>"Beim Lesen repariert oder zu beachten:"</p>
+                        <p>{t("import.notes")}</p>
                         <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                     </div>
                 })}
                 <div class="field">
-                    <label for=select_id.clone()>"Was soll mit dieser Datei geschehen?"</label>
+                    <label for=select_id.clone()>{t("import.what_to_do")}</label>
                     <select id=select_id on:change=on_action>
                         {move || {
                             let chosen = current();
@@ -291,12 +290,12 @@ fn MergeDecisions(key: usize, plan: crate::domain::merge::MergePlan, choices: Rw
             <ul>{summary.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             {(!new_actors.is_empty()).then(|| view! {
                 <details>
-                    <summary>{format!("Neue Akteure ({})", new_actors.len())}</summary>
+                    <summary>{tr!("import.new_actors", n = new_actors.len())}</summary>
                     <ul>{new_actors.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </details>
             })}
             {(count > 0).then(|| view! {
-                <p>{format!("{count} Einträge unterscheiden sich. Wählen Sie je Angabe, was gilt – ohne Ihre Wahl bleiben Ihre bisherigen Angaben.")}</p>
+                <p>{tr!("import.differences", n = count)}</p>
             })}
             {decisions.into_iter().enumerate().map(|(i, m)| {
                 let is_actor = actor_ids.contains(&m.ours) && m.diffs.iter().all(|d| d.key != "checklist");
@@ -311,8 +310,8 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
     let Matched { ours, theirs, name_ours, name_theirs, reason, diffs } = matched;
     let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
     let why = match reason {
-        MatchReason::SameId => "gleicher Eintrag",
-        MatchReason::SimilarName => "ähnlicher Name",
+        MatchReason::SameId => t("import.same_entry"),
+        MatchReason::SimilarName => t("import.similar_name"),
     };
     let separate = {
         let theirs = theirs.clone();
@@ -330,7 +329,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                         if on { c.separate.insert(theirs.clone()); } else { c.separate.remove(&theirs); }
                     });
                 } />
-                "Verschiedene Akteure – beide behalten"
+                {t("import.keep_both")}
             </label>
         }
     });
@@ -354,7 +353,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                 }
             };
             let set_ours = set.clone();
-            let shown = |v: String| if v.is_empty() { "(leer)".to_owned() } else { v };
+            let shown = |v: String| if v.is_empty() { t("import.empty_value").to_owned() } else { v };
             let taken_ours = taken.clone();
             view! {
                 <tr>
@@ -370,7 +369,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
             <legend>{format!("{title} ({why})")}</legend>
             {separate_box}
             <table class="merge-table" class:muted=separate>
-                <thead><tr><th scope="col">"Angabe"</th><th scope="col">"Hier (bisher)"</th><th scope="col">"Aus der Datei"</th></tr></thead>
+                <thead><tr><th scope="col">{t("import.col.detail")}</th><th scope="col">{t("import.col.ours")}</th><th scope="col">{t("import.col.theirs")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </fieldset>

@@ -19,6 +19,7 @@ mod fields;
 mod groups;
 mod header;
 mod import_panel;
+mod language;
 mod network_view;
 mod offline;
 mod persist;
@@ -28,6 +29,7 @@ mod state;
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use banner::{NewerDataScreen, StorageAlert, StorageNotices};
 use header::{Header, Tabs};
 use state::{AppState, Panel, View};
@@ -49,27 +51,32 @@ fn App() -> impl IntoView {
     let offline = offline::install(state);
 
     let newer = move || matches!(persistence.health.get(), persist::Health::Newer(_));
-    view! {
-        <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
-        <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
-            <div class="top">
-                <Header />
-                <StorageAlert />
+    // The whole UI is rebuilt in the new language: texts are plain strings,
+    // not one subscription each. All state lives in signals above this line.
+    move || {
+        language::apply(state.language.get());
+        view! {
+            <a class="skip-link" href="#main">{t("app.skip_link")}</a>
+            <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
+                <div class="top">
+                    <Header />
+                    <StorageAlert />
+                </div>
+                <StorageNotices />
+                <div class="banners"><offline::OfflineStatus offline=offline /></div>
+                <Tabs />
+                <main id="main" tabindex="-1">
+                    <MainView />
+                </main>
+            </Show>
+            <footer class="footer">
+                <p>{t("app.footer_local")}</p>
+                {move || offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
+            </footer>
+            <div class="visually-hidden" role="status" aria-live="polite">
+                {move || state.announcement.get()}
             </div>
-            <StorageNotices />
-            <div class="banners"><offline::OfflineStatus offline=offline /></div>
-            <Tabs />
-            <main id="main" tabindex="-1">
-                <MainView />
-            </main>
-        </Show>
-        <footer class="footer">
-            <p>"Netzwerkatlas speichert alles nur in diesem Browser; nichts verlässt den Rechner, außer Sie laden selbst eine Datei herunter."</p>
-            {move || offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
-        </footer>
-        <div class="visually-hidden" role="status" aria-live="polite">
-            {move || state.announcement.get()}
-        </div>
+        }
     }
 }
 
@@ -152,7 +159,7 @@ fn SidePanel() -> impl IntoView {
             Panel::RelationForm { editing, from } => view! { <relations::RelationForm editing=editing from=from /> }.into_any(),
             Panel::GroupForm(id) => view! { <groups::GroupForm id=id /> }.into_any(),
         };
-        Some(view! { <aside class="panel" aria-label="Details">{body}</aside> })
+        Some(view! { <aside class="panel" aria-label={t("app.panel_label")}>{body}</aside> })
     }
 }
 
@@ -161,11 +168,11 @@ fn NoRegion() -> impl IntoView {
     let state = state::use_state();
     view! {
         <section class="empty-state">
-            <h2>"Noch keine Region"</h2>
-            <p>"Legen Sie eine Region an – Ihren Kreis oder Ihre Kommune mit ihren Sozialräumen –, um Akteure und Beziehungen zu erfassen."</p>
-            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>"Neue Region anlegen"</button>
-            <p>"Oder öffnen Sie die Datei, die Ihnen eine Kollegin oder ein Kollege geschickt hat:"</p>
-            <button on:click=move |_| state.view.set(View::Exchange)>"Datei importieren"</button>
+            <h2>{t("app.no_region.title")}</h2>
+            <p>{t("app.no_region.text")}</p>
+            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>{t("app.no_region.create")}</button>
+            <p>{t("app.no_region.or_file")}</p>
+            <button on:click=move |_| state.view.set(View::Exchange)>{t("app.no_region.import")}</button>
         </section>
     }
 }

@@ -12,6 +12,9 @@
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
 use wasm_bindgen::JsCast;
 
 use super::actors::ActorFilters;
@@ -354,7 +357,7 @@ pub fn NetworkView() -> impl IntoView {
         match gesture.get_value() {
             Gesture::Press { actor, moved: true, .. } => {
                 place(&actor, view.picture_point(screen));
-                state.announce("Akteur platziert");
+                state.announce(t("network.placed"));
             }
             Gesture::Press { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
             // A click on the background: the relation under the pointer, if any.
@@ -413,7 +416,7 @@ pub fn NetworkView() -> impl IntoView {
             }
         }
         active.set(Some(id));
-        state.announce(&format!("{}, {}, {} Beziehungen", node.name, node.kind.label(), node.degree));
+        state.announce(&tr!("network.announce_node", name = node.name, kind = node.kind.label(), n = node.degree));
     };
     let on_cursor_key = move |ev: web_sys::KeyboardEvent| {
         let Some(current) = cursor.get_untracked() else { return };
@@ -475,7 +478,7 @@ pub fn NetworkView() -> impl IntoView {
     let rearrange = move |_| {
         state.edit_region(|r| r.placed.clear());
         relayout.update(|n| *n += 1);
-        state.announce("Netzwerkbild neu angeordnet");
+        state.announce(t("network.rearranged"));
     };
     let title = move || state.with_region_untracked(|r| r.name.clone()).unwrap_or_default();
     let export_svg = move || {
@@ -489,7 +492,7 @@ pub fn NetworkView() -> impl IntoView {
             };
             let backdrop = backdrop.get_untracked();
             let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
-            svg_document(&region, &positions.get_untracked(), &format!("Netzwerkbild {}", r.name), sectors)
+            svg_document(&region, &positions.get_untracked(), &tr!("network.svg_title", name = r.name), sectors)
         })
     };
     let save_svg = move |_| {
@@ -561,7 +564,7 @@ pub fn NetworkView() -> impl IntoView {
         let view = viewport()?;
         let (x, y) = view.screen_point(at);
         let above = y - view.node_radius() / view.units_per_pixel() - 6.0;
-        Some((format!("{} – {}, {} Beziehungen", node.name, node.kind.label(), node.degree), x, above))
+        Some((tr!("network.tooltip", name = node.name, kind = node.kind.label(), n = node.degree), x, above))
     };
     let cursor_transform = move || {
         let id = cursor.get()?.id;
@@ -571,32 +574,32 @@ pub fn NetworkView() -> impl IntoView {
     view! {
         <section class="network-view" aria-labelledby="network-title">
             <div class="list-head">
-                <h2 id="network-title">"Netzwerkbild"</h2>
+                <h2 id="network-title">{t("tabs.network")}</h2>
                 <div class="button-row no-print">
-                    <button type="button" on:click=rearrange disabled=move || mode.get() == Mode::Sectors>"Neu anordnen"</button>
-                    <button type="button" on:click=save_svg>"SVG speichern"</button>
-                    <button type="button" on:click=save_png>"PNG speichern"</button>
-                    <button type="button" on:click=print>"Drucken"</button>
+                    <button type="button" on:click=rearrange disabled=move || mode.get() == Mode::Sectors>{t("network.rearrange")}</button>
+                    <button type="button" on:click=save_svg>{t("network.save_svg")}</button>
+                    <button type="button" on:click=save_png>{t("network.save_png")}</button>
+                    <button type="button" on:click=print>{t("print.print")}</button>
                 </div>
             </div>
             <div class="no-print">
                 <ActorFilters>
                     <div class="field">
-                        <label for="network-mode">"Darstellung"</label>
+                        <label for="network-mode">{t("network.mode")}</label>
                         <select id="network-mode" on:change=move |ev| mode.set(if event_target_value(&ev) == "sectors" { Mode::Sectors } else { Mode::Force })>
-                            <option value="force" selected=move || mode.get() == Mode::Force>"Kräftebild"</option>
-                            <option value="sectors" selected=move || mode.get() == Mode::Sectors>"Sektorenkarte"</option>
+                            <option value="force" selected=move || mode.get() == Mode::Force>{t("network.force")}</option>
+                            <option value="sectors" selected=move || mode.get() == Mode::Sectors>{t("network.sectors")}</option>
                         </select>
                     </div>
                 </ActorFilters>
                 <div class="filters">
                     <div class="field">
-                        <label for="network-focus">"Fokus auf Akteur"</label>
+                        <label for="network-focus">{t("network.focus")}</label>
                         <select id="network-focus" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             focus.set((!v.is_empty()).then(|| Id(v)));
                         }>
-                            <option value="" selected=move || focus.get().is_none()>"– ganzes Netzwerk –"</option>
+                            <option value="" selected=move || focus.get().is_none()>{t("network.whole")}</option>
                             // Static `selected`: only this select changes the focus (thousands of options).
                             {move || actor_choices.get().into_iter().map(|(id, name)| {
                                 let selected = focus.get_untracked().as_ref() == Some(&id);
@@ -605,27 +608,27 @@ pub fn NetworkView() -> impl IntoView {
                         </select>
                     </div>
                     <fieldset class="inline" disabled=move || focus.get().is_none()>
-                        <legend>"Nachbarn bis"</legend>
-                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />"Stufe 1"</label>
-                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />"Stufe 2"</label>
+                        <legend>{t("network.neighbours")}</legend>
+                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{t("network.step1")}</label>
+                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{t("network.step2")}</label>
                     </fieldset>
                     <Show when=move || mode.get() == Mode::Sectors>
                         <div class="field">
-                            <label for="network-sectors">"Sektoren nach"</label>
+                            <label for="network-sectors">{t("network.sectors_by")}</label>
                             <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
                                 {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{s.label()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="network-rings">"Ringe nach"</label>
+                            <label for="network-rings">{t("network.rings_by")}</label>
                             <select id="network-rings" on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 ring_focus.set((!v.is_empty()).then(|| Id(v)));
                             }>
-                                <option value="" selected=move || ring_focus.get().is_none()>"Anzahl Beziehungen"</option>
+                                <option value="" selected=move || ring_focus.get().is_none()>{t("network.rings_degree")}</option>
                                 {move || actor_choices.get().into_iter().map(|(id, name)| {
                                     let selected = ring_focus.get_untracked().as_ref() == Some(&id);
-                                    view! { <option value=id.0 selected=selected>{format!("Verbindlichkeit zu {name}")}</option> }
+                                    view! { <option value=id.0 selected=selected>{tr!("network.rings_binding", name = name)}</option> }
                                 }).collect_view()}
                             </select>
                         </div>
@@ -633,26 +636,26 @@ pub fn NetworkView() -> impl IntoView {
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="network-count">
-                {move || format!("{} Akteure, {} Beziehungen im Bild", nodes.with(|v| v.len()), edges.with(|e| e.len()))}
-                {move || (progress.get() < 100).then(|| format!(" · wird angeordnet: {} %", progress.get()))}
+                {move || tr!("network.count", actors = nodes.with(|v| v.len()), relations = edges.with(|e| e.len()))}
+                {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
             </p>
             {move || print_image.get().map(|url| view! {
-                <img class="print-only network-print" src=url alt=format!("Netzwerkbild {} mit Legende", title()) />
+                <img class="print-only network-print" src=url alt=tr!("network.print_alt", name = title()) />
             })}
             <Show when=move || simplified.get()>
                 <p class="hint no-print" data-testid="lines-simplified">
-                    "Sehr viele Linien im Ausschnitt: sie erscheinen dünn und durchgezogen. Strichart und Stärke zeigen sich beim Hineinzoomen und in der SVG-Datei."
+                    {t("network.lines_simplified")}
                 </p>
             </Show>
             <p id="network-keys" class="visually-hidden">
-                "Pfeiltasten: nächster oder voriger Akteur (nach Namen), Pos1 und Ende: erster und letzter, Buchstaben: Akteur nach Namen suchen, Eingabe öffnet ihn, Umschalt+Pfeiltasten verschieben ihn."
+                {t("network.keys")}
             </p>
             <div class="network-layout">
                 <div
                     class="network-canvas"
                     tabindex="0"
                     role="group"
-                    aria-label="Kartenausschnitt: Pfeiltasten verschieben, Plus und Minus zoomen, 0 zeigt alles. Mit Tab zu den Akteuren."
+                    aria-label=t("network.canvas_label")
                     on:keydown=on_map_key
                 >
                     <svg
@@ -693,7 +696,7 @@ pub fn NetworkView() -> impl IntoView {
                                 role="button"
                                 style:display=move || if cursor.with(Option::is_none) { "none" } else { "inline" }
                                 data-id=move || cursor.with(|c| c.as_ref().map(|n| n.id.0.clone()))
-                                aria-label=move || cursor.with(|c| c.as_ref().map(|n| format!("Akteur im Bild: {}, {}, {} Beziehungen", n.name, n.kind.label(), n.degree)))
+                                aria-label=move || cursor.with(|c| c.as_ref().map(|n| tr!("network.cursor_label", name = n.name, kind = n.kind.label(), n = n.degree)))
                                 aria-describedby="network-keys"
                                 transform=cursor_transform
                                 on:keydown=on_cursor_key
@@ -719,10 +722,10 @@ pub fn NetworkView() -> impl IntoView {
                         data-metrics-ms=move || centrality.with(Option::is_some).then(|| metrics_ms.get().round().to_string())
                     ></canvas>
                 </div>
-                <aside class="network-side no-print" aria-label="Netzwerk lesen">
+                <aside class="network-side no-print" aria-label=t("network.read_label")>
                     <Legend />
-                    <h3>"Das Netzwerk lesen"</h3>
-                    <p class="hint">"Ein Klick auf eine Antwort hebt die Akteure im Bild hervor."</p>
+                    <h3>{t("network.read_title")}</h3>
+                    <p class="hint">{t("network.read_hint")}</p>
                     <div data-testid="findings">
                         {move || findings.get().into_iter().map(|f| view! {
                             <section class="finding">
@@ -736,7 +739,7 @@ pub fn NetworkView() -> impl IntoView {
             </div>
             <div class="no-print">
                 <button type="button" aria-expanded=move || table_open.get().to_string() on:click=move |_| table_open.update(|o| *o = !*o)>
-                    {move || format!("Beziehungen im Bild als Tabelle ({})", edges.with(|e| e.len()))}
+                    {move || tr!("network.table_toggle", n = edges.with(|e| e.len()))}
                 </button>
                 // Built only when asked for: a large map has thousands of rows.
                 <Show when=move || table_open.get()>
@@ -777,7 +780,7 @@ fn FindingItems(items: Vec<crate::domain::reading::Item>, highlight: RwSignal<Ve
         </ul>
         {(total > FIRST_ITEMS).then(|| view! {
             <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
-                {move || if all.get() { "Weniger zeigen".to_owned() } else { format!("Alle {total} zeigen") }}
+                {move || if all.get() { t("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
             </button>
         })}
     }
@@ -789,7 +792,7 @@ fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView {
     let state = use_state();
     view! {
         <table class="data">
-            <thead><tr><th scope="col">"Von"</th><th scope="col">"Beziehung"</th><th scope="col">"An"</th><th scope="col">"Verbindlichkeit"</th></tr></thead>
+            <thead><tr><th scope="col">{t("network.col.from")}</th><th scope="col">{t("network.col.relation")}</th><th scope="col">{t("network.col.to")}</th><th scope="col">{t("relations.binding")}</th></tr></thead>
             <tbody>
                 {move || {
                     let list = edges.get();
@@ -815,7 +818,7 @@ fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView {
 fn Legend() -> impl IntoView {
     view! {
         <section class="legend" aria-labelledby="legend-title" data-testid="legend">
-            <h3 id="legend-title">"Legende"</h3>
+            <h3 id="legend-title">{t("network.legend")}</h3>
             <ul class="legend-list">
                 {Family::ALL.into_iter().map(|f| view! {
                     <li>
@@ -844,7 +847,7 @@ fn Legend() -> impl IntoView {
                 }).collect_view()}
                 <li>
                     <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="26" y2="0" stroke="#37474f" stroke-width="1.5" marker-end="url(#arrow)"></line></svg>
-                    "Pfeil: Richtung (z. B. Weiterleitung an)"
+                    {t("network.arrow")}
                 </li>
             </ul>
         </section>

@@ -4,6 +4,8 @@
 //! data (persistent storage) once the user has saved real work.
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -91,8 +93,8 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
     view! {
         <Show when=move || offline.update_ready.get()>
             <div class="banner info" role="status" data-testid="update-ready">
-                <p>"Eine neue Version von Netzwerkatlas ist geladen. Sie startet, wenn Sie Netzwerkatlas das nächste Mal öffnen (alle Tabs geschlossen)."</p>
-                <button type="button" on:click=move |_| offline.update_ready.set(false)>"Verstanden"</button>
+                <p>{t("offline.update_ready")}</p>
+                <button type="button" on:click=move |_| offline.update_ready.set(false)>{t("common.understood")}</button>
             </div>
         </Show>
     }
@@ -101,9 +103,9 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
 /// One line for the footer: is the data kept safe by the browser?
 pub fn persistence_text(persisted: Option<bool>) -> Option<&'static str> {
     match persisted {
-        Some(true) => Some("Der Browser hat dauerhaften Speicher gewährt: er löscht die Daten nicht bei Platzmangel."),
+        Some(true) => Some(t("offline.persisted")),
         Some(false) => Some(
-            "Der Browser hat keinen dauerhaften Speicher gewährt: bei Platzmangel darf er die Daten löschen. Sichern Sie regelmäßig eine Datei.",
+            t("offline.not_persisted"),
         ),
         None => None,
     }

@@ -35,6 +35,8 @@ pub const REVISION_KEY: &str = "netzwerkatlas.revision";
 /// full backup: together they decide the backup reminder.
 const FIRST_SAVED_KEY: &str = "netzwerkatlas.first-saved";
 const LAST_BACKUP_KEY: &str = "netzwerkatlas.last-backup";
+/// The UI language the user chose ("de", "en"); absent until they choose.
+const LANGUAGE_KEY: &str = "netzwerkatlas.language";
 /// Unreadable data is kept under this prefix plus the time it was found.
 pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -203,6 +205,19 @@ fn read_key(key: &str) -> Option<String> {
         return None;
     }
     LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// The UI language the user chose, if they did.
+pub fn chosen_language() -> Option<String> {
+    read_key(LANGUAGE_KEY)
+}
+
+/// Remembers the UI language. A preference: when storage refuses it, the
+/// app still switches, and only forgets the choice on reload.
+pub fn remember_language(code: &str) {
+    if local_storage_available() {
+        let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
+    }
 }
 
 /// Length as JavaScript and the storage quota count it.

@@ -3,11 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{date, t};
+use crate::tr;
+
 use super::browser::now_iso;
 use super::checklists::status_label;
 use super::state::{use_state, View};
 use crate::domain::checklist::ItemKind;
-use crate::domain::csv::{answer_line, german_date};
+use crate::domain::csv::answer_line;
 use crate::domain::Id;
 
 #[component]
@@ -32,7 +35,7 @@ pub fn PrintView(id: Id) -> impl IntoView {
                             };
                             let responsible = r.actor_names(&i.responsible);
                             let answers = i.answers.iter().map(|a| answer_line(r, a)).collect::<Vec<_>>();
-                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, german_date(&i.due), i.notes.clone(), answers)
+                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, date(&i.due), i.notes.clone(), answers)
                         })
                         .collect::<Vec<_>>();
                     (format!("{}. {}", n + 1, s.title), rows)
@@ -42,10 +45,10 @@ pub fn PrintView(id: Id) -> impl IntoView {
         })
         .flatten();
     let Some((region, title, template, version, progress, sections)) = content else {
-        return view! { <p class="empty">"Diese Checkliste gibt es nicht mehr."</p> }.into_any();
+        return view! { <p class="empty">{t("print.gone")}</p> }.into_any();
     };
     let summary = progress.described().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" · ");
-    let stand = german_date(&now_iso());
+    let stand = date(&now_iso());
     view! {
         <article class="print-view" aria-labelledby="print-title" data-testid="print-view">
             <div class="print-actions">
@@ -53,13 +56,13 @@ pub fn PrintView(id: Id) -> impl IntoView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>"Drucken"</button>
-                <button type="button" on:click=move |_| state.view.set(View::Checklists)>"Zurück zur Checkliste"</button>
+                }>{t("print.print")}</button>
+                <button type="button" on:click=move |_| state.view.set(View::Checklists)>{t("print.back")}</button>
             </div>
             <header>
                 <p class="print-region">{region}</p>
                 <h2 id="print-title">{title}</h2>
-                <p>{format!("Vorlage „{template}“, Version {version} · Stand: {stand}")}</p>
+                <p>{tr!("print.stand", template = template, version = version, stand = stand)}</p>
                 <p class="print-summary">{summary}</p>
             </header>
             {sections.into_iter().map(|(heading, rows)| view! {
@@ -68,12 +71,12 @@ pub fn PrintView(id: Id) -> impl IntoView {
                     <table class="print-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Nr."</th>
-                                <th scope="col">"Punkt"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Verantwortlich"</th>
-                                <th scope="col">"Fällig"</th>
-                                <th scope="col">"Notizen"</th>
+                                <th scope="col">{t("print.col.number")}</th>
+                                <th scope="col">{t("print.col.item")}</th>
+                                <th scope="col">{t("print.col.status")}</th>
+                                <th scope="col">{t("print.col.responsible")}</th>
+                                <th scope="col">{t("print.col.due")}</th>
+                                <th scope="col">{t("print.col.notes")}</th>
                             </tr>
                         </thead>
                         <tbody>

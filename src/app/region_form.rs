@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::new_id;
 use super::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
 use super::state::{use_state, Panel, View};
@@ -40,7 +43,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                     r.apply_structure(name, kind, sozialraeume, notes);
                                 }
                             });
-                            state.announce("Region gespeichert");
+                            state.announce(t("region.saved"));
                         }
                         None => {
                             let mut region = Region::new(new_id("region"), name, kind);
@@ -49,7 +52,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                             state.edit_workspace(|ws| ws.add_region(region));
                             state.panel.set(Panel::None);
                             state.view.set(View::Actors);
-                            state.announce("Region angelegt");
+                            state.announce(t("region.created"));
                         }
                     }
                 }
@@ -73,21 +76,21 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                 ev.prevent_default();
                 save();
             }>
-                <h2 id="region-form-title">{if creating { "Neue Region anlegen" } else { "Region und Sozialräume" }}</h2>
+                <h2 id="region-form-title">{if creating { t("app.no_region.create") } else { t("region.title_edit") }}</h2>
                 {creating.then(|| view! {
-                    <p class="hint">"Eine Region ist Ihr Kreis, Ihre Stadt oder Kommune. Sozialräume sind ihre Planungsbezirke; jeder besteht aus Städten und Gemeinden."</p>
+                    <p class="hint">{t("region.hint")}</p>
                 })}
                 <ErrorSummary errors=errors />
-                <TextField id="region-name" label="Name der Region" required=true placeholder="z. B. Landkreis Musterstadt" value=name on_input=set_name error=error_of(errors, "name") />
+                <TextField id="region-name" label=t("region.name") required=true placeholder=t("region.name_placeholder") value=name on_input=set_name error=error_of(errors, "name") />
                 <SelectField
                     id="region-kind"
-                    label="Art"
+                    label=t("region.kind")
                     options=kind_options
                     value=Signal::derive(move || draft.with(|d| d.kind.key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = RegionKind::from_key(&v) { d.kind = k }))
                 />
                 <fieldset class="sozialraeume">
-                    <legend>"Sozialräume"</legend>
+                    <legend>{t("region.sozialraeume")}</legend>
                     {move || (0..rows.get()).map(|i| {
                         let number = i + 1;
                         let field = move |get: fn(&SozialraumDraft) -> &String, set: fn(&mut SozialraumDraft) -> &mut String| (
@@ -98,52 +101,52 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                         let (gemeinden, set_gemeinden) = field(|s| &s.gemeinden, |s| &mut s.gemeinden);
                         let used = actors_in(i);
                         view! {
-                            <div class="sozialraum-row" role="group" aria-label=format!("Sozialraum {number}")>
-                                <TextField id=format!("sozialraum-{i}-name") label=format!("Name (Sozialraum {number})") value=sr_name on_input=set_sr_name error=error_of(errors, format!("sozialraum.{i}.name")) />
-                                <TextField id=format!("sozialraum-{i}-gemeinden") label="Städte und Gemeinden" hint="Durch Kommas getrennt" value=gemeinden on_input=set_gemeinden />
+                            <div class="sozialraum-row" role="group" aria-label=tr!("region.sozialraum", number = number)>
+                                <TextField id=format!("sozialraum-{i}-name") label=tr!("region.sozialraum_name", number = number) value=sr_name on_input=set_sr_name error=error_of(errors, format!("sozialraum.{i}.name")) />
+                                <TextField id=format!("sozialraum-{i}-gemeinden") label=t("region.gemeinden") hint=t("region.comma_separated") value=gemeinden on_input=set_gemeinden />
                                 <button type="button" class="small" on:click=move |_| draft.update(|d| if i < d.sozialraeume.len() { d.sozialraeume.remove(i); })>
-                                    {format!("Sozialraum {number} entfernen")}
+                                    {tr!("region.remove_sozialraum", number = number)}
                                 </button>
-                                {used.map(|n| view! { <p class="hint">{format!("{n} Akteure sind diesem Sozialraum zugeordnet; beim Entfernen wird die Zuordnung gelöscht.")}</p> })}
+                                {used.map(|n| view! { <p class="hint">{tr!("region.sozialraum_used", n = n)}</p> })}
                             </div>
                         }
                     }).collect_view()}
-                    <button type="button" on:click=move |_| draft.update(|d| d.sozialraeume.push(SozialraumDraft::default()))>"+ Sozialraum"</button>
+                    <button type="button" on:click=move |_| draft.update(|d| d.sozialraeume.push(SozialraumDraft::default()))>{t("region.add_sozialraum")}</button>
                 </fieldset>
-                <TextField id="region-notes" label="Notizen" rows=3 value=notes on_input=set_notes />
+                <TextField id="region-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
                 <div class="actions">
-                    <button type="submit" class="primary">{if creating { "Region anlegen" } else { "Speichern" }}</button>
+                    <button type="submit" class="primary">{if creating { t("region.create") } else { t("common.save") }}</button>
                     {creating.then(|| view! {
                         <Show when=has_regions>
-                            <button type="button" on:click=move |_| state.view.set(View::Actors)>"Abbrechen"</button>
+                            <button type="button" on:click=move |_| state.view.set(View::Actors)>{t("common.cancel")}</button>
                         </Show>
                     })}
                 </div>
             </form>
             {region_id.map(|id| view! {
                 <section class="danger-zone" aria-labelledby="delete-region-title">
-                    <h3 id="delete-region-title">"Region löschen"</h3>
+                    <h3 id="delete-region-title">{t("region.delete_title")}</h3>
                     <Show
                         when=move || confirm_delete.get()
                         fallback=move || view! {
-                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Diese Region löschen …"</button>
+                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{t("region.delete")}</button>
                         }
                     >
                         {
                             let id = id.clone();
                             let summary = state
-                                .with_region_untracked(|r| format!("„{}“ mit {} Akteuren und {} Beziehungen löschen?", r.name, r.actors.len(), r.relations.len()))
+                                .with_region_untracked(|r| tr!("region.delete_question", name = r.name, actors = r.actors.len(), relations = r.relations.len()))
                                 .unwrap_or_default();
                             view! {
                                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-region-title">
-                                    <p id="confirm-region-title">{summary}" Sie können das mit „Rückgängig“ zurücknehmen."</p>
+                                    <p id="confirm-region-title">{summary}" "{t("common.undo_hint")}</p>
                                     <button type="button" class="danger" on:click=move |_| {
                                         let id = id.clone();
                                         state.edit_workspace(|ws| ws.delete_region(&id));
                                         state.view.set(View::Actors);
-                                        state.announce("Region gelöscht");
-                                    }>"Endgültig löschen"</button>
-                                    <button type="button" on:click=move |_| confirm_delete.set(false)>"Abbrechen"</button>
+                                        state.announce(t("region.deleted"));
+                                    }>{t("region.delete_final")}</button>
+                                    <button type="button" on:click=move |_| confirm_delete.set(false)>{t("common.cancel")}</button>
                                 </div>
                             }
                         }

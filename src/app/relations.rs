@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::new_id;
 use super::confirm::ConfirmButton;
 use super::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
@@ -24,7 +27,7 @@ pub fn RelationList() -> impl IntoView {
                     .into_iter()
                     .map(|rel| {
                         let kind = match (rel.kind.has_direction(), rel.direction) {
-                            (true, Direction::Both) => format!("{} (wechselseitig)", rel.kind.label()),
+                            (true, Direction::Both) => tr!("relations.mutual", kind = rel.kind.label()),
                             (true, _) => format!("{} →", rel.kind.label()),
                             (false, _) => rel.kind.label().to_owned(),
                         };
@@ -44,47 +47,47 @@ pub fn RelationList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="relations-title">
             <div class="list-head">
-                <h2 id="relations-title">"Beziehungen"</h2>
+                <h2 id="relations-title">{t("tabs.relations")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::RelationForm { editing: None, from: None })>
-                    "+ Beziehung hinzufügen"
+                    {t("relations.add")}
                 </button>
             </div>
-            <div class="filters" role="search" aria-label="Beziehungen filtern">
+            <div class="filters" role="search" aria-label=t("relations.filter")>
                 <div class="field grow">
-                    <label for="relation-search">"Akteur"</label>
+                    <label for="relation-search">{t("relations.actor")}</label>
                     <input
                         id="relation-search"
                         type="search"
-                        placeholder="Name eines beteiligten Akteurs"
+                        placeholder=t("relations.search_placeholder")
                         prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                     />
                 </div>
                 <div class="field">
-                    <label for="relation-filter-kind">"Art"</label>
+                    <label for="relation-filter-kind">{t("common.kind")}</label>
                     <select id="relation-filter-kind" on:change=move |ev| query.update(|q| q.kind = RelationKind::from_key(&event_target_value(&ev)))>
-                        <option value="">"Alle Arten"</option>
+                        <option value="">{t("actors.all_kinds")}</option>
                         {RelationKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="relation-filter-binding">"Verbindlichkeit"</label>
+                    <label for="relation-filter-binding">{t("relations.binding")}</label>
                     <select id="relation-filter-binding" on:change=move |ev| query.update(|q| q.binding = Binding::from_key(&event_target_value(&ev)))>
-                        <option value="">"Alle"</option>
+                        <option value="">{t("common.all")}</option>
                         {Binding::ALL.iter().map(|b| view! { <option value=b.key()>{b.label()}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
-            <p class="result-count" aria-live="polite" data-testid="relation-count">{move || format!("{} Beziehungen", rows.with(|r| r.len()))}</p>
+            <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = rows.with(|r| r.len()))}</p>
             <table class="data" data-testid="relation-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Von / Akteur"</th>
-                        <th scope="col">"Art"</th>
-                        <th scope="col">"An / mit"</th>
-                        <th scope="col">"Verbindlichkeit"</th>
-                        <th scope="col" class="secondary">"Seit"</th>
-                        <th scope="col"><span class="visually-hidden">"Aktionen"</span></th>
+                        <th scope="col">{t("relations.col.from")}</th>
+                        <th scope="col">{t("common.kind")}</th>
+                        <th scope="col">{t("relations.col.to")}</th>
+                        <th scope="col">{t("relations.binding")}</th>
+                        <th scope="col" class="secondary">{t("relations.since")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("common.actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -102,17 +105,17 @@ pub fn RelationList() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="small"
-                                        aria-label=format!("Beziehung {label} bearbeiten")
+                                        aria-label=tr!("relations.edit_named", label = label)
                                         on:click=move |_| state.open(Panel::RelationForm { editing: Some(edit_id.clone()), from: None })
-                                    >"Bearbeiten"</button>
+                                    >{t("common.edit")}</button>
                                     <ConfirmButton
-                                        label="Löschen"
-                                        aria_label=format!("Beziehung {label} löschen")
-                                        question="Beziehung löschen?"
-                                        confirm_label="Ja, löschen"
+                                        label=t("common.delete")
+                                        aria_label=tr!("relations.delete_named", label = label)
+                                        question=t("relations.delete_question")
+                                        confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_relation(&id));
-                                            state.announce("Beziehung gelöscht");
+                                            state.announce(t("relations.deleted"));
                                         })
                                     />
                                 </td>
@@ -143,7 +146,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
     let back_panel = move || back.clone().map(Panel::Actor).unwrap_or(Panel::None);
 
     let actor_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), "– bitte wählen –".to_owned())];
+        let mut options = vec![(String::new(), t("common.please_choose").to_owned())];
         if let Some(actors) = state.with_region(|r| actors_by_name(r, |_| true)) {
             options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
         }
@@ -171,7 +174,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                 Ok(relation) => {
                     state.edit_region(|r| r.upsert_relation(relation));
                     state.open(back_panel());
-                    state.announce("Beziehung gespeichert");
+                    state.announce(t("relations.saved"));
                 }
                 Err(found) => {
                     errors.set(found);
@@ -192,12 +195,12 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             }
         >
             <header class="panel-head">
-                <h2 id="relation-form-title" tabindex="-1">{if creating { "Neue Beziehung" } else { "Beziehung bearbeiten" }}</h2>
+                <h2 id="relation-form-title" tabindex="-1">{if creating { t("relations.new") } else { t("relations.edit") }}</h2>
             </header>
             <ErrorSummary errors=errors />
             <SelectField
                 id="relation-kind"
-                label="Art der Beziehung"
+                label=t("relations.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
@@ -206,7 +209,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-from"
-                label="Von (Akteur)"
+                label=t("relations.from")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.from)
@@ -216,7 +219,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             <Show when=directed>
                 <SelectField
                     id="relation-direction"
-                    label="Richtung"
+                    label=t("relations.direction")
                     options=direction_options
                     value=Signal::derive(move || draft.with(|d| d.effective_direction().key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_key(&v) { d.direction = x }))
@@ -224,7 +227,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             </Show>
             <SelectField
                 id="relation-to"
-                label="An / mit (Akteur)"
+                label=t("relations.to")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.to)
@@ -233,23 +236,23 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-binding"
-                label="Verbindlichkeit"
+                label={t("relations.binding")}
                 options=binding_options
                 value=Signal::derive(move || draft.with(|d| d.binding.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(b) = Binding::from_key(&v) { d.binding = b }))
             />
             <TextField
                 id="relation-since"
-                label="Seit"
-                hint="Jahr, Monat oder Datum, z. B. 2019 oder 2019-09"
+                label={t("relations.since")}
+                hint=t("relations.since_hint")
                 value=since
                 on_input=set_since
                 error=error_of(errors, "since")
             />
-            <TextField id="relation-notes" label="Notizen" rows=3 value=notes on_input=set_notes />
+            <TextField id="relation-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">"Speichern"</button>
-                <button type="button" on:click=move |_| state.open(back_panel())>"Abbrechen"</button>
+                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="button" on:click=move |_| state.open(back_panel())>{t("common.cancel")}</button>
             </div>
         </form>
     }

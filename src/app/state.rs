@@ -8,6 +8,8 @@ use crate::domain::history::History;
 use crate::domain::query::ActorQuery;
 use crate::domain::checklist::Template;
 use crate::domain::{Id, Region, Workspace};
+use crate::i18n::{t, Lang};
+use crate::tr;
 
 /// What undo restores: all regions and the user's templates (not which
 /// region is shown).
@@ -69,6 +71,8 @@ pub struct AppState {
     /// A short confirmation read out by screen readers ("Akteur gespeichert").
     pub announcement: RwSignal<String>,
     pub persistence: Persistence,
+    /// The UI language; a change rebuilds the UI.
+    pub language: RwSignal<Lang>,
 }
 
 impl AppState {
@@ -84,6 +88,7 @@ impl AppState {
             open_checklist: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             persistence,
+            language: RwSignal::new(super::language::initial()),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -92,7 +97,7 @@ impl AppState {
             if previous.is_some_and(|p| p != adopted) {
                 state.history.update_value(|h| h.clear());
                 state.sync_history_flags();
-                state.announce("Änderungen aus einem anderen Tab übernommen");
+                state.announce(t("state.adopted"));
             }
             adopted
         });
@@ -133,7 +138,7 @@ impl AppState {
                 ws.regions = regions;
                 ws.templates = templates;
             });
-            self.announce("Rückgängig gemacht");
+            self.announce(t("state.undone"));
         }
         self.sync_history_flags();
     }
@@ -145,7 +150,7 @@ impl AppState {
                 ws.regions = regions;
                 ws.templates = templates;
             });
-            self.announce("Wiederhergestellt");
+            self.announce(t("state.redone"));
         }
         self.sync_history_flags();
     }
@@ -175,7 +180,7 @@ impl AppState {
     /// Offers a file for download and tells screen readers it was saved.
     pub fn save_file(&self, name: &str, mime: &str, text: &str) {
         if super::browser::download_text(name, mime, text).is_ok() {
-            self.announce(&format!("Datei {name} gespeichert"));
+            self.announce(&tr!("state.file_saved", name = name));
         }
     }
 

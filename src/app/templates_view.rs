@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::browser::new_id;
 use super::checklists::all_templates;
 use super::confirm::ConfirmButton;
@@ -20,45 +23,45 @@ pub fn TemplateManager() -> impl IntoView {
     // The template being edited: (id, saved version if any).
     let editing = RwSignal::new(None::<(Id, Option<Template>)>);
     let copy = move |t: &Template| {
-        let copy = t.copy_as(new_id("template"), format!("{} (Kopie)", t.name));
+        let copy = t.copy_as(new_id("template"), tr!("templates.copy_name", name = t.name));
         editing.set(Some((copy.id.clone(), None)));
         state.edit_workspace(|ws| ws.templates.push(copy.clone()));
         editing.set(Some((copy.id.clone(), Some(copy))));
     };
     view! {
         <section class="templates" aria-labelledby="templates-title">
-            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>"← Zu den Checklisten"</button>
+            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>{t("templates.back")}</button>
             <div class="list-head">
-                <h2 id="templates-title">"Vorlagen für Checklisten"</h2>
-                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>"+ Neue Vorlage"</button>
+                <h2 id="templates-title">{t("templates.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>{t("templates.new")}</button>
             </div>
-            <p class="hint">"Mitgelieferte Vorlagen lassen sich nicht ändern, aber kopieren und anpassen. Jede Checkliste merkt sich, aus welcher Vorlage und Version sie stammt."</p>
+            <p class="hint">{t("templates.hint")}</p>
             {move || editing.get().map(|(id, saved)| view! {
                 <TemplateEditor id=id saved=saved on_close=Callback::new(move |_: ()| editing.set(None)) />
             })}
             <ul class="cards wide" data-testid="template-list">
-                <For each=move || templates.get() key=|t| (t.id.clone(), t.version, t.name.clone(), t.description.clone()) children=move |t: Template| {
-                    let builtin = is_builtin(&t.id);
-                    let for_copy = t.clone();
-                    let for_edit = t.clone();
-                    let delete_id = t.id.clone();
+                <For each=move || templates.get() key=|t| (t.id.clone(), t.version, t.name.clone(), t.description.clone()) children=move |template: Template| {
+                    let builtin = is_builtin(&template.id);
+                    let for_copy = template.clone();
+                    let for_edit = template.clone();
+                    let delete_id = template.id.clone();
                     view! {
                         <li class="card">
-                            <h3>{t.name.clone()}</h3>
-                            <p class="muted">{format!("{} · {} Abschnitte, {} Punkte · Version {}", if builtin { "mitgeliefert" } else { "eigene Vorlage" }, t.sections.len(), t.item_count(), t.version)}</p>
-                            <p>{t.description.clone()}</p>
+                            <h3>{template.name.clone()}</h3>
+                            <p class="muted">{tr!("templates.summary", origin = if builtin { t("templates.builtin") } else { t("templates.own") }, sections = template.sections.len(), items = template.item_count(), version = template.version)}</p>
+                            <p>{template.description.clone()}</p>
                             <div class="actions">
-                                <button type="button" class="small" on:click=move |_| copy(&for_copy)>{format!("„{}“ kopieren und anpassen", t.name)}</button>
+                                <button type="button" class="small" on:click=move |_| copy(&for_copy)>{tr!("templates.copy", name = template.name)}</button>
                                 {(!builtin).then(|| view! {
-                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>"Bearbeiten"</button>
+                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>{t("common.edit")}</button>
                                     <ConfirmButton
-                                        label="Löschen …"
-                                        question="Vorlage löschen? Bestehende Checklisten behalten ihren Inhalt."
-                                        confirm_label="Ja, löschen"
+                                        label=t("common.delete_ellipsis")
+                                        question=t("templates.delete_question")
+                                        confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             let id = delete_id.clone();
                                             state.edit_workspace(|ws| ws.templates.retain(|t| t.id != id));
-                                            state.announce("Vorlage gelöscht");
+                                            state.announce(t("templates.deleted"));
                                         })
                                     />
                                 })}
@@ -89,7 +92,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                     None => ws.templates.push(template),
                 });
                 on_close.run(());
-                state.announce("Vorlage gespeichert");
+                state.announce(t("templates.saved"));
             }
             Err(found) => {
                 errors.set(found);
@@ -107,10 +110,10 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
             ev.prevent_default();
             save();
         }>
-            <h3 id="template-editor-title" tabindex="-1">"Vorlage bearbeiten"</h3>
+            <h3 id="template-editor-title" tabindex="-1">{t("templates.edit")}</h3>
             <ErrorSummary errors=errors />
-            <TextField id="template-name" label="Name der Vorlage" required=true value=name on_input=set_name error=error_of(errors, "name") />
-            <TextField id="template-description" label="Beschreibung" rows=2 value=description on_input=set_description />
+            <TextField id="template-name" label=t("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="template-description" label=t("templates.description") rows=2 value=description on_input=set_description />
             {move || errors.with(|e| e.get("sections").cloned()).map(|e| view! { <p class="error">{e}</p> })}
             {move || shape.get().into_iter().enumerate().map(|(s, item_count)| {
                 let number = s + 1;
@@ -118,8 +121,8 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                 let set_title = Callback::new(move |v: String| draft.update(|d| if let Some(x) = d.sections.get_mut(s) { x.title = v }));
                 view! {
                     <fieldset class="template-section">
-                        <legend>{format!("Abschnitt {number}")}</legend>
-                        <TextField id=format!("section-{s}-title") label=format!("Titel (Abschnitt {number})") value=title on_input=set_title error=error_of(errors, format!("section.{s}.title")) />
+                        <legend>{tr!("templates.section_n", number = number)}</legend>
+                        <TextField id=format!("section-{s}-title") label=tr!("templates.section_title", number = number) value=title on_input=set_title error=error_of(errors, format!("section.{s}.title")) />
                         <ol class="template-items">
                             {(0..item_count).map(|i| {
                                 let item_number = format!("{number}.{}", i + 1);
@@ -133,25 +136,24 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                                 let current_kind = get(|x| kind_key(x.kind));
                                 view! {
                                     <li class="template-item">
-                                        <TextField id=format!("item-{s}-{i}-text") label=format!("Punkt {item_number}") value=get(|x| x.text.clone()) on_input=set(|x, v| x.text = v) />
-                                        <TextField id=format!("item-{s}-{i}-help") label="Hilfetext" value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
+                                        <TextField id=format!("item-{s}-{i}-text") label=tr!("templates.item_n", number = item_number) value=get(|x| x.text.clone()) on_input=set(|x, v| x.text = v) />
+                                        <TextField id=format!("item-{s}-{i}-help") label=t("templates.help") value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
                                         <div class="field">
-                                            <label for=kind_id.clone()>"Antwortart"</label>
+                                            <label for=kind_id.clone()>{t("templates.answer_kind")}</label>
                                             <select id=kind_id on:change=move |ev| {
                                                 let value = event_target_value(&ev);
                                                 draft.update(|d| if let Some(item) = d.sections.get_mut(s).and_then(|x| x.items.get_mut(i)) {
                                                     item.kind = kind_from_key(&value);
                                                 });
                                             }>
-                                                {KINDS.iter().map(|(key, label)| {
-                                                    let key = *key;
-                                                    view! { <option value=key selected=move || current_kind.get() == key>{*label}</option> }
+                                                {kinds().into_iter().map(|(key, label)| {
+                                                    view! { <option value=key selected=move || current_kind.get() == key>{label}</option> }
                                                 }).collect_view()}
                                             </select>
                                         </div>
                                         <button type="button" class="small" on:click=move |_| draft.update(|d| if let Some(x) = d.sections.get_mut(s) {
                                             if i < x.items.len() { x.items.remove(i); }
-                                        })>{format!("Punkt {item_number} entfernen")}</button>
+                                        })>{tr!("templates.item_remove", number = item_number)}</button>
                                     </li>
                                 }
                             }).collect_view()}
@@ -159,28 +161,27 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                         <div class="actions">
                             <button type="button" class="small" on:click=move |_| draft.update(|d| if let Some(x) = d.sections.get_mut(s) {
                                 x.items.push(ItemDraft::default());
-                            })>{format!("+ Punkt in Abschnitt {number}")}</button>
+                            })>{tr!("templates.item_add", number = number)}</button>
                             <button type="button" class="small" on:click=move |_| draft.update(|d| if s < d.sections.len() { d.sections.remove(s); })>
-                                {format!("Abschnitt {number} entfernen")}
+                                {tr!("templates.section_remove", number = number)}
                             </button>
                         </div>
                     </fieldset>
                 }
             }).collect_view()}
-            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>"+ Abschnitt"</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{t("templates.section_add")}</button>
             <div class="actions">
-                <button type="submit" class="primary">"Vorlage speichern"</button>
-                <button type="button" on:click=move |_| on_close.run(())>"Abbrechen"</button>
+                <button type="submit" class="primary">{t("templates.save")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{t("common.cancel")}</button>
             </div>
         </form>
     }
 }
 
-const KINDS: [(&str, &str); 3] = [
-    ("planning", "Planungsstand (Nein … Bereits umgesetzt)"),
-    ("factor", "Wirkung (hemmt / neutral / fördert)"),
-    ("answers", "Freitext-Antworten mit Akteuren"),
-];
+/// (key, label) of every kind of item: the scales, then free answers.
+fn kinds() -> Vec<(&'static str, &'static str)> {
+    Scale::ALL.iter().map(|s| (s.key(), s.label())).chain([("answers", t("templates.kind.answers"))]).collect()
+}
 
 fn kind_key(kind: ItemKind) -> String {
     match kind {

@@ -4,6 +4,7 @@
 //! Planung"). Items are matched by their ID, so checklists of other template
 //! versions count where their items agree; where they do not, it is reported.
 
+use crate::tr;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::checklist::{status_label, Checklist, ItemKind, Progress, Scale, Status};
@@ -121,26 +122,13 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
         row.progress = Progress::of(present.iter().copied());
         row.answered = present.iter().filter(|i| !i.answers.is_empty()).count();
         if !missing.is_empty() {
-            result.mismatches.push(format!(
-                "„{}“ fehlt in {} Checklisten (Vorlagen-Version {}) und zählt dort nicht mit.",
-                row.text,
-                missing_count,
-                versions(&missing)
-            ));
+            result.mismatches.push(tr!("aggregate.missing", item = row.text, n = missing_count, versions = versions(&missing)));
         }
         if !other_wording.is_empty() {
-            result.mismatches.push(format!(
-                "„{}“ hat in Vorlagen-Version {} einen anderen Wortlaut; gezählt wird nach der ID des Punktes.",
-                row.text,
-                versions(&other_wording)
-            ));
+            result.mismatches.push(tr!("aggregate.wording", item = row.text, versions = versions(&other_wording)));
         }
         if !other_kind.is_empty() {
-            result.mismatches.push(format!(
-                "„{}“ wird in Vorlagen-Version {} anders beantwortet und zählt dort nicht mit.",
-                row.text,
-                versions(&other_kind)
-            ));
+            result.mismatches.push(tr!("aggregate.kind", item = row.text, versions = versions(&other_kind)));
         }
     }
     for (region, checklist) in sources {

@@ -1,6 +1,8 @@
 //! When to remind the user of a backup, how full the browser's storage is,
 //! and what a backup file holds before it is restored.
 
+use crate::i18n::t;
+use crate::tr;
 use super::exchange::{read_file, FileError, Scope};
 use super::model::Workspace;
 
@@ -70,22 +72,16 @@ pub struct BackupPreview {
 /// Reads a backup file (of this version, or of 0.1); the error is a German message.
 pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
     if text.chars().count() > QUOTA_CHARS {
-        return Err(format!(
-            "Die Datei ist zu groß für den Speicher des Browsers (höchstens {} Zeichen).",
-            QUOTA_CHARS
-        ));
+        return Err(tr!("backup.too_large", max = crate::i18n::number(QUOTA_CHARS)));
     }
     let file = read_file(text).map_err(|e| match e {
         FileError::NotJson(_) | FileError::NotOurs => {
-            "Diese Datei ist keine Netzwerkatlas-Sicherung. Bitte wählen Sie eine Datei, die Netzwerkatlas mit „Sicherung herunterladen“ erstellt hat.".to_owned()
+            t("backup.not_backup").to_owned()
         }
         other => other.message(),
     })?;
     if file.header.scope != Scope::Workspace {
-        return Err(format!(
-            "Diese Datei ist keine vollständige Sicherung, sondern ein Export ({}). Sie lässt sich unter „Austausch“ importieren, ohne Ihre Daten zu ersetzen.",
-            file.header.scope.label()
-        ));
+        return Err(tr!("backup.is_export", scope = file.header.scope.label()));
     }
     let content = file.content;
     Ok(BackupPreview {

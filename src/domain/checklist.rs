@@ -2,6 +2,7 @@
 //! started from them, a status per item on a fixed scale with its history,
 //! and the progress figures shown at a glance.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -25,13 +26,13 @@ pub enum Status {
 impl Status {
     pub fn label(self) -> &'static str {
         match self {
-            Status::Nein => "Nein",
-            Status::NichtGeplantSinnvoll => "Noch nicht geplant, wäre aber sinnvoll",
-            Status::InPlanung => "In Planung",
-            Status::Umgesetzt => "Bereits umgesetzt",
-            Status::Hemmt => "hemmt",
-            Status::Neutral => "neutral",
-            Status::Foerdert => "fördert",
+            Status::Nein => t("status.nein"),
+            Status::NichtGeplantSinnvoll => t("status.sinnvoll"),
+            Status::InPlanung => t("status.planung"),
+            Status::Umgesetzt => t("status.umgesetzt"),
+            Status::Hemmt => t("status.hemmt"),
+            Status::Neutral => t("status.neutral"),
+            Status::Foerdert => t("status.foerdert"),
         }
     }
 
@@ -41,8 +42,8 @@ impl Status {
             Status::NichtGeplantSinnvoll => "nicht_geplant_sinnvoll",
             Status::InPlanung => "in_planung",
             Status::Umgesetzt => "umgesetzt",
-            Status::Hemmt => "hemmt",
-            Status::Neutral => "neutral",
+            Status::Hemmt => t("status.hemmt"),
+            Status::Neutral => t("status.neutral"),
             Status::Foerdert => "foerdert",
         }
     }
@@ -62,12 +63,9 @@ const ALL_STATUSES: [Status; 7] = [
     Status::Foerdert,
 ];
 
-/// Label for "no answer yet".
-pub const UNANSWERED: &str = "Noch nicht beantwortet";
-
-/// The German label of a status, or of "no answer yet".
+/// The label of a status, or of "no answer yet".
 pub fn status_label(status: Option<Status>) -> &'static str {
-    status.map(Status::label).unwrap_or(UNANSWERED)
+    status.map(Status::label).unwrap_or_else(|| t("status.open"))
 }
 
 /// The scale an item is answered on.
@@ -93,8 +91,8 @@ impl Scale {
 
     pub fn label(self) -> &'static str {
         match self {
-            Scale::Planning => "Planungsstand (Nein … Bereits umgesetzt)",
-            Scale::Factor => "Wirkung (hemmt / neutral / fördert)",
+            Scale::Planning => t("scale.planning"),
+            Scale::Factor => t("scale.factor"),
         }
     }
 

@@ -2,6 +2,8 @@
 //! actors per kind, the IFDs and their Träger, relations per kind and how
 //! binding they are, density, and the status of checklists both keep.
 
+use crate::i18n::t;
+use crate::tr;
 use std::collections::BTreeSet;
 
 use super::checklist::{status_label, Checklist, ItemKind};
@@ -39,8 +41,8 @@ fn ifds(region: &Region) -> String {
         .iter()
         .filter(|a| a.kind == ActorKind::Ifd)
         .map(|a| match &a.traeger {
-            Some(t) => format!("{} (Träger: {})", a.name, region.actor_name(t)),
-            None => format!("{} (ohne Träger)", a.name),
+            Some(t) => tr!("compare.ifd_with_traeger", name = a.name, traeger = region.actor_name(t)),
+            None => tr!("compare.ifd_without", name = a.name),
         })
         .collect();
     if lines.is_empty() {
@@ -58,20 +60,20 @@ fn latest<'a>(region: &'a Region, template: &super::model::Id) -> Option<&'a Che
 pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
     let mut sections = Vec::new();
     sections.push(Section {
-        title: "Überblick".into(),
+        title: t("checklist.overview").into(),
         rows: vec![
-            row("Akteure", a.actors.len(), b.actors.len()),
-            row("Beziehungen", a.relations.len(), b.relations.len()),
-            row("Netzwerkdichte (verbundene Paare von allen möglichen)", percent_text(density(a)), percent_text(density(b))),
-            row("Akteure ohne Beziehung", isolated(a).len(), isolated(b).len()),
-            row("Gremien", a.groups.len(), b.groups.len()),
-            row("Sozialräume", a.sozialraeume.len(), b.sozialraeume.len()),
-            row("Checklisten", a.checklists.len(), b.checklists.len()),
+            row(t("tabs.actors"), a.actors.len(), b.actors.len()),
+            row(t("tabs.relations"), a.relations.len(), b.relations.len()),
+            row(t("compare.density"), percent_text(density(a)), percent_text(density(b))),
+            row(t("compare.isolated"), isolated(a).len(), isolated(b).len()),
+            row(t("tabs.groups"), a.groups.len(), b.groups.len()),
+            row(t("region.sozialraeume"), a.sozialraeume.len(), b.sozialraeume.len()),
+            row(t("tabs.checklists"), a.checklists.len(), b.checklists.len()),
         ],
     });
     let kinds = |r: &Region, k: ActorKind| r.actors.iter().filter(|x| x.kind == k).count();
     sections.push(Section {
-        title: "Akteure nach Art".into(),
+        title: t("compare.actors_by_kind").into(),
         rows: ActorKind::ALL
             .iter()
             .filter(|k| kinds(a, **k) + kinds(b, **k) > 0)
@@ -79,12 +81,12 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
             .collect(),
     });
     sections.push(Section {
-        title: "Integrationsfachdienste (IFD) und ihre Träger".into(),
-        rows: vec![row("Anzahl IFD", kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)), row("IFD und Träger", ifds(a), ifds(b))],
+        title: t("compare.ifd_title").into(),
+        rows: vec![row(t("compare.ifd_count"), kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)), row(t("compare.ifd_and_traeger"), ifds(a), ifds(b))],
     });
     let relations = |r: &Region, k: RelationKind| r.relations.iter().filter(|x| x.kind == k).count();
     sections.push(Section {
-        title: "Beziehungen nach Art".into(),
+        title: t("compare.relations_by_kind").into(),
         rows: RelationKind::ALL
             .iter()
             .filter(|k| relations(a, **k) + relations(b, **k) > 0)
@@ -93,7 +95,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
     });
     let bindings = |r: &Region, k: Binding| r.relations.iter().filter(|x| x.binding == k).count();
     sections.push(Section {
-        title: "Verbindlichkeit der Beziehungen".into(),
+        title: t("compare.binding").into(),
         rows: Binding::ALL
             .iter()
             .map(|k| row(k.label(), counted(a.relations.len(), bindings(a, *k)), counted(b.relations.len(), bindings(b, *k))))
@@ -111,8 +113,8 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
         let mut rows = Vec::new();
         let state = |c: &Checklist, id: &super::model::Id| -> String {
             match c.items().find(|i| &i.id == id) {
-                None => "(Punkt fehlt)".into(),
-                Some(i) if i.kind == ItemKind::Answers => format!("{} Antworten", i.answers.len()),
+                None => t("compare.item_missing").into(),
+                Some(i) if i.kind == ItemKind::Answers => tr!("compare.answers_n", n = i.answers.len()),
                 Some(i) => status_label(i.status).into(),
             }
         };
@@ -122,7 +124,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
                 rows.push(row(item.text.clone(), state(x, &item.id), state(y, &item.id)));
             }
         }
-        sections.push(Section { title: format!("Checkliste „{}“: Stand je Punkt", x.template_name), rows });
+        sections.push(Section { title: tr!("compare.checklist_title", name = x.template_name), rows });
     }
     sections
 }
@@ -143,8 +145,8 @@ mod tests {
         b.checklists[0].set_status(&item, Some(Status::Umgesetzt), "2026-11-21T00:00:00Z");
         let sections = compare(&a, &b);
         let overview = &sections[0].rows;
-        assert_eq!(overview[0], row("Akteure", a.actors.len(), a.actors.len()));
-        assert_eq!(overview[1], row("Beziehungen", a.relations.len(), 10));
+        assert_eq!(overview[0], row(t("tabs.actors"), a.actors.len(), a.actors.len()));
+        assert_eq!(overview[1], row(t("tabs.relations"), a.relations.len(), 10));
         let ifd = sections.iter().find(|s| s.title.starts_with("Integrationsfachdienste")).unwrap();
         assert!(ifd.rows[1].a.contains("Träger:"), "{:?}", ifd.rows[1]);
         let binding = sections.iter().find(|s| s.title.starts_with("Verbindlichkeit")).unwrap();

@@ -2,6 +2,8 @@
 //! the rules that turn a draft into a valid record or into German messages
 //! next to the fields.
 
+use crate::i18n::t;
+use crate::tr;
 use super::model::*;
 use super::text::{split_commas, split_lines};
 use super::validate::{
@@ -59,10 +61,10 @@ impl ActorDraft {
         let mut errors = FieldErrors::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.insert("name".into(), "Bitte einen Namen eingeben.".into());
+            errors.insert("name".into(), t("form.name_required").into());
         }
         if self.kind.is_none() {
-            errors.insert("kind".into(), "Bitte eine Art auswählen.".into());
+            errors.insert("kind".into(), t("form.kind_required").into());
         }
         let website = normalise_website(&self.website).unwrap_or_else(|message| {
             errors.insert("website".into(), message);
@@ -70,13 +72,13 @@ impl ActorDraft {
         });
         if let Some(traeger) = &self.traeger {
             if traeger == &id {
-                errors.insert("traeger".into(), "Ein Akteur kann nicht sein eigener Träger sein.".into());
+                errors.insert("traeger".into(), t("form.traeger_self").into());
             } else if region.actor(traeger).is_none() {
-                errors.insert("traeger".into(), "Dieser Träger ist nicht (mehr) in der Region.".into());
+                errors.insert("traeger".into(), t("form.traeger_gone").into());
             } else if traeger_chain_reaches(region, traeger, &id) {
                 errors.insert(
                     "traeger".into(),
-                    "Diese Wahl ergäbe einen Kreis: der gewählte Träger gehört selbst zu diesem Akteur.".into(),
+                    t("form.traeger_cycle").into(),
                 );
             }
         }
@@ -92,18 +94,18 @@ impl ActorDraft {
                 continue;
             }
             if contact.name.is_empty() {
-                errors.insert(format!("contact.{i}.name"), "Bitte den Namen der Kontaktperson eingeben.".into());
+                errors.insert(format!("contact.{i}.name"), t("form.contact_name").into());
             }
             if !contact.email.is_empty() && !is_valid_email(&contact.email) {
                 errors.insert(
                     format!("contact.{i}.email"),
-                    "Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@beispiel.de.".into(),
+                    t("form.email").into(),
                 );
             }
             if !contact.phone.is_empty() && !is_valid_phone(&contact.phone) {
                 errors.insert(
                     format!("contact.{i}.phone"),
-                    "Die Telefonnummer darf nur Ziffern, Leerzeichen und + - / ( ) enthalten.".into(),
+                    t("form.phone").into(),
                 );
             }
             contacts.push(contact);
@@ -207,14 +209,14 @@ impl RelationDraft {
         let from = self.from.clone().filter(|a| region.actor(a).is_some());
         let to = self.to.clone().filter(|a| region.actor(a).is_some());
         if from.is_none() {
-            errors.insert("from".into(), "Bitte den ersten Akteur wählen.".into());
+            errors.insert("from".into(), t("form.from_required").into());
         }
         if to.is_none() {
-            errors.insert("to".into(), "Bitte den zweiten Akteur wählen.".into());
+            errors.insert("to".into(), t("form.to_required").into());
         }
         if let (Some(from), Some(to)) = (&from, &to) {
             if from == to {
-                errors.insert("to".into(), "Eine Beziehung braucht zwei verschiedene Akteure.".into());
+                errors.insert("to".into(), t("form.two_actors").into());
             } else if region
                 .relations
                 .iter()
@@ -222,17 +224,14 @@ impl RelationDraft {
             {
                 errors.insert(
                     "kind".into(),
-                    format!(
-                        "Zwischen diesen beiden Akteuren gibt es schon eine Beziehung der Art „{}“.",
-                        self.kind.label()
-                    ),
+                    tr!("form.relation_exists", kind = self.kind.label()),
                 );
             }
         }
         if !is_valid_since(&self.since) {
             errors.insert(
                 "since".into(),
-                "Bitte als Jahr (2019), Monat (2019-09) oder Datum (2019-09-01) angeben.".into(),
+                t("form.since").into(),
             );
         }
         match (from, to) {
@@ -286,7 +285,7 @@ impl GroupDraft {
     pub fn build(&self, id: Id, region: &Region) -> Result<Group, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), "Bitte einen Namen für das Gremium eingeben.".into());
+            errors.insert("name".into(), t("form.group_name").into());
         }
         let mut meetings = Vec::new();
         for (i, meeting) in self.meetings.iter().enumerate() {
@@ -296,7 +295,7 @@ impl GroupDraft {
                 continue;
             }
             if !is_valid_date(date) {
-                errors.insert(format!("meeting.{i}.date"), "Bitte ein Datum angeben.".into());
+                errors.insert(format!("meeting.{i}.date"), t("form.meeting_date").into());
             }
             meetings.push(Meeting { date: date.to_owned(), topic: topic.to_owned() });
         }
@@ -362,7 +361,7 @@ impl RegionDraft {
     pub fn build(&self, ids: &mut impl IdSource) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), "Bitte einen Namen für die Region eingeben.".into());
+            errors.insert("name".into(), t("form.region_name").into());
         }
         let mut seen = Vec::new();
         let mut sozialraeume = Vec::new();
@@ -372,12 +371,12 @@ impl RegionDraft {
                 continue;
             }
             if name.is_empty() {
-                errors.insert(format!("sozialraum.{i}.name"), "Bitte einen Namen für den Sozialraum eingeben.".into());
+                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_name").into());
                 continue;
             }
             let folded = super::text::fold(name);
             if seen.contains(&folded) {
-                errors.insert(format!("sozialraum.{i}.name"), "Diesen Sozialraum gibt es schon.".into());
+                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_twice").into());
                 continue;
             }
             seen.push(folded);

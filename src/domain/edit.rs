@@ -1,6 +1,8 @@
 //! Edits on a region that keep its references whole: deleting an actor takes
 //! its relations, memberships and Träger links with it.
 
+use crate::i18n::t;
+use crate::tr;
 use super::model::*;
 
 /// What deleting an actor takes with it, shown before the user confirms.
@@ -20,24 +22,17 @@ impl DeleteImpact {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         parts.push(match self.relations {
-            0 => "Es hängen keine Beziehungen an diesem Akteur.".to_owned(),
-            1 => "1 Beziehung wird mit gelöscht.".to_owned(),
-            n => format!("{n} Beziehungen werden mit gelöscht."),
+            0 => t("delete.no_relations").to_owned(),
+            n => tr!("delete.relations", n = n),
         });
-        match self.groups {
-            0 => {}
-            1 => parts.push("Aus 1 Gremium wird der Akteur entfernt.".into()),
-            n => parts.push(format!("Aus {n} Gremien wird der Akteur entfernt.")),
+        if self.groups > 0 {
+            parts.push(tr!("delete.groups", n = self.groups));
         }
-        match self.children {
-            0 => {}
-            1 => parts.push("1 Akteur verliert seine Trägerangabe.".into()),
-            n => parts.push(format!("{n} Akteure verlieren ihre Trägerangabe.")),
+        if self.children > 0 {
+            parts.push(tr!("delete.children", n = self.children));
         }
-        match self.checklist_items {
-            0 => {}
-            1 => parts.push("1 Checklisten-Punkt verliert den Verweis auf ihn.".into()),
-            n => parts.push(format!("{n} Checklisten-Punkte verlieren den Verweis auf ihn.")),
+        if self.checklist_items > 0 {
+            parts.push(tr!("delete.checklist_items", n = self.checklist_items));
         }
         parts.join(" ")
     }

@@ -3,6 +3,8 @@
 //! "too new" and "damaged", because each needs a different answer: damaged
 //! data is kept aside, newer data is left alone, neither is ever overwritten.
 
+use crate::i18n::t;
+use crate::tr;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -41,14 +43,11 @@ impl DecodeError {
     pub fn message(&self) -> String {
         match self {
             DecodeError::NotJson(_) | DecodeError::NotOurs => {
-                "Die gespeicherten Daten sind beschädigt und können nicht gelesen werden.".into()
+                t("stored.damaged").into()
             }
-            DecodeError::NewerSchema { found } => format!(
-                "Die gespeicherten Daten stammen aus einer neueren Version von Netzwerkatlas (Datenformat {found}, \
-                 diese Version kennt bis {SCHEMA_VERSION}). Sie werden nicht verändert. Bitte öffnen Sie die neuere Version."
-            ),
+            DecodeError::NewerSchema { found } => tr!("stored.newer", found = found, known = SCHEMA_VERSION),
             DecodeError::Damaged(_) => {
-                "Die gespeicherten Daten sind unvollständig oder widersprüchlich und können nicht gelesen werden.".into()
+                t("stored.inconsistent").into()
             }
         }
     }

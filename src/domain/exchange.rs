@@ -8,6 +8,8 @@
 //! parsing, older schema versions are migrated, a newer one is refused, the
 //! checksum must match, and what the file gets wrong is repaired and listed.
 
+use crate::i18n::t;
+use crate::tr;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -45,10 +47,10 @@ pub enum Scope {
 impl Scope {
     pub fn label(self) -> &'static str {
         match self {
-            Scope::Workspace => "Vollständige Sicherung",
-            Scope::Region => "Region",
-            Scope::Checklists => "Checklisten",
-            Scope::Template => "Checklisten-Vorlage",
+            Scope::Workspace => t("scope.workspace"),
+            Scope::Region => t("header.region"),
+            Scope::Checklists => t("tabs.checklists"),
+            Scope::Template => t("scope.template"),
         }
     }
 }
@@ -135,7 +137,7 @@ pub fn megabytes(bytes: usize) -> String {
     if tenths % 10 == 0 {
         format!("{} MB", tenths / 10)
     } else {
-        format!("{},{} MB", tenths / 10, tenths % 10)
+        format!("{}{}{} MB", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
     }
 }
 
@@ -143,22 +145,14 @@ impl FileError {
     /// What the user reads, in German.
     pub fn message(&self) -> String {
         match self {
-            FileError::TooLarge { bytes } => format!(
-                "Die Datei ist zu groß ({}). Netzwerkatlas liest Dateien bis {}.",
-                megabytes(*bytes),
-                megabytes(MAX_FILE_BYTES)
-            ),
-            FileError::TooDeep => format!(
-                "Die Datei ist ungewöhnlich tief verschachtelt (mehr als {MAX_DEPTH} Ebenen) und wird aus Sicherheitsgründen nicht gelesen."
-            ),
-            FileError::NotJson(_) => "Die Datei ist keine JSON-Datei (oder sie ist beschädigt) und kann nicht gelesen werden.".into(),
-            FileError::NotOurs => "Die Datei ist keine Netzwerkatlas-Datei. Bitte wählen Sie eine Datei, die mit Netzwerkatlas exportiert wurde.".into(),
-            FileError::Newer { found } => format!(
-                "Die Datei stammt aus einer neueren Version von Netzwerkatlas (Datenformat {found}). Diese Version liest Datenformat bis {FILE_SCHEMA}. Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat {found} kennt."
-            ),
-            FileError::ChecksumMismatch => "Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Export verändert oder bei der Übertragung beschädigt. Bitte lassen Sie sie sich noch einmal schicken.".into(),
-            FileError::Damaged(_) => "Der Inhalt der Datei passt nicht zum Netzwerkatlas-Format und kann nicht gelesen werden.".into(),
-            FileError::Empty => "Die Datei enthält weder Regionen noch Checklisten noch Vorlagen.".into(),
+            FileError::TooLarge { bytes } => tr!("file.too_large", size = megabytes(*bytes), max = megabytes(MAX_FILE_BYTES)),
+            FileError::TooDeep => tr!("file.too_deep", max = MAX_DEPTH),
+            FileError::NotJson(_) => t("file.not_json").into(),
+            FileError::NotOurs => t("file.not_ours").into(),
+            FileError::Newer { found } => tr!("file.newer", found = found, known = FILE_SCHEMA),
+            FileError::ChecksumMismatch => t("file.checksum").into(),
+            FileError::Damaged(_) => t("file.damaged").into(),
+            FileError::Empty => t("file.empty").into(),
         }
     }
 
@@ -199,19 +193,19 @@ impl ParsedFile {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if !self.content.regions.is_empty() {
-            parts.push(format!(
-                "{} Akteure, {} Beziehungen, {} Gremien, {} Checklisten",
-                self.actor_count(),
-                self.relation_count(),
-                self.group_count(),
-                self.checklist_count()
+            parts.push(tr!(
+                "file.summary",
+                actors = self.actor_count(),
+                relations = self.relation_count(),
+                groups = self.group_count(),
+                checklists = self.checklist_count()
             ));
             if self.content.regions.len() > 1 {
-                parts.insert(0, format!("{} Regionen", self.content.regions.len()));
+                parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()));
             }
         }
         if !self.content.templates.is_empty() {
-            parts.push(format!("{} Vorlagen", self.content.templates.len()));
+            parts.push(tr!("file.summary_templates", n = self.content.templates.len()));
         }
         parts.join(", ")
     }
@@ -275,7 +269,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     match envelope.get("checksum").and_then(Value::as_str) {
         Some(expected) if expected != checksum(&content_value) => return Err(FileError::ChecksumMismatch),
         Some(_) => {}
-        None if schema >= 2 => notes.push("Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen.".into()),
+        None if schema >= 2 => notes.push(t("file.no_checksum").into()),
         None => {}
     }
     let header: Header =
@@ -291,7 +285,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     if !unknown.is_empty() {
         let list: Vec<String> =
             unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
-        notes.push(format!("Unbekannte Felder wurden nicht übernommen: {}.", list.join(", ")));
+        notes.push(tr!("file.unknown_fields", fields = list.join(", ")));
     }
     notes.extend(repair_region_ids(&mut content.regions));
     let several = content.regions.len() > 1;

@@ -3,6 +3,8 @@
 //! own), or one region is merged into an existing one; templates are added.
 //! `describe` says beforehand, in German, what will happen.
 
+use crate::i18n::t;
+use crate::tr;
 use super::checklist::Template;
 use super::exchange::{ParsedFile, Scope};
 use super::merge::{apply_merge, MergeChoices};
@@ -55,20 +57,20 @@ fn unused_region_name(workspace: &Workspace, wanted: &str) -> String {
 pub fn describe(workspace: &Workspace, file: &ParsedFile, action: &ImportAction) -> Vec<String> {
     let mut lines = Vec::new();
     match action {
-        ImportAction::Skip => lines.push("Diese Datei wird nicht importiert.".to_owned()),
+        ImportAction::Skip => lines.push(t("import.plan.skip").to_owned()),
         ImportAction::AsNewRegion => {
             for region in &file.content.regions {
                 let name = unused_region_name(workspace, &region.name);
                 if name == region.name {
-                    lines.push(format!("Wird als neue Region „{name}“ hinzugefügt."));
+                    lines.push(tr!("import.plan.new", name = name));
                 } else {
-                    lines.push(format!("Eine Region „{}“ gibt es schon; die Datei wird als „{name}“ daneben hinzugefügt.", region.name));
+                    lines.push(tr!("import.plan.renamed", existing = region.name, name = name));
                 }
             }
         }
         ImportAction::MergeInto(target) => {
             let name = workspace.region(target).map(|r| r.name.as_str()).unwrap_or("?");
-            lines.push(format!("Wird mit der Region „{name}“ zusammengeführt. Wo sich Angaben unterscheiden, wählen Sie unten, was gilt."));
+            lines.push(tr!("import.plan.merge", name = name));
         }
     }
     if *action != ImportAction::Skip {
@@ -83,21 +85,18 @@ fn template_plan(workspace: &Workspace, templates: &[Template]) -> Vec<(bool, St
         .iter()
         .map(|t| {
             if is_builtin(&t.id) {
-                return (false, format!("Die Vorlage „{}“ ist in Netzwerkatlas eingebaut und wird nicht doppelt angelegt.", t.name));
+                return (false, tr!("import.plan.builtin", name = t.name));
             }
             match workspace.templates.iter().find(|o| o.id == t.id) {
-                None => (true, format!("Die Vorlage „{}“ (Version {}) kommt hinzu.", t.name, t.version)),
-                Some(own) if own == t => (false, format!("Die Vorlage „{}“ ist schon vorhanden.", t.name)),
+                None => (true, tr!("import.plan.template_new", name = t.name, version = t.version)),
+                Some(own) if own == t => (false, tr!("import.plan.template_same", name = t.name)),
                 Some(own) if t.version > own.version => (
                     true,
-                    format!("Die Vorlage „{}“ wird von Version {} auf Version {} aktualisiert.", t.name, own.version, t.version),
+                    tr!("import.plan.template_update", name = t.name, from = own.version, to = t.version),
                 ),
                 Some(own) => (
                     false,
-                    format!(
-                        "Die Vorlage „{}“ ist hier schon in Version {} vorhanden; die Fassung der Datei (Version {}) wird nicht übernommen.",
-                        t.name, own.version, t.version
-                    ),
+                    tr!("import.plan.template_older", name = t.name, ours = own.version, theirs = t.version),
                 ),
             }
         })

@@ -3,6 +3,8 @@
 //! the plan lists each field side by side and the user picks which value to
 //! keep. Nothing changes without a choice: by default the user's own values stay.
 
+use crate::i18n::t;
+use crate::tr;
 use std::collections::{HashMap, HashSet};
 
 use super::checklist::Checklist;
@@ -96,30 +98,16 @@ impl MergePlan {
         let mut lines = Vec::new();
         let same = |v: &[Matched]| v.iter().filter(|m| m.diffs.is_empty()).count();
         let differ = |v: &[Matched]| v.iter().filter(|m| !m.diffs.is_empty()).count();
-        lines.push(format!(
-            "Akteure: {} kommen hinzu, {} sind schon vorhanden und gleich, bei {} unterscheiden sich Angaben.",
-            self.new_actors.len(),
-            same(&self.actors),
-            differ(&self.actors)
-        ));
-        lines.push(format!(
-            "Beziehungen: {} kommen hinzu, {} sind schon vorhanden, bei {} unterscheiden sich Angaben.",
-            self.new_relations,
-            same(&self.relations),
-            differ(&self.relations)
-        ));
+        lines.push(tr!("merge.actors", new = self.new_actors.len(), same = same(&self.actors), differ = differ(&self.actors)));
+        lines.push(tr!("merge.relations", new = self.new_relations, same = same(&self.relations), differ = differ(&self.relations)));
         if !self.new_groups.is_empty() || !self.groups.is_empty() {
-            lines.push(format!("Gremien: {} kommen hinzu, {} sind schon vorhanden.", self.new_groups.len(), self.groups.len()));
+            lines.push(tr!("merge.groups", new = self.new_groups.len(), same = self.groups.len()));
         }
         if !self.new_checklists.is_empty() || !self.checklists.is_empty() {
-            lines.push(format!(
-                "Checklisten: {} kommen hinzu, {} gibt es schon mit anderem Stand.",
-                self.new_checklists.len(),
-                self.checklists.len()
-            ));
+            lines.push(tr!("merge.checklists", new = self.new_checklists.len(), differ = self.checklists.len()));
         }
         if !self.new_sozialraeume.is_empty() {
-            lines.push(format!("Sozialräume kommen hinzu: {}.", self.new_sozialraeume.join(", ")));
+            lines.push(tr!("merge.sozialraeume", names = self.new_sozialraeume.join(", ")));
         }
         lines
     }
@@ -148,24 +136,30 @@ pub struct MergeChoices {
     pub separate: HashSet<Id>,
 }
 
-const ACTOR_FIELDS: [(&str, &str); 11] = [
-    ("name", "Name"),
-    ("kind", "Art"),
-    ("traeger", "Träger"),
-    ("rechtskreise", "Rechtskreise"),
-    ("sozialraeume", "Sozialräume"),
-    ("target_groups", "Zielgruppen"),
-    ("offers", "Angebote"),
-    ("website", "Website"),
-    ("contacts", "Kontaktpersonen"),
-    ("tags", "Schlagworte"),
-    ("notes", "Notizen"),
-];
+/// (key, label) of the fields compared, labels in the UI's language.
+fn actor_fields() -> [(&'static str, &'static str); 11] {
+    [
+        ("name", t("common.name")),
+        ("kind", t("region.kind")),
+        ("traeger", t("actor.traeger")),
+        ("rechtskreise", t("actors.rechtskreise")),
+        ("sozialraeume", t("region.sozialraeume")),
+        ("target_groups", t("actor.target_groups")),
+        ("offers", t("actor.offers")),
+        ("website", t("actor.website")),
+        ("contacts", t("actor.contacts")),
+        ("tags", t("actor.tags")),
+        ("notes", t("common.notes")),
+    ]
+}
 
-const RELATION_FIELDS: [(&str, &str); 4] =
-    [("direction", "Richtung"), ("binding", "Verbindlichkeit"), ("since", "Seit"), ("notes", "Notizen")];
+fn relation_fields() -> [(&'static str, &'static str); 4] {
+    [("direction", t("relations.direction")), ("binding", t("relations.binding")), ("since", t("relations.since")), ("notes", t("common.notes"))]
+}
 
-const GROUP_FIELDS: [(&str, &str); 3] = [("name", "Name"), ("kind", "Art"), ("notes", "Notizen")];
+fn group_fields() -> [(&'static str, &'static str); 3] {
+    [("name", t("common.name")), ("kind", t("region.kind")), ("notes", t("common.notes"))]
+}
 
 /// How an actor's field reads, with references as names (of `region`).
 fn actor_field(region: &Region, actor: &Actor, key: &str) -> String {
@@ -251,9 +245,10 @@ fn copy_group_field(to: &mut Group, from: &Group, key: &str) {
 fn checklist_state(checklist: &Checklist) -> String {
     let answered = checklist.items().filter(|i| i.status.is_some() || !i.answers.is_empty()).count();
     let changed = checklist.items().map(|i| i.changed_at.as_str()).max().unwrap_or("");
-    let mut text = format!("{answered} von {} Punkten beantwortet", checklist.items().count());
+    let mut text = tr!("merge.answered", answered = answered, total = checklist.items().count());
     if !changed.is_empty() {
-        text.push_str(&format!(", zuletzt geändert {}", super::csv::german_date(changed)));
+        text.push_str(", ");
+        text.push_str(&tr!("merge.changed", date = crate::i18n::date(changed)));
     }
     text
 }
@@ -370,7 +365,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
             name_ours: own.name.clone(),
             name_theirs: their.name.clone(),
             reason: *reason,
-            diffs: diffs(&ACTOR_FIELDS, |key| (actor_field(ours, own, key), actor_field(&mapped.region, their, key))),
+            diffs: diffs(&actor_fields(), |key| (actor_field(ours, own, key), actor_field(&mapped.region, their, key))),
         });
     }
     let matched: HashSet<&Id> = mapped.matches.iter().map(|m| &m.1).collect();
@@ -388,7 +383,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                     mapped.region.actor_name(&relation.to)
                 ),
                 reason: if own.id == relation.id { MatchReason::SameId } else { MatchReason::SimilarName },
-                diffs: diffs(&RELATION_FIELDS, |key| (relation_field(own, key), relation_field(relation, key))),
+                diffs: diffs(&relation_fields(), |key| (relation_field(own, key), relation_field(relation, key))),
             }),
             None => plan.new_relations += 1,
         }
@@ -401,7 +396,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 name_ours: own.name.clone(),
                 name_theirs: group.name.clone(),
                 reason: if own.id == group.id { MatchReason::SameId } else { MatchReason::SimilarName },
-                diffs: diffs(&GROUP_FIELDS, |key| (group_field(own, key), group_field(group, key))),
+                diffs: diffs(&group_fields(), |key| (group_field(own, key), group_field(group, key))),
             }),
             None => plan.new_groups.push(group.name.clone()),
         }
@@ -417,7 +412,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 reason: MatchReason::SameId,
                 diffs: vec![FieldDiff {
                     key: "checklist",
-                    label: "Stand der Checkliste",
+                    label: t("merge.checklist_state"),
                     ours: checklist_state(own),
                     theirs: checklist_state(checklist),
                 }],
@@ -441,7 +436,7 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match matched.get(&actor.id) {
             Some(own_id) => {
                 if let Some(own) = result.actors.iter_mut().find(|a| &a.id == *own_id) {
-                    for (key, _) in ACTOR_FIELDS {
+                    for (key, _) in actor_fields() {
                         if take(own_id, key) {
                             copy_actor_field(own, actor, key);
                         }
@@ -455,7 +450,7 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match find_relation(ours, relation).map(|o| o.id.clone()) {
             Some(own_id) => {
                 if let Some(own) = result.relations.iter_mut().find(|r| r.id == own_id) {
-                    for (key, _) in RELATION_FIELDS {
+                    for (key, _) in relation_fields() {
                         if take(&own_id, key) {
                             copy_relation_field(own, relation, key);
                         }
@@ -469,7 +464,7 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match find_group(ours, group).map(|o| o.id.clone()) {
             Some(own_id) => {
                 if let Some(own) = result.groups.iter_mut().find(|g| g.id == own_id) {
-                    for (key, _) in GROUP_FIELDS {
+                    for (key, _) in group_fields() {
                         if take(&own_id, key) {
                             copy_group_field(own, group, key);
                         }

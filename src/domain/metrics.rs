@@ -148,7 +148,7 @@ pub fn density_per_sozialraum(region: &Region) -> Vec<SozialraumDensity> {
 /// "12,3 %": a share with one decimal, German style.
 pub fn percent_text(share: f64) -> String {
     let tenths = (share * 1000.0).round() as i64;
-    format!("{},{} %", tenths / 10, tenths % 10)
+    format!("{}{}{} %", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::t;
+use crate::tr;
+
 use super::checklist::{Checklist, Template};
 
 /// A stable identifier, unique across regions so that maps from different
@@ -130,7 +133,7 @@ macro_rules! labelled_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The German name shown in the UI.
+            /// The name shown in the UI, in its language.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
@@ -150,11 +153,11 @@ macro_rules! labelled_enum {
 labelled_enum! {
     /// What kind of territory a region is.
     RegionKind {
-        Landkreis as "landkreis" => "Landkreis",
-        KreisfreieStadt as "kreisfreie_stadt" => "Kreisfreie Stadt",
-        Stadt as "stadt" => "Stadt",
-        Gemeinde as "gemeinde" => "Gemeinde",
-        Sonstige as "sonstige" => "Sonstige Region",
+        Landkreis as "landkreis" => t("region_kind.landkreis"),
+        KreisfreieStadt as "kreisfreie_stadt" => t("region_kind.kreisfreie_stadt"),
+        Stadt as "stadt" => t("region_kind.stadt"),
+        Gemeinde as "gemeinde" => t("region_kind.gemeinde"),
+        Sonstige as "sonstige" => t("region_kind.sonstige"),
     }
 }
 
@@ -167,42 +170,42 @@ impl Default for RegionKind {
 labelled_enum! {
     /// What kind of organisation an actor is.
     ActorKind {
-        Traeger as "traeger" => "Träger / Wohlfahrtsverband",
-        Wfbm as "wfbm" => "Werkstatt für behinderte Menschen (WfbM)",
-        Tagesfoerderstaette as "tagesfoerderstaette" => "Tagesförderstätte",
-        Ifd as "ifd" => "Integrationsfachdienst (IFD)",
-        Jobcenter as "jobcenter" => "Jobcenter",
-        Arbeitsagentur as "arbeitsagentur" => "Agentur für Arbeit",
-        Jugendamt as "jugendamt" => "Jugendamt",
-        Sozialamt as "sozialamt" => "Sozialamt / Eingliederungshilfe",
-        Auslaenderbehoerde as "auslaenderbehoerde" => "Ausländerbehörde (ABH)",
-        Kostentraeger as "kostentraeger" => "Kostenträger",
-        Verwaltung as "verwaltung" => "Kommunalverwaltung / Koordinierung",
-        Schule as "schule" => "Schule",
-        Berufsschule as "berufsschule" => "Berufsschule / Berufskolleg",
-        Kita as "kita" => "Kita",
-        Vhs as "vhs" => "Volkshochschule (VHS)",
-        Beratungsstelle as "beratungsstelle" => "Beratungsstelle",
-        Eutb as "eutb" => "EUTB (Teilhabeberatung)",
-        Migrationsdienst as "migrationsdienst" => "Migrationsdienst (JMD, MBE)",
-        Verein as "verein" => "Verein / Initiative",
-        Kirche as "kirche" => "Kirche / Religionsgemeinschaft",
-        Arbeitgeber as "arbeitgeber" => "Arbeitgeber / Unternehmen",
-        Kammer as "kammer" => "Kammer (IHK, HWK)",
-        Dachverband as "dachverband" => "Dachverband / LAG",
-        Sonstige as "sonstige" => "Sonstige",
+        Traeger as "traeger" => t("actor_kind.traeger"),
+        Wfbm as "wfbm" => t("actor_kind.wfbm"),
+        Tagesfoerderstaette as "tagesfoerderstaette" => t("actor_kind.tagesfoerderstaette"),
+        Ifd as "ifd" => t("actor_kind.ifd"),
+        Jobcenter as "jobcenter" => t("actor_kind.jobcenter"),
+        Arbeitsagentur as "arbeitsagentur" => t("actor_kind.arbeitsagentur"),
+        Jugendamt as "jugendamt" => t("actor_kind.jugendamt"),
+        Sozialamt as "sozialamt" => t("actor_kind.sozialamt"),
+        Auslaenderbehoerde as "auslaenderbehoerde" => t("actor_kind.auslaenderbehoerde"),
+        Kostentraeger as "kostentraeger" => t("actor_kind.kostentraeger"),
+        Verwaltung as "verwaltung" => t("actor_kind.verwaltung"),
+        Schule as "schule" => t("actor_kind.schule"),
+        Berufsschule as "berufsschule" => t("actor_kind.berufsschule"),
+        Kita as "kita" => t("actor_kind.kita"),
+        Vhs as "vhs" => t("actor_kind.vhs"),
+        Beratungsstelle as "beratungsstelle" => t("actor_kind.beratungsstelle"),
+        Eutb as "eutb" => t("actor_kind.eutb"),
+        Migrationsdienst as "migrationsdienst" => t("actor_kind.migrationsdienst"),
+        Verein as "verein" => t("actor_kind.verein"),
+        Kirche as "kirche" => t("actor_kind.kirche"),
+        Arbeitgeber as "arbeitgeber" => t("actor_kind.arbeitgeber"),
+        Kammer as "kammer" => t("actor_kind.kammer"),
+        Dachverband as "dachverband" => t("actor_kind.dachverband"),
+        Sonstige as "sonstige" => t("actor_kind.sonstige"),
     }
 }
 
 labelled_enum! {
     /// The legal domain (Rechtskreis) an actor works in.
     Rechtskreis {
-        SgbII as "sgb_ii" => "SGB II (Grundsicherung)",
-        SgbIII as "sgb_iii" => "SGB III (Arbeitsförderung)",
-        SgbVIII as "sgb_viii" => "SGB VIII (Kinder- und Jugendhilfe)",
-        SgbIX as "sgb_ix" => "SGB IX (Rehabilitation und Teilhabe)",
-        SgbXII as "sgb_xii" => "SGB XII (Sozialhilfe)",
-        AufenthG as "aufenthg" => "AufenthG / AsylbLG",
+        SgbII as "sgb_ii" => t("rechtskreis.sgb_ii"),
+        SgbIII as "sgb_iii" => t("rechtskreis.sgb_iii"),
+        SgbVIII as "sgb_viii" => t("rechtskreis.sgb_viii"),
+        SgbIX as "sgb_ix" => t("rechtskreis.sgb_ix"),
+        SgbXII as "sgb_xii" => t("rechtskreis.sgb_xii"),
+        AufenthG as "aufenthg" => t("rechtskreis.aufenthg"),
     }
 }
 
@@ -217,12 +220,12 @@ impl Rechtskreis {
 labelled_enum! {
     /// What connects two actors.
     RelationKind {
-        Kooperation as "kooperation" => "Kooperation",
-        Vereinbarung as "vereinbarung" => "Schriftliche Kooperationsvereinbarung",
-        Weiterleitung as "weiterleitung" => "Weiterleitung / Zuweisung",
-        Finanzierung as "finanzierung" => "Finanzierung",
-        Traegerschaft as "traegerschaft" => "Trägerschaft",
-        Mitgliedschaft as "mitgliedschaft" => "Mitgliedschaft",
+        Kooperation as "kooperation" => t("relation_kind.kooperation"),
+        Vereinbarung as "vereinbarung" => t("relation_kind.vereinbarung"),
+        Weiterleitung as "weiterleitung" => t("relation_kind.weiterleitung"),
+        Finanzierung as "finanzierung" => t("relation_kind.finanzierung"),
+        Traegerschaft as "traegerschaft" => t("relation_kind.traegerschaft"),
+        Mitgliedschaft as "mitgliedschaft" => t("relation_kind.mitgliedschaft"),
     }
 }
 
@@ -242,31 +245,31 @@ impl RelationKind {
     /// How the direction reads in a sentence, "A → verb → B".
     pub fn verb(self) -> &'static str {
         match self {
-            RelationKind::Kooperation => "kooperiert mit",
-            RelationKind::Vereinbarung => "hat eine Vereinbarung mit",
-            RelationKind::Weiterleitung => "leitet weiter an",
-            RelationKind::Finanzierung => "finanziert",
-            RelationKind::Traegerschaft => "ist Träger von",
-            RelationKind::Mitgliedschaft => "ist Mitglied in",
+            RelationKind::Kooperation => t("relation.verb.cooperates"),
+            RelationKind::Vereinbarung => t("relation.verb.agreement"),
+            RelationKind::Weiterleitung => t("relation.verb.refers"),
+            RelationKind::Finanzierung => t("relation.verb.funds"),
+            RelationKind::Traegerschaft => t("relation.verb.provides"),
+            RelationKind::Mitgliedschaft => t("relation.verb.member"),
         }
     }
 
     /// The same relation read from its target, "B → verb → A".
     pub fn verb_incoming(self) -> &'static str {
         match self {
-            RelationKind::Kooperation => "kooperiert mit",
-            RelationKind::Vereinbarung => "hat eine Vereinbarung mit",
-            RelationKind::Weiterleitung => "erhält Weiterleitungen von",
-            RelationKind::Finanzierung => "wird finanziert von",
-            RelationKind::Traegerschaft => "hat als Träger",
-            RelationKind::Mitgliedschaft => "hat als Mitglied",
+            RelationKind::Kooperation => t("relation.verb.cooperates"),
+            RelationKind::Vereinbarung => t("relation.verb.agreement"),
+            RelationKind::Weiterleitung => t("relation.verb.referred_by"),
+            RelationKind::Finanzierung => t("relation.verb.funded_by"),
+            RelationKind::Traegerschaft => t("relation.verb.provided_by"),
+            RelationKind::Mitgliedschaft => t("relation.verb.has_member"),
         }
     }
 
     /// How the relation reads from `outgoing`'s side (or the other's).
     pub fn phrase(self, direction: Direction, outgoing: bool) -> String {
         match (self.has_direction(), direction, outgoing) {
-            (true, Direction::Both, _) => format!("{} wechselseitig mit", self.label()),
+            (true, Direction::Both, _) => tr!("relation.mutual_with", kind = self.label()),
             (true, _, false) => self.verb_incoming().to_owned(),
             _ => self.verb().to_owned(),
         }
@@ -276,30 +279,30 @@ impl RelationKind {
 labelled_enum! {
     /// Whether a directed relation runs one way or both ways.
     Direction {
-        Undirected as "undirected" => "ungerichtet",
-        Forward as "forward" => "von → an",
-        Both as "both" => "wechselseitig",
+        Undirected as "undirected" => t("direction.undirected"),
+        Forward as "forward" => t("direction.forward"),
+        Both as "both" => t("direction.both"),
     }
 }
 
 labelled_enum! {
     /// How binding a relation is, from loosest to firmest.
     Binding {
-        Informell as "informell" => "informell",
-        Regelmaessig as "regelmaessig" => "regelmäßig",
-        Vereinbart as "vereinbart" => "vereinbart",
-        Vertrag as "vertrag" => "schriftlicher Vertrag",
+        Informell as "informell" => t("binding.informell"),
+        Regelmaessig as "regelmaessig" => t("binding.regelmaessig"),
+        Vereinbart as "vereinbart" => t("binding.vereinbart"),
+        Vertrag as "vertrag" => t("binding.vertrag"),
     }
 }
 
 labelled_enum! {
     /// What kind of standing group a Gremium is.
     GroupKind {
-        Steuerungsgruppe as "steuerungsgruppe" => "Steuerungsgruppe (z. B. BKG)",
-        Arbeitskreis as "arbeitskreis" => "Arbeitskreis",
-        Netzwerk as "netzwerk" => "Netzwerk",
-        Gremium as "gremium" => "Gremium",
-        Konferenz as "konferenz" => "Konferenz (z. B. Sozialraumkonferenz)",
+        Steuerungsgruppe as "steuerungsgruppe" => t("group_kind.steuerungsgruppe"),
+        Arbeitskreis as "arbeitskreis" => t("group_kind.arbeitskreis"),
+        Netzwerk as "netzwerk" => t("group_kind.netzwerk"),
+        Gremium as "gremium" => t("group_kind.gremium"),
+        Konferenz as "konferenz" => t("group_kind.konferenz"),
     }
 }
 
@@ -456,7 +459,7 @@ impl Region {
 
     /// The name of an actor, or a placeholder for a reference that went missing.
     pub fn actor_name(&self, id: &Id) -> String {
-        self.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| "(unbekannter Akteur)".into())
+        self.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| t("model.unknown_actor").into())
     }
 
     /// Names of several actors, comma-separated, as lists and exports show them.

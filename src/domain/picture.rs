@@ -3,6 +3,7 @@
 //! (for export, PNG and print). The screen draws with the same functions, so
 //! the file looks like what the user saw.
 
+use crate::i18n::t;
 use std::collections::HashMap;
 
 use super::graph_files::xml_escape;
@@ -59,13 +60,13 @@ impl Family {
 
     pub fn label(self) -> &'static str {
         match self {
-            Family::Verwaltung => "Behörden und Verwaltung",
-            Family::Traeger => "Träger, Werkstätten, Verbände",
-            Family::Beratung => "Beratung und Fachdienste",
-            Family::Bildung => "Schule und Bildung",
-            Family::Zivilgesellschaft => "Vereine und Kirchen",
-            Family::Wirtschaft => "Arbeitgeber und Kammern",
-            Family::Sonstige => "Sonstige",
+            Family::Verwaltung => t("family.verwaltung"),
+            Family::Traeger => t("family.traeger"),
+            Family::Beratung => t("family.beratung"),
+            Family::Bildung => t("family.bildung"),
+            Family::Zivilgesellschaft => t("family.zivilgesellschaft"),
+            Family::Wirtschaft => t("family.wirtschaft"),
+            Family::Sonstige => t("actor_kind.sonstige"),
         }
     }
 
@@ -295,7 +296,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     }
     // The legend, to the right of the picture.
     let (lx, mut ly) = (x + w + 20.0, y);
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Akteure</text>\n"));
+    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.actors"))));
     for family in Family::ALL {
         ly += 20.0;
         out.push_str(&format!(
@@ -310,7 +311,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         ));
     }
     ly += 30.0;
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Beziehungen</text>\n"));
+    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.relations"))));
     for kind in RelationKind::ALL {
         ly += 18.0;
         out.push_str(&format!(

@@ -1,6 +1,8 @@
 //! Sharing without personal data (DSGVO): contact persons and free notes
 //! can be left out of an export, and the user sees beforehand what goes.
 
+use crate::i18n::t;
+use crate::tr;
 use super::model::Region;
 
 /// What personal data a region holds (and an export without it leaves out).
@@ -36,14 +38,12 @@ impl PersonalData {
         let mut lines = Vec::new();
         match (self.contacts, self.actors_with_contacts) {
             (0, _) => {}
-            (1, _) => lines.push("1 Kontaktperson (Name, Funktion, E-Mail, Telefon)".to_owned()),
-            (n, 1) => lines.push(format!("{n} Kontaktpersonen bei 1 Akteur (Name, Funktion, E-Mail, Telefon)")),
-            (n, a) => lines.push(format!("{n} Kontaktpersonen bei {a} Akteuren (Name, Funktion, E-Mail, Telefon)")),
+            (1, _) => lines.push(t("privacy.one_contact").to_owned()),
+            (n, a) => lines.push(tr!("privacy.contacts", contacts = n, n = a)),
         }
         match self.notes {
             0 => {}
-            1 => lines.push("1 freie Notiz".to_owned()),
-            n => lines.push(format!("{n} freie Notizen (zu Region, Akteuren, Beziehungen, Gremien und Checklistenpunkten)")),
+            n => lines.push(tr!("privacy.notes", n = n)),
         }
         lines
     }

@@ -1,5 +1,6 @@
 //! Searching, filtering and sorting the actor and relation lists.
 
+use crate::i18n::t;
 use std::collections::HashMap;
 
 use super::model::*;
@@ -27,9 +28,9 @@ impl ActorSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            ActorSort::Name => "Name (A–Z)",
-            ActorSort::Kind => "Art",
-            ActorSort::Relations => "Anzahl Beziehungen",
+            ActorSort::Name => t("sort.name"),
+            ActorSort::Kind => t("region.kind"),
+            ActorSort::Relations => t("network.rings_degree"),
         }
     }
 

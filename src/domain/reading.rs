@@ -2,6 +2,8 @@
 //! network map (after Net-Map's strategic questions), each answered with the
 //! actors it concerns so the picture can highlight them.
 
+use crate::i18n::t;
+use crate::tr;
 use std::collections::HashMap;
 
 use super::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement};
@@ -39,11 +41,10 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
 
     let alone = isolated(region);
     findings.push(Finding {
-        question: "Welche Akteure haben keine Beziehung?",
+        question: t("reading.isolated.question"),
         summary: match alone.len() {
-            0 => "Jeder Akteur hat mindestens eine Beziehung.".into(),
-            1 => "1 Akteur steht ohne Beziehung da.".into(),
-            n => format!("{n} Akteure stehen ohne Beziehung da."),
+            0 => t("reading.isolated.none").into(),
+            n => tr!("reading.isolated.some", n = n),
         },
         items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
     });
@@ -52,27 +53,27 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     brokers.truncate(BROKERS);
     findings.push(Finding {
-        question: "Wer hält das Netzwerk zusammen?",
+        question: t("reading.brokers.question"),
         summary: if centrality.is_none() {
-            "Wird berechnet …".into()
+            t("reading.brokers.computing").into()
         } else if brokers.is_empty() {
-            "Niemand vermittelt: keine Verbindung führt über einen Dritten.".into()
+            t("reading.brokers.none").into()
         } else {
-            "Diese Akteure liegen auf den meisten kürzesten Wegen zwischen anderen (Vermittler). Fallen sie weg, zerfällt das Netz eher.".into()
+            t("reading.brokers.some").into()
         },
         items: brokers
             .iter()
-            .map(|(id, c)| Item { text: format!("{} (auf {} kürzesten Wegen)", name(id), format_paths(*c)), actors: vec![(*id).clone()] })
+            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), paths = format_paths(*c)), actors: vec![(*id).clone()] })
             .collect(),
     });
 
     let without = rechtskreise_without_written_agreement(region);
     findings.push(Finding {
-        question: "Welche Rechtskreise haben keine schriftliche Vereinbarung mit einem anderen?",
+        question: t("reading.rechtskreise.question"),
         summary: if without.is_empty() {
-            "Jeder Rechtskreis hat mindestens eine schriftliche Vereinbarung über seine Grenze hinaus.".into()
+            t("reading.rechtskreise.none").into()
         } else {
-            format!("{} ohne schriftliche Vereinbarung mit einem anderen Rechtskreis.", without.len())
+            tr!("reading.rechtskreise.some", n = without.len())
         },
         items: without
             .iter()
@@ -84,15 +85,15 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     findings.push(Finding {
-        question: "Wie dicht ist das Netz je Sozialraum?",
-        summary: "Anteil der verbundenen Paare an allen möglichen Paaren von Akteuren eines Sozialraums.".into(),
+        question: t("reading.density.question"),
+        summary: t("reading.density.summary").into(),
         items: density_per_sozialraum(region)
             .into_iter()
             .zip(&region.sozialraeume)
             .map(|(d, s)| {
                 let possible = d.actors * d.actors.saturating_sub(1) / 2;
                 Item {
-                    text: format!("{}: {} Akteure, {} von {possible} Paaren verbunden ({})", d.name, d.actors, d.linked_pairs, percent_text(d.density)),
+                    text: tr!("reading.density.item", name = d.name, actors = d.actors, linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
                     actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
                 }
             })
@@ -102,8 +103,8 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
     degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
-        question: "Wie viele Beziehungen hat jeder Akteur?",
-        summary: format!("{} Akteure, {} Beziehungen.", region.actors.len(), region.relations.len()),
+        question: t("reading.degree.question"),
+        summary: tr!("reading.degree.summary", actors = region.actors.len(), relations = region.relations.len()),
         items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
     });
     findings
@@ -115,7 +116,7 @@ fn format_paths(value: f64) -> String {
     if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
-        format!("{},{}", tenths / 10, tenths % 10)
+        format!("{}{}{}", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
     }
 }
 

@@ -3,6 +3,8 @@
 //! are missing, statuses off their scale, links with unsafe schemes. Every
 //! repair is counted and described in German for the import preview.
 
+use crate::i18n::t;
+use crate::tr;
 use std::collections::HashSet;
 
 use super::checklist::{ItemKind, Template};
@@ -27,11 +29,10 @@ fn make_unique(id: &mut Id, seen: &mut HashSet<Id>) -> bool {
     true
 }
 
-fn note(notes: &mut Vec<String>, count: usize, one: &str, many: &str) {
-    match count {
-        0 => {}
-        1 => notes.push(one.to_owned()),
-        n => notes.push(many.replace('#', &n.to_string())),
+/// Adds `text` ("one|other" forms) with `count` filled in, unless nothing was repaired.
+fn note(notes: &mut Vec<String>, count: usize, text: &str) {
+    if count > 0 {
+        notes.push(crate::i18n::fill(text, &[("n", &count)]));
     }
 }
 
@@ -62,7 +63,7 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
             duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
         }
     }
-    note(&mut notes, duplicates, "1 doppelte ID wurde neu vergeben.", "# doppelte IDs wurden neu vergeben.");
+    note(&mut notes, duplicates, t("repair.duplicate_ids"));
 
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
     let sozialraeume: HashSet<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
@@ -74,8 +75,7 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
     note(
         &mut notes,
         before - region.relations.len(),
-        "1 Beziehung zu einem fehlenden Akteur wurde entfernt.",
-        "# Beziehungen zu fehlenden Akteuren wurden entfernt.",
+        t("repair.dangling_relations"),
     );
 
     let (mut references, mut links) = (0, 0);
@@ -123,20 +123,17 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
     note(
         &mut notes,
         references,
-        "1 Verweis auf einen fehlenden Akteur oder Sozialraum wurde entfernt.",
-        "# Verweise auf fehlende Akteure oder Sozialräume wurden entfernt.",
+        t("repair.dangling_references"),
     );
     note(
         &mut notes,
         links,
-        "1 Webadresse ohne http:// oder https:// wurde entfernt.",
-        "# Webadressen ohne http:// oder https:// wurden entfernt.",
+        t("repair.links"),
     );
     note(
         &mut notes,
         statuses,
-        "1 Status außerhalb der Skala seines Punktes wurde zurückgesetzt.",
-        "# Status außerhalb der Skala ihrer Punkte wurden zurückgesetzt.",
+        t("repair.statuses"),
     );
     notes
 }
@@ -152,12 +149,9 @@ pub fn repair_template(template: &mut Template) -> Vec<String> {
         duplicates += usize::from(make_unique(&mut item.id, &mut seen));
     }
     let mut notes = Vec::new();
-    note(
-        &mut notes,
-        duplicates,
-        &format!("Vorlage „{}“: 1 doppelte ID wurde neu vergeben.", template.name),
-        &format!("Vorlage „{}“: # doppelte IDs wurden neu vergeben.", template.name),
-    );
+    if duplicates > 0 {
+        notes.push(tr!("repair.template_ids", n = duplicates, name = template.name));
+    }
     notes
 }
 
@@ -166,7 +160,7 @@ pub fn repair_region_ids(regions: &mut [Region]) -> Vec<String> {
     let mut seen = HashSet::new();
     let duplicates: usize = regions.iter_mut().map(|r| usize::from(make_unique(&mut r.id, &mut seen))).sum();
     let mut notes = Vec::new();
-    note(&mut notes, duplicates, "1 doppelte Region-ID wurde neu vergeben.", "# doppelte Region-IDs wurden neu vergeben.");
+    note(&mut notes, duplicates, t("repair.duplicate_region_ids"));
     notes
 }
 

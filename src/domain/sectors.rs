@@ -3,6 +3,7 @@
 //! Sozialraum), and rings say how close an actor is – by how binding its
 //! relation to a focal actor is, or by its number of relations.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashMap};
 use std::f64::consts::TAU;
 
@@ -28,9 +29,9 @@ impl SectorBy {
     }
     pub fn label(self) -> &'static str {
         match self {
-            SectorBy::Rechtskreis => "Rechtskreis",
-            SectorBy::Kind => "Art des Akteurs",
-            SectorBy::Sozialraum => "Sozialraum",
+            SectorBy::Rechtskreis => t("actors.rechtskreis"),
+            SectorBy::Kind => t("sectors.kind"),
+            SectorBy::Sozialraum => t("actors.sozialraum"),
         }
     }
     pub fn from_key(key: &str) -> SectorBy {
@@ -96,7 +97,7 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
                 let entry = strongest.entry(other).or_insert(r.binding);
                 *entry = (*entry).max(r.binding);
             }
-            let labels = ["schriftlicher Vertrag", "vereinbart", "regelmäßig", "informell", "keine Beziehung"];
+            let labels = [Binding::Vertrag.label(), Binding::Vereinbart.label(), Binding::Regelmaessig.label(), Binding::Informell.label(), t("sectors.no_relation")];
             let index = region
                 .actors
                 .iter()
@@ -116,7 +117,7 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
         }
         RingBy::Relations => {
             let degrees = super::metrics::degrees(region);
-            let labels = ["10 und mehr Beziehungen", "5–9 Beziehungen", "2–4 Beziehungen", "1 Beziehung", "keine Beziehung"];
+            let labels = [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation")];
             let index = region
                 .actors
                 .iter()

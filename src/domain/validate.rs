@@ -1,6 +1,7 @@
 //! Validation rules with German messages, and the integrity check that
 //! stored data must pass before the app trusts it.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashSet};
 
 use super::checklist::ItemKind;
@@ -40,11 +41,11 @@ pub fn normalise_website(input: &str) -> Result<String, String> {
     } else if !url.contains(':') && url.contains('.') && !url.contains(char::is_whitespace) {
         format!("https://{url}")
     } else {
-        return Err("Bitte eine Webadresse mit http:// oder https:// angeben.".into());
+        return Err(t("validate.url_scheme").into());
     };
     let host = url.split("://").nth(1).unwrap_or("");
     if host.is_empty() || url.contains(char::is_whitespace) {
-        return Err("Bitte eine vollständige Webadresse angeben, z. B. https://www.beispiel.de.".into());
+        return Err(t("validate.url_incomplete").into());
     }
     Ok(url)
 }

@@ -173,3 +173,15 @@ test('keyboard only: open a checklist and set a status, without touching the mou
   assert.equal(status, 'in_planung');
   await context.close();
 });
+
+test('the English UI passes the same rules, with lang="en" on the page', async () => {
+  const { page, context } = await app.open({ locale: 'en-GB' });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await audit(page, 'English actor list');
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click();
+  await audit(page, 'English actor detail');
+  await page.getByRole('button', { name: /^Checklists/ }).click();
+  await page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
+  await audit(page, 'English checklist');
+  await context.close();
+});

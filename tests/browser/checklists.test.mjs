@@ -85,7 +85,7 @@ test('link responsible actors to items, jump between item and actor, filter by a
   await bkg.getByLabel('Notizen').blur();
 
   await page.getByRole('button', { name: '1 Punkt überfällig' }).click();
-  assert.equal(await page.getByTestId('item-count').textContent(), '1 Punkte angezeigt');
+  assert.equal(await page.getByTestId('item-count').textContent(), '1 Punkt angezeigt');
   await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
   await page.locator('#item-filter-actor').selectOption({ label: 'EUTB Lindenau' });
   assert.equal(await page.getByTestId('checklist-item').count(), 1);

@@ -48,9 +48,10 @@ export function useApp() {
   });
   return {
     url: () => ctx.server.url,
-    /** A fresh browser profile (empty storage); `init` runs before the app's scripts. */
-    async open({ init, initArg } = {}) {
-      const context = await ctx.browser.newContext({ locale: 'de-DE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    /** A fresh browser profile (empty storage); `init` runs before the app's scripts;
+     *  `locale` is the browser's language, which the app starts in. */
+    async open({ init, initArg, locale = 'de-DE' } = {}) {
+      const context = await ctx.browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       if (init) await context.addInitScript(init, initArg);
       const page = await context.newPage();
       const errors = [];
@@ -69,7 +70,8 @@ export async function appReady(page) {
 
 /** Waits until the latest edit is written to localStorage. */
 export async function saved(page) {
-  await page.getByTestId('save-state').filter({ hasText: 'Im Browser gespeichert' }).waitFor();
+  // By state, not by text: the UI may be in either language.
+  await page.locator('[data-testid="save-state"].ok').waitFor();
 }
 
 export async function reload(page) {

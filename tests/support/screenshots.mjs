@@ -48,7 +48,17 @@ const shots = [
     await page.locator('#network-mode').selectOption('sectors');
     await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
   }],
+  ['english-actor-detail', async () => {
+    await page.locator('#language-select').selectOption('en');
+    await page.getByRole('button', { name: /^Actors/ }).click();
+    await page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click();
+  }],
+  ['english-checklist', async () => {
+    await page.getByRole('button', { name: /^Checklists/ }).click();
+    await page.locator('[data-testid="checklist-cards"] .card button.link').first().click();
+  }],
   ['storage-full', async () => {
+    await page.locator('#language-select').selectOption('de');
     await page.getByRole('button', { name: /^Akteure/ }).click();
     await page.evaluate(() => {
       for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
