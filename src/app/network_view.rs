@@ -140,9 +140,10 @@ pub fn NetworkView() -> impl IntoView {
                 let near = focus.as_ref().map(|f| neighbourhood(r, f, depth));
                 let degrees = degrees(r);
                 let kinds: HashMap<&Id, ActorKind> = r.actors.iter().map(|a| (&a.id, a.kind)).collect();
+                let matches = q.matcher();
                 actors_by_name(r, |a| match &near {
                     Some(near) => near.contains(&a.id),
-                    None => q.matches(a),
+                    None => matches(a),
                 })
                 .into_iter()
                 .filter_map(|(id, name)| {

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use super::browser::{download_text, error_name, now_iso, today};
 use crate::domain::backup::fits;
@@ -220,6 +221,17 @@ pub fn remember_language(code: &str) {
     }
 }
 
+// `Storage.setItem` and `getItem` with the value as a JavaScript string: a
+// save converts its text to JavaScript once and compares what it reads back
+// there (`===`), instead of copying megabytes back into Rust.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
+    fn set_js(key: &str, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
+    fn get_js(key: &str) -> Result<JsValue, JsValue>;
+}
+
 /// Length as JavaScript and the storage quota count it.
 fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
@@ -330,8 +342,8 @@ impl Persistence {
             return;
         }
         let saved_at = now_iso();
-        let text = self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at));
-        let new_len = utf16_len(&text);
+        let text = JsValue::from_str(&self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at)));
+        let new_len = text.unchecked_ref::<js_sys::JsString>().length() as usize;
         if !fits(self.used.get_untracked(), self.spare_len.get_value(), new_len) {
             // Known not to fit: say so without touching what is stored.
             self.health.set(Health::Full);
@@ -342,9 +354,9 @@ impl Persistence {
         let storage = LocalStorage::raw();
         // Write the spare slot, read it back, then switch: a failure at any
         // step leaves the current slot, the last good state, in use.
-        let written = storage.set_item(target.key(), &text).and_then(|()| {
-            if storage.get_item(target.key())?.as_deref() != Some(text.as_str()) {
-                return Err(wasm_bindgen::JsValue::from_str("VerifyError"));
+        let written = set_js(target.key(), &text).and_then(|()| {
+            if get_js(target.key())? != text {
+                return Err(JsValue::from_str("VerifyError"));
             }
             storage.set_item(CURRENT_KEY, target.name())
         });

@@ -307,31 +307,35 @@ labelled_enum! {
 }
 
 /// An organisation, or a unit of one, in the network.
+///
+/// Empty optional fields (here, in `Relation` and in `Contact`) are left out
+/// when written and read back as empty: with 10,000 relations, empty notes
+/// alone would take 4 % of the browser's storage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: Id,
     pub name: String,
     pub kind: ActorKind,
     /// The parent organisation (Träger), itself an actor of the region.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traeger: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rechtskreise: Vec<Rechtskreis>,
     /// Ids of the Sozialräume this actor serves.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sozialraeume: Vec<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_groups: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub website: String,
     /// Personal data under the GDPR: kept apart so it can be left out when sharing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -357,11 +361,11 @@ impl Actor {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Contact {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
 }
 
@@ -376,9 +380,9 @@ pub struct Relation {
     pub direction: Direction,
     pub binding: Binding,
     /// Free-form start: "2019", "2019-09" or "2019-09-01".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub since: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -479,6 +483,20 @@ impl Region {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_fields_are_left_out_and_read_back_as_empty() {
+        let bare = Actor::new(Id("a".into()), "Jobcenter", ActorKind::Jobcenter);
+        let text = serde_json::to_string(&bare).unwrap();
+        assert_eq!(text, r#"{"id":"a","name":"Jobcenter","kind":"jobcenter"}"#);
+        assert_eq!(serde_json::from_str::<Actor>(&text).unwrap(), bare);
+        let mut full = bare.clone();
+        full.notes = "Ansprechpartner wechselt".into();
+        full.contacts.push(Contact { name: "Erika Muster".into(), ..Contact::default() });
+        let text = serde_json::to_string(&full).unwrap();
+        assert!(text.contains(r#""notes":"Ansprechpartner wechselt""#) && text.contains(r#""contacts":[{"name":"Erika Muster"}]"#), "{text}");
+        assert_eq!(serde_json::from_str::<Actor>(&text).unwrap(), full);
+    }
 
     #[test]
     fn relations_read_from_both_ends() {

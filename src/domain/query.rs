@@ -65,12 +65,16 @@ impl ActorQuery {
         !self.text.trim().is_empty() || self.kind.is_some() || self.rechtskreis.is_some() || self.sozialraum.is_some()
     }
 
-    pub fn matches(&self, actor: &Actor) -> bool {
+    /// Whether an actor passes the search and filters. The search text is
+    /// folded once here, not once per actor: this runs on every keystroke.
+    pub fn matcher(&self) -> impl Fn(&Actor) -> bool + '_ {
         let needle = fold(self.text.trim());
-        (needle.is_empty() || fold(&actor.name).contains(&needle))
-            && self.kind.is_none_or(|k| actor.kind == k)
-            && self.rechtskreis.is_none_or(|r| actor.rechtskreise.contains(&r))
-            && self.sozialraum.as_ref().is_none_or(|s| actor.sozialraeume.contains(s))
+        move |actor| {
+            self.kind.is_none_or(|k| actor.kind == k)
+                && self.rechtskreis.is_none_or(|r| actor.rechtskreise.contains(&r))
+                && self.sozialraum.as_ref().is_none_or(|s| actor.sozialraeume.contains(s))
+                && (needle.is_empty() || fold(&actor.name).contains(&needle))
+        }
     }
 
     /// The rows to show, filtered and sorted.
@@ -82,10 +86,11 @@ impl ActorQuery {
         }
         let sozialraum_names: HashMap<&Id, &str> =
             region.sozialraeume.iter().map(|s| (&s.id, s.name.as_str())).collect();
+        let matches = self.matcher();
         let mut rows: Vec<(String, ActorRow)> = region
             .actors
             .iter()
-            .filter(|a| self.matches(a))
+            .filter(|a| matches(a))
             .map(|a| {
                 let row = ActorRow {
                     id: a.id.clone(),
@@ -105,7 +110,10 @@ impl ActorQuery {
             .collect();
         match self.sort {
             ActorSort::Name => rows.sort_by(|a, b| a.0.cmp(&b.0)),
-            ActorSort::Kind => rows.sort_by(|a, b| fold(a.1.kind.label()).cmp(&fold(b.1.kind.label())).then(a.0.cmp(&b.0))),
+            ActorSort::Kind => {
+                let kinds: HashMap<ActorKind, String> = ActorKind::ALL.iter().map(|k| (*k, fold(k.label()))).collect();
+                rows.sort_by(|a, b| kinds[&a.1.kind].cmp(&kinds[&b.1.kind]).then(a.0.cmp(&b.0)))
+            }
             ActorSort::Relations => rows.sort_by(|a, b| b.1.relations.cmp(&a.1.relations).then(a.0.cmp(&b.0))),
         }
         rows.into_iter().map(|(_, row)| row).collect()
