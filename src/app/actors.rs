@@ -11,7 +11,7 @@ use crate::domain::{ActorKind, Id, Rechtskreis};
 
 /// Rows built at a time: a list of thousands stays quick to search and to
 /// render; "Weitere anzeigen" adds the next ones.
-const ROWS_AT_A_TIME: usize = 100;
+const ROWS_AT_A_TIME: usize = 50;
 
 #[component]
 pub fn ActorList() -> impl IntoView {
@@ -25,7 +25,10 @@ pub fn ActorList() -> impl IntoView {
     let limit = RwSignal::new(ROWS_AT_A_TIME);
     Effect::new(move |_| {
         query.track();
-        limit.set(ROWS_AT_A_TIME);
+        // Only when it changed: setting it would rebuild the shown rows again.
+        if limit.get_untracked() != ROWS_AT_A_TIME {
+            limit.set(ROWS_AT_A_TIME);
+        }
     });
     let shown_rows = move || rows.with(|r| r[..r.len().min(limit.get())].to_vec());
     let hidden = move || rows.with(|r| r.len()).saturating_sub(limit.get());
@@ -82,7 +85,7 @@ pub fn ActorList() -> impl IntoView {
                     </p>
                 }
             >
-                <table class="data" data-testid="actor-table">
+                <table class="data actor-table" data-testid="actor-table">
                     <thead>
                         <tr>
                             <th scope="col">{t("common.name")}</th>
@@ -99,9 +102,10 @@ pub fn ActorList() -> impl IntoView {
                                 let id = id.clone();
                                 move || selected().as_ref() == Some(&id)
                             };
-                            let is_selected_row = is_selected.clone();
+                            // One reactive attribute per row: the row's highlight follows
+                            // `aria-current` in the stylesheet.
                             view! {
-                                <tr class:selected=is_selected_row>
+                                <tr>
                                     <td>
                                         <button
                                             type="button"
