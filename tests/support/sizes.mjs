@@ -1,10 +1,18 @@
-// Prints the sizes of the built app's wasm, JS and CSS, raw and gzip-compressed.
-// Usage: node tests/support/sizes.mjs dist
+// Prints the sizes of the built app's wasm, JS and CSS, raw and gzip-compressed,
+// and fails when their gzip total exceeds the budget.
+// Usage: node tests/support/sizes.mjs dist [--budget-kb N]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dir = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const budgetAt = args.indexOf('--budget-kb');
+const budgetKb = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
+// Issue 7 asks for 300 KB; the build does not reach it yet (see README, "Größe").
+// Until then the budget guards against growth beyond today's size.
+const GOAL_KB = 300;
+
 const rows = [];
 for (const name of readdirSync(dir)) {
   const path = join(dir, name);
@@ -18,3 +26,11 @@ console.log(`${'file'.padEnd(44)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`);
 for (const r of rows) console.log(`${r.name.padEnd(44)}${kb(r.raw)}${kb(r.gzip)}`);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
 console.log(`${'total (wasm + js + css)'.padEnd(44)}${kb(total.raw)}${kb(total.gzip)}`);
+if (budgetKb !== null) {
+  const used = total.gzip / 1024;
+  console.log(`size budget: ${used.toFixed(1)} KB gzip of ${budgetKb} KB allowed (goal: ${GOAL_KB} KB, ${used <= GOAL_KB ? 'reached' : 'not reached yet'})`);
+  if (!(used <= budgetKb)) {
+    console.error(`The build exceeds its size budget by ${(used - budgetKb).toFixed(1)} KB gzip.`);
+    process.exit(1);
+  }
+}
