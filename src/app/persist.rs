@@ -79,7 +79,7 @@ pub struct AsideEntry {
 pub struct Startup {
     pub workspace: Workspace,
     pub health: Health,
-    /// Set when the stored data could not be read: what happened, in German.
+    /// Set when the stored data could not be read: what happened, in the UI's language.
     pub damaged: Option<String>,
     /// Whether the workspace still has to be written (first start, repair).
     pub needs_save: bool,

@@ -41,7 +41,7 @@ pub struct ItemRow {
 pub struct Aggregate {
     pub rows: Vec<ItemRow>,
     pub included: Vec<Included>,
-    /// Items that do not match across template versions, in German.
+    /// Items that do not match across template versions, as sentences for the user.
     pub mismatches: Vec<String>,
 }
 

@@ -65,11 +65,11 @@ pub struct BackupPreview {
     pub actors: usize,
     pub relations: usize,
     pub checklists: usize,
-    /// What was repaired while reading, in German.
+    /// What was repaired while reading, in the UI's language.
     pub notes: Vec<String>,
 }
 
-/// Reads a backup file (of this version, or of 0.1); the error is a German message.
+/// Reads a backup file (of this version, or of 0.1); the error is a message for the user.
 pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
     if text.chars().count() > QUOTA_CHARS {
         return Err(tr!("backup.too_large", max = crate::i18n::number(QUOTA_CHARS)));

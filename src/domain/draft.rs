@@ -1,5 +1,5 @@
 //! Form drafts: what a form holds while the user types (plain strings), and
-//! the rules that turn a draft into a valid record or into German messages
+//! the rules that turn a draft into a valid record or into messages
 //! next to the fields.
 
 use crate::i18n::t;

@@ -17,7 +17,7 @@ pub struct DeleteImpact {
 }
 
 impl DeleteImpact {
-    /// A German sentence for the confirmation, e.g.
+    /// A sentence for the confirmation, e.g.
     /// "3 Beziehungen werden mit gelöscht. Aus 1 Gremium wird der Akteur entfernt."
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();

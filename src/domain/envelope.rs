@@ -39,7 +39,7 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
-    /// What the user reads, in German.
+    /// What the user reads, in the UI's language.
     pub fn message(&self) -> String {
         match self {
             DecodeError::NotJson(_) | DecodeError::NotOurs => {

@@ -142,7 +142,7 @@ pub fn megabytes(bytes: usize) -> String {
 }
 
 impl FileError {
-    /// What the user reads, in German.
+    /// What the user reads, in the UI's language.
     pub fn message(&self) -> String {
         match self {
             FileError::TooLarge { bytes } => tr!("file.too_large", size = megabytes(*bytes), max = megabytes(MAX_FILE_BYTES)),
@@ -171,7 +171,7 @@ pub struct ParsedFile {
     pub schema: u64,
     pub header: Header,
     pub content: Content,
-    /// What was repaired or is worth knowing, in German.
+    /// What was repaired or is worth knowing, in the UI's language.
     pub notes: Vec<String>,
 }
 

@@ -1,7 +1,7 @@
 //! What importing a file does to the workspace: its regions are added as
 //! regions of their own (the usual case, a colleague's map read beside the
 //! own), or one region is merged into an existing one; templates are added.
-//! `describe` says beforehand, in German, what will happen.
+//! `describe` says beforehand what will happen.
 
 use crate::i18n::t;
 use crate::tr;

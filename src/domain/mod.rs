@@ -3,6 +3,8 @@
 //!
 //! Nothing in here touches the browser: no Leptos, no web-sys. Everything is
 //! tested natively with `cargo test`; the UI in `crate::app` is a thin layer.
+//! Texts meant for the user (labels, messages, notes) come from the
+//! catalogue in `crate::i18n`, in the language the UI has set.
 
 pub mod aggregate;
 pub mod backup;

@@ -1,4 +1,4 @@
-//! Reading the network in plain German: the questions coordinators ask of a
+//! Reading the network in plain words: the questions coordinators ask of a
 //! network map (after Net-Map's strategic questions), each answered with the
 //! actors it concerns so the picture can highlight them.
 

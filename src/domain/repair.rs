@@ -1,7 +1,7 @@
 //! Repairs what an imported file may get wrong, so that a colleague's file
 //! with a small flaw still opens: duplicate IDs, references to actors that
 //! are missing, statuses off their scale, links with unsafe schemes. Every
-//! repair is counted and described in German for the import preview.
+//! repair is counted and described (in the UI's language) for the import preview.
 
 use crate::i18n::t;
 use crate::tr;
@@ -72,11 +72,7 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
     region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
     let before = region.relations.len();
     region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
-    note(
-        &mut notes,
-        before - region.relations.len(),
-        t("repair.dangling_relations"),
-    );
+    note(&mut notes, before - region.relations.len(), t("repair.dangling_relations"));
 
     let (mut references, mut links) = (0, 0);
     for actor in &mut region.actors {
@@ -120,21 +116,9 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
             statuses += 1;
         }
     }
-    note(
-        &mut notes,
-        references,
-        t("repair.dangling_references"),
-    );
-    note(
-        &mut notes,
-        links,
-        t("repair.links"),
-    );
-    note(
-        &mut notes,
-        statuses,
-        t("repair.statuses"),
-    );
+    note(&mut notes, references, t("repair.dangling_references"));
+    note(&mut notes, links, t("repair.links"));
+    note(&mut notes, statuses, t("repair.statuses"));
     notes
 }
 

@@ -1,4 +1,4 @@
-//! Validation rules with German messages, and the integrity check that
+//! Validation rules with messages for the user, and the integrity check that
 //! stored data must pass before the app trusts it.
 
 use crate::i18n::t;
