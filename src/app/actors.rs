@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{number, t};
 use crate::tr;
 
 use super::state::{use_state, Panel};
@@ -61,9 +61,9 @@ pub fn ActorList() -> impl IntoView {
                 {move || {
                     let shown = rows.with(|r| r.len());
                     if query.with(ActorQuery::is_filtered) {
-                        tr!("actors.count_filtered", shown = shown, total = total())
+                        tr!("actors.count_filtered", shown = number(shown), total = number(total()))
                     } else {
-                        tr!("actors.count", n = shown)
+                        tr!("actors.count", n = number(shown))
                     }
                 }}
                 {move || query.with(ActorQuery::is_filtered).then(|| view! {
@@ -125,7 +125,7 @@ pub fn ActorList() -> impl IntoView {
                 </table>
                 {move || (hidden() > 0).then(|| view! {
                     <p class="more-rows">
-                        {move || tr!("actors.shown", shown = limit.get().min(rows.with(|r| r.len())), total = rows.with(|r| r.len()))}
+                        {move || tr!("actors.shown", shown = number(limit.get().min(rows.with(|r| r.len()))), total = number(rows.with(|r| r.len())))}
                         " "
                         <button type="button" on:click=move |_| {
                             // Keyboard users go on at the first new row.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::persist::Health;
 use super::state::{use_state, AppState, Panel, View};
 use crate::domain::Id;
-use crate::i18n::t;
+use crate::i18n::{number, t};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -127,7 +127,7 @@ pub fn Tabs() -> impl IntoView {
                 }
             >
                 {label}
-                {count.map(|c| view! { <span class="count">{move || c(counts())}</span> })}
+                {count.map(|c| view! { <span class="count">{move || number(c(counts()))}</span> })}
             </button>
         }
     };

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{number, t};
 use crate::tr;
 
 use super::browser::new_id;
@@ -78,7 +78,7 @@ pub fn RelationList() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = rows.with(|r| r.len()))}</p>
+            <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = number(rows.with(|r| r.len())))}</p>
             <table class="data" data-testid="relation-table">
                 <thead>
                     <tr>

@@ -195,8 +195,8 @@ impl ParsedFile {
         if !self.content.regions.is_empty() {
             parts.push(tr!(
                 "file.summary",
-                actors = self.actor_count(),
-                relations = self.relation_count(),
+                actors = crate::i18n::number(self.actor_count()),
+                relations = crate::i18n::number(self.relation_count()),
                 groups = self.group_count(),
                 checklists = self.checklist_count()
             ));
