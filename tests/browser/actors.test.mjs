@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, saved, stored, activeRegion, reload, openActor } from './helpers.mjs';
-import { sealed } from '../support/netzwerkatlas-file.mjs';
+import { regionUpload } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
 
@@ -112,13 +112,8 @@ test('edit an actor, then delete one after a warning that names its relations', 
 test('a long list shows fifty actors at a time; a search starts again at the top', async () => {
   const { page, context, errors } = await app.open();
   const actors = Array.from({ length: 120 }, (_, i) => ({ id: `a${i}`, name: `Verein ${String(i).padStart(3, '0')}`, kind: 'verein' }));
-  const file = {
-    format: 'netzwerkatlas', schema: 2, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
-    region: { id: 'lang', name: 'Langer Kreis' }, author: '', personal_data: true,
-    content: { regions: [{ id: 'lang', name: 'Langer Kreis', actors }], templates: [] },
-  };
   await page.getByRole('button', { name: /^Austausch/ }).click();
-  await page.locator('#import-files').setInputFiles({ name: 'lang.json', mimeType: 'application/json', buffer: Buffer.from(sealed(file)) });
+  await page.locator('#import-files').setInputFiles(regionUpload('lang', 'Langer Kreis', actors));
   await page.getByRole('button', { name: '1 Datei importieren' }).click();
   await page.getByTestId('import-done').waitFor();
   await page.getByRole('button', { name: /^Zur Region/ }).click();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, saved, reload } from './helpers.mjs';
-import { sealed } from '../support/netzwerkatlas-file.mjs';
+import { regionUpload } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
 const LANGUAGE_KEY = 'netzwerkatlas.language';
@@ -64,13 +64,8 @@ test('in English, form checks and file errors from the domain are English too', 
 test('counts are written with the thousands separator of the language', async () => {
   const { page, context } = await app.open({ locale: 'en-US' });
   const actors = Array.from({ length: 1500 }, (_, i) => ({ id: `a${i}`, name: `Club ${i}`, kind: 'verein' }));
-  const file = {
-    format: 'netzwerkatlas', schema: 2, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
-    region: { id: 'big', name: 'Big District' }, author: '', personal_data: true,
-    content: { regions: [{ id: 'big', name: 'Big District', actors }], templates: [] },
-  };
   await page.getByRole('button', { name: /^Exchange/ }).click();
-  await page.locator('#import-files').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(sealed(file)) });
+  await page.locator('#import-files').setInputFiles(regionUpload('big', 'Big District', actors));
   assert.match(await page.getByTestId('import-summary').textContent(), /^1,500 actors, 0 relations/);
   await page.getByRole('button', { name: 'Import 1 file' }).click();
   await page.getByRole('button', { name: /^To the region/ }).click();

@@ -26,6 +26,16 @@ export function sealed(file) {
 const schema = JSON.parse(readFileSync(new URL('../../public/netzwerkatlas.schema.json', import.meta.url), 'utf8'));
 const validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 
+/** A sealed region file with just these actors, as an upload for `setInputFiles`. */
+export function regionUpload(id, name, actors) {
+  const file = {
+    format: 'netzwerkatlas', schema: 2, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
+    region: { id, name }, author: '', personal_data: true,
+    content: { regions: [{ id, name, actors }], templates: [] },
+  };
+  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(sealed(file)) };
+}
+
 /** Schema errors of a parsed file, as readable lines (empty when valid). */
 export function schemaErrors(file) {
   return validator(file) ? [] : validator.errors.map((e) => `${e.instancePath} ${e.message}`);
