@@ -27,12 +27,7 @@ pub fn document(rows: &[Vec<String>]) -> String {
 
 /// "2026-12-03" or an ISO timestamp → "03.12.2026"; anything else unchanged.
 pub fn german_date(iso: &str) -> String {
-    let date: String = iso.chars().take(10).collect();
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}.{m}.{y}"),
-        _ => iso.to_owned(),
-    }
+    crate::i18n::date_in(crate::i18n::Lang::De, iso)
 }
 
 /// An answer with the actors it names: "Vereinsvielfalt (TSV Erlenbach)".

@@ -134,11 +134,7 @@ pub enum FileError {
 /// "10 MB", "5,3 MB": sizes as users read them.
 pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    if tenths % 10 == 0 {
-        format!("{} MB", tenths / 10)
-    } else {
-        format!("{}{}{} MB", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
-    }
+    format!("{} MB", crate::i18n::tenths(tenths as i64, true))
 }
 
 impl FileError {

@@ -145,10 +145,10 @@ pub fn density_per_sozialraum(region: &Region) -> Vec<SozialraumDensity> {
         .collect()
 }
 
-/// "12,3 %": a share with one decimal, German style.
+/// "12,3 %": a share with one decimal, in the UI's language.
 pub fn percent_text(share: f64) -> String {
     let tenths = (share * 1000.0).round() as i64;
-    format!("{}{}{} %", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
+    format!("{} %", crate::i18n::tenths(tenths, false))
 }
 
 #[cfg(test)]

@@ -112,12 +112,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
 
 /// Betweenness as people read it: whole numbers, or one decimal ("2,5").
 fn format_paths(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}{}{}", tenths / 10, crate::i18n::decimal_separator(), tenths % 10)
-    }
+    crate::i18n::tenths((value * 10.0).round() as i64, true)
 }
 
 #[cfg(test)]

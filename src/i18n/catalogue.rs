@@ -62,12 +62,14 @@ impl Catalogue {
         Some(if text.is_empty() { entry.de } else { text })
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+    #[cfg(test)]
+    fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.entries.iter().map(|e| e.key)
     }
 }
 
 /// The `{name}` placeholders of a text, sorted.
+#[cfg(test)]
 fn placeholders(text: &str) -> Vec<&str> {
     let mut names: Vec<&str> = text
         .split('{')
@@ -82,7 +84,8 @@ fn placeholders(text: &str) -> Vec<&str> {
 /// Everything wrong with a catalogue text: a key twice, a language missing
 /// or empty, a line that is neither, placeholders or two-form texts that
 /// differ between the languages.
-pub fn problems(source: &str) -> Vec<String> {
+#[cfg(test)]
+fn problems(source: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut keys: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
     for (number, line) in source.lines().enumerate() {

@@ -19,21 +19,17 @@ pub fn number(n: usize) -> String {
     out
 }
 
-/// The decimal separator: "," in German, "." in English.
-pub fn decimal_separator() -> char {
-    match lang() {
+/// A count of tenths with one decimal: 53 → "5,3" in German, "5.3" in
+/// English; with `whole_plain`, whole numbers drop the decimal (50 → "5").
+pub fn tenths(tenths: i64, whole_plain: bool) -> String {
+    if whole_plain && tenths % 10 == 0 {
+        return (tenths / 10).to_string();
+    }
+    let separator = match lang() {
         Lang::De => ',',
         Lang::En => '.',
-    }
-}
-
-/// `value` with `places` decimals: "5,3" in German, "5.3" in English.
-pub fn decimal(value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    match lang() {
-        Lang::De => text.replace('.', ","),
-        Lang::En => text,
-    }
+    };
+    format!("{}{separator}{}", tenths / 10, tenths % 10)
 }
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -50,8 +46,13 @@ fn ymd(iso: &str) -> Option<(&str, usize, &str)> {
 /// "2026-12-03" (or a timestamp) → "03.12.2026" / "3 Dec 2026"; anything
 /// else is shown as it is.
 pub fn date(iso: &str) -> String {
+    date_in(lang(), iso)
+}
+
+/// `date` in a given language, whatever the UI's (German for CSV files).
+pub fn date_in(lang: Lang, iso: &str) -> String {
     let Some((y, m, d)) = ymd(iso) else { return iso.to_owned() };
-    match lang() {
+    match lang {
         Lang::De => format!("{d}.{m:02}.{y}"),
         Lang::En => format!("{} {} {y}", d.trim_start_matches('0'), MONTHS_EN[m - 1]),
     }
@@ -73,13 +74,16 @@ mod tests {
         set_lang(Lang::De);
         assert_eq!(number(1_234_567), "1.234.567");
         assert_eq!(number(999), "999");
-        assert_eq!(decimal(5.26, 1), "5,3");
+        assert_eq!(tenths(53, false), "5,3");
+        assert_eq!(tenths(50, false), "5,0");
+        assert_eq!(tenths(50, true), "5");
         assert_eq!(date("2026-12-03"), "03.12.2026");
         assert_eq!(date("2026-12-03T10:00:00Z"), "03.12.2026");
         assert_eq!(timestamp(2026, 11, 21, 9, 5), "21.11.2026, 09:05");
         set_lang(Lang::En);
         assert_eq!(number(1_234_567), "1,234,567");
-        assert_eq!(decimal(5.26, 1), "5.3");
+        assert_eq!(tenths(53, true), "5.3");
+        assert_eq!(date_in(Lang::De, "2026-12-03"), "03.12.2026");
         assert_eq!(date("2026-12-03"), "3 Dec 2026");
         assert_eq!(timestamp(2026, 11, 21, 9, 5), "21 Nov 2026, 09:05");
         set_lang(Lang::De);

@@ -12,8 +12,8 @@ mod locale;
 use std::cell::Cell;
 use std::fmt::Display;
 
-pub use catalogue::{problems, Catalogue};
-pub use locale::{date, decimal, decimal_separator, number, timestamp};
+use catalogue::Catalogue;
+pub use locale::{date, date_in, number, tenths, timestamp};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
