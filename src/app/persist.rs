@@ -223,7 +223,8 @@ pub fn remember_language(code: &str) {
 
 // `Storage.setItem` and `getItem` with the value as a JavaScript string: a
 // save converts its text to JavaScript once and compares what it reads back
-// there (`===`), instead of copying megabytes back into Rust.
+// there (`===`), and `measure` takes lengths there, instead of copying
+// megabytes into Rust.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
@@ -538,7 +539,7 @@ impl Persistence {
         let mut slot_lengths = (0, 0);
         for index in 0..storage.length().unwrap_or(0) {
             if let Some(key) = storage.key(index).ok().flatten() {
-                let len = storage.get_item(&key).ok().flatten().map(|v| utf16_len(&v)).unwrap_or(0);
+                let len = get_js(&key).ok().and_then(|v| v.dyn_into::<js_sys::JsString>().ok()).map_or(0, |v| v.length() as usize);
                 if key == Slot::A.key() {
                     slot_lengths.0 = len;
                 } else if key == Slot::B.key() {
