@@ -174,20 +174,19 @@ fn FilePreview(entry: Entry) -> impl IntoView {
         .into_any(),
         Ok(parsed) => {
             let header = &parsed.header;
-            let mut meta = header.scope.label().to_owned();
+            // Words joined by spaces: "Region „…“ · exportiert am … von … · Netzwerkatlas 0.2.0".
+            let mut meta = vec![header.scope.label().to_owned()];
             if let Some(region) = &header.region {
-                meta.push(' ');
-                meta.push_str(&tr!("import.meta_region", name = region.name));
+                meta.push(tr!("import.meta_region", name = region.name));
             }
             if !header.exported_at.is_empty() {
-                meta.push(' ');
-                meta.push_str(&tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
+                meta.push(tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
             }
             if !header.author.is_empty() {
-                meta.push(' ');
-                meta.push_str(&tr!("import.meta_author", author = header.author));
+                meta.push(tr!("import.meta_author", author = header.author));
             }
-            meta.push_str(&format!(" · Netzwerkatlas {}", header.app_version));
+            meta.push(format!("· Netzwerkatlas {}", header.app_version));
+            let meta = meta.join(" ");
             let notes = parsed.notes.clone();
             let options = {
                 let parsed = parsed.clone();
