@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 
 use netzwerkatlas::domain::checklist::{ItemKind, Scale, Status};
-use netzwerkatlas::domain::envelope::decode;
+use netzwerkatlas::domain::envelope::{decode, Stored};
+use netzwerkatlas::domain::parts::{assemble, PartCache};
 use netzwerkatlas::domain::Workspace;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -206,16 +207,56 @@ fn assert_sound(ws: &Workspace) {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100_000),
+/// `cases` runs unless `PROPTEST_CASES` says otherwise; failures are not kept on disk.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases),
         failure_persistence: None,
         ..ProptestConfig::default()
-    })]
+    }
+}
+
+proptest! {
+    #![proptest_config(config(100_000))]
 
     #[test]
     fn restoring_never_panics_and_accepts_only_sound_data(text in file()) {
-        if let Ok(decoded) = decode(&text) {
+        match decode(&text) {
+            Ok(Stored::Whole(decoded)) => assert_sound(&decoded.workspace),
+            Ok(Stored::Parts { .. }) => panic!("a file without parts read as parts"),
+            Err(_) => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(10_000))]
+
+    /// The same data stored in parts, one part then damaged, swapped for
+    /// another or lost: reading never panics and accepts only sound data.
+    #[test]
+    fn reading_damaged_parts_never_panics_and_accepts_only_sound_data(
+        text in file(), which in any::<u32>(), damage in 0..4u8, at in any::<u32>()
+    ) {
+        let Ok(Stored::Whole(decoded)) = decode(&text) else { return Ok(()) };
+        let encoded = PartCache::default().encode(&decoded.workspace, "");
+        let Ok(Stored::Parts { manifest, saved_at }) = decode(&encoded.manifest) else { panic!("a manifest") };
+        let target = &encoded.parts[which as usize % encoded.parts.len()];
+        let other = &encoded.parts[at as usize % encoded.parts.len()];
+        let read = |name: &str| {
+            let part = encoded.parts.iter().find(|p| &*p.name == name)?;
+            if part.name != target.name {
+                return Some(part.text.to_string());
+            }
+            let text = &part.text;
+            match damage {
+                0 => None,
+                1 => Some(text[..text.floor_char_boundary(at as usize % text.len())].to_owned()),
+                2 => Some(other.text.to_string()),
+                _ => Some(text.replacen("\"id\"", "\"x\"", 1)),
+            }
+        };
+        if let Ok((decoded, _)) = assemble(&manifest, &saved_at, read) {
             assert_sound(&decoded.workspace);
         }
     }
@@ -232,7 +273,8 @@ fn the_generator_produces_accepted_and_refused_files() {
     for _ in 0..2_000 {
         let text = file().new_tree(&mut runner).unwrap().current();
         match decode(&text) {
-            Ok(_) => accepted += 1,
+            Ok(Stored::Whole(_)) => accepted += 1,
+            Ok(Stored::Parts { .. }) => panic!("a file without parts read as parts"),
             Err(_) => refused += 1,
         }
     }

@@ -42,9 +42,9 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let startup = persist::load();
+    let mut startup = persist::load();
     let workspace = RwSignal::new(startup.workspace.clone());
-    let persistence = persist::Persistence::install(workspace, &startup);
+    let persistence = persist::Persistence::install(workspace, &mut startup);
     let state = AppState::new(workspace, persistence);
     provide_context(state);
     header::install_shortcuts(state);

@@ -4,7 +4,11 @@
 //! closed; a failed save leaves the last stored state as it was; data that
 //! does not decode is moved aside under its own key before anything else is
 //! written, and data from a newer version is never written over.
+//!
+//! The workspace is stored in parts (see `domain::parts`): a save writes only
+//! the parts storage does not hold yet, then the manifest that lists them.
 
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -16,15 +20,21 @@ use super::browser::{download_text, error_name, now_iso, today};
 use crate::domain::backup::fits;
 use crate::domain::demo::demo_workspace;
 use crate::domain::export::export_workspace;
-use crate::domain::envelope::{self, DecodeError};
+use crate::domain::envelope::{self, DecodeError, Decoded, Stored};
+use crate::domain::parts::{assemble, unreadable_bundle, Encoded, PartCache};
 use crate::domain::Workspace;
+use crate::tr;
 
-/// Two slots hold the workspace. A save writes the slot not in use, reads it
-/// back, and only then points `CURRENT_KEY` at it, so a failure at any step
-/// leaves the last good state current and readable; the other slot keeps the
-/// state before, which a start falls back to if the current one is damaged.
+/// Two slots hold the manifest of the workspace. A save writes the parts it
+/// needs and the slot not in use, reads them back, and only then points
+/// `CURRENT_KEY` at it, so a failure at any step leaves the last good state
+/// current and readable; the other slot keeps the state before, which a
+/// start falls back to if the current one is damaged. Parts that neither
+/// slot names are removed after the switch.
 pub const KEY: &str = "netzwerkatlas.workspace";
 const SLOT_B_KEY: &str = "netzwerkatlas.workspace.b";
+/// Each part is stored under this prefix plus its name.
+const PART_PREFIX: &str = "netzwerkatlas.part.";
 const CURRENT_KEY: &str = "netzwerkatlas.current";
 /// "<new>/<parent>": a random id written after every save, with the id of
 /// the save it replaced. A tab compares it with the one its data is based
@@ -85,6 +95,8 @@ pub struct Startup {
     pub needs_save: bool,
     /// The revision the loaded data carries.
     pub revision: Option<String>,
+    /// The parts the loaded data was read from.
+    pub cache: PartCache,
 }
 
 fn local_storage_available() -> bool {
@@ -101,6 +113,7 @@ pub fn load() -> Startup {
         damaged,
         needs_save,
         revision: stored_revision(),
+        cache: PartCache::default(),
     };
     if !local_storage_available() {
         return fallback(Health::Blocked, None, false);
@@ -111,51 +124,74 @@ pub fn load() -> Startup {
         Ok(None) => return fallback(Health::Ok, None, true),
         Err(_) => return fallback(Health::Blocked, None, false),
     };
-    let previous = || {
-        let text = read_key(current.other().key())?;
-        envelope::decode(&text).ok()
-    };
-    match envelope::decode(&text) {
-        Ok(decoded) => Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision },
-        Err(DecodeError::NewerSchema { found }) => Startup {
+    match read_stored(&text) {
+        Ok((decoded, cache)) => {
+            Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision, cache }
+        }
+        Err(Unreadable { error: DecodeError::NewerSchema { found }, .. }) => Startup {
             workspace: Workspace::default(),
             health: Health::Newer(DecodeError::NewerSchema { found }.message()),
             damaged: None,
             needs_save: false,
             revision,
+            cache: PartCache::default(),
         },
-        Err(error) => {
+        Err(Unreadable { error, kept }) => {
             let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
-            let kept = LocalStorage::raw().set_item(&aside_key, &text).is_ok()
-                && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(text.as_str());
+            let set_aside = LocalStorage::raw().set_item(&aside_key, &kept).is_ok()
+                && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(kept.as_str());
             let detail = error.detail();
-            if kept {
-                if let Some(earlier) = previous() {
-                    // The state before the last save is intact: continue from it.
-                    let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
-                    let message = format!(
-                        "{} Sie wurden unverändert beiseitegelegt und können unten als Datei heruntergeladen werden. \
-                         Die App arbeitet mit dem vorletzten gespeicherten Stand vom {} weiter. (Technisch: {detail})",
-                        error.message(),
-                        super::browser::format_timestamp(&earlier.saved_at)
-                    );
-                    return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(message), needs_save: false, revision };
-                }
-                let message = format!(
-                    "{} Sie wurden unverändert beiseitegelegt und können unten als Datei heruntergeladen werden. \
-                     Die App startet mit der Beispielregion. (Technisch: {detail})",
-                    error.message()
-                );
-                fallback(Health::Ok, Some(message), true)
-            } else {
-                let message = format!(
-                    "{} Sie konnten nicht beiseitegelegt werden, darum speichert die App nichts, bis Sie sie \
-                     heruntergeladen haben. (Technisch: {detail})",
-                    error.message()
-                );
-                fallback(Health::AsideFailed, Some(message), false)
+            if !set_aside {
+                let message = tr!("stored.aside_failed", problem = error.message(), detail = detail);
+                return fallback(Health::AsideFailed, Some(message), false);
             }
+            let earlier = read_key(current.other().key()).and_then(|text| read_stored(&text).ok());
+            if let Some((earlier, cache)) = earlier {
+                // The state before the last save is intact: continue from it.
+                let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
+                let message = tr!(
+                    "stored.aside_earlier",
+                    problem = error.message(),
+                    saved_at = super::browser::format_timestamp(&earlier.saved_at),
+                    detail = detail
+                );
+                return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(message), needs_save: false, revision, cache };
+            }
+            fallback(Health::Ok, Some(tr!("stored.aside_demo", problem = error.message(), detail = detail)), true)
         }
+    }
+}
+
+/// Stored text that could not be read: why, and what to keep aside (the
+/// text itself, or with parts the manifest and every part it names).
+struct Unreadable {
+    error: DecodeError,
+    kept: String,
+}
+
+/// Reads a slot's text, and the parts it names.
+fn read_stored(text: &str) -> Result<(Decoded, PartCache), Unreadable> {
+    match envelope::decode(text) {
+        Ok(Stored::Whole(decoded)) => Ok((decoded, PartCache::default())),
+        Ok(Stored::Parts { manifest, saved_at }) => assemble(&manifest, &saved_at, read_part)
+            .map_err(|error| Unreadable { error, kept: unreadable_bundle(text, &manifest, read_part) }),
+        Err(error) => Err(Unreadable { error, kept: text.to_owned() }),
+    }
+}
+
+fn part_key(name: &str) -> String {
+    format!("{PART_PREFIX}{name}")
+}
+
+fn read_part(name: &str) -> Option<String> {
+    read_key(&part_key(name))
+}
+
+/// The part names a slot's manifest lists (none for data stored whole or unreadable).
+fn parts_named_in(slot: Slot) -> Vec<String> {
+    match read_key(slot.key()).map(|text| envelope::decode(&text)) {
+        Some(Ok(Stored::Parts { manifest, .. })) => manifest.names().map(str::to_owned).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -238,6 +274,11 @@ fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
+/// The length of a JavaScript string value, counted there (0 for anything else).
+fn js_len(value: &JsValue) -> usize {
+    value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize)
+}
+
 fn stored_revision() -> Option<String> {
     read_key(REVISION_KEY)
 }
@@ -258,11 +299,12 @@ pub struct Persistence {
     pub used: RwSignal<usize>,
     pub first_saved: RwSignal<Option<String>>,
     pub last_backup: RwSignal<Option<String>>,
-    /// Length of the slot the next save overwrites, to know what it will add.
-    spare_len: StoredValue<usize>,
-    /// Length of the slot in use: after a save it is the spare one. Known
-    /// here, so a save need not read a megabyte back out of storage for it.
-    current_len: StoredValue<usize>,
+    /// Length of every key and value this origin stores (UTF-16 units, as
+    /// the quota counts them): what a save replaces and what it frees is
+    /// known here, so a save need not read megabytes back out of storage.
+    lengths: StoredValue<HashMap<String, usize>>,
+    /// The parts of the state last saved or loaded.
+    cache: StoredValue<PartCache>,
     timer: StoredValue<Option<TimeoutHandle>>,
     workspace: RwSignal<Workspace>,
     /// The revision this tab's data is based on.
@@ -273,7 +315,7 @@ pub struct Persistence {
 
 impl Persistence {
     /// Starts saving every change of `workspace`, and flushing on hide/close.
-    pub fn install(workspace: RwSignal<Workspace>, startup: &Startup) -> Persistence {
+    pub fn install(workspace: RwSignal<Workspace>, startup: &mut Startup) -> Persistence {
         let persistence = Persistence {
             health: RwSignal::new(startup.health.clone()),
             dirty: RwSignal::new(false),
@@ -284,9 +326,9 @@ impl Persistence {
             used: RwSignal::new(0),
             first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
             last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
-            // Both set by `measure` below.
-            spare_len: StoredValue::new(0),
-            current_len: StoredValue::new(0),
+            // Set by `measure` below.
+            lengths: StoredValue::new(HashMap::new()),
+            cache: StoredValue::new(std::mem::take(&mut startup.cache)),
             timer: StoredValue::new(None),
             workspace,
             revision: StoredValue::new(startup.revision.clone()),
@@ -343,36 +385,51 @@ impl Persistence {
             return;
         }
         let saved_at = now_iso();
-        let text = JsValue::from_str(&self.workspace.with_untracked(|ws| envelope::encode(ws, &saved_at)));
-        let new_len = text.unchecked_ref::<js_sys::JsString>().length() as usize;
-        if !fits(self.used.get_untracked(), self.spare_len.get_value(), new_len) {
+        let encoded = self.workspace.with_untracked(|ws| self.cache.try_update_value(|cache| cache.encode(ws, &saved_at)));
+        let Some(encoded) = encoded else { return };
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+        // Parts storage already holds (from the state before, or an undo
+        // back to it) are not written again.
+        let missing: Vec<_> = encoded
+            .parts
+            .iter()
+            .map(|part| (part_key(&part.name), part))
+            .filter(|(key, _)| !js_sys::Reflect::has(&storage, &JsValue::from_str(key)).unwrap_or(false))
+            .collect();
+        let manifest = JsValue::from_str(&encoded.manifest);
+        let current = Slot::current();
+        let target = current.other();
+        let adding = missing.iter().map(|(key, part)| utf16_len(key) + utf16_len(&part.text)).sum::<usize>()
+            + utf16_len(target.key())
+            + js_len(&manifest);
+        if !fits(self.used.get_untracked(), self.length_of(target.key()), adding) {
             // Known not to fit: say so without touching what is stored.
             self.health.set(Health::Full);
             return;
         }
-        let current = Slot::current();
-        let target = current.other();
-        let storage = LocalStorage::raw();
-        // Write the spare slot, read it back, then switch: a failure at any
-        // step leaves the current slot, the last good state, in use.
-        let written = set_js(target.key(), &text).and_then(|()| {
-            if get_js(target.key())? != text {
-                return Err(JsValue::from_str("VerifyError"));
-            }
-            storage.set_item(CURRENT_KEY, target.name())
-        });
+        // Clear the spare slot (the state before the current one, which this
+        // save replaces) to make room, write the missing parts and the
+        // manifest there, read each back, then switch: a failure at any step
+        // leaves the current slot, the last good state, in use.
+        let written = storage
+            .remove_item(target.key())
+            .map(|()| self.note_length(target.key(), None))
+            .and_then(|()| {
+                for (key, part) in &missing {
+                    self.write_verified(key, &JsValue::from_str(&part.text))?;
+                }
+                self.write_verified(target.key(), &manifest)
+            })
+            .and_then(|()| storage.set_item(CURRENT_KEY, target.name()));
         match written {
             Ok(()) => {
-                let replaced_len = self.spare_len.get_value();
-                self.spare_len.set_value(self.current_len.get_value());
-                self.current_len.set_value(new_len);
                 let parent = self.revision.get_value().map(|r| revision_id(&r).to_owned()).unwrap_or_default();
                 let revision = format!("{:016x}/{parent}", super::browser::random_u64());
                 // Should this fail, other tabs see an old revision and merely
                 // ask before their next save; the data itself is written.
                 let _ = LocalStorage::raw().set_item(REVISION_KEY, &revision);
                 self.revision.set_value(Some(revision));
-                self.used.update(|u| *u = u.saturating_sub(replaced_len) + new_len);
+                self.remove_unnamed_parts(&encoded, current);
                 if self.first_saved.get_untracked().is_none() {
                     let _ = LocalStorage::raw().set_item(FIRST_SAVED_KEY, &saved_at);
                     self.first_saved.set(Some(saved_at.clone()));
@@ -383,7 +440,7 @@ impl Persistence {
             }
             Err(error) => {
                 let name = error_name(&error);
-                // Also re-reads the spare slot's length: the failed write may have changed it.
+                // The failed write may have left some keys written: re-read their lengths.
                 self.measure();
                 let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                     Health::Full
@@ -393,6 +450,55 @@ impl Persistence {
                 self.health.set(health);
             }
         }
+    }
+
+    /// Writes `value` under `key` and reads it back: a browser that stored
+    /// something else fails the save with "VerifyError".
+    fn write_verified(self, key: &str, value: &JsValue) -> Result<(), JsValue> {
+        set_js(key, value)?;
+        if get_js(key)? != *value {
+            return Err(JsValue::from_str("VerifyError"));
+        }
+        self.note_length(key, Some(js_len(value)));
+        Ok(())
+    }
+
+    /// After a save: removes the parts neither the new state nor the one
+    /// before it (now in `previous`) names.
+    fn remove_unnamed_parts(self, encoded: &Encoded, previous: Slot) {
+        let mut named: HashSet<String> = parts_named_in(previous).into_iter().collect();
+        named.extend(encoded.parts.iter().map(|p| p.name.to_string()));
+        let unnamed: Vec<String> = self.lengths.with_value(|lengths| {
+            lengths
+                .keys()
+                .filter(|key| key.strip_prefix(PART_PREFIX).is_some_and(|name| !named.contains(name)))
+                .cloned()
+                .collect()
+        });
+        for key in unnamed {
+            LocalStorage::delete(&key);
+            self.note_length(&key, None);
+        }
+    }
+
+    /// Notes the length of a value just written (or removed, `None`), and
+    /// with it what the origin uses.
+    fn note_length(self, key: &str, value_len: Option<usize>) {
+        let used = self.lengths.try_update_value(|lengths| {
+            match value_len {
+                Some(len) => lengths.insert(key.to_owned(), utf16_len(key) + len),
+                None => lengths.remove(key),
+            };
+            lengths.values().sum::<usize>()
+        });
+        if let Some(used) = used {
+            self.used.set(used);
+        }
+    }
+
+    /// What `key` and its value take now (0 when absent).
+    fn length_of(self, key: &str) -> usize {
+        self.lengths.with_value(|lengths| lengths.get(key).copied().unwrap_or(0))
     }
 
     /// Tries the last failed save again (after the user freed space).
@@ -430,8 +536,9 @@ impl Persistence {
 
     /// Replaces this tab's data with what is stored (the other tab's save).
     pub fn adopt_stored(self) {
-        let Ok(Some(text)) = LocalStorage::raw().get_item(Slot::current().key()) else { return };
-        let Ok(decoded) = envelope::decode(&text) else { return };
+        let Some(text) = read_key(Slot::current().key()) else { return };
+        let Ok((decoded, cache)) = read_stored(&text) else { return };
+        self.cache.set_value(cache);
         let mut incoming = decoded.workspace;
         let active = self.workspace.with_untracked(|ws| ws.active.clone());
         if active.as_ref().is_some_and(|id| incoming.region(id).is_some()) {
@@ -507,12 +614,16 @@ impl Persistence {
         self.measure();
     }
 
-    /// Downloads what is stored under the main key, as it is (used when the
-    /// app cannot read it: newer version, or it could not be set aside).
+    /// Downloads what is stored, as it is (used when the app cannot read it:
+    /// newer version, or it could not be set aside): the slot's text, or
+    /// with parts the manifest and every part it names in one file.
     pub fn download_stored(self) {
-        if let Ok(Some(text)) = LocalStorage::raw().get_item(Slot::current().key()) {
-            let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &text);
-        }
+        let Some(text) = read_key(Slot::current().key()) else { return };
+        let file = match envelope::decode(&text) {
+            Ok(Stored::Parts { manifest, .. }) => unreadable_bundle(&text, &manifest, read_part),
+            _ => text,
+        };
+        let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &file);
     }
 
     /// Downloads all data as one backup file and remembers when.
@@ -527,30 +638,23 @@ impl Persistence {
         }
     }
 
-    /// Adds up what this origin keeps in localStorage (keys and values), and
-    /// notes the length of both slots on the way, so a save knows what it
-    /// will add (call again after another tab saved, or space was freed).
+    /// Adds up what this origin keeps in localStorage (keys and values),
+    /// noting each length on the way (call again after another tab saved,
+    /// or space was freed).
     pub fn measure(self) {
         if !local_storage_available() {
             return;
         }
         let storage = LocalStorage::raw();
-        let mut total = 0;
-        let mut slot_lengths = (0, 0);
+        let mut lengths = HashMap::new();
         for index in 0..storage.length().unwrap_or(0) {
             if let Some(key) = storage.key(index).ok().flatten() {
-                let len = get_js(&key).ok().and_then(|v| v.dyn_into::<js_sys::JsString>().ok()).map_or(0, |v| v.length() as usize);
-                if key == Slot::A.key() {
-                    slot_lengths.0 = len;
-                } else if key == Slot::B.key() {
-                    slot_lengths.1 = len;
-                }
-                total += utf16_len(&key) + len;
+                let len = get_js(&key).ok().map_or(0, |v| js_len(&v));
+                lengths.insert(key.clone(), utf16_len(&key) + len);
             }
         }
-        self.used.set(total);
-        let (current, spare) = if Slot::current() == Slot::A { slot_lengths } else { (slot_lengths.1, slot_lengths.0) };
-        self.current_len.set_value(current);
-        self.spare_len.set_value(spare);
+        self.used.set(lengths.values().sum());
+        self.lengths.set_value(lengths);
     }
 }
+

@@ -99,7 +99,7 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
-    use crate::domain::envelope::encode;
+    use crate::domain::envelope::encode_whole;
     use crate::domain::export::{export_region, export_workspace, ExportOptions};
 
     #[test]
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!((preview.regions, preview.actors, preview.relations, preview.checklists), (1, 43, 83, 2));
         assert_eq!(preview.saved_at, "2026-11-01T08:00:00Z");
         assert_eq!(preview.workspace.regions, ws.regions);
-        let old = read_backup(&encode(&ws, "2026-10-01T08:00:00Z")).unwrap();
+        let old = read_backup(&encode_whole(&ws, "2026-10-01T08:00:00Z")).unwrap();
         assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
         let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
         let region_file = export_region(&ws.regions[0], &[], &options).text;

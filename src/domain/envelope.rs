@@ -1,33 +1,31 @@
 //! The versioned envelope around everything the app stores in the browser:
-//! `{format, schema, saved_at, data}`. Decoding tells apart "not ours",
+//! `{format, schema, saved_at, …}`. Decoding tells apart "not ours",
 //! "too new" and "damaged", because each needs a different answer: damaged
 //! data is kept aside, newer data is left alone, neither is ever overwritten.
+//!
+//! Schema 2 (this version) holds a manifest of parts (see `parts`); schema 1
+//! held the whole workspace under `data`, and is still read.
 
 use crate::i18n::t;
 use crate::tr;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::exchange::deserialize_reporting;
 use super::model::Workspace;
+use super::parts::Manifest;
 use super::validate::integrity_problems;
 
 pub const FORMAT: &str = "netzwerkatlas-workspace";
 /// The schema this build writes. Raise it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
+/// The schema that held the whole workspace in one value.
+const WHOLE_SCHEMA: u64 = 1;
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'a str,
-    schema: u64,
-    saved_at: &'a str,
-    data: &'a Workspace,
-}
-
-/// Serialises the workspace; `saved_at` is an ISO timestamp from the caller.
-pub fn encode(workspace: &Workspace, saved_at: &str) -> String {
-    let envelope = Envelope { format: FORMAT, schema: SCHEMA_VERSION, saved_at, data: workspace };
-    serde_json::to_string(&envelope).expect("plain data always serialises")
+/// The workspace in one value, as versions before storage in parts kept it
+/// (and as 0.1 backup files hold it); tests build old data with it.
+#[cfg(test)]
+pub fn encode_whole(workspace: &Workspace, saved_at: &str) -> String {
+    serde_json::json!({ "format": FORMAT, "schema": WHOLE_SCHEMA, "saved_at": saved_at, "data": workspace }).to_string()
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +66,16 @@ pub struct Decoded {
     pub saved_at: String,
 }
 
-pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+/// What a slot holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// The whole workspace (schema 1).
+    Whole(Decoded),
+    /// A manifest; the parts it names are read with `parts::assemble`.
+    Parts { manifest: Manifest, saved_at: String },
+}
+
+pub fn decode(text: &str) -> Result<Stored, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(mut envelope) = value else { return Err(DecodeError::NotOurs) };
     if envelope.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -82,22 +89,23 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::NewerSchema { found: schema });
     }
     let saved_at = envelope.get("saved_at").and_then(Value::as_str).unwrap_or_default().to_owned();
-    let data = envelope.remove("data").ok_or_else(|| DecodeError::Damaged("Die Daten fehlen.".into()))?;
-    let data = migrate(data, schema)?;
-    // Fields this version does not know are dropped, as serde does by default.
-    let workspace: Workspace =
-        deserialize_reporting(&data, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
-    let problems = integrity_problems(&workspace);
-    if !problems.is_empty() {
-        return Err(DecodeError::Damaged(problems.join(" ")));
-    }
-    Ok(Decoded { workspace, saved_at })
-}
-
-/// Brings data of an older schema up to `SCHEMA_VERSION`, one step at a time.
-fn migrate(data: Value, from: u64) -> Result<Value, DecodeError> {
-    match from {
-        SCHEMA_VERSION => Ok(data),
+    match schema {
+        SCHEMA_VERSION => {
+            let parts = envelope.remove("parts").ok_or_else(|| DecodeError::Damaged("Die Liste der Teile fehlt.".into()))?;
+            let manifest = serde_json::from_value(parts).map_err(|e| DecodeError::Damaged(format!("Teile: {e}")))?;
+            Ok(Stored::Parts { manifest, saved_at })
+        }
+        WHOLE_SCHEMA => {
+            let data = envelope.remove("data").ok_or_else(|| DecodeError::Damaged("Die Daten fehlen.".into()))?;
+            // Fields this version does not know are dropped, as serde does by default.
+            let workspace: Workspace =
+                deserialize_reporting(&data, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+            let problems = integrity_problems(&workspace);
+            if !problems.is_empty() {
+                return Err(DecodeError::Damaged(problems.join(" ")));
+            }
+            Ok(Stored::Whole(Decoded { workspace, saved_at }))
+        }
         older => Err(DecodeError::Damaged(format!("Unbekannte Formatversion {older}."))),
     }
 }
@@ -107,13 +115,28 @@ mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
 
+    fn whole(text: &str) -> Decoded {
+        match decode(text).unwrap() {
+            Stored::Whole(decoded) => decoded,
+            other => panic!("expected the whole workspace, got {other:?}"),
+        }
+    }
+
     #[test]
-    fn round_trip_is_exact() {
+    fn data_stored_whole_by_earlier_versions_is_read() {
         let ws = demo_workspace();
-        let text = encode(&ws, "2026-11-21T10:00:00Z");
-        let decoded = decode(&text).unwrap();
+        let decoded = whole(&encode_whole(&ws, "2026-11-21T10:00:00Z"));
         assert_eq!(decoded.workspace, ws);
         assert_eq!(decoded.saved_at, "2026-11-21T10:00:00Z");
+    }
+
+    #[test]
+    fn a_manifest_is_read_as_parts() {
+        let text = r#"{"format":"netzwerkatlas-workspace","schema":2,"saved_at":"x","parts":{"workspace":"a","regions":[]}}"#;
+        let Stored::Parts { manifest, saved_at } = decode(text).unwrap() else { panic!() };
+        assert_eq!((manifest.workspace.as_str(), saved_at.as_str()), ("a", "x"));
+        let no_parts = r#"{"format":"netzwerkatlas-workspace","schema":2,"data":{}}"#;
+        assert!(matches!(decode(no_parts), Err(DecodeError::Damaged(_))));
     }
 
     #[test]
@@ -122,7 +145,7 @@ mod tests {
             ("{not json", |e| matches!(e, DecodeError::NotJson(_))),
             ("[1,2]", |e| matches!(e, DecodeError::NotOurs)),
             (r#"{"format":"other","schema":1,"data":{}}"#, |e| matches!(e, DecodeError::NotOurs)),
-            (r#"{"format":"netzwerkatlas-workspace","schema":7,"data":{}}"#, |e| {
+            (r#"{"format":"netzwerkatlas-workspace","schema":7,"parts":{}}"#, |e| {
                 matches!(e, DecodeError::NewerSchema { found: 7 })
             }),
             (r#"{"format":"netzwerkatlas-workspace","data":{}}"#, |e| matches!(e, DecodeError::Damaged(_))),
@@ -144,7 +167,7 @@ mod tests {
     #[test]
     fn newer_schema_message_names_both_versions() {
         let message = DecodeError::NewerSchema { found: 3 }.message();
-        assert!(message.contains("neueren Version") && message.contains('3') && message.contains('1'));
+        assert!(message.contains("neueren Version") && message.contains('3') && message.contains('2'));
     }
 
     #[test]
@@ -152,13 +175,13 @@ mod tests {
         let mut ws = demo_workspace();
         let gone = ws.regions[0].actors.remove(0).id;
         assert!(ws.regions[0].relations.iter().any(|r| r.touches(&gone)));
-        let error = decode(&encode(&ws, "")).unwrap_err();
+        let error = decode(&encode_whole(&ws, "")).unwrap_err();
         assert!(matches!(error, DecodeError::Damaged(ref d) if d.contains("fehlenden Akteur")), "{error:?}");
     }
 
     #[test]
     fn empty_workspace_is_fine() {
         let ws = Workspace::default();
-        assert_eq!(decode(&encode(&ws, "")).unwrap().workspace, ws);
+        assert_eq!(whole(&encode_whole(&ws, "")).workspace, ws);
     }
 }

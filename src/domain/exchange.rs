@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn schema_1_backups_of_version_0_1_are_migrated() {
         let ws = demo_workspace();
-        let old = crate::domain::envelope::encode(&ws, "2026-10-01T08:00:00.000Z");
+        let old = crate::domain::envelope::encode_whole(&ws, "2026-10-01T08:00:00.000Z");
         let parsed = read_file(&old).unwrap();
         assert_eq!(parsed.schema, 1);
         assert_eq!(parsed.header.scope, Scope::Workspace);

@@ -29,6 +29,7 @@ pub mod picture;
 pub mod privacy;
 pub mod query;
 pub mod reading;
+pub mod parts;
 pub mod repair;
 pub mod sectors;
 pub mod sha256;

@@ -16,8 +16,7 @@ const browser = await launchBrowser();
 const rows = [];
 
 const round = (v) => Math.round(v * 10) / 10;
-// Whether the region could be stored: a region larger than about half the
-// quota cannot (every save keeps the previous state until the new one is read back).
+// Whether the region could be stored: a region larger than the quota cannot.
 async function storedAfterImport(page) {
   const state = page.getByTestId('save-state');
   await state.filter({ hasText: /Im Browser gespeichert|Nicht gespeichert/ }).waitFor({ timeout: 120000 });

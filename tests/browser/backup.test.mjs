@@ -32,7 +32,7 @@ test('storage use is shown, and a warning comes well before it is full', async (
     window.__slotWrites = 0;
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('netzwerkatlas.workspace')) window.__slotWrites++;
+      if (key.startsWith('netzwerkatlas.workspace') || key.startsWith('netzwerkatlas.part.')) window.__slotWrites++;
       return original.call(this, key, value);
     };
   });

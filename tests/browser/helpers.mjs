@@ -79,10 +79,27 @@ export async function reload(page) {
   await appReady(page);
 }
 
-/** The workspace as stored in localStorage, parsed. */
+/** Prefix of the keys that hold the parts a stored manifest names. */
+export const PART_PREFIX = 'netzwerkatlas.part.';
+
+/** The workspace as stored in localStorage: the envelope, with its parts put
+ *  together under `data` as the whole workspace. */
 export async function stored(page) {
   const text = await readStoredText(page);
-  return text === null ? null : JSON.parse(text);
+  if (text === null) return null;
+  const envelope = JSON.parse(text);
+  if (!envelope.parts) return envelope;
+  const part = (name) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), PART_PREFIX + name);
+  const list = async (names) => (await Promise.all(names.map(part))).flat();
+  const data = await part(envelope.parts.workspace);
+  for (const entry of envelope.parts.regions) {
+    const region = await part(entry.region);
+    region.actors = await list(entry.actors);
+    region.relations = await list(entry.relations);
+    region.checklists = await list(entry.checklists);
+    data.regions.push(region);
+  }
+  return { ...envelope, data };
 }
 
 /** The active region of stored data, or the first region of an exported file. */
