@@ -6,7 +6,7 @@ use crate::i18n::{number, t};
 use crate::tr;
 
 use super::state::{use_state, Panel};
-use crate::domain::query::{ActorQuery, ActorRow, ActorSort};
+use crate::domain::query::{ActorQuery, ActorRow, ActorRows, ActorSort};
 use crate::domain::{ActorKind, Id, Rechtskreis};
 
 /// Rows built at a time: a list of thousands stays quick to search and to
@@ -17,10 +17,15 @@ const ROWS_AT_A_TIME: usize = 50;
 pub fn ActorList() -> impl IntoView {
     let state = use_state();
     let query = state.actor_query;
-    let rows = Memo::new(move |_| {
-        let q = query.get();
-        state.with_region(|r| q.run(r)).unwrap_or_default()
+    // Rows are prepared when the region or the sort order changes; a
+    // keystroke only selects among them (positions), and only the shown rows
+    // are copied out.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let prepared = Memo::new(move |_| {
+        let sort = sort.get();
+        state.with_region(|r| ActorRows::new(r, sort)).unwrap_or_default()
     });
+    let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| rows.select(q))));
     // A new search or filter starts again with the first rows.
     let limit = RwSignal::new(ROWS_AT_A_TIME);
     Effect::new(move |_| {
@@ -30,8 +35,12 @@ pub fn ActorList() -> impl IntoView {
             limit.set(ROWS_AT_A_TIME);
         }
     });
-    let shown_rows = move || rows.with(|r| r[..r.len().min(limit.get())].to_vec());
-    let hidden = move || rows.with(|r| r.len()).saturating_sub(limit.get());
+    let matching = move || selection.with(Vec::len);
+    let shown_rows = move || {
+        let limit = limit.get();
+        selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
+    };
+    let hidden = move || matching().saturating_sub(limit.get());
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
     let selected = move || match state.panel.get() {
         Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
@@ -59,7 +68,7 @@ pub fn ActorList() -> impl IntoView {
             </ActorFilters>
             <p class="result-count" aria-live="polite" data-testid="actor-count">
                 {move || {
-                    let shown = rows.with(|r| r.len());
+                    let shown = matching();
                     if query.with(ActorQuery::is_filtered) {
                         tr!("actors.count_filtered", shown = number(shown), total = number(total()))
                     } else {
@@ -74,7 +83,7 @@ pub fn ActorList() -> impl IntoView {
                 })}
             </p>
             <Show
-                when=move || rows.with(|r| !r.is_empty())
+                when=move || matching() != 0
                 fallback=move || view! {
                     <p class="empty">
                         {move || if total() == 0 {
@@ -125,7 +134,7 @@ pub fn ActorList() -> impl IntoView {
                 </table>
                 {move || (hidden() > 0).then(|| view! {
                     <p class="more-rows">
-                        {move || tr!("actors.shown", shown = number(limit.get().min(rows.with(|r| r.len()))), total = number(rows.with(|r| r.len())))}
+                        {move || tr!("actors.shown", shown = number(limit.get().min(matching())), total = number(matching()))}
                         " "
                         <button type="button" on:click=move |_| {
                             // Keyboard users go on at the first new row.

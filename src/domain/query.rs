@@ -69,16 +69,53 @@ impl ActorQuery {
     /// folded once here, not once per actor: this runs on every keystroke.
     pub fn matcher(&self) -> impl Fn(&Actor) -> bool + '_ {
         let needle = fold(self.text.trim());
-        move |actor| {
-            self.kind.is_none_or(|k| actor.kind == k)
-                && self.rechtskreis.is_none_or(|r| actor.rechtskreise.contains(&r))
-                && self.sozialraum.as_ref().is_none_or(|s| actor.sozialraeume.contains(s))
-                && (needle.is_empty() || fold(&actor.name).contains(&needle))
-        }
+        move |actor| self.admits(&needle, actor.kind, &actor.rechtskreise, &actor.sozialraeume, || fold(&actor.name))
+    }
+
+    /// The one rule of search and filters; `folded_name` is asked for last,
+    /// and only when there is search text.
+    fn admits<S: AsRef<str>>(
+        &self,
+        needle: &str,
+        kind: ActorKind,
+        rechtskreise: &[Rechtskreis],
+        sozialraeume: &[Id],
+        folded_name: impl FnOnce() -> S,
+    ) -> bool {
+        self.kind.is_none_or(|k| kind == k)
+            && self.rechtskreis.is_none_or(|r| rechtskreise.contains(&r))
+            && self.sozialraum.as_ref().is_none_or(|s| sozialraeume.contains(s))
+            && (needle.is_empty() || folded_name().as_ref().contains(needle))
     }
 
     /// The rows to show, filtered and sorted.
+    #[cfg(test)]
     pub fn run(&self, region: &Region) -> Vec<ActorRow> {
+        let rows = ActorRows::new(region, self.sort);
+        rows.select(self).into_iter().map(|i| rows.row(i).clone()).collect()
+    }
+}
+
+/// Every actor of a region as a row of the list, in the sort order, with
+/// what filtering needs. Built once per change of the region or the sort
+/// order, so that a keystroke in the search only filters: no relation
+/// counting, no folding of names, no sorting.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ActorRows {
+    rows: Vec<Prepared>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Prepared {
+    row: ActorRow,
+    /// The name folded for search and sort.
+    folded: String,
+    rechtskreise: Vec<Rechtskreis>,
+    sozialraeume: Vec<Id>,
+}
+
+impl ActorRows {
+    pub fn new(region: &Region, sort: ActorSort) -> ActorRows {
         let mut counts: HashMap<&Id, usize> = HashMap::new();
         for relation in &region.relations {
             *counts.entry(&relation.from).or_default() += 1;
@@ -86,13 +123,11 @@ impl ActorQuery {
         }
         let sozialraum_names: HashMap<&Id, &str> =
             region.sozialraeume.iter().map(|s| (&s.id, s.name.as_str())).collect();
-        let matches = self.matcher();
-        let mut rows: Vec<(String, ActorRow)> = region
+        let mut rows: Vec<Prepared> = region
             .actors
             .iter()
-            .filter(|a| matches(a))
-            .map(|a| {
-                let row = ActorRow {
+            .map(|a| Prepared {
+                row: ActorRow {
                     id: a.id.clone(),
                     name: a.name.clone(),
                     kind: a.kind,
@@ -104,19 +139,37 @@ impl ActorQuery {
                         .join(", "),
                     rechtskreise: a.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
                     relations: counts.get(&a.id).copied().unwrap_or(0),
-                };
-                (fold(&a.name), row)
+                },
+                folded: fold(&a.name),
+                rechtskreise: a.rechtskreise.clone(),
+                sozialraeume: a.sozialraeume.clone(),
             })
             .collect();
-        match self.sort {
-            ActorSort::Name => rows.sort_by(|a, b| a.0.cmp(&b.0)),
+        match sort {
+            ActorSort::Name => rows.sort_by(|a, b| a.folded.cmp(&b.folded)),
             ActorSort::Kind => {
                 let kinds: HashMap<ActorKind, String> = ActorKind::ALL.iter().map(|k| (*k, fold(k.label()))).collect();
-                rows.sort_by(|a, b| kinds[&a.1.kind].cmp(&kinds[&b.1.kind]).then(a.0.cmp(&b.0)))
+                rows.sort_by(|a, b| kinds[&a.row.kind].cmp(&kinds[&b.row.kind]).then(a.folded.cmp(&b.folded)))
             }
-            ActorSort::Relations => rows.sort_by(|a, b| b.1.relations.cmp(&a.1.relations).then(a.0.cmp(&b.0))),
+            ActorSort::Relations => rows.sort_by(|a, b| b.row.relations.cmp(&a.row.relations).then(a.folded.cmp(&b.folded))),
         }
-        rows.into_iter().map(|(_, row)| row).collect()
+        ActorRows { rows }
+    }
+
+    /// Positions of the rows that pass the search and filters of `query`
+    /// (its sort order is the one the rows were built with), in order.
+    pub fn select(&self, query: &ActorQuery) -> Vec<usize> {
+        let needle = fold(query.text.trim());
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| query.admits(&needle, p.row.kind, &p.rechtskreise, &p.sozialraeume, || p.folded.as_str()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn row(&self, position: usize) -> &ActorRow {
+        &self.rows[position].row
     }
 }
 
@@ -229,6 +282,27 @@ mod tests {
         assert_eq!(by_relations[0].relations, r.relation_count(&by_relations[0].id));
         assert_eq!(ActorSort::from_key("kind"), ActorSort::Kind);
         assert_eq!(ActorSort::from_key("???"), ActorSort::Name);
+    }
+
+    #[test]
+    fn prepared_rows_filter_like_the_matcher_for_any_query() {
+        let r = demo();
+        let nord = r.sozialraeume[1].id.clone();
+        for sort in ActorSort::ALL {
+            let rows = ActorRows::new(&r, sort);
+            for text in ["", "  ", "stätte", "STAETTE", "e", "zzz"] {
+                for kind in [None, Some(ActorKind::Ifd), Some(ActorKind::Arbeitgeber)] {
+                    for sozialraum in [None, Some(nord.clone())] {
+                        let q = ActorQuery { text: text.into(), kind, sozialraum, sort, ..ActorQuery::default() };
+                        let matcher = q.matcher();
+                        let selected: Vec<&Id> = rows.select(&q).into_iter().map(|i| &rows.row(i).id).collect();
+                        let mut expected: Vec<&Id> = r.actors.iter().filter(|a| matcher(a)).map(|a| &a.id).collect();
+                        expected.sort_by_key(|id| selected.iter().position(|s| s == id));
+                        assert_eq!(selected, expected, "{q:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
