@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{number, t};
+use crate::i18n::{count, number, t};
 use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -87,10 +87,10 @@ pub fn DataView() -> impl IntoView {
                         <p id="restore-question">{tr!(
                             "data.restore_question",
                             date = format_timestamp(&found.saved_at),
-                            regions = found.regions,
-                            actors = found.actors,
-                            relations = found.relations,
-                            checklists = found.checklists,
+                            regions = count(t("count.regions"), found.regions),
+                            actors = count(t("count.actors"), found.actors),
+                            relations = count(t("count.relations"), found.relations),
+                            checklists = count(t("count.checklists"), found.checklists),
                         )}</p>
                         <button type="button" class="danger" on:click=restore>{t("data.replace")}</button>
                         <button type="button" on:click=move |_| preview.set(None)>{t("common.cancel")}</button>

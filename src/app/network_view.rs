@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::i18n::{number, t};
+use crate::i18n::{count, t};
 use crate::tr;
 use wasm_bindgen::JsCast;
 
@@ -637,7 +637,7 @@ pub fn NetworkView() -> impl IntoView {
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="network-count">
-                {move || tr!("network.count", actors = number(nodes.with(|v| v.len())), relations = number(edges.with(|e| e.len())))}
+                {move || tr!("network.count", actors = count(t("count.actors"), nodes.with(Vec::len)), relations = count(t("count.relations"), edges.with(Vec::len)))}
                 {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
             </p>
             {move || print_image.get().map(|url| view! {

@@ -8,7 +8,7 @@
 //! parsing, older schema versions are migrated, a newer one is refused, the
 //! checksum must match, and what the file gets wrong is repaired and listed.
 
-use crate::i18n::t;
+use crate::i18n::{count, t};
 use crate::tr;
 use std::collections::BTreeMap;
 
@@ -191,10 +191,10 @@ impl ParsedFile {
         if !self.content.regions.is_empty() {
             parts.push(tr!(
                 "file.summary",
-                actors = crate::i18n::number(self.actor_count()),
-                relations = crate::i18n::number(self.relation_count()),
-                groups = self.group_count(),
-                checklists = self.checklist_count()
+                actors = count(t("count.actors"), self.actor_count()),
+                relations = count(t("count.relations"), self.relation_count()),
+                groups = count(t("count.groups"), self.group_count()),
+                checklists = count(t("count.checklists"), self.checklist_count())
             ));
             if self.content.regions.len() > 1 {
                 parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()));
@@ -391,6 +391,19 @@ mod tests {
         assert_eq!(parsed.schema, FILE_SCHEMA);
         assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
         assert_eq!(parsed.summary(), "43 Akteure, 83 Beziehungen, 4 Gremien, 2 Checklisten");
+    }
+
+    #[test]
+    fn the_summary_counts_in_the_singular_too() {
+        let mut content = demo_content();
+        let region = &mut content.regions[0];
+        region.actors.truncate(1);
+        region.relations.clear();
+        region.groups.truncate(1);
+        region.groups[0].members.clear();
+        region.checklists.truncate(1);
+        let parsed = read_file(&encode_file(&header(Scope::Region), &content)).unwrap();
+        assert!(parsed.summary().starts_with("1 Akteur, 0 Beziehungen, 1 Gremium, 1 Checkliste"), "{}", parsed.summary());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! network map (after Net-Map's strategic questions), each answered with the
 //! actors it concerns so the picture can highlight them.
 
-use crate::i18n::t;
+use crate::i18n::{count, t};
 use crate::tr;
 use std::collections::HashMap;
 
@@ -93,7 +93,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             .map(|(d, s)| {
                 let possible = d.actors * d.actors.saturating_sub(1) / 2;
                 Item {
-                    text: tr!("reading.density.item", name = d.name, actors = d.actors, linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
+                    text: tr!("reading.density.item", name = d.name, actors = count(t("count.actors"), d.actors), linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
                     actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
                 }
             })
@@ -104,7 +104,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
         question: t("reading.degree.question"),
-        summary: tr!("reading.degree.summary", actors = region.actors.len(), relations = region.relations.len()),
+        summary: tr!("reading.degree.summary", actors = count(t("count.actors"), region.actors.len()), relations = count(t("count.relations"), region.relations.len())),
         items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
     });
     findings

@@ -108,6 +108,12 @@ pub fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// A number with its noun in the right form, from a "count." entry:
+/// `count(t("count.actors"), 1)` is "1 Akteur", with 1,500 "1.500 Akteure".
+pub fn count(text: &str, n: usize) -> String {
+    fill(text, &[("n", &number(n))])
+}
+
 /// `tr!("key", name = value, …)`: the text for `key` with its placeholders filled.
 #[macro_export]
 macro_rules! tr {
@@ -129,6 +135,18 @@ mod tests {
         assert_eq!(Lang::from_preferences(&["de-CH", "en"]), Lang::De);
         assert_eq!(Lang::from_preferences(&["tr", "ar"]), Lang::De);
         assert_eq!(Lang::from_preferences::<&str>(&[]), Lang::De);
+    }
+
+    #[test]
+    fn counts_pick_the_form_by_number() {
+        set_lang(Lang::De);
+        assert_eq!(count(t("count.actors"), 1), "1 Akteur");
+        assert_eq!(count(t("count.actors"), 0), "0 Akteure");
+        assert_eq!(count(t("count.relations"), 1_500), "1.500 Beziehungen");
+        set_lang(Lang::En);
+        assert_eq!(count(t("count.groups"), 1), "1 committee");
+        assert_eq!(count(t("count.checklists"), 2), "2 checklists");
+        set_lang(Lang::De);
     }
 
     #[test]

@@ -88,7 +88,7 @@ test('restore a backup after a preview; bad files change nothing', async () => {
   assert.equal(activeRegion(await stored(page)).actors.length, 42, 'nothing changed');
 
   await input.setInputFiles(backupPath);
-  assert.match(await page.getByTestId('restore-preview').textContent(), /1 Regionen, 43 Akteure, 83 Beziehungen, 2 Checklisten/);
+  assert.match(await page.getByTestId('restore-preview').textContent(), /1 Region, 43 Akteure, 83 Beziehungen, 2 Checklisten/);
   await page.getByRole('button', { name: 'Ersetzen' }).click();
   assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
   await saved(page);
