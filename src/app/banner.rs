@@ -8,6 +8,7 @@ use crate::tr;
 
 use super::browser::{format_timestamp, now_iso};
 use crate::domain::backup::{backup_due, usage_percent, WARN_PERCENT};
+use crate::domain::envelope::DecodeError;
 use super::confirm::ConfirmButton;
 use super::persist::Health;
 use super::state::use_state;
@@ -63,11 +64,11 @@ pub fn StorageNotices() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
     let damaged = move || {
-        p.damaged.get().map(|message| {
+        p.damaged.get().map(|damage| {
             view! {
                 <div class="banner warning" role="alert" data-testid="damaged-banner">
                     <h2>{t("storage.damaged.title")}</h2>
-                    <p>{message}</p>
+                    <p>{damage.message()}</p>
                     <button type="button" on:click=move |_| p.damaged.set(None)>{t("common.understood")}</button>
                 </div>
             }
@@ -155,7 +156,7 @@ pub fn NewerDataScreen() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
     let message = move || match p.health.get() {
-        Health::Newer(message) => message,
+        Health::Newer(found) => DecodeError::NewerSchema { found }.message(),
         _ => String::new(),
     };
     view! {

@@ -62,8 +62,8 @@ pub enum Health {
     Full,
     /// The last save failed for another reason (the exception's name).
     WriteFailed(String),
-    /// Stored data comes from a newer version: nothing is written.
-    Newer(String),
+    /// Stored data comes from a newer version (its schema): nothing is written.
+    Newer(u64),
     /// Unreadable data could not be moved aside: nothing is written over it.
     AsideFailed,
     /// Another tab saved while this one had unsaved changes: nothing is
@@ -85,12 +85,47 @@ pub struct AsideEntry {
     pub chars: usize,
 }
 
+/// Stored data found unreadable at start, and what the app did about it.
+/// Kept as data, so the message is written in the language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damage {
+    pub error: DecodeError,
+    pub recovery: Recovery,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovery {
+    /// Set aside; the app continues with the state saved before (at `saved_at`).
+    Earlier { saved_at: String },
+    /// Set aside; there was no readable earlier state, so the app starts with the demo.
+    Demo,
+    /// Could not be set aside, so the app writes nothing.
+    NotSetAside,
+}
+
+impl Damage {
+    /// What the user reads, in the UI's language.
+    pub fn message(&self) -> String {
+        let (problem, detail) = (self.error.message(), self.error.detail());
+        match &self.recovery {
+            Recovery::Earlier { saved_at } => tr!(
+                "stored.aside_earlier",
+                problem = problem,
+                saved_at = super::browser::format_timestamp(saved_at),
+                detail = detail
+            ),
+            Recovery::Demo => tr!("stored.aside_demo", problem = problem, detail = detail),
+            Recovery::NotSetAside => tr!("stored.aside_failed", problem = problem, detail = detail),
+        }
+    }
+}
+
 /// What the app starts with.
 pub struct Startup {
     pub workspace: Workspace,
     pub health: Health,
-    /// Set when the stored data could not be read: what happened, in the UI's language.
-    pub damaged: Option<String>,
+    /// Set when the stored data could not be read.
+    pub damaged: Option<Damage>,
     /// Whether the workspace still has to be written (first start, repair).
     pub needs_save: bool,
     /// The revision the loaded data carries.
@@ -130,7 +165,7 @@ pub fn load() -> Startup {
         }
         Err(Unreadable { error: DecodeError::NewerSchema { found }, .. }) => Startup {
             workspace: Workspace::default(),
-            health: Health::Newer(DecodeError::NewerSchema { found }.message()),
+            health: Health::Newer(found),
             damaged: None,
             needs_save: false,
             revision,
@@ -140,24 +175,17 @@ pub fn load() -> Startup {
             let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
             let set_aside = LocalStorage::raw().set_item(&aside_key, &kept).is_ok()
                 && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(kept.as_str());
-            let detail = error.detail();
             if !set_aside {
-                let message = tr!("stored.aside_failed", problem = error.message(), detail = detail);
-                return fallback(Health::AsideFailed, Some(message), false);
+                return fallback(Health::AsideFailed, Some(Damage { error, recovery: Recovery::NotSetAside }), false);
             }
             let earlier = read_key(current.other().key()).and_then(|text| read_stored(&text).ok());
             if let Some((earlier, cache)) = earlier {
                 // The state before the last save is intact: continue from it.
                 let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
-                let message = tr!(
-                    "stored.aside_earlier",
-                    problem = error.message(),
-                    saved_at = super::browser::format_timestamp(&earlier.saved_at),
-                    detail = detail
-                );
-                return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(message), needs_save: false, revision, cache };
+                let damage = Damage { error, recovery: Recovery::Earlier { saved_at: earlier.saved_at } };
+                return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(damage), needs_save: false, revision, cache };
             }
-            fallback(Health::Ok, Some(tr!("stored.aside_demo", problem = error.message(), detail = detail)), true)
+            fallback(Health::Ok, Some(Damage { error, recovery: Recovery::Demo }), true)
         }
     }
 }
@@ -289,7 +317,7 @@ pub struct Persistence {
     pub health: RwSignal<Health>,
     /// Changes made since the last successful save.
     pub dirty: RwSignal<bool>,
-    pub damaged: RwSignal<Option<String>>,
+    pub damaged: RwSignal<Option<Damage>>,
     pub aside: RwSignal<Vec<AsideEntry>>,
     pub last_saved: RwSignal<Option<String>>,
     /// Counts how often another tab's data was taken over (the undo history

@@ -3,7 +3,7 @@
 // and messages (also those from the domain) in the chosen language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, saved, reload } from './helpers.mjs';
+import { useApp, saved, reload, writeStored } from './helpers.mjs';
 import { regionUpload } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
@@ -58,6 +58,28 @@ test('in English, form checks and file errors from the domain are English too', 
   await page.getByRole('button', { name: /^Exchange/ }).click();
   await page.locator('#import-files').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
   await page.getByTestId('import-error').filter({ hasText: 'The file is not a JSON file' }).waitFor();
+  await context.close();
+});
+
+test('in English, damaged or newer stored data is reported in English', async () => {
+  const { page, context } = await app.open({ locale: 'en-GB' });
+  await saved(page);
+  await page.getByRole('button', { name: '+ Add actor' }).click();
+  await page.locator('#actor-name').fill('Second state Ltd');
+  await page.locator('#actor-kind').selectOption('verein');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saved(page);
+  await writeStored(page, '{"format":"netzwerkatlas-workspace","schema":2,"parts":');
+  await reload(page);
+  const banner = await page.getByTestId('damaged-banner').textContent();
+  assert.match(banner, /The stored data is damaged.*set aside unchanged.*continues with the state saved before, from \d{1,2} [A-Z][a-z]{2} \d{4}/s);
+  assert.doesNotMatch(banner, /beiseitegelegt|Technisch/);
+  assert.equal(await page.getByTestId('actor-count').textContent(), '43 actors');
+
+  // Data of a newer version: the screen that refuses it is English, too.
+  await writeStored(page, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, parts: {} }));
+  await reload(page);
+  assert.match(await page.getByTestId('newer-data').textContent(), /newer version of Netzwerkatlas \(data format 9; this version knows up to 2\)/);
   await context.close();
 });
 
