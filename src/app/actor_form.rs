@@ -18,7 +18,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
     let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
     let creating = existing.is_none();
-    let draft = RwSignal::new(existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let draft = state.form_draft("actor", || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
 

@@ -78,7 +78,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
     let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.group(id).cloned()).flatten());
     let creating = existing.is_none();
-    let draft = RwSignal::new(existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
+    let draft = state.form_draft("group", || existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let group_id = existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| new_id("group"));
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);

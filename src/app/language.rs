@@ -35,7 +35,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let choose = move |ev| {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             persist::remember_language(lang.code());
-            state.language.set(lang);
+            state.switch_language(lang);
             // The rebuilt page starts at the top: keep the user at the switch.
             super::browser::focus_later("#language-select");
         }

@@ -20,7 +20,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
         sozialraeume: vec![SozialraumDraft::default()],
         ..RegionDraft::default()
     });
-    let draft = RwSignal::new(initial);
+    let draft = state.form_draft("region", || initial);
     let errors = RwSignal::new(FieldErrors::new());
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);

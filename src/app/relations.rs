@@ -138,7 +138,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         .as_ref()
         .map(RelationDraft::from_relation)
         .unwrap_or_else(|| RelationDraft { from: from.clone(), ..RelationDraft::default() });
-    let draft = RwSignal::new(initial);
+    let draft = state.form_draft("relation", || initial);
     let errors = RwSignal::new(FieldErrors::new());
     let relation_id = existing.as_ref().map(|r| r.id.clone()).unwrap_or_else(|| new_id("rel"));
     // Where to go after saving or cancelling: back to the actor it started at.

@@ -73,7 +73,12 @@ pub struct AppState {
     pub persistence: Persistence,
     /// The UI language; a change rebuilds the UI.
     pub language: RwSignal<Lang>,
+    /// Drafts of open forms, kept while the UI is rebuilt in another
+    /// language, so that text typed but not saved survives the switch.
+    kept_drafts: StoredValue<Option<Vec<(&'static str, KeptDraft)>>>,
 }
+
+type KeptDraft = Box<dyn std::any::Any + Send + Sync>;
 
 impl AppState {
     pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence) -> AppState {
@@ -89,6 +94,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             persistence,
             language: RwSignal::new(super::language::initial()),
+            kept_drafts: StoredValue::new(None),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -102,6 +108,40 @@ impl AppState {
             adopted
         });
         state
+    }
+
+    /// Switches the UI language. The UI is rebuilt; forms that use
+    /// `form_draft` get their unsaved input back.
+    pub fn switch_language(self, lang: Lang) {
+        self.kept_drafts.set_value(Some(Vec::new()));
+        self.language.set(lang);
+        // By the next frame the rebuilt forms have taken their drafts.
+        request_animation_frame(move || self.kept_drafts.set_value(None));
+    }
+
+    /// The draft of the form `form`: what it held before a language switch
+    /// rebuilt the UI, else `initial()`.
+    pub fn form_draft<T: Clone + Send + Sync + 'static>(self, form: &'static str, initial: impl FnOnce() -> T) -> RwSignal<T> {
+        let kept = self
+            .kept_drafts
+            .try_update_value(|kept| {
+                let drafts = kept.as_mut()?;
+                let at = drafts.iter().position(|(name, _)| *name == form)?;
+                drafts.remove(at).1.downcast::<T>().ok().map(|draft| *draft)
+            })
+            .flatten();
+        let draft = RwSignal::new(kept.unwrap_or_else(initial));
+        on_cleanup(move || {
+            // Only while a switch rebuilds the UI; a form closed otherwise drops its draft.
+            if let Some(value) = draft.try_get_untracked() {
+                self.kept_drafts.update_value(|kept| {
+                    if let Some(drafts) = kept.as_mut() {
+                        drafts.push((form, Box::new(value)));
+                    }
+                });
+            }
+        });
+        draft
     }
 
     /// Reads the active region (tracked); `None` when there is none.

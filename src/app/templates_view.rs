@@ -77,10 +77,12 @@ pub fn TemplateManager() -> impl IntoView {
 #[component]
 fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> impl IntoView {
     let state = use_state();
-    let draft = RwSignal::new(saved.as_ref().map(TemplateDraft::from_template).unwrap_or_else(|| TemplateDraft {
-        sections: vec![SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }],
-        ..TemplateDraft::default()
-    }));
+    let draft = state.form_draft("template", || {
+        saved.as_ref().map(TemplateDraft::from_template).unwrap_or_else(|| TemplateDraft {
+            sections: vec![SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }],
+            ..TemplateDraft::default()
+        })
+    });
     let errors = RwSignal::new(FieldErrors::new());
     let shape = Memo::new(move |_| draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>()));
     let save = move || {

@@ -45,6 +45,30 @@ test('switching the language rebuilds the UI, keeps the focus, and is remembered
   await context.close();
 });
 
+test('a language switch keeps what was typed into an open form', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill('Sprachcafé Lindenau');
+  await page.locator('#actor-kind').selectOption('verein');
+  await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+  await page.locator('#contact-0-name').fill('Aylin Demir');
+  await page.locator('#actor-notes').fill('Trifft sich dienstags.');
+  await page.locator('#language-select').selectOption('en');
+  await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
+  assert.equal(await page.locator('#actor-name').inputValue(), 'Sprachcafé Lindenau');
+  assert.equal(await page.locator('#actor-kind').inputValue(), 'verein');
+  assert.equal(await page.locator('#contact-0-name').inputValue(), 'Aylin Demir');
+  assert.equal(await page.locator('#actor-notes').inputValue(), 'Trifft sich dienstags.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Sprachcafé Lindenau' }).waitFor();
+  assert.equal(await page.getByTestId('actor-count').textContent(), '44 actors');
+
+  // A form opened later starts empty: the kept draft was for the switch only.
+  await page.getByRole('button', { name: '+ Add actor' }).click();
+  assert.equal(await page.locator('#actor-name').inputValue(), '');
+  await context.close();
+});
+
 test('in English, form checks and file errors from the domain are English too', async () => {
   const { page, context } = await app.open();
   assert.equal(await htmlLang(page), 'de', 'a German browser starts in German');
