@@ -128,7 +128,7 @@ enum Content {
 /// Where a piece sits: its kind, its region and its first item. A piece
 /// found here is reused only when its content is equal, too.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Slot {
+enum Place {
     Workspace,
     Region(String),
     Actors(String, String),
@@ -141,7 +141,7 @@ trait Listed: Clone + PartialEq + Serialize {
     /// Average items per part.
     const AVERAGE: u64;
     fn id(&self) -> &str;
-    fn slot(region: &str, first: &str) -> Slot;
+    fn place(region: &str, first: &str) -> Place;
     fn content(items: Vec<Self>) -> Content;
     fn items(content: &Content) -> Option<&[Self]>;
 }
@@ -153,8 +153,8 @@ macro_rules! listed {
             fn id(&self) -> &str {
                 &self.id.0
             }
-            fn slot(region: &str, first: &str) -> Slot {
-                Slot::$variant(region.to_owned(), first.to_owned())
+            fn place(region: &str, first: &str) -> Place {
+                Place::$variant(region.to_owned(), first.to_owned())
             }
             fn content(items: Vec<Self>) -> Content {
                 Content::$variant(items)
@@ -177,7 +177,7 @@ listed!(Checklist, Checklists, CHECKLISTS_PER_PART);
 /// unchanged piece is compared, not encoded and hashed again.
 #[derive(Default)]
 pub struct PartCache {
-    pieces: HashMap<Slot, (Content, Part)>,
+    pieces: HashMap<Place, (Content, Part)>,
 }
 
 impl PartCache {
@@ -189,7 +189,7 @@ impl PartCache {
         let head = workspace_head(workspace);
         let mut manifest = Manifest {
             workspace: encoder.take(
-                Slot::Workspace,
+                Place::Workspace,
                 |cached| matches!(cached, Content::Workspace(c) if *c == head),
                 || (Content::Workspace(head.clone()), to_json(&head)),
             ),
@@ -200,7 +200,7 @@ impl PartCache {
             let head = region_head(region);
             manifest.regions.push(RegionParts {
                 region: encoder.take(
-                    Slot::Region(id.clone()),
+                    Place::Region(id.clone()),
                     |cached| matches!(cached, Content::Region(c) if *c == head),
                     || (Content::Region(head.clone()), to_json(&head)),
                 ),
@@ -218,18 +218,18 @@ impl PartCache {
 /// One run of `PartCache::encode`.
 #[derive(Default)]
 struct Encoder {
-    cached: HashMap<Slot, (Content, Part)>,
-    next: HashMap<Slot, (Content, Part)>,
+    cached: HashMap<Place, (Content, Part)>,
+    next: HashMap<Place, (Content, Part)>,
     parts: Vec<Part>,
     listed: HashSet<String>,
     encoded: usize,
 }
 
 impl Encoder {
-    /// The part for the piece at `slot`: the cached one if its content is
+    /// The part for the piece at `place`: the cached one if its content is
     /// the same, else encoded anew. Returns its name.
-    fn take(&mut self, slot: Slot, same: impl Fn(&Content) -> bool, encode: impl FnOnce() -> (Content, String)) -> String {
-        let (content, part) = match self.cached.remove(&slot) {
+    fn take(&mut self, place: Place, same: impl Fn(&Content) -> bool, encode: impl FnOnce() -> (Content, String)) -> String {
+        let (content, part) = match self.cached.remove(&place) {
             Some((content, part)) if same(&content) => (content, part),
             _ => {
                 self.encoded += 1;
@@ -241,7 +241,7 @@ impl Encoder {
         if self.listed.insert(name.clone()) {
             self.parts.push(part.clone());
         }
-        self.next.insert(slot, (content, part));
+        self.next.insert(place, (content, part));
         name
     }
 
@@ -251,7 +251,7 @@ impl Encoder {
             .into_iter()
             .map(|chunk| {
                 self.take(
-                    T::slot(region, chunk[0].id()),
+                    T::place(region, chunk[0].id()),
                     |cached| T::items(cached) == Some(chunk),
                     || (T::content(chunk.to_vec()), to_json(chunk)),
                 )
@@ -353,9 +353,9 @@ pub fn assemble(
     }
 
     let mut cache = PartCache::default();
-    cache.pieces.insert(Slot::Workspace, (Content::Workspace(workspace_head(&workspace)), workspace_part));
+    cache.pieces.insert(Place::Workspace, (Content::Workspace(workspace_head(&workspace)), workspace_part));
     for (region, (region_part, [actors, relations, checklists])) in workspace.regions.iter().zip(layout) {
-        cache.pieces.insert(Slot::Region(region.id.0.clone()), (Content::Region(region_head(region)), region_part));
+        cache.pieces.insert(Place::Region(region.id.0.clone()), (Content::Region(region_head(region)), region_part));
         cache.note_list(&region.id.0, &region.actors, actors);
         cache.note_list(&region.id.0, &region.relations, relations);
         cache.note_list(&region.id.0, &region.checklists, checklists);
@@ -371,7 +371,7 @@ impl PartCache {
         for (part, len) in parts {
             let chunk = &items[start..start + len];
             start += len;
-            self.pieces.insert(T::slot(region, chunk[0].id()), (T::content(chunk.to_vec()), part));
+            self.pieces.insert(T::place(region, chunk[0].id()), (T::content(chunk.to_vec()), part));
         }
     }
 }
