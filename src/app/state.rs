@@ -133,13 +133,13 @@ impl AppState {
         let draft = RwSignal::new(kept.unwrap_or_else(initial));
         on_cleanup(move || {
             // Only while a switch rebuilds the UI; a form closed otherwise drops its draft.
-            if let Some(value) = draft.try_get_untracked() {
-                self.kept_drafts.update_value(|kept| {
-                    if let Some(drafts) = kept.as_mut() {
+            self.kept_drafts.update_value(|kept| {
+                if let Some(drafts) = kept.as_mut() {
+                    if let Some(value) = draft.try_get_untracked() {
                         drafts.push((form, Box::new(value)));
                     }
-                });
-            }
+                }
+            });
         });
         draft
     }
