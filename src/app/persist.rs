@@ -418,16 +418,19 @@ impl Persistence {
         let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
         // Parts storage already holds (from the state before, or an undo
         // back to it) are not written again.
-        let missing: Vec<_> = encoded
+        // Each text is handed to JavaScript once: its length there decides
+        // whether the save fits, and the same value is written.
+        let missing: Vec<(String, JsValue)> = encoded
             .parts
             .iter()
             .map(|part| (part_key(&part.name), part))
             .filter(|(key, _)| !js_sys::Reflect::has(&storage, &JsValue::from_str(key)).unwrap_or(false))
+            .map(|(key, part)| (key, JsValue::from_str(&part.text)))
             .collect();
         let manifest = JsValue::from_str(&encoded.manifest);
         let current = Slot::current();
         let target = current.other();
-        let adding = missing.iter().map(|(key, part)| utf16_len(key) + utf16_len(&part.text)).sum::<usize>()
+        let adding = missing.iter().map(|(key, text)| utf16_len(key) + js_len(text)).sum::<usize>()
             + utf16_len(target.key())
             + js_len(&manifest);
         if !fits(self.used.get_untracked(), self.length_of(target.key()), adding) {
@@ -443,8 +446,8 @@ impl Persistence {
             .remove_item(target.key())
             .map(|()| self.note_length(target.key(), None))
             .and_then(|()| {
-                for (key, part) in &missing {
-                    self.write_verified(key, &JsValue::from_str(&part.text))?;
+                for (key, text) in &missing {
+                    self.write_verified(key, text)?;
                 }
                 self.write_verified(target.key(), &manifest)
             })
@@ -620,7 +623,8 @@ impl Persistence {
         for index in 0..storage.length().unwrap_or(0) {
             let Some(key) = storage.key(index).ok().flatten() else { continue };
             if let Some(found_at) = key.strip_prefix(ASIDE_PREFIX) {
-                let chars = storage.get_item(&key).ok().flatten().map(|v| v.chars().count()).unwrap_or(0);
+                // Counted in JavaScript, as the quota and `measure` count, without copying the text.
+                let chars = get_js(&key).ok().map_or(0, |v| js_len(&v));
                 entries.push(AsideEntry { found_at: found_at.to_owned(), key, chars });
             }
         }

@@ -16,7 +16,8 @@ use super::parts::Manifest;
 use super::validate::integrity_problems;
 
 pub const FORMAT: &str = "netzwerkatlas-workspace";
-/// The schema this build writes. Raise it with a migration in `migrate`.
+/// The schema this build writes. Raise it with a branch in `decode` that
+/// reads the schema before.
 pub const SCHEMA_VERSION: u64 = 2;
 /// The schema that held the whole workspace in one value.
 const WHOLE_SCHEMA: u64 = 1;
