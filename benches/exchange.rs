@@ -4,13 +4,13 @@
 
 use std::time::Instant;
 
-use netzwerkatlas::domain::exchange::read_file;
-use netzwerkatlas::domain::export::{export_region, ExportOptions};
-use netzwerkatlas::domain::generate::generated_workspace;
-use netzwerkatlas::domain::import::{apply, ImportAction};
-use netzwerkatlas::domain::envelope::{decode, Stored};
-use netzwerkatlas::domain::merge::MergeChoices;
-use netzwerkatlas::domain::parts::{assemble, PartCache};
+use netzwerkatlas::domain::data::format::read_file;
+use netzwerkatlas::domain::data::files::export::{export_region, ExportOptions};
+use netzwerkatlas::domain::samples::generate::generated_workspace;
+use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
+use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
+use netzwerkatlas::domain::data::files::merge::MergeChoices;
+use netzwerkatlas::domain::data::storage::parts::{assemble, PartCache};
 use netzwerkatlas::domain::{Provenance, Workspace};
 
 /// The median of `runs` timings of `f`, in milliseconds.

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use netzwerkatlas::domain::generate::generated_region;
+use netzwerkatlas::domain::samples::generate::generated_region;
 use netzwerkatlas::domain::layout::{ForceLayout, STEPS};
-use netzwerkatlas::domain::metrics::betweenness;
-use netzwerkatlas::domain::reading::read_network;
-use netzwerkatlas::domain::sectors::{sector_map, RingBy, SectorBy};
+use netzwerkatlas::domain::analysis::metrics::betweenness;
+use netzwerkatlas::domain::analysis::findings::read_network;
+use netzwerkatlas::domain::picture::sectors::{sector_map, RingBy, SectorBy};
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0

@@ -1,8 +1,8 @@
 //! Writes generated region files for the browser benchmarks:
 //! `target/bench-files/region-<actors>.json` for 200, 2,000 and 5,000 actors.
 
-use netzwerkatlas::domain::export::{export_region, ExportOptions};
-use netzwerkatlas::domain::generate::generated_workspace;
+use netzwerkatlas::domain::data::files::export::{export_region, ExportOptions};
+use netzwerkatlas::domain::samples::generate::generated_workspace;
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-files");

@@ -4,16 +4,16 @@
 
 use std::collections::BTreeSet;
 
-use netzwerkatlas::domain::aggregate::{aggregate, aggregate_csv, sources};
-use netzwerkatlas::domain::checklist::{Checklist, Status};
-use netzwerkatlas::domain::demo::demo_workspace;
-use netzwerkatlas::domain::exchange::read_file;
-use netzwerkatlas::domain::export::{export_checklists, export_region, ExportOptions};
-use netzwerkatlas::domain::generate::generated_workspace;
-use netzwerkatlas::domain::import::{apply, ImportAction};
-use netzwerkatlas::domain::merge::MergeChoices;
-use netzwerkatlas::domain::templates::builtin_templates;
-use netzwerkatlas::domain::validate::integrity_problems;
+use netzwerkatlas::domain::analysis::aggregate::{aggregate, aggregate_csv, sources};
+use netzwerkatlas::domain::model::checklist::{Checklist, Status};
+use netzwerkatlas::domain::samples::demo::demo_workspace;
+use netzwerkatlas::domain::data::format::read_file;
+use netzwerkatlas::domain::data::files::export::{export_checklists, export_region, ExportOptions};
+use netzwerkatlas::domain::samples::generate::generated_workspace;
+use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
+use netzwerkatlas::domain::data::files::merge::MergeChoices;
+use netzwerkatlas::domain::model::templates::builtin_templates;
+use netzwerkatlas::domain::rules::fields::integrity_problems;
 use netzwerkatlas::domain::*;
 
 const ABH: &str = "lp-1-2"; // "Die Kooperation mit der Ausländerbehörde (ABH) … ist aufgebaut."

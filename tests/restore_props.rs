@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use netzwerkatlas::domain::checklist::{ItemKind, Scale, Status};
-use netzwerkatlas::domain::envelope::{decode, Stored};
-use netzwerkatlas::domain::parts::{assemble, PartCache};
+use netzwerkatlas::domain::model::checklist::{ItemKind, Scale, Status};
+use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
+use netzwerkatlas::domain::data::storage::parts::{assemble, PartCache};
 use netzwerkatlas::domain::Workspace;
 use proptest::prelude::*;
 use serde_json::{json, Value};

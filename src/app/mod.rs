@@ -1,37 +1,26 @@
-//! The browser UI: a thin Leptos layer over `crate::domain`.
+//! The browser UI: a thin Leptos layer over `crate::domain`. `state` holds the
+//! one root state; `shell` the frame, `widgets` the shared form pieces,
+//! `platform` the browser edge (storage, offline); one folder per feature.
 
-mod actor_detail;
-mod analysis_view;
-mod actor_form;
 mod actors;
-mod banner;
-mod browser;
-mod checklist_view;
+mod analysis;
 mod checklists;
-mod confirm;
-mod data_view;
-mod picture_canvas;
-mod exchange_view;
-mod export_panel;
-mod print_view;
-mod templates_view;
-mod fields;
+mod exchange;
 mod groups;
-mod header;
-mod import_panel;
-mod language;
-mod network_view;
-mod offline;
-mod persist;
-mod region_form;
+mod network;
+mod platform;
+mod region;
 mod relations;
+mod shell;
 mod state;
+mod storage;
+mod widgets;
 
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use banner::{NewerDataScreen, StorageAlert, StorageNotices};
-use header::{Header, Tabs};
+use shell::banner::{NewerDataScreen, StorageAlert, StorageNotices};
+use shell::header::{Header, Tabs};
 use state::{AppState, Panel, View};
 
 /// Entry point called from `main`.
@@ -42,19 +31,19 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let mut startup = persist::load();
+    let mut startup = platform::persist::load();
     let workspace = RwSignal::new(startup.workspace.clone());
-    let persistence = persist::Persistence::install(workspace, &mut startup);
+    let persistence = platform::persist::Persistence::install(workspace, &mut startup);
     let state = AppState::new(workspace, persistence);
     provide_context(state);
-    header::install_shortcuts(state);
-    let offline = offline::install(state);
+    shell::header::install_shortcuts(state);
+    let offline = platform::offline::install(state);
 
-    let newer = move || matches!(persistence.health.get(), persist::Health::Newer(_));
+    let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));
     // The whole UI is rebuilt in the new language: texts are plain strings,
     // not one subscription each. All state lives in signals above this line.
     move || {
-        language::apply(state.language.get());
+        shell::language::apply(state.language.get());
         view! {
             <a class="skip-link" href="#main">{t("app.skip_link")}</a>
             <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
@@ -63,7 +52,7 @@ fn App() -> impl IntoView {
                     <StorageAlert />
                 </div>
                 <StorageNotices />
-                <div class="banners"><offline::OfflineStatus offline=offline /></div>
+                <div class="banners"><platform::offline::OfflineStatus offline=offline /></div>
                 <Tabs />
                 <main id="main" tabindex="-1">
                     <MainView />
@@ -71,7 +60,7 @@ fn App() -> impl IntoView {
             </Show>
             <footer class="footer">
                 <p>{t("app.footer_local")}</p>
-                {move || offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
+                {move || platform::offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
             </footer>
             <div class="visually-hidden" role="status" aria-live="polite">
                 {move || state.announcement.get()}
@@ -98,31 +87,31 @@ fn MainView() -> impl IntoView {
     move || {
         let (view, has_region, _, checklist) = shape.get();
         if view == View::NewRegion {
-            return view! { <region_form::RegionForm creating=true /> }.into_any();
+            return view! { <region::form::RegionForm creating=true /> }.into_any();
         }
         match view {
-            View::Data => return view! { <data_view::DataView /> }.into_any(),
-            View::Exchange => return view! { <exchange_view::ExchangeView /> }.into_any(),
-            View::Analysis => return view! { <analysis_view::AnalysisView /> }.into_any(),
+            View::Data => return view! { <storage::view::DataView /> }.into_any(),
+            View::Exchange => return view! { <exchange::view::ExchangeView /> }.into_any(),
+            View::Analysis => return view! { <analysis::view::AnalysisView /> }.into_any(),
             _ => {}
         }
         if !has_region {
             return view! { <NoRegion /> }.into_any();
         }
         let content = match view {
-            View::Actors => view! { <actors::ActorList /> }.into_any(),
-            View::Relations => view! { <relations::RelationList /> }.into_any(),
-            View::Network => view! { <network_view::NetworkView /> }.into_any(),
-            View::Groups => view! { <groups::GroupList /> }.into_any(),
-            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis => view! { <region_form::RegionForm creating=false /> }.into_any(),
+            View::Actors => view! { <actors::list::ActorList /> }.into_any(),
+            View::Relations => view! { <relations::list::RelationList /> }.into_any(),
+            View::Network => view! { <network::view::NetworkView /> }.into_any(),
+            View::Groups => view! { <groups::list::GroupList /> }.into_any(),
+            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis => view! { <region::form::RegionForm creating=false /> }.into_any(),
             View::Checklists => match checklist {
-                Some(id) => view! { <checklist_view::ChecklistView id=id /> }.into_any(),
-                None => view! { <checklists::ChecklistList /> }.into_any(),
+                Some(id) => view! { <checklists::checklist::ChecklistView id=id /> }.into_any(),
+                None => view! { <checklists::list::ChecklistList /> }.into_any(),
             },
-            View::Templates => view! { <templates_view::TemplateManager /> }.into_any(),
+            View::Templates => view! { <checklists::templates::TemplateManager /> }.into_any(),
             View::Print => match checklist {
-                Some(id) => return view! { <print_view::PrintView id=id /> }.into_any(),
-                None => view! { <checklists::ChecklistList /> }.into_any(),
+                Some(id) => return view! { <checklists::print::PrintView id=id /> }.into_any(),
+                None => view! { <checklists::list::ChecklistList /> }.into_any(),
             },
         };
         view! {
@@ -146,7 +135,7 @@ fn SidePanel() -> impl IntoView {
     Effect::new(move |previous: Option<Panel>| {
         let panel = state.panel.get();
         if previous.is_some() && panel != Panel::None {
-            browser::focus_later("aside.panel h2");
+            platform::browser::focus_later("aside.panel h2");
         }
         panel
     });
@@ -154,10 +143,10 @@ fn SidePanel() -> impl IntoView {
         let panel = state.panel.get();
         let body = match panel {
             Panel::None => return None,
-            Panel::Actor(id) => view! { <actor_detail::ActorDetail id=id /> }.into_any(),
-            Panel::ActorForm(id) => view! { <actor_form::ActorForm id=id /> }.into_any(),
-            Panel::RelationForm { editing, from } => view! { <relations::RelationForm editing=editing from=from /> }.into_any(),
-            Panel::GroupForm(id) => view! { <groups::GroupForm id=id /> }.into_any(),
+            Panel::Actor(id) => view! { <actors::detail::ActorDetail id=id /> }.into_any(),
+            Panel::ActorForm(id) => view! { <actors::form::ActorForm id=id /> }.into_any(),
+            Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
+            Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
         };
         Some(view! { <aside class="panel" aria-label={t("app.panel_label")}>{body}</aside> })
     }

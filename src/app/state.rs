@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::persist::Persistence;
-use crate::domain::history::History;
-use crate::domain::query::ActorQuery;
-use crate::domain::checklist::Template;
+use crate::app::platform::persist::Persistence;
+use crate::domain::editing::history::History;
+use crate::domain::editing::query::ActorQuery;
+use crate::domain::model::checklist::Template;
 use crate::domain::{Id, Region, Workspace};
 use crate::i18n::{t, Lang};
 use crate::tr;
@@ -93,7 +93,7 @@ impl AppState {
             open_checklist: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             persistence,
-            language: RwSignal::new(super::language::initial()),
+            language: RwSignal::new(crate::app::shell::language::initial()),
             kept_drafts: StoredValue::new(None),
         };
         // Data taken over from another tab: this tab's undo steps would
@@ -219,7 +219,7 @@ impl AppState {
 
     /// Offers a file for download and tells screen readers it was saved.
     pub fn save_file(&self, name: &str, mime: &str, text: &str) {
-        if super::browser::download_text(name, mime, text).is_ok() {
+        if crate::app::platform::browser::download_text(name, mime, text).is_ok() {
             self.announce(&tr!("state.file_saved", name = name));
         }
     }
@@ -229,7 +229,7 @@ impl AppState {
     }
 
     /// Edits one checklist of the active region as an undoable step.
-    pub fn edit_checklist(&self, id: &Id, f: impl FnOnce(&mut crate::domain::checklist::Checklist)) {
+    pub fn edit_checklist(&self, id: &Id, f: impl FnOnce(&mut crate::domain::model::checklist::Checklist)) {
         self.edit_region(|r| {
             if let Some(c) = r.checklist_mut(id) {
                 f(c);

@@ -1,42 +1,26 @@
-//! The pure domain of Netzwerkatlas: data model, editing rules, validation,
-//! search, undo history, the storage envelope and the demo region.
+//! The pure domain of Netzwerkatlas. Nothing in here touches the browser (no
+//! Leptos, no web-sys); everything is tested natively with `cargo test`, and
+//! the UI in `crate::app` is a thin layer over it. User-facing texts come
+//! from the catalogue in `crate::i18n`, in the language the UI has set.
 //!
-//! Nothing in here touches the browser: no Leptos, no web-sys. Everything is
-//! tested natively with `cargo test`; the UI in `crate::app` is a thin layer.
-//! Texts meant for the user (labels, messages, notes) come from the
-//! catalogue in `crate::i18n`, in the language the UI has set.
+//! The layers, each folder importing only from the ones above it in this list:
+//! - `model`: the plain data a coordinator keeps (regions, actors, relations,
+//!   Gremien, checklists, templates);
+//! - `rules`: field rules, dates, text helpers, the integrity check and repair;
+//! - `editing`: edits, form drafts, undo history, search and sorting;
+//! - `analysis`: network metrics, findings, comparison, checklist aggregates;
+//! - `picture`: the network picture's maths and styles;
+//! - `data`: everything that enters or leaves the app: the file format, the
+//!   browser storage, export/import/merge, the writers of CSV, GraphML, GEXF;
+//! - `samples`: the demo region and generated regions for tests and benchmarks.
 
-pub mod aggregate;
-pub mod backup;
-pub mod checklist;
-pub mod compare;
-pub mod csv;
-pub mod demo;
-pub mod draft;
-pub mod edit;
-pub mod envelope;
-pub mod exchange;
-pub mod export;
-pub mod generate;
-pub mod graph_files;
-pub mod history;
-pub mod import;
-pub mod labels;
-pub mod merge;
-pub mod metrics;
+pub mod analysis;
+pub mod data;
+pub mod editing;
 pub mod model;
 pub mod picture;
-pub mod privacy;
-pub mod query;
-pub mod reading;
-pub mod parts;
-pub mod repair;
-pub mod sectors;
-pub mod sha256;
-pub mod templates;
-pub mod text;
-pub mod validate;
-pub mod viewport;
+pub mod rules;
+pub mod samples;
 
 pub use model::*;
 /// The force layout lives in its own crate, optimised for speed.

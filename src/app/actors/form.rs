@@ -1,0 +1,208 @@
+//! Creating and editing an actor.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
+
+use crate::app::platform::browser::new_id;
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
+use crate::app::state::{use_state, Panel};
+use crate::domain::editing::draft::ActorDraft;
+use crate::domain::editing::query::actors_by_name;
+use crate::domain::rules::fields::FieldErrors;
+use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
+
+#[component]
+pub fn ActorForm(id: Option<Id>) -> impl IntoView {
+    let state = use_state();
+    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
+    let creating = existing.is_none();
+    let draft = state.form_draft("actor", || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
+
+    let save = {
+        let actor_id = actor_id.clone();
+        move || {
+            let built = state
+                .with_region_untracked(|r| draft.with_untracked(|d| d.build(actor_id.clone(), r)))
+                .unwrap_or_else(|| Err(FieldErrors::new()));
+            match built {
+                Ok(actor) => {
+                    let name = actor.name.clone();
+                    state.edit_region(|r| r.upsert_actor(actor));
+                    state.open(Panel::Actor(actor_id.clone()));
+                    state.announce(&tr!("common.saved_named", name = name));
+                }
+                Err(found) => {
+                    errors.set(found);
+                    focus_first_error();
+                }
+            }
+        }
+    };
+    let cancel = {
+        let back = existing.as_ref().map(|a| Panel::Actor(a.id.clone())).unwrap_or(Panel::None);
+        move |_| state.open(back.clone())
+    };
+
+    let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
+    let (website, set_website) = lens(draft, |d| &d.website, |d| &mut d.website);
+    let (target_groups, set_target_groups) = lens(draft, |d| &d.target_groups, |d| &mut d.target_groups);
+    let (offers, set_offers) = lens(draft, |d| &d.offers, |d| &mut d.offers);
+    let (tags, set_tags) = lens(draft, |d| &d.tags, |d| &mut d.tags);
+    let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
+
+    let kind_options = Signal::derive(|| {
+        std::iter::once((String::new(), t("common.please_choose").to_owned()))
+            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
+            .collect::<Vec<_>>()
+    });
+    let traeger_options = {
+        let actor_id = actor_id.clone();
+        Signal::derive(move || {
+            let mut options = vec![(String::new(), t("common.none").to_owned())];
+            if let Some(actors) = state.with_region(|r| actors_by_name(r, |a| a.id != actor_id)) {
+                options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
+            }
+            options
+        })
+    };
+    let sozialraum_options = Signal::derive(move || {
+        state
+            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    let rechtskreis_options =
+        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
+
+    let title = if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
+    view! {
+        <form
+            class="entity-form"
+            aria-labelledby="actor-form-title"
+            novalidate
+            on:submit={
+                let save = save.clone();
+                move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            }
+        >
+            <header class="panel-head">
+                <h2 id="actor-form-title" tabindex="-1">{title}</h2>
+            </header>
+            <ErrorSummary errors=errors />
+            <TextField id="actor-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <SelectField
+                id="actor-kind"
+                label=t("region.kind")
+                required=true
+                options=kind_options
+                value=Signal::derive(move || draft.with(|d| d.kind.map(|k| k.key()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.kind = ActorKind::from_key(&v)))
+                error=error_of(errors, "kind")
+            />
+            <SelectField
+                id="actor-traeger"
+                label=t("actor.traeger_long")
+                options=traeger_options
+                value=Signal::derive(move || draft.with(|d| d.traeger.as_ref().map(|t| t.0.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.traeger = (!v.is_empty()).then(|| Id(v))))
+                error=error_of(errors, "traeger")
+            />
+            <CheckboxGroup
+                id="actor-rechtskreise"
+                legend=t("actors.rechtskreise")
+                options=rechtskreis_options
+                checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key().to_owned()).collect()))
+                on_toggle=Callback::new(move |(key, on): (String, bool)| {
+                    if let Some(r) = Rechtskreis::from_key(&key) {
+                        draft.update(|d| toggle(&mut d.rechtskreise, r, on));
+                    }
+                })
+            />
+            <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
+                <CheckboxGroup
+                    id="actor-sozialraeume"
+                    legend=t("region.sozialraeume")
+                    options=sozialraum_options
+                    checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
+                    on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
+                />
+            </Show>
+            <TextField id="actor-target-groups" label=t("actor.target_groups") hint=t("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
+            <TextField id="actor-offers" label=t("actor.offers") hint=t("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
+            <TextField
+                id="actor-website"
+                label=t("actor.website")
+                kind="url"
+                placeholder=t("actor.website_placeholder")
+                value=website
+                on_input=set_website
+                error=error_of(errors, "website")
+            />
+            <ContactsEditor draft=draft errors=errors />
+            <TextField id="actor-tags" label=t("actor.tags") hint=t("region.comma_separated") value=tags on_input=set_tags />
+            <TextField id="actor-notes" label=t("common.notes") rows=4 value=notes on_input=set_notes />
+            <div class="actions sticky">
+                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="button" on:click=cancel>{t("common.cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The list of contact persons, with add and remove.
+#[component]
+fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    // A memo, so that typing in a contact does not rebuild the rows.
+    let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
+    view! {
+        <fieldset class="contacts-editor">
+            <legend>{t("actor.contacts")}</legend>
+            <p class="hint">{t("actor.contacts_hint")}</p>
+            {move || {
+                (0..count.get())
+                    .map(|i| {
+                        let field = move |get: fn(&Contact) -> &String, set: fn(&mut Contact) -> &mut String| {
+                            (
+                                Signal::derive(move || draft.with(|d| d.contacts.get(i).map(|c| get(c).clone()).unwrap_or_default())),
+                                Callback::new(move |v: String| draft.update(|d| {
+                                    if let Some(c) = d.contacts.get_mut(i) {
+                                        *set(c) = v;
+                                    }
+                                })),
+                            )
+                        };
+                        let (name, set_name) = field(|c| &c.name, |c| &mut c.name);
+                        let (role, set_role) = field(|c| &c.role, |c| &mut c.role);
+                        let (email, set_email) = field(|c| &c.email, |c| &mut c.email);
+                        let (phone, set_phone) = field(|c| &c.phone, |c| &mut c.phone);
+                        let number = i + 1;
+                        view! {
+                            <div class="contact-row" role="group" aria-label=tr!("actor.contact_n", number = number)>
+                                <TextField id=format!("contact-{i}-name") label=tr!("actor.contact_name", number = number) value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
+                                <TextField id=format!("contact-{i}-role") label=t("actor.contact_role") value=role on_input=set_role />
+                                <TextField id=format!("contact-{i}-email") label=t("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
+                                <TextField id=format!("contact-{i}-phone") label=t("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
+                                <button
+                                    type="button"
+                                    class="small"
+                                    on:click=move |_| draft.update(|d| {
+                                        if i < d.contacts.len() {
+                                            d.contacts.remove(i);
+                                        }
+                                    })
+                                >{tr!("actor.contact_remove", number = number)}</button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{t("actor.contact_add")}</button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,243 @@
+//! The actor list: search as you type, filters, sort.
+
+use leptos::prelude::*;
+
+use crate::i18n::{number, t};
+use crate::tr;
+
+use crate::app::state::{use_state, Panel};
+use crate::domain::editing::query::{ActorQuery, ActorRow, ActorRows, ActorSort};
+use crate::domain::{ActorKind, Id, Rechtskreis};
+
+/// Rows built at a time: a list of thousands stays quick to search and to
+/// render; "Weitere anzeigen" adds the next ones.
+const ROWS_AT_A_TIME: usize = 50;
+
+#[component]
+pub fn ActorList() -> impl IntoView {
+    let state = use_state();
+    let query = state.actor_query;
+    // Rows are prepared when the region or the sort order changes; a
+    // keystroke only selects among them (positions), and only the shown rows
+    // are copied out.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let prepared = Memo::new(move |_| {
+        let sort = sort.get();
+        state.with_region(|r| ActorRows::new(r, sort)).unwrap_or_default()
+    });
+    let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| rows.select(q))));
+    // A new search or filter starts again with the first rows.
+    let limit = RwSignal::new(ROWS_AT_A_TIME);
+    Effect::new(move |_| {
+        query.track();
+        // Only when it changed: setting it would rebuild the shown rows again.
+        if limit.get_untracked() != ROWS_AT_A_TIME {
+            limit.set(ROWS_AT_A_TIME);
+        }
+    });
+    let matching = move || selection.with(Vec::len);
+    let shown_rows = move || {
+        let limit = limit.get();
+        selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
+    };
+    let hidden = move || matching().saturating_sub(limit.get());
+    let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
+    let selected = move || match state.panel.get() {
+        Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
+        _ => None,
+    };
+
+    view! {
+        <section class="list-view" aria-labelledby="actors-title">
+            <div class="list-head">
+                <h2 id="actors-title">{t("tabs.actors")}</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(None))>
+                    {t("actors.add")}
+                </button>
+            </div>
+            <ActorFilters>
+                <div class="field">
+                    <label for="actor-sort">{t("actors.sort")}</label>
+                    <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
+                        {ActorSort::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.key() selected=move || query.with(|q| q.sort == s)>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            </ActorFilters>
+            <p class="result-count" aria-live="polite" data-testid="actor-count">
+                {move || {
+                    let shown = matching();
+                    if query.with(ActorQuery::is_filtered) {
+                        tr!("actors.count_filtered", shown = number(shown), total = number(total()))
+                    } else {
+                        tr!("actors.count", n = number(shown))
+                    }
+                }}
+                {move || query.with(ActorQuery::is_filtered).then(|| view! {
+                    " "
+                    <button type="button" class="link" on:click=move |_| query.update(|q| {
+                        *q = ActorQuery { sort: q.sort, ..ActorQuery::default() }
+                    })>{t("actors.reset_filters")}</button>
+                })}
+            </p>
+            <Show
+                when=move || matching() != 0
+                fallback=move || view! {
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            t("actors.empty")
+                        } else {
+                            t("actors.no_match")
+                        }}
+                    </p>
+                }
+            >
+                <table class="data actor-table" data-testid="actor-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("common.name")}</th>
+                            <th scope="col">{t("common.kind")}</th>
+                            <th scope="col" class="secondary">{t("region.sozialraeume")}</th>
+                            <th scope="col" class="secondary">{t("actors.rechtskreise")}</th>
+                            <th scope="col" class="num">{t("tabs.relations")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=shown_rows key=|row| row.clone() children=move |row: ActorRow| {
+                            let id = row.id.clone();
+                            let is_selected = {
+                                let id = id.clone();
+                                move || selected().as_ref() == Some(&id)
+                            };
+                            // One reactive attribute per row: the row's highlight follows
+                            // `aria-current` in the stylesheet.
+                            view! {
+                                <tr>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="link row-open"
+                                            aria-current=move || is_selected().then_some("true")
+                                            on:click=move |_| state.open(Panel::Actor(id.clone()))
+                                        >{row.name.clone()}</button>
+                                    </td>
+                                    <td>{row.kind.label()}</td>
+                                    <td class="secondary">{row.sozialraeume.clone()}</td>
+                                    <td class="secondary">{row.rechtskreise.clone()}</td>
+                                    <td class="num">{row.relations}</td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+                {move || (hidden() > 0).then(|| view! {
+                    <p class="more-rows">
+                        {move || tr!("actors.shown", shown = number(limit.get().min(matching())), total = number(matching()))}
+                        " "
+                        <button type="button" on:click=move |_| {
+                            // Keyboard users go on at the first new row.
+                            let first_new = limit.get_untracked();
+                            limit.update(|l| *l += ROWS_AT_A_TIME);
+                            request_animation_frame(move || focus_row(first_new));
+                        }>
+                            {move || tr!("actors.show_more", count = hidden().min(ROWS_AT_A_TIME))}
+                        </button>
+                    </p>
+                })}
+            </Show>
+        </section>
+    }
+}
+
+/// Puts the keyboard focus on the name button of the actor list's row `index`.
+fn focus_row(index: usize) {
+    let row = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-testid=actor-table] .row-open").ok())
+        .and_then(|rows| rows.get(index as u32))
+        .and_then(|row| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row).ok());
+    if let Some(row) = row {
+        let _ = row.focus();
+    }
+}
+
+/// Search and filters of the actor list; the network picture shows the same
+/// selection. `children` adds controls of the caller (the list's sort order).
+#[component]
+pub fn ActorFilters(children: Children) -> impl IntoView {
+    let state = use_state();
+    let query = state.actor_query;
+    let sozialraeume = move || {
+        state
+            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="filters" role="search" aria-label=t("actors.search_label")>
+                <div class="field grow">
+                <label for="actor-search">{t("actors.search")}</label>
+                <input
+                    id="actor-search"
+                    type="search"
+                    placeholder=t("actors.search_placeholder")
+                    autocomplete="off"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="filter-kind">{t("common.kind")}</label>
+                <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{t("actors.all_kinds")}</option>
+                    {ActorKind::ALL
+                        .iter()
+                        .map(|k| {
+                            let k = *k;
+                            view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{k.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-rechtskreis">{t("actors.rechtskreis")}</label>
+                <select
+                    id="filter-rechtskreis"
+                    on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
+                >
+                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{t("actors.all_rechtskreise")}</option>
+                    {Rechtskreis::ALL
+                        .iter()
+                        .map(|r| {
+                            let r = *r;
+                            view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{r.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-sozialraum">{t("actors.sozialraum")}</label>
+                <select
+                    id="filter-sozialraum"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{t("actors.all_sozialraeume")}</option>
+                    {move || {
+                        sozialraeume()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let is = id.clone();
+                                view! { <option value=id.0 selected=move || query.with(|q| q.sozialraum.as_ref() == Some(&is))>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            {children()}
+        </div>
+    }
+}

@@ -1,0 +1,3 @@
+//! Evaluation across regions: checklist aggregates and the comparison.
+
+pub mod view;

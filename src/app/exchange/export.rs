@@ -1,0 +1,192 @@
+//! Exporting: the whole region, selected checklists or a template as a
+//! Netzwerkatlas file; the map as CSV, GraphML or GEXF. Sharing without
+//! personal data shows beforehand what will be left out.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
+
+use crate::app::platform::browser::{now_iso, today};
+use crate::app::checklists::list::all_templates;
+use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
+use crate::app::state::use_state;
+use crate::domain::data::writers::csv::{actors_csv, relations_csv};
+use crate::domain::data::files::export::{checklists_part, export_checklists, export_region, export_template, file_name_as, ExportOptions};
+use crate::domain::data::writers::graph_files::{gexf, graphml};
+use crate::domain::data::files::privacy::{strip_personal_data, PersonalData};
+use crate::domain::{Id, Region};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum What {
+    Region,
+    Checklists,
+    Template,
+}
+
+/// Remembered in this browser: who exports (optional).
+const AUTHOR_KEY: &str = "netzwerkatlas.author";
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let state = use_state();
+    let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
+    let what = RwSignal::new(if state.workspace.with_untracked(|ws| ws.regions.is_empty()) { What::Template } else { What::Region });
+    let chosen_checklists = RwSignal::new(Vec::<String>::new());
+    let template = RwSignal::new(String::new());
+    let without_personal = RwSignal::new(false);
+    let author = RwSignal::new(LocalStorage::get::<String>(AUTHOR_KEY).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+
+    let region_name = move || state.with_region(|r| r.name.clone()).unwrap_or_default();
+    let checklist_options = Signal::derive(move || {
+        state.with_region(|r| r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()).unwrap_or_default()
+    });
+    let template_options = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
+
+    // What the chosen export holds, for the list of what is left out.
+    let personal = Memo::new(move |_| match what.get() {
+        What::Template => PersonalData::default(),
+        What::Region => state.with_region(PersonalData::of).unwrap_or_default(),
+        What::Checklists => {
+            let ids: Vec<Id> = chosen_checklists.get().into_iter().map(Id).collect();
+            state.with_region(|r| PersonalData::of(&checklists_part(r, &ids))).unwrap_or_default()
+        }
+    });
+
+    let options = move || ExportOptions {
+        personal_data: !without_personal.get_untracked(),
+        author: author.get_untracked(),
+        now: now_iso(),
+    };
+    let save = move |_| {
+        error.set(None);
+        let _ = LocalStorage::set(AUTHOR_KEY, author.get_untracked());
+        let file = state.workspace.with_untracked(|ws| {
+            let region = ws.active_region();
+            match what.get_untracked() {
+                What::Region => region.map(|r| export_region(r, &ws.templates, &options())),
+                What::Checklists => {
+                    let ids: Vec<Id> = chosen_checklists.get_untracked().into_iter().map(Id).collect();
+                    if ids.is_empty() {
+                        return None;
+                    }
+                    region.map(|r| export_checklists(r, &ids, &ws.templates, &options()))
+                }
+                What::Template => all_templates(&ws.templates)
+                    .iter()
+                    .find(|t| t.id.0 == template.get_untracked())
+                    .map(|t| export_template(t, &options())),
+            }
+        });
+        match file {
+            Some(file) => state.save_file(&file.file_name, "application/json", &file.text),
+            None => error.set(Some(match what.get_untracked() {
+                What::Checklists => t("export.choose_checklist").into(),
+                _ => t("export.choose_template").into(),
+            })),
+        }
+    };
+    // The map for spreadsheets and network tools, with the same privacy choice.
+    let map_file = move |what: &'static str, extension: &'static str, mime: &'static str, render: fn(&Region) -> String| {
+        move |_| {
+            let Some(mut region) = state.with_region_untracked(Region::clone) else { return };
+            if without_personal.get_untracked() {
+                strip_personal_data(&mut region);
+            }
+            state.save_file(&file_name_as(&[&region.name, what], &today(), extension), mime, &render(&region));
+        }
+    };
+
+    let radio = move |value: What, label: String| {
+        view! {
+            <label class="radio">
+                <input type="radio" name="export-what" prop:checked=move || what.get() == value on:change=move |_| what.set(value) />
+                {label}
+            </label>
+        }
+    };
+
+    view! {
+        <section aria-labelledby="export-title" class="exchange-export">
+            <h3 id="export-title">{t("export.title")}</h3>
+            <p class="hint">{t("export.hint")}</p>
+            <fieldset>
+                <legend>{t("export.what")}</legend>
+                <Show when=has_region>
+                    {move || radio(What::Region, tr!("export.whole_region", name = region_name()))}
+                    {radio(What::Checklists, t("export.some_checklists").into())}
+                </Show>
+                {radio(What::Template, t("export.one_template").into())}
+            </fieldset>
+            <Show when=move || what.get() == What::Checklists>
+                <CheckboxGroup
+                    id="export-checklists"
+                    legend=t("tabs.checklists")
+                    options=checklist_options
+                    checked=chosen_checklists
+                    on_toggle=Callback::new(move |(key, on): (String, bool)| chosen_checklists.update(|c| toggle(c, key, on)))
+                />
+            </Show>
+            <Show when=move || what.get() == What::Template>
+                <div class="field">
+                    <label for="export-template">{t("checklists.template")}</label>
+                    <select id="export-template" on:change=move |ev| template.set(event_target_value(&ev))>
+                        <option value="" selected=move || template.get().is_empty()>{t("common.please_choose")}</option>
+                        {move || template_options.get().into_iter().map(|t| {
+                            let id = t.id.0.clone();
+                            let selected = move || template.get() == id;
+                            view! { <option value=t.id.0.clone() selected=selected>{tr!("export.template_option", name = t.name, version = t.version)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+            <Show when=move || what.get() != What::Template>
+                <div class="field checkbox-field">
+                    <label class="checkbox" for="export-without-personal">
+                        <input id="export-without-personal" type="checkbox" prop:checked=without_personal
+                            on:change=move |ev| without_personal.set(event_target_checked(&ev)) />
+                        {t("export.without_personal")}
+                    </label>
+                </div>
+                <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
+                    {move || {
+                        let lines = personal.get().describe();
+                        match (without_personal.get(), lines.is_empty()) {
+                            (_, true) => view! { <p class="muted">{t("export.no_personal")}</p> }.into_any(),
+                            (true, false) => view! {
+                                <p>{t("export.left_out")}</p>
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            }.into_any(),
+                            (false, false) => view! {
+                                <p>{t("export.has_personal")}</p>
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                <p class="hint">{t("export.share_hint")}</p>
+                            }.into_any(),
+                        }
+                    }}
+                </div>
+            </Show>
+            <TextField
+                id="export-author"
+                label=t("export.author")
+                value=author
+                on_input=Callback::new(move |v| author.set(v))
+            />
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <button type="button" class="primary" on:click=save>{t("export.save")}</button>
+
+            <Show when=has_region>
+                <h4>{t("export.map_title")}</h4>
+                <p class="hint">{t("export.map_hint")}</p>
+                <div class="button-row">
+                    <button type="button" on:click=map_file("akteure", "csv", "text/csv;charset=utf-8", actors_csv)>{t("export.actors_csv")}</button>
+                    <button type="button" on:click=map_file("beziehungen", "csv", "text/csv;charset=utf-8", relations_csv)>{t("export.relations_csv")}</button>
+                    <button type="button" on:click=map_file("karte", "graphml", "application/graphml+xml", graphml)>"GraphML"</button>
+                    <button type="button" on:click=map_file("karte", "gexf", "application/gexf+xml", gexf)>"GEXF"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,376 @@
+//! Importing one or many files. Before anything changes, every file gets a
+//! preview: what it holds, what was repaired, and what will be done with it
+//! (a region of its own, merged into an existing one with side-by-side
+//! choices, or left out). Files that cannot be read say why and change nothing.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::platform::browser::{format_timestamp, now_iso};
+use crate::app::state::{use_state, View};
+use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
+use crate::domain::data::files::import::{apply, can_merge, default_action, describe, ImportAction};
+use crate::domain::data::files::merge::{plan_merge, MatchReason, Matched, MergeChoices};
+use crate::domain::{Id, Provenance};
+
+#[derive(Clone)]
+struct Entry {
+    key: usize,
+    name: String,
+    result: Result<Arc<ParsedFile>, String>,
+    action: RwSignal<ImportAction>,
+    choices: RwSignal<MergeChoices>,
+}
+
+async fn read_one(file: &web_sys::File) -> Result<ParsedFile, String> {
+    let bytes = file.size() as usize;
+    if bytes > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes }.message());
+    }
+    let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+    let text = text.ok_or_else(|| t("data.unreadable_file").to_owned())?;
+    read_file(&text).map_err(|e| e.message())
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_state();
+    let entries = RwSignal::new(Vec::<Entry>::new());
+    let next_key = StoredValue::new(0usize);
+    let over = RwSignal::new(false);
+    let done = RwSignal::new(None::<(String, Option<(Id, String)>)>);
+
+    let read = move |list: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        done.set(None);
+        spawn_local(async move {
+            for file in files {
+                let result = read_one(&file).await.map(Arc::new);
+                let action = match &result {
+                    Ok(parsed) => state.workspace.with_untracked(|ws| default_action(ws, parsed)),
+                    Err(_) => ImportAction::Skip,
+                };
+                let key = next_key.get_value();
+                next_key.set_value(key + 1);
+                let entry = Entry {
+                    key,
+                    name: file.name(),
+                    result,
+                    action: RwSignal::new(action),
+                    choices: RwSignal::new(MergeChoices::default()),
+                };
+                entries.update(|e| e.push(entry));
+            }
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        if let Some(list) = input.files() {
+            read(list);
+        }
+        // The same file can be chosen again after a correction.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            read(list);
+        }
+    };
+    let importable = move || {
+        entries.with(|e| e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count())
+    };
+    let import_all = move |_| {
+        let list = entries.get_untracked();
+        let now = now_iso();
+        let mut shown = None;
+        let mut count = 0;
+        state.edit_workspace(|ws| {
+            for entry in &list {
+                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue };
+                if action == ImportAction::Skip {
+                    continue;
+                }
+                let provenance = Provenance {
+                    file_name: entry.name.clone(),
+                    exported_at: parsed.header.exported_at.clone(),
+                    author: parsed.header.author.clone(),
+                    imported_at: now.clone(),
+                };
+                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance) {
+                    shown = Some(id);
+                }
+                count += 1;
+            }
+        });
+        entries.set(Vec::new());
+        let message = tr!("import.done", n = count);
+        state.announce(&message);
+        let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
+        done.set(Some((message, target)));
+    };
+
+    view! {
+        <section aria-labelledby="import-title" class="exchange-import">
+            <h3 id="import-title">{t("import.title")}</h3>
+            <div
+                class="drop-zone"
+                class:over=over
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    over.set(true);
+                }
+                on:dragleave=move |_| over.set(false)
+                on:drop=on_drop
+            >
+                <label for="import-files">{t("import.choose")}</label>
+                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_change />
+                <p class="hint">{tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
+            </div>
+            {move || done.get().map(|(message, target)| view! {
+                <p class="success" data-testid="import-done">{message}</p>
+                {target.map(|(id, name)| view! {
+                    <button type="button" on:click=move |_| {
+                        state.switch_region(id.clone());
+                        state.view.set(View::Actors);
+                    }>{tr!("import.to_region", name = name)}</button>
+                })}
+            })}
+            <For each=move || entries.get() key=|e| e.key let:entry>
+                <FilePreview entry=entry />
+            </For>
+            <Show when=move || entries.with(|e| !e.is_empty())>
+                <div class="button-row">
+                    <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>
+                        {move || match importable() {
+                            0 => t("import.nothing").to_owned(),
+                            n => tr!("import.files_n", n = n),
+                        }}
+                    </button>
+                    <button type="button" on:click=move |_| entries.set(Vec::new())>{t("common.cancel")}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn FilePreview(entry: Entry) -> impl IntoView {
+    let state = use_state();
+    let Entry { key, name, result, action, choices } = entry;
+    let body = match result {
+        Err(message) => view! {
+            <p class="error" role="alert" data-testid="import-error">{message}</p>
+            <p class="muted">{t("import.not_imported")}</p>
+        }
+        .into_any(),
+        Ok(parsed) => {
+            let header = &parsed.header;
+            // Words joined by spaces: "Region „…“ · exportiert am … von … · Netzwerkatlas 0.2.0".
+            let mut meta = vec![header.scope.label().to_owned()];
+            if let Some(region) = &header.region {
+                meta.push(tr!("import.meta_region", name = region.name));
+            }
+            if !header.exported_at.is_empty() {
+                meta.push(tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
+            }
+            if !header.author.is_empty() {
+                meta.push(tr!("import.meta_author", author = header.author));
+            }
+            meta.push(format!("· Netzwerkatlas {}", header.app_version));
+            let meta = meta.join(" ");
+            let notes = parsed.notes.clone();
+            let options = {
+                let parsed = parsed.clone();
+                move || {
+                    let mut options = Vec::new();
+                    if !parsed.content.regions.is_empty() {
+                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }.to_owned()));
+                    } else {
+                        options.push(("new".to_owned(), t("import.add_templates").to_owned()));
+                    }
+                    if can_merge(&parsed) {
+                        state.workspace.with(|ws| {
+                            for region in &ws.regions {
+                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name)));
+                            }
+                        });
+                    }
+                    options.push(("skip".to_owned(), t("import.skip").to_owned()));
+                    options
+                }
+            };
+            let current = move || match action.get() {
+                ImportAction::AsNewRegion => "new".to_owned(),
+                ImportAction::MergeInto(id) => format!("merge:{id}"),
+                ImportAction::Skip => "skip".to_owned(),
+            };
+            let on_action = move |ev: leptos::ev::Event| {
+                let value = event_target_value(&ev);
+                action.set(match value.as_str() {
+                    "new" => ImportAction::AsNewRegion,
+                    "skip" => ImportAction::Skip,
+                    other => ImportAction::MergeInto(Id(other.trim_start_matches("merge:").to_owned())),
+                });
+                choices.set(MergeChoices::default());
+            };
+            let plan_lines = {
+                let parsed = parsed.clone();
+                move || state.workspace.with(|ws| describe(ws, &parsed, &action.get()))
+            };
+            let merge = {
+                let parsed = parsed.clone();
+                move || match action.get() {
+                    ImportAction::MergeInto(target) => state.workspace.with(|ws| {
+                        ws.region(&target).map(|own| {
+                            let plan = plan_merge(own, &parsed.content.regions[0]);
+                            let plan = if parsed.header.personal_data { plan } else { plan.without_personal_gaps() };
+                            view! { <MergeDecisions key=key plan=plan choices=choices /> }
+                        })
+                    }),
+                    _ => None,
+                }
+            };
+            let select_id = format!("import-action-{key}");
+            view! {
+                <p class="file-meta">{meta}</p>
+                <p data-testid="import-summary">{parsed.summary()}</p>
+                {(!header.personal_data).then(|| view! { <p class="muted">{t("import.no_personal")}</p> })}
+                {(!notes.is_empty()).then(|| view! {
+                    <div class="repairs" data-testid="import-notes">
+                        <p>{t("import.notes")}</p>
+                        <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                <div class="field">
+                    <label for=select_id.clone()>{t("import.what_to_do")}</label>
+                    <select id=select_id on:change=on_action>
+                        {move || {
+                            let chosen = current();
+                            options().into_iter().map(|(value, label)| {
+                                let selected = value == chosen;
+                                view! { <option value=value selected=selected>{label}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <ul class="plan" data-testid="import-plan">{move || plan_lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                {merge}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <article class="import-file" data-testid="import-file" aria-labelledby=format!("import-file-{key}")>
+            <h4 id=format!("import-file-{key}")>{name}</h4>
+            {body}
+        </article>
+    }
+}
+
+/// Side by side: for each matched record whose values differ, which to keep.
+#[component]
+fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let summary = plan.summary();
+    let new_actors = plan.new_actors.clone();
+    let actor_ids: Vec<Id> = plan.actors.iter().map(|m| m.ours.clone()).collect();
+    let decisions: Vec<Matched> = plan.decisions().cloned().collect();
+    let count = decisions.len();
+    view! {
+        <div class="merge" data-testid="merge-plan">
+            <ul>{summary.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {(!new_actors.is_empty()).then(|| view! {
+                <details>
+                    <summary>{tr!("import.new_actors", n = new_actors.len())}</summary>
+                    <ul>{new_actors.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            {(count > 0).then(|| view! {
+                <p>{tr!("import.differences", n = count)}</p>
+            })}
+            {decisions.into_iter().enumerate().map(|(i, m)| {
+                let is_actor = actor_ids.contains(&m.ours) && m.diffs.iter().all(|d| d.key != "checklist");
+                view! { <Decision key=key index=i matched=m can_separate=is_actor choices=choices /> }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let Matched { ours, theirs, name_ours, name_theirs, reason, diffs } = matched;
+    let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
+    let why = match reason {
+        MatchReason::SameId => t("import.same_entry"),
+        MatchReason::SimilarName => t("import.similar_name"),
+    };
+    let separate = {
+        let theirs = theirs.clone();
+        move || choices.with(|c| c.separate.contains(&theirs))
+    };
+    let separate_box = (can_separate && reason == MatchReason::SimilarName).then(|| {
+        let theirs = theirs.clone();
+        let id = format!("merge-{key}-{index}-separate");
+        let label_for = id.clone();
+        view! {
+            <label class="checkbox" for=label_for>
+                <input id=id type="checkbox" prop:checked=separate.clone() on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    choices.update(|c| {
+                        if on { c.separate.insert(theirs.clone()); } else { c.separate.remove(&theirs); }
+                    });
+                } />
+                {t("import.keep_both")}
+            </label>
+        }
+    });
+    let rows = diffs
+        .into_iter()
+        .map(|diff| {
+            let group = format!("merge-{key}-{index}-{}", diff.key);
+            let field = diff.key;
+            let own = ours.clone();
+            let taken = move || choices.with(|c| c.take_theirs.contains(&(own.clone(), field)));
+            let set = {
+                let own = ours.clone();
+                move |theirs: bool| {
+                    choices.update(|c| {
+                        if theirs {
+                            c.take_theirs.insert((own.clone(), field));
+                        } else {
+                            c.take_theirs.remove(&(own.clone(), field));
+                        }
+                    })
+                }
+            };
+            let set_ours = set.clone();
+            let shown = |v: String| if v.is_empty() { t("import.empty_value").to_owned() } else { v };
+            let taken_ours = taken.clone();
+            view! {
+                <tr>
+                    <th scope="row">{diff.label}</th>
+                    <td><label class="radio"><input type="radio" name=group.clone() prop:checked=move || !taken_ours() on:change=move |_| set_ours(false) />{shown(diff.ours)}</label></td>
+                    <td><label class="radio"><input type="radio" name=group prop:checked=taken on:change=move |_| set(true) />{shown(diff.theirs)}</label></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="merge-pair" data-testid="merge-pair">
+            <legend>{format!("{title} ({why})")}</legend>
+            {separate_box}
+            <table class="merge-table" class:muted=separate>
+                <thead><tr><th scope="col">{t("import.col.detail")}</th><th scope="col">{t("import.col.ours")}</th><th scope="col">{t("import.col.theirs")}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </fieldset>
+    }
+}

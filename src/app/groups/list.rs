@@ -1,0 +1,193 @@
+//! Gremien and Netzwerke: a list, and a form with members and meetings.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::tr;
+
+use crate::app::platform::browser::new_id;
+use crate::app::widgets::confirm::ConfirmButton;
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, ErrorSummary, SelectField, TextField};
+use crate::app::state::{use_state, Panel};
+use crate::domain::editing::draft::GroupDraft;
+use crate::domain::editing::query::actors_by_name;
+use crate::domain::rules::text::fold;
+use crate::domain::rules::fields::FieldErrors;
+use crate::domain::{GroupKind, Id, Meeting};
+
+#[component]
+pub fn GroupList() -> impl IntoView {
+    let state = use_state();
+    // (id, name, kind, member names, last meeting)
+    let groups = Memo::new(move |_| {
+        state
+            .with_region(|r| {
+                r.groups
+                    .iter()
+                    .map(|g| {
+                        let mut members: Vec<String> = g.members.iter().map(|m| r.actor_name(m)).collect();
+                        members.sort_by_key(|n| fold(n));
+                        let last = g.meetings.last().map(|m| format!("{} {}", m.date, m.topic));
+                        (g.id.clone(), g.name.clone(), g.kind.label(), members, last)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="list-view" aria-labelledby="groups-title">
+            <div class="list-head">
+                <h2 id="groups-title">{t("groups.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>{t("groups.add")}</button>
+            </div>
+            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{t("groups.empty")}</p> }>
+                <ul class="cards" data-testid="group-list">
+                    <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, kind, members, last)| {
+                        let edit_id = id.clone();
+                        let title = name.clone();
+                        view! {
+                            <li class="card">
+                                <h3>{name}</h3>
+                                <p class="kind-badge">{kind}</p>
+                                <p>{tr!("groups.members_n", n = members.len())}" "{members.join(", ")}</p>
+                                {last.map(|l| view! { <p class="muted">{t("groups.last_meeting")}" "{l}</p> })}
+                                <div class="actions">
+                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{t("common.edit")}</button>
+                                    <ConfirmButton
+                                        label=t("common.delete_ellipsis")
+                                        question=tr!("groups.delete_question", name = title)
+                                        confirm_label=t("common.confirm_delete")
+                                        on_confirm=Callback::new(move |_: ()| {
+                                            state.edit_region(|r| r.delete_group(&id));
+                                            state.open(Panel::None);
+                                            state.announce(t("groups.deleted"));
+                                        })
+                                    />
+                                </div>
+                            </li>
+                        }
+                    } />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn GroupForm(id: Option<Id>) -> impl IntoView {
+    let state = use_state();
+    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.group(id).cloned()).flatten());
+    let creating = existing.is_none();
+    let draft = state.form_draft("group", || existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let group_id = existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| new_id("group"));
+    let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
+    let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
+    let member_filter = RwSignal::new(String::new());
+    let actors = Memo::new(move |_| {
+        let needle = fold(member_filter.get().trim());
+        state.with_region(|r| actors_by_name(r, |a| fold(&a.name).contains(&needle))).unwrap_or_default()
+    });
+    let member_count = move || draft.with(|d| d.members.len());
+    let meeting_count = Memo::new(move |_| draft.with(|d| d.meetings.len()));
+
+    let save = move || {
+        let built = state
+            .with_region_untracked(|r| draft.with_untracked(|d| d.build(group_id.clone(), r)))
+            .unwrap_or_else(|| Err(FieldErrors::new()));
+        match built {
+            Ok(group) => {
+                state.edit_region(|r| r.upsert_group(group));
+                state.open(Panel::None);
+                state.announce(t("groups.saved"));
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_first_error();
+            }
+        }
+    };
+    let kind_options = Signal::derive(|| GroupKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
+    view! {
+        <form class="entity-form" aria-labelledby="group-form-title" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            save();
+        }>
+            <header class="panel-head">
+                <h2 id="group-form-title" tabindex="-1">{if creating { t("groups.new") } else { t("groups.edit") }}</h2>
+            </header>
+            <ErrorSummary errors=errors />
+            <TextField id="group-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <SelectField
+                id="group-kind"
+                label=t("region.kind")
+                options=kind_options
+                value=Signal::derive(move || draft.with(|d| d.kind.key()))
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = GroupKind::from_key(&v) { d.kind = k }))
+            />
+            <fieldset class="checkboxes members">
+                <legend>{move || tr!("groups.members_selected", n = member_count())}</legend>
+                <div class="field">
+                    <label for="group-member-filter">{t("groups.filter_actors")}</label>
+                    <input id="group-member-filter" type="search" prop:value=move || member_filter.get() on:input=move |ev| member_filter.set(event_target_value(&ev)) />
+                </div>
+                <div class="scroll-list">
+                    <For each=move || actors.get() key=|a| a.0.clone() children=move |(actor_id, actor_name)| {
+                        let box_id = format!("member-{}", actor_id.0);
+                        let label_for = box_id.clone();
+                        let this = actor_id.clone();
+                        view! {
+                            <label class="checkbox" for=label_for>
+                                <input
+                                    type="checkbox"
+                                    id=box_id
+                                    prop:checked=move || draft.with(|d| d.members.contains(&this))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        draft.update(|d| toggle(&mut d.members, actor_id.clone(), on));
+                                    }
+                                />
+                                {actor_name}
+                            </label>
+                        }
+                    } />
+                </div>
+            </fieldset>
+            <fieldset class="meetings">
+                <legend>{t("groups.meetings")}</legend>
+                {move || (0..meeting_count.get()).map(|i| {
+                    let date = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.date.clone()).unwrap_or_default()));
+                    let topic = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.topic.clone()).unwrap_or_default()));
+                    let number = i + 1;
+                    view! {
+                        <div class="meeting-row" role="group" aria-label=tr!("groups.meeting_n", number = number)>
+                            <TextField
+                                id=format!("meeting-{i}-date")
+                                label=tr!("groups.meeting_date", number = number)
+                                kind="date"
+                                value=date
+                                on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.date = v }))
+                                error=error_of(errors, format!("meeting.{i}.date"))
+                            />
+                            <TextField
+                                id=format!("meeting-{i}-topic")
+                                label=t("groups.topic")
+                                value=topic
+                                on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.topic = v }))
+                            />
+                            <button type="button" class="small" on:click=move |_| draft.update(|d| if i < d.meetings.len() { d.meetings.remove(i); })>
+                                {tr!("groups.meeting_remove", number = number)}
+                            </button>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" on:click=move |_| draft.update(|d| d.meetings.push(Meeting::default()))>{t("groups.meeting_add")}</button>
+            </fieldset>
+            <TextField id="group-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
+            <div class="actions sticky">
+                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="button" on:click=move |_| state.open(Panel::None)>{t("common.cancel")}</button>
+            </div>
+        </form>
+    }
+}

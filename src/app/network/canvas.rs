@@ -1,0 +1,224 @@
+//! Draws the network picture on a canvas: relations, then actors with their
+//! halos and names. Thousands of SVG elements made building, laying out and
+//! zooming a large map slow (seconds for 2,000 actors); on a canvas a full
+//! redraw takes milliseconds and the DOM stays small. What the picture means
+//! stays reachable without it: one keyboard cursor over the nodes, the
+//! relation table and the reading panel are DOM elements.
+
+use std::collections::{HashMap, HashSet};
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::layout::Point;
+use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
+use crate::domain::picture::labels::{text_width, without_overlap, LabelBox};
+use crate::domain::picture::viewport::{clip_segment, Viewport};
+use crate::domain::{ActorKind, Id, Relation};
+
+/// One actor as the picture shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub id: Id,
+    pub name: String,
+    pub kind: ActorKind,
+    pub degree: usize,
+}
+
+/// Everything one frame of the picture shows.
+pub struct Scene<'a> {
+    pub nodes: &'a [Node],
+    pub edges: &'a [Relation],
+    pub positions: &'a HashMap<Id, Point>,
+    pub highlight: &'a HashSet<Id>,
+    /// The node under the mouse: its name is shown first (its tooltip says more).
+    pub hovered: Option<&'a Id>,
+    /// The node under the keyboard cursor: its name is shown.
+    pub active: Option<&'a Id>,
+}
+
+const LABEL_PX: f64 = 12.0;
+const LABEL_FONT: &str = "12px system-ui, sans-serif";
+const INK: &str = "#1d2733";
+
+/// More relations on screen than this are drawn as plain thin lines in their
+/// colour: without a GPU, wide and dashed lines by the thousand take half a
+/// second to draw (measured in Chromium's software canvas); thin solid ones
+/// a twentieth of that. Zoomed in, fewer lines are on screen and all styles show.
+pub const DENSE_LINES: usize = 1500;
+
+/// Sizes the canvas to its element (in device pixels) and redraws the scene.
+/// Returns whether the relations were simplified (see [`DENSE_LINES`]).
+pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) -> bool {
+    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+    let (pixel_width, pixel_height) = ((view.size.0 * ratio).round() as u32, (view.size.1 * ratio).round() as u32);
+    if canvas.width() != pixel_width || canvas.height() != pixel_height {
+        canvas.set_width(pixel_width);
+        canvas.set_height(pixel_height);
+    }
+    let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
+        return false;
+    };
+    let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    context.clear_rect(0.0, 0.0, pixel_width as f64, pixel_height as f64);
+    let (k, x, y) = view.mapping();
+    // Nodes (and arrow heads) stop growing at full size: see Viewport::node_radius.
+    let node_scale = view.node_radius() / NODE_RADIUS;
+    let place = |p: Point, scale: f64| {
+        // Picture units to device pixels, with the origin at p.
+        let _ = context.set_transform(scale * k * ratio, 0.0, 0.0, scale * k * ratio, ratio * (x + k * p.0), ratio * (y + k * p.1));
+    };
+    place((0.0, 0.0), 1.0);
+    let simplified = draw_edges(&context, scene, view, k);
+
+    // Only what is on screen (a node's label may reach a little beyond it).
+    let on_screen: Vec<(&Node, Point)> = scene
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n, *scene.positions.get(&n.id)?)))
+        .filter(|(_, p)| view.shows(*p, 120.0))
+        .collect();
+
+    context.set_fill_style_str("#ffd54f");
+    context.set_stroke_style_str("#8a6d00");
+    context.set_line_width(2.0);
+    let _ = context.set_line_dash(&js_sys::Array::new());
+    for (_, p) in on_screen.iter().filter(|(n, _)| scene.highlight.contains(&n.id)) {
+        place(*p, node_scale);
+        context.begin_path();
+        let _ = context.arc(0.0, 0.0, NODE_RADIUS + 6.0, 0.0, std::f64::consts::TAU);
+        context.fill();
+        context.stroke();
+    }
+
+    // Nodes by family: one path and one fill colour per family.
+    context.set_stroke_style_str("#ffffff");
+    context.set_line_width(1.5);
+    for family in Family::ALL {
+        let Ok(shape) = web_sys::Path2d::new_with_path_string(&shape_path(family.shape(), NODE_RADIUS)) else { continue };
+        context.set_fill_style_str(family.color());
+        for (_, p) in on_screen.iter().filter(|(n, _)| Family::of(n.kind) == family) {
+            place(*p, node_scale);
+            context.fill_with_path_2d(&shape);
+            context.stroke_with_path(&shape);
+        }
+    }
+
+    // Names under the nodes, in screen pixels (the same size at any zoom),
+    // as many as fit without covering each other, the most important first.
+    let rank = |n: &Node| {
+        let first = if scene.hovered == Some(&n.id) {
+            0
+        } else if scene.active == Some(&n.id) {
+            1
+        } else if scene.highlight.contains(&n.id) {
+            2
+        } else {
+            3
+        };
+        (first, std::cmp::Reverse(n.degree))
+    };
+    let mut named: Vec<(&Node, Point)> = on_screen.iter().map(|(n, p)| (*n, *p)).collect();
+    named.sort_by_key(|(n, _)| rank(n));
+    let label_gap = view.node_radius() * k + 3.0;
+    let texts: Vec<&str> = named.iter().map(|(n, _)| n.name.as_str()).collect();
+    let boxes: Vec<LabelBox> = named
+        .iter()
+        .zip(&texts)
+        .map(|((_, p), text)| {
+            let (x, y) = view.screen_point(*p);
+            LabelBox { x, top: y + label_gap, width: text_width(text, LABEL_PX), height: LABEL_PX + 2.0 }
+        })
+        .collect();
+    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    context.set_font(LABEL_FONT);
+    context.set_text_align("center");
+    context.set_text_baseline("top");
+    context.set_line_width(3.0);
+    context.set_line_join("round");
+    for ((text, label), shown) in texts.iter().zip(&boxes).zip(without_overlap(&boxes)) {
+        if !shown {
+            continue;
+        }
+        context.set_stroke_style_str("#ffffff");
+        let _ = context.stroke_text(text, label.x, label.top);
+        context.set_fill_style_str(INK);
+        let _ = context.fill_text(text, label.x, label.top);
+    }
+    simplified
+}
+
+/// How many lines go into one stroke: one path of thousands of crossing wide
+/// lines is far slower to stroke than many small ones.
+const LINES_PER_STROKE: usize = 32;
+
+/// Relations on screen, batched by look (colour, width, dash) so each style
+/// is set once; `k` is screen pixels per picture unit. Returns whether they
+/// were simplified to thin solid lines.
+fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport, k: f64) -> bool {
+    let (area, radius) = (view.visible_area(20.0), view.node_radius());
+    let arrow = radius / NODE_RADIUS;
+    let mut lines = Vec::new();
+    for r in scene.edges {
+        let (Some(a), Some(b)) = (scene.positions.get(&r.from), scene.positions.get(&r.to)) else { continue };
+        let (start, end) = edge_ends(*a, *b, radius);
+        let Some((from, to)) = clip_segment(start, end, area) else { continue };
+        let (forward, back) = arrows(r);
+        // An arrow head only where the line really ends, not at the screen's edge.
+        lines.push((r, from, to, forward && to == end, back && from == start));
+    }
+    let simplified = lines.len() > DENSE_LINES;
+    let mut groups: HashMap<(&'static str, u32, &'static str), Vec<(Point, Point, bool, bool)>> = HashMap::new();
+    for (r, from, to, forward, back) in lines {
+        let (width, dash) = if simplified { (1.0, "") } else { line_style(r.binding) };
+        groups.entry((relation_color(r.kind), (width * 10.0) as u32, dash)).or_default().push((from, to, forward, back));
+    }
+    for ((color, width_tenths, dash), lines) in groups {
+        context.set_stroke_style_str(color);
+        context.set_fill_style_str("#37474f");
+        // Widths and dashes keep their size on screen: zoomed in, lines in
+        // picture units grow into wide bands that take long to draw; zoomed
+        // out, tiny dashes cost as much and cannot be told apart.
+        context.set_line_width(width_tenths as f64 / 10.0 / k);
+        let pattern = js_sys::Array::new();
+        for part in dash.split_whitespace().filter_map(|p| p.parse::<f64>().ok()) {
+            pattern.push(&JsValue::from_f64(part / k));
+        }
+        let _ = context.set_line_dash(&pattern);
+        for batch in lines.chunks(LINES_PER_STROKE) {
+            context.begin_path();
+            for (start, end, _, _) in batch {
+                context.move_to(start.0, start.1);
+                context.line_to(end.0, end.1);
+            }
+            context.stroke();
+        }
+        // Arrow heads, solid.
+        context.begin_path();
+        for (start, end, forward, back) in &lines {
+            if *forward {
+                arrow_head(context, *start, *end, arrow);
+            }
+            if *back {
+                arrow_head(context, *end, *start, arrow);
+            }
+        }
+        context.fill();
+    }
+    simplified
+}
+
+/// A filled triangle at `to`, pointing away from `from`, `scale` times its full size.
+fn arrow_head(context: &web_sys::CanvasRenderingContext2d, from: Point, to: Point, scale: f64) {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 1.0 {
+        return;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let (size, half) = (9.0 * scale, 4.5 * scale);
+    let base = (to.0 - ux * size, to.1 - uy * size);
+    context.move_to(to.0, to.1);
+    context.line_to(base.0 - uy * half, base.1 + ux * half);
+    context.line_to(base.0 + uy * half, base.1 - ux * half);
+    context.close_path();
+}

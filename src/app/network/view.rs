@@ -1,0 +1,856 @@
+//! The network picture: a force-directed map or a sector map of the
+//! region's actors and relations, with the list's filters, a focus view,
+//! pan and zoom (mouse, touchpad, keyboard), placing nodes by drag or
+//! keyboard, a legend, the reading panel, a table as the accessible
+//! alternative, and export as SVG, PNG and print.
+//!
+//! Relations and actors are drawn on a canvas (`picture_canvas`); the SVG
+//! above it holds the sector map's rings and labels and the keyboard
+//! cursor, and takes the pointer. Where things are on screen comes from
+//! `domain::viewport`, so drawing, clicking and keys agree.
+
+use std::collections::{HashMap, HashSet};
+
+use leptos::prelude::*;
+
+use crate::i18n::{count, t};
+use crate::tr;
+use wasm_bindgen::JsCast;
+
+use crate::app::actors::list::ActorFilters;
+use crate::app::platform::browser::today;
+use crate::app::network::canvas::{draw, Node, Scene};
+use crate::app::state::{use_state, Panel};
+use crate::domain::data::files::export::file_name_as;
+use crate::domain::layout::{ForceLayout, Point};
+use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor, degrees, neighbourhood};
+use crate::domain::picture::style::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
+use crate::domain::editing::query::{actors_by_name, next_by_prefix};
+use crate::domain::analysis::findings::read_network_with;
+use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
+use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
+use crate::domain::{ActorKind, Binding, Id, Region, RelationKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Force,
+    Sectors,
+}
+
+/// Up to this many actors the picture moves with every layout frame; larger
+/// maps are redrawn a few times a second while the layout runs.
+const LIVE_LIMIT: usize = 600;
+const LARGE_MAP_REDRAW_MS: f64 = 400.0;
+
+/// A pointer within this many screen pixels of a node or line hits it.
+const HIT_PIXELS: f64 = 6.0;
+
+/// Type-ahead: letters typed within this pause form one search.
+const TYPE_AHEAD_MS: f64 = 1000.0;
+
+/// What a pointer is doing on the picture.
+#[derive(Clone, PartialEq)]
+enum Gesture {
+    None,
+    Pan { last: Point, moved: bool },
+    Press { actor: Id, start: Point, moved: bool },
+}
+
+/// The element that takes the pointer and defines the picture's screen area.
+fn surface() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.query_selector(".network-svg").ok()?
+}
+
+/// The pointer's position within the picture's screen area `surface`.
+fn local_point(surface: &web_sys::Element, ev: &web_sys::MouseEvent) -> Point {
+    let rect = surface.get_bounding_client_rect();
+    (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top())
+}
+
+/// The unit step of an arrow key, (x, y) with y downwards.
+fn arrow_delta(key: &str) -> Option<Point> {
+    match key {
+        "ArrowLeft" => Some((-1.0, 0.0)),
+        "ArrowRight" => Some((1.0, 0.0)),
+        "ArrowUp" => Some((0.0, -1.0)),
+        "ArrowDown" => Some((0.0, 1.0)),
+        _ => None,
+    }
+}
+
+fn svg_number(v: f64) -> String {
+    format!("{:.1}", v)
+}
+
+/// Runs `work` a slice per animation frame until it reports done, or until
+/// `generation` moves on from `run` (the view was closed or a newer run
+/// began), so long computations leave the page responsive. `work` is given a
+/// check whether the frame's `budget_ms` has time left; the main-thread time
+/// each frame's slice takes is added to `spent`.
+fn in_frames(generation: StoredValue<u64>, run: u64, budget_ms: f64, spent: RwSignal<f64>, mut work: impl FnMut(&dyn Fn() -> bool) -> bool + 'static) {
+    request_animation_frame(move || {
+        if generation.try_get_value() != Some(run) {
+            return;
+        }
+        let started = js_sys::Date::now();
+        let done = work(&|| js_sys::Date::now() - started < budget_ms);
+        spent.update(|ms| *ms += js_sys::Date::now() - started);
+        if !done {
+            in_frames(generation, run, budget_ms, spent, work);
+        }
+    });
+}
+
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let state = use_state();
+    let query = state.actor_query;
+    let mode = RwSignal::new(Mode::Force);
+    let sector_by = RwSignal::new(SectorBy::Rechtskreis);
+    let ring_focus = RwSignal::new(None::<Id>);
+    let focus = RwSignal::new(None::<Id>);
+    let depth = RwSignal::new(1usize);
+    let highlight = RwSignal::new(Vec::<Id>::new());
+    let zoom = RwSignal::new(Zoom::HOME);
+    let positions = RwSignal::new(HashMap::<Id, Point>::new());
+    let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
+    let progress = RwSignal::new(100u32);
+    let relayout = RwSignal::new(0u32);
+    let table_open = RwSignal::new(false);
+    // The keyboard cursor's node and the node under the mouse.
+    let active = RwSignal::new(None::<Id>);
+    let hovered = RwSignal::new(None::<Id>);
+    let typed = StoredValue::new((String::new(), 0.0f64));
+    // The rings and sectors of the sector map (None for the force map).
+    let backdrop = RwSignal::new(None::<(Vec<Sector>, Vec<Ring>)>);
+    let gesture = StoredValue::new(Gesture::None);
+    let generation = StoredValue::new(0u64);
+    // Main-thread time spent on the layout and on betweenness, for the benchmark.
+    let layout_ms = RwSignal::new(0.0f64);
+    let metrics_ms = RwSignal::new(0.0f64);
+
+    // The actors shown: the list's filters, then the focus neighbourhood;
+    // by name, the order the keyboard cursor walks.
+    let nodes = Memo::new(move |_| {
+        let q = query.get();
+        let focus = focus.get();
+        let depth = depth.get();
+        state
+            .with_region(|r| {
+                let near = focus.as_ref().map(|f| neighbourhood(r, f, depth));
+                let degrees = degrees(r);
+                let kinds: HashMap<&Id, ActorKind> = r.actors.iter().map(|a| (&a.id, a.kind)).collect();
+                let matches = q.matcher();
+                actors_by_name(r, |a| match &near {
+                    Some(near) => near.contains(&a.id),
+                    None => matches(a),
+                })
+                .into_iter()
+                .filter_map(|(id, name)| {
+                    let kind = *kinds.get(&id)?;
+                    let degree = degrees.get(&id).copied().unwrap_or(0);
+                    Some(Node { id, name, kind, degree })
+                })
+                .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let visible_set = Memo::new(move |_| nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect::<HashSet<_>>()));
+    let edges = Memo::new(move |_| {
+        let shown = visible_set.get();
+        state
+            .with_region(|r| {
+                r.relations
+                    .iter()
+                    .filter(|rel| shown.contains(&rel.from) && shown.contains(&rel.to))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+
+    Effect::new(move |_| {
+        let ids: Vec<Id> = nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect());
+        let links = edges.get();
+        let mode = mode.get();
+        let sector_by = sector_by.get();
+        let ring = ring_focus.get().map(RingBy::Binding).unwrap_or(RingBy::Relations);
+        relayout.track();
+        let run = generation.get_value() + 1;
+        generation.set_value(run);
+        zoom.set(Zoom::HOME);
+        match mode {
+            Mode::Sectors => {
+                let shown: HashSet<Id> = ids.iter().cloned().collect();
+                let Some(map) = state.with_region_untracked(|r| sector_map(r, |id| shown.contains(id), sector_by, &ring)) else { return };
+                let rim = map.rings.last().map(|r| r.radius + 110.0).unwrap_or(100.0);
+                frame.set((-rim, -rim, 2.0 * rim, 2.0 * rim));
+                positions.set(map.positions);
+                backdrop.set(Some((map.sectors, map.rings)));
+                progress.set(100);
+            }
+            Mode::Force => {
+                backdrop.set(None);
+                let index: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+                let pairs: Vec<(usize, usize)> =
+                    links.iter().filter_map(|e| Some((*index.get(&e.from)?, *index.get(&e.to)?))).collect();
+                let placed: HashMap<Id, Point> = state
+                    .with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect())
+                    .unwrap_or_default();
+                let fixed: Vec<Option<Point>> = ids.iter().map(|id| placed.get(id).copied()).collect();
+                let mut force = ForceLayout::new(ids.len(), &pairs, &fixed);
+                // The start is drawn at once; it already spans the area the layout settles in, roughly.
+                frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
+                positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
+                progress.set(0);
+                layout_ms.set(0.0);
+                let mut last_shown = js_sys::Date::now();
+                in_frames(generation, run, 12.0, layout_ms, move |more_time| {
+                    let mut done = false;
+                    while !done && more_time() {
+                        done = force.advance(2);
+                    }
+                    let now = js_sys::Date::now();
+                    if done || ids.len() <= LIVE_LIMIT || now - last_shown > LARGE_MAP_REDRAW_MS {
+                        positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
+                        last_shown = now;
+                    }
+                    progress.set(force.percent());
+                    if done {
+                        frame.set(view_box(force.positions().iter().copied()));
+                        progress.set(100);
+                    }
+                    done
+                });
+            }
+        }
+    });
+    on_cleanup(move || generation.set_value(u64::MAX));
+
+    // Where the picture is on screen now, and where a pointer event is on it.
+    let viewport_of = move |element: &web_sys::Element| Viewport {
+        frame: frame.get_untracked(),
+        size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64),
+        zoom: zoom.get_untracked(),
+    };
+    let viewport = move || surface().map(|element| viewport_of(&element));
+    let at_pointer = move |ev: &web_sys::MouseEvent| surface().map(|element| (viewport_of(&element), local_point(&element, ev)));
+
+    // One redraw per animation frame, whatever changed how often in between.
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let simplified = RwSignal::new(false);
+    let paint_pending = StoredValue::new(false);
+    let paint = move || {
+        let (Some(element), Some(view)) = (canvas.get_untracked(), viewport()) else { return };
+        let hovered = hovered.get_untracked();
+        let active = active.get_untracked();
+        nodes.with_untracked(|nodes| {
+            edges.with_untracked(|edges| {
+                positions.with_untracked(|positions| {
+                    highlight.with_untracked(|highlight| {
+                        let highlight: HashSet<Id> = highlight.iter().cloned().collect();
+                        let highlight = &highlight;
+                        let scene = Scene { nodes, edges, positions, highlight, hovered: hovered.as_ref(), active: active.as_ref() };
+                        let thin = draw(&element, &scene, view);
+                        if simplified.get_untracked() != thin {
+                            simplified.set(thin);
+                        }
+                        // What is drawn, for tests and assistive checks.
+                        let _ = element.set_attribute("data-nodes", &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
+                        let _ = element.set_attribute("data-drawn", &edges.len().to_string());
+                        let _ = element.set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string());
+                    })
+                })
+            })
+        });
+    };
+    // Redraw when the picture's box changes size: window, side panel, print.
+    let resized = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            resized.try_update(|n| *n += 1);
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+        observer.observe(&element);
+        let kept = StoredValue::new_local((observer, callback));
+        on_cleanup(move || {
+            kept.try_with_value(|(observer, _)| observer.disconnect());
+        });
+    });
+    Effect::new(move |_| {
+        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track());
+        (hovered.track(), active.track(), resized.track());
+        if paint_pending.get_value() {
+            return;
+        }
+        paint_pending.set_value(true);
+        request_animation_frame(move || {
+            if paint_pending.try_set_value(false).is_some() {
+                return; // The view was closed meanwhile.
+            }
+            paint();
+        });
+    });
+
+    // Picture units per screen pixel: the sector map's labels keep their size on screen.
+    let unit = Memo::new(move |_| {
+        (frame.track(), zoom.track(), resized.track());
+        viewport().map(|v| v.units_per_pixel()).unwrap_or(1.0)
+    });
+
+    let place = move |actor: &Id, point: Point| {
+        let actor = actor.clone();
+        state.edit_region(|r| r.place(&actor, point.0, point.1));
+    };
+    let move_node = move |actor: &Id, point: Point| positions.update(|p| {
+        p.insert(actor.clone(), point);
+    });
+    // The node under a screen point, if any.
+    let node_under = move |view: &Viewport, screen: Point| {
+        let point = view.picture_point(screen);
+        let tolerance = (view.node_radius() * 1.2).max(HIT_PIXELS * view.units_per_pixel());
+        nodes.with_untracked(|ns| {
+            positions.with_untracked(|p| {
+                node_at(point, ns.iter().enumerate().filter_map(|(i, n)| Some((i, *p.get(&n.id)?))), tolerance).map(|i| ns[i].id.clone())
+            })
+        })
+    };
+
+    // Pointer: drag a node (force map), pan the background, a click opens details.
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        gesture.set_value(match node_under(&view, screen) {
+            Some(actor) => Gesture::Press { actor, start: screen, moved: false },
+            None => Gesture::Pan { last: screen, moved: false },
+        });
+        if let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        match gesture.get_value() {
+            Gesture::Press { actor, start, moved } => {
+                let far = (screen.0 - start.0).abs() + (screen.1 - start.1).abs() > 3.0;
+                if mode.get_untracked() == Mode::Force && (moved || far) {
+                    gesture.set_value(Gesture::Press { actor: actor.clone(), start, moved: true });
+                    move_node(&actor, view.picture_point(screen));
+                }
+            }
+            Gesture::Pan { last, moved } => {
+                if !moved && (screen.0 - last.0).abs() + (screen.1 - last.1).abs() < 3.0 {
+                    return;
+                }
+                zoom.set(view.dragged((screen.0 - last.0, screen.1 - last.1)));
+                gesture.set_value(Gesture::Pan { last: screen, moved: true });
+            }
+            Gesture::None => {
+                let over = node_under(&view, screen);
+                if hovered.get_untracked() != over {
+                    hovered.set(over);
+                }
+            }
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        match gesture.get_value() {
+            Gesture::Press { actor, moved: true, .. } => {
+                place(&actor, view.picture_point(screen));
+                state.announce(t("network.placed"));
+            }
+            Gesture::Press { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
+            // A click on the background: the relation under the pointer, if any.
+            Gesture::Pan { moved: false, .. } => {
+                let point = view.picture_point(screen);
+                let hit = edges.with_untracked(|list| {
+                    positions.with_untracked(|p| {
+                        let segments = list.iter().enumerate().filter_map(|(i, e)| Some((i, *p.get(&e.from)?, *p.get(&e.to)?)));
+                        edge_at(point, segments, HIT_PIXELS * view.units_per_pixel()).map(|i| list[i].id.clone())
+                    })
+                });
+                if let Some(id) = hit {
+                    state.open(Panel::RelationForm { editing: Some(id), from: None });
+                }
+            }
+            _ => {}
+        }
+        gesture.set_value(Gesture::None);
+    };
+    // Zoom around a screen point of the picture, or its middle.
+    let zoom_around = move |view: Viewport, factor: f64, screen: Option<Point>| {
+        let screen = screen.unwrap_or((view.size.0 / 2.0, view.size.1 / 2.0));
+        zoom.set(view.zoom.zoomed(factor, view.frame_point(screen)));
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        zoom_around(view, if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, Some(screen));
+    };
+    let on_map_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(view) = viewport() else { return };
+        match ev.key().as_str() {
+            "+" | "=" => zoom_around(view, 1.25, None),
+            "-" => zoom_around(view, 0.8, None),
+            "0" => zoom.set(Zoom::HOME),
+            key => match arrow_delta(key) {
+                // The arrow moves the view, so the picture moves the other way.
+                Some((dx, dy)) => zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0))),
+                None => return,
+            },
+        }
+        ev.prevent_default();
+    };
+
+    // The keyboard cursor: one focusable element that walks the nodes.
+    let cursor = Memo::new(move |_| {
+        let chosen = active.get();
+        nodes.with(|ns| ns.iter().find(|n| Some(&n.id) == chosen.as_ref()).or_else(|| ns.first()).cloned())
+    });
+    let go_to = move |id: Id| {
+        let Some(node) = nodes.with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned()) else { return };
+        // Bring it into view if it is off screen.
+        if let (Some(view), Some(p)) = (viewport(), positions.with_untracked(|p| p.get(&id).copied())) {
+            if !view.shows(p, -2.0 * NODE_RADIUS) {
+                zoom.set(view.centred_on(p));
+            }
+        }
+        active.set(Some(id));
+        state.announce(&tr!("network.announce_node", name = node.name, kind = node.kind.label(), n = node.degree));
+    };
+    let on_cursor_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(current) = cursor.get_untracked() else { return };
+        let key = ev.key();
+        let now = js_sys::Date::now();
+        let (buffer, last) = typed.get_value();
+        let typing = !buffer.is_empty() && now - last < TYPE_AHEAD_MS;
+        let is_letter = key.chars().count() == 1 && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && (typing || key.chars().all(char::is_alphabetic));
+        if !is_letter {
+            typed.set_value((String::new(), 0.0));
+        }
+        let mut handled = true;
+        if key == "Enter" || (key == " " && !typing) {
+            state.open(Panel::Actor(current.id.clone()));
+        } else if let Some(delta) = arrow_delta(&key) {
+            if ev.shift_key() {
+                if mode.get_untracked() == Mode::Force {
+                    let Some(at) = positions.with_untracked(|p| p.get(&current.id).copied()) else { return };
+                    let point = (at.0 + delta.0 * 20.0, at.1 + delta.1 * 20.0);
+                    move_node(&current.id, point);
+                    place(&current.id, point);
+                }
+            } else {
+                let next = nodes.with_untracked(|ns| {
+                    let i = ns.iter().position(|n| n.id == current.id)?;
+                    let j = if delta.0 + delta.1 > 0.0 { (i + 1) % ns.len() } else { (i + ns.len() - 1) % ns.len() };
+                    Some(ns[j].id.clone())
+                });
+                if let Some(next) = next {
+                    go_to(next);
+                }
+            }
+        } else if key == "Home" || key == "End" {
+            let end = nodes.with_untracked(|ns| if key == "Home" { ns.first() } else { ns.last() }.map(|n| n.id.clone()));
+            if let Some(id) = end {
+                go_to(id);
+            }
+        } else if is_letter {
+            // Type-ahead: the next actor whose name starts with what was typed.
+            let buffer = if typing { buffer + &key } else { key };
+            let found = nodes.with_untracked(|ns| {
+                let names: Vec<String> = ns.iter().map(|n| n.name.clone()).collect();
+                let i = ns.iter().position(|n| n.id == current.id).unwrap_or(0);
+                next_by_prefix(&names, i, &buffer, typing).map(|j| ns[j].id.clone())
+            });
+            typed.set_value((buffer, now));
+            if let Some(id) = found {
+                go_to(id);
+            }
+        } else {
+            handled = false;
+        }
+        if handled {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+
+    let rearrange = move |_| {
+        state.edit_region(|r| r.placed.clear());
+        relayout.update(|n| *n += 1);
+        state.announce(t("network.rearranged"));
+    };
+    let title = move || state.with_region_untracked(|r| r.name.clone()).unwrap_or_default();
+    let export_svg = move || {
+        let shown = visible_set.get_untracked();
+        state.with_region_untracked(|r| {
+            // Just what the picture shows.
+            let region = Region {
+                actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
+                relations: edges.get_untracked(),
+                ..r.clone()
+            };
+            let backdrop = backdrop.get_untracked();
+            let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
+            svg_document(&region, &positions.get_untracked(), &tr!("network.svg_title", name = r.name), sectors)
+        })
+    };
+    let save_svg = move |_| {
+        let Some(svg) = export_svg() else { return };
+        state.save_file(&file_name_as(&[&title(), "netzwerkbild"], &today(), "svg"), "image/svg+xml", &svg);
+    };
+    let save_png = move |_| {
+        let Some(svg) = export_svg() else { return };
+        crate::app::platform::browser::download_svg_as_png(&svg, &file_name_as(&[&title(), "netzwerkbild"], &today(), "png"));
+    };
+    // Printing uses the standalone SVG (title, picture, legend) as an image,
+    // so the page looks like the exported file whatever the screen size was.
+    let print_image = RwSignal::new(None::<String>);
+    let print = move |_| {
+        let Some(svg) = export_svg() else { return };
+        let Ok(url) = crate::app::platform::browser::object_url(&svg, "image/svg+xml") else { return };
+        if let Some(old) = print_image.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        print_image.set(Some(url));
+        request_animation_frame(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        });
+    };
+
+    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
+    // Placing a node changes the region but not its network: read it only when
+    // anything else changes. Betweenness (seconds for thousands of actors) is
+    // computed a slice per frame meanwhile; the other answers show at once.
+    let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
+    let centrality = RwSignal::new(None::<Vec<f64>>);
+    let centrality_generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
+        let run = centrality_generation.get_value() + 1;
+        centrality_generation.set_value(run);
+        centrality.set(None);
+        metrics_ms.set(0.0);
+        let Some(mut job) = job else { return };
+        in_frames(centrality_generation, run, 6.0, metrics_ms, move |more_time| {
+            let mut done = false;
+            while !done && more_time() {
+                done = job.advance(4);
+            }
+            if done {
+                centrality.set(Some(job.result()));
+            }
+            done
+        });
+    });
+    on_cleanup(move || centrality_generation.set_value(u64::MAX));
+    let findings = Memo::new(move |_| {
+        network.with(|region| {
+            let Some(region) = region else { return Vec::new() };
+            centrality.with(|values| match values {
+                Some(values) if values.len() == region.actors.len() => read_network_with(region, Some(&by_actor(region, values))),
+                _ => read_network_with(region, None),
+            })
+        })
+    });
+    // Hover: name, kind and number of relations above the node.
+    let tooltip = move || {
+        let id = hovered.get()?;
+        let node = nodes.with(|ns| ns.iter().find(|n| n.id == id).cloned())?;
+        let at = positions.with(|p| p.get(&id).copied())?;
+        (frame.track(), zoom.track());
+        let view = viewport()?;
+        let (x, y) = view.screen_point(at);
+        let above = y - view.node_radius() / view.units_per_pixel() - 6.0;
+        Some((tr!("network.tooltip", name = node.name, kind = node.kind.label(), n = node.degree), x, above))
+    };
+    let cursor_transform = move || {
+        let id = cursor.get()?.id;
+        positions.with(|p| p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))))
+    };
+
+    view! {
+        <section class="network-view" aria-labelledby="network-title">
+            <div class="list-head">
+                <h2 id="network-title">{t("tabs.network")}</h2>
+                <div class="button-row no-print">
+                    <button type="button" on:click=rearrange disabled=move || mode.get() == Mode::Sectors>{t("network.rearrange")}</button>
+                    <button type="button" on:click=save_svg>{t("network.save_svg")}</button>
+                    <button type="button" on:click=save_png>{t("network.save_png")}</button>
+                    <button type="button" on:click=print>{t("print.print")}</button>
+                </div>
+            </div>
+            <div class="no-print">
+                <ActorFilters>
+                    <div class="field">
+                        <label for="network-mode">{t("network.mode")}</label>
+                        <select id="network-mode" on:change=move |ev| mode.set(if event_target_value(&ev) == "sectors" { Mode::Sectors } else { Mode::Force })>
+                            <option value="force" selected=move || mode.get() == Mode::Force>{t("network.force")}</option>
+                            <option value="sectors" selected=move || mode.get() == Mode::Sectors>{t("network.sectors")}</option>
+                        </select>
+                    </div>
+                </ActorFilters>
+                <div class="filters">
+                    <div class="field">
+                        <label for="network-focus">{t("network.focus")}</label>
+                        <select id="network-focus" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            focus.set((!v.is_empty()).then(|| Id(v)));
+                        }>
+                            <option value="" selected=move || focus.get().is_none()>{t("network.whole")}</option>
+                            // Static `selected`: only this select changes the focus (thousands of options).
+                            {move || actor_choices.get().into_iter().map(|(id, name)| {
+                                let selected = focus.get_untracked().as_ref() == Some(&id);
+                                view! { <option value=id.0 selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <fieldset class="inline" disabled=move || focus.get().is_none()>
+                        <legend>{t("network.neighbours")}</legend>
+                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{t("network.step1")}</label>
+                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{t("network.step2")}</label>
+                    </fieldset>
+                    <Show when=move || mode.get() == Mode::Sectors>
+                        <div class="field">
+                            <label for="network-sectors">{t("network.sectors_by")}</label>
+                            <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
+                                {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{s.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="network-rings">{t("network.rings_by")}</label>
+                            <select id="network-rings" on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                ring_focus.set((!v.is_empty()).then(|| Id(v)));
+                            }>
+                                <option value="" selected=move || ring_focus.get().is_none()>{t("network.rings_degree")}</option>
+                                {move || actor_choices.get().into_iter().map(|(id, name)| {
+                                    let selected = ring_focus.get_untracked().as_ref() == Some(&id);
+                                    view! { <option value=id.0 selected=selected>{tr!("network.rings_binding", name = name)}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </div>
+            </div>
+            <p class="result-count" aria-live="polite" data-testid="network-count">
+                {move || tr!("network.count", actors = count(t("count.actors"), nodes.with(Vec::len)), relations = count(t("count.relations"), edges.with(Vec::len)))}
+                {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
+            </p>
+            {move || print_image.get().map(|url| view! {
+                <img class="print-only network-print" src=url alt=tr!("network.print_alt", name = title()) />
+            })}
+            <Show when=move || simplified.get()>
+                <p class="hint no-print" data-testid="lines-simplified">
+                    {t("network.lines_simplified")}
+                </p>
+            </Show>
+            <p id="network-keys" class="visually-hidden">
+                {t("network.keys")}
+            </p>
+            <div class="network-layout">
+                <div
+                    class="network-canvas"
+                    tabindex="0"
+                    role="group"
+                    aria-label=t("network.canvas_label")
+                    on:keydown=on_map_key
+                >
+                    <svg
+                        class="network-svg"
+                        class:over-node=move || hovered.get().is_some()
+                        data-testid="network-svg"
+                        viewBox=move || { let (x, y, w, h) = frame.get(); format!("{} {} {} {}", svg_number(x), svg_number(y), svg_number(w), svg_number(h)) }
+                        on:pointerdown=on_pointer_down
+                        on:pointermove=on_pointer_move
+                        on:pointerup=on_pointer_up
+                        on:pointerleave=move |_| hovered.set(None)
+                        on:wheel=on_wheel
+                    >
+                        <g class="network-zoom" transform=move || { let z = zoom.get(); format!("translate({} {}) scale({})", svg_number(z.shift.0), svg_number(z.shift.1), z.scale) }>
+                            {move || backdrop.get().map(|(sectors, rings)| {
+                                let outer = rings.last().map(|r| r.radius).unwrap_or(0.0);
+                                view! {
+                                    <g class="sector-backdrop" aria-hidden="true">
+                                        {rings.iter().map(|r| view! {
+                                            <circle r=r.radius></circle>
+                                            <text class="ring-label" x="4" y=svg_number(-r.radius + 14.0) style:font-size=move || format!("{:.2}px", 11.0 * unit.get())>{r.label.clone()}</text>
+                                        }).collect_view()}
+                                        {sectors.iter().map(|s| {
+                                            let (x, y) = rim_point(s.start, outer);
+                                            let (lx, ly, anchor) = sector_label_at(s, outer);
+                                            view! {
+                                                <line x1="0" y1="0" x2=svg_number(x) y2=svg_number(y)></line>
+                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{:.2}px", 14.0 * unit.get())>{s.label.clone()}</text>
+                                            }
+                                        }).collect_view()}
+                                    </g>
+                                }
+                            })}
+                            // One element for all nodes: the keyboard walks it from node to node.
+                            <g
+                                class="node-cursor"
+                                tabindex="0"
+                                role="button"
+                                style:display=move || if cursor.with(Option::is_none) { "none" } else { "inline" }
+                                data-id=move || cursor.with(|c| c.as_ref().map(|n| n.id.0.clone()))
+                                aria-label=move || cursor.with(|c| c.as_ref().map(|n| tr!("network.cursor_label", name = n.name, kind = n.kind.label(), n = n.degree)))
+                                aria-describedby="network-keys"
+                                transform=cursor_transform
+                                on:keydown=on_cursor_key
+                                on:focus=move |_| if active.get_untracked().is_none() {
+                                    if let Some(n) = cursor.get_untracked() {
+                                        active.set(Some(n.id));
+                                    }
+                                }
+                            >
+                                <circle class="halo" r=move || svg_number((NODE_RADIUS + 6.0) * unit.get().min(1.0))></circle>
+                            </g>
+                        </g>
+                    </svg>
+                    {move || tooltip().map(|(text, x, y)| view! {
+                        <div class="picture-tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+                    })}
+                    <canvas
+                        class="picture-canvas"
+                        node_ref=canvas
+                        aria-hidden="true"
+                        data-testid="picture-canvas"
+                        data-layout-ms=move || (progress.get() == 100).then(|| layout_ms.get().round().to_string())
+                        data-metrics-ms=move || centrality.with(Option::is_some).then(|| metrics_ms.get().round().to_string())
+                    ></canvas>
+                </div>
+                <aside class="network-side no-print" aria-label=t("network.read_label")>
+                    <Legend />
+                    <h3>{t("network.read_title")}</h3>
+                    <p class="hint">{t("network.read_hint")}</p>
+                    <div data-testid="findings">
+                        {move || findings.get().into_iter().map(|f| view! {
+                            <section class="finding">
+                                <h4>{f.question}</h4>
+                                <p>{f.summary}</p>
+                                <FindingItems items=f.items highlight=highlight />
+                            </section>
+                        }).collect_view()}
+                    </div>
+                </aside>
+            </div>
+            <div class="no-print">
+                <button type="button" aria-expanded=move || table_open.get().to_string() on:click=move |_| table_open.update(|o| *o = !*o)>
+                    {move || tr!("network.table_toggle", n = edges.with(|e| e.len()))}
+                </button>
+                // Built only when asked for: a large map has thousands of rows.
+                <Show when=move || table_open.get()>
+                    <RelationTable edges=edges />
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// How many answers of a finding show before "Alle zeigen".
+const FIRST_ITEMS: usize = 25;
+
+/// The answers of a finding as buttons that highlight their actors.
+#[component]
+fn FindingItems(items: Vec<crate::domain::analysis::findings::Item>, highlight: RwSignal<Vec<Id>>) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let total = items.len();
+    let items = StoredValue::new(items);
+    view! {
+        <ul>
+            {move || {
+                let shown = if all.get() { total } else { total.min(FIRST_ITEMS) };
+                items.with_value(|items| items[..shown].iter().map(|item| {
+                    let actors = item.actors.clone();
+                    let pressed = {
+                        let actors = actors.clone();
+                        move || (highlight.get() == actors && !actors.is_empty()).to_string()
+                    };
+                    view! {
+                        <li><button type="button" class="link" aria-pressed=pressed on:click=move |_| {
+                            let same = highlight.get_untracked() == actors;
+                            highlight.set(if same { Vec::new() } else { actors.clone() });
+                        }>{item.text.clone()}</button></li>
+                    }
+                }).collect_view())
+            }}
+        </ul>
+        {(total > FIRST_ITEMS).then(|| view! {
+            <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
+                {move || if all.get() { t("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
+            </button>
+        })}
+    }
+}
+
+/// The visible relations as a table: the accessible alternative to the picture.
+#[component]
+fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <table class="data">
+            <thead><tr><th scope="col">{t("network.col.from")}</th><th scope="col">{t("network.col.relation")}</th><th scope="col">{t("network.col.to")}</th><th scope="col">{t("relations.binding")}</th></tr></thead>
+            <tbody>
+                {move || {
+                    let list = edges.get();
+                    state.with_region(|r| list.iter().map(|rel| {
+                        let id = rel.id.clone();
+                        view! {
+                            <tr>
+                                <td>{r.actor_name(&rel.from)}</td>
+                                <td><button type="button" class="link" on:click=move |_| state.open(Panel::RelationForm { editing: Some(id.clone()), from: None })>{rel.kind.phrase(rel.direction, true)}</button></td>
+                                <td>{r.actor_name(&rel.to)}</td>
+                                <td>{rel.binding.label()}</td>
+                            </tr>
+                        }
+                    }).collect_view())
+                }}
+            </tbody>
+        </table>
+    }
+}
+
+/// Every colour, shape and line of the picture explained.
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <section class="legend" aria-labelledby="legend-title" data-testid="legend">
+            <h3 id="legend-title">{t("network.legend")}</h3>
+            <ul class="legend-list">
+                {Family::ALL.into_iter().map(|f| view! {
+                    <li>
+                        <svg class="swatch-svg" viewBox="-10 -10 20 20" aria-hidden="true"><path d=shape_path(f.shape(), 7.0) fill=f.color()></path></svg>
+                        {f.label()}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <ul class="legend-list">
+                {RelationKind::ALL.iter().map(|k| view! {
+                    <li>
+                        <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke=relation_color(*k) stroke-width="3"></line></svg>
+                        {k.label()}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <ul class="legend-list">
+                {Binding::ALL.iter().map(|b| {
+                    let (width, dash) = line_style(*b);
+                    view! {
+                        <li>
+                            <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke="#37474f" stroke-width=width stroke-dasharray=(!dash.is_empty()).then_some(dash)></line></svg>
+                            {b.label()}
+                        </li>
+                    }
+                }).collect_view()}
+                <li>
+                    <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="26" y2="0" stroke="#37474f" stroke-width="1.5" marker-end="url(#arrow)"></line></svg>
+                    {t("network.arrow")}
+                </li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,692 @@
+//! The one module that touches localStorage. Components never do.
+//!
+//! Rules it keeps: a save is debounced and flushed when the tab is hidden or
+//! closed; a failed save leaves the last stored state as it was; data that
+//! does not decode is moved aside under its own key before anything else is
+//! written, and data from a newer version is never written over.
+//!
+//! The workspace is stored in parts (see `domain::parts`): a save writes only
+//! the parts storage does not hold yet, then the manifest that lists them.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+use crate::app::platform::browser::{download_text, error_name, now_iso, today};
+use crate::domain::data::storage::backup::fits;
+use crate::domain::samples::demo::demo_workspace;
+use crate::domain::data::files::export::export_workspace;
+use crate::domain::data::storage::envelope::{self, DecodeError, Decoded, Stored};
+use crate::domain::data::storage::parts::{assemble, unreadable_bundle, Encoded, PartCache};
+use crate::domain::Workspace;
+use crate::tr;
+
+/// Two slots hold the manifest of the workspace. A save writes the parts it
+/// needs and the slot not in use, reads them back, and only then points
+/// `CURRENT_KEY` at it, so a failure at any step leaves the last good state
+/// current and readable; the other slot keeps the state before, which a
+/// start falls back to if the current one is damaged. Parts that neither
+/// slot names are removed after the switch.
+pub const KEY: &str = "netzwerkatlas.workspace";
+const SLOT_B_KEY: &str = "netzwerkatlas.workspace.b";
+/// Each part is stored under this prefix plus its name.
+const PART_PREFIX: &str = "netzwerkatlas.part.";
+const CURRENT_KEY: &str = "netzwerkatlas.current";
+/// "<new>/<parent>": a random id written after every save, with the id of
+/// the save it replaced. A tab compares it with the one its data is based
+/// on, so that it never writes over another tab's newer save, and notices
+/// when another tab wrote over its own (localStorage reaches other tabs a
+/// moment late, so both can write at nearly the same time).
+pub const REVISION_KEY: &str = "netzwerkatlas.revision";
+/// When this browser first saved data, and when the user last downloaded a
+/// full backup: together they decide the backup reminder.
+const FIRST_SAVED_KEY: &str = "netzwerkatlas.first-saved";
+const LAST_BACKUP_KEY: &str = "netzwerkatlas.last-backup";
+/// The UI language the user chose ("de", "en"); absent until they choose.
+const LANGUAGE_KEY: &str = "netzwerkatlas.language";
+/// Unreadable data is kept under this prefix plus the time it was found.
+pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Whether and how the app can keep the user's data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Health {
+    Ok,
+    /// The browser gives no localStorage: the app runs in memory only.
+    Blocked,
+    /// The last save did not fit; the stored state is the one before it.
+    Full,
+    /// The last save failed for another reason (the exception's name).
+    WriteFailed(String),
+    /// Stored data comes from a newer version (its schema): nothing is written.
+    Newer(u64),
+    /// Unreadable data could not be moved aside: nothing is written over it.
+    AsideFailed,
+    /// Another tab saved while this one had unsaved changes: nothing is
+    /// written until the user decides which version to keep.
+    Conflict,
+}
+
+impl Health {
+    fn can_write(&self) -> bool {
+        matches!(self, Health::Ok | Health::Full | Health::WriteFailed(_))
+    }
+}
+
+/// Data that did not decode and now lies under its own key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AsideEntry {
+    pub key: String,
+    pub found_at: String,
+    pub chars: usize,
+}
+
+/// Stored data found unreadable at start, and what the app did about it.
+/// Kept as data, so the message is written in the language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damage {
+    pub error: DecodeError,
+    pub recovery: Recovery,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovery {
+    /// Set aside; the app continues with the state saved before (at `saved_at`).
+    Earlier { saved_at: String },
+    /// Set aside; there was no readable earlier state, so the app starts with the demo.
+    Demo,
+    /// Could not be set aside, so the app writes nothing.
+    NotSetAside,
+}
+
+impl Damage {
+    /// What the user reads, in the UI's language.
+    pub fn message(&self) -> String {
+        let (problem, detail) = (self.error.message(), self.error.detail());
+        match &self.recovery {
+            Recovery::Earlier { saved_at } => tr!(
+                "stored.aside_earlier",
+                problem = problem,
+                saved_at = crate::app::platform::browser::format_timestamp(saved_at),
+                detail = detail
+            ),
+            Recovery::Demo => tr!("stored.aside_demo", problem = problem, detail = detail),
+            Recovery::NotSetAside => tr!("stored.aside_failed", problem = problem, detail = detail),
+        }
+    }
+}
+
+/// What the app starts with.
+pub struct Startup {
+    pub workspace: Workspace,
+    pub health: Health,
+    /// Set when the stored data could not be read.
+    pub damaged: Option<Damage>,
+    /// Whether the workspace still has to be written (first start, repair).
+    pub needs_save: bool,
+    /// The revision the loaded data carries.
+    pub revision: Option<String>,
+    /// The parts the loaded data was read from.
+    pub cache: PartCache,
+}
+
+fn local_storage_available() -> bool {
+    // gloo's `LocalStorage::raw()` panics where storage is blocked: ask first.
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+/// Reads the stored workspace, deciding what to do with each kind of failure.
+pub fn load() -> Startup {
+    let revision = stored_revision();
+    let fallback = |health, damaged, needs_save| Startup {
+        workspace: demo_workspace(),
+        health,
+        damaged,
+        needs_save,
+        revision: stored_revision(),
+        cache: PartCache::default(),
+    };
+    if !local_storage_available() {
+        return fallback(Health::Blocked, None, false);
+    }
+    let current = Slot::current();
+    let text = match LocalStorage::raw().get_item(current.key()) {
+        Ok(Some(text)) => text,
+        Ok(None) => return fallback(Health::Ok, None, true),
+        Err(_) => return fallback(Health::Blocked, None, false),
+    };
+    match read_stored(&text) {
+        Ok((decoded, cache)) => {
+            Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision, cache }
+        }
+        Err(Unreadable { error: DecodeError::NewerSchema { found }, .. }) => Startup {
+            workspace: Workspace::default(),
+            health: Health::Newer(found),
+            damaged: None,
+            needs_save: false,
+            revision,
+            cache: PartCache::default(),
+        },
+        Err(Unreadable { error, kept }) => {
+            let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
+            let set_aside = LocalStorage::raw().set_item(&aside_key, &kept).is_ok()
+                && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(kept.as_str());
+            if !set_aside {
+                return fallback(Health::AsideFailed, Some(Damage { error, recovery: Recovery::NotSetAside }), false);
+            }
+            let earlier = read_key(current.other().key()).and_then(|text| read_stored(&text).ok());
+            if let Some((earlier, cache)) = earlier {
+                // The state before the last save is intact: continue from it.
+                let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
+                let damage = Damage { error, recovery: Recovery::Earlier { saved_at: earlier.saved_at } };
+                return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(damage), needs_save: false, revision, cache };
+            }
+            fallback(Health::Ok, Some(Damage { error, recovery: Recovery::Demo }), true)
+        }
+    }
+}
+
+/// Stored text that could not be read: why, and what to keep aside (the
+/// text itself, or with parts the manifest and every part it names).
+struct Unreadable {
+    error: DecodeError,
+    kept: String,
+}
+
+/// Reads a slot's text, and the parts it names.
+fn read_stored(text: &str) -> Result<(Decoded, PartCache), Unreadable> {
+    match envelope::decode(text) {
+        Ok(Stored::Whole(decoded)) => Ok((decoded, PartCache::default())),
+        Ok(Stored::Parts { manifest, saved_at }) => assemble(&manifest, &saved_at, read_part)
+            .map_err(|error| Unreadable { error, kept: unreadable_bundle(text, &manifest, read_part) }),
+        Err(error) => Err(Unreadable { error, kept: text.to_owned() }),
+    }
+}
+
+fn part_key(name: &str) -> String {
+    format!("{PART_PREFIX}{name}")
+}
+
+fn read_part(name: &str) -> Option<String> {
+    read_key(&part_key(name))
+}
+
+/// The part names a slot's manifest lists (none for data stored whole or unreadable).
+fn parts_named_in(slot: Slot) -> Vec<String> {
+    match read_key(slot.key()).map(|text| envelope::decode(&text)) {
+        Some(Ok(Stored::Parts { manifest, .. })) => manifest.names().map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn revision_id(revision: &str) -> &str {
+    revision.split('/').next().unwrap_or("")
+}
+
+fn revision_parent(revision: &str) -> &str {
+    revision.split('/').nth(1).unwrap_or("")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    A,
+    B,
+}
+
+impl Slot {
+    fn key(self) -> &'static str {
+        match self {
+            Slot::A => KEY,
+            Slot::B => SLOT_B_KEY,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Slot::A => "a",
+            Slot::B => "b",
+        }
+    }
+
+    fn other(self) -> Slot {
+        match self {
+            Slot::A => Slot::B,
+            Slot::B => Slot::A,
+        }
+    }
+
+    /// The slot in use; data from before slots existed is in slot A.
+    fn current() -> Slot {
+        if read_key(CURRENT_KEY).as_deref() == Some("b") { Slot::B } else { Slot::A }
+    }
+}
+
+fn read_key(key: &str) -> Option<String> {
+    if !local_storage_available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// The UI language the user chose, if they did.
+pub fn chosen_language() -> Option<String> {
+    read_key(LANGUAGE_KEY)
+}
+
+/// Remembers the UI language. A preference: when storage refuses it, the
+/// app still switches, and only forgets the choice on reload.
+pub fn remember_language(code: &str) {
+    if local_storage_available() {
+        let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
+    }
+}
+
+// `Storage.setItem` and `getItem` with the value as a JavaScript string: a
+// save converts its text to JavaScript once and compares what it reads back
+// there (`===`), and `measure` takes lengths there, instead of copying
+// megabytes into Rust.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
+    fn set_js(key: &str, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
+    fn get_js(key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Length as JavaScript and the storage quota count it.
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// The length of a JavaScript string value, counted there (0 for anything else).
+fn js_len(value: &JsValue) -> usize {
+    value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize)
+}
+
+fn stored_revision() -> Option<String> {
+    read_key(REVISION_KEY)
+}
+
+/// The app's handle on storage; `Copy` so that components can hold it.
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    pub health: RwSignal<Health>,
+    /// Changes made since the last successful save.
+    pub dirty: RwSignal<bool>,
+    pub damaged: RwSignal<Option<Damage>>,
+    pub aside: RwSignal<Vec<AsideEntry>>,
+    pub last_saved: RwSignal<Option<String>>,
+    /// Counts how often another tab's data was taken over (the undo history
+    /// of this tab no longer applies then).
+    pub adopted: RwSignal<u64>,
+    /// Characters (UTF-16 units, as the quota counts them) stored by this origin.
+    pub used: RwSignal<usize>,
+    pub first_saved: RwSignal<Option<String>>,
+    pub last_backup: RwSignal<Option<String>>,
+    /// Length of every key and value this origin stores (UTF-16 units, as
+    /// the quota counts them): what a save replaces and what it frees is
+    /// known here, so a save need not read megabytes back out of storage.
+    lengths: StoredValue<HashMap<String, usize>>,
+    /// The parts of the state last saved or loaded.
+    cache: StoredValue<PartCache>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    workspace: RwSignal<Workspace>,
+    /// The revision this tab's data is based on.
+    revision: StoredValue<Option<String>>,
+    /// Set while taking over another tab's data, which needs no save.
+    adopting: StoredValue<bool>,
+}
+
+impl Persistence {
+    /// Starts saving every change of `workspace`, and flushing on hide/close.
+    pub fn install(workspace: RwSignal<Workspace>, startup: &mut Startup) -> Persistence {
+        let persistence = Persistence {
+            health: RwSignal::new(startup.health.clone()),
+            dirty: RwSignal::new(false),
+            damaged: RwSignal::new(startup.damaged.clone()),
+            aside: RwSignal::new(Vec::new()),
+            last_saved: RwSignal::new(None),
+            adopted: RwSignal::new(0),
+            used: RwSignal::new(0),
+            first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
+            last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
+            // Set by `measure` below.
+            lengths: StoredValue::new(HashMap::new()),
+            cache: StoredValue::new(std::mem::take(&mut startup.cache)),
+            timer: StoredValue::new(None),
+            workspace,
+            revision: StoredValue::new(startup.revision.clone()),
+            adopting: StoredValue::new(false),
+        };
+        persistence.refresh_aside();
+        persistence.measure();
+        let needs_save = startup.needs_save;
+        let first_run = StoredValue::new(true);
+        Effect::new(move |_| {
+            workspace.track();
+            let first = first_run.get_value();
+            first_run.set_value(false);
+            if (first && !needs_save) || persistence.adopting.get_value() {
+                persistence.adopting.set_value(false);
+                return;
+            }
+            persistence.dirty.set(true);
+            persistence.schedule();
+        });
+        persistence.flush_when_leaving();
+        persistence.follow_other_tabs();
+        persistence
+    }
+
+    fn schedule(self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes pending changes now. Each save is timed with the User Timing
+    /// API as "netzwerkatlas-save" (the benchmark reads it; so can DevTools).
+    pub fn flush(self) {
+        let performance = web_sys::window().and_then(|w| w.performance()).filter(|_| self.dirty.get_untracked());
+        if let Some(p) = &performance {
+            let _ = p.mark("netzwerkatlas-save-start");
+        }
+        self.write();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("netzwerkatlas-save", "netzwerkatlas-save-start");
+        }
+    }
+
+    fn write(self) {
+        if !self.dirty.get_untracked() || !self.health.get_untracked().can_write() {
+            return;
+        }
+        if stored_revision() != self.revision.get_value() {
+            // Another tab saved since this tab's data was loaded or saved.
+            self.health.set(Health::Conflict);
+            return;
+        }
+        let saved_at = now_iso();
+        let encoded = self.workspace.with_untracked(|ws| self.cache.try_update_value(|cache| cache.encode(ws, &saved_at)));
+        let Some(encoded) = encoded else { return };
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+        // Parts storage already holds (from the state before, or an undo
+        // back to it) are not written again.
+        // Each text is handed to JavaScript once: its length there decides
+        // whether the save fits, and the same value is written.
+        let missing: Vec<(String, JsValue)> = encoded
+            .parts
+            .iter()
+            .map(|part| (part_key(&part.name), part))
+            .filter(|(key, _)| !js_sys::Reflect::has(&storage, &JsValue::from_str(key)).unwrap_or(false))
+            .map(|(key, part)| (key, JsValue::from_str(&part.text)))
+            .collect();
+        let manifest = JsValue::from_str(&encoded.manifest);
+        let current = Slot::current();
+        let target = current.other();
+        let adding = missing.iter().map(|(key, text)| utf16_len(key) + js_len(text)).sum::<usize>()
+            + utf16_len(target.key())
+            + js_len(&manifest);
+        if !fits(self.used.get_untracked(), self.length_of(target.key()), adding) {
+            // Known not to fit: say so without touching what is stored.
+            self.health.set(Health::Full);
+            return;
+        }
+        // Clear the spare slot (the state before the current one, which this
+        // save replaces) to make room, write the missing parts and the
+        // manifest there, read each back, then switch: a failure at any step
+        // leaves the current slot, the last good state, in use.
+        let written = storage
+            .remove_item(target.key())
+            .map(|()| self.note_length(target.key(), None))
+            .and_then(|()| {
+                for (key, text) in &missing {
+                    self.write_verified(key, text)?;
+                }
+                self.write_verified(target.key(), &manifest)
+            })
+            .and_then(|()| storage.set_item(CURRENT_KEY, target.name()));
+        match written {
+            Ok(()) => {
+                let parent = self.revision.get_value().map(|r| revision_id(&r).to_owned()).unwrap_or_default();
+                let revision = format!("{:016x}/{parent}", crate::app::platform::browser::random_u64());
+                // Should this fail, other tabs see an old revision and merely
+                // ask before their next save; the data itself is written.
+                let _ = LocalStorage::raw().set_item(REVISION_KEY, &revision);
+                self.revision.set_value(Some(revision));
+                self.remove_unnamed_parts(&encoded, current);
+                if self.first_saved.get_untracked().is_none() {
+                    let _ = LocalStorage::raw().set_item(FIRST_SAVED_KEY, &saved_at);
+                    self.first_saved.set(Some(saved_at.clone()));
+                }
+                self.dirty.set(false);
+                self.health.set(Health::Ok);
+                self.last_saved.set(Some(saved_at));
+            }
+            Err(error) => {
+                let name = error_name(&error);
+                // The failed write may have left some keys written: re-read their lengths.
+                self.measure();
+                let health = if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                    Health::Full
+                } else {
+                    Health::WriteFailed(name)
+                };
+                self.health.set(health);
+            }
+        }
+    }
+
+    /// Writes `value` under `key` and reads it back: a browser that stored
+    /// something else fails the save with "VerifyError".
+    fn write_verified(self, key: &str, value: &JsValue) -> Result<(), JsValue> {
+        set_js(key, value)?;
+        if get_js(key)? != *value {
+            return Err(JsValue::from_str("VerifyError"));
+        }
+        self.note_length(key, Some(js_len(value)));
+        Ok(())
+    }
+
+    /// After a save: removes the parts neither the new state nor the one
+    /// before it (now in `previous`) names.
+    fn remove_unnamed_parts(self, encoded: &Encoded, previous: Slot) {
+        let mut named: HashSet<String> = parts_named_in(previous).into_iter().collect();
+        named.extend(encoded.parts.iter().map(|p| p.name.to_string()));
+        let unnamed: Vec<String> = self.lengths.with_value(|lengths| {
+            lengths
+                .keys()
+                .filter(|key| key.strip_prefix(PART_PREFIX).is_some_and(|name| !named.contains(name)))
+                .cloned()
+                .collect()
+        });
+        for key in unnamed {
+            LocalStorage::delete(&key);
+            self.note_length(&key, None);
+        }
+    }
+
+    /// Notes the length of a value just written (or removed, `None`), and
+    /// with it what the origin uses.
+    fn note_length(self, key: &str, value_len: Option<usize>) {
+        let used = self.lengths.try_update_value(|lengths| {
+            match value_len {
+                Some(len) => lengths.insert(key.to_owned(), utf16_len(key) + len),
+                None => lengths.remove(key),
+            };
+            lengths.values().sum::<usize>()
+        });
+        if let Some(used) = used {
+            self.used.set(used);
+        }
+    }
+
+    /// What `key` and its value take now (0 when absent).
+    fn length_of(self, key: &str) -> usize {
+        self.lengths.with_value(|lengths| lengths.get(key).copied().unwrap_or(0))
+    }
+
+    /// Tries the last failed save again (after the user freed space).
+    pub fn retry(self) {
+        self.measure();
+        self.dirty.set(true);
+        self.flush();
+    }
+
+    /// Another tab's save arrives as a `storage` event: without unsaved
+    /// changes here, take it over; with them, stop and let the user choose.
+    fn follow_other_tabs(self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if !ev.key().is_none_or(|k| k == REVISION_KEY) || !self.health.get_untracked().can_write() {
+                return;
+            }
+            let mine = self.revision.get_value();
+            let current = stored_revision();
+            if current == mine {
+                return; // What is stored is this tab's data.
+            }
+            // A clean successor of this tab's state can be taken over; a save
+            // that did not build on it, or unsaved edits here, need a decision.
+            let successor = current.as_deref().map(revision_parent) == Some(mine.as_deref().map(revision_id).unwrap_or(""));
+            if successor && !self.dirty.get_untracked() {
+                self.adopt_stored();
+            } else {
+                self.health.set(Health::Conflict);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget();
+    }
+
+    /// Replaces this tab's data with what is stored (the other tab's save).
+    pub fn adopt_stored(self) {
+        let Some(text) = read_key(Slot::current().key()) else { return };
+        let Ok((decoded, cache)) = read_stored(&text) else { return };
+        self.cache.set_value(cache);
+        let mut incoming = decoded.workspace;
+        let active = self.workspace.with_untracked(|ws| ws.active.clone());
+        if active.as_ref().is_some_and(|id| incoming.region(id).is_some()) {
+            incoming.active = active;
+        }
+        self.adopting.set_value(true);
+        self.workspace.set(incoming);
+        self.revision.set_value(stored_revision());
+        // The other tab wrote the slots: re-read what they hold.
+        self.measure();
+        self.dirty.set(false);
+        self.health.set(Health::Ok);
+        self.adopted.update(|n| *n += 1);
+    }
+
+    /// Resolves a conflict in favour of this tab: its data is written over
+    /// the other tab's save.
+    pub fn keep_mine(self) {
+        self.revision.set_value(stored_revision());
+        self.health.set(Health::Ok);
+        self.retry();
+    }
+
+    fn flush_when_leaving(self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                self.flush();
+            }
+        });
+        let on_pagehide = Closure::<dyn Fn()>::new(move || self.flush());
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+        }
+        let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        // The listeners live as long as the page.
+        on_hide.forget();
+        on_pagehide.forget();
+    }
+
+    /// Re-reads which unreadable data sets are kept aside.
+    pub fn refresh_aside(self) {
+        if !local_storage_available() {
+            return;
+        }
+        let storage = LocalStorage::raw();
+        let mut entries = Vec::new();
+        for index in 0..storage.length().unwrap_or(0) {
+            let Some(key) = storage.key(index).ok().flatten() else { continue };
+            if let Some(found_at) = key.strip_prefix(ASIDE_PREFIX) {
+                // Counted in JavaScript, as the quota and `measure` count, without copying the text.
+                let chars = get_js(&key).ok().map_or(0, |v| js_len(&v));
+                entries.push(AsideEntry { found_at: found_at.to_owned(), key, chars });
+            }
+        }
+        entries.sort_by(|a, b| a.key.cmp(&b.key));
+        self.aside.set(entries);
+    }
+
+    /// Downloads a set-aside data set exactly as it was stored.
+    pub fn download_aside(self, key: &str) {
+        if let Ok(Some(text)) = LocalStorage::raw().get_item(key) {
+            let stamp: String = key.trim_start_matches(ASIDE_PREFIX).chars().take(10).collect();
+            let _ = download_text(&format!("netzwerkatlas-unlesbare-daten-{stamp}.json"), "application/json", &text);
+        }
+    }
+
+    pub fn discard_aside(self, key: &str) {
+        LocalStorage::delete(key);
+        self.refresh_aside();
+        self.measure();
+    }
+
+    /// Downloads what is stored, as it is (used when the app cannot read it:
+    /// newer version, or it could not be set aside): the slot's text, or
+    /// with parts the manifest and every part it names in one file.
+    pub fn download_stored(self) {
+        let Some(text) = read_key(Slot::current().key()) else { return };
+        let file = match envelope::decode(&text) {
+            Ok(Stored::Parts { manifest, .. }) => unreadable_bundle(&text, &manifest, read_part),
+            _ => text,
+        };
+        let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &file);
+    }
+
+    /// Downloads all data as one backup file and remembers when.
+    pub fn download_workspace(self) {
+        let now = now_iso();
+        let file = self.workspace.with_untracked(|ws| export_workspace(ws, &now));
+        if download_text(&file.file_name, "application/json", &file.text).is_ok() {
+            if local_storage_available() {
+                let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, &now);
+            }
+            self.last_backup.set(Some(now));
+        }
+    }
+
+    /// Adds up what this origin keeps in localStorage (keys and values),
+    /// noting each length on the way (call again after another tab saved,
+    /// or space was freed).
+    pub fn measure(self) {
+        if !local_storage_available() {
+            return;
+        }
+        let storage = LocalStorage::raw();
+        let mut lengths = HashMap::new();
+        for index in 0..storage.length().unwrap_or(0) {
+            if let Some(key) = storage.key(index).ok().flatten() {
+                let len = get_js(&key).ok().map_or(0, |v| js_len(&v));
+                lengths.insert(key.clone(), utf16_len(&key) + len);
+            }
+        }
+        self.used.set(lengths.values().sum());
+        self.lengths.set_value(lengths);
+    }
+}
+

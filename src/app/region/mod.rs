@@ -1,0 +1,3 @@
+//! The region form: name, kind, Sozialräume and Gemeinden.
+
+pub mod form;

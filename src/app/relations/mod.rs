@@ -1,0 +1,3 @@
+//! Relations between actors: the list and the relation form.
+
+pub mod list;

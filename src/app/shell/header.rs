@@ -1,0 +1,185 @@
+//! The top bar (region switch, undo/redo, save state) and the area tabs.
+
+use leptos::prelude::*;
+
+use crate::app::platform::persist::Health;
+use crate::app::state::{use_state, AppState, Panel, View};
+use crate::domain::Id;
+use crate::i18n::{number, t};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let regions = move || {
+        state.workspace.with(|ws| {
+            let active = ws.active_id();
+            ws.regions
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone(), Some(&r.id) == active.as_ref()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◎"</span>
+                <span class="name">"Netzwerkatlas"</span>
+            </div>
+            <div class="region-switch">
+                <label for="region-select">{t("header.region")}</label>
+                <select
+                    id="region-select"
+                    on:change=move |ev| state.switch_region(Id(event_target_value(&ev)))
+                    disabled=move || regions().is_empty()
+                >
+                    {move || {
+                        regions()
+                            .into_iter()
+                            .map(|(id, name, selected)| view! { <option value=id.0 selected=selected>{name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" on:click=move |_| {
+                    state.panel.set(Panel::None);
+                    state.view.set(View::NewRegion);
+                }>{t("header.new_region")}</button>
+            </div>
+            <nav class="workspace-nav" aria-label=t("header.all_regions")>
+                {area(state, View::Exchange, t("header.exchange"), t("header.exchange_title"))}
+                {area(state, View::Analysis, t("header.analysis"), t("header.analysis_title"))}
+                {area(state, View::Data, t("header.backup"), t("header.backup_title"))}
+            </nav>
+            <div class="history" role="group" aria-label=t("header.history")>
+                <button
+                    type="button"
+                    title=t("header.undo_title")
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !state.can_undo.get()
+                    on:click=move |_| state.undo()
+                >{t("header.undo")}</button>
+                <button
+                    type="button"
+                    title=t("header.redo_title")
+                    aria-keyshortcuts="Control+Y"
+                    disabled=move || !state.can_redo.get()
+                    on:click=move |_| state.redo()
+                >{t("header.redo")}</button>
+            </div>
+            <SaveState />
+            <crate::app::shell::language::LanguageSwitch />
+        </header>
+    }
+}
+
+/// A button for an area that spans all regions; its name starts with
+/// (or contains) the visible word, so speech input finds it.
+fn area(state: AppState, view: View, label: &'static str, title: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" title=title aria-label=title aria-pressed=move || (state.view.get() == view).to_string() on:click=move |_| {
+            state.panel.set(Panel::None);
+            state.view.set(view);
+        }>{label}</button>
+    }
+}
+
+/// A short word on whether the data is safe in this browser.
+#[component]
+fn SaveState() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
+    let text = move || match p.health.get() {
+        Health::Blocked => ("warn", t("save.memory_only").to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t("save.not_saved").to_owned()),
+        Health::Newer(_) => ("warn", t("save.read_only").to_owned()),
+        Health::Ok if p.dirty.get() => ("busy", t("save.saving").to_owned()),
+        Health::Ok => ("ok", t("save.saved").to_owned()),
+    };
+    view! {
+        <p class=move || format!("save-state {}", text().0) data-testid="save-state">
+            {move || text().1}
+        </p>
+    }
+}
+
+#[component]
+pub fn Tabs() -> impl IntoView {
+    let state = use_state();
+    let counts = move || {
+        state
+            .with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len()))
+            .unwrap_or_default()
+    };
+    let tab = move |view: View, label: &'static str, count: Option<fn((usize, usize, usize, usize)) -> usize>| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || {
+                    let current = state.view.get();
+                    (current == view || (view == View::Checklists && matches!(current, View::Print | View::Templates))).to_string()
+                }
+                on:click=move |_| {
+                    state.panel.set(Panel::None);
+                    if view == View::Checklists {
+                        state.open_checklist.set(None);
+                    }
+                    state.view.set(view);
+                }
+            >
+                {label}
+                {count.map(|c| view! { <span class="count">{move || number(c(counts()))}</span> })}
+            </button>
+        }
+    };
+    let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
+    view! {
+        <Show when=has_region>
+            <nav class="tabs" aria-label=t("tabs.label")>
+                <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
+                <div class="tab-row">
+                    {tab(View::Actors, t("tabs.actors"), Some(|c| c.0))}
+                    {tab(View::Relations, t("tabs.relations"), Some(|c| c.1))}
+                    {tab(View::Network, t("tabs.network"), None)}
+                    {tab(View::Groups, t("tabs.groups"), Some(|c| c.2))}
+                    {tab(View::Checklists, t("tabs.checklists"), Some(|c| c.3))}
+                    {tab(View::Region, t("tabs.region"), None)}
+                </div>
+            </nav>
+        </Show>
+    }
+}
+
+/// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) outside text fields, where the
+/// browser's own text undo stays in charge.
+pub fn install_shortcuts(state: AppState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let in_text_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| match el.tag_name().as_str() {
+                "TEXTAREA" => true,
+                // Radios and checkboxes have no text to undo; the app's undo applies there.
+                "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button" | "submit")),
+                _ => el.has_attribute("contenteditable"),
+            });
+        if in_text_field {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("z", true) | ("y", _) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    // The shortcuts live as long as the page.
+    std::mem::forget(handle);
+}

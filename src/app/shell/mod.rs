@@ -1,0 +1,6 @@
+//! The frame around every view: header with tabs and shortcuts, the language
+//! choice, and the banners about stored data.
+
+pub mod banner;
+pub mod header;
+pub mod language;

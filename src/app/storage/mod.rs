@@ -1,0 +1,3 @@
+//! "Speicher & Sicherung": storage use, backups and data set aside.
+
+pub mod view;

@@ -1,0 +1,102 @@
+//! "Speicher & Sicherung": how full the browser's storage is, whether the
+//! browser keeps it, a one-click full backup, and restoring one.
+
+use leptos::prelude::*;
+
+use crate::i18n::{count, number, t};
+use crate::tr;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::platform::browser::format_timestamp;
+use crate::app::state::{use_state, Panel, View};
+use crate::domain::data::storage::backup::{read_backup, usage_percent, BackupPreview, QUOTA_CHARS, WARN_PERCENT};
+
+#[component]
+pub fn DataView() -> impl IntoView {
+    let state = use_state();
+    let p = state.persistence;
+    let preview = RwSignal::new(None::<BackupPreview>);
+    let error = RwSignal::new(None::<String>);
+    let percent = move || usage_percent(p.used.get());
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        preview.set(None);
+        error.set(None);
+        spawn_local(async move {
+            match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
+                Some(text) => match read_backup(&text) {
+                    Ok(found) => preview.set(Some(found)),
+                    Err(message) => error.set(Some(message)),
+                },
+                None => error.set(Some(t("data.unreadable_file").into())),
+            }
+        });
+    };
+    let restore = move |_| {
+        let Some(found) = preview.get_untracked() else { return };
+        state.edit_workspace(|ws| {
+            ws.regions = found.workspace.regions;
+            ws.templates = found.workspace.templates;
+            ws.active = found.workspace.active;
+        });
+        state.open_checklist.set(None);
+        state.panel.set(Panel::None);
+        state.actor_query.set(Default::default());
+        preview.set(None);
+        state.view.set(View::Actors);
+        state.announce(t("data.restored"));
+    };
+
+    view! {
+        <section class="data-view content" aria-labelledby="data-title">
+            <h2 id="data-title">{t("header.backup_title")}</h2>
+            <section aria-labelledby="usage-title">
+                <h3 id="usage-title">{t("data.usage_title")}</h3>
+                <div class="usage-bar" role="img" aria-label=move || tr!("data.usage_bar", percent = percent())>
+                    <span class="usage-fill" class:warn={move || percent() >= WARN_PERCENT} style:width=move || format!("{}%", percent())></span>
+                </div>
+                <p data-testid="usage">{move || tr!(
+                    "data.usage",
+                    percent = percent(),
+                    used = number(p.used.get()),
+                    quota = number(QUOTA_CHARS),
+                )}</p>
+            </section>
+            <section aria-labelledby="backup-title">
+                <h3 id="backup-title">{t("header.backup")}</h3>
+                <p data-testid="last-backup">{move || match p.last_backup.get() {
+                    Some(at) => tr!("data.last_backup", date = format_timestamp(&at)),
+                    None => t("data.no_backup").to_owned(),
+                }}</p>
+                <p class="hint">{t("data.backup_hint")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{t("data.download_backup")}</button>
+            </section>
+            <section aria-labelledby="restore-title">
+                <h3 id="restore-title">{t("data.restore_title")}</h3>
+                <div class="field">
+                    <label for="restore-file">{t("data.choose_file")}</label>
+                    <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
+                </div>
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="restore-error">{e}</p> })}
+                {move || preview.get().map(|found| view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="restore-question" data-testid="restore-preview">
+                        <p id="restore-question">{tr!(
+                            "data.restore_question",
+                            date = format_timestamp(&found.saved_at),
+                            regions = count(t("count.regions"), found.regions),
+                            actors = count(t("count.actors"), found.actors),
+                            relations = count(t("count.relations"), found.relations),
+                            checklists = count(t("count.checklists"), found.checklists),
+                        )}</p>
+                        <button type="button" class="danger" on:click=restore>{t("data.replace")}</button>
+                        <button type="button" on:click=move |_| preview.set(None)>{t("common.cancel")}</button>
+                    </div>
+                })}
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,4 @@
+//! Form pieces shared by every feature: fields, selects, confirm buttons.
+
+pub mod confirm;
+pub mod fields;

@@ -1,0 +1,204 @@
+//! Many checklists made from the same template, counted item by item: per
+//! item n and the share per status, as the Land office reports them
+//! ("47 Checklisten; 57 % Kooperation mit der ABH umgesetzt, 21 % in
+//! Planung"). Items are matched by their ID, so checklists of other template
+//! versions count where their items agree; where they do not, it is reported.
+
+use crate::tr;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::model::checklist::{status_label, Checklist, ItemKind, Progress, Scale, Status};
+use crate::domain::data::writers::csv::{document, german_date};
+use crate::domain::model::{Id, Region, Workspace};
+
+/// One checklist taken into the count, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Included {
+    pub region: String,
+    pub checklist: String,
+    pub template_version: u32,
+    /// The file it was imported from, "" for the own regions.
+    pub file: String,
+    /// When it was last changed (ISO), or when it was exported/created.
+    pub date: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRow {
+    pub id: Id,
+    pub section: String,
+    pub text: String,
+    pub kind: ItemKind,
+    /// Checklists that hold this item.
+    pub n: usize,
+    /// Status items: how many stand at each step (unanswered included).
+    pub progress: Progress,
+    /// Free-text items: in how many checklists it has an answer.
+    pub answered: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Aggregate {
+    pub rows: Vec<ItemRow>,
+    pub included: Vec<Included>,
+    /// Items that do not match across template versions, as sentences for the user.
+    pub mismatches: Vec<String>,
+}
+
+/// The templates checklists in the workspace were started from:
+/// (template id, name, number of checklists), most used first.
+pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
+    let mut found: BTreeMap<Id, (String, usize)> = BTreeMap::new();
+    for checklist in workspace.regions.iter().flat_map(|r| r.checklists.iter()) {
+        let entry = found.entry(checklist.template_id.clone()).or_insert_with(|| (checklist.template_name.clone(), 0));
+        entry.1 += 1;
+    }
+    let mut list: Vec<_> = found.into_iter().map(|(id, (name, n))| (id, name, n)).collect();
+    list.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)));
+    list
+}
+
+/// The checklists of `template` in the chosen regions.
+pub fn sources<'a>(workspace: &'a Workspace, template: &Id, regions: &BTreeSet<Id>) -> Vec<(&'a Region, &'a Checklist)> {
+    workspace
+        .regions
+        .iter()
+        .filter(|r| regions.contains(&r.id))
+        .flat_map(|r| r.checklists.iter().filter(|c| &c.template_id == template).map(move |c| (r, c)))
+        .collect()
+}
+
+fn versions(list: &BTreeSet<u32>) -> String {
+    list.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
+    let mut result = Aggregate::default();
+    // The newest template version gives the order; items only older versions have follow.
+    let mut ordered: Vec<&Checklist> = sources.iter().map(|(_, c)| *c).collect();
+    ordered.sort_by(|x, y| y.template_version.cmp(&x.template_version));
+    let mut seen = BTreeSet::new();
+    for checklist in &ordered {
+        for section in &checklist.sections {
+            for item in &section.items {
+                if seen.insert(item.id.clone()) {
+                    result.rows.push(ItemRow {
+                        id: item.id.clone(),
+                        section: section.title.clone(),
+                        text: item.text.clone(),
+                        kind: item.kind,
+                        n: 0,
+                        progress: Progress::default(),
+                        answered: 0,
+                    });
+                }
+            }
+        }
+    }
+    for row in &mut result.rows {
+        let mut missing = BTreeSet::new();
+        let mut missing_count = 0;
+        let mut other_wording = BTreeSet::new();
+        let mut other_kind = BTreeSet::new();
+        let mut present = Vec::new();
+        for (_, checklist) in sources {
+            match checklist.items().find(|i| i.id == row.id) {
+                None => {
+                    missing.insert(checklist.template_version);
+                    missing_count += 1;
+                }
+                Some(item) if item.kind != row.kind => {
+                    other_kind.insert(checklist.template_version);
+                }
+                Some(item) => {
+                    if item.text != row.text {
+                        other_wording.insert(checklist.template_version);
+                    }
+                    present.push(item);
+                }
+            }
+        }
+        row.n = present.len();
+        row.progress = Progress::of(present.iter().copied());
+        row.answered = present.iter().filter(|i| !i.answers.is_empty()).count();
+        if !missing.is_empty() {
+            result.mismatches.push(tr!("aggregate.missing", item = row.text, n = missing_count, versions = versions(&missing)));
+        }
+        if !other_wording.is_empty() {
+            result.mismatches.push(tr!("aggregate.wording", item = row.text, versions = versions(&other_wording)));
+        }
+        if !other_kind.is_empty() {
+            result.mismatches.push(tr!("aggregate.kind", item = row.text, versions = versions(&other_kind)));
+        }
+    }
+    for (region, checklist) in sources {
+        let changed = checklist.items().map(|i| i.changed_at.as_str()).max().filter(|d| !d.is_empty());
+        let provenance = region.imported_from.as_ref();
+        result.included.push(Included {
+            region: region.name.clone(),
+            checklist: checklist.title.clone(),
+            template_version: checklist.template_version,
+            file: provenance.map(|p| p.file_name.clone()).unwrap_or_default(),
+            date: changed
+                .map(str::to_owned)
+                .or_else(|| provenance.map(|p| p.exported_at.clone()))
+                .unwrap_or_else(|| checklist.created_at.clone()),
+        });
+    }
+    result
+}
+
+/// The statuses a row is reported on: the steps of its scale, then unanswered.
+pub fn columns(scale: Scale) -> Vec<Option<Status>> {
+    scale.steps().iter().map(|s| Some(*s)).chain([None]).collect()
+}
+
+/// The table as CSV for German Excel: per item n, then count and share per status.
+pub fn aggregate_csv(aggregate: &Aggregate) -> String {
+    let scales: Vec<Scale> = Scale::ALL
+        .into_iter()
+        .filter(|s| aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s)))
+        .collect();
+    let mut statuses: Vec<Option<Status>> = Vec::new();
+    for scale in &scales {
+        for status in columns(*scale) {
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
+    }
+    let mut header = vec!["Abschnitt".to_owned(), "Punkt".into(), "n".into()];
+    for status in &statuses {
+        header.push(format!("{} (Anzahl)", status_label(*status)));
+        header.push(format!("{} (%)", status_label(*status)));
+    }
+    header.push("Mit Antwort (Freitext)".into());
+    let mut rows = vec![header];
+    for row in &aggregate.rows {
+        let mut line = vec![row.section.clone(), row.text.clone(), row.n.to_string()];
+        for status in &statuses {
+            match row.kind {
+                ItemKind::Status(_) => {
+                    line.push(row.progress.count(*status).to_string());
+                    line.push(row.progress.percent(*status).to_string());
+                }
+                ItemKind::Answers => line.extend([String::new(), String::new()]),
+            }
+        }
+        line.push(if row.kind == ItemKind::Answers { row.answered.to_string() } else { String::new() });
+        rows.push(line);
+    }
+    rows.push(Vec::new());
+    rows.push(vec!["Einbezogene Checklisten".into()]);
+    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into()]);
+    for included in &aggregate.included {
+        rows.push(vec![
+            included.region.clone(),
+            included.checklist.clone(),
+            included.template_version.to_string(),
+            included.file.clone(),
+            german_date(&included.date),
+        ]);
+    }
+    document(&rows)
+}

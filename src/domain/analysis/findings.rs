@@ -1,0 +1,144 @@
+//! Reading the network in plain words: the questions coordinators ask of a
+//! network map (after Net-Map's strategic questions), each answered with the
+//! actors it concerns so the picture can highlight them.
+
+use crate::i18n::{count, t};
+use crate::tr;
+use std::collections::HashMap;
+
+use crate::domain::analysis::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement};
+use crate::domain::model::{Id, Region};
+
+/// One line of an answer and the actors it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub text: String,
+    pub actors: Vec<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub question: &'static str,
+    pub summary: String,
+    pub items: Vec<Item>,
+}
+
+/// How many brokers are named.
+const BROKERS: usize = 5;
+
+/// Every finding, betweenness included (computed here, in one go).
+pub fn read_network(region: &Region) -> Vec<Finding> {
+    let centrality = betweenness(region);
+    read_network_with(region, Some(&centrality))
+}
+
+/// Every finding, with betweenness computed elsewhere (the browser spreads
+/// it over frames); `None` while it is still being computed.
+pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
+    let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
+    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
+    let mut findings = Vec::new();
+
+    let alone = isolated(region);
+    findings.push(Finding {
+        question: t("reading.isolated.question"),
+        summary: match alone.len() {
+            0 => t("reading.isolated.none").into(),
+            n => tr!("reading.isolated.some", n = n),
+        },
+        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
+    });
+
+    let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
+    brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    brokers.truncate(BROKERS);
+    findings.push(Finding {
+        question: t("reading.brokers.question"),
+        summary: if centrality.is_none() {
+            t("reading.brokers.computing").into()
+        } else if brokers.is_empty() {
+            t("reading.brokers.none").into()
+        } else {
+            t("reading.brokers.some").into()
+        },
+        items: brokers
+            .iter()
+            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), paths = format_paths(*c)), actors: vec![(*id).clone()] })
+            .collect(),
+    });
+
+    let without = rechtskreise_without_written_agreement(region);
+    findings.push(Finding {
+        question: t("reading.rechtskreise.question"),
+        summary: if without.is_empty() {
+            t("reading.rechtskreise.none").into()
+        } else {
+            tr!("reading.rechtskreise.some", n = without.len())
+        },
+        items: without
+            .iter()
+            .map(|r| Item {
+                text: r.label().to_owned(),
+                actors: region.actors.iter().filter(|a| a.rechtskreise.contains(r)).map(|a| a.id.clone()).collect(),
+            })
+            .collect(),
+    });
+
+    findings.push(Finding {
+        question: t("reading.density.question"),
+        summary: t("reading.density.summary").into(),
+        items: density_per_sozialraum(region)
+            .into_iter()
+            .zip(&region.sozialraeume)
+            .map(|(d, s)| {
+                let possible = d.actors * d.actors.saturating_sub(1) / 2;
+                Item {
+                    text: tr!("reading.density.item", name = d.name, actors = count(t("count.actors"), d.actors), linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
+                    actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
+                }
+            })
+            .collect(),
+    });
+
+    let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
+    degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    findings.push(Finding {
+        question: t("reading.degree.question"),
+        summary: tr!("reading.degree.summary", actors = count(t("count.actors"), region.actors.len()), relations = count(t("count.relations"), region.relations.len())),
+        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
+    });
+    findings
+}
+
+/// Betweenness as people read it: whole numbers, or one decimal ("2,5").
+fn format_paths(value: f64) -> String {
+    crate::i18n::tenths((value * 10.0).round() as i64, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::samples::demo::demo_workspace;
+    use crate::domain::model::*;
+
+    #[test]
+    fn the_isolated_actor_of_a_test_region_is_named() {
+        let mut region = demo_workspace().regions.remove(0);
+        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein));
+        let findings = read_network(&region);
+        let alone = &findings[0];
+        assert!(alone.items.iter().any(|i| i.text == "Einsamer Verein" && i.actors == [Id("allein".into())]));
+        assert_eq!(findings.len(), 5);
+        assert_eq!(findings[1].items.len(), BROKERS);
+        assert_eq!(findings[4].items.len(), region.actors.len());
+        assert_eq!(findings[3].items.len(), region.sozialraeume.len());
+        assert_eq!(format_paths(2.5), "2,5");
+        // While betweenness is still being computed, the brokers say so and the rest is there.
+        let early = read_network_with(&region, None);
+        assert_eq!(early[1].summary, "Wird berechnet …");
+        assert!(early[1].items.is_empty());
+        assert_eq!(early[0], findings[0]);
+        assert_eq!(early[4], findings[4]);
+        assert_eq!(format_paths(9.0), "9");
+    }
+}

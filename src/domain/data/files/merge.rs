@@ -1,0 +1,643 @@
+//! Merging a region from a file into one of the user's regions. The same
+//! actor (same ID, or a very similar name) is matched; where the two differ,
+//! the plan lists each field side by side and the user picks which value to
+//! keep. Nothing changes without a choice: by default the user's own values stay.
+
+use crate::i18n::t;
+use crate::tr;
+use std::collections::{HashMap, HashSet};
+
+use crate::domain::model::checklist::Checklist;
+use crate::domain::model::{Actor, Group, Id, Region, Relation};
+use crate::domain::rules::integrity::repair_region;
+use crate::domain::rules::text::fold;
+
+/// Legal forms and fillers that do not tell two organisations apart.
+const NAME_NOISE: [&str; 8] = ["e", "v", "ev", "gmbh", "ggmbh", "mbh", "ag", "ug"];
+
+/// A comparable form of an organisation's name: "Lebenshilfe Lindenau e.V." → "lebenshilfe lindenau".
+pub fn name_key(name: &str) -> String {
+    let folded: String = fold(name).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    folded.split_whitespace().filter(|w| !NAME_NOISE.contains(w)).collect::<Vec<_>>().join(" ")
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two names very likely mean the same organisation: equal apart
+/// from case, umlauts, punctuation and legal form, or one typo per ten letters.
+pub fn similar_names(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    let allowed = (shorter / 10).max(1);
+    shorter >= 8 && a.chars().count().abs_diff(b.chars().count()) <= allowed && edit_distance(&a, &b) <= allowed
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchReason {
+    SameId,
+    SimilarName,
+}
+
+/// One field whose values differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// A record of the file matched to one of the user's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matched {
+    pub ours: Id,
+    pub theirs: Id,
+    pub name_ours: String,
+    pub name_theirs: String,
+    pub reason: MatchReason,
+    pub diffs: Vec<FieldDiff>,
+}
+
+/// What merging would do, shown before anything changes.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MergePlan {
+    pub actors: Vec<Matched>,
+    pub new_actors: Vec<String>,
+    pub relations: Vec<Matched>,
+    pub new_relations: usize,
+    pub groups: Vec<Matched>,
+    pub new_groups: Vec<String>,
+    /// Checklists with the same ID whose content differs (one "field": the whole checklist).
+    pub checklists: Vec<Matched>,
+    pub new_checklists: Vec<String>,
+    pub new_sozialraeume: Vec<String>,
+}
+
+impl MergePlan {
+    /// The sentences of the preview.
+    pub fn summary(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let same = |v: &[Matched]| v.iter().filter(|m| m.diffs.is_empty()).count();
+        let differ = |v: &[Matched]| v.iter().filter(|m| !m.diffs.is_empty()).count();
+        lines.push(tr!("merge.actors", new = self.new_actors.len(), same = same(&self.actors), differ = differ(&self.actors)));
+        lines.push(tr!("merge.relations", new = self.new_relations, same = same(&self.relations), differ = differ(&self.relations)));
+        if !self.new_groups.is_empty() || !self.groups.is_empty() {
+            lines.push(tr!("merge.groups", new = self.new_groups.len(), same = self.groups.len()));
+        }
+        if !self.new_checklists.is_empty() || !self.checklists.is_empty() {
+            lines.push(tr!("merge.checklists", new = self.new_checklists.len(), differ = self.checklists.len()));
+        }
+        if !self.new_sozialraeume.is_empty() {
+            lines.push(tr!("merge.sozialraeume", names = self.new_sozialraeume.join(", ")));
+        }
+        lines
+    }
+
+    /// For a file shared without personal data: its empty contact persons
+    /// and notes are gaps, not different values, and ask for no decision.
+    pub fn without_personal_gaps(mut self) -> MergePlan {
+        for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
+            matched.diffs.retain(|d| !(matches!(d.key, "contacts" | "notes") && d.theirs.is_empty()));
+        }
+        self
+    }
+
+    /// Every match whose values differ, where the user has something to decide.
+    pub fn decisions(&self) -> impl Iterator<Item = &Matched> {
+        self.actors.iter().chain(&self.relations).chain(&self.groups).chain(&self.checklists).filter(|m| !m.diffs.is_empty())
+    }
+}
+
+/// The user's choices. By default the own values stay.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct MergeChoices {
+    /// (own record id, field key) where the file's value is taken.
+    pub take_theirs: HashSet<(Id, &'static str)>,
+    /// Name matches the user rejected: the file's actor is added as another actor.
+    pub separate: HashSet<Id>,
+}
+
+/// (key, label) of the fields compared, labels in the UI's language.
+fn actor_fields() -> [(&'static str, &'static str); 11] {
+    [
+        ("name", t("common.name")),
+        ("kind", t("region.kind")),
+        ("traeger", t("actor.traeger")),
+        ("rechtskreise", t("actors.rechtskreise")),
+        ("sozialraeume", t("region.sozialraeume")),
+        ("target_groups", t("actor.target_groups")),
+        ("offers", t("actor.offers")),
+        ("website", t("actor.website")),
+        ("contacts", t("actor.contacts")),
+        ("tags", t("actor.tags")),
+        ("notes", t("common.notes")),
+    ]
+}
+
+fn relation_fields() -> [(&'static str, &'static str); 4] {
+    [("direction", t("relations.direction")), ("binding", t("relations.binding")), ("since", t("relations.since")), ("notes", t("common.notes"))]
+}
+
+fn group_fields() -> [(&'static str, &'static str); 3] {
+    [("name", t("common.name")), ("kind", t("region.kind")), ("notes", t("common.notes"))]
+}
+
+/// How an actor's field reads, with references as names (of `region`).
+fn actor_field(region: &Region, actor: &Actor, key: &str) -> String {
+    match key {
+        "name" => actor.name.clone(),
+        "kind" => actor.kind.label().to_owned(),
+        "traeger" => actor.traeger.as_ref().map(|t| region.actor_name(t)).unwrap_or_default(),
+        "rechtskreise" => actor.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
+        "sozialraeume" => {
+            actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+        }
+        "target_groups" => actor.target_groups.join(", "),
+        "offers" => actor.offers.join(", "),
+        "website" => actor.website.clone(),
+        "contacts" => actor
+            .contacts
+            .iter()
+            .map(|c| [c.name.as_str(), &c.role, &c.email, &c.phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+            .collect::<Vec<_>>()
+            .join("; "),
+        "tags" => actor.tags.join(", "),
+        "notes" => actor.notes.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Copies one field; references in `from` already point at the own region.
+fn copy_actor_field(to: &mut Actor, from: &Actor, key: &str) {
+    match key {
+        "name" => to.name = from.name.clone(),
+        "kind" => to.kind = from.kind,
+        "traeger" => to.traeger = from.traeger.clone(),
+        "rechtskreise" => to.rechtskreise = from.rechtskreise.clone(),
+        "sozialraeume" => to.sozialraeume = from.sozialraeume.clone(),
+        "target_groups" => to.target_groups = from.target_groups.clone(),
+        "offers" => to.offers = from.offers.clone(),
+        "website" => to.website = from.website.clone(),
+        "contacts" => to.contacts = from.contacts.clone(),
+        "tags" => to.tags = from.tags.clone(),
+        "notes" => to.notes = from.notes.clone(),
+        _ => {}
+    }
+}
+
+fn relation_field(relation: &Relation, key: &str) -> String {
+    match key {
+        "direction" => relation.direction.label().to_owned(),
+        "binding" => relation.binding.label().to_owned(),
+        "since" => relation.since.clone(),
+        "notes" => relation.notes.clone(),
+        _ => String::new(),
+    }
+}
+
+fn copy_relation_field(to: &mut Relation, from: &Relation, key: &str) {
+    match key {
+        "direction" => to.direction = from.direction,
+        "binding" => to.binding = from.binding,
+        "since" => to.since = from.since.clone(),
+        "notes" => to.notes = from.notes.clone(),
+        _ => {}
+    }
+}
+
+fn group_field(group: &Group, key: &str) -> String {
+    match key {
+        "name" => group.name.clone(),
+        "kind" => group.kind.label().to_owned(),
+        "notes" => group.notes.clone(),
+        _ => String::new(),
+    }
+}
+
+fn copy_group_field(to: &mut Group, from: &Group, key: &str) {
+    match key {
+        "name" => to.name = from.name.clone(),
+        "kind" => to.kind = from.kind,
+        "notes" => to.notes = from.notes.clone(),
+        _ => {}
+    }
+}
+
+fn checklist_state(checklist: &Checklist) -> String {
+    let answered = checklist.items().filter(|i| i.status.is_some() || !i.answers.is_empty()).count();
+    let changed = checklist.items().map(|i| i.changed_at.as_str()).max().unwrap_or("");
+    let mut text = tr!("merge.answered", answered = answered, total = checklist.items().count());
+    if !changed.is_empty() {
+        text.push_str(", ");
+        text.push_str(&tr!("merge.changed", date = crate::i18n::date(changed)));
+    }
+    text
+}
+
+fn diffs(fields: &[(&'static str, &'static str)], read: impl Fn(&'static str) -> (String, String)) -> Vec<FieldDiff> {
+    fields
+        .iter()
+        .filter_map(|(key, label)| {
+            let (ours, theirs) = read(key);
+            (ours != theirs).then_some(FieldDiff { key, label, ours, theirs })
+        })
+        .collect()
+}
+
+/// The file's region with every reference pointing at the own region's
+/// records where they were matched (`separate` name matches excepted).
+struct Mapped {
+    region: Region,
+    matches: Vec<(Id, Id, MatchReason)>,
+    new_sozialraeume: Vec<String>,
+}
+
+fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
+    // Sozialräume: same ID or same name.
+    let mut sozialraum_map: HashMap<Id, Id> = HashMap::new();
+    let mut new_sozialraeume = Vec::new();
+    for s in &theirs.sozialraeume {
+        match ours.sozialraeume.iter().find(|o| o.id == s.id || fold(&o.name) == fold(&s.name)) {
+            Some(o) => {
+                sozialraum_map.insert(s.id.clone(), o.id.clone());
+            }
+            None => new_sozialraeume.push(s.name.clone()),
+        }
+    }
+    // Actors: same ID first, then a similar name among those not yet matched.
+    let mut actor_map: HashMap<Id, Id> = HashMap::new();
+    let mut matches = Vec::new();
+    let mut taken: HashSet<&Id> = HashSet::new();
+    for actor in &theirs.actors {
+        if ours.actor(&actor.id).is_some() {
+            actor_map.insert(actor.id.clone(), actor.id.clone());
+            taken.insert(&actor.id);
+            matches.push((actor.id.clone(), actor.id.clone(), MatchReason::SameId));
+        }
+    }
+    let by_key: HashMap<String, Vec<&Actor>> = ours.actors.iter().fold(HashMap::new(), |mut map, a| {
+        map.entry(name_key(&a.name)).or_default().push(a);
+        map
+    });
+    let same_id: HashSet<Id> = actor_map.keys().cloned().collect();
+    for actor in theirs.actors.iter().filter(|a| !same_id.contains(&a.id)) {
+        let exact = by_key.get(&name_key(&actor.name)).and_then(|found| found.iter().find(|o| !taken.contains(&o.id)).copied());
+        let found = exact.or_else(|| ours.actors.iter().find(|o| !taken.contains(&o.id) && similar_names(&o.name, &actor.name)));
+        if let Some(own) = found {
+            taken.insert(&own.id);
+            matches.push((own.id.clone(), actor.id.clone(), MatchReason::SimilarName));
+            if !separate.contains(&actor.id) {
+                actor_map.insert(actor.id.clone(), own.id.clone());
+            }
+        }
+    }
+    let actor = |id: &Id| actor_map.get(id).cloned().unwrap_or_else(|| id.clone());
+    let mut region = theirs.clone();
+    region.sozialraeume.retain(|s| !sozialraum_map.contains_key(&s.id));
+    for a in &mut region.actors {
+        a.traeger = a.traeger.as_ref().map(&actor);
+        for s in &mut a.sozialraeume {
+            if let Some(o) = sozialraum_map.get(s) {
+                *s = o.clone();
+            }
+        }
+    }
+    for r in &mut region.relations {
+        r.from = actor(&r.from);
+        r.to = actor(&r.to);
+    }
+    for g in &mut region.groups {
+        g.members = g.members.iter().map(&actor).collect();
+    }
+    for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
+        item.responsible = item.responsible.iter().map(&actor).collect();
+        for answer in &mut item.answers {
+            answer.actors = answer.actors.iter().map(&actor).collect();
+        }
+    }
+    // The own Sozialräume are needed to read mapped references by name.
+    region.sozialraeume.extend(ours.sozialraeume.iter().cloned());
+    Mapped { region, matches, new_sozialraeume }
+}
+
+fn find_relation<'a>(ours: &'a Region, theirs: &Relation) -> Option<&'a Relation> {
+    ours.relation(&theirs.id)
+        .filter(|o| o.links(&theirs.from, &theirs.to))
+        .or_else(|| ours.relations.iter().find(|o| o.kind == theirs.kind && o.links(&theirs.from, &theirs.to)))
+}
+
+fn find_group<'a>(ours: &'a Region, theirs: &Group) -> Option<&'a Group> {
+    ours.group(&theirs.id).or_else(|| ours.groups.iter().find(|o| fold(&o.name) == fold(&theirs.name)))
+}
+
+/// What merging `theirs` into `ours` would do.
+pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
+    let mut mapped = map_onto(ours, theirs, &HashSet::new());
+    // References of the file now point at own actors; to read them by name,
+    // the own actors join the file's region (for display only).
+    let known: HashSet<Id> = mapped.region.actors.iter().map(|a| a.id.clone()).collect();
+    mapped.region.actors.extend(ours.actors.iter().filter(|a| !known.contains(&a.id)).cloned());
+    let mut plan = MergePlan { new_sozialraeume: mapped.new_sozialraeume, ..MergePlan::default() };
+    for (own_id, their_id, reason) in &mapped.matches {
+        let (own, their) = (ours.actor(own_id).expect("matched"), mapped.region.actor(their_id).expect("matched"));
+        plan.actors.push(Matched {
+            ours: own_id.clone(),
+            theirs: their_id.clone(),
+            name_ours: own.name.clone(),
+            name_theirs: their.name.clone(),
+            reason: *reason,
+            diffs: diffs(&actor_fields(), |key| (actor_field(ours, own, key), actor_field(&mapped.region, their, key))),
+        });
+    }
+    let matched: HashSet<&Id> = mapped.matches.iter().map(|m| &m.1).collect();
+    plan.new_actors = theirs.actors.iter().filter(|a| !matched.contains(&a.id)).map(|a| a.name.clone()).collect();
+    for relation in &mapped.region.relations {
+        match find_relation(ours, relation) {
+            Some(own) => plan.relations.push(Matched {
+                ours: own.id.clone(),
+                theirs: relation.id.clone(),
+                name_ours: format!("{} – {} – {}", ours.actor_name(&own.from), own.kind.label(), ours.actor_name(&own.to)),
+                name_theirs: format!(
+                    "{} – {} – {}",
+                    mapped.region.actor_name(&relation.from),
+                    relation.kind.label(),
+                    mapped.region.actor_name(&relation.to)
+                ),
+                reason: if own.id == relation.id { MatchReason::SameId } else { MatchReason::SimilarName },
+                diffs: diffs(&relation_fields(), |key| (relation_field(own, key), relation_field(relation, key))),
+            }),
+            None => plan.new_relations += 1,
+        }
+    }
+    for group in &mapped.region.groups {
+        match find_group(ours, group) {
+            Some(own) => plan.groups.push(Matched {
+                ours: own.id.clone(),
+                theirs: group.id.clone(),
+                name_ours: own.name.clone(),
+                name_theirs: group.name.clone(),
+                reason: if own.id == group.id { MatchReason::SameId } else { MatchReason::SimilarName },
+                diffs: diffs(&group_fields(), |key| (group_field(own, key), group_field(group, key))),
+            }),
+            None => plan.new_groups.push(group.name.clone()),
+        }
+    }
+    for checklist in &mapped.region.checklists {
+        match ours.checklist(&checklist.id) {
+            Some(own) if own == checklist => {}
+            Some(own) => plan.checklists.push(Matched {
+                ours: own.id.clone(),
+                theirs: checklist.id.clone(),
+                name_ours: own.title.clone(),
+                name_theirs: checklist.title.clone(),
+                reason: MatchReason::SameId,
+                diffs: vec![FieldDiff {
+                    key: "checklist",
+                    label: t("merge.checklist_state"),
+                    ours: checklist_state(own),
+                    theirs: checklist_state(checklist),
+                }],
+            }),
+            None => plan.new_checklists.push(checklist.title.clone()),
+        }
+    }
+    plan
+}
+
+/// Merges `theirs` into a copy of `ours` as the user chose.
+pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Region {
+    let mapped = map_onto(ours, theirs, &choices.separate);
+    let take = |id: &Id, key: &'static str| choices.take_theirs.contains(&(id.clone(), key));
+    let mut result = ours.clone();
+    let own_sozialraeume: HashSet<Id> = ours.sozialraeume.iter().map(|s| s.id.clone()).collect();
+    result.sozialraeume.extend(mapped.region.sozialraeume.iter().filter(|s| !own_sozialraeume.contains(&s.id)).cloned());
+    let matched: HashMap<&Id, &Id> =
+        mapped.matches.iter().filter(|m| !choices.separate.contains(&m.1)).map(|(own, their, _)| (their, own)).collect();
+    for actor in &mapped.region.actors {
+        match matched.get(&actor.id) {
+            Some(own_id) => {
+                if let Some(own) = result.actors.iter_mut().find(|a| &a.id == *own_id) {
+                    for (key, _) in actor_fields() {
+                        if take(own_id, key) {
+                            copy_actor_field(own, actor, key);
+                        }
+                    }
+                }
+            }
+            None => result.actors.push(actor.clone()),
+        }
+    }
+    for relation in &mapped.region.relations {
+        match find_relation(ours, relation).map(|o| o.id.clone()) {
+            Some(own_id) => {
+                if let Some(own) = result.relations.iter_mut().find(|r| r.id == own_id) {
+                    for (key, _) in relation_fields() {
+                        if take(&own_id, key) {
+                            copy_relation_field(own, relation, key);
+                        }
+                    }
+                }
+            }
+            None => result.relations.push(relation.clone()),
+        }
+    }
+    for group in &mapped.region.groups {
+        match find_group(ours, group).map(|o| o.id.clone()) {
+            Some(own_id) => {
+                if let Some(own) = result.groups.iter_mut().find(|g| g.id == own_id) {
+                    for (key, _) in group_fields() {
+                        if take(&own_id, key) {
+                            copy_group_field(own, group, key);
+                        }
+                    }
+                    // Members and meetings add up; the preview lists the group.
+                    for member in &group.members {
+                        if !own.members.contains(member) {
+                            own.members.push(member.clone());
+                        }
+                    }
+                    for meeting in &group.meetings {
+                        if !own.meetings.contains(meeting) {
+                            own.meetings.push(meeting.clone());
+                        }
+                    }
+                }
+            }
+            None => result.groups.push(group.clone()),
+        }
+    }
+    for checklist in &mapped.region.checklists {
+        match result.checklists.iter_mut().find(|c| c.id == checklist.id) {
+            Some(own) if take(&checklist.id, "checklist") => *own = checklist.clone(),
+            Some(_) => {}
+            None => result.checklists.push(checklist.clone()),
+        }
+    }
+    // A safety net: any ID the file shares by chance with another record is renamed.
+    repair_region(&mut result);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::samples::demo::demo_workspace;
+    use crate::domain::model::*;
+    use crate::domain::rules::fields::integrity_problems;
+
+    fn demo() -> Region {
+        demo_workspace().regions.remove(0)
+    }
+
+    fn sound(region: &Region) -> bool {
+        integrity_problems(&Workspace { regions: vec![region.clone()], ..Workspace::default() }).is_empty()
+    }
+
+    #[test]
+    fn names_match_despite_case_legal_form_and_a_typo() {
+        assert!(similar_names("Lebenshilfe Lindenau e.V.", "lebenshilfe lindenau"));
+        assert!(similar_names("Jobcenter Lindenau", "Jobcenter Lindenaü"));
+        assert!(similar_names("Integrationsfachdienst Lindenau", "Integrationsfachdienst Lindeanu"), "a swap is two edits, allowed at 30 letters");
+        assert!(!similar_names("Jobcenter Lindenau", "Jobcenter Erlenbach"));
+        assert!(!similar_names("VHS", "VdK"), "short names must match exactly");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn merging_a_region_into_itself_changes_nothing() {
+        let region = demo();
+        let plan = plan_merge(&region, &region);
+        assert!(plan.new_actors.is_empty() && plan.new_relations == 0 && plan.decisions().next().is_none(), "{plan:?}");
+        assert_eq!(apply_merge(&region, &region, &MergeChoices::default()), region);
+    }
+
+    #[test]
+    fn differing_fields_are_shown_and_only_chosen_ones_are_taken() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        theirs.actors[0].website = "https://neu.example".into();
+        theirs.actors[0].tags = vec!["neu".into()];
+        let (id, old_tags) = (ours.actors[0].id.clone(), ours.actors[0].tags.clone());
+        let plan = plan_merge(&ours, &theirs);
+        let decision: Vec<_> = plan.decisions().collect();
+        assert_eq!(decision.len(), 1);
+        assert_eq!(decision[0].diffs.iter().map(|d| d.key).collect::<Vec<_>>(), ["website", "tags"]);
+        assert_eq!(decision[0].diffs[0].theirs, "https://neu.example");
+
+        let kept = apply_merge(&ours, &theirs, &MergeChoices::default());
+        assert_eq!(kept, ours, "by default nothing of ours is overwritten");
+        let choices = MergeChoices { take_theirs: HashSet::from([(id.clone(), "website")]), ..MergeChoices::default() };
+        let merged = apply_merge(&ours, &theirs, &choices);
+        let actor = merged.actor(&id).unwrap();
+        assert_eq!((actor.website.as_str(), &actor.tags), ("https://neu.example", &old_tags));
+    }
+
+    #[test]
+    fn a_colleagues_actor_with_a_similar_name_is_matched_and_references_follow() {
+        let ours = demo();
+        let mut theirs = Region::new(Id("kollegin".into()), "Nachbarkreis", RegionKind::Landkreis);
+        let twin_name = format!("{} e.V.", ours.actors[0].name.to_uppercase());
+        theirs.actors.push(Actor::new(Id("x-1".into()), twin_name, ours.actors[0].kind));
+        theirs.actors.push(Actor::new(Id("x-2".into()), "Ganz neuer Verein Lindenau", ActorKind::Verein));
+        theirs.relations.push(Relation {
+            id: Id("x-rel".into()),
+            from: Id("x-2".into()),
+            to: Id("x-1".into()),
+            kind: RelationKind::Kooperation,
+            direction: Direction::Undirected,
+            binding: Binding::Informell,
+            since: String::new(),
+            notes: String::new(),
+        });
+        let plan = plan_merge(&ours, &theirs);
+        assert_eq!(plan.actors.len(), 1);
+        assert_eq!(plan.actors[0].reason, MatchReason::SimilarName);
+        assert_eq!(plan.actors[0].ours, ours.actors[0].id);
+        assert_eq!(plan.new_actors, ["Ganz neuer Verein Lindenau"]);
+        assert_eq!(plan.new_relations, 1);
+
+        let merged = apply_merge(&ours, &theirs, &MergeChoices::default());
+        assert!(sound(&merged));
+        assert_eq!(merged.actors.len(), ours.actors.len() + 1);
+        let new_relation = merged.relation(&Id("x-rel".into())).unwrap();
+        assert_eq!(new_relation.to, ours.actors[0].id, "the relation now points at our actor");
+        assert_eq!(merged.actor(&ours.actors[0].id).unwrap().name, ours.actors[0].name, "our name stays unless chosen");
+
+        let apart = MergeChoices { separate: HashSet::from([Id("x-1".into())]), ..MergeChoices::default() };
+        let merged = apply_merge(&ours, &theirs, &apart);
+        assert!(sound(&merged));
+        assert_eq!(merged.actors.len(), ours.actors.len() + 2, "rejected match: both actors kept");
+    }
+
+    #[test]
+    fn references_to_a_renamed_twin_are_not_reported_as_differences() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        let (old, new) = (ours.actors[0].id.clone(), Id("kollegin-1".into()));
+        theirs.actors[0].id = new.clone();
+        theirs.actors[0].name.push_str(" e.V.");
+        let rename = |id: &mut Id| {
+            if *id == old {
+                *id = new.clone();
+            }
+        };
+        theirs.actors.iter_mut().filter_map(|a| a.traeger.as_mut()).for_each(rename);
+        theirs.relations.iter_mut().for_each(|r| {
+            rename(&mut r.from);
+            rename(&mut r.to);
+        });
+        theirs.groups.iter_mut().flat_map(|g| g.members.iter_mut()).for_each(rename);
+        for item in theirs.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
+            item.responsible.iter_mut().for_each(rename);
+            item.answers.iter_mut().flat_map(|a| a.actors.iter_mut()).for_each(rename);
+        }
+        let plan = plan_merge(&ours, &theirs);
+        let decisions: Vec<_> = plan.decisions().collect();
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        assert_eq!(decisions[0].diffs.iter().map(|d| d.key).collect::<Vec<_>>(), ["name"]);
+        assert_eq!(apply_merge(&ours, &theirs, &MergeChoices::default()), ours);
+    }
+
+    #[test]
+    fn a_file_without_personal_data_asks_nothing_about_its_gaps() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        crate::domain::data::files::privacy::strip_personal_data(&mut theirs);
+        assert!(plan_merge(&ours, &theirs).decisions().count() > 0);
+        assert_eq!(plan_merge(&ours, &theirs).without_personal_gaps().decisions().count(), 0);
+        assert_eq!(apply_merge(&ours, &theirs, &MergeChoices::default()), ours, "own contacts stay");
+    }
+
+    #[test]
+    fn checklists_with_another_state_are_a_decision() {
+        let ours = demo();
+        let mut theirs = ours.clone();
+        let item = theirs.checklists[0].items().find(|i| i.status.is_none()).unwrap().id.clone();
+        assert!(theirs.checklists[0].set_status(&item, Some(crate::domain::model::checklist::Status::InPlanung), "2026-11-20T08:00:00Z"));
+        let plan = plan_merge(&ours, &theirs);
+        assert_eq!(plan.checklists.len(), 1);
+        assert!(plan.checklists[0].diffs[0].theirs.contains("zuletzt geändert 20.11.2026"));
+        let id = ours.checklists[0].id.clone();
+        let merged = apply_merge(&ours, &theirs, &MergeChoices { take_theirs: HashSet::from([(id, "checklist")]), ..Default::default() });
+        assert_eq!(merged.checklists[0], theirs.checklists[0]);
+    }
+}

@@ -1,0 +1,90 @@
+//! Sharing without personal data (DSGVO): contact persons and free notes
+//! can be left out of an export, and the user sees beforehand what goes.
+
+use crate::i18n::t;
+use crate::tr;
+use crate::domain::model::Region;
+
+/// What personal data a region holds (and an export without it leaves out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PersonalData {
+    pub contacts: usize,
+    pub actors_with_contacts: usize,
+    /// Non-empty free notes of the region, actors, relations, Gremien and checklist items.
+    pub notes: usize,
+}
+
+impl PersonalData {
+    pub fn of(region: &Region) -> PersonalData {
+        let filled = |s: &String| usize::from(!s.trim().is_empty());
+        let notes = filled(&region.notes)
+            + region.actors.iter().map(|a| filled(&a.notes)).sum::<usize>()
+            + region.relations.iter().map(|r| filled(&r.notes)).sum::<usize>()
+            + region.groups.iter().map(|g| filled(&g.notes)).sum::<usize>()
+            + region.checklists.iter().flat_map(|c| c.items()).map(|i| filled(&i.notes)).sum::<usize>();
+        PersonalData {
+            contacts: region.actors.iter().map(|a| a.contacts.len()).sum(),
+            actors_with_contacts: region.actors.iter().filter(|a| !a.contacts.is_empty()).count(),
+            notes,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.contacts == 0 && self.notes == 0
+    }
+
+    /// The lines shown before saving: what will be left out.
+    pub fn describe(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        match (self.contacts, self.actors_with_contacts) {
+            (0, _) => {}
+            (1, _) => lines.push(t("privacy.one_contact").to_owned()),
+            (n, a) => lines.push(tr!("privacy.contacts", contacts = n, n = a)),
+        }
+        match self.notes {
+            0 => {}
+            n => lines.push(tr!("privacy.notes", n = n)),
+        }
+        lines
+    }
+}
+
+/// Drops contact persons and free notes.
+pub fn strip_personal_data(region: &mut Region) {
+    region.notes.clear();
+    region.imported_from = None;
+    for actor in &mut region.actors {
+        actor.contacts.clear();
+        actor.notes.clear();
+    }
+    for relation in &mut region.relations {
+        relation.notes.clear();
+    }
+    for group in &mut region.groups {
+        group.notes.clear();
+    }
+    for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
+        item.notes.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::samples::demo::demo_workspace;
+
+    #[test]
+    fn counts_what_is_left_out_and_then_nothing_is_left() {
+        let mut region = demo_workspace().regions.remove(0);
+        let found = PersonalData::of(&region);
+        assert!(found.contacts > 0 && found.actors_with_contacts > 0 && found.notes > 0, "{found:?}");
+        let expected_contacts: usize = region.actors.iter().map(|a| a.contacts.len()).sum();
+        assert_eq!(found.contacts, expected_contacts);
+        assert!(found.describe()[0].starts_with(&format!("{expected_contacts} Kontaktpersonen bei")));
+        strip_personal_data(&mut region);
+        assert_eq!(PersonalData::of(&region), PersonalData::default());
+        assert!(PersonalData::of(&region).describe().is_empty());
+        let text = serde_json::to_string(&region).unwrap();
+        assert!(!text.contains('@'), "no e-mail address survives");
+    }
+}

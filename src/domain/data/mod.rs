@@ -1,0 +1,13 @@
+//! Everything that enters or leaves the app, and how it is kept:
+//! - `format`: the file envelope, reading and checking a file;
+//! - `storage`: the browser storage envelope, parts and quota;
+//! - `files`: export (the one path every written file takes), import, merge,
+//!   the privacy filter, backups;
+//! - `writers`: CSV, GraphML and GEXF bytes for other programs.
+//! A new export format is a writer plus one `Format` in `files::export`.
+
+pub mod files;
+pub mod format;
+pub mod sha256;
+pub mod storage;
+pub mod writers;

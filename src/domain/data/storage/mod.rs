@@ -1,0 +1,7 @@
+//! The app's own persistence in the browser's storage: the versioned envelope,
+//! the workspace in content-named parts, the quota and the backup reminder.
+//! Knows nothing of files: it never imports from `data::format`.
+
+pub mod backup;
+pub mod envelope;
+pub mod parts;

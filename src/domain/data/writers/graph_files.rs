@@ -1,0 +1,143 @@
+//! The map as GraphML and GEXF, the formats Gephi, yEd and Cytoscape open.
+
+use crate::domain::model::{Direction, Region};
+
+/// Escapes text for XML content and attribute values; drops characters
+/// XML 1.0 does not allow at all.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Attributes written for every actor (node) and relation (edge).
+const NODE_KEYS: [(&str, &str); 4] = [("name", "Name"), ("kind", "Art"), ("rechtskreise", "Rechtskreise"), ("sozialraeume", "Sozialräume")];
+const EDGE_KEYS: [(&str, &str); 3] = [("kind", "Art"), ("binding", "Verbindlichkeit"), ("since", "Seit")];
+
+fn node_values(region: &Region, index: usize) -> [String; 4] {
+    let actor = &region.actors[index];
+    [
+        actor.name.clone(),
+        actor.kind.label().to_owned(),
+        actor.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
+        actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+    ]
+}
+
+fn edge_values(region: &Region, index: usize) -> [String; 3] {
+    let relation = &region.relations[index];
+    [relation.kind.label().to_owned(), relation.binding.label().to_owned(), relation.since.clone()]
+}
+
+/// GraphML: undirected by default, referrals and other one-way relations directed.
+pub fn graphml(region: &Region) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+    for (key, label) in NODE_KEYS {
+        out.push_str(&format!("  <key id=\"n_{key}\" for=\"node\" attr.name=\"{label}\" attr.type=\"string\"/>\n"));
+    }
+    for (key, label) in EDGE_KEYS {
+        out.push_str(&format!("  <key id=\"e_{key}\" for=\"edge\" attr.name=\"{label}\" attr.type=\"string\"/>\n"));
+    }
+    out.push_str(&format!("  <graph id=\"{}\" edgedefault=\"undirected\">\n", xml_escape(&region.id.0)));
+    for (i, actor) in region.actors.iter().enumerate() {
+        out.push_str(&format!("    <node id=\"{}\">\n", xml_escape(&actor.id.0)));
+        for ((key, _), value) in NODE_KEYS.iter().zip(node_values(region, i)) {
+            out.push_str(&format!("      <data key=\"n_{key}\">{}</data>\n", xml_escape(&value)));
+        }
+        out.push_str("    </node>\n");
+    }
+    for (i, relation) in region.relations.iter().enumerate() {
+        let directed = relation.kind.has_direction() && relation.direction == Direction::Forward;
+        out.push_str(&format!(
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\" directed=\"{directed}\">\n",
+            xml_escape(&relation.id.0),
+            xml_escape(&relation.from.0),
+            xml_escape(&relation.to.0)
+        ));
+        for ((key, _), value) in EDGE_KEYS.iter().zip(edge_values(region, i)) {
+            out.push_str(&format!("      <data key=\"e_{key}\">{}</data>\n", xml_escape(&value)));
+        }
+        out.push_str("    </edge>\n");
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+/// GEXF 1.3 with the same attributes; the edge weight grows with how binding a relation is.
+pub fn gexf(region: &Region) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n",
+    );
+    out.push_str(&format!("  <meta><creator>Netzwerkatlas</creator><description>{}</description></meta>\n", xml_escape(&region.name)));
+    out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
+    for (i, (_, label)) in NODE_KEYS.iter().enumerate().skip(1) {
+        out.push_str(&format!("      <attribute id=\"{i}\" title=\"{label}\" type=\"string\"/>\n"));
+    }
+    out.push_str("    </attributes>\n    <attributes class=\"edge\">\n");
+    for (i, (_, label)) in EDGE_KEYS.iter().enumerate() {
+        out.push_str(&format!("      <attribute id=\"{i}\" title=\"{label}\" type=\"string\"/>\n"));
+    }
+    out.push_str("    </attributes>\n    <nodes>\n");
+    for (i, actor) in region.actors.iter().enumerate() {
+        let values = node_values(region, i);
+        out.push_str(&format!("      <node id=\"{}\" label=\"{}\"><attvalues>", xml_escape(&actor.id.0), xml_escape(&values[0])));
+        for (a, value) in values.iter().enumerate().skip(1) {
+            out.push_str(&format!("<attvalue for=\"{a}\" value=\"{}\"/>", xml_escape(value)));
+        }
+        out.push_str("</attvalues></node>\n");
+    }
+    out.push_str("    </nodes>\n    <edges>\n");
+    for (i, relation) in region.relations.iter().enumerate() {
+        let directed = relation.kind.has_direction() && relation.direction == Direction::Forward;
+        let weight = 1 + relation.binding as usize;
+        out.push_str(&format!(
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{}\" weight=\"{weight}\"><attvalues>",
+            xml_escape(&relation.id.0),
+            xml_escape(&relation.from.0),
+            xml_escape(&relation.to.0),
+            if directed { "directed" } else { "undirected" }
+        ));
+        for (a, value) in edge_values(region, i).iter().enumerate() {
+            out.push_str(&format!("<attvalue for=\"{a}\" value=\"{}\"/>", xml_escape(value)));
+        }
+        out.push_str("</attvalues></edge>\n");
+    }
+    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::samples::demo::demo_workspace;
+
+    #[test]
+    fn escaping_keeps_markup_out() {
+        assert_eq!(xml_escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&apos;");
+        assert_eq!(xml_escape("a\u{1}b\nc"), "ab\nc");
+    }
+
+    #[test]
+    fn both_formats_hold_every_actor_and_relation() {
+        let mut region = demo_workspace().regions.remove(0);
+        region.actors[0].name = "A & B <GmbH>".into();
+        for text in [graphml(&region), gexf(&region)] {
+            assert_eq!(text.matches("<node ").count(), region.actors.len());
+            assert_eq!(text.matches("<edge ").count(), region.relations.len());
+            assert!(text.contains("A &amp; B &lt;GmbH&gt;"));
+            assert!(!text.contains("<GmbH>"));
+        }
+        assert!(graphml(&region).contains("directed=\"true\""), "referrals are directed");
+    }
+}

@@ -1,0 +1,551 @@
+//! Form drafts: what a form holds while the user types (plain strings), and
+//! the rules that turn a draft into a valid record or into messages
+//! next to the fields.
+
+use crate::i18n::t;
+use crate::tr;
+use crate::domain::model::*;
+use crate::domain::rules::text::{split_commas, split_lines};
+use crate::domain::rules::fields::{
+    is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
+};
+
+/// Source of fresh ids; the browser passes one backed by `crypto.getRandomValues`.
+pub trait IdSource {
+    fn next_id(&mut self, prefix: &str) -> Id;
+}
+
+impl<F: FnMut(&str) -> Id> IdSource for F {
+    fn next_id(&mut self, prefix: &str) -> Id {
+        self(prefix)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ActorDraft {
+    pub name: String,
+    pub kind: Option<ActorKind>,
+    pub traeger: Option<Id>,
+    pub rechtskreise: Vec<Rechtskreis>,
+    pub sozialraeume: Vec<Id>,
+    /// One per line.
+    pub target_groups: String,
+    /// One per line.
+    pub offers: String,
+    pub website: String,
+    pub contacts: Vec<Contact>,
+    /// Comma-separated.
+    pub tags: String,
+    pub notes: String,
+}
+
+impl ActorDraft {
+    pub fn from_actor(actor: &Actor) -> ActorDraft {
+        ActorDraft {
+            name: actor.name.clone(),
+            kind: Some(actor.kind),
+            traeger: actor.traeger.clone(),
+            rechtskreise: actor.rechtskreise.clone(),
+            sozialraeume: actor.sozialraeume.clone(),
+            target_groups: actor.target_groups.join("\n"),
+            offers: actor.offers.join("\n"),
+            website: actor.website.clone(),
+            contacts: actor.contacts.clone(),
+            tags: actor.tags.join(", "),
+            notes: actor.notes.clone(),
+        }
+    }
+
+    /// Builds the actor with id `id` (new or edited) for `region`.
+    pub fn build(&self, id: Id, region: &Region) -> Result<Actor, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.insert("name".into(), t("form.name_required").into());
+        }
+        if self.kind.is_none() {
+            errors.insert("kind".into(), t("form.kind_required").into());
+        }
+        let website = normalise_website(&self.website).unwrap_or_else(|message| {
+            errors.insert("website".into(), message);
+            String::new()
+        });
+        if let Some(traeger) = &self.traeger {
+            if traeger == &id {
+                errors.insert("traeger".into(), t("form.traeger_self").into());
+            } else if region.actor(traeger).is_none() {
+                errors.insert("traeger".into(), t("form.traeger_gone").into());
+            } else if traeger_chain_reaches(region, traeger, &id) {
+                errors.insert(
+                    "traeger".into(),
+                    t("form.traeger_cycle").into(),
+                );
+            }
+        }
+        let mut contacts = Vec::new();
+        for (i, contact) in self.contacts.iter().enumerate() {
+            let contact = Contact {
+                name: contact.name.trim().to_owned(),
+                role: contact.role.trim().to_owned(),
+                email: contact.email.trim().to_owned(),
+                phone: contact.phone.trim().to_owned(),
+            };
+            if contact == Contact::default() {
+                continue;
+            }
+            if contact.name.is_empty() {
+                errors.insert(format!("contact.{i}.name"), t("form.contact_name").into());
+            }
+            if !contact.email.is_empty() && !is_valid_email(&contact.email) {
+                errors.insert(
+                    format!("contact.{i}.email"),
+                    t("form.email").into(),
+                );
+            }
+            if !contact.phone.is_empty() && !is_valid_phone(&contact.phone) {
+                errors.insert(
+                    format!("contact.{i}.phone"),
+                    t("form.phone").into(),
+                );
+            }
+            contacts.push(contact);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut rechtskreise = self.rechtskreise.clone();
+        rechtskreise.sort();
+        rechtskreise.dedup();
+        let sozialraeume = region
+            .sozialraeume
+            .iter()
+            .filter(|s| self.sozialraeume.contains(&s.id))
+            .map(|s| s.id.clone())
+            .collect();
+        Ok(Actor {
+            id,
+            name: name.to_owned(),
+            kind: self.kind.unwrap_or(ActorKind::Sonstige),
+            traeger: self.traeger.clone(),
+            rechtskreise,
+            sozialraeume,
+            target_groups: split_lines(&self.target_groups),
+            offers: split_lines(&self.offers),
+            website,
+            contacts,
+            tags: split_commas(&self.tags),
+            notes: self.notes.trim().to_owned(),
+        })
+    }
+}
+
+/// Whether following Träger links upwards from `start` arrives at `target`.
+fn traeger_chain_reaches(region: &Region, start: &Id, target: &Id) -> bool {
+    let mut current = Some(start.clone());
+    let mut steps = 0;
+    while let Some(id) = current {
+        if &id == target {
+            return true;
+        }
+        steps += 1;
+        if steps > region.actors.len() {
+            return true;
+        }
+        current = region.actor(&id).and_then(|a| a.traeger.clone());
+    }
+    false
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationDraft {
+    pub from: Option<Id>,
+    pub to: Option<Id>,
+    pub kind: RelationKind,
+    pub direction: Direction,
+    pub binding: Binding,
+    pub since: String,
+    pub notes: String,
+}
+
+impl Default for RelationDraft {
+    fn default() -> Self {
+        RelationDraft {
+            from: None,
+            to: None,
+            kind: RelationKind::Kooperation,
+            direction: Direction::Forward,
+            binding: Binding::Regelmaessig,
+            since: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+impl RelationDraft {
+    pub fn from_relation(relation: &Relation) -> RelationDraft {
+        RelationDraft {
+            from: Some(relation.from.clone()),
+            to: Some(relation.to.clone()),
+            kind: relation.kind,
+            direction: relation.direction,
+            binding: relation.binding,
+            since: relation.since.clone(),
+            notes: relation.notes.clone(),
+        }
+    }
+
+    /// The direction that will be stored: none for mutual kinds, and a
+    /// direction for kinds that need one.
+    pub fn effective_direction(&self) -> Direction {
+        match (self.kind.has_direction(), self.direction) {
+            (false, _) => Direction::Undirected,
+            (true, Direction::Undirected) => Direction::Forward,
+            (true, d) => d,
+        }
+    }
+
+    pub fn build(&self, id: Id, region: &Region) -> Result<Relation, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let from = self.from.clone().filter(|a| region.actor(a).is_some());
+        let to = self.to.clone().filter(|a| region.actor(a).is_some());
+        if from.is_none() {
+            errors.insert("from".into(), t("form.from_required").into());
+        }
+        if to.is_none() {
+            errors.insert("to".into(), t("form.to_required").into());
+        }
+        if let (Some(from), Some(to)) = (&from, &to) {
+            if from == to {
+                errors.insert("to".into(), t("form.two_actors").into());
+            } else if region
+                .relations
+                .iter()
+                .any(|r| r.id != id && r.kind == self.kind && r.links(from, to))
+            {
+                errors.insert(
+                    "kind".into(),
+                    tr!("form.relation_exists", kind = self.kind.label()),
+                );
+            }
+        }
+        if !is_valid_since(&self.since) {
+            errors.insert(
+                "since".into(),
+                t("form.since").into(),
+            );
+        }
+        match (from, to) {
+            (Some(from), Some(to)) if errors.is_empty() => Ok(Relation {
+                id,
+                from,
+                to,
+                kind: self.kind,
+                direction: self.effective_direction(),
+                binding: self.binding,
+                since: self.since.trim().to_owned(),
+                notes: self.notes.trim().to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupDraft {
+    pub name: String,
+    pub kind: GroupKind,
+    pub members: Vec<Id>,
+    pub meetings: Vec<Meeting>,
+    pub notes: String,
+}
+
+impl Default for GroupDraft {
+    fn default() -> Self {
+        GroupDraft {
+            name: String::new(),
+            kind: GroupKind::Arbeitskreis,
+            members: Vec::new(),
+            meetings: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+impl GroupDraft {
+    pub fn from_group(group: &Group) -> GroupDraft {
+        GroupDraft {
+            name: group.name.clone(),
+            kind: group.kind,
+            members: group.members.clone(),
+            meetings: group.meetings.clone(),
+            notes: group.notes.clone(),
+        }
+    }
+
+    pub fn build(&self, id: Id, region: &Region) -> Result<Group, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.name.trim().is_empty() {
+            errors.insert("name".into(), t("form.group_name").into());
+        }
+        let mut meetings = Vec::new();
+        for (i, meeting) in self.meetings.iter().enumerate() {
+            let date = meeting.date.trim();
+            let topic = meeting.topic.trim();
+            if date.is_empty() && topic.is_empty() {
+                continue;
+            }
+            if !is_valid_date(date) {
+                errors.insert(format!("meeting.{i}.date"), t("form.meeting_date").into());
+            }
+            meetings.push(Meeting { date: date.to_owned(), topic: topic.to_owned() });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        // Keep the region's order of actors, drop unknown or repeated members.
+        let members = region
+            .actors
+            .iter()
+            .filter(|a| self.members.contains(&a.id))
+            .map(|a| a.id.clone())
+            .collect();
+        Ok(Group {
+            id,
+            name: self.name.trim().to_owned(),
+            kind: self.kind,
+            members,
+            meetings,
+            notes: self.notes.trim().to_owned(),
+        })
+    }
+}
+
+/// One Sozialraum row of the region form. `id` is empty for a new one.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SozialraumDraft {
+    pub id: Option<Id>,
+    pub name: String,
+    /// Comma-separated Städte and Gemeinden.
+    pub gemeinden: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RegionDraft {
+    pub name: String,
+    pub kind: RegionKind,
+    pub sozialraeume: Vec<SozialraumDraft>,
+    pub notes: String,
+}
+
+impl RegionDraft {
+    pub fn from_region(region: &Region) -> RegionDraft {
+        RegionDraft {
+            name: region.name.clone(),
+            kind: region.kind,
+            sozialraeume: region
+                .sozialraeume
+                .iter()
+                .map(|s| SozialraumDraft {
+                    id: Some(s.id.clone()),
+                    name: s.name.clone(),
+                    gemeinden: s.gemeinden.join(", "),
+                })
+                .collect(),
+            notes: region.notes.clone(),
+        }
+    }
+
+    /// The region's name, kind and Sozialräume; actors and relations are
+    /// kept by the caller (see `Region::apply_structure`).
+    pub fn build(&self, ids: &mut impl IdSource) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.name.trim().is_empty() {
+            errors.insert("name".into(), t("form.region_name").into());
+        }
+        let mut seen = Vec::new();
+        let mut sozialraeume = Vec::new();
+        for (i, row) in self.sozialraeume.iter().enumerate() {
+            let name = row.name.trim();
+            if name.is_empty() && row.gemeinden.trim().is_empty() {
+                continue;
+            }
+            if name.is_empty() {
+                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_name").into());
+                continue;
+            }
+            let folded = crate::domain::rules::text::fold(name);
+            if seen.contains(&folded) {
+                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_twice").into());
+                continue;
+            }
+            seen.push(folded);
+            sozialraeume.push(Sozialraum {
+                id: row.id.clone().unwrap_or_else(|| ids.next_id("sr")),
+                name: name.to_owned(),
+                gemeinden: split_commas(&row.gemeinden),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok((self.name.trim().to_owned(), self.kind, sozialraeume, self.notes.trim().to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region() -> Region {
+        let mut r = Region::new(Id("r".into()), "Testkreis", RegionKind::Landkreis);
+        r.sozialraeume.push(Sozialraum { id: Id("s1".into()), name: "Nord".into(), gemeinden: vec![] });
+        r.actors.push(Actor::new(Id("a".into()), "Lebenshilfe", ActorKind::Traeger));
+        r.actors.push(Actor::new(Id("b".into()), "Werkstatt", ActorKind::Wfbm));
+        r.relations.push(Relation {
+            id: Id("rel".into()),
+            from: Id("a".into()),
+            to: Id("b".into()),
+            kind: RelationKind::Traegerschaft,
+            direction: Direction::Forward,
+            binding: Binding::Vertrag,
+            since: String::new(),
+            notes: String::new(),
+        });
+        r
+    }
+
+    fn actor_draft(name: &str) -> ActorDraft {
+        ActorDraft { name: name.into(), kind: Some(ActorKind::Verein), ..ActorDraft::default() }
+    }
+
+    #[test]
+    fn actor_needs_a_name_and_a_kind() {
+        let errors = ActorDraft::default().build(Id("n".into()), &region()).unwrap_err();
+        assert_eq!(errors["name"], "Bitte einen Namen eingeben.");
+        assert!(errors.contains_key("kind"));
+        let errors = actor_draft("   ").build(Id("n".into()), &region()).unwrap_err();
+        assert!(errors.contains_key("name"));
+    }
+
+    #[test]
+    fn actor_fields_are_trimmed_and_split() {
+        let mut d = actor_draft("  TSV Erlenbach ");
+        d.target_groups = "Jugendliche\n\n Geflüchtete ".into();
+        d.tags = "Sport, Ehrenamt,".into();
+        d.website = "www.tsv.example".into();
+        d.sozialraeume = vec![Id("s1".into()), Id("gone".into())];
+        d.rechtskreise = vec![Rechtskreis::SgbVIII, Rechtskreis::SgbII, Rechtskreis::SgbVIII];
+        let a = d.build(Id("n".into()), &region()).unwrap();
+        assert_eq!(a.name, "TSV Erlenbach");
+        assert_eq!(a.target_groups, vec!["Jugendliche", "Geflüchtete"]);
+        assert_eq!(a.tags, vec!["Sport", "Ehrenamt"]);
+        assert_eq!(a.website, "https://www.tsv.example");
+        assert_eq!(a.sozialraeume, vec![Id("s1".into())]);
+        assert_eq!(a.rechtskreise, vec![Rechtskreis::SgbII, Rechtskreis::SgbVIII]);
+    }
+
+    #[test]
+    fn actor_contacts_are_checked_and_blank_rows_dropped() {
+        let mut d = actor_draft("X");
+        d.contacts = vec![
+            Contact { name: "Anna".into(), email: "anna(at)x.de".into(), ..Contact::default() },
+            Contact::default(),
+            Contact { email: "b@x.de".into(), phone: "abc".into(), ..Contact::default() },
+        ];
+        let errors = d.build(Id("n".into()), &region()).unwrap_err();
+        assert!(errors["contact.0.email"].contains("gültige E-Mail"));
+        assert!(errors.contains_key("contact.2.name"));
+        assert!(errors.contains_key("contact.2.phone"));
+        d.contacts = vec![Contact { name: "Anna".into(), email: "anna@x.de".into(), ..Contact::default() }, Contact::default()];
+        assert_eq!(d.build(Id("n".into()), &region()).unwrap().contacts.len(), 1);
+    }
+
+    #[test]
+    fn actor_website_rejects_script_links() {
+        let mut d = actor_draft("X");
+        d.website = "javascript:alert(1)".into();
+        assert!(d.build(Id("n".into()), &region()).unwrap_err().contains_key("website"));
+    }
+
+    #[test]
+    fn traeger_cannot_be_self_or_a_cycle() {
+        let mut r = region();
+        r.actors[1].traeger = Some(Id("a".into()));
+        let mut d = ActorDraft::from_actor(&r.actors[0]);
+        d.traeger = Some(Id("a".into()));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].contains("eigener"));
+        d.traeger = Some(Id("b".into()));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].contains("Kreis"));
+        d.traeger = Some(Id("missing".into()));
+        assert!(d.build(Id("a".into()), &r).is_err());
+    }
+
+    #[test]
+    fn relation_rules() {
+        let r = region();
+        let mut d = RelationDraft { from: Some(Id("a".into())), to: Some(Id("a".into())), ..RelationDraft::default() };
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["to"].contains("zwei verschiedene"));
+        d.to = None;
+        assert!(d.build(Id("n".into()), &r).unwrap_err().contains_key("to"));
+        // Same kind, other order: a duplicate.
+        d = RelationDraft {
+            from: Some(Id("b".into())),
+            to: Some(Id("a".into())),
+            kind: RelationKind::Traegerschaft,
+            ..RelationDraft::default()
+        };
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["kind"].contains("schon eine Beziehung"));
+        // Editing the existing relation itself is not a duplicate.
+        assert!(d.build(Id("rel".into()), &r).is_ok());
+        // Another kind between the same pair is fine.
+        d.kind = RelationKind::Kooperation;
+        let rel = d.build(Id("n".into()), &r).unwrap();
+        assert_eq!(rel.direction, Direction::Undirected, "cooperation has no direction");
+        d.kind = RelationKind::Weiterleitung;
+        d.direction = Direction::Undirected;
+        assert_eq!(d.build(Id("n".into()), &r).unwrap().direction, Direction::Forward);
+        d.since = "letztes Jahr".into();
+        assert!(d.build(Id("n".into()), &r).unwrap_err().contains_key("since"));
+    }
+
+    #[test]
+    fn group_keeps_known_members_and_sorted_meetings() {
+        let r = region();
+        let d = GroupDraft {
+            name: "AK Übergang".into(),
+            members: vec![Id("b".into()), Id("zzz".into()), Id("a".into())],
+            meetings: vec![
+                Meeting { date: "2025-03-01".into(), topic: "B".into() },
+                Meeting::default(),
+                Meeting { date: "2024-11-01".into(), topic: "A".into() },
+            ],
+            ..GroupDraft::default()
+        };
+        let g = d.build(Id("g".into()), &r).unwrap();
+        assert_eq!(g.members, vec![Id("a".into()), Id("b".into())]);
+        assert_eq!(g.meetings[0].topic, "A");
+        assert_eq!(g.meetings.len(), 2);
+        let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() }], ..d };
+        assert!(bad.build(Id("g".into()), &r).unwrap_err().contains_key("meeting.0.date"));
+    }
+
+    #[test]
+    fn region_draft_keeps_ids_and_rejects_duplicates() {
+        let mut counter = 0;
+        let mut ids = |p: &str| {
+            counter += 1;
+            Id(format!("{p}-{counter}"))
+        };
+        let mut d = RegionDraft::from_region(&region());
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "Süd".into(), gemeinden: "A, B".into() });
+        let (_, _, s, _) = d.build(&mut ids).unwrap();
+        assert_eq!(s[0].id, Id("s1".into()));
+        assert_eq!(s[1].id, Id("sr-1".into()));
+        assert_eq!(s[1].gemeinden, vec!["A", "B"]);
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "süd".into(), gemeinden: String::new() });
+        assert!(d.build(&mut ids).unwrap_err().contains_key("sozialraum.2.name"));
+        d.name = String::new();
+        assert!(d.build(&mut ids).unwrap_err().contains_key("name"));
+    }
+}

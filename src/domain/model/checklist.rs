@@ -1,0 +1,557 @@
+//! Cooperation checklists: templates with sections and items, checklists
+//! started from them, a status per item on a fixed scale with its history,
+//! and the progress figures shown at a glance.
+
+use crate::i18n::t;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::model::Id;
+
+/// Answers an item can take. The planning scale comes from the seed
+/// "Checkliste zur lokalen Planung"; the factor scale from the Modellregionen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Nein,
+    NichtGeplantSinnvoll,
+    InPlanung,
+    Umgesetzt,
+    Hemmt,
+    Neutral,
+    Foerdert,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Nein => t("status.nein"),
+            Status::NichtGeplantSinnvoll => t("status.sinnvoll"),
+            Status::InPlanung => t("status.planung"),
+            Status::Umgesetzt => t("status.umgesetzt"),
+            Status::Hemmt => t("status.hemmt"),
+            Status::Neutral => t("status.neutral"),
+            Status::Foerdert => t("status.foerdert"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Nein => "nein",
+            Status::NichtGeplantSinnvoll => "nicht_geplant_sinnvoll",
+            Status::InPlanung => "in_planung",
+            Status::Umgesetzt => "umgesetzt",
+            Status::Hemmt => t("status.hemmt"),
+            Status::Neutral => t("status.neutral"),
+            Status::Foerdert => "foerdert",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        ALL_STATUSES.into_iter().find(|s| s.key() == key)
+    }
+}
+
+const ALL_STATUSES: [Status; 7] = [
+    Status::Nein,
+    Status::NichtGeplantSinnvoll,
+    Status::InPlanung,
+    Status::Umgesetzt,
+    Status::Hemmt,
+    Status::Neutral,
+    Status::Foerdert,
+];
+
+/// The label of a status, or of "no answer yet".
+pub fn status_label(status: Option<Status>) -> &'static str {
+    status.map(Status::label).unwrap_or_else(|| t("status.open"))
+}
+
+/// The scale an item is answered on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// Nein / Noch nicht geplant, wäre aber sinnvoll / In Planung / Bereits umgesetzt.
+    #[default]
+    Planning,
+    /// hemmt / neutral / fördert.
+    Factor,
+}
+
+impl Scale {
+    pub const ALL: [Scale; 2] = [Scale::Planning, Scale::Factor];
+
+    pub fn steps(self) -> &'static [Status] {
+        match self {
+            Scale::Planning => &[Status::Nein, Status::NichtGeplantSinnvoll, Status::InPlanung, Status::Umgesetzt],
+            Scale::Factor => &[Status::Hemmt, Status::Neutral, Status::Foerdert],
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scale::Planning => t("scale.planning"),
+            Scale::Factor => t("scale.factor"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Scale::Planning => "planning",
+            Scale::Factor => "factor",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Scale> {
+        Scale::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// How an item is answered: a status on a scale, or free-text answers that
+/// can each name actors (the Sozialraumkonferenz questions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", content = "scale", rename_all = "snake_case")]
+pub enum ItemKind {
+    Status(Scale),
+    Answers,
+}
+
+impl Default for ItemKind {
+    fn default() -> Self {
+        ItemKind::Status(Scale::Planning)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateItem {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub kind: ItemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSection {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub items: Vec<TemplateItem>,
+}
+
+/// A checklist template: shipped with the app, or written by the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Raised on every saved change, so checklists know which wording they used.
+    pub version: u32,
+    #[serde(default)]
+    pub sections: Vec<TemplateSection>,
+}
+
+impl Template {
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// A user's editable copy, with a new id and version 1.
+    pub fn copy_as(&self, id: Id, name: String) -> Template {
+        Template { id, name, version: 1, ..self.clone() }
+    }
+}
+
+/// One change of an item's status, kept so a coordinator can see what moved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    /// ISO timestamp.
+    pub at: String,
+    pub from: Option<Status>,
+    pub to: Option<Status>,
+}
+
+/// An answer to a free-text item, naming the actors it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Answer {
+    pub text: String,
+    #[serde(default)]
+    pub actors: Vec<Id>,
+}
+
+/// How many status changes an item keeps.
+pub const HISTORY_LIMIT: usize = 20;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// The template item's id: the same across all checklists of a template.
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub kind: ItemKind,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub responsible: Vec<Id>,
+    /// ISO date, "" when none.
+    #[serde(default)]
+    pub due: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    /// When anything of this item last changed (ISO timestamp), "" if never.
+    #[serde(default)]
+    pub changed_at: String,
+}
+
+impl ChecklistItem {
+    fn from_template(item: &TemplateItem) -> ChecklistItem {
+        ChecklistItem {
+            id: item.id.clone(),
+            text: item.text.clone(),
+            help: item.help.clone(),
+            kind: item.kind,
+            status: None,
+            responsible: Vec::new(),
+            due: String::new(),
+            notes: String::new(),
+            answers: Vec::new(),
+            history: Vec::new(),
+            changed_at: String::new(),
+        }
+    }
+
+    /// Whether the item is done: implemented, or a factor that was assessed,
+    /// or a question that has an answer.
+    pub fn is_done(&self) -> bool {
+        match self.kind {
+            ItemKind::Status(Scale::Planning) => self.status == Some(Status::Umgesetzt),
+            ItemKind::Status(Scale::Factor) => self.status.is_some(),
+            ItemKind::Answers => !self.answers.is_empty(),
+        }
+    }
+
+    /// Past its due date (`today` as "2026-11-21") and not done.
+    pub fn is_overdue(&self, today: &str) -> bool {
+        !self.due.is_empty() && self.due.as_str() < today && !self.is_done()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistSection {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub items: Vec<ChecklistItem>,
+}
+
+/// A checklist of one region, started from a template whose wording it keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    pub id: Id,
+    pub title: String,
+    pub template_id: Id,
+    pub template_name: String,
+    pub template_version: u32,
+    /// ISO timestamp.
+    pub created_at: String,
+    #[serde(default)]
+    pub sections: Vec<ChecklistSection>,
+}
+
+impl Checklist {
+    pub fn from_template(id: Id, title: String, template: &Template, now: &str) -> Checklist {
+        Checklist {
+            id,
+            title,
+            template_id: template.id.clone(),
+            template_name: template.name.clone(),
+            template_version: template.version,
+            created_at: now.to_owned(),
+            sections: template
+                .sections
+                .iter()
+                .map(|s| ChecklistSection {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    items: s.items.iter().map(ChecklistItem::from_template).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &ChecklistItem> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    pub fn item_mut(&mut self, item: &Id) -> Option<&mut ChecklistItem> {
+        self.sections.iter_mut().flat_map(|s| s.items.iter_mut()).find(|i| &i.id == item)
+    }
+
+    /// Sets a status and records the change; setting the same status is no change.
+    pub fn set_status(&mut self, item: &Id, status: Option<Status>, now: &str) -> bool {
+        let Some(entry) = self.item_mut(item) else { return false };
+        if entry.status == status {
+            return false;
+        }
+        let fits = match (status, entry.kind) {
+            (_, ItemKind::Answers) => false,
+            (None, ItemKind::Status(_)) => true,
+            (Some(s), ItemKind::Status(scale)) => scale.steps().contains(&s),
+        };
+        if !fits {
+            return false;
+        }
+        entry.history.push(StatusChange { at: now.to_owned(), from: entry.status, to: status });
+        if entry.history.len() > HISTORY_LIMIT {
+            entry.history.remove(0);
+        }
+        entry.status = status;
+        entry.changed_at = now.to_owned();
+        true
+    }
+
+    /// Changes anything else of an item and stamps the time.
+    pub fn update_item(&mut self, item: &Id, now: &str, change: impl FnOnce(&mut ChecklistItem)) {
+        if let Some(entry) = self.item_mut(item) {
+            change(entry);
+            entry.changed_at = now.to_owned();
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress::of(self.items())
+    }
+
+    /// Removes an actor from every item (when it is deleted from the map).
+    pub fn forget_actor(&mut self, actor: &Id) {
+        for item in self.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            item.responsible.retain(|a| a != actor);
+            for answer in &mut item.answers {
+                answer.actors.retain(|a| a != actor);
+            }
+        }
+    }
+}
+
+/// How many status items stand at each step; free-text items do not count.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Progress {
+    pub counts: BTreeMap<Option<Status>, usize>,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn of<'a>(items: impl IntoIterator<Item = &'a ChecklistItem>) -> Progress {
+        let mut progress = Progress::default();
+        for item in items {
+            if matches!(item.kind, ItemKind::Status(_)) {
+                *progress.counts.entry(item.status).or_default() += 1;
+                progress.total += 1;
+            }
+        }
+        progress
+    }
+
+    pub fn count(&self, status: Option<Status>) -> usize {
+        self.counts.get(&status).copied().unwrap_or(0)
+    }
+
+    /// Whole percent of the total, rounded half up ("57 %").
+    pub fn percent(&self, status: Option<Status>) -> u32 {
+        if self.total == 0 {
+            return 0;
+        }
+        ((self.count(status) * 200 + self.total) / (self.total * 2)) as u32
+    }
+
+    /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
+    /// legends and the print view write it.
+    pub fn described(&self) -> Vec<(Option<Status>, String)> {
+        self.segments()
+            .into_iter()
+            .map(|(s, n)| (s, format!("{n} {} ({} %)", status_label(s), self.percent(s))))
+            .collect()
+    }
+
+    /// The segments to draw, in scale order, unanswered last; empty ones left out.
+    pub fn segments(&self) -> Vec<(Option<Status>, usize)> {
+        ALL_STATUSES
+            .iter()
+            .map(|s| Some(*s))
+            .chain([None])
+            .map(|s| (s, self.count(s)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// Which items a checklist view shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ItemFilter {
+    /// `Some(None)` selects unanswered items.
+    pub status: Option<Option<Status>>,
+    pub responsible: Option<Id>,
+    pub overdue_only: bool,
+    pub without_responsible: bool,
+}
+
+impl ItemFilter {
+    pub fn is_active(&self) -> bool {
+        self.status.is_some() || self.responsible.is_some() || self.overdue_only || self.without_responsible
+    }
+
+    pub fn matches(&self, item: &ChecklistItem, today: &str) -> bool {
+        self.status.is_none_or(|s| item.status == s && matches!(item.kind, ItemKind::Status(_)))
+            && self.responsible.as_ref().is_none_or(|a| item.responsible.contains(a))
+            && (!self.overdue_only || item.is_overdue(today))
+            && (!self.without_responsible || item.responsible.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::templates::builtin_templates;
+
+    fn planning() -> Checklist {
+        let template = builtin_templates().into_iter().find(|t| t.id.0 == "tpl-lokale-planung").unwrap();
+        Checklist::from_template(Id("c".into()), "Planung 2026".into(), &template, "2026-01-01T00:00:00Z")
+    }
+
+    fn first_ids(c: &Checklist, n: usize) -> Vec<Id> {
+        c.items().take(n).map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn a_new_checklist_copies_the_template() {
+        let c = planning();
+        let template = builtin_templates().into_iter().find(|t| t.id.0 == "tpl-lokale-planung").unwrap();
+        assert_eq!(c.template_version, template.version);
+        assert_eq!(c.items().count(), template.item_count());
+        assert!(c.items().all(|i| i.status.is_none() && i.history.is_empty()));
+    }
+
+    #[test]
+    fn status_changes_are_kept_with_time_and_previous_value() {
+        let mut c = planning();
+        let id = first_ids(&c, 1).remove(0);
+        assert!(c.set_status(&id, Some(Status::InPlanung), "2026-02-01T10:00:00Z"));
+        assert!(!c.set_status(&id, Some(Status::InPlanung), "2026-02-02T10:00:00Z"), "same status is no change");
+        assert!(c.set_status(&id, Some(Status::Umgesetzt), "2026-03-01T10:00:00Z"));
+        assert!(!c.set_status(&id, Some(Status::Foerdert), "2026-03-02T10:00:00Z"), "not on this item's scale");
+        let item = c.items().next().unwrap();
+        assert_eq!(item.status, Some(Status::Umgesetzt));
+        assert_eq!(
+            item.history,
+            vec![
+                StatusChange { at: "2026-02-01T10:00:00Z".into(), from: None, to: Some(Status::InPlanung) },
+                StatusChange { at: "2026-03-01T10:00:00Z".into(), from: Some(Status::InPlanung), to: Some(Status::Umgesetzt) },
+            ]
+        );
+        assert_eq!(item.changed_at, "2026-03-01T10:00:00Z");
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut c = planning();
+        let id = first_ids(&c, 1).remove(0);
+        for i in 0..30 {
+            let status = if i % 2 == 0 { Status::Nein } else { Status::InPlanung };
+            c.set_status(&id, Some(status), &format!("t{i:02}"));
+        }
+        let item = c.items().next().unwrap();
+        assert_eq!(item.history.len(), HISTORY_LIMIT);
+        assert_eq!(item.history.last().unwrap().at, "t29");
+    }
+
+    #[test]
+    fn progress_counts_and_rounds_like_the_seed() {
+        let mut c = planning();
+        let ids = first_ids(&c, 7);
+        for (id, status) in ids.iter().zip([
+            Status::Umgesetzt,
+            Status::Umgesetzt,
+            Status::Umgesetzt,
+            Status::Umgesetzt,
+            Status::InPlanung,
+            Status::Nein,
+            Status::NichtGeplantSinnvoll,
+        ]) {
+            c.set_status(id, Some(status), "t");
+        }
+        let p = Progress::of(c.items().take(7));
+        assert_eq!(p.total, 7);
+        assert_eq!(p.count(Some(Status::Umgesetzt)), 4);
+        assert_eq!(p.percent(Some(Status::Umgesetzt)), 57, "4 of 7 = 57 %");
+        assert_eq!(p.percent(Some(Status::InPlanung)), 14);
+        assert_eq!(
+            p.segments(),
+            vec![
+                (Some(Status::Nein), 1),
+                (Some(Status::NichtGeplantSinnvoll), 1),
+                (Some(Status::InPlanung), 1),
+                (Some(Status::Umgesetzt), 4)
+            ]
+        );
+        assert_eq!(p.described()[3], (Some(Status::Umgesetzt), "4 Bereits umgesetzt (57 %)".to_owned()));
+        let all = c.progress();
+        assert_eq!(all.count(None), all.total - 7);
+        assert_eq!(Progress::default().percent(None), 0);
+    }
+
+    #[test]
+    fn answers_items_do_not_count_as_status() {
+        let template = builtin_templates().into_iter().find(|t| t.id.0 == "tpl-sozialraumkonferenz").unwrap();
+        let mut c = Checklist::from_template(Id("c".into()), "SRK".into(), &template, "t");
+        assert_eq!(c.progress().total, 0);
+        let id = first_ids(&c, 1).remove(0);
+        assert!(!c.set_status(&id, Some(Status::Umgesetzt), "t"), "free-text items take no status");
+        c.update_item(&id, "t2", |i| i.answers.push(Answer { text: "Vereinsvielfalt".into(), actors: vec![Id("a".into())] }));
+        assert!(c.items().next().unwrap().is_done());
+        c.forget_actor(&Id("a".into()));
+        assert!(c.items().next().unwrap().answers[0].actors.is_empty());
+    }
+
+    #[test]
+    fn overdue_and_filters() {
+        let mut c = planning();
+        let ids = first_ids(&c, 3);
+        c.update_item(&ids[0], "t", |i| {
+            i.due = "2026-01-15".into();
+            i.responsible = vec![Id("jc".into())];
+        });
+        c.update_item(&ids[1], "t", |i| i.due = "2026-12-01".into());
+        c.update_item(&ids[2], "t", |i| i.due = "2026-01-10".into());
+        c.set_status(&ids[2], Some(Status::Umgesetzt), "t");
+        let today = "2026-02-01";
+        let overdue: Vec<_> = c.items().filter(|i| i.is_overdue(today)).map(|i| i.id.clone()).collect();
+        assert_eq!(overdue, vec![ids[0].clone()], "done items are never overdue");
+
+        let by_actor = ItemFilter { responsible: Some(Id("jc".into())), ..ItemFilter::default() };
+        assert_eq!(c.items().filter(|i| by_actor.matches(i, today)).count(), 1);
+        let done = ItemFilter { status: Some(Some(Status::Umgesetzt)), ..ItemFilter::default() };
+        assert_eq!(c.items().filter(|i| done.matches(i, today)).count(), 1);
+        let open = ItemFilter { status: Some(None), ..ItemFilter::default() };
+        assert_eq!(c.items().filter(|i| open.matches(i, today)).count(), c.items().count() - 1);
+        let nobody = ItemFilter { without_responsible: true, ..ItemFilter::default() };
+        assert_eq!(c.items().filter(|i| nobody.matches(i, today)).count(), c.items().count() - 1);
+        assert!(!ItemFilter::default().is_active());
+    }
+
+    #[test]
+    fn status_keys_round_trip() {
+        for s in ALL_STATUSES {
+            assert_eq!(Status::from_key(s.key()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), serde_json::Value::String(s.key().into()));
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Repairs what an imported file may get wrong, so that a colleague's file
+//! with a small flaw still opens: duplicate IDs, references to actors that
+//! are missing, statuses off their scale, links with unsafe schemes. Every
+//! repair is counted and described (in the UI's language) for the import preview.
+
+use crate::i18n::t;
+use crate::tr;
+use std::collections::HashSet;
+
+use crate::domain::model::checklist::{ItemKind, Template};
+use crate::domain::model::{Id, Region};
+use crate::domain::rules::fields::normalise_website;
+
+/// Gives `id` a new value when it was seen before; returns whether it did.
+fn make_unique(id: &mut Id, seen: &mut HashSet<Id>) -> bool {
+    if seen.insert(id.clone()) {
+        return false;
+    }
+    let mut n = 2;
+    let fresh = loop {
+        let candidate = Id(format!("{id}-{n}"));
+        if !seen.contains(&candidate) {
+            break candidate;
+        }
+        n += 1;
+    };
+    seen.insert(fresh.clone());
+    *id = fresh;
+    true
+}
+
+/// Adds `text` ("one|other" forms) with `count` filled in, unless nothing was repaired.
+fn note(notes: &mut Vec<String>, count: usize, text: &str) {
+    if count > 0 {
+        notes.push(crate::i18n::fill(text, &[("n", &count)]));
+    }
+}
+
+/// Repairs one region in place and says what was repaired.
+pub fn repair_region(region: &mut Region) -> Vec<String> {
+    let mut notes = Vec::new();
+
+    // Sozialräume, actors, relations and groups share one ID space.
+    let mut seen = HashSet::new();
+    let mut duplicates = 0;
+    for id in region.sozialraeume.iter_mut().map(|s| &mut s.id) {
+        duplicates += usize::from(make_unique(id, &mut seen));
+    }
+    for id in region.actors.iter_mut().map(|a| &mut a.id) {
+        duplicates += usize::from(make_unique(id, &mut seen));
+    }
+    for id in region.relations.iter_mut().map(|r| &mut r.id) {
+        duplicates += usize::from(make_unique(id, &mut seen));
+    }
+    for id in region.groups.iter_mut().map(|g| &mut g.id) {
+        duplicates += usize::from(make_unique(id, &mut seen));
+    }
+    let mut checklist_ids = HashSet::new();
+    for checklist in &mut region.checklists {
+        duplicates += usize::from(make_unique(&mut checklist.id, &mut checklist_ids));
+        let mut item_ids = HashSet::new();
+        for item in checklist.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
+        }
+    }
+    note(&mut notes, duplicates, t("repair.duplicate_ids"));
+
+    let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
+    let sozialraeume: HashSet<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
+
+    // Placements are only layout: those of missing actors or off the map go quietly.
+    region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
+    let before = region.relations.len();
+    region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
+    note(&mut notes, before - region.relations.len(), t("repair.dangling_relations"));
+
+    let (mut references, mut links) = (0, 0);
+    for actor in &mut region.actors {
+        if actor.traeger.as_ref().is_some_and(|t| !actors.contains(t) || t == &actor.id) {
+            actor.traeger = None;
+            references += 1;
+        }
+        let count = actor.sozialraeume.len();
+        actor.sozialraeume.retain(|s| sozialraeume.contains(s));
+        references += count - actor.sozialraeume.len();
+        match normalise_website(&actor.website) {
+            Ok(url) => actor.website = url,
+            Err(_) => {
+                actor.website.clear();
+                links += 1;
+            }
+        }
+    }
+    for group in &mut region.groups {
+        let count = group.members.len();
+        group.members.retain(|m| actors.contains(m));
+        references += count - group.members.len();
+    }
+    let mut statuses = 0;
+    for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
+        let count = item.responsible.len();
+        item.responsible.retain(|a| actors.contains(a));
+        references += count - item.responsible.len();
+        for answer in &mut item.answers {
+            let count = answer.actors.len();
+            answer.actors.retain(|a| actors.contains(a));
+            references += count - answer.actors.len();
+        }
+        let fits = match (item.status, item.kind) {
+            (None, _) => true,
+            (Some(status), ItemKind::Status(scale)) => scale.steps().contains(&status),
+            (Some(_), ItemKind::Answers) => false,
+        };
+        if !fits {
+            item.status = None;
+            statuses += 1;
+        }
+    }
+    note(&mut notes, references, t("repair.dangling_references"));
+    note(&mut notes, links, t("repair.links"));
+    note(&mut notes, statuses, t("repair.statuses"));
+    notes
+}
+
+/// Repairs duplicate section and item IDs of a template.
+pub fn repair_template(template: &mut Template) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut duplicates = 0;
+    for section in &mut template.sections {
+        duplicates += usize::from(make_unique(&mut section.id, &mut seen));
+    }
+    for item in template.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        duplicates += usize::from(make_unique(&mut item.id, &mut seen));
+    }
+    let mut notes = Vec::new();
+    if duplicates > 0 {
+        notes.push(tr!("repair.template_ids", n = duplicates, name = template.name));
+    }
+    notes
+}
+
+/// Region IDs must be unique within a file; later duplicates get new ones.
+pub fn repair_region_ids(regions: &mut [Region]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let duplicates: usize = regions.iter_mut().map(|r| usize::from(make_unique(&mut r.id, &mut seen))).sum();
+    let mut notes = Vec::new();
+    note(&mut notes, duplicates, t("repair.duplicate_region_ids"));
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::checklist::Status;
+    use crate::domain::samples::demo::demo_workspace;
+    use crate::domain::model::*;
+    use crate::domain::rules::fields::integrity_problems;
+
+    fn broken_region() -> Region {
+        let mut region = demo_workspace().regions.remove(0);
+        let copy = region.actors[1].clone();
+        region.actors.push(copy); // duplicate ID
+        region.relations[0].to = Id("gone".into());
+        region.actors[2].traeger = Some(Id("gone".into()));
+        region.actors[3].website = "javascript:alert(1)".into();
+        region.groups[0].members.push(Id("gone".into()));
+        region.checklists[0].sections[0].items[0].responsible.push(Id("gone".into()));
+        region.checklists[1].sections[0].items[0].status = Some(Status::Umgesetzt); // free-text item
+        region
+    }
+
+    #[test]
+    fn repairs_make_a_broken_region_sound_and_say_what_they_did() {
+        let mut region = broken_region();
+        let workspace = Workspace { regions: vec![region.clone()], ..Workspace::default() };
+        assert!(!integrity_problems(&workspace).is_empty());
+        let notes = repair_region(&mut region);
+        let workspace = Workspace { regions: vec![region.clone()], ..Workspace::default() };
+        assert_eq!(integrity_problems(&workspace), Vec::<String>::new());
+        assert_eq!(
+            notes,
+            vec![
+                "1 doppelte ID wurde neu vergeben.",
+                "1 Beziehung zu einem fehlenden Akteur wurde entfernt.",
+                "3 Verweise auf fehlende Akteure oder Sozialräume wurden entfernt.",
+                "1 Webadresse ohne http:// oder https:// wurde entfernt.",
+                "1 Status außerhalb der Skala seines Punktes wurde zurückgesetzt.",
+            ]
+        );
+        assert_eq!(region.actors.last().unwrap().id.0, format!("{}-2", region.actors[1].id));
+        assert_eq!(region.actors[3].website, "");
+    }
+
+    #[test]
+    fn a_sound_region_is_left_exactly_as_it_was() {
+        let original = demo_workspace().regions.remove(0);
+        let mut region = original.clone();
+        assert!(repair_region(&mut region).is_empty());
+        assert_eq!(region, original);
+    }
+
+    #[test]
+    fn duplicate_region_and_template_ids() {
+        let region = demo_workspace().regions.remove(0);
+        let mut regions = vec![region.clone(), region];
+        assert_eq!(repair_region_ids(&mut regions), vec!["1 doppelte Region-ID wurde neu vergeben."]);
+        assert_ne!(regions[0].id, regions[1].id);
+        let mut template = crate::domain::model::templates::builtin_templates().remove(0);
+        let first = template.sections[0].items[0].clone();
+        template.sections[0].items.push(first);
+        assert_eq!(repair_template(&mut template).len(), 1);
+    }
+}
