@@ -13,7 +13,7 @@ use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
 use netzwerkatlas::domain::data::files::merge::MergeChoices;
 use netzwerkatlas::domain::model::templates::builtin_templates;
-use netzwerkatlas::domain::rules::fields::integrity_problems;
+use netzwerkatlas::domain::rules::integrity::integrity_problems;
 use netzwerkatlas::domain::*;
 
 const ABH: &str = "lp-1-2"; // "Die Kooperation mit der Ausländerbehörde (ABH) … ist aufgebaut."

@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::fmt::Display;
 
 use catalogue::Catalogue;
-pub use locale::{date, date_in, number, tenths, timestamp};
+pub use locale::{number, tenths};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

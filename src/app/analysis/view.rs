@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::i18n::{date, t};
+use crate::domain::rules::dates::show as date;
+use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::today;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{date, t};
+use crate::domain::rules::dates::show as date;
+use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::now_iso;

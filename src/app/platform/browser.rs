@@ -115,5 +115,5 @@ pub fn format_timestamp(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
-    crate::i18n::timestamp(date.get_full_year(), date.get_month() + 1, date.get_date(), date.get_hours(), date.get_minutes())
+    crate::domain::rules::dates::timestamp(date.get_full_year(), date.get_month() + 1, date.get_date(), date.get_hours(), date.get_minutes())
 }

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::app::platform::browser::{download_text, error_name, now_iso, today};
-use crate::domain::data::storage::backup::fits;
+use crate::domain::data::storage::quota::fits;
 use crate::domain::samples::demo::demo_workspace;
 use crate::domain::data::files::export::export_workspace;
 use crate::domain::data::storage::envelope::{self, DecodeError, Decoded, Stored};

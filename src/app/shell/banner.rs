@@ -7,7 +7,7 @@ use crate::i18n::{number, t};
 use crate::tr;
 
 use crate::app::platform::browser::{format_timestamp, now_iso};
-use crate::domain::data::storage::backup::{backup_due, usage_percent, WARN_PERCENT};
+use crate::domain::data::storage::quota::{backup_due, usage_percent, WARN_PERCENT};
 use crate::domain::data::storage::envelope::DecodeError;
 use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::platform::persist::Health;

@@ -11,7 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::platform::browser::format_timestamp;
 use crate::app::state::{use_state, Panel, View};
-use crate::domain::data::storage::backup::{read_backup, usage_percent, BackupPreview, QUOTA_CHARS, WARN_PERCENT};
+use crate::domain::data::files::backup::{read_backup, BackupPreview};
+use crate::domain::data::storage::quota::{usage_percent, QUOTA_CHARS, WARN_PERCENT};
 
 #[component]
 pub fn DataView() -> impl IntoView {

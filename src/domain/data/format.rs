@@ -13,11 +13,13 @@ use crate::tr;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::domain::model::checklist::Template;
 use crate::domain::model::{Id, Region};
 use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_template};
+use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::migrate::{self, migrate, MigrationError};
 use crate::domain::data::sha256::sha256_hex;
 
 pub const FILE_FORMAT: &str = "netzwerkatlas";
@@ -260,7 +262,11 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         return Err(FileError::Newer { found: schema });
     }
     let mut notes = Vec::new();
-    let mut envelope = migrate(envelope, schema)?;
+    let mut envelope = migrate(migrate::Envelope::File, envelope, schema, FILE_SCHEMA).map_err(|e| match e {
+        MigrationError::TooNew { found } => FileError::Newer { found },
+        MigrationError::Unknown { found } => FileError::Damaged(format!("Unbekannte Formatversion {found}.")),
+        MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
+    })?;
     let content_value = envelope.remove("content").ok_or_else(|| FileError::Damaged("Der Inhalt (content) fehlt.".into()))?;
     match envelope.get("checksum").and_then(Value::as_str) {
         Some(expected) if expected != checksum(&content_value) => return Err(FileError::ChecksumMismatch),
@@ -293,47 +299,6 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         notes.extend(repair_template(template));
     }
     Ok(ParsedFile { schema, header, content, notes })
-}
-
-/// Brings an envelope of an older schema up to `FILE_SCHEMA`, step by step.
-fn migrate(mut envelope: Map<String, Value>, from: u64) -> Result<Map<String, Value>, FileError> {
-    let mut version = from;
-    while version < FILE_SCHEMA {
-        envelope = match version {
-            1 => migrate_1_to_2(envelope)?,
-            other => return Err(FileError::Damaged(format!("Unbekannte Formatversion {other}."))),
-        };
-        version += 1;
-    }
-    Ok(envelope)
-}
-
-/// Version 1, the backup of Netzwerkatlas 0.1: `{format, schema, saved_at,
-/// data: {regions, active, templates}}`, no checksum.
-fn migrate_1_to_2(old: Map<String, Value>) -> Result<Map<String, Value>, FileError> {
-    let mut data = match old.get("data") {
-        Some(Value::Object(data)) => data.clone(),
-        _ => return Err(FileError::Damaged("Die Daten (data) fehlen.".into())),
-    };
-    data.remove("active");
-    let mut envelope = Map::new();
-    envelope.insert("scope".into(), Value::from("workspace"));
-    envelope.insert("app_version".into(), Value::from("0.1"));
-    envelope.insert("exported_at".into(), old.get("saved_at").cloned().unwrap_or_else(|| Value::from("")));
-    envelope.insert("region".into(), Value::Null);
-    envelope.insert("personal_data".into(), Value::Bool(true));
-    envelope.insert("content".into(), Value::Object(data));
-    Ok(envelope)
-}
-
-/// Decodes typed data from a JSON value and reports the fields it ignored.
-/// Stored data and files both decode through here, with the one callback
-/// type, so the (large) deserialisation code exists once in the wasm.
-pub fn deserialize_reporting<'de, T: Deserialize<'de>>(
-    value: &'de Value,
-    ignored: &mut dyn FnMut(serde_ignored::Path),
-) -> Result<T, serde_json::Error> {
-    serde_ignored::deserialize(value, ignored)
 }
 
 /// The path of an unknown field with array positions left out:
@@ -513,7 +478,7 @@ mod tests {
         let parsed = read_file(&text).unwrap();
         assert_eq!(parsed.notes.len(), 2, "{:?}", parsed.notes);
         let ws = crate::domain::Workspace { regions: parsed.content.regions, ..Default::default() };
-        assert!(crate::domain::rules::fields::integrity_problems(&ws).is_empty());
+        assert!(crate::domain::rules::integrity::integrity_problems(&ws).is_empty());
     }
 
     #[test]

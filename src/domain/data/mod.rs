@@ -7,7 +7,9 @@
 //! A new export format is a writer plus one `Format` in `files::export`.
 
 pub mod files;
+pub mod decode;
 pub mod format;
+pub mod migrate;
 pub mod sha256;
 pub mod storage;
 pub mod writers;

@@ -204,7 +204,7 @@ mod tests {
         assert_eq!(r.relations.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["r3"]);
         assert_eq!(r.groups[0].members, vec![id("c")]);
         assert_eq!(r.actor(&id("b")).unwrap().traeger, None);
-        assert!(crate::domain::rules::fields::integrity_problems(&Workspace { regions: vec![r], ..Workspace::default() }).is_empty());
+        assert!(crate::domain::rules::integrity::integrity_problems(&Workspace { regions: vec![r], ..Workspace::default() }).is_empty());
     }
 
     #[test]
@@ -218,7 +218,7 @@ mod tests {
         r.delete_actor(&jobcenter);
         assert!(r.checklists.iter().flat_map(|c| c.items()).all(|i| !i.responsible.contains(&jobcenter)
             && i.answers.iter().all(|a| !a.actors.contains(&jobcenter))));
-        assert!(crate::domain::rules::fields::integrity_problems(&ws).is_empty());
+        assert!(crate::domain::rules::integrity::integrity_problems(&ws).is_empty());
     }
 
     #[test]

@@ -1,3 +1,6 @@
+//! The integrity check (what must hold for stored data to be used as it is)
+//! and its counterpart, the repairs.
+//!
 //! Repairs what an imported file may get wrong, so that a colleague's file
 //! with a small flaw still opens: duplicate IDs, references to actors that
 //! are missing, statuses off their scale, links with unsafe schemes. Every
@@ -8,7 +11,7 @@ use crate::tr;
 use std::collections::HashSet;
 
 use crate::domain::model::checklist::{ItemKind, Template};
-use crate::domain::model::{Id, Region};
+use crate::domain::model::{Id, Region, Workspace};
 use crate::domain::rules::fields::normalise_website;
 
 /// Gives `id` a new value when it was seen before; returns whether it did.
@@ -148,13 +151,87 @@ pub fn repair_region_ids(regions: &mut [Region]) -> Vec<String> {
     notes
 }
 
+/// Everything that must hold for stored data to be used as it is. Returns
+/// German descriptions; an empty list means the workspace is sound.
+pub fn integrity_problems(workspace: &Workspace) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut region_ids = HashSet::new();
+    for region in &workspace.regions {
+        if !region_ids.insert(&region.id) {
+            problems.push(format!("Die Region-ID {} kommt mehrfach vor.", region.id));
+        }
+        region_problems(region, &mut problems);
+    }
+    problems
+}
+
+fn region_problems(region: &Region, problems: &mut Vec<String>) {
+    let name = &region.name;
+    let mut ids: HashSet<&Id> = HashSet::new();
+    let all_ids = region
+        .actors
+        .iter()
+        .map(|a| &a.id)
+        .chain(region.relations.iter().map(|r| &r.id))
+        .chain(region.groups.iter().map(|g| &g.id))
+        .chain(region.sozialraeume.iter().map(|s| &s.id));
+    for id in all_ids {
+        if !ids.insert(id) {
+            problems.push(format!("{name}: die ID {id} kommt mehrfach vor."));
+        }
+    }
+    let actors: HashSet<&Id> = region.actors.iter().map(|a| &a.id).collect();
+    let sozialraeume: HashSet<&Id> = region.sozialraeume.iter().map(|s| &s.id).collect();
+    for actor in &region.actors {
+        if actor.traeger.as_ref().is_some_and(|t| !actors.contains(t)) {
+            problems.push(format!("{name}: der Träger von „{}“ fehlt.", actor.name));
+        }
+        if actor.sozialraeume.iter().any(|s| !sozialraeume.contains(s)) {
+            problems.push(format!("{name}: „{}“ verweist auf einen fehlenden Sozialraum.", actor.name));
+        }
+    }
+    for relation in &region.relations {
+        if !actors.contains(&relation.from) || !actors.contains(&relation.to) {
+            problems.push(format!("{name}: die Beziehung {} verweist auf einen fehlenden Akteur.", relation.id));
+        }
+    }
+    for group in &region.groups {
+        if group.members.iter().any(|m| !actors.contains(m)) {
+            problems.push(format!("{name}: das Gremium „{}“ hat ein fehlendes Mitglied.", group.name));
+        }
+    }
+    let mut checklist_ids = HashSet::new();
+    for checklist in &region.checklists {
+        if !checklist_ids.insert(&checklist.id) {
+            problems.push(format!("{name}: die Checkliste {} kommt mehrfach vor.", checklist.id));
+        }
+        let mut item_ids = HashSet::new();
+        for item in checklist.items() {
+            if !item_ids.insert(&item.id) {
+                problems.push(format!("{name}: „{}“ hat den Punkt {} mehrfach.", checklist.title, item.id));
+            }
+            let named = item.responsible.iter().chain(item.answers.iter().flat_map(|a| a.actors.iter()));
+            if named.into_iter().any(|a| !actors.contains(a)) {
+                problems.push(format!("{name}: „{}“ verweist auf einen fehlenden Akteur.", checklist.title));
+            }
+            let fits = match (item.status, item.kind) {
+                (None, _) => true,
+                (Some(status), ItemKind::Status(scale)) => scale.steps().contains(&status),
+                (Some(_), ItemKind::Answers) => false,
+            };
+            if !fits {
+                problems.push(format!("{name}: „{}“ hat einen Status außerhalb seiner Skala.", checklist.title));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::model::checklist::Status;
     use crate::domain::samples::demo::demo_workspace;
     use crate::domain::model::*;
-    use crate::domain::rules::fields::integrity_problems;
 
     fn broken_region() -> Region {
         let mut region = demo_workspace().regions.remove(0);
@@ -209,5 +286,37 @@ mod tests {
         let first = template.sections[0].items[0].clone();
         template.sections[0].items.push(first);
         assert_eq!(repair_template(&mut template).len(), 1);
+    }
+
+    #[test]
+    fn a_status_on_a_free_text_item_is_damage() {
+        // Found by the property test in tests/restore_props.rs.
+        let mut ws = crate::domain::samples::demo::demo_workspace();
+        assert!(integrity_problems(&ws).is_empty());
+        let conference = &mut ws.regions[0].checklists[1];
+        conference.sections[0].items[0].status = Some(crate::domain::model::checklist::Status::Umgesetzt);
+        assert_eq!(integrity_problems(&ws).len(), 1);
+    }
+
+    #[test]
+    fn integrity_finds_dangling_references_and_duplicates() {
+        let mut region = Region::new(Id("r".into()), "Testkreis", RegionKind::Landkreis);
+        region.actors.push(Actor::new(Id("a".into()), "A", ActorKind::Verein));
+        region.actors.push(Actor::new(Id("a".into()), "A2", ActorKind::Verein));
+        region.relations.push(Relation {
+            id: Id("x".into()),
+            from: Id("a".into()),
+            to: Id("missing".into()),
+            kind: RelationKind::Kooperation,
+            direction: Direction::Undirected,
+            binding: Binding::Informell,
+            since: String::new(),
+            notes: String::new(),
+        });
+        let ws = Workspace { regions: vec![region], ..Workspace::default() };
+        let problems = integrity_problems(&ws);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("mehrfach"));
+        assert!(problems[1].contains("fehlenden Akteur"));
     }
 }

@@ -415,7 +415,7 @@ pub fn demo_workspace() -> Workspace {
 mod tests {
     use super::*;
     use crate::domain::editing::draft::{ActorDraft, RelationDraft};
-    use crate::domain::rules::fields::integrity_problems;
+    use crate::domain::rules::integrity::integrity_problems;
 
     #[test]
     fn demo_is_sound_and_of_the_promised_size() {

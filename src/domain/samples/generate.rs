@@ -135,7 +135,7 @@ pub fn generated_workspace(actors: usize, seed: u64) -> Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::fields::integrity_problems;
+    use crate::domain::rules::integrity::integrity_problems;
 
     #[test]
     fn generated_regions_are_sound_sized_and_repeatable() {

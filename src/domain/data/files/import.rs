@@ -153,7 +153,7 @@ mod tests {
     use crate::domain::samples::demo::demo_workspace;
     use crate::domain::data::format::read_file;
     use crate::domain::data::files::export::{export_region, export_template, ExportOptions};
-    use crate::domain::rules::fields::integrity_problems;
+    use crate::domain::rules::integrity::integrity_problems;
 
     fn options() -> ExportOptions {
         ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00.000Z".into() }

@@ -248,7 +248,7 @@ fn checklist_state(checklist: &Checklist) -> String {
     let mut text = tr!("merge.answered", answered = answered, total = checklist.items().count());
     if !changed.is_empty() {
         text.push_str(", ");
-        text.push_str(&tr!("merge.changed", date = crate::i18n::date(changed)));
+        text.push_str(&tr!("merge.changed", date = crate::domain::rules::dates::show(changed)));
     }
     text
 }
@@ -502,7 +502,7 @@ mod tests {
     use super::*;
     use crate::domain::samples::demo::demo_workspace;
     use crate::domain::model::*;
-    use crate::domain::rules::fields::integrity_problems;
+    use crate::domain::rules::integrity::integrity_problems;
 
     fn demo() -> Region {
         demo_workspace().regions.remove(0)

@@ -4,22 +4,24 @@
 //! data is kept aside, newer data is left alone, neither is ever overwritten.
 //!
 //! Schema 2 (this version) holds a manifest of parts (see `parts`); schema 1
-//! held the whole workspace under `data`, and is still read.
+//! held the whole workspace under `data`, and is still read (`data::migrate`).
 
 use crate::i18n::t;
 use crate::tr;
 use serde_json::Value;
 
-use crate::domain::data::format::deserialize_reporting;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::migrate::{migrate, Envelope, MigrationError};
 use crate::domain::model::Workspace;
-use crate::domain::data::storage::parts::Manifest;
-use crate::domain::rules::fields::integrity_problems;
+use crate::domain::rules::integrity::integrity_problems;
 
 pub const FORMAT: &str = "netzwerkatlas-workspace";
-/// The schema this build writes. Raise it with a branch in `decode` that
-/// reads the schema before.
+/// The schema this build writes. Raise it with a step in `data::migrate`.
 pub const SCHEMA_VERSION: u64 = 2;
 /// The schema that held the whole workspace in one value.
+#[cfg(test)]
 const WHOLE_SCHEMA: u64 = 1;
 
 /// The workspace in one value, as versions before storage in parts kept it
@@ -27,6 +29,44 @@ const WHOLE_SCHEMA: u64 = 1;
 #[cfg(test)]
 pub fn encode_whole(workspace: &Workspace, saved_at: &str) -> String {
     serde_json::json!({ "format": FORMAT, "schema": WHOLE_SCHEMA, "saved_at": saved_at, "data": workspace }).to_string()
+}
+
+/// Which parts make up the workspace, in order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The workspace without its regions.
+    pub workspace: String,
+    pub regions: Vec<RegionParts>,
+}
+
+/// One region: its head (everything but the long lists) and the parts of each list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegionParts {
+    pub region: String,
+    pub actors: Vec<String>,
+    pub relations: Vec<String>,
+    pub checklists: Vec<String>,
+}
+
+impl Manifest {
+    /// Every part name, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.workspace.as_str()).chain(self.regions.iter().flat_map(|r| {
+            std::iter::once(r.region.as_str())
+                .chain(r.actors.iter().map(String::as_str))
+                .chain(r.relations.iter().map(String::as_str))
+                .chain(r.checklists.iter().map(String::as_str))
+        }))
+    }
+}
+
+/// What is written under the slot key: the envelope around the manifest.
+#[derive(Serialize)]
+pub struct ManifestEnvelope<'a> {
+    pub format: &'a str,
+    pub schema: u64,
+    pub saved_at: &'a str,
+    pub parts: &'a Manifest,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +118,7 @@ pub enum Stored {
 
 pub fn decode(text: &str) -> Result<Stored, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let Value::Object(mut envelope) = value else { return Err(DecodeError::NotOurs) };
+    let Value::Object(envelope) = value else { return Err(DecodeError::NotOurs) };
     if envelope.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotOurs);
     }
@@ -86,29 +126,25 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or_else(|| DecodeError::Damaged("Die Formatversion fehlt.".into()))?;
-    if schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema { found: schema });
-    }
     let saved_at = envelope.get("saved_at").and_then(Value::as_str).unwrap_or_default().to_owned();
-    match schema {
-        SCHEMA_VERSION => {
-            let parts = envelope.remove("parts").ok_or_else(|| DecodeError::Damaged("Die Liste der Teile fehlt.".into()))?;
-            let manifest = serde_json::from_value(parts).map_err(|e| DecodeError::Damaged(format!("Teile: {e}")))?;
-            Ok(Stored::Parts { manifest, saved_at })
-        }
-        WHOLE_SCHEMA => {
-            let data = envelope.remove("data").ok_or_else(|| DecodeError::Damaged("Die Daten fehlen.".into()))?;
-            // Fields this version does not know are dropped, as serde does by default.
-            let workspace: Workspace =
-                deserialize_reporting(&data, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
-            let problems = integrity_problems(&workspace);
-            if !problems.is_empty() {
-                return Err(DecodeError::Damaged(problems.join(" ")));
-            }
-            Ok(Stored::Whole(Decoded { workspace, saved_at }))
-        }
-        older => Err(DecodeError::Damaged(format!("Unbekannte Formatversion {older}."))),
+    let mut envelope = migrate(Envelope::Storage, envelope, schema, SCHEMA_VERSION).map_err(|e| match e {
+        MigrationError::TooNew { found } => DecodeError::NewerSchema { found },
+        MigrationError::Unknown { found } => DecodeError::Damaged(format!("Unbekannte Formatversion {found}.")),
+        MigrationError::Failed { reason, .. } => DecodeError::Damaged(reason),
+    })?;
+    if let Some(parts) = envelope.remove("parts") {
+        let manifest = serde_json::from_value(parts).map_err(|e| DecodeError::Damaged(format!("Teile: {e}")))?;
+        return Ok(Stored::Parts { manifest, saved_at });
     }
+    // Data of schema 1, migrated: the whole workspace in one value. Fields
+    // this version does not know are dropped, as serde does by default.
+    let whole = envelope.remove("whole").ok_or_else(|| DecodeError::Damaged("Die Liste der Teile fehlt.".into()))?;
+    let workspace: Workspace = deserialize_reporting(&whole, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let problems = integrity_problems(&workspace);
+    if !problems.is_empty() {
+        return Err(DecodeError::Damaged(problems.join(" ")));
+    }
+    Ok(Stored::Whole(Decoded { workspace, saved_at }))
 }
 
 #[cfg(test)]

@@ -2,6 +2,6 @@
 //! the workspace in content-named parts, the quota and the backup reminder.
 //! Knows nothing of files: it never imports from `data::format`.
 
-pub mod backup;
 pub mod envelope;
 pub mod parts;
+pub mod quota;

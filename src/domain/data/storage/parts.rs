@@ -11,53 +11,15 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::domain::model::checklist::Checklist;
-use crate::domain::data::storage::envelope::{DecodeError, Decoded, FORMAT, SCHEMA_VERSION};
-use crate::domain::data::format::deserialize_reporting;
+use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
+use crate::domain::data::decode::deserialize_reporting;
 use crate::domain::model::{Actor, Region, Relation, Workspace};
 use crate::domain::data::sha256::sha256_hex;
-use crate::domain::rules::fields::integrity_problems;
-
-/// Which parts make up the workspace, in order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
-    /// The workspace without its regions.
-    pub workspace: String,
-    pub regions: Vec<RegionParts>,
-}
-
-/// One region: its head (everything but the long lists) and the parts of each list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct RegionParts {
-    pub region: String,
-    pub actors: Vec<String>,
-    pub relations: Vec<String>,
-    pub checklists: Vec<String>,
-}
-
-impl Manifest {
-    /// Every part name, in order.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.workspace.as_str()).chain(self.regions.iter().flat_map(|r| {
-            std::iter::once(r.region.as_str())
-                .chain(r.actors.iter().map(String::as_str))
-                .chain(r.relations.iter().map(String::as_str))
-                .chain(r.checklists.iter().map(String::as_str))
-        }))
-    }
-}
-
-/// What is written under the slot key: the envelope around the manifest.
-#[derive(Serialize)]
-struct ManifestEnvelope<'a> {
-    format: &'a str,
-    schema: u64,
-    saved_at: &'a str,
-    parts: &'a Manifest,
-}
+use crate::domain::rules::integrity::integrity_problems;
 
 /// A part ready to be stored: its name and its text (shared, not copied).
 #[derive(Clone, Debug, PartialEq)]

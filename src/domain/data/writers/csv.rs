@@ -27,7 +27,7 @@ pub fn document(rows: &[Vec<String>]) -> String {
 
 /// "2026-12-03" or an ISO timestamp → "03.12.2026"; anything else unchanged.
 pub fn german_date(iso: &str) -> String {
-    crate::i18n::date_in(crate::i18n::Lang::De, iso)
+    crate::domain::rules::dates::show_in(crate::i18n::Lang::De, iso)
 }
 
 /// An answer with the actors it names: "Vereinsvielfalt (TSV Erlenbach)".

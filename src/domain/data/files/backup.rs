@@ -1,0 +1,72 @@
+//! What a backup file holds, read before it replaces the current data.
+
+use crate::i18n::t;
+use crate::tr;
+use crate::domain::data::format::{read_file, FileError, Scope};
+use crate::domain::data::storage::quota::QUOTA_CHARS;
+use crate::domain::model::Workspace;
+
+/// What a backup file holds, shown before it replaces the current data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupPreview {
+    pub workspace: Workspace,
+    pub saved_at: String,
+    pub regions: usize,
+    pub actors: usize,
+    pub relations: usize,
+    pub checklists: usize,
+    /// What was repaired while reading, in the UI's language.
+    pub notes: Vec<String>,
+}
+
+/// Reads a backup file (of this version, or of 0.1); the error is a message for the user.
+pub fn read_backup(text: &str) -> Result<BackupPreview, String> {
+    if text.chars().count() > QUOTA_CHARS {
+        return Err(tr!("backup.too_large", max = crate::i18n::number(QUOTA_CHARS)));
+    }
+    let file = read_file(text).map_err(|e| match e {
+        FileError::NotJson(_) | FileError::NotOurs => {
+            t("backup.not_backup").to_owned()
+        }
+        other => other.message(),
+    })?;
+    if file.header.scope != Scope::Workspace {
+        return Err(tr!("backup.is_export", scope = file.header.scope.label()));
+    }
+    let content = file.content;
+    Ok(BackupPreview {
+        saved_at: file.header.exported_at,
+        regions: content.regions.len(),
+        actors: content.regions.iter().map(|r| r.actors.len()).sum(),
+        relations: content.regions.iter().map(|r| r.relations.len()).sum(),
+        checklists: content.regions.iter().map(|r| r.checklists.len()).sum(),
+        notes: file.notes,
+        workspace: Workspace { regions: content.regions, templates: content.templates, active: None },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::samples::demo::demo_workspace;
+    use crate::domain::data::storage::envelope::encode_whole;
+    use crate::domain::data::files::export::{export_region, export_workspace, ExportOptions};
+
+    #[test]
+    fn backups_are_read_with_clear_messages() {
+        let ws = demo_workspace();
+        let preview = read_backup(&export_workspace(&ws, "2026-11-01T08:00:00Z").text).unwrap();
+        assert_eq!((preview.regions, preview.actors, preview.relations, preview.checklists), (1, 43, 83, 2));
+        assert_eq!(preview.saved_at, "2026-11-01T08:00:00Z");
+        assert_eq!(preview.workspace.regions, ws.regions);
+        let old = read_backup(&encode_whole(&ws, "2026-10-01T08:00:00Z")).unwrap();
+        assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
+        let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
+        let region_file = export_region(&ws.regions[0], &[], &options).text;
+        assert!(read_backup(&region_file).unwrap_err().contains("unter „Austausch“ importieren"));
+        assert!(read_backup("Hallo").unwrap_err().contains("keine Netzwerkatlas-Sicherung"));
+        let newer = r#"{"format":"netzwerkatlas-workspace","schema":5,"data":{}}"#;
+        assert!(read_backup(newer).unwrap_err().contains("neueren Version"));
+        assert!(read_backup(&"x".repeat(QUOTA_CHARS + 1)).unwrap_err().contains("zu groß"));
+    }
+}
