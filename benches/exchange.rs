@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use netzwerkatlas::domain::data::format::read_file;
-use netzwerkatlas::domain::data::files::export::{export_region, ExportOptions};
+use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
 use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
 use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
@@ -34,7 +34,7 @@ fn main() {
         "actors", "file MB", "export ms", "read ms", "import ms", "store ms", "store edit ms", "load ms"
     );
     // 200, 2,000 and 5,000 actors as in the issue, and the size that gives a 5 MB file.
-    let size_of = |actors: usize| export_region(&generated_workspace(actors, 1).regions[0], &[], &options).text.len();
+    let size_of = |actors: usize| export(Source::Region { region: &generated_workspace(actors, 1).regions[0], templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text.len();
     let mut five_mb = 5 * 1024 * 1024 / (size_of(1_000) / 1_000);
     while size_of(five_mb) < 5 * 1024 * 1024 {
         five_mb += five_mb / 20;
@@ -43,9 +43,9 @@ fn main() {
         let ws = generated_workspace(actors, 1);
         let region = &ws.regions[0];
         let export_ms = median_ms(5, || {
-            std::hint::black_box(export_region(region, &ws.templates, &options));
+            std::hint::black_box(export(Source::Region { region: region, templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap());
         });
-        let text = export_region(region, &ws.templates, &options).text;
+        let text = export(Source::Region { region: region, templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap().text;
         let read_ms = median_ms(5, || {
             std::hint::black_box(read_file(&text).unwrap());
         });

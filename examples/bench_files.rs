@@ -1,7 +1,7 @@
 //! Writes generated region files for the browser benchmarks:
 //! `target/bench-files/region-<actors>.json` for 200, 2,000 and 5,000 actors.
 
-use netzwerkatlas::domain::data::files::export::{export_region, ExportOptions};
+use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
 use netzwerkatlas::domain::samples::generate::generated_workspace;
 
 fn main() {
@@ -10,7 +10,7 @@ fn main() {
     let options = ExportOptions { personal_data: true, author: "Benchmark".into(), now: "2026-11-21T10:00:00Z".into() };
     for actors in [200, 2_000, 5_000] {
         let ws = generated_workspace(actors, 1);
-        let file = export_region(&ws.regions[0], &ws.templates, &options);
+        let file = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap();
         let path = dir.join(format!("region-{actors}.json"));
         std::fs::write(&path, file.text).expect("target/ is writable");
         println!("{}", path.display());

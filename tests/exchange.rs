@@ -4,11 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use netzwerkatlas::domain::analysis::aggregate::{aggregate, aggregate_csv, sources};
+use netzwerkatlas::domain::analysis::aggregate::{aggregate, sources};
+use netzwerkatlas::domain::data::writers::csv::aggregate_csv;
 use netzwerkatlas::domain::model::checklist::{Checklist, Status};
 use netzwerkatlas::domain::samples::demo::demo_workspace;
 use netzwerkatlas::domain::data::format::read_file;
-use netzwerkatlas::domain::data::files::export::{export_checklists, export_region, ExportOptions};
+use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
 use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
 use netzwerkatlas::domain::data::files::merge::MergeChoices;
@@ -46,7 +47,7 @@ fn kommune_file(i: usize) -> (String, String) {
     checklist.update_item(&Id(ABH.into()), "2026-10-01T09:00:00Z", |item| item.responsible = vec![Id(format!("abh-{i}"))]);
     region.checklists.push(checklist);
     let options = ExportOptions { personal_data: false, author: format!("Koordination {i}"), now: "2026-11-01T12:00:00Z".into() };
-    let file = export_checklists(&region, &[Id(format!("cl-{i}"))], &[], &options);
+    let file = export(Source::Checklists { region: &region, ids: &[Id(format!("cl-{i}"))], templates: &[] }, Format::Netzwerkatlas, &options).unwrap();
     (file.file_name, file.text)
 }
 
@@ -89,7 +90,7 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
         vec![format!("„{}“ fehlt in 3 Checklisten (Vorlagen-Version 1) und zählt dort nicht mit.", last.text)]
     );
     assert_eq!(result.included.len(), 50);
-    assert_eq!(result.included[0].file, "netzwerkatlas-kommune-00-lokale-planung-2026-11-01.json");
+    assert_eq!(result.included[0].file, "netzwerkatlas-kommune-00-lokale-planung-ohne-personendaten-2026-11-01.json");
     assert_eq!(result.included[0].date, "2026-10-01T09:00:00Z", "the last change of the checklist");
 
     let csv = aggregate_csv(&result);
@@ -101,7 +102,7 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
 fn export_wipe_import_is_exact_for_a_large_region_with_contacts() {
     let ws = generated_workspace(2_000, 3);
     let options = ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
-    let file = export_region(&ws.regions[0], &ws.templates, &options);
+    let file = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap();
     let mut fresh = Workspace::default();
     let parsed = read_file(&file.text).unwrap();
     apply(&mut fresh, &parsed, &ImportAction::AsNewRegion, &MergeChoices::default(), Provenance::default());

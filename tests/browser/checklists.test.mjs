@@ -160,7 +160,7 @@ test('CSV export opens correctly in German Excel: BOM, semicolons, CRLF, exact c
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV exportieren' }).click()]);
   const year = new Date().getFullYear();
   const today = new Date().toISOString().slice(0, 10);
-  assert.equal(download.suggestedFilename(), `modellregion-faktoren-${year}-${today}.csv`);
+  assert.equal(download.suggestedFilename(), `netzwerkatlas-landkreis-lindenau-demo-modellregion-faktoren-${year}-${today}.csv`, "the region is named in the file name");
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const german = today.split('-').reverse().join('.');

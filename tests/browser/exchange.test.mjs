@@ -78,6 +78,7 @@ test('sharing without personal data shows what is left out, and leaves it out', 
   const note = await page.getByTestId('privacy-note').textContent();
   assert.match(note, /Weggelassen werden:\d+ Kontaktpersonen bei \d+ Akteuren .*freie Notiz/);
   const file = await download(page, page.getByRole('button', { name: 'Datei speichern' }));
+  assert.match(file.name, /^netzwerkatlas-landkreis-lindenau-demo-ohne-personendaten-\d{4}-\d\d-\d\d\.json$/, 'the name says the file has no personal data');
   const json = JSON.parse(file.text);
   assert.equal(json.personal_data, false);
   assert.ok(!file.text.includes('@'), 'no e-mail address in the file');

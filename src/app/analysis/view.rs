@@ -10,10 +10,10 @@ use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::today;
-use crate::domain::data::files::export::file_name_as;
+use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::app::checklists::list::ProgressBar;
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, aggregate_csv, sources, templates_in_use};
+use crate::domain::analysis::aggregate::{aggregate, sources, templates_in_use};
 use crate::domain::model::checklist::ItemKind;
 use crate::domain::analysis::compare::compare;
 use crate::domain::Id;
@@ -117,9 +117,12 @@ fn AggregateChecklists() -> impl IntoView {
         state.workspace.with(|ws| aggregate(&sources(ws, &Id(template.get()), &chosen)))
     });
     let export = move |_| {
-        let csv = aggregate_csv(&result.get_untracked());
         let name = templates.get_untracked().into_iter().find(|t| t.0 .0 == template.get_untracked()).map(|t| t.1).unwrap_or_default();
-        state.save_file(&file_name_as(&["auswertung", &name], &today(), "csv"), "text/csv;charset=utf-8", &csv);
+        let table = result.get_untracked();
+        let options = ExportOptions { personal_data: false, author: String::new(), now: today() };
+        if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name }, Format::AggregateCsv, &options) {
+            state.save_file(&file.file_name, file.mime, &file.text);
+        }
     };
     view! {
         <section aria-labelledby="aggregate-title">

@@ -7,13 +7,12 @@ use crate::domain::rules::dates::show as date;
 use crate::i18n::t;
 use crate::tr;
 
-use crate::app::platform::browser::{download_text, format_timestamp, now_iso, today};
+use crate::app::platform::browser::{format_timestamp, now_iso, today};
 use crate::app::checklists::list::{status_class, status_label, ProgressBar};
 use crate::app::state::{use_state, AppState, Panel, View};
 use crate::domain::model::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
-use crate::domain::data::writers::csv::checklist_csv;
+use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::editing::query::actors_by_name;
-use crate::domain::rules::text::file_stem;
 use crate::domain::Id;
 
 #[component]
@@ -41,13 +40,12 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
     };
     let export_id = id.clone();
     let export = move |_| {
-        let Some((csv, title)) = state
-            .with_region_untracked(|r| r.checklist(&export_id).map(|c| (checklist_csv(c, r), c.title.clone())))
-            .flatten()
-        else {
-            return;
-        };
-        let _ = download_text(&format!("{}-{}.csv", file_stem(&title), crate::app::platform::browser::today()), "text/csv;charset=utf-8", &csv);
+        let ids = [export_id.clone()];
+        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() };
+        let file = state.with_region_untracked(|region| export(Source::Checklists { region, ids: &ids, templates: &[] }, Format::ChecklistCsv, &options));
+        if let Some(Ok(file)) = file {
+            state.save_file(&file.file_name, file.mime, &file.text);
+        }
     };
     let statuses_present = move || {
         checklist.with(|c| {

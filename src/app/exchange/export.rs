@@ -8,15 +8,13 @@ use leptos::prelude::*;
 use crate::i18n::t;
 use crate::tr;
 
-use crate::app::platform::browser::{now_iso, today};
+use crate::app::platform::browser::now_iso;
 use crate::app::checklists::list::all_templates;
 use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
 use crate::app::state::use_state;
-use crate::domain::data::writers::csv::{actors_csv, relations_csv};
-use crate::domain::data::files::export::{checklists_part, export_checklists, export_region, export_template, file_name_as, ExportOptions};
-use crate::domain::data::writers::graph_files::{gexf, graphml};
-use crate::domain::data::files::privacy::{strip_personal_data, PersonalData};
-use crate::domain::{Id, Region};
+use crate::domain::data::files::export::{checklists_part, export, ExportError, ExportOptions, Format, Source};
+use crate::domain::data::files::privacy::PersonalData;
+use crate::domain::Id;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum What {
@@ -63,39 +61,37 @@ pub fn ExportPanel() -> impl IntoView {
     let save = move |_| {
         error.set(None);
         let _ = LocalStorage::set(AUTHOR_KEY, author.get_untracked());
+        let ids: Vec<Id> = chosen_checklists.get_untracked().into_iter().map(Id).collect();
         let file = state.workspace.with_untracked(|ws| {
-            let region = ws.active_region();
-            match what.get_untracked() {
-                What::Region => region.map(|r| export_region(r, &ws.templates, &options())),
-                What::Checklists => {
-                    let ids: Vec<Id> = chosen_checklists.get_untracked().into_iter().map(Id).collect();
-                    if ids.is_empty() {
-                        return None;
-                    }
-                    region.map(|r| export_checklists(r, &ids, &ws.templates, &options()))
-                }
-                What::Template => all_templates(&ws.templates)
-                    .iter()
-                    .find(|t| t.id.0 == template.get_untracked())
-                    .map(|t| export_template(t, &options())),
-            }
+            let templates = all_templates(&ws.templates);
+            let source = match (what.get_untracked(), ws.active_region()) {
+                (What::Region, Some(region)) => Source::Region { region, templates: &ws.templates },
+                (What::Checklists, Some(region)) => Source::Checklists { region, ids: &ids, templates: &ws.templates },
+                (What::Template, _) => match templates.iter().find(|t| t.id.0 == template.get_untracked()) {
+                    Some(template) => Source::Template(template),
+                    None => return Err(ExportError::NoChecklist),
+                },
+                _ => return Err(ExportError::Unsupported),
+            };
+            export(source, Format::Netzwerkatlas, &options())
         });
         match file {
-            Some(file) => state.save_file(&file.file_name, "application/json", &file.text),
-            None => error.set(Some(match what.get_untracked() {
+            Ok(file) => state.save_file(&file.file_name, file.mime, &file.text),
+            Err(_) => error.set(Some(match what.get_untracked() {
                 What::Checklists => t("export.choose_checklist").into(),
                 _ => t("export.choose_template").into(),
             })),
         }
     };
     // The map for spreadsheets and network tools, with the same privacy choice.
-    let map_file = move |what: &'static str, extension: &'static str, mime: &'static str, render: fn(&Region) -> String| {
+    let map_file = move |format: Format| {
         move |_| {
-            let Some(mut region) = state.with_region_untracked(Region::clone) else { return };
-            if without_personal.get_untracked() {
-                strip_personal_data(&mut region);
+            let file = state.workspace.with_untracked(|ws| {
+                ws.active_region().map(|region| export(Source::Region { region, templates: &ws.templates }, format, &options()))
+            });
+            if let Some(Ok(file)) = file {
+                state.save_file(&file.file_name, file.mime, &file.text);
             }
-            state.save_file(&file_name_as(&[&region.name, what], &today(), extension), mime, &render(&region));
         }
     };
 
@@ -181,10 +177,10 @@ pub fn ExportPanel() -> impl IntoView {
                 <h4>{t("export.map_title")}</h4>
                 <p class="hint">{t("export.map_hint")}</p>
                 <div class="button-row">
-                    <button type="button" on:click=map_file("akteure", "csv", "text/csv;charset=utf-8", actors_csv)>{t("export.actors_csv")}</button>
-                    <button type="button" on:click=map_file("beziehungen", "csv", "text/csv;charset=utf-8", relations_csv)>{t("export.relations_csv")}</button>
-                    <button type="button" on:click=map_file("karte", "graphml", "application/graphml+xml", graphml)>"GraphML"</button>
-                    <button type="button" on:click=map_file("karte", "gexf", "application/gexf+xml", gexf)>"GEXF"</button>
+                    <button type="button" on:click=map_file(Format::ActorsCsv)>{t("export.actors_csv")}</button>
+                    <button type="button" on:click=map_file(Format::RelationsCsv)>{t("export.relations_csv")}</button>
+                    <button type="button" on:click=map_file(Format::GraphMl)>"GraphML"</button>
+                    <button type="button" on:click=map_file(Format::Gexf)>"GEXF"</button>
                 </div>
             </Show>
         </section>

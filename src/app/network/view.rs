@@ -21,10 +21,10 @@ use crate::app::actors::list::ActorFilters;
 use crate::app::platform::browser::today;
 use crate::app::network::canvas::{draw, Node, Scene};
 use crate::app::state::{use_state, Panel};
-use crate::domain::data::files::export::file_name_as;
+use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::layout::{ForceLayout, Point};
 use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor, degrees, neighbourhood};
-use crate::domain::picture::style::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, svg_document, view_box, Family, NODE_RADIUS};
+use crate::domain::picture::style::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, view_box, Family, NODE_RADIUS};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::analysis::findings::read_network_with;
 use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
@@ -493,23 +493,29 @@ pub fn NetworkView() -> impl IntoView {
             };
             let backdrop = backdrop.get_untracked();
             let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
-            svg_document(&region, &positions.get_untracked(), &tr!("network.svg_title", name = r.name), sectors)
+            let title = tr!("network.svg_title", name = r.name);
+            let source = Source::Picture { region: &region, positions: &positions.get_untracked(), title: &title, sectors };
+            // The picture shows names only; it is saved as the user sees it.
+            let options = ExportOptions { personal_data: true, author: String::new(), now: today() };
+            export(source, Format::Svg, &options).ok()
         })
+        .flatten()
     };
     let save_svg = move |_| {
-        let Some(svg) = export_svg() else { return };
-        state.save_file(&file_name_as(&[&title(), "netzwerkbild"], &today(), "svg"), "image/svg+xml", &svg);
+        let Some(file) = export_svg() else { return };
+        state.save_file(&file.file_name, file.mime, &file.text);
     };
     let save_png = move |_| {
-        let Some(svg) = export_svg() else { return };
-        crate::app::platform::browser::download_svg_as_png(&svg, &file_name_as(&[&title(), "netzwerkbild"], &today(), "png"));
+        let Some(file) = export_svg() else { return };
+        let png_name = format!("{}.png", file.file_name.trim_end_matches(".svg"));
+        crate::app::platform::browser::download_svg_as_png(&file.text, &png_name);
     };
     // Printing uses the standalone SVG (title, picture, legend) as an image,
     // so the page looks like the exported file whatever the screen size was.
     let print_image = RwSignal::new(None::<String>);
     let print = move |_| {
-        let Some(svg) = export_svg() else { return };
-        let Ok(url) = crate::app::platform::browser::object_url(&svg, "image/svg+xml") else { return };
+        let Some(file) = export_svg() else { return };
+        let Ok(url) = crate::app::platform::browser::object_url(&file.text, file.mime) else { return };
         if let Some(old) = print_image.get_untracked() {
             let _ = web_sys::Url::revoke_object_url(&old);
         }

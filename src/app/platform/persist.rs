@@ -19,7 +19,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use crate::app::platform::browser::{download_text, error_name, now_iso, today};
 use crate::domain::data::storage::quota::fits;
 use crate::domain::samples::demo::demo_workspace;
-use crate::domain::data::files::export::export_workspace;
+use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::data::storage::envelope::{self, DecodeError, Decoded, Stored};
 use crate::domain::data::storage::parts::{assemble, unreadable_bundle, Encoded, PartCache};
 use crate::domain::Workspace;
@@ -661,7 +661,7 @@ impl Persistence {
     /// Downloads all data as one backup file and remembers when.
     pub fn download_workspace(self) {
         let now = now_iso();
-        let file = self.workspace.with_untracked(|ws| export_workspace(ws, &now));
+        let file = self.workspace.with_untracked(|ws| export(Source::Workspace(ws), Format::Netzwerkatlas, &ExportOptions { personal_data: true, author: String::new(), now: now.clone() }).expect("a workspace is always written as a Netzwerkatlas file"));
         if download_text(&file.file_name, "application/json", &file.text).is_ok() {
             if local_storage_available() {
                 let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, &now);

@@ -1,15 +1,13 @@
 //! How the network picture looks: colour and shape per kind of actor, line
-//! style per relation, the legend, and the picture as a standalone SVG file
-//! (for export, PNG and print). The screen draws with the same functions, so
-//! the file looks like what the user saw.
+//! style per relation, the legend. The screen and the SVG file
+//! (`data::writers::svg`) draw with the same functions, so the file looks
+//! like what the user saw.
 
 use crate::i18n::t;
-use std::collections::HashMap;
 
-use crate::domain::data::writers::graph_files::xml_escape;
 use crate::domain::layout::Point;
-use crate::domain::model::{ActorKind, Binding, Direction, Id, Region, Relation, RelationKind};
-use crate::domain::picture::sectors::{Ring, Sector};
+use crate::domain::model::{ActorKind, Binding, Direction, Relation, RelationKind};
+use crate::domain::picture::sectors::Sector;
 
 /// Families of actor kinds, each with a colour and a shape, so the picture
 /// never relies on colour alone.
@@ -144,7 +142,7 @@ pub fn line_style(binding: Binding) -> (f64, &'static str) {
 }
 
 /// ` stroke-dasharray="…"` for a dashed line, nothing for a solid one.
-fn dash_attribute(dash: &str) -> String {
+pub fn dash_attribute(dash: &str) -> String {
     if dash.is_empty() {
         String::new()
     } else {
@@ -228,133 +226,9 @@ pub fn sector_label_at(sector: &Sector, outer: f64) -> (f64, f64, &'static str) 
     (x, y, anchor)
 }
 
-/// The picture as a standalone SVG document with title and legend (and, for
-/// a sector map, its rings, sector borders and labels).
-pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str, sectors: Option<(&[Sector], &[Ring])>) -> String {
-    let rim = sectors.map(|(_, rings)| rings.last().map(|r| r.radius + 40.0).unwrap_or(0.0)).unwrap_or(0.0);
-    let (x, y, w, h) = view_box(positions.values().copied().chain([(-rim, -rim), (rim, rim)].into_iter().filter(|_| rim > 0.0)));
-    let legend_width = 300.0;
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\" width=\"{:.0}\" height=\"{:.0}\" font-family=\"Arial, sans-serif\">\n",
-        x,
-        y - 40.0,
-        w + legend_width,
-        h.max(460.0) + 40.0,
-        w + legend_width,
-        h.max(460.0) + 40.0
-    );
-    out.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
-    out.push_str(&format!("<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>\n", y - 40.0, w + legend_width, h.max(460.0) + 40.0));
-    out.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", x + 10.0, y - 12.0, xml_escape(title)));
-    out.push_str(&format!("<defs>{ARROW_MARKER}</defs>\n"));
-    if let Some((sectors, rings)) = sectors {
-        for ring in rings {
-            out.push_str(&format!("<circle r=\"{:.1}\" fill=\"none\" stroke=\"#c9d0d9\"/>\n", ring.radius));
-            out.push_str(&format!(
-                "<text x=\"4\" y=\"{:.1}\" font-size=\"10\" fill=\"#4a5361\">{}</text>\n",
-                -ring.radius + 14.0,
-                xml_escape(&ring.label)
-            ));
-        }
-        for sector in sectors {
-            let (a, b) = rim_point(sector.start, rings.last().map(|r| r.radius).unwrap_or(0.0));
-            out.push_str(&format!("<line x1=\"0\" y1=\"0\" x2=\"{a:.1}\" y2=\"{b:.1}\" stroke=\"#c9d0d9\"/>\n"));
-            let (lx, ly, anchor) = sector_label_at(sector, rings.last().map(|r| r.radius).unwrap_or(0.0));
-            out.push_str(&format!(
-                "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#4a5361\">{}</text>\n",
-                xml_escape(&sector.label)
-            ));
-        }
-    }
-    for relation in &region.relations {
-        let (Some(&a), Some(&b)) = (positions.get(&relation.from), positions.get(&relation.to)) else { continue };
-        let (start, end) = edge_ends(a, b, NODE_RADIUS);
-        let (width, dash) = line_style(relation.binding);
-        let (forward, back) = arrows(relation);
-        out.push_str(&format!(
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width}\"{}{}{}/>\n",
-            start.0,
-            start.1,
-            end.0,
-            end.1,
-            relation_color(relation.kind),
-            dash_attribute(dash),
-            if forward { " marker-end=\"url(#arrow)\"" } else { "" },
-            if back { " marker-start=\"url(#arrow)\"" } else { "" },
-        ));
-    }
-    for actor in &region.actors {
-        let Some(&(px, py)) = positions.get(&actor.id) else { continue };
-        let family = Family::of(actor.kind);
-        out.push_str(&format!(
-            "<g transform=\"translate({px:.1},{py:.1})\"><path d=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">{}</text></g>\n",
-            shape_path(family.shape(), NODE_RADIUS),
-            family.color(),
-            NODE_RADIUS + 14.0,
-            xml_escape(&actor.name)
-        ));
-    }
-    // The legend, to the right of the picture.
-    let (lx, mut ly) = (x + w + 20.0, y);
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.actors"))));
-    for family in Family::ALL {
-        ly += 20.0;
-        out.push_str(&format!(
-            "<g transform=\"translate({:.1},{:.1})\"><path d=\"{}\" fill=\"{}\"/></g><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            lx + 8.0,
-            ly - 4.0,
-            shape_path(family.shape(), 6.0),
-            family.color(),
-            lx + 22.0,
-            ly,
-            xml_escape(family.label())
-        ));
-    }
-    ly += 30.0;
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.relations"))));
-    for kind in RelationKind::ALL {
-        ly += 18.0;
-        out.push_str(&format!(
-            "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            ly - 4.0,
-            lx + 16.0,
-            ly - 4.0,
-            relation_color(*kind),
-            lx + 22.0,
-            xml_escape(kind.label())
-        ));
-    }
-    ly += 30.0;
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Verbindlichkeit</text>\n"));
-    for binding in Binding::ALL {
-        ly += 18.0;
-        let (width, dash) = line_style(*binding);
-        out.push_str(&format!(
-            "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#37474f\" stroke-width=\"{width}\"{}/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            ly - 4.0,
-            lx + 16.0,
-            ly - 4.0,
-            dash_attribute(dash),
-            lx + 22.0,
-            xml_escape(binding.label())
-        ));
-    }
-    ly += 22.0;
-    out.push_str(&format!(
-        "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#37474f\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">Richtung (z. B. Weiterleitung an)</text>\n",
-        ly - 4.0,
-        lx + 16.0,
-        ly - 4.0,
-        lx + 22.0
-    ));
-    out.push_str("</svg>\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::samples::demo::demo_workspace;
 
     #[test]
     fn every_kind_has_a_family_and_families_differ_in_shape_or_colour() {
@@ -369,31 +243,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_svg_file_holds_every_node_edge_and_the_legend_and_escapes_names() {
-        let mut region = demo_workspace().regions.remove(0);
-        region.actors[0].name = "<script>alert(1)</script> & Co".into();
-        let positions: HashMap<Id, Point> =
-            region.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), crate::domain::layout::spiral(i))).collect();
-        let svg = svg_document(&region, &positions, "Landkreis Lindenau", None);
-        assert_eq!(svg.matches("<g transform").count(), region.actors.len() + Family::ALL.len());
-        assert_eq!(svg.matches("<line ").count(), region.relations.len() + RelationKind::ALL.len() + Binding::ALL.len() + 1);
-        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
-        assert!(!svg.contains("<script>"));
-        assert!(svg.contains("marker-end=\"url(#arrow)\""));
-        assert!(svg.contains("Behörden und Verwaltung") && svg.contains("schriftlicher Vertrag"));
-    }
-
-    #[test]
-    fn a_sector_map_file_has_its_rings_and_sector_labels() {
-        let region = demo_workspace().regions.remove(0);
-        let map = crate::domain::picture::sectors::sector_map(&region, |_| true, crate::domain::picture::sectors::SectorBy::Rechtskreis, &crate::domain::picture::sectors::RingBy::Relations);
-        let svg = svg_document(&region, &map.positions, "Sektoren", Some((&map.sectors, &map.rings)));
-        assert_eq!(svg.matches("<circle ").count(), map.rings.len());
-        for sector in &map.sectors {
-            assert!(svg.contains(&format!(">{}</text>", xml_escape(&sector.label))), "{}", sector.label);
-        }
-    }
 
     #[test]
     fn a_click_hits_the_nearest_line_within_reach() {

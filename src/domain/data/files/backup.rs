@@ -50,19 +50,19 @@ mod tests {
     use super::*;
     use crate::domain::samples::demo::demo_workspace;
     use crate::domain::data::storage::envelope::encode_whole;
-    use crate::domain::data::files::export::{export_region, export_workspace, ExportOptions};
+    use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 
     #[test]
     fn backups_are_read_with_clear_messages() {
         let ws = demo_workspace();
-        let preview = read_backup(&export_workspace(&ws, "2026-11-01T08:00:00Z").text).unwrap();
+        let preview = read_backup(&export(Source::Workspace(&ws), Format::Netzwerkatlas, &ExportOptions { personal_data: true, author: String::new(), now: "2026-11-01T08:00:00Z".to_string() }).unwrap().text).unwrap();
         assert_eq!((preview.regions, preview.actors, preview.relations, preview.checklists), (1, 43, 83, 2));
         assert_eq!(preview.saved_at, "2026-11-01T08:00:00Z");
         assert_eq!(preview.workspace.regions, ws.regions);
         let old = read_backup(&encode_whole(&ws, "2026-10-01T08:00:00Z")).unwrap();
         assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
         let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
-        let region_file = export_region(&ws.regions[0], &[], &options).text;
+        let region_file = export(Source::Region { region: &ws.regions[0], templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text;
         assert!(read_backup(&region_file).unwrap_err().contains("unter „Austausch“ importieren"));
         assert!(read_backup("Hallo").unwrap_err().contains("keine Netzwerkatlas-Sicherung"));
         let newer = r#"{"format":"netzwerkatlas-workspace","schema":5,"data":{}}"#;

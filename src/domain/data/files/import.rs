@@ -152,7 +152,7 @@ mod tests {
     use super::*;
     use crate::domain::samples::demo::demo_workspace;
     use crate::domain::data::format::read_file;
-    use crate::domain::data::files::export::{export_region, export_template, ExportOptions};
+    use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
     use crate::domain::rules::integrity::integrity_problems;
 
     fn options() -> ExportOptions {
@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn export_wipe_import_gives_back_the_same_region() {
         let ws = demo_workspace();
-        let file = read_file(&export_region(&ws.regions[0], &ws.templates, &options()).text).unwrap();
+        let file = read_file(&export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
         let mut empty = Workspace::default();
         assert_eq!(default_action(&empty, &file), ImportAction::AsNewRegion);
         let shown = apply(&mut empty, &file, &ImportAction::AsNewRegion, &MergeChoices::default(), provenance());
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn the_same_file_twice_defaults_to_merge_or_is_added_beside() {
         let mut ws = demo_workspace();
-        let file = read_file(&export_region(&ws.regions[0], &ws.templates, &options()).text).unwrap();
+        let file = read_file(&export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
         let own = ws.regions[0].id.clone();
         assert_eq!(default_action(&ws, &file), ImportAction::MergeInto(own.clone()));
         assert_eq!(describe(&ws, &file, &ImportAction::AsNewRegion)[0], format!(
@@ -199,7 +199,7 @@ mod tests {
     fn templates_are_added_updated_or_left() {
         let mut ws = Workspace::default();
         let mut template = crate::domain::model::templates::builtin_templates().remove(0).copy_as(Id("template-user-1".into()), "Eigene".into());
-        let file = |t: &Template| read_file(&export_template(t, &options()).text).unwrap();
+        let file = |t: &Template| read_file(&export(Source::Template(t), Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
         assert_eq!(describe(&ws, &file(&template), &ImportAction::AsNewRegion), ["Die Vorlage „Eigene“ (Version 1) kommt hinzu."]);
         apply(&mut ws, &file(&template), &ImportAction::AsNewRegion, &MergeChoices::default(), provenance());
         assert_eq!(ws.templates, vec![template.clone()]);

@@ -1,7 +1,8 @@
 //! CSV that opens correctly in German Excel: UTF-8 with byte-order mark,
 //! semicolons, CRLF line ends, German dates.
 
-use crate::domain::model::checklist::{status_label, Answer, Checklist, ItemKind};
+use crate::domain::analysis::aggregate::{columns, Aggregate};
+use crate::domain::model::checklist::{status_label, Answer, Checklist, ItemKind, Scale, Status};
 use crate::domain::model::{Actor, Region};
 
 /// Quotes a field when it holds a separator, a quote or a line break, and
@@ -125,6 +126,56 @@ pub fn relations_csv(region: &Region) -> String {
             relation.since.clone(),
             relation.notes.clone(),
             relation.id.0.clone(),
+        ]);
+    }
+    document(&rows)
+}
+
+/// The table as CSV for German Excel: per item n, then count and share per status.
+pub fn aggregate_csv(aggregate: &Aggregate) -> String {
+    let scales: Vec<Scale> = Scale::ALL
+        .into_iter()
+        .filter(|s| aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s)))
+        .collect();
+    let mut statuses: Vec<Option<Status>> = Vec::new();
+    for scale in &scales {
+        for status in columns(*scale) {
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
+    }
+    let mut header = vec!["Abschnitt".to_owned(), "Punkt".into(), "n".into()];
+    for status in &statuses {
+        header.push(format!("{} (Anzahl)", status_label(*status)));
+        header.push(format!("{} (%)", status_label(*status)));
+    }
+    header.push("Mit Antwort (Freitext)".into());
+    let mut rows = vec![header];
+    for row in &aggregate.rows {
+        let mut line = vec![row.section.clone(), row.text.clone(), row.n.to_string()];
+        for status in &statuses {
+            match row.kind {
+                ItemKind::Status(_) => {
+                    line.push(row.progress.count(*status).to_string());
+                    line.push(row.progress.percent(*status).to_string());
+                }
+                ItemKind::Answers => line.extend([String::new(), String::new()]),
+            }
+        }
+        line.push(if row.kind == ItemKind::Answers { row.answered.to_string() } else { String::new() });
+        rows.push(line);
+    }
+    rows.push(Vec::new());
+    rows.push(vec!["Einbezogene Checklisten".into()]);
+    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into()]);
+    for included in &aggregate.included {
+        rows.push(vec![
+            included.region.clone(),
+            included.checklist.clone(),
+            included.template_version.to_string(),
+            included.file.clone(),
+            german_date(&included.date),
         ]);
     }
     document(&rows)

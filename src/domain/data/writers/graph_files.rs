@@ -1,25 +1,7 @@
 //! The map as GraphML and GEXF, the formats Gephi, yEd and Cytoscape open.
 
 use crate::domain::model::{Direction, Region};
-
-/// Escapes text for XML content and attribute values; drops characters
-/// XML 1.0 does not allow at all.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::domain::rules::text::xml_escape;
 
 /// Attributes written for every actor (node) and relation (edge).
 const NODE_KEYS: [(&str, &str); 4] = [("name", "Name"), ("kind", "Art"), ("rechtskreise", "Rechtskreise"), ("sozialraeume", "Sozialräume")];

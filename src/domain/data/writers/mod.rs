@@ -3,3 +3,4 @@
 
 pub mod csv;
 pub mod graph_files;
+pub mod svg;
