@@ -116,7 +116,8 @@ impl MergePlan {
     /// and notes are gaps, not different values, and ask for no decision.
     pub fn without_personal_gaps(mut self) -> MergePlan {
         for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
-            matched.diffs.retain(|d| !(matches!(d.key, "contacts" | "notes") && d.theirs.is_empty()));
+            let personal = [ActorField::Contacts.key(), ActorField::Notes.key(), RelationField::Notes.key(), GroupField::Notes.key()];
+            matched.diffs.retain(|d| !(personal.contains(&d.key) && d.theirs.is_empty()));
         }
         self
     }
@@ -136,109 +137,151 @@ pub struct MergeChoices {
     pub separate: HashSet<Id>,
 }
 
-/// (key, label) of the fields compared, labels in the UI's language.
-fn actor_fields() -> [(&'static str, &'static str); 11] {
-    [
-        ("name", t("common.name")),
-        ("kind", t("region.kind")),
-        ("traeger", t("actor.traeger")),
-        ("rechtskreise", t("actors.rechtskreise")),
-        ("sozialraeume", t("region.sozialraeume")),
-        ("target_groups", t("actor.target_groups")),
-        ("offers", t("actor.offers")),
-        ("website", t("actor.website")),
-        ("contacts", t("actor.contacts")),
-        ("tags", t("actor.tags")),
-        ("notes", t("common.notes")),
-    ]
-}
+/// Declares the fields of one kind of record that a merge compares, with
+/// their stable key (used in choices and by the UI) and their label.
+macro_rules! merge_fields {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:expr),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum $name { $($variant),+ }
 
-fn relation_fields() -> [(&'static str, &'static str); 4] {
-    [("direction", t("relations.direction")), ("binding", t("relations.binding")), ("since", t("relations.since")), ("notes", t("common.notes"))]
-}
+        impl $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
 
-fn group_fields() -> [(&'static str, &'static str); 3] {
-    [("name", t("common.name")), ("kind", t("region.kind")), ("notes", t("common.notes"))]
-}
+            fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
 
-/// How an actor's field reads, with references as names (of `region`).
-fn actor_field(region: &Region, actor: &Actor, key: &str) -> String {
-    match key {
-        "name" => actor.name.clone(),
-        "kind" => actor.kind.label().to_owned(),
-        "traeger" => actor.traeger.as_ref().map(|t| region.actor_name(t)).unwrap_or_default(),
-        "rechtskreise" => actor.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
-        "sozialraeume" => {
-            actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+            /// In the UI's language.
+            fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
         }
-        "target_groups" => actor.target_groups.join(", "),
-        "offers" => actor.offers.join(", "),
-        "website" => actor.website.clone(),
-        "contacts" => actor
-            .contacts
-            .iter()
-            .map(|c| [c.name.as_str(), &c.role, &c.email, &c.phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
-            .collect::<Vec<_>>()
-            .join("; "),
-        "tags" => actor.tags.join(", "),
-        "notes" => actor.notes.clone(),
-        _ => String::new(),
+    };
+}
+
+merge_fields! {
+    /// An actor's fields a merge offers to take from a file.
+    ActorField {
+        Name => "name", t("common.name"),
+        Kind => "kind", t("region.kind"),
+        Traeger => "traeger", t("actor.traeger"),
+        Rechtskreise => "rechtskreise", t("actors.rechtskreise"),
+        Sozialraeume => "sozialraeume", t("region.sozialraeume"),
+        TargetGroups => "target_groups", t("actor.target_groups"),
+        Offers => "offers", t("actor.offers"),
+        Website => "website", t("actor.website"),
+        Contacts => "contacts", t("actor.contacts"),
+        Tags => "tags", t("actor.tags"),
+        Notes => "notes", t("common.notes"),
     }
 }
 
-/// Copies one field; references in `from` already point at the own region.
-fn copy_actor_field(to: &mut Actor, from: &Actor, key: &str) {
-    match key {
-        "name" => to.name = from.name.clone(),
-        "kind" => to.kind = from.kind,
-        "traeger" => to.traeger = from.traeger.clone(),
-        "rechtskreise" => to.rechtskreise = from.rechtskreise.clone(),
-        "sozialraeume" => to.sozialraeume = from.sozialraeume.clone(),
-        "target_groups" => to.target_groups = from.target_groups.clone(),
-        "offers" => to.offers = from.offers.clone(),
-        "website" => to.website = from.website.clone(),
-        "contacts" => to.contacts = from.contacts.clone(),
-        "tags" => to.tags = from.tags.clone(),
-        "notes" => to.notes = from.notes.clone(),
-        _ => {}
+merge_fields! {
+    /// A relation's fields a merge offers to take (its ends and kind identify it).
+    RelationField {
+        Direction => "direction", t("relations.direction"),
+        Binding => "binding", t("relations.binding"),
+        Since => "since", t("relations.since"),
+        Notes => "notes", t("common.notes"),
     }
 }
 
-fn relation_field(relation: &Relation, key: &str) -> String {
-    match key {
-        "direction" => relation.direction.label().to_owned(),
-        "binding" => relation.binding.label().to_owned(),
-        "since" => relation.since.clone(),
-        "notes" => relation.notes.clone(),
-        _ => String::new(),
+merge_fields! {
+    /// A Gremium's fields a merge offers to take (members and meetings add up).
+    GroupField {
+        Name => "name", t("common.name"),
+        Kind => "kind", t("region.kind"),
+        Notes => "notes", t("common.notes"),
     }
 }
 
-fn copy_relation_field(to: &mut Relation, from: &Relation, key: &str) {
-    match key {
-        "direction" => to.direction = from.direction,
-        "binding" => to.binding = from.binding,
-        "since" => to.since = from.since.clone(),
-        "notes" => to.notes = from.notes.clone(),
-        _ => {}
+// Each `read` destructures the whole record without `..`: a field added to
+// `Actor`, `Relation` or `Group` does not compile until it is decided here,
+// either merged (a variant above) or named as never merged.
+
+impl ActorField {
+    /// How the field reads, with references as names (of `region`).
+    fn read(self, region: &Region, actor: &Actor) -> String {
+        let Actor { id: _, name, kind, traeger, rechtskreise, sozialraeume, target_groups, offers, website, contacts, tags, notes } = actor;
+        match self {
+            ActorField::Name => name.clone(),
+            ActorField::Kind => kind.label().to_owned(),
+            ActorField::Traeger => traeger.as_ref().map(|t| region.actor_name(t)).unwrap_or_default(),
+            ActorField::Rechtskreise => rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
+            ActorField::Sozialraeume => {
+                sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+            }
+            ActorField::TargetGroups => target_groups.join(", "),
+            ActorField::Offers => offers.join(", "),
+            ActorField::Website => website.clone(),
+            ActorField::Contacts => contacts
+                .iter()
+                .map(|c| [c.name.as_str(), &c.role, &c.email, &c.phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ActorField::Tags => tags.join(", "),
+            ActorField::Notes => notes.clone(),
+        }
+    }
+
+    /// Copies the field; references in `from` already point at the own region.
+    fn copy(self, to: &mut Actor, from: &Actor) {
+        match self {
+            ActorField::Name => to.name = from.name.clone(),
+            ActorField::Kind => to.kind = from.kind,
+            ActorField::Traeger => to.traeger = from.traeger.clone(),
+            ActorField::Rechtskreise => to.rechtskreise = from.rechtskreise.clone(),
+            ActorField::Sozialraeume => to.sozialraeume = from.sozialraeume.clone(),
+            ActorField::TargetGroups => to.target_groups = from.target_groups.clone(),
+            ActorField::Offers => to.offers = from.offers.clone(),
+            ActorField::Website => to.website = from.website.clone(),
+            ActorField::Contacts => to.contacts = from.contacts.clone(),
+            ActorField::Tags => to.tags = from.tags.clone(),
+            ActorField::Notes => to.notes = from.notes.clone(),
+        }
     }
 }
 
-fn group_field(group: &Group, key: &str) -> String {
-    match key {
-        "name" => group.name.clone(),
-        "kind" => group.kind.label().to_owned(),
-        "notes" => group.notes.clone(),
-        _ => String::new(),
+impl RelationField {
+    fn read(self, relation: &Relation) -> String {
+        // id, ends and kind identify a relation: they are matched, not merged.
+        let Relation { id: _, from: _, to: _, kind: _, direction, binding, since, notes } = relation;
+        match self {
+            RelationField::Direction => direction.label().to_owned(),
+            RelationField::Binding => binding.label().to_owned(),
+            RelationField::Since => since.clone(),
+            RelationField::Notes => notes.clone(),
+        }
+    }
+
+    fn copy(self, to: &mut Relation, from: &Relation) {
+        match self {
+            RelationField::Direction => to.direction = from.direction,
+            RelationField::Binding => to.binding = from.binding,
+            RelationField::Since => to.since = from.since.clone(),
+            RelationField::Notes => to.notes = from.notes.clone(),
+        }
     }
 }
 
-fn copy_group_field(to: &mut Group, from: &Group, key: &str) {
-    match key {
-        "name" => to.name = from.name.clone(),
-        "kind" => to.kind = from.kind,
-        "notes" => to.notes = from.notes.clone(),
-        _ => {}
+impl GroupField {
+    fn read(self, group: &Group) -> String {
+        // Members and meetings add up in `apply_merge` instead of being chosen.
+        let Group { id: _, name, kind, members: _, meetings: _, notes } = group;
+        match self {
+            GroupField::Name => name.clone(),
+            GroupField::Kind => kind.label().to_owned(),
+            GroupField::Notes => notes.clone(),
+        }
+    }
+
+    fn copy(self, to: &mut Group, from: &Group) {
+        match self {
+            GroupField::Name => to.name = from.name.clone(),
+            GroupField::Kind => to.kind = from.kind,
+            GroupField::Notes => to.notes = from.notes.clone(),
+        }
     }
 }
 
@@ -253,12 +296,12 @@ fn checklist_state(checklist: &Checklist) -> String {
     text
 }
 
-fn diffs(fields: &[(&'static str, &'static str)], read: impl Fn(&'static str) -> (String, String)) -> Vec<FieldDiff> {
+fn diffs<F: Copy>(fields: &[F], key: fn(F) -> &'static str, label: fn(F) -> &'static str, read: impl Fn(F) -> (String, String)) -> Vec<FieldDiff> {
     fields
         .iter()
-        .filter_map(|(key, label)| {
-            let (ours, theirs) = read(key);
-            (ours != theirs).then_some(FieldDiff { key, label, ours, theirs })
+        .filter_map(|&field| {
+            let (ours, theirs) = read(field);
+            (ours != theirs).then(|| FieldDiff { key: key(field), label: label(field), ours, theirs })
         })
         .collect()
 }
@@ -365,7 +408,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
             name_ours: own.name.clone(),
             name_theirs: their.name.clone(),
             reason: *reason,
-            diffs: diffs(&actor_fields(), |key| (actor_field(ours, own, key), actor_field(&mapped.region, their, key))),
+            diffs: diffs(ActorField::ALL, ActorField::key, ActorField::label, |f| (f.read(ours, own), f.read(&mapped.region, their))),
         });
     }
     let matched: HashSet<&Id> = mapped.matches.iter().map(|m| &m.1).collect();
@@ -383,7 +426,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                     mapped.region.actor_name(&relation.to)
                 ),
                 reason: if own.id == relation.id { MatchReason::SameId } else { MatchReason::SimilarName },
-                diffs: diffs(&relation_fields(), |key| (relation_field(own, key), relation_field(relation, key))),
+                diffs: diffs(RelationField::ALL, RelationField::key, RelationField::label, |f| (f.read(own), f.read(relation))),
             }),
             None => plan.new_relations += 1,
         }
@@ -396,7 +439,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 name_ours: own.name.clone(),
                 name_theirs: group.name.clone(),
                 reason: if own.id == group.id { MatchReason::SameId } else { MatchReason::SimilarName },
-                diffs: diffs(&group_fields(), |key| (group_field(own, key), group_field(group, key))),
+                diffs: diffs(GroupField::ALL, GroupField::key, GroupField::label, |f| (f.read(own), f.read(group))),
             }),
             None => plan.new_groups.push(group.name.clone()),
         }
@@ -436,10 +479,8 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match matched.get(&actor.id) {
             Some(own_id) => {
                 if let Some(own) = result.actors.iter_mut().find(|a| &a.id == *own_id) {
-                    for (key, _) in actor_fields() {
-                        if take(own_id, key) {
-                            copy_actor_field(own, actor, key);
-                        }
+                    for field in ActorField::ALL.iter().filter(|f| take(own_id, f.key())) {
+                        field.copy(own, actor);
                     }
                 }
             }
@@ -450,10 +491,8 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match find_relation(ours, relation).map(|o| o.id.clone()) {
             Some(own_id) => {
                 if let Some(own) = result.relations.iter_mut().find(|r| r.id == own_id) {
-                    for (key, _) in relation_fields() {
-                        if take(&own_id, key) {
-                            copy_relation_field(own, relation, key);
-                        }
+                    for field in RelationField::ALL.iter().filter(|f| take(&own_id, f.key())) {
+                        field.copy(own, relation);
                     }
                 }
             }
@@ -464,10 +503,8 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         match find_group(ours, group).map(|o| o.id.clone()) {
             Some(own_id) => {
                 if let Some(own) = result.groups.iter_mut().find(|g| g.id == own_id) {
-                    for (key, _) in group_fields() {
-                        if take(&own_id, key) {
-                            copy_group_field(own, group, key);
-                        }
+                    for field in GroupField::ALL.iter().filter(|f| take(&own_id, f.key())) {
+                        field.copy(own, group);
                     }
                     // Members and meetings add up; the preview lists the group.
                     for member in &group.members {
@@ -639,5 +676,28 @@ mod tests {
         let id = ours.checklists[0].id.clone();
         let merged = apply_merge(&ours, &theirs, &MergeChoices { take_theirs: HashSet::from([(id, "checklist")]), ..Default::default() });
         assert_eq!(merged.checklists[0], theirs.checklists[0]);
+    }
+
+    #[test]
+    fn copying_every_field_leaves_nothing_to_decide() {
+        // `read` and `copy` agree on every field, and keys are unique.
+        let region = demo();
+        let (a, b) = (&region.actors[0], &region.actors[1]);
+        let mut copied = a.clone();
+        for field in ActorField::ALL {
+            field.copy(&mut copied, b);
+        }
+        assert!(ActorField::ALL.iter().all(|f| f.read(&region, &copied) == f.read(&region, b)));
+        assert_ne!(copied.id, b.id, "identity is never merged");
+        let (r, s) = (&region.relations[0], &region.relations[1]);
+        let mut relation = r.clone();
+        RelationField::ALL.iter().for_each(|f| f.copy(&mut relation, s));
+        assert!(RelationField::ALL.iter().all(|f| f.read(&relation) == f.read(s)));
+        let (g, h) = (&region.groups[0], &region.groups[1]);
+        let mut group = g.clone();
+        GroupField::ALL.iter().for_each(|f| f.copy(&mut group, h));
+        assert!(GroupField::ALL.iter().all(|f| f.read(&group) == f.read(h)));
+        let keys: HashSet<&str> = ActorField::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(keys.len(), ActorField::ALL.len());
     }
 }
