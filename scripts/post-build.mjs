@@ -3,9 +3,13 @@
 //    app's own files, and trunk's one inline loader script by its hash.
 // 2. Writes sw.js, a service worker that caches exactly this build's files,
 //    so that after the first visit the app starts without network.
+// 3. Writes a precompressed copy of each text and wasm file beside it
+//    (name.br, name.gz) for servers that serve them as they are (nginx
+//    brotli_static / gzip_static, Apache MultiViews, Caddy precompressed).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs runs as a trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -41,7 +45,7 @@ function files(root) {
 }
 const assets = files(dir)
   .map((path) => relative(dir, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js')
+  .filter((path) => path !== 'sw.js' && !path.endsWith('.br') && !path.endsWith('.gz'))
   .sort();
 const version = createHash('sha256');
 for (const path of assets) version.update(path).update(readFileSync(join(dir, path)));
@@ -80,4 +84,15 @@ self.addEventListener('fetch', (event) => {
   );
 });
 `);
-console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js caches ${list.length} files`);
+// Precompressed copies: the browser gets the same bytes, fewer on the wire.
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.txt']);
+let compressed = 0;
+for (const path of [...assets, 'sw.js'].filter((a) => COMPRESSIBLE.has(extname(a)))) {
+  const bytes = readFileSync(join(dir, path));
+  writeFileSync(join(dir, `${path}.gz`), gzipSync(bytes, { level: 9 }));
+  writeFileSync(join(dir, `${path}.br`), brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }));
+  compressed += 1;
+}
+console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js caches ${list.length} files; ${compressed} files precompressed (.br, .gz)`);
