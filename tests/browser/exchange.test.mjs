@@ -294,3 +294,40 @@ test('a file dropped on the page is added beside the own region; two regions sid
   assert.deepEqual(await relations.getByRole('cell').allTextContents(), ['83', '20']);
   await context.close();
 });
+
+test('an updated file from a Kommune updates its checklist: the preview says which item moved, and the newer state is the default', async () => {
+  // The Kommune: exports its region, changes one status, exports again.
+  const kommune = await app.open();
+  const first = await exportRegion(kommune.page);
+  await kommune.page.getByRole('button', { name: /^Checklisten/ }).click();
+  await kommune.page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
+  const done = kommune.page.getByTestId('checklist-item')
+    .filter({ has: kommune.page.locator('.item-head .badge', { hasText: 'Bereits umgesetzt' }) }).first();
+  const itemText = (await done.locator('.item-text').textContent()).trim();
+  await done.getByRole('radio', { name: 'Nein' }).check();
+  await saved(kommune.page);
+  const second = await exportRegion(kommune.page);
+  await kommune.context.close();
+
+  // The Land office: imported the first file, now imports the second with the default choices.
+  const { page, context } = await app.open();
+  await openExchange(page);
+  await chooseFiles(page, [asUpload(first.name, JSON.stringify(first.json))]);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await chooseFiles(page, [asUpload(second.name, JSON.stringify(second.json))]);
+  const plan = page.getByTestId('merge-plan');
+  assert.match(await plan.textContent(), /1 davon ist in der Datei neuer: ihr Stand ist vorausgewählt/);
+  assert.equal((await page.getByTestId('merge-details').locator('li').allTextContents()).join('\n'), `${itemText}: Bereits umgesetzt → Nein`);
+  const pair = page.getByTestId('merge-pair').filter({ hasText: 'Lokale Planung 2026' });
+  assert.ok(await pair.getByRole('radio').nth(1).isChecked(), "the file's newer state is preselected");
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+
+  const region = activeRegion(await stored(page));
+  const checklist = region.checklists.find((c) => c.title === 'Lokale Planung 2026');
+  const item = checklist.sections.flatMap((s) => s.items).find((i) => i.text === itemText);
+  assert.equal(item.status, 'nein', 'the Land office now has the Kommune\u2019s current figure');
+  await context.close();
+});

@@ -16,8 +16,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::app::platform::browser::{format_timestamp, now_iso};
 use crate::app::state::{use_state, View};
 use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
-use crate::domain::data::files::import::{apply, can_merge, default_action, describe, ImportAction};
-use crate::domain::data::files::merge::{plan_merge, MatchReason, Matched, MergeChoices};
+use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
+use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::{Id, Provenance};
 
 #[derive(Clone)]
@@ -53,9 +53,13 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             for file in files {
                 let result = read_one(&file).await.map(Arc::new);
-                let action = match &result {
-                    Ok(parsed) => state.workspace.with_untracked(|ws| default_action(ws, parsed)),
-                    Err(_) => ImportAction::Skip,
+                let (action, choices) = match &result {
+                    Ok(parsed) => state.workspace.with_untracked(|ws| {
+                        let action = default_action(ws, parsed);
+                        let choices = default_choices(ws, parsed, &action);
+                        (action, choices)
+                    }),
+                    Err(_) => (ImportAction::Skip, MergeChoices::default()),
                 };
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
@@ -64,7 +68,7 @@ pub fn ImportPanel() -> impl IntoView {
                     name: file.name(),
                     result,
                     action: RwSignal::new(action),
-                    choices: RwSignal::new(MergeChoices::default()),
+                    choices: RwSignal::new(choices),
                 };
                 entries.update(|e| e.push(entry));
             }
@@ -213,14 +217,18 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                 ImportAction::MergeInto(id) => format!("merge:{id}"),
                 ImportAction::Skip => "skip".to_owned(),
             };
-            let on_action = move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                action.set(match value.as_str() {
-                    "new" => ImportAction::AsNewRegion,
-                    "skip" => ImportAction::Skip,
-                    other => ImportAction::MergeInto(Id(other.trim_start_matches("merge:").to_owned())),
-                });
-                choices.set(MergeChoices::default());
+            let on_action = {
+                let parsed = parsed.clone();
+                move |ev: leptos::ev::Event| {
+                    let value = event_target_value(&ev);
+                    let chosen = match value.as_str() {
+                        "new" => ImportAction::AsNewRegion,
+                        "skip" => ImportAction::Skip,
+                        other => ImportAction::MergeInto(Id(other.trim_start_matches("merge:").to_owned())),
+                    };
+                    choices.set(state.workspace.with_untracked(|ws| default_choices(ws, &parsed, &chosen)));
+                    action.set(chosen);
+                }
             };
             let plan_lines = {
                 let parsed = parsed.clone();
@@ -228,15 +236,9 @@ fn FilePreview(entry: Entry) -> impl IntoView {
             };
             let merge = {
                 let parsed = parsed.clone();
-                move || match action.get() {
-                    ImportAction::MergeInto(target) => state.workspace.with(|ws| {
-                        ws.region(&target).map(|own| {
-                            let plan = plan_merge(own, &parsed.content.regions[0]);
-                            let plan = if parsed.header.personal_data { plan } else { plan.without_personal_gaps() };
-                            view! { <MergeDecisions key=key plan=plan choices=choices /> }
-                        })
-                    }),
-                    _ => None,
+                move || {
+                    let plan = state.workspace.with(|ws| merge_plan(ws, &parsed, &action.get()))?;
+                    Some(view! { <MergeDecisions key=key plan=plan choices=choices /> })
                 }
             };
             let select_id = format!("import-action-{key}");
@@ -297,7 +299,7 @@ fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan
                 <p>{tr!("import.differences", n = count)}</p>
             })}
             {decisions.into_iter().enumerate().map(|(i, m)| {
-                let is_actor = actor_ids.contains(&m.ours) && m.diffs.iter().all(|d| d.key != "checklist");
+                let is_actor = actor_ids.contains(&m.ours) && m.diffs.iter().all(|d| d.key != CHECKLIST_KEY);
                 view! { <Decision key=key index=i matched=m can_separate=is_actor choices=choices /> }
             }).collect_view()}
         </div>
@@ -306,7 +308,7 @@ fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan
 
 #[component]
 fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>) -> impl IntoView {
-    let Matched { ours, theirs, name_ours, name_theirs, reason, diffs } = matched;
+    let Matched { ours, theirs, name_ours, name_theirs, reason, diffs, details, .. } = matched;
     let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
     let why = match reason {
         MatchReason::SameId => t("import.same_entry"),
@@ -371,6 +373,12 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                 <thead><tr><th scope="col">{t("import.col.detail")}</th><th scope="col">{t("import.col.ours")}</th><th scope="col">{t("import.col.theirs")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {(!details.is_empty()).then(|| view! {
+                <div class="merge-details" data-testid="merge-details">
+                    <p>{t("merge.differs_in")}</p>
+                    <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                </div>
+            })}
         </fieldset>
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::tr;
 use crate::domain::model::checklist::Template;
 use crate::domain::data::format::{ParsedFile, Scope};
-use crate::domain::data::files::merge::{apply_merge, MergeChoices};
+use crate::domain::data::files::merge::{apply_merge, plan_merge, MergeChoices, MergePlan};
 use crate::domain::model::{Id, Provenance, Region, Workspace};
 use crate::domain::model::templates::is_builtin;
 
@@ -31,6 +31,19 @@ pub fn default_action(workspace: &Workspace, file: &ParsedFile) -> ImportAction 
         }
         _ => ImportAction::AsNewRegion,
     }
+}
+
+/// What merging would do, for the preview; `None` unless the action merges.
+/// A file shared without personal data asks nothing about its gaps.
+pub fn merge_plan(workspace: &Workspace, file: &ParsedFile, action: &ImportAction) -> Option<MergePlan> {
+    let ImportAction::MergeInto(target) = action else { return None };
+    let plan = plan_merge(workspace.region(target)?, file.content.regions.first()?);
+    Some(if file.header.personal_data { plan } else { plan.without_personal_gaps() })
+}
+
+/// The choices made before the user makes any (see `MergePlan::default_choices`).
+pub fn default_choices(workspace: &Workspace, file: &ParsedFile, action: &ImportAction) -> MergeChoices {
+    merge_plan(workspace, file, action).map(|p| p.default_choices()).unwrap_or_default()
 }
 
 /// Whether merging is possible: one region in the file.

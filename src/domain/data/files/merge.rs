@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::tr;
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::model::checklist::Checklist;
+use crate::domain::model::checklist::{status_label, Checklist};
 use crate::domain::model::{Actor, Group, Id, Region, Relation};
 use crate::domain::rules::integrity::repair_region;
 use crate::domain::rules::text::fold;
@@ -75,6 +75,10 @@ pub struct Matched {
     pub name_theirs: String,
     pub reason: MatchReason,
     pub diffs: Vec<FieldDiff>,
+    /// What differs inside (for checklists: item by item, old → new), in the UI's language.
+    pub details: Vec<String>,
+    /// The file's state was changed later than the own one (checklists).
+    pub theirs_newer: bool,
 }
 
 /// What merging would do, shown before anything changes.
@@ -106,6 +110,10 @@ impl MergePlan {
         if !self.new_checklists.is_empty() || !self.checklists.is_empty() {
             lines.push(tr!("merge.checklists", new = self.new_checklists.len(), differ = self.checklists.len()));
         }
+        let newer = self.checklists.iter().filter(|m| m.theirs_newer).count();
+        if newer > 0 {
+            lines.push(tr!("merge.checklists_newer", n = newer));
+        }
         if !self.new_sozialraeume.is_empty() {
             lines.push(tr!("merge.sozialraeume", names = self.new_sozialraeume.join(", ")));
         }
@@ -120,6 +128,14 @@ impl MergePlan {
             matched.diffs.retain(|d| !(personal.contains(&d.key) && d.theirs.is_empty()));
         }
         self
+    }
+
+    /// What is chosen before the user chooses: the own values, except for a
+    /// checklist the file holds in a newer state (a colleague's updated
+    /// file), where keeping the old state would leave stale figures.
+    pub fn default_choices(&self) -> MergeChoices {
+        let take_theirs = self.checklists.iter().filter(|m| m.theirs_newer).map(|m| (m.ours.clone(), CHECKLIST_KEY)).collect();
+        MergeChoices { take_theirs, ..MergeChoices::default() }
     }
 
     /// Every match whose values differ, where the user has something to decide.
@@ -285,9 +301,40 @@ impl GroupField {
     }
 }
 
+/// The key of the one decision a checklist asks: whose state applies.
+pub const CHECKLIST_KEY: &str = "checklist";
+
+/// When anything in the checklist last changed (ISO, comparable as text).
+fn last_change(checklist: &Checklist) -> &str {
+    checklist.items().map(|i| i.changed_at.as_str()).max().unwrap_or("")
+}
+
+/// Item by item, what the file's checklist holds otherwise: "Kooperation mit
+/// der ABH: Nein → Bereits umgesetzt".
+fn item_changes(ours: &Checklist, theirs: &Checklist) -> Vec<String> {
+    let mut lines = Vec::new();
+    for their in theirs.items() {
+        match ours.items().find(|o| o.id == their.id) {
+            None => lines.push(tr!("merge.item_added", item = their.text)),
+            Some(own) if own.status != their.status => lines.push(tr!(
+                "merge.item_status",
+                item = their.text,
+                from = status_label(own.status),
+                to = status_label(their.status)
+            )),
+            Some(own) if own != their => lines.push(tr!("merge.item_other", item = their.text)),
+            Some(_) => {}
+        }
+    }
+    for own in ours.items().filter(|o| theirs.items().all(|t| t.id != o.id)) {
+        lines.push(tr!("merge.item_removed", item = own.text));
+    }
+    lines
+}
+
 fn checklist_state(checklist: &Checklist) -> String {
     let answered = checklist.items().filter(|i| i.status.is_some() || !i.answers.is_empty()).count();
-    let changed = checklist.items().map(|i| i.changed_at.as_str()).max().unwrap_or("");
+    let changed = last_change(checklist);
     let mut text = tr!("merge.answered", answered = answered, total = checklist.items().count());
     if !changed.is_empty() {
         text.push_str(", ");
@@ -409,6 +456,8 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
             name_theirs: their.name.clone(),
             reason: *reason,
             diffs: diffs(ActorField::ALL, ActorField::key, ActorField::label, |f| (f.read(ours, own), f.read(&mapped.region, their))),
+            details: Vec::new(),
+            theirs_newer: false,
         });
     }
     let matched: HashSet<&Id> = mapped.matches.iter().map(|m| &m.1).collect();
@@ -427,6 +476,8 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 ),
                 reason: if own.id == relation.id { MatchReason::SameId } else { MatchReason::SimilarName },
                 diffs: diffs(RelationField::ALL, RelationField::key, RelationField::label, |f| (f.read(own), f.read(relation))),
+                details: Vec::new(),
+                theirs_newer: false,
             }),
             None => plan.new_relations += 1,
         }
@@ -440,6 +491,8 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 name_theirs: group.name.clone(),
                 reason: if own.id == group.id { MatchReason::SameId } else { MatchReason::SimilarName },
                 diffs: diffs(GroupField::ALL, GroupField::key, GroupField::label, |f| (f.read(own), f.read(group))),
+                details: Vec::new(),
+                theirs_newer: false,
             }),
             None => plan.new_groups.push(group.name.clone()),
         }
@@ -454,11 +507,13 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 name_theirs: checklist.title.clone(),
                 reason: MatchReason::SameId,
                 diffs: vec![FieldDiff {
-                    key: "checklist",
+                    key: CHECKLIST_KEY,
                     label: t("merge.checklist_state"),
                     ours: checklist_state(own),
                     theirs: checklist_state(checklist),
                 }],
+                details: item_changes(own, checklist),
+                theirs_newer: last_change(checklist) > last_change(own),
             }),
             None => plan.new_checklists.push(checklist.title.clone()),
         }
@@ -524,7 +579,7 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
     }
     for checklist in &mapped.region.checklists {
         match result.checklists.iter_mut().find(|c| c.id == checklist.id) {
-            Some(own) if take(&checklist.id, "checklist") => *own = checklist.clone(),
+            Some(own) if take(&checklist.id, CHECKLIST_KEY) => *own = checklist.clone(),
             Some(_) => {}
             None => result.checklists.push(checklist.clone()),
         }
@@ -676,6 +731,31 @@ mod tests {
         let id = ours.checklists[0].id.clone();
         let merged = apply_merge(&ours, &theirs, &MergeChoices { take_theirs: HashSet::from([(id, "checklist")]), ..Default::default() });
         assert_eq!(merged.checklists[0], theirs.checklists[0]);
+    }
+
+    #[test]
+    fn an_updated_file_shows_which_items_moved_and_takes_the_newer_state_by_default() {
+        // A Land office imported a Kommune's file; the Kommune changes one
+        // status and sends the file again.
+        use crate::domain::model::checklist::Status;
+        let ours = demo();
+        let mut theirs = ours.clone();
+        let item = ours.checklists[0].items().find(|i| i.status == Some(Status::Umgesetzt)).unwrap().clone();
+        assert!(theirs.checklists[0].set_status(&item.id, Some(Status::Nein), "2099-01-02T08:00:00Z"));
+        let plan = plan_merge(&ours, &theirs);
+        let matched = &plan.checklists[0];
+        assert!(matched.theirs_newer);
+        assert_eq!(matched.details, vec![format!("{}: Bereits umgesetzt → Nein", item.text)]);
+        assert!(plan.summary().iter().any(|l| l.contains("in der Datei neuer")), "{:?}", plan.summary());
+        let merged = apply_merge(&ours, &theirs, &plan.default_choices());
+        assert_eq!(merged.checklists[0], theirs.checklists[0], "the default takes the newer state");
+
+        // The other way round (the own state is newer), the default keeps it.
+        let plan = plan_merge(&theirs, &ours);
+        assert!(!plan.checklists[0].theirs_newer);
+        assert_eq!(apply_merge(&theirs, &ours, &plan.default_choices()), theirs);
+        // Nothing differs: nothing to decide, nothing taken.
+        assert!(plan_merge(&ours, &ours).default_choices().take_theirs.is_empty());
     }
 
     #[test]
