@@ -4,20 +4,12 @@
 use leptos::prelude::*;
 
 use crate::app::platform::persist::Persistence;
+use crate::domain::editing::changes::Change;
 use crate::domain::editing::history::History;
 use crate::domain::editing::query::ActorQuery;
-use crate::domain::model::checklist::Template;
 use crate::domain::{Id, Region, Workspace};
 use crate::i18n::{t, Lang};
 use crate::tr;
-
-/// What undo restores: all regions and the user's templates (not which
-/// region is shown).
-type Snapshot = (Vec<Region>, Vec<Template>);
-
-fn snapshot(ws: &Workspace) -> Snapshot {
-    (ws.regions.clone(), ws.templates.clone())
-}
 
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 100;
@@ -60,7 +52,9 @@ pub enum Panel {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub workspace: RwSignal<Workspace>,
-    history: StoredValue<History<Snapshot>>,
+    /// What undo restores: regions and the user's templates (not which region
+    /// is shown), kept as the records each edit touched.
+    history: StoredValue<History<Change>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub view: RwSignal<View>,
@@ -155,41 +149,57 @@ impl AppState {
 
     /// Applies an edit to the whole workspace as one undoable step.
     pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
-        let before = self.workspace.with_untracked(snapshot);
-        self.workspace.update(f);
-        self.history.update_value(|h| h.record(before));
+        let mut change = Change::default();
+        self.workspace.update(|ws| {
+            let before = ws.clone();
+            f(ws);
+            change = Change::between(&before, ws);
+        });
+        self.record(change);
+    }
+
+    /// Applies an edit to the active region as one undoable step; only that
+    /// region is compared, and only what the edit touched is kept.
+    pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
+        let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return };
+        let mut change = Change::default();
+        self.workspace.update(|ws| {
+            if let Some(region) = ws.region_mut(&id) {
+                let before = region.clone();
+                f(region);
+                change = Change::in_region(&before, region);
+            }
+        });
+        self.record(change);
+    }
+
+    fn record(&self, change: Change) {
+        // An edit that changed nothing is no step to undo.
+        if !change.is_empty() {
+            self.history.update_value(|h| h.record(change));
+        }
         self.sync_history_flags();
     }
 
-    /// Applies an edit to the active region as one undoable step.
-    pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
-        let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return };
-        self.edit_workspace(|ws| {
-            if let Some(region) = ws.region_mut(&id) {
-                f(region);
-            }
-        });
+    /// Carries out an undo or redo change on the workspace; returns the inverse.
+    fn apply(&self, change: Change) -> Change {
+        let mut inverse = Change::default();
+        // Untracked inside the history's lock; subscribers hear of it below.
+        self.workspace.update_untracked(|ws| inverse = change.apply(ws));
+        inverse
     }
 
     pub fn undo(&self) {
-        let current = self.workspace.with_untracked(snapshot);
-        if let Some((regions, templates)) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.workspace.update(|ws| {
-                ws.regions = regions;
-                ws.templates = templates;
-            });
+        if self.history.try_update_value(|h| h.undo(|c| self.apply(c))).unwrap_or(false) {
+            self.workspace.notify();
             self.announce(t("state.undone"));
         }
         self.sync_history_flags();
     }
 
     pub fn redo(&self) {
-        let current = self.workspace.with_untracked(snapshot);
-        if let Some((regions, templates)) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.workspace.update(|ws| {
-                ws.regions = regions;
-                ws.templates = templates;
-            });
+        if self.history.try_update_value(|h| h.redo(|c| self.apply(c))).unwrap_or(false) {
+            self.workspace.notify();
             self.announce(t("state.redone"));
         }
         self.sync_history_flags();

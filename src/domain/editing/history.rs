@@ -1,42 +1,41 @@
-//! Undo and redo as a bounded stack of snapshots.
-//!
-//! Snapshots are simple and always correct: an edit can touch many records
-//! at once (deleting an actor removes its relations), and a snapshot restores
-//! all of them. A region of 2,000 actors clones in about a millisecond.
+//! Undo and redo as a bounded stack of changes. What a change is stays open
+//! (`editing::changes::Change` in the app: the records an edit touched, as
+//! they were); applying one returns the change that goes back again.
 
 #[derive(Clone, Debug)]
-pub struct History<T> {
-    past: Vec<T>,
-    future: Vec<T>,
+pub struct History<C> {
+    past: Vec<C>,
+    future: Vec<C>,
     limit: usize,
 }
 
-impl<T> History<T> {
-    pub fn new(limit: usize) -> History<T> {
+impl<C> History<C> {
+    pub fn new(limit: usize) -> History<C> {
         History { past: Vec::new(), future: Vec::new(), limit: limit.max(1) }
     }
 
-    /// Records the state before an edit. A new edit discards what could be redone.
-    pub fn record(&mut self, before: T) {
-        self.past.push(before);
+    /// Records what undoes an edit. A new edit discards what could be redone.
+    pub fn record(&mut self, undo: C) {
+        self.past.push(undo);
         if self.past.len() > self.limit {
             self.past.remove(0);
         }
         self.future.clear();
     }
 
-    /// Returns the state to go back to, keeping `current` for redo.
-    pub fn undo(&mut self, current: T) -> Option<T> {
-        let previous = self.past.pop()?;
-        self.future.push(current);
-        Some(previous)
+    /// Undoes the latest edit: `apply` carries out the change and returns
+    /// the one that redoes it. False when there is nothing to undo.
+    pub fn undo(&mut self, apply: impl FnOnce(C) -> C) -> bool {
+        let Some(change) = self.past.pop() else { return false };
+        self.future.push(apply(change));
+        true
     }
 
-    /// Returns the state to go forward to, keeping `current` for undo.
-    pub fn redo(&mut self, current: T) -> Option<T> {
-        let next = self.future.pop()?;
-        self.past.push(current);
-        Some(next)
+    /// Redoes the latest undone edit, as `undo` does the other way.
+    pub fn redo(&mut self, apply: impl FnOnce(C) -> C) -> bool {
+        let Some(change) = self.future.pop() else { return false };
+        self.past.push(apply(change));
+        true
     }
 
     pub fn can_undo(&self) -> bool {
@@ -51,11 +50,21 @@ impl<T> History<T> {
         self.past.clear();
         self.future.clear();
     }
+
+    /// Every change held, for measuring what the history costs.
+    pub fn held(&self) -> impl Iterator<Item = &C> {
+        self.past.iter().chain(&self.future)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With whole states as changes: applying one swaps it with the current state.
+    fn swap(state: &mut i32) -> impl FnMut(i32) -> i32 + '_ {
+        move |other| std::mem::replace(state, other)
+    }
 
     #[test]
     fn undo_then_redo_walks_back_and_forth() {
@@ -63,36 +72,40 @@ mod tests {
         h.record(1);
         h.record(2);
         let mut state = 3;
-        state = h.undo(state).unwrap();
+        assert!(h.undo(swap(&mut state)));
         assert_eq!(state, 2);
-        state = h.undo(state).unwrap();
+        assert!(h.undo(swap(&mut state)));
         assert_eq!(state, 1);
-        assert!(h.undo(state).is_none());
-        state = h.redo(state).unwrap();
+        assert!(!h.undo(swap(&mut state)));
+        assert!(h.redo(swap(&mut state)));
         assert_eq!(state, 2);
-        state = h.redo(state).unwrap();
+        assert!(h.redo(swap(&mut state)));
         assert_eq!(state, 3);
-        assert!(h.redo(state).is_none());
+        assert!(!h.redo(swap(&mut state)));
     }
 
     #[test]
     fn a_new_edit_clears_redo() {
         let mut h = History::new(10);
         h.record(1);
-        let state = h.undo(2).unwrap();
+        let mut state = 2;
+        h.undo(swap(&mut state));
         assert!(h.can_redo());
         h.record(state);
         assert!(!h.can_redo());
     }
 
     #[test]
-    fn oldest_snapshots_fall_off_at_the_limit() {
+    fn oldest_changes_fall_off_at_the_limit() {
         let mut h = History::new(2);
         h.record(1);
         h.record(2);
         h.record(3);
-        assert_eq!(h.undo(4), Some(3));
-        assert_eq!(h.undo(3), Some(2));
-        assert_eq!(h.undo(2), None);
+        let mut state = 4;
+        assert!(h.undo(swap(&mut state)));
+        assert_eq!(state, 3);
+        assert!(h.undo(swap(&mut state)));
+        assert_eq!(state, 2);
+        assert!(!h.undo(swap(&mut state)));
     }
 }
