@@ -342,6 +342,24 @@ impl Checklist {
     }
 }
 
+/// Whole percents of `counts` that add up to 100 (or 0 for no counts): each
+/// gets its share rounded down, then the points left go to the largest
+/// remainders (ties: the larger count, then the earlier key).
+pub fn whole_percents<K: Copy>(counts: &[(K, usize)]) -> Vec<(K, u32)> {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return counts.iter().map(|(k, _)| (*k, 0)).collect();
+    }
+    let mut shares: Vec<(K, u32)> = counts.iter().map(|(k, n)| (*k, (n * 100 / total) as u32)).collect();
+    let handed: u32 = shares.iter().map(|(_, p)| p).sum();
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(counts[i].1 * 100 % total), std::cmp::Reverse(counts[i].1), i));
+    for &i in order.iter().take((100 - handed) as usize) {
+        shares[i].1 += 1;
+    }
+    shares
+}
+
 /// How many status items stand at each step; free-text items do not count.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Progress {
@@ -365,12 +383,14 @@ impl Progress {
         self.counts.get(&status).copied().unwrap_or(0)
     }
 
-    /// Whole percent of the total, rounded half up ("57 %").
+    /// Whole percent of the total ("57 %"), rounded so that the shares of
+    /// one bar add up to 100: largest remainder (Hare), so three equal parts
+    /// read 34/33/33, not 33/33/33.
     pub fn percent(&self, status: Option<Status>) -> u32 {
-        if self.total == 0 {
-            return 0;
-        }
-        ((self.count(status) * 200 + self.total) / (self.total * 2)) as u32
+        whole_percents(&self.counts.iter().map(|(s, n)| (*s, *n)).collect::<Vec<_>>())
+            .into_iter()
+            .find(|(s, _)| *s == status)
+            .map_or(0, |(_, p)| p)
     }
 
     /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
@@ -506,6 +526,25 @@ mod tests {
         let all = c.progress();
         assert_eq!(all.count(None), all.total - 7);
         assert_eq!(Progress::default().percent(None), 0);
+    }
+
+    #[test]
+    fn shares_of_a_bar_add_up_to_100() {
+        let cases: [(&[usize], &[u32]); 6] = [
+            (&[1, 1, 1], &[34, 33, 33]),
+            (&[2, 1], &[67, 33]),
+            (&[1, 1, 1, 1, 1, 1, 1], &[15, 15, 14, 14, 14, 14, 14]),
+            (&[4, 2, 1], &[57, 29, 14]),
+            (&[5], &[100]),
+            (&[0, 3], &[0, 100]),
+        ];
+        for (counts, expected) in cases {
+            let keyed: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
+            let shares: Vec<u32> = whole_percents(&keyed).into_iter().map(|(_, p)| p).collect();
+            assert_eq!(shares, expected, "{counts:?}");
+            assert_eq!(shares.iter().sum::<u32>(), 100);
+        }
+        assert_eq!(whole_percents::<u8>(&[]), vec![]);
     }
 
     #[test]
