@@ -52,11 +52,11 @@ test('start a checklist from a template, set statuses with history, and find the
   await page.getByRole('button', { name: `Netzwerk aufbauen ${year}` }).click();
   const again = item(page, 'Die Stärken und Fähigkeiten');
   assert.ok(await again.getByRole('radio', { name: 'Bereits umgesetzt' }).isChecked());
-  await again.getByText('Verlauf (2)').click();
+  // "In Planung" corrected to "Bereits umgesetzt" within a minute is one change.
+  await again.getByText('Verlauf (1)').click();
   const history = await again.locator('.history li').allTextContents();
-  assert.equal(history.length, 2);
-  assert.match(history[0], /: In Planung → Bereits umgesetzt$/);
-  assert.match(history[1], /: Noch nicht beantwortet → In Planung$/);
+  assert.equal(history.length, 1);
+  assert.match(history[0], /: Noch nicht beantwortet → Bereits umgesetzt$/);
 
   const checklist = activeRegion(await stored(page)).checklists.find((c) => c.title === `Netzwerk aufbauen ${year}`);
   assert.equal(checklist.template_id, 'tpl-netzwerk-aufbauen');
@@ -233,5 +233,40 @@ test('copy a shipped template, change it, and start a checklist that remembers t
   const envelope = await stored(page);
   assert.equal(envelope.data.templates.length, 1);
   assert.equal(envelope.data.templates[0].version, 2);
+  await context.close();
+});
+
+test('undo puts the status radios back; arrow keys through them are one change; three equal shares add up to 100', async () => {
+  const { page, context } = await app.open();
+  await startChecklist(page, 'Netzwerk aufbauen');
+  const section = page.locator('.checklist-section').first();
+  const first = section.getByTestId('checklist-item').nth(0);
+  const second = section.getByTestId('checklist-item').nth(1);
+  const badge = (card) => card.locator('.item-head .badge').textContent();
+
+  // Set, undo: the radios follow the badge, and the same choice can be made again.
+  await first.getByRole('radio', { name: 'Bereits umgesetzt' }).check();
+  await first.getByRole('radio', { name: 'Nein' }).check();
+  assert.equal(await badge(first), 'Nein');
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  assert.equal(await badge(first), 'Bereits umgesetzt');
+  assert.ok(await first.getByRole('radio', { name: 'Bereits umgesetzt' }).isChecked(), 'the radio of the restored status is checked');
+  assert.ok(!(await first.getByRole('radio', { name: 'Nein' }).isChecked()), 'the undone choice is no longer checked');
+  await first.getByRole('radio', { name: 'Nein' }).check();
+  assert.equal(await badge(first), 'Nein', 'choosing it again takes effect without a reload');
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  assert.equal(await badge(first), 'Bereits umgesetzt');
+
+  // Arrow keys through the second item's radios: one entry in its history.
+  await second.getByRole('radio', { name: 'Nein' }).check();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await badge(second), 'Bereits umgesetzt');
+  await second.getByText('Verlauf (1)').click();
+  assert.match((await second.locator('.history li').allTextContents()).join(), /: Noch nicht beantwortet → Bereits umgesetzt$/);
+
+  // One of three items each: 33 + 33 + 34, not 33 + 33 + 33.
+  await second.getByRole('radio', { name: 'Nein' }).check();
+  assert.equal(await page.locator('.section-progress .bar').first().getAttribute('aria-label'),
+    'Schritt 1: Stärken erkennen: 1 Nein (33 %) · 1 Bereits umgesetzt (33 %) · 1 Noch nicht beantwortet (34 %)');
   await context.close();
 });

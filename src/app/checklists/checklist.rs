@@ -267,7 +267,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                             let set_status = set_status.clone();
                             view! {
                                 <label class=format!("status-option {}", status_class(s)) for=label_for>
-                                    <input type="radio" name=group_name.clone() id=radio_id checked=current.status == s
+                                    <input type="radio" name=group_name.clone() id=radio_id prop:checked=current.status == s
                                         on:change=move |_| set_status(s) />
                                     {status_label(s)}
                                 </label>

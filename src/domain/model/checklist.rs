@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::Id;
+use crate::domain::rules::dates::seconds;
 
 /// Answers an item can take. The planning scale comes from the seed
 /// "Checkliste zur lokalen Planung"; the factor scale from the Modellregionen.
@@ -184,6 +185,8 @@ pub struct Answer {
 
 /// How many status changes an item keeps.
 pub const HISTORY_LIMIT: usize = 20;
+/// Status changes of one item this close together fold into one history entry.
+pub const FOLD_SECONDS: i64 = 60;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistItem {
@@ -310,7 +313,21 @@ impl Checklist {
         if !fits {
             return false;
         }
-        entry.history.push(StatusChange { at: now.to_owned(), from: entry.status, to: status });
+        // Steps through the scale in quick succession (arrow keys through
+        // the radios, a click corrected) are one change in the history.
+        let settling = entry.history.last().is_some_and(|last| {
+            matches!((seconds(&last.at), seconds(now)), (Some(then), Some(at)) if (0..=FOLD_SECONDS).contains(&(at - then)))
+        });
+        match entry.history.last_mut() {
+            Some(last) if settling => {
+                last.to = status;
+                last.at = now.to_owned();
+                if last.from == last.to {
+                    entry.history.pop();
+                }
+            }
+            _ => entry.history.push(StatusChange { at: now.to_owned(), from: entry.status, to: status }),
+        }
         if entry.history.len() > HISTORY_LIMIT {
             entry.history.remove(0);
         }
@@ -478,6 +495,25 @@ mod tests {
             ]
         );
         assert_eq!(item.changed_at, "2026-03-01T10:00:00Z");
+    }
+
+    #[test]
+    fn quick_steps_through_the_scale_fold_into_one_history_entry() {
+        let mut c = planning();
+        let id = first_ids(&c, 1).remove(0);
+        // Arrow keys through the radios: four steps within seconds.
+        for (second, status) in [(0, Status::Nein), (1, Status::NichtGeplantSinnvoll), (2, Status::InPlanung), (3, Status::Umgesetzt)] {
+            assert!(c.set_status(&id, Some(status), &format!("2026-12-02T10:00:0{second}.000Z")));
+        }
+        let history = |c: &Checklist| c.items().next().unwrap().history.clone();
+        assert_eq!(history(&c), vec![StatusChange { at: "2026-12-02T10:00:03.000Z".into(), from: None, to: Some(Status::Umgesetzt) }]);
+        // Back to where it started within the minute: no change is left.
+        assert!(c.set_status(&id, None, "2026-12-02T10:00:30.000Z"));
+        assert!(history(&c).is_empty());
+        // A change after more than a minute is a change of its own.
+        c.set_status(&id, Some(Status::InPlanung), "2026-12-02T10:05:00.000Z");
+        c.set_status(&id, Some(Status::Umgesetzt), "2026-12-02T10:06:01.000Z");
+        assert_eq!(history(&c).len(), 2);
     }
 
     #[test]

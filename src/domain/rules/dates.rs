@@ -77,6 +77,15 @@ impl Day {
     }
 }
 
+/// Seconds since 1970 of an ISO timestamp ("2026-11-21T10:00:05.123Z", UTC).
+pub fn seconds(iso: &str) -> Option<i64> {
+    let day = Day::from_timestamp(iso)?;
+    let time = iso.get(11..19)?;
+    let mut parts = time.split(':').map(|p| digits(p, 2, 2));
+    let (h, m, s) = (parts.next()??, parts.next()??, parts.next()??);
+    (h < 24 && m < 60 && s < 61).then(|| day.day_number() * 86_400 + i64::from(h * 3_600 + m * 60 + s))
+}
+
 impl Partial {
     /// "2019", "2019-09" or "2019-09-01".
     pub fn parse_iso(text: &str) -> Option<Partial> {
@@ -181,6 +190,14 @@ mod tests {
         assert_eq!(n("kaputt"), None);
         assert_eq!(n("2026-13-01"), None);
         assert_eq!(n("2026-02-31"), None, "no 31 February");
+    }
+
+    #[test]
+    fn seconds_of_timestamps() {
+        assert_eq!(seconds("1970-01-01T00:01:05Z"), Some(65));
+        assert_eq!(seconds("2026-12-02T00:00:10.000Z").unwrap() - seconds("2026-12-01T23:59:50.000Z").unwrap(), 20, "across midnight");
+        assert_eq!(seconds("2026-12-02"), None);
+        assert_eq!(seconds("2026-12-02T25:00:00Z"), None);
     }
 
     #[test]
