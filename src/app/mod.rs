@@ -52,7 +52,7 @@ fn App() -> impl IntoView {
                     <StorageAlert />
                 </div>
                 <StorageNotices />
-                <div class="banners"><platform::offline::OfflineStatus offline=offline /></div>
+                <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /></div>
                 <Tabs />
                 <main id="main" tabindex="-1">
                     <MainView />

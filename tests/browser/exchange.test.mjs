@@ -77,6 +77,8 @@ test('sharing without personal data shows what is left out, and leaves it out', 
   await page.getByLabel('Ohne personenbezogene Daten teilen (DSGVO)').check();
   const note = await page.getByTestId('privacy-note').textContent();
   assert.match(note, /Weggelassen werden:\d+ Kontaktpersonen bei \d+ Akteuren .*freie Notiz/);
+  // What stays and may still name people is said before saving.
+  assert.match(await page.getByTestId('privacy-kept').textContent(), /^\d+ freie Antworten in Checklisten bleiben in der Datei\. Prüfen Sie, ob sie Personen nennen\.$/);
   const file = await download(page, page.getByRole('button', { name: 'Datei speichern' }));
   assert.match(file.name, /^netzwerkatlas-landkreis-lindenau-demo-ohne-personendaten-\d{4}-\d\d-\d\d\.json$/, 'the name says the file has no personal data');
   const json = JSON.parse(file.text);
@@ -254,7 +256,13 @@ test('fifty checklist files import in one go; the aggregate counts them per item
 
   await page.getByRole('button', { name: /^Auswertung/ }).click();
   await page.locator('#aggregate-template').selectOption('tpl-lokale-planung');
+  // The invented demo Kreis is not counted unless the Land office takes it in.
+  assert.equal(await page.getByTestId('aggregate-count').textContent(), '50 Checklisten einbezogen.');
+  assert.match(await page.getByTestId('demo-left-out').textContent(), /Beispielregion „Landkreis Lindenau \(Demo\)“ ist erfunden und wird deshalb nicht mitgezählt/);
+  assert.ok(!(await page.getByRole('checkbox', { name: 'Landkreis Lindenau (Demo)' }).isChecked()));
+  await page.getByRole('checkbox', { name: 'Landkreis Lindenau (Demo)' }).check();
   assert.equal(await page.getByTestId('aggregate-count').textContent(), '51 Checklisten einbezogen.');
+  assert.equal(await page.getByTestId('demo-left-out').count(), 0, 'the note goes once the demo is counted');
   await page.getByRole('checkbox', { name: 'Landkreis Lindenau (Demo)' }).uncheck();
   assert.equal(await page.getByTestId('aggregate-count').textContent(), '50 Checklisten einbezogen.');
   const row = page.getByTestId('aggregate-table').getByRole('row').filter({ hasText: 'Die Kooperation mit der Ausländerbehörde (ABH)' });

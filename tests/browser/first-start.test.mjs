@@ -99,3 +99,28 @@ test('create a second region with Sozialräume and switch between regions', asyn
   assert.deepEqual(await page.locator('#region-select option').allTextContents(), ['Landkreis Lindenau (Demo)', 'Stadt Musterhausen']);
   await context.close();
 });
+
+test('once she has a region of her own, the coordinator is offered to remove the demo (undoable), or to keep it for good', async () => {
+  const { page, context } = await app.open();
+  assert.equal(await page.getByTestId('demo-notice').count(), 0, 'no offer while the demo is the only region');
+  await page.getByRole('button', { name: '+ Neue Region' }).click();
+  await page.locator('#region-name').fill('Werra-Meißner-Kreis');
+  await page.getByRole('button', { name: 'Region anlegen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Werra-Meißner-Kreis' }).waitFor();
+  const notice = page.getByTestId('demo-notice');
+  assert.match(await notice.textContent(), /Brauchen Sie die Beispielregion „Landkreis Lindenau \(Demo\)“ noch\?/);
+  await notice.getByRole('button', { name: 'Beispielregion entfernen' }).click();
+  assert.deepEqual(await page.locator('#region-select option').allTextContents(), ['Werra-Meißner-Kreis']);
+  assert.equal(await page.getByTestId('demo-notice').count(), 0);
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  assert.deepEqual(await page.locator('#region-select option').allTextContents(), ['Landkreis Lindenau (Demo)', 'Werra-Meißner-Kreis']);
+
+  // Keeping it is remembered over a reload.
+  await page.getByTestId('demo-notice').getByRole('button', { name: 'Behalten' }).click();
+  assert.equal(await page.getByTestId('demo-notice').count(), 0);
+  await saved(page);
+  await reload(page);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByTestId('demo-notice').count(), 0, 'not asked again');
+  await context.close();
+});

@@ -13,7 +13,7 @@ use crate::app::platform::browser::today;
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::app::checklists::list::ProgressBar;
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, sources, templates_in_use};
+use crate::domain::analysis::aggregate::{aggregate, left_out_by_default, sources, templates_in_use};
 use crate::domain::model::checklist::ItemKind;
 use crate::domain::analysis::compare::compare;
 use crate::domain::Id;
@@ -48,8 +48,14 @@ fn region_select(id: &'static str, label: &'static str, value: RwSignal<String>)
 #[component]
 fn CompareRegions() -> impl IntoView {
     let state = use_state();
-    let first = state.workspace.with_untracked(|ws| ws.regions.first().map(|r| r.id.0.clone()).unwrap_or_default());
-    let second = state.workspace.with_untracked(|ws| ws.regions.get(1).map(|r| r.id.0.clone()).unwrap_or_default());
+    // Own regions first: the demo is compared only when there is nothing else.
+    let order = state.workspace.with_untracked(|ws| {
+        let mut ids: Vec<(bool, String)> = ws.regions.iter().map(|r| (r.is_demo(), r.id.0.clone())).collect();
+        ids.sort_by_key(|(demo, _)| *demo);
+        ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+    });
+    let first = order.first().cloned().unwrap_or_default();
+    let second = order.get(1).cloned().unwrap_or_default();
     let a = RwSignal::new(first);
     let b = RwSignal::new(second);
     let sections = Memo::new(move |_| {
@@ -99,8 +105,13 @@ fn AggregateChecklists() -> impl IntoView {
     let state = use_state();
     let templates = Memo::new(move |_| state.workspace.with(templates_in_use));
     let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
-    // Regions left out by the user; all others count.
-    let excluded = RwSignal::new(BTreeSet::<Id>::new());
+    // Regions left out; all others count. The demo starts left out.
+    let excluded = RwSignal::new(state.workspace.with_untracked(left_out_by_default));
+    let demo_left_out = move || {
+        state.workspace.with(|ws| {
+            ws.regions.iter().filter(|r| r.is_demo() && excluded.with(|e| e.contains(&r.id))).map(|r| r.name.clone()).next()
+        })
+    };
     let regions_with = Memo::new(move |_| {
         let template = Id(template.get());
         state.workspace.with(|ws| {
@@ -131,13 +142,19 @@ fn AggregateChecklists() -> impl IntoView {
             <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{t("analysis.no_checklists")}</p> }>
                 <div class="field">
                     <label for="aggregate-template">{t("checklists.template")}</label>
-                    <select id="aggregate-template" on:change=move |ev| { template.set(event_target_value(&ev)); excluded.set(BTreeSet::new()); }>
+                    <select id="aggregate-template" on:change=move |ev| {
+                        template.set(event_target_value(&ev));
+                        excluded.set(state.workspace.with_untracked(left_out_by_default));
+                    }>
                         {move || templates.get().into_iter().map(|(id, name, n)| {
                             let selected = template.get() == id.0;
                             view! { <option value=id.0 selected=selected>{tr!("analysis.template_option", name = name, n = n)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
+                {move || demo_left_out().map(|name| view! {
+                    <p class="hint" data-testid="demo-left-out">{tr!("analysis.demo_left_out", name = name)}</p>
+                })}
                 <fieldset class="checkboxes region-filter">
                     <legend>{t("analysis.regions")}</legend>
                     <div class="button-row">

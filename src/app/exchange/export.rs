@@ -147,6 +147,9 @@ pub fn ExportPanel() -> impl IntoView {
                     </label>
                 </div>
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
+                    {move || without_personal.get().then(|| personal.get().kept()).flatten().map(|kept| view! {
+                        <p class="warning-text" data-testid="privacy-kept">{kept}</p>
+                    })}
                     {move || {
                         let lines = personal.get().describe();
                         match (without_personal.get(), lines.is_empty()) {

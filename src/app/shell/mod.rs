@@ -2,5 +2,6 @@
 //! choice, and the banners about stored data.
 
 pub mod banner;
+pub mod demo_notice;
 pub mod header;
 pub mod language;

@@ -57,6 +57,12 @@ pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
     list
 }
 
+/// Regions an evaluation leaves out until the user takes them in: the demo
+/// region, whose invented figures would otherwise mix with real ones.
+pub fn left_out_by_default(workspace: &Workspace) -> BTreeSet<Id> {
+    workspace.regions.iter().filter(|r| r.is_demo()).map(|r| r.id.clone()).collect()
+}
+
 /// The checklists of `template` in the chosen regions.
 pub fn sources<'a>(workspace: &'a Workspace, template: &Id, regions: &BTreeSet<Id>) -> Vec<(&'a Region, &'a Checklist)> {
     workspace
@@ -152,3 +158,21 @@ pub fn columns(scale: Scale) -> Vec<Option<Status>> {
     scale.steps().iter().map(|s| Some(*s)).chain([None]).collect()
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_region_is_left_out_by_default() {
+        let mut ws = crate::domain::samples::demo::demo_workspace();
+        let mut own = ws.regions[0].clone();
+        own.id = Id("r-own".into());
+        ws.regions.push(own);
+        let mut imported_demo = ws.regions[0].clone();
+        imported_demo.id = Id(format!("{}-import-2", crate::domain::model::DEMO_REGION_ID));
+        ws.regions.push(imported_demo);
+        let left_out = left_out_by_default(&ws);
+        assert_eq!(left_out.len(), 2, "the demo and an imported copy of it");
+        assert!(!left_out.contains(&Id("r-own".into())));
+    }
+}

@@ -432,7 +432,16 @@ pub struct Meeting {
     pub topic: String,
 }
 
+/// The id of the shipped demo region, an invented Kreis.
+pub const DEMO_REGION_ID: &str = "demo-lindenau";
+
 impl Region {
+    /// Whether this is the invented demo region (or a copy of it imported
+    /// from a colleague's file): it never counts in evaluations by default.
+    pub fn is_demo(&self) -> bool {
+        self.id.0 == DEMO_REGION_ID || self.id.0.starts_with(&format!("{DEMO_REGION_ID}-import-"))
+    }
+
     pub fn new(id: Id, name: impl Into<String>, kind: RegionKind) -> Region {
         Region { id, name: name.into(), kind, ..Region::default() }
     }

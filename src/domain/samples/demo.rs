@@ -11,7 +11,7 @@ use Binding as B;
 use Rechtskreis as R;
 use RelationKind as RK;
 
-pub const DEMO_REGION_ID: &str = "demo-lindenau";
+pub use crate::domain::model::DEMO_REGION_ID;
 
 fn id(s: &str) -> Id {
     Id(format!("demo-{s}"))

@@ -12,6 +12,9 @@ pub struct PersonalData {
     pub actors_with_contacts: usize,
     /// Non-empty free notes of the region, actors, relations, Gremien and checklist items.
     pub notes: usize,
+    /// Free-text answers of checklists: the content of the work, kept in an
+    /// export without personal data, but they may name people.
+    pub answers: usize,
 }
 
 impl PersonalData {
@@ -26,11 +29,19 @@ impl PersonalData {
             contacts: region.actors.iter().map(|a| a.contacts.len()).sum(),
             actors_with_contacts: region.actors.iter().filter(|a| !a.contacts.is_empty()).count(),
             notes,
+            answers: region.checklists.iter().flat_map(|c| c.items()).flat_map(|i| i.answers.iter()).filter(|a| filled(&a.text) == 1).count(),
         }
     }
 
+    /// Nothing an export without personal data would leave out.
     pub fn is_empty(&self) -> bool {
         self.contacts == 0 && self.notes == 0
+    }
+
+    /// What stays in an export without personal data and may still name
+    /// people, said before saving.
+    pub fn kept(&self) -> Option<String> {
+        (self.answers > 0).then(|| tr!("privacy.answers_kept", n = self.answers))
     }
 
     /// The lines shown before saving: what will be left out.
@@ -82,9 +93,13 @@ mod tests {
         assert_eq!(found.contacts, expected_contacts);
         assert!(found.describe()[0].starts_with(&format!("{expected_contacts} Kontaktpersonen bei")));
         strip_personal_data(&mut region);
-        assert_eq!(PersonalData::of(&region), PersonalData::default());
+        assert!(PersonalData::of(&region).is_empty());
+        assert_eq!((PersonalData::of(&region).contacts, PersonalData::of(&region).notes), (0, 0));
         assert!(PersonalData::of(&region).describe().is_empty());
         let text = serde_json::to_string(&region).unwrap();
         assert!(!text.contains('@'), "no e-mail address survives");
+        let answers = PersonalData::of(&region).answers;
+        assert!(answers > 0, "the demo's Sozialraumkonferenz has free-text answers");
+        assert_eq!(PersonalData::of(&region).kept(), Some(format!("{answers} freie Antworten in Checklisten bleiben in der Datei. Prüfen Sie, ob sie Personen nennen.")));
     }
 }

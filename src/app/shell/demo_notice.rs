@@ -1,0 +1,47 @@
+//! Once the user has a region of her own, the app offers to remove the demo
+//! region (an undoable step), or to keep it and not ask again.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::app::state::use_state;
+use crate::domain::Id;
+use crate::i18n::t;
+use crate::tr;
+
+/// Remembered in this browser: the user chose to keep the demo.
+const KEEP_KEY: &str = "netzwerkatlas.keep_demo";
+
+#[component]
+pub fn DemoNotice() -> impl IntoView {
+    let state = use_state();
+    let kept = RwSignal::new(LocalStorage::get::<bool>(KEEP_KEY).unwrap_or(false));
+    // The demo, while an own region sits beside it.
+    let demo = move || {
+        state.workspace.with(|ws| {
+            let own = ws.regions.iter().any(|r| !r.is_demo());
+            ws.regions.iter().find(|r| r.is_demo()).filter(|_| own).map(|r| (r.id.clone(), r.name.clone()))
+        })
+    };
+    move || {
+        let (id, name) = demo().filter(|_| !kept.get())?;
+        let remove = move |_| {
+            let id: Id = id.clone();
+            state.edit_workspace(|ws| ws.delete_region(&id));
+            state.announce(t("demo.removed"));
+        };
+        let keep = move |_| {
+            let _ = LocalStorage::set(KEEP_KEY, true);
+            kept.set(true);
+        };
+        Some(view! {
+            <div class="banner info" role="region" aria-label=t("demo.remove") data-testid="demo-notice">
+                <p>{tr!("demo.offer_remove", name = name)}</p>
+                <div class="button-row">
+                    <button type="button" on:click=remove>{t("demo.remove")}</button>
+                    <button type="button" on:click=keep>{t("demo.keep")}</button>
+                </div>
+            </div>
+        })
+    }
+}
