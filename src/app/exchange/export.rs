@@ -2,13 +2,13 @@
 //! Netzwerkatlas file; the map as CSV, GraphML or GEXF. Sharing without
 //! personal data shows beforehand what will be left out.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::now_iso;
+use crate::app::platform::preferences::{self, Preference};
 use crate::app::checklists::list::all_templates;
 use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
 use crate::app::state::use_state;
@@ -23,8 +23,6 @@ enum What {
     Template,
 }
 
-/// Remembered in this browser: who exports (optional).
-const AUTHOR_KEY: &str = "netzwerkatlas.author";
 
 #[component]
 pub fn ExportPanel() -> impl IntoView {
@@ -34,7 +32,7 @@ pub fn ExportPanel() -> impl IntoView {
     let chosen_checklists = RwSignal::new(Vec::<String>::new());
     let template = RwSignal::new(String::new());
     let without_personal = RwSignal::new(false);
-    let author = RwSignal::new(LocalStorage::get::<String>(AUTHOR_KEY).unwrap_or_default());
+    let author = RwSignal::new(preferences::read(Preference::Author).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
 
     let region_name = move || state.with_region(|r| r.name.clone()).unwrap_or_default();
@@ -60,7 +58,7 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let save = move |_| {
         error.set(None);
-        let _ = LocalStorage::set(AUTHOR_KEY, author.get_untracked());
+        preferences::remember(Preference::Author, &author.get_untracked());
         let ids: Vec<Id> = chosen_checklists.get_untracked().into_iter().map(Id).collect();
         let file = state.workspace.with_untracked(|ws| {
             let templates = all_templates(&ws.templates);

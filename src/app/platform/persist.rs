@@ -5,8 +5,10 @@
 //! does not decode is moved aside under its own key before anything else is
 //! written, and data from a newer version is never written over.
 //!
-//! The workspace is stored in parts (see `domain::parts`): a save writes only
-//! the parts storage does not hold yet, then the manifest that lists them.
+//! The workspace is stored in parts (see `domain::data::storage::parts`): a
+//! save writes only the parts storage does not hold yet, then the manifest
+//! that lists them. Where the slots lie and how a start reads them back is
+//! decided in `domain::data::storage::slots`, tested natively.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -20,22 +22,12 @@ use crate::app::platform::browser::{download_text, error_name, now_iso, today};
 use crate::domain::data::storage::quota::fits;
 use crate::domain::samples::demo::demo_workspace;
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
-use crate::domain::data::storage::envelope::{self, DecodeError, Decoded, Stored};
-use crate::domain::data::storage::parts::{assemble, unreadable_bundle, Encoded, PartCache};
+use crate::domain::data::storage::envelope::DecodeError;
+use crate::domain::data::storage::parts::{Encoded, PartCache};
+use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, ASIDE_PREFIX, CURRENT_KEY, PART_PREFIX};
 use crate::domain::Workspace;
 use crate::tr;
 
-/// Two slots hold the manifest of the workspace. A save writes the parts it
-/// needs and the slot not in use, reads them back, and only then points
-/// `CURRENT_KEY` at it, so a failure at any step leaves the last good state
-/// current and readable; the other slot keeps the state before, which a
-/// start falls back to if the current one is damaged. Parts that neither
-/// slot names are removed after the switch.
-pub const KEY: &str = "netzwerkatlas.workspace";
-const SLOT_B_KEY: &str = "netzwerkatlas.workspace.b";
-/// Each part is stored under this prefix plus its name.
-const PART_PREFIX: &str = "netzwerkatlas.part.";
-const CURRENT_KEY: &str = "netzwerkatlas.current";
 /// "<new>/<parent>": a random id written after every save, with the id of
 /// the save it replaced. A tab compares it with the one its data is based
 /// on, so that it never writes over another tab's newer save, and notices
@@ -46,10 +38,6 @@ pub const REVISION_KEY: &str = "netzwerkatlas.revision";
 /// full backup: together they decide the backup reminder.
 const FIRST_SAVED_KEY: &str = "netzwerkatlas.first-saved";
 const LAST_BACKUP_KEY: &str = "netzwerkatlas.last-backup";
-/// The UI language the user chose ("de", "en"); absent until they choose.
-const LANGUAGE_KEY: &str = "netzwerkatlas.language";
-/// Unreadable data is kept under this prefix plus the time it was found.
-pub const ASIDE_PREFIX: &str = "netzwerkatlas.unreadable.";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Whether and how the app can keep the user's data.
@@ -93,16 +81,6 @@ pub struct Damage {
     pub recovery: Recovery,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Recovery {
-    /// Set aside; the app continues with the state saved before (at `saved_at`).
-    Earlier { saved_at: String },
-    /// Set aside; there was no readable earlier state, so the app starts with the demo.
-    Demo,
-    /// Could not be set aside, so the app writes nothing.
-    NotSetAside,
-}
-
 impl Damage {
     /// What the user reads, in the UI's language.
     pub fn message(&self) -> String {
@@ -114,7 +92,7 @@ impl Damage {
                 saved_at = crate::app::platform::browser::format_timestamp(saved_at),
                 detail = detail
             ),
-            Recovery::Demo => tr!("stored.aside_demo", problem = problem, detail = detail),
+            Recovery::Fresh => tr!("stored.aside_demo", problem = problem, detail = detail),
             Recovery::NotSetAside => tr!("stored.aside_failed", problem = problem, detail = detail),
         }
     }
@@ -139,10 +117,28 @@ fn local_storage_available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
-/// Reads the stored workspace, deciding what to do with each kind of failure.
+/// localStorage as the domain's key-value store; reads nothing and refuses
+/// every write where the browser blocks storage.
+pub struct BrowserStore;
+
+impl KeyValue for BrowserStore {
+    fn get(&self, key: &str) -> Option<String> {
+        read_key(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        if !local_storage_available() {
+            return Err("SecurityError".into());
+        }
+        LocalStorage::raw().set_item(key, value).map_err(|e| error_name(&e))
+    }
+}
+
+/// Reads the stored workspace, deciding what to do with each kind of failure
+/// (the rules are in `slots::open`, tested natively).
 pub fn load() -> Startup {
     let revision = stored_revision();
-    let fallback = |health, damaged, needs_save| Startup {
+    let fresh = |health, damaged, needs_save| Startup {
         workspace: demo_workspace(),
         health,
         damaged,
@@ -151,19 +147,15 @@ pub fn load() -> Startup {
         cache: PartCache::default(),
     };
     if !local_storage_available() {
-        return fallback(Health::Blocked, None, false);
+        return fresh(Health::Blocked, None, false);
     }
-    let current = Slot::current();
-    let text = match LocalStorage::raw().get_item(current.key()) {
-        Ok(Some(text)) => text,
-        Ok(None) => return fallback(Health::Ok, None, true),
-        Err(_) => return fallback(Health::Blocked, None, false),
-    };
-    match read_stored(&text) {
-        Ok((decoded, cache)) => {
-            Startup { workspace: decoded.workspace, health: Health::Ok, damaged: None, needs_save: false, revision, cache }
+    match slots::open(&mut BrowserStore, &now_iso()) {
+        Opened::Empty => fresh(Health::Ok, None, true),
+        Opened::Read { decoded, cache, recovered } => {
+            let damaged = recovered.map(|error| Damage { error, recovery: Recovery::Earlier { saved_at: decoded.saved_at.clone() } });
+            Startup { workspace: decoded.workspace, health: Health::Ok, damaged, needs_save: false, revision, cache }
         }
-        Err(Unreadable { error: DecodeError::NewerSchema { found }, .. }) => Startup {
+        Opened::Newer { found } => Startup {
             workspace: Workspace::default(),
             health: Health::Newer(found),
             damaged: None,
@@ -171,55 +163,10 @@ pub fn load() -> Startup {
             revision,
             cache: PartCache::default(),
         },
-        Err(Unreadable { error, kept }) => {
-            let aside_key = format!("{ASIDE_PREFIX}{}", now_iso());
-            let set_aside = LocalStorage::raw().set_item(&aside_key, &kept).is_ok()
-                && LocalStorage::raw().get_item(&aside_key).ok().flatten().as_deref() == Some(kept.as_str());
-            if !set_aside {
-                return fallback(Health::AsideFailed, Some(Damage { error, recovery: Recovery::NotSetAside }), false);
-            }
-            let earlier = read_key(current.other().key()).and_then(|text| read_stored(&text).ok());
-            if let Some((earlier, cache)) = earlier {
-                // The state before the last save is intact: continue from it.
-                let _ = LocalStorage::raw().set_item(CURRENT_KEY, current.other().name());
-                let damage = Damage { error, recovery: Recovery::Earlier { saved_at: earlier.saved_at } };
-                return Startup { workspace: earlier.workspace, health: Health::Ok, damaged: Some(damage), needs_save: false, revision, cache };
-            }
-            fallback(Health::Ok, Some(Damage { error, recovery: Recovery::Demo }), true)
+        Opened::Unreadable { error, recovery: Recovery::NotSetAside } => {
+            fresh(Health::AsideFailed, Some(Damage { error, recovery: Recovery::NotSetAside }), false)
         }
-    }
-}
-
-/// Stored text that could not be read: why, and what to keep aside (the
-/// text itself, or with parts the manifest and every part it names).
-struct Unreadable {
-    error: DecodeError,
-    kept: String,
-}
-
-/// Reads a slot's text, and the parts it names.
-fn read_stored(text: &str) -> Result<(Decoded, PartCache), Unreadable> {
-    match envelope::decode(text) {
-        Ok(Stored::Whole(decoded)) => Ok((decoded, PartCache::default())),
-        Ok(Stored::Parts { manifest, saved_at }) => assemble(&manifest, &saved_at, read_part)
-            .map_err(|error| Unreadable { error, kept: unreadable_bundle(text, &manifest, read_part) }),
-        Err(error) => Err(Unreadable { error, kept: text.to_owned() }),
-    }
-}
-
-fn part_key(name: &str) -> String {
-    format!("{PART_PREFIX}{name}")
-}
-
-fn read_part(name: &str) -> Option<String> {
-    read_key(&part_key(name))
-}
-
-/// The part names a slot's manifest lists (none for data stored whole or unreadable).
-fn parts_named_in(slot: Slot) -> Vec<String> {
-    match read_key(slot.key()).map(|text| envelope::decode(&text)) {
-        Some(Ok(Stored::Parts { manifest, .. })) => manifest.names().map(str::to_owned).collect(),
-        _ => Vec::new(),
+        Opened::Unreadable { error, recovery } => fresh(Health::Ok, Some(Damage { error, recovery }), true),
     }
 }
 
@@ -231,58 +178,11 @@ fn revision_parent(revision: &str) -> &str {
     revision.split('/').nth(1).unwrap_or("")
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Slot {
-    A,
-    B,
-}
-
-impl Slot {
-    fn key(self) -> &'static str {
-        match self {
-            Slot::A => KEY,
-            Slot::B => SLOT_B_KEY,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Slot::A => "a",
-            Slot::B => "b",
-        }
-    }
-
-    fn other(self) -> Slot {
-        match self {
-            Slot::A => Slot::B,
-            Slot::B => Slot::A,
-        }
-    }
-
-    /// The slot in use; data from before slots existed is in slot A.
-    fn current() -> Slot {
-        if read_key(CURRENT_KEY).as_deref() == Some("b") { Slot::B } else { Slot::A }
-    }
-}
-
 fn read_key(key: &str) -> Option<String> {
     if !local_storage_available() {
         return None;
     }
     LocalStorage::raw().get_item(key).ok().flatten()
-}
-
-/// The UI language the user chose, if they did.
-pub fn chosen_language() -> Option<String> {
-    read_key(LANGUAGE_KEY)
-}
-
-/// Remembers the UI language. A preference: when storage refuses it, the
-/// app still switches, and only forgets the choice on reload.
-pub fn remember_language(code: &str) {
-    if local_storage_available() {
-        let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
-    }
 }
 
 // `Storage.setItem` and `getItem` with the value as a JavaScript string: a
@@ -428,7 +328,7 @@ impl Persistence {
             .map(|(key, part)| (key, JsValue::from_str(&part.text)))
             .collect();
         let manifest = JsValue::from_str(&encoded.manifest);
-        let current = Slot::current();
+        let current = Slot::current(&BrowserStore);
         let target = current.other();
         let adding = missing.iter().map(|(key, text)| utf16_len(key) + js_len(text)).sum::<usize>()
             + utf16_len(target.key())
@@ -497,7 +397,7 @@ impl Persistence {
     /// After a save: removes the parts neither the new state nor the one
     /// before it (now in `previous`) names.
     fn remove_unnamed_parts(self, encoded: &Encoded, previous: Slot) {
-        let mut named: HashSet<String> = parts_named_in(previous).into_iter().collect();
+        let mut named: HashSet<String> = slots::parts_named_in(&BrowserStore, previous).into_iter().collect();
         named.extend(encoded.parts.iter().map(|p| p.name.to_string()));
         let unnamed: Vec<String> = self.lengths.with_value(|lengths| {
             lengths
@@ -567,8 +467,7 @@ impl Persistence {
 
     /// Replaces this tab's data with what is stored (the other tab's save).
     pub fn adopt_stored(self) {
-        let Some(text) = read_key(Slot::current().key()) else { return };
-        let Ok((decoded, cache)) = read_stored(&text) else { return };
+        let Some((decoded, cache)) = slots::read_current(&BrowserStore) else { return };
         self.cache.set_value(cache);
         let mut incoming = decoded.workspace;
         let active = self.workspace.with_untracked(|ws| ws.active.clone());
@@ -650,11 +549,7 @@ impl Persistence {
     /// newer version, or it could not be set aside): the slot's text, or
     /// with parts the manifest and every part it names in one file.
     pub fn download_stored(self) {
-        let Some(text) = read_key(Slot::current().key()) else { return };
-        let file = match envelope::decode(&text) {
-            Ok(Stored::Parts { manifest, .. }) => unreadable_bundle(&text, &manifest, read_part),
-            _ => text,
-        };
+        let Some(file) = slots::stored_as_is(&BrowserStore) else { return };
         let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &file);
     }
 

@@ -1,21 +1,18 @@
 //! Once the user has a region of her own, the app offers to remove the demo
 //! region (an undoable step), or to keep it and not ask again.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::domain::Id;
 use crate::i18n::t;
 use crate::tr;
 
-/// Remembered in this browser: the user chose to keep the demo.
-const KEEP_KEY: &str = "netzwerkatlas.keep_demo";
-
 #[component]
 pub fn DemoNotice() -> impl IntoView {
     let state = use_state();
-    let kept = RwSignal::new(LocalStorage::get::<bool>(KEEP_KEY).unwrap_or(false));
+    let kept = RwSignal::new(preferences::read(Preference::KeepDemo).as_deref() == Some("true"));
     // The demo, while an own region sits beside it.
     let demo = move || {
         state.workspace.with(|ws| {
@@ -31,7 +28,7 @@ pub fn DemoNotice() -> impl IntoView {
             state.announce(t("demo.removed"));
         };
         let keep = move |_| {
-            let _ = LocalStorage::set(KEEP_KEY, true);
+            preferences::remember(Preference::KeepDemo, "true");
             kept.set(true);
         };
         Some(view! {

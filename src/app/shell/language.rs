@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::platform::persist;
+use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::i18n::{self, t, Lang};
 
 /// The remembered choice, else the first language of the browser's
 /// preferences that the UI speaks.
 pub fn initial() -> Lang {
-    if let Some(lang) = persist::chosen_language().as_deref().and_then(Lang::parse) {
+    if let Some(lang) = preferences::read(Preference::Language).as_deref().and_then(Lang::parse) {
         return lang;
     }
     let preferred: Vec<String> = web_sys::window()
@@ -34,7 +34,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let state = use_state();
     let choose = move |ev| {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
-            persist::remember_language(lang.code());
+            preferences::remember(Preference::Language, lang.code());
             state.switch_language(lang);
             // The rebuilt page starts at the top: keep the user at the switch.
             crate::app::platform::browser::focus_later("#language-select");

@@ -5,3 +5,4 @@
 pub mod envelope;
 pub mod parts;
 pub mod quota;
+pub mod slots;

@@ -142,6 +142,12 @@ pub struct PartCache {
     pieces: HashMap<Place, (Content, Part)>,
 }
 
+impl std::fmt::Debug for PartCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PartCache").field("pieces", &self.pieces.len()).finish()
+    }
+}
+
 impl PartCache {
     /// Encodes `workspace` into parts and a manifest, re-encoding only
     /// pieces that differ from the cached ones.

@@ -1,0 +1,36 @@
+//! Small choices remembered in this browser: the UI language, who exports,
+//! whether to keep the demo. Preferences, not data: where storage is
+//! blocked they are simply not remembered, and the app works on.
+
+use crate::app::platform::persist::BrowserStore;
+use crate::domain::data::storage::slots::KeyValue;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preference {
+    /// "de", "en"; absent until the user chooses.
+    Language,
+    /// The name written into exported files (optional).
+    Author,
+    /// "true" once the user chose to keep the demo region beside her own.
+    KeepDemo,
+}
+
+impl Preference {
+    fn key(self) -> &'static str {
+        match self {
+            Preference::Language => "netzwerkatlas.language",
+            Preference::Author => "netzwerkatlas.author",
+            Preference::KeepDemo => "netzwerkatlas.keep_demo",
+        }
+    }
+}
+
+pub fn read(preference: Preference) -> Option<String> {
+    let text = BrowserStore.get(preference.key())?;
+    // Earlier versions stored some values as JSON strings.
+    Some(serde_json::from_str::<String>(&text).unwrap_or(text))
+}
+
+pub fn remember(preference: Preference, value: &str) {
+    let _ = BrowserStore.set(preference.key(), value);
+}
