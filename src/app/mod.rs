@@ -37,6 +37,7 @@ fn App() -> impl IntoView {
     let state = AppState::new(workspace, persistence);
     provide_context(state);
     shell::header::install_shortcuts(state);
+    shell::routing::install(state);
     let offline = platform::offline::install(state);
 
     let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));
@@ -45,7 +46,11 @@ fn App() -> impl IntoView {
     move || {
         shell::language::apply(state.language.get());
         view! {
-            <a class="skip-link" href="#main">{t("app.skip_link")}</a>
+            // Focuses the content without touching the address, which names the place (`shell::routing`).
+            <a class="skip-link" href="#main" on:click=|ev: web_sys::MouseEvent| {
+                ev.prevent_default();
+                platform::browser::focus_later("#main");
+            }>{t("app.skip_link")}</a>
             <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
                 <div class="top">
                     <Header />

@@ -14,28 +14,7 @@ use crate::tr;
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 100;
 
-/// The main areas of a region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Actors,
-    Relations,
-    /// The network picture of the region.
-    Network,
-    Groups,
-    Region,
-    NewRegion,
-    /// The region's checklists, or the one in `AppState::open_checklist`.
-    Checklists,
-    /// The print document of the open checklist.
-    Print,
-    Templates,
-    /// Storage use, persistence, backup and restore.
-    Data,
-    /// Export and import of files.
-    Exchange,
-    /// Comparing regions and aggregating checklists.
-    Analysis,
-}
+pub use crate::route::View;
 
 /// What the side panel shows.
 #[derive(Clone, Debug, PartialEq)]
