@@ -37,6 +37,7 @@ fn App() -> impl IntoView {
     let state = AppState::new(workspace, persistence);
     provide_context(state);
     shell::header::install_shortcuts(state);
+    shell::header::keep_focus_below_header();
     shell::routing::install(state);
     let offline = platform::offline::install(state);
 

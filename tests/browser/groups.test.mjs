@@ -21,12 +21,13 @@ test('create a Gremium with members and a meeting; it survives a reload', async 
   await page.getByRole('checkbox', { name: 'EUTB Lindenau' }).check();
   assert.equal(await page.locator('.members legend').textContent(), 'Mitglieder (3 ausgewählt)');
   await page.getByRole('button', { name: '+ Treffen' }).click();
-  await page.locator('#meeting-0-date').fill('2026-12-03');
+  await page.locator('#meeting-0-date').fill('3.12.2026');
   await page.locator('#meeting-0-topic').fill('Auftakt');
   await page.getByRole('button', { name: 'Speichern' }).click();
 
   const card = page.locator('[data-testid="group-list"] > li').filter({ hasText: 'Arbeitskreis Inklusion' });
   assert.match(await card.textContent(), /3 Mitglieder: EUTB Lindenau, Lindenauer Werkstätten, Stephanus-Werkstatt Bergheim/);
+  assert.match(await card.textContent(), /03\.12\.2026 Auftakt/, 'dates typed and shown the German way');
   await saved(page);
   await reload(page);
   const group = activeRegion(await stored(page)).groups.find((g) => g.name === 'Arbeitskreis Inklusion');

@@ -79,3 +79,21 @@ test('the skip link moves focus to the content and leaves the address alone', as
   assert.equal(await hash(page), before);
   await context.close();
 });
+
+test('a field reached with the keyboard is never hidden under the sticky header', async () => {
+  const { page, context } = await app.open();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const buttons = page.getByTestId('actor-table').getByRole('button');
+  const target = buttons.nth(20);
+  // Scroll so that the target lies behind the header, then reach it with Tab from the one before.
+  await target.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 10));
+  await buttons.nth(19).evaluate((el) => el.focus({ preventScroll: true }));
+  await page.keyboard.press('Tab');
+  assert.equal(await target.evaluate((el) => el === document.activeElement), true);
+  const [top, headerBottom] = await target.evaluate((el) => [
+    el.getBoundingClientRect().top,
+    document.querySelector('.top').getBoundingClientRect().bottom,
+  ]);
+  assert.ok(top >= headerBottom, `focused button at ${top}px, header ends at ${headerBottom}px`);
+  await context.close();
+});

@@ -26,7 +26,8 @@ test('create a relation from an actor, with self and duplicate checks, and find 
   await page.locator('#relation-since').fill('irgendwann');
   await page.getByRole('button', { name: 'Speichern' }).click();
   assert.match(await page.locator('#relation-since-error').textContent(), /Jahr \(2019\)/);
-  await page.locator('#relation-since').fill('2024-05');
+  // Typed as Germans write a month; kept as ISO in the data.
+  await page.locator('#relation-since').fill('05.2024');
   await page.locator('#relation-notes').fill('Eltern werden zur Beratung geschickt.');
   await page.getByRole('button', { name: 'Speichern' }).click();
 
@@ -48,6 +49,12 @@ test('create a relation from an actor, with self and duplicate checks, and find 
   await reload(page);
   await page.getByRole('button', { name: /^Beziehungen/ }).click();
   assert.equal(await page.getByTestId('relation-count').textContent(), '84 Beziehungen');
+  await page.locator('#relation-search').fill('Selbsthilfegruppe Autismus');
+  const row = page.locator('[data-testid="relation-table"] tbody tr').filter({ hasText: 'EUTB Lindenau' });
+  assert.equal(await row.locator('td').nth(4).textContent(), '05.2024', 'the list shows the month as typed');
+  await row.getByRole('button', { name: /bearbeiten$/ }).click();
+  assert.equal(await page.locator('#relation-since').inputValue(), '05.2024');
+  await page.getByRole('button', { name: 'Abbrechen' }).click();
   const relation = activeRegion(await stored(page)).relations.find((r) => r.from === 'demo-selbsthilfe');
   assert.deepEqual(
     { to: relation.to, kind: relation.kind, direction: relation.direction, binding: relation.binding, since: relation.since, notes: relation.notes },

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::rules::dates as date;
 use crate::i18n::t;
 use crate::tr;
 
@@ -27,7 +28,7 @@ pub fn GroupList() -> impl IntoView {
                     .map(|g| {
                         let mut members: Vec<String> = g.members.iter().map(|m| r.actor_name(m)).collect();
                         members.sort_by_key(|n| fold(n));
-                        let last = g.meetings.last().map(|m| format!("{} {}", m.date, m.topic));
+                        let last = g.meetings.last().map(|m| format!("{} {}", date::show(&m.date), m.topic));
                         (g.id.clone(), g.name.clone(), g.kind.label(), members, last)
                     })
                     .collect::<Vec<_>>()
@@ -164,7 +165,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                             <TextField
                                 id=format!("meeting-{i}-date")
                                 label=tr!("groups.meeting_date", number = number)
-                                kind="date"
+                                hint=t("groups.meeting_date_hint")
                                 value=date
                                 on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.date = v }))
                                 error=error_of(errors, format!("meeting.{i}.date"))

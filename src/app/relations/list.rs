@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::rules::dates as date;
 use crate::i18n::{number, t};
 use crate::tr;
 
@@ -37,7 +38,7 @@ pub fn RelationList() -> impl IntoView {
                             kind,
                             r.actor_name(&rel.to),
                             rel.binding.label(),
-                            rel.since.clone(),
+                            date::show(&rel.since),
                         )
                     })
                     .collect::<Vec<_>>()

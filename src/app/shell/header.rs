@@ -1,6 +1,7 @@
 //! The top bar (region switch, undo/redo, save state) and the area tabs.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::platform::persist::Health;
 use crate::app::state::{use_state, AppState, Panel, View};
@@ -147,6 +148,29 @@ pub fn Tabs() -> impl IntoView {
             </nav>
         </Show>
     }
+}
+
+/// The sticky header must never hide what has the focus (WCAG 2.4.11): a
+/// field reached with Shift+Tab while the page is scrolled can sit behind
+/// it, and the browser sees it as visible. Its height changes with the
+/// storage alert, so it is measured at each focus.
+pub fn keep_focus_below_header() {
+    let handle = window_event_listener(leptos::ev::focusin, move |ev| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(top) = document().query_selector(".top").ok().flatten() else { return };
+        // Parts of the header itself and fixed panels are where they belong.
+        if top.contains(Some(&target)) {
+            return;
+        }
+        let header_bottom = top.get_bounding_client_rect().bottom();
+        let rect = target.get_bounding_client_rect();
+        const GAP: f64 = 8.0;
+        if rect.top() < header_bottom + GAP {
+            window().scroll_by_with_x_and_y(0.0, rect.top() - header_bottom - GAP);
+        }
+    });
+    // Lives as long as the page.
+    std::mem::forget(handle);
 }
 
 /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) outside text fields, where the

@@ -5,6 +5,7 @@
 use crate::i18n::t;
 use crate::tr;
 use crate::domain::model::*;
+use crate::domain::rules::dates::{input_to_iso, show};
 use crate::domain::rules::text::{split_commas, split_lines};
 use crate::domain::rules::fields::{
     is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
@@ -189,7 +190,7 @@ impl RelationDraft {
             kind: relation.kind,
             direction: relation.direction,
             binding: relation.binding,
-            since: relation.since.clone(),
+            since: show(&relation.since),
             notes: relation.notes.clone(),
         }
     }
@@ -242,7 +243,7 @@ impl RelationDraft {
                 kind: self.kind,
                 direction: self.effective_direction(),
                 binding: self.binding,
-                since: self.since.trim().to_owned(),
+                since: input_to_iso(&self.since),
                 notes: self.notes.trim().to_owned(),
             }),
             _ => Err(errors),
@@ -277,7 +278,7 @@ impl GroupDraft {
             name: group.name.clone(),
             kind: group.kind,
             members: group.members.clone(),
-            meetings: group.meetings.clone(),
+            meetings: group.meetings.iter().map(|m| Meeting { date: show(&m.date), topic: m.topic.clone() }).collect(),
             notes: group.notes.clone(),
         }
     }
@@ -297,7 +298,7 @@ impl GroupDraft {
             if !is_valid_date(date) {
                 errors.insert(format!("meeting.{i}.date"), t("form.meeting_date").into());
             }
-            meetings.push(Meeting { date: date.to_owned(), topic: topic.to_owned() });
+            meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -507,6 +508,12 @@ mod tests {
         assert_eq!(d.build(Id("n".into()), &r).unwrap().direction, Direction::Forward);
         d.since = "letztes Jahr".into();
         assert!(d.build(Id("n".into()), &r).unwrap_err().contains_key("since"));
+        // Typed as Germans write it, kept as ISO, shown again as typed.
+        d.since = "01.09.2019".into();
+        let rel = d.build(Id("n".into()), &r).unwrap();
+        assert_eq!(rel.since, "2019-09-01");
+        crate::i18n::set_lang(crate::i18n::Lang::De);
+        assert_eq!(RelationDraft::from_relation(&rel).since, "01.09.2019");
     }
 
     #[test]
@@ -516,7 +523,7 @@ mod tests {
             name: "AK Übergang".into(),
             members: vec![Id("b".into()), Id("zzz".into()), Id("a".into())],
             meetings: vec![
-                Meeting { date: "2025-03-01".into(), topic: "B".into() },
+                Meeting { date: "01.03.2025".into(), topic: "B".into() },
                 Meeting::default(),
                 Meeting { date: "2024-11-01".into(), topic: "A".into() },
             ],
@@ -525,6 +532,7 @@ mod tests {
         let g = d.build(Id("g".into()), &r).unwrap();
         assert_eq!(g.members, vec![Id("a".into()), Id("b".into())]);
         assert_eq!(g.meetings[0].topic, "A");
+        assert_eq!(g.meetings[1].date, "2025-03-01", "German input is kept as ISO and sorts");
         assert_eq!(g.meetings.len(), 2);
         let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() }], ..d };
         assert!(bad.build(Id("g".into()), &r).unwrap_err().contains_key("meeting.0.date"));

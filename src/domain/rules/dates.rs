@@ -6,6 +6,8 @@
 use crate::i18n::{lang, Lang};
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_FULL_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A calendar day that exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,10 +103,14 @@ impl Partial {
         }
     }
 
-    /// What a person types: ISO as above, or German "01.09.2019",
-    /// "1.9.2019", "09.2019", "9.2019", "2019".
+    /// What a person types: ISO as above, German "01.09.2019",
+    /// "1.9.2019", "09.2019", "9.2019", "2019", or English as `show_in`
+    /// writes it, "1 Sep 2019", "Sep 2019".
     pub fn parse_input(text: &str) -> Option<Partial> {
         let text = text.trim();
+        if text.contains(' ') {
+            return Partial::parse_english(text);
+        }
         if !text.contains('.') {
             return Partial::parse_iso(text);
         }
@@ -115,6 +121,21 @@ impl Partial {
                 (1..=12).contains(&month).then_some(Partial::Month(digits(y, 4, 4)? as i32, month))
             }
             [d, m, y] => Day::new(digits(y, 4, 4)? as i32, digits(m, 1, 2)?, digits(d, 1, 2)?).map(Partial::Day),
+            _ => None,
+        }
+    }
+
+    fn parse_english(text: &str) -> Option<Partial> {
+        // "Sep", "Sept", "September"; at least three letters.
+        let month = |name: &str| {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            let at = MONTHS_FULL_EN.iter().position(|m| name.len() >= 3 && m.to_ascii_lowercase().starts_with(&name))?;
+            Some(at as u32 + 1)
+        };
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        match parts.as_slice() {
+            [m, y] => Some(Partial::Month(digits(y, 4, 4)? as i32, month(m)?)),
+            [d, m, y] => Day::new(digits(y, 4, 4)? as i32, month(m)?, digits(d, 1, 2)?).map(Partial::Day),
             _ => None,
         }
     }
@@ -216,6 +237,12 @@ mod tests {
             ("1.9.19", None),
             ("2019-13", None),
             ("gestern", None),
+            ("1 Sep 2019", Some("2019-09-01")),
+            ("Sep 2019", Some("2019-09")),
+            ("3 december 2026", Some("2026-12-03")),
+            ("30 Feb 2026", None),
+            ("1 Sepx 2019", None),
+            ("1 Se 2019", None),
         ];
         for (text, iso) in cases {
             assert_eq!(Partial::parse_input(text).map(Partial::iso).as_deref(), iso, "{text}");
@@ -223,6 +250,13 @@ mod tests {
         assert_eq!(input_to_iso("01.09.2019"), "2019-09-01");
         assert_eq!(input_to_iso(" "), "");
         assert_eq!(input_to_iso("bald"), "bald");
+        // What `show` writes reads back, in each language.
+        for iso in ["2019", "2019-09", "2019-09-01", "2026-12-31"] {
+            let date = Partial::parse_iso(iso).unwrap();
+            for lang in [Lang::De, Lang::En] {
+                assert_eq!(Partial::parse_input(&date.show_in(lang)), Some(date), "{iso} in {lang:?}");
+            }
+        }
     }
 
     #[test]

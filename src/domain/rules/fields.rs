@@ -1,7 +1,7 @@
 //! Validation rules with messages for the user, and the integrity check that
 //! stored data must pass before the app trusts it.
 
-use crate::domain::rules::dates::{Day, Partial};
+use crate::domain::rules::dates::Partial;
 use crate::i18n::t;
 use std::collections::BTreeMap;
 
@@ -67,14 +67,15 @@ pub enum LinkKind {
     Phone,
 }
 
-/// "2019", "2019-09" or "2019-09-01" (or empty): when a relation began.
+/// A year, month or day as typed ("2019", "09.2019", "01.09.2019", ISO),
+/// or empty: when a relation began.
 pub fn is_valid_since(since: &str) -> bool {
-    since.trim().is_empty() || Partial::parse_iso(since).is_some()
+    since.trim().is_empty() || Partial::parse_input(since).is_some()
 }
 
-/// An ISO calendar date, "2024-06-17", that exists.
+/// A day that exists, as typed ("17.06.2024", "17 Jun 2024", "2024-06-17").
 pub fn is_valid_date(date: &str) -> bool {
-    Day::parse_iso(date).is_some()
+    matches!(Partial::parse_input(date), Some(Partial::Day(_)))
 }
 
 #[cfg(test)]
@@ -120,10 +121,10 @@ mod tests {
 
     #[test]
     fn since_accepts_year_month_and_date() {
-        for ok in ["", "2019", "2019-09", "2020-02-29"] {
+        for ok in ["", "2019", "2019-09", "2020-02-29", "01.09.2019", "09.2019", "1 Sep 2019"] {
             assert!(is_valid_since(ok), "{ok}");
         }
-        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01"] {
+        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01", "31.02.2019", "13.2019"] {
             assert!(!is_valid_since(bad), "{bad}");
         }
     }
