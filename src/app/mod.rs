@@ -68,6 +68,7 @@ fn App() -> impl IntoView {
                 <p>{t("app.footer_local")}</p>
                 {move || platform::offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
             </footer>
+            <shell::toast::Toast />
             <div class="visually-hidden" role="status" aria-live="polite">
                 {move || state.announcement.get()}
             </div>

@@ -43,12 +43,30 @@ pub struct AppState {
     pub open_checklist: RwSignal<Option<Id>>,
     /// A short confirmation read out by screen readers ("Akteur gespeichert").
     pub announcement: RwSignal<String>,
+    /// The same confirmation, shown for a moment (see `shell::toast`).
+    pub notice: RwSignal<Option<Notice>>,
     pub persistence: Persistence,
     /// The UI language; a change rebuilds the UI.
     pub language: RwSignal<Lang>,
     /// Drafts of open forms, kept while the UI is rebuilt in another
     /// language, so that text typed but not saved survives the switch.
     kept_drafts: StoredValue<Option<Vec<(&'static str, KeptDraft)>>>,
+}
+
+/// A visible confirmation of what just happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// What the notice's button does, if it has one.
+    pub action: Option<NoticeAction>,
+    /// Tells two equal notices in a row apart (each is shown afresh).
+    pub seq: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    Undo,
+    Redo,
 }
 
 type KeptDraft = Box<dyn std::any::Any + Send + Sync>;
@@ -65,6 +83,7 @@ impl AppState {
             actor_query: RwSignal::new(ActorQuery::default()),
             open_checklist: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
+            notice: RwSignal::new(None),
             persistence,
             language: RwSignal::new(crate::app::shell::language::initial()),
             kept_drafts: StoredValue::new(None),
@@ -76,7 +95,7 @@ impl AppState {
             if previous.is_some_and(|p| p != adopted) {
                 state.history.update_value(|h| h.clear());
                 state.sync_history_flags();
-                state.announce(t("state.adopted"));
+                state.confirm(t("state.adopted"));
             }
             adopted
         });
@@ -171,7 +190,7 @@ impl AppState {
     pub fn undo(&self) {
         if self.history.try_update_value(|h| h.undo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
-            self.announce(t("state.undone"));
+            self.show_notice(t("state.undone"), Some(NoticeAction::Redo));
         }
         self.sync_history_flags();
     }
@@ -179,7 +198,7 @@ impl AppState {
     pub fn redo(&self) {
         if self.history.try_update_value(|h| h.redo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
-            self.announce(t("state.redone"));
+            self.show_notice(t("state.redone"), Some(NoticeAction::Undo));
         }
         self.sync_history_flags();
     }
@@ -202,14 +221,31 @@ impl AppState {
         }
     }
 
+    /// Tells screen readers only: for what the user sees happen anyway
+    /// (the network cursor, a status badge).
     pub fn announce(&self, text: &str) {
         self.announcement.set(text.to_owned());
+    }
+
+    /// Confirms what the user did, aloud and visibly, offering to undo it
+    /// where it was an edit.
+    pub fn confirm(&self, text: &str) {
+        let action = self.can_undo.get_untracked().then_some(NoticeAction::Undo);
+        self.show_notice(text, action);
+    }
+
+    fn show_notice(&self, text: &str, action: Option<NoticeAction>) {
+        // An edit that storage could not keep must not be called saved.
+        let text = if self.persistence.health.get_untracked().keeps_data() { text } else { t("state.not_stored") };
+        self.announce(text);
+        let seq = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.seq + 1));
+        self.notice.set(Some(Notice { text: text.to_owned(), action, seq }));
     }
 
     /// Offers a file for download and tells screen readers it was saved.
     pub fn save_file(&self, name: &str, mime: &str, text: &str) {
         if crate::app::platform::browser::download_text(name, mime, text).is_ok() {
-            self.announce(&tr!("state.file_saved", name = name));
+            self.show_notice(&tr!("state.file_saved", name = name), None);
         }
     }
 

@@ -41,6 +41,8 @@ test('blocked storage: the app works in memory, says so, and offers a backup', a
   assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
   await createActor(page, { name: 'Stadtteilbüro Nord' });
   await page.getByRole('heading', { level: 2, name: 'Stadtteilbüro Nord' }).waitFor();
+  assert.equal(await page.getByTestId('toast').locator('span').textContent(), 'Übernommen, aber nicht gespeichert – siehe Hinweis oben.',
+    'an edit that cannot be kept is not called saved');
   const backup = await downloadOf(page, () => banner.getByRole('button', { name: 'Sicherung herunterladen' }).click());
   assert.match(backup.name, /^netzwerkatlas-sicherung-\d{4}-\d\d-\d\d\.json$/);
   const envelope = JSON.parse(backup.text);

@@ -53,3 +53,21 @@ test('Ctrl+Z brings back a deleted actor with its relations, Ctrl+Y deletes it a
   assert.equal(await page.locator('.tab .count').first().textContent(), '42', 'Ctrl+Z in the search field is the browser\'s text undo, not the app\'s');
   await context.close();
 });
+
+test('a visible notice confirms a deletion and undoes it; after undo it offers to redo', async () => {
+  const { page, context } = await app.open();
+  await openActor(page, 'EUTB Lindenau');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  const toast = page.getByTestId('toast');
+  assert.equal(await toast.locator('span').textContent(), '„EUTB Lindenau“ gelöscht');
+  await toast.getByRole('button', { name: 'Rückgängig machen' }).click();
+  await page.locator('#actor-search').fill('');
+  assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+  assert.equal(await toast.locator('span').textContent(), 'Rückgängig gemacht');
+  await toast.getByRole('button', { name: 'Wiederholen' }).click();
+  assert.equal(await page.getByTestId('actor-count').textContent(), '42 Akteure');
+  await toast.getByRole('button', { name: 'Meldung schließen' }).click();
+  assert.equal(await toast.count(), 0);
+  await context.close();
+});

@@ -119,7 +119,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                         move |_| {
                                             state.edit_region(|r| r.delete_actor(&delete_id));
                                             state.open(Panel::None);
-                                            state.announce(&tr!("common.deleted_named", name = name));
+                                            state.confirm(&tr!("common.deleted_named", name = name));
                                         }
                                     }
                                 >{t("region.delete_final")}</button>

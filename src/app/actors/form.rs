@@ -33,7 +33,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                     let name = actor.name.clone();
                     state.edit_region(|r| r.upsert_actor(actor));
                     state.open(Panel::Actor(actor_id.clone()));
-                    state.announce(&tr!("common.saved_named", name = name));
+                    state.confirm(&tr!("common.saved_named", name = name));
                 }
                 Err(found) => {
                     errors.set(found);

@@ -127,7 +127,7 @@ pub fn ChecklistList() -> impl IntoView {
                                         confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_checklist(&id));
-                                            state.announce(t("checklists.deleted"));
+                                            state.confirm(t("checklists.deleted"));
                                         })
                                     />
                                 </div>
@@ -164,7 +164,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
         state.edit_region(|r| r.checklists.push(checklist));
         on_done.run(());
         state.show_checklist(id, None);
-        state.announce(t("checklists.created"));
+        state.confirm(t("checklists.created"));
     };
     view! {
         <form class="entity-form new-checklist" aria-labelledby="new-checklist-title" novalidate on:submit=move |ev| {

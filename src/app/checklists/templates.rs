@@ -61,7 +61,7 @@ pub fn TemplateManager() -> impl IntoView {
                                         on_confirm=Callback::new(move |_: ()| {
                                             let id = delete_id.clone();
                                             state.edit_workspace(|ws| ws.templates.retain(|t| t.id != id));
-                                            state.announce(t("templates.deleted"));
+                                            state.confirm(t("templates.deleted"));
                                         })
                                     />
                                 })}
@@ -94,7 +94,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                     None => ws.templates.push(template),
                 });
                 on_close.run(());
-                state.announce(t("templates.saved"));
+                state.confirm(t("templates.saved"));
             }
             Err(found) => {
                 errors.set(found);

@@ -117,7 +117,7 @@ pub fn ImportPanel() -> impl IntoView {
         });
         entries.set(Vec::new());
         let message = tr!("import.done", n = count);
-        state.announce(&message);
+        state.confirm(&message);
         let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
         done.set(Some((message, target)));
     };

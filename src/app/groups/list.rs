@@ -61,7 +61,7 @@ pub fn GroupList() -> impl IntoView {
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_group(&id));
                                             state.open(Panel::None);
-                                            state.announce(t("groups.deleted"));
+                                            state.confirm(t("groups.deleted"));
                                         })
                                     />
                                 </div>
@@ -100,7 +100,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             Ok(group) => {
                 state.edit_region(|r| r.upsert_group(group));
                 state.open(Panel::None);
-                state.announce(t("groups.saved"));
+                state.confirm(t("groups.saved"));
             }
             Err(found) => {
                 errors.set(found);

@@ -63,6 +63,11 @@ impl Health {
     fn can_write(&self) -> bool {
         matches!(self, Health::Ok | Health::Full | Health::WriteFailed(_))
     }
+
+    /// Whether edits end up in storage (as far as the last save tells).
+    pub fn keeps_data(&self) -> bool {
+        matches!(self, Health::Ok)
+    }
 }
 
 /// Data that did not decode and now lies under its own key.

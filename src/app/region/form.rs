@@ -43,7 +43,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                     r.apply_structure(name, kind, sozialraeume, notes);
                                 }
                             });
-                            state.announce(t("region.saved"));
+                            state.confirm(t("region.saved"));
                         }
                         None => {
                             let mut region = Region::new(new_id("region"), name, kind);
@@ -52,7 +52,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                             state.edit_workspace(|ws| ws.add_region(region));
                             state.panel.set(Panel::None);
                             state.view.set(View::Actors);
-                            state.announce(t("region.created"));
+                            state.confirm(t("region.created"));
                         }
                     }
                 }
@@ -144,7 +144,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                         let id = id.clone();
                                         state.edit_workspace(|ws| ws.delete_region(&id));
                                         state.view.set(View::Actors);
-                                        state.announce(t("region.deleted"));
+                                        state.confirm(t("region.deleted"));
                                     }>{t("region.delete_final")}</button>
                                     <button type="button" on:click=move |_| confirm_delete.set(false)>{t("common.cancel")}</button>
                                 </div>

@@ -116,7 +116,7 @@ pub fn RelationList() -> impl IntoView {
                                         confirm_label=t("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_relation(&id));
-                                            state.announce(t("relations.deleted"));
+                                            state.confirm(t("relations.deleted"));
                                         })
                                     />
                                 </td>
@@ -175,7 +175,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                 Ok(relation) => {
                     state.edit_region(|r| r.upsert_relation(relation));
                     state.open(back_panel());
-                    state.announce(t("relations.saved"));
+                    state.confirm(t("relations.saved"));
                 }
                 Err(found) => {
                     errors.set(found);

@@ -25,7 +25,7 @@ pub fn DemoNotice() -> impl IntoView {
         let remove = move |_| {
             let id: Id = id.clone();
             state.edit_workspace(|ws| ws.delete_region(&id));
-            state.announce(t("demo.removed"));
+            state.confirm(t("demo.removed"));
         };
         let keep = move |_| {
             preferences::remember(Preference::KeepDemo, "true");

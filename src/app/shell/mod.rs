@@ -6,3 +6,4 @@ pub mod demo_notice;
 pub mod header;
 pub mod language;
 pub mod routing;
+pub mod toast;

@@ -49,7 +49,7 @@ pub fn DataView() -> impl IntoView {
         state.actor_query.set(Default::default());
         preview.set(None);
         state.view.set(View::Actors);
-        state.announce(t("data.restored"));
+        state.confirm(t("data.restored"));
     };
 
     view! {
