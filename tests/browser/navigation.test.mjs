@@ -13,17 +13,17 @@ const tab = (page, name) => page.getByRole('button', { name: new RegExp(`^${name
 test('Back and Forward move between views and actors, not out of the app', async () => {
   const { page, context, errors } = await app.open();
   assert.match(await hash(page), /^#\/region\/[^/]+\/akteure$/, 'the first place gets an address without a new history entry');
-  assert.equal(await page.title(), 'Akteure – Landkreis Lindenau – Netzwerkatlas');
+  assert.equal(await page.title(), 'Akteure – Landkreis Lindenau (Demo) – Netzwerkatlas');
 
   await tab(page, 'Netzwerk').click();
   await page.getByTestId('network-svg').waitFor();
   assert.match(await hash(page), /\/netzwerk$/);
-  assert.equal(await page.title(), 'Netzwerk – Landkreis Lindenau – Netzwerkatlas');
+  assert.equal(await page.title(), 'Netzwerkbild – Landkreis Lindenau (Demo) – Netzwerkatlas');
 
   await tab(page, 'Akteure').click();
   await openActor(page, 'EUTB Lindenau');
   assert.match(await hash(page), /\/akteure\/[^/]+$/);
-  assert.equal(await page.title(), 'EUTB Lindenau – Akteure – Landkreis Lindenau – Netzwerkatlas');
+  assert.equal(await page.title(), 'EUTB Lindenau – Akteure – Landkreis Lindenau (Demo) – Netzwerkatlas');
 
   await page.goBack();
   await page.locator('aside.panel').waitFor({ state: 'detached' });
@@ -48,7 +48,7 @@ test('a reload returns to the open checklist, and an actor link opens in a new t
   await page.locator('#checklist-title').waitFor();
   const year = new Date().getFullYear();
   assert.match(await hash(page), /\/checklisten\/[^/]+$/);
-  assert.equal(await page.title(), `Netzwerk aufbauen ${year} – Checklisten – Landkreis Lindenau – Netzwerkatlas`);
+  assert.equal(await page.title(), `Netzwerk aufbauen ${year} – Checklisten – Landkreis Lindenau (Demo) – Netzwerkatlas`);
   await reload(page);
   assert.equal(await page.locator('#checklist-title').textContent(), `Netzwerk aufbauen ${year}`);
 
