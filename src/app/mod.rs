@@ -52,6 +52,11 @@ fn App() -> impl IntoView {
                 ev.prevent_default();
                 platform::browser::focus_later("#main");
             }>{t("app.skip_link")}</a>
+            // From deep in a long list, the areas are one Shift+Tab from the top.
+            <a class="skip-link" href="#tabs" on:click=|ev: web_sys::MouseEvent| {
+                ev.prevent_default();
+                platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
+            }>{t("app.skip_tabs")}</a>
             <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
                 <div class="top">
                     <Header />
@@ -142,7 +147,12 @@ fn SidePanel() -> impl IntoView {
     Effect::new(move |previous: Option<Panel>| {
         let panel = state.panel.get();
         if previous.is_some() && panel != Panel::None {
-            platform::browser::focus_later("aside.panel h2");
+            // A form: its first field, so that typing right away lands there.
+            let target = match panel {
+                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => "aside.panel form :is(input, select, textarea)",
+                _ => "aside.panel h2",
+            };
+            platform::browser::focus_later(target);
         }
         panel
     });

@@ -266,7 +266,12 @@ impl AppState {
     pub fn show_checklist(&self, id: Id, item: Option<Id>) {
         self.open_checklist.set(Some(id));
         self.view.set(View::Checklists);
-        if let Some(item) = item {
+        let Some(item) = item else {
+            // Keyboard and screen-reader users start at the checklist's title.
+            crate::app::platform::browser::focus_later("#checklist-title");
+            return;
+        };
+        {
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&format!("item-{}", item.0)) {
                     el.scroll_into_view();

@@ -128,7 +128,8 @@ test('keyboard only: add an actor and relate it, without touching the mouse', as
   const tabTo = (predicate) => tabUntil(page, predicate);
   await tabTo(() => document.activeElement.textContent === '+ Akteur hinzufügen');
   await page.keyboard.press('Enter');
-  await tabTo(() => document.activeElement.id === 'actor-name');
+  // Typing right away lands in the form's first field.
+  await page.waitForFunction(() => document.activeElement.id === 'actor-name');
   await page.keyboard.type('Tafel Lindenau e. V.');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // "– bitte wählen –" → first kind…
@@ -162,6 +163,7 @@ test('keyboard only: open a checklist and set a status, without touching the mou
   await tabTo(() => document.activeElement.textContent === 'Lokale Planung 2026');
   await page.keyboard.press('Enter');
   await page.locator('#checklist-title').filter({ hasText: 'Lokale Planung 2026' }).waitFor();
+  await page.waitForFunction(() => document.activeElement.id === 'checklist-title'); // not lost to <body>
   // One Tab stop per status group; the arrow keys choose within it.
   await tabTo(() => document.activeElement.type === 'radio' && document.activeElement.name.includes('lp-1-3'));
   assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Noch nicht geplant, wäre aber sinnvoll');
@@ -171,6 +173,13 @@ test('keyboard only: open a checklist and set a status, without touching the mou
   const planning = activeRegion(await stored(page)).checklists.find((c) => c.title === 'Lokale Planung 2026');
   const status = planning.sections.flatMap((s) => s.items).find((i) => i.id === 'lp-1-3').status;
   assert.equal(status, 'in_planung');
+
+  // Back to all checklists: the focus is on the one just left.
+  for (let i = 0; i < 50 && (await page.evaluate(() => document.activeElement.textContent)) !== '← Alle Checklisten'; i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.textContent === 'Lokale Planung 2026');
   await context.close();
 });
 

@@ -1,7 +1,7 @@
 // Adding, editing and deleting actors, with the form's checks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, saved, stored, activeRegion, reload, openActor } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, reload, openActor, createActor } from './helpers.mjs';
 import { regionUpload } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
@@ -140,5 +140,35 @@ test('a long list shows fifty actors at a time; a search starts again at the top
   assert.ok((await rows.first().textContent()).startsWith('Verein 100'));
   assert.equal(await page.getByRole('button', { name: /^Weitere/ }).count(), 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a name of one very long word wraps in the list and in the heading instead of running over', async () => {
+  const { page, context } = await app.open();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const name = 'Kinderundjugendhilfeverbundsgeschäftsstellenkoordinierungsarbeitskreisvereinigung';
+  await createActor(page, { name });
+  const heading = page.getByRole('heading', { level: 2, name });
+  await heading.waitFor();
+  const fits = (el) => el.scrollWidth <= el.clientWidth + 1;
+  assert.ok(await heading.evaluate(fits), 'the heading wraps within the panel');
+  const cell = page.getByTestId('actor-table').getByRole('button', { name }).locator('xpath=ancestor::td');
+  assert.ok(await cell.evaluate(fits), 'the list cell wraps within its column');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing runs off the page');
+  await context.close();
+});
+
+test('a near-duplicate name is pointed out while typing, and the existing actor opens from there', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill('Jobcenter Landkreis Lindenau');
+  assert.equal(await page.getByTestId('similar-actor').count(), 1, 'an exact twin is pointed out');
+  await page.locator('#actor-name').fill('Tafel Lindenau');
+  assert.equal(await page.getByTestId('similar-actor').count(), 0);
+  await page.locator('#actor-name').fill('jobcenter landkreis lindenau gGmbH');
+  const warning = page.getByTestId('similar-actor');
+  assert.match(await warning.textContent(), /Ein ähnlicher Akteur existiert schon/);
+  await warning.getByRole('button', { name: '„Jobcenter Landkreis Lindenau“ öffnen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Jobcenter Landkreis Lindenau' }).waitFor();
   await context.close();
 });

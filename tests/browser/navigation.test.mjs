@@ -70,12 +70,21 @@ test('a reload returns to the open checklist, and an actor link opens in a new t
   await context.close();
 });
 
-test('the skip link moves focus to the content and leaves the address alone', async () => {
+test('the skip links move focus to the content or the areas and leave the address alone', async () => {
   const { page, context } = await app.open();
   const before = await hash(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(await hash(page), before);
+  // The second skip link goes to the region's areas.
+  await page.reload();
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Zu den Bereichen der Region springen');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.classList.contains('tab'));
   assert.equal(await hash(page), before);
   await context.close();
 });

@@ -218,6 +218,8 @@ test('reading the network names the isolated actor and highlights it; a click op
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.highlighted === '1');
   const brokers = page.getByTestId('findings').locator('section').filter({ hasText: 'Wer hält das Netzwerk zusammen?' });
   assert.equal(await brokers.getByRole('listitem').count(), 5);
+  // Brokers in plain words: how many pairs of others each one connects.
+  assert.match(await brokers.getByRole('listitem').first().textContent(), /^.+ – verbindet rund \d+ Paare?$/);
 
   const region = activeRegion(await stored(page));
   const jobcenter = region.actors.find((a) => a.id === 'demo-jobcenter');

@@ -9,7 +9,7 @@ use crate::app::platform::browser::new_id;
 use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::draft::ActorDraft;
-use crate::domain::editing::query::actors_by_name;
+use crate::domain::editing::query::{actors_by_name, similar_actors};
 use crate::domain::rules::fields::FieldErrors;
 use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
 
@@ -77,6 +77,15 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let rechtskreis_options =
         Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
 
+    // Checked as the name is typed: "Jobcenter Werra-Meissner" beside "Jobcenter Werra-Meißner".
+    let similar = {
+        let actor_id = actor_id.clone();
+        Memo::new(move |_| {
+            let typed = draft.with(|d| d.name.clone());
+            state.with_region(|r| similar_actors(r, &typed, &actor_id)).unwrap_or_default()
+        })
+    };
+
     let title = if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
     view! {
         <form
@@ -96,6 +105,23 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             </header>
             <ErrorSummary errors=errors />
             <TextField id="actor-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            {move || {
+                let found = similar.get();
+                (!found.is_empty()).then(|| view! {
+                    <div class="similar-warning" role="status" data-testid="similar-actor">
+                        <p>{t("actor_form.similar")}</p>
+                        <ul>
+                            {found.into_iter().map(|(id, name)| view! {
+                                <li>
+                                    <button type="button" class="link" on:click=move |_| state.open(Panel::Actor(id.clone()))>
+                                        {tr!("actor_form.similar_open", name = name)}
+                                    </button>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
             <SelectField
                 id="actor-kind"
                 label=t("region.kind")

@@ -7,7 +7,7 @@ use crate::domain::rules::dates::show as date;
 use crate::i18n::t;
 use crate::tr;
 
-use crate::app::platform::browser::{format_timestamp, now_iso, today};
+use crate::app::platform::browser::{focus_later, format_timestamp, now_iso, today};
 use crate::app::checklists::list::{status_class, status_label, ProgressBar};
 use crate::app::state::{use_state, AppState, Panel, View};
 use crate::domain::model::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
@@ -17,6 +17,7 @@ use crate::domain::Id;
 
 #[component]
 pub fn ChecklistView(id: Id) -> impl IntoView {
+    let back_id = id.clone();
     let state = use_state();
     let filter = RwSignal::new(ItemFilter::default());
     let checklist = {
@@ -72,10 +73,14 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
 
     view! {
         <section class="checklist-view" aria-labelledby="checklist-title">
-            <button type="button" class="link back" on:click=move |_| state.open_checklist.set(None)>{t("checklist.back")}</button>
+            <button type="button" class="link back" on:click=move |_| {
+                // Back at the list, the focus lands on the checklist just left.
+                focus_later(format!(r#"[id="open-{}"]"#, back_id.0.replace('"', "\\\"")));
+                state.open_checklist.set(None);
+            }>{t("checklist.back")}</button>
             <div class="list-head">
                 <div>
-                    <h2 id="checklist-title">{move || header().map(|h| h.0)}</h2>
+                    <h2 id="checklist-title" tabindex="-1">{move || header().map(|h| h.0)}</h2>
                     <p class="muted">{move || header().map(|(_, t, v)| tr!("checklist.origin", template = t, version = v))}</p>
                 </div>
                 <div class="actions inline">

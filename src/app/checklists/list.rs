@@ -113,7 +113,7 @@ pub fn ChecklistList() -> impl IntoView {
                         view! {
                             <li class="card">
                                 <h3>
-                                    <button type="button" class="link" on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
+                                    <button type="button" class="link" id=format!("open-{}", id.0) on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
                                 </h3>
                                 <p class="muted">{tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
                                 <ProgressBar progress=progress label=bar_label />

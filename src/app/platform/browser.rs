@@ -88,9 +88,10 @@ pub fn download_svg_as_png(svg: &str, filename: &str) {
 
 /// Moves keyboard focus to the first element matching `selector` once the
 /// next frame is rendered (the element may be created by the current update).
-pub fn focus_later(selector: &'static str) {
+pub fn focus_later(selector: impl Into<String>) {
+    let selector = selector.into();
     leptos::prelude::request_animation_frame(move || {
-        let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+        let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
         if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }

@@ -63,7 +63,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
         },
         items: brokers
             .iter()
-            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), paths = format_paths(*c)), actors: vec![(*id).clone()] })
+            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] })
             .collect(),
     });
 
@@ -111,8 +111,11 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
 }
 
 /// Betweenness as people read it: whole numbers, or one decimal ("2,5").
-fn format_paths(value: f64) -> String {
-    crate::i18n::tenths((value * 10.0).round() as i64, true)
+/// Betweenness read as the number of pairs of others an actor connects
+/// (each pair counts with the share of its shortest paths that runs through
+/// the actor), rounded, and at least one for anyone listed.
+fn pairs(betweenness: f64) -> u64 {
+    (betweenness.round() as u64).max(1)
 }
 
 #[cfg(test)]
@@ -132,13 +135,14 @@ mod tests {
         assert_eq!(findings[1].items.len(), BROKERS);
         assert_eq!(findings[4].items.len(), region.actors.len());
         assert_eq!(findings[3].items.len(), region.sozialraeume.len());
-        assert_eq!(format_paths(2.5), "2,5");
+        assert_eq!((pairs(2.4), pairs(0.2), pairs(9.0)), (2, 1, 9));
+        crate::i18n::set_lang(crate::i18n::Lang::De);
+        assert!(findings[1].items[0].text.contains(" – verbindet rund "), "{}", findings[1].items[0].text);
         // While betweenness is still being computed, the brokers say so and the rest is there.
         let early = read_network_with(&region, None);
         assert_eq!(early[1].summary, "Wird berechnet …");
         assert!(early[1].items.is_empty());
         assert_eq!(early[0], findings[0]);
         assert_eq!(early[4], findings[4]);
-        assert_eq!(format_paths(9.0), "9");
     }
 }

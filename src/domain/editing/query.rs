@@ -4,6 +4,7 @@ use crate::i18n::t;
 use std::collections::HashMap;
 
 use crate::domain::model::*;
+use crate::domain::rules::names::similar_names;
 use crate::domain::rules::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -182,6 +183,12 @@ pub fn actors_by_name(region: &Region, keep: impl Fn(&Actor) -> bool) -> Vec<(Id
     actors.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 
+/// Other actors whose name very likely means the same organisation as
+/// `name` (the rule the merge of files uses), for the form's warning.
+pub fn similar_actors(region: &Region, name: &str, except: &Id) -> Vec<(Id, String)> {
+    actors_by_name(region, |a| &a.id != except && similar_names(&a.name, name))
+}
+
 /// Type-ahead in a list of names: the first name after `current` (or from
 /// `current` itself while the user is still typing one word) that starts
 /// with `typed`, ignoring case and umlaut spelling; wraps around.
@@ -325,5 +332,17 @@ mod tests {
         assert_eq!(rows.len(), r.relation_count(&jc.id));
         let q = RelationQuery { kind: Some(RelationKind::Weiterleitung), ..RelationQuery::default() };
         assert!(q.run(&r).iter().all(|rel| rel.kind == RelationKind::Weiterleitung));
+    }
+
+    #[test]
+    fn a_near_duplicate_name_finds_the_actor_it_likely_means() {
+        let mut region = crate::domain::samples::demo::demo_workspace().regions.remove(0);
+        let jobcenter = region.actors.iter().find(|a| a.name == "Jobcenter Landkreis Lindenau").unwrap().id.clone();
+        let found = similar_actors(&region, "jobcenter Landkreis Lindenau ", &Id("neu".into()));
+        assert_eq!(found, vec![(jobcenter.clone(), "Jobcenter Landkreis Lindenau".to_owned())]);
+        assert!(similar_actors(&region, "Jobcenter Landkreis Lindenau", &jobcenter).is_empty(), "not itself while editing");
+        assert!(similar_actors(&region, "Tafel Lindenau", &Id("neu".into())).is_empty());
+        region.actors.clear();
+        assert!(similar_actors(&region, "Jobcenter Landkreis Lindenau", &Id("neu".into())).is_empty());
     }
 }
