@@ -113,6 +113,12 @@ test('the picture shows the demo region; filters and the focus view hide actors 
   await page.locator('#network-mode').selectOption('sectors');
   await waitForNodes(page, 43);
   assert.ok((await page.locator('.sector-label').allTextContents()).includes('SGB II'));
+  // By Sozialraum: an actor serving every Sozialraum is not filed under the first one.
+  await page.locator('#network-sectors').selectOption('sozialraum');
+  await page.locator('.sector-label').filter({ hasText: 'kreisweit (alle Sozialräume)' }).waitFor();
+  const serving = region.actors.filter((a) => a.sozialraeume.length === region.sozialraeume.length).length;
+  assert.ok(serving > 0, 'the demo has actors serving the whole Kreis');
+  assert.match(await page.getByTestId('sector-rule').textContent(), /mehr als einem Sozialraum.*„mehrere Sozialräume“/);
   assert.deepEqual(errors, []);
   await context.close();
 });

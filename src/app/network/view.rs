@@ -27,7 +27,7 @@ use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor, degrees,
 use crate::domain::picture::style::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, view_box, Family, NODE_RADIUS};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::analysis::findings::read_network_with;
-use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector, SectorBy};
+use crate::domain::picture::sectors::{sector_map, sector_rule, Ring, RingBy, Sector, SectorBy};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
 use crate::domain::{ActorKind, Binding, Id, Region, RelationKind};
 
@@ -625,6 +625,7 @@ pub fn NetworkView() -> impl IntoView {
                             <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
                                 {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{s.label()}</option> }).collect_view()}
                             </select>
+                            {move || sector_rule(sector_by.get()).map(|rule| view! { <p class="hint" data-testid="sector-rule">{rule}</p> })}
                         </div>
                         <div class="field">
                             <label for="network-rings">{t("network.rings_by")}</label>

@@ -74,16 +74,35 @@ pub struct SectorMap {
 /// Radius of the innermost ring; each further ring adds this much.
 pub const RING_STEP: f64 = 120.0;
 
+/// An actor's sector. One with several Rechtskreise or Sozialräume belongs
+/// to none of them more than to the others: it sits in a sector of its own
+/// ("mehrere …"), and one that serves every Sozialraum in "kreisweit".
 fn sector_label(region: &Region, actor: &crate::domain::model::Actor, by: SectorBy) -> String {
     match by {
-        SectorBy::Rechtskreis => actor.rechtskreise.first().map(|r| r.short().to_owned()).unwrap_or_else(|| "ohne Rechtskreis".into()),
+        SectorBy::Rechtskreis => match actor.rechtskreise.as_slice() {
+            [] => t("sectors.no_rechtskreis").into(),
+            [only] => only.short().to_owned(),
+            _ => t("sectors.several_rechtskreise").into(),
+        },
         SectorBy::Kind => actor.kind.label().to_owned(),
-        SectorBy::Sozialraum => actor
-            .sozialraeume
-            .first()
-            .and_then(|s| region.sozialraum(s))
-            .map(|s| s.name.clone())
-            .unwrap_or_else(|| "ohne Sozialraum".into()),
+        SectorBy::Sozialraum => {
+            let known: Vec<_> = actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).collect();
+            match known.as_slice() {
+                [] => t("sectors.no_sozialraum").into(),
+                [only] => only.name.clone(),
+                several if several.len() == region.sozialraeume.len() => t("sectors.all_sozialraeume").into(),
+                _ => t("sectors.several_sozialraeume").into(),
+            }
+        }
+    }
+}
+
+/// How actors with several values are placed, for the legend.
+pub fn sector_rule(by: SectorBy) -> Option<&'static str> {
+    match by {
+        SectorBy::Rechtskreis => Some(t("sectors.rule_rechtskreise")),
+        SectorBy::Kind => None,
+        SectorBy::Sozialraum => Some(t("sectors.rule_sozialraeume")),
     }
 }
 
@@ -218,6 +237,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_actor_in_several_sozialraeume_is_not_counted_in_the_first() {
+        crate::i18n::set_lang(crate::i18n::Lang::De);
+        let mut region = demo_workspace().regions.remove(0);
+        let all: Vec<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
+        assert!(all.len() >= 3);
+        region.actors[0].sozialraeume = all.clone();
+        region.actors[1].sozialraeume = all[..2].to_vec();
+        region.actors[2].sozialraeume = vec![all[1].clone()];
+        region.actors[3].rechtskreise = vec![crate::domain::model::Rechtskreis::SgbII, crate::domain::model::Rechtskreis::SgbIII];
+        assert_eq!(sector_label(&region, &region.actors[0], SectorBy::Sozialraum), "kreisweit (alle Sozialräume)");
+        assert_eq!(sector_label(&region, &region.actors[1], SectorBy::Sozialraum), "mehrere Sozialräume");
+        assert_eq!(sector_label(&region, &region.actors[2], SectorBy::Sozialraum), region.sozialraeume[1].name);
+        assert_eq!(sector_label(&region, &region.actors[3], SectorBy::Rechtskreis), "mehrere Rechtskreise");
+        assert!(sector_rule(SectorBy::Sozialraum).unwrap().contains("mehrere Sozialräume"));
     }
 
     #[test]
