@@ -63,7 +63,7 @@ fn App() -> impl IntoView {
                     <StorageAlert />
                 </div>
                 <StorageNotices />
-                <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /></div>
+                <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /><shell::welcome::Welcome /></div>
                 <Tabs />
                 <main id="main" tabindex="-1">
                     <MainView />

@@ -124,3 +124,28 @@ test('once she has a region of her own, the coordinator is offered to remove the
   assert.equal(await page.getByTestId('demo-notice').count(), 0, 'not asked again');
   await context.close();
 });
+
+test('a newcomer is welcomed beside the demo, once; an empty region says what to do next', async () => {
+  const { page, context } = await app.open();
+  const welcome = page.getByTestId('welcome');
+  assert.match(await welcome.textContent(), /erfundene Landkreis Lindenau.*bleibt in diesem Browser/s);
+  await welcome.getByRole('button', { name: 'Erst umsehen' }).click();
+  assert.equal(await welcome.count(), 0);
+  await reload(page);
+  assert.equal(await welcome.count(), 0, 'dismissed once, it stays away');
+
+  // A fresh browser: straight from the welcome to an own region.
+  const second = await app.open();
+  await second.page.getByTestId('welcome').getByRole('button', { name: 'Eigene Region anlegen' }).click();
+  await second.page.locator('#region-name').fill('Kreis Leerfeld');
+  await second.page.getByRole('button', { name: 'Region anlegen' }).click();
+  await second.page.getByRole('heading', { level: 1, name: 'Kreis Leerfeld' }).waitFor();
+  assert.match(await second.page.locator('p.empty').textContent(), /Noch keine Akteure/);
+  await second.page.getByRole('button', { name: /^Beziehungen/ }).click();
+  assert.match(await second.page.getByTestId('relations-empty').textContent(), /Noch keine Beziehungen/);
+  await second.page.getByRole('button', { name: /^Netzwerkbild/ }).click();
+  await second.page.getByTestId('network-empty').getByRole('button', { name: 'Zu den Akteuren' }).click();
+  await second.page.getByRole('button', { name: '+ Akteur hinzufügen' }).waitFor();
+  await second.context.close();
+  await context.close();
+});

@@ -650,6 +650,12 @@ pub fn NetworkView() -> impl IntoView {
             {move || print_image.get().map(|url| view! {
                 <img class="print-only network-print" src=url alt=tr!("network.print_alt", name = title()) />
             })}
+            {move || state.with_region(|r| r.actors.is_empty()).unwrap_or(false).then(|| view! {
+                <div class="empty" data-testid="network-empty">
+                    <p>{t("network.empty")}</p>
+                    <button type="button" on:click=move |_| state.view.set(crate::route::View::Actors)>{t("network.empty_go")}</button>
+                </div>
+            })}
             <Show when=move || simplified.get()>
                 <p class="hint no-print" data-testid="lines-simplified">
                     {t("network.lines_simplified")}

@@ -13,6 +13,8 @@ pub enum Preference {
     Author,
     /// "true" once the user chose to keep the demo region beside her own.
     KeepDemo,
+    /// "true" once the welcome beside the demo was dismissed.
+    WelcomeSeen,
 }
 
 impl Preference {
@@ -21,6 +23,7 @@ impl Preference {
             Preference::Language => "netzwerkatlas.language",
             Preference::Author => "netzwerkatlas.author",
             Preference::KeepDemo => "netzwerkatlas.keep_demo",
+            Preference::WelcomeSeen => "netzwerkatlas.welcome_seen",
         }
     }
 }

@@ -80,6 +80,9 @@ pub fn RelationList() -> impl IntoView {
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = number(rows.with(|r| r.len())))}</p>
+            {move || state.with_region(|r| r.relations.is_empty()).unwrap_or(false).then(|| view! {
+                <p class="empty" data-testid="relations-empty">{t("relations.empty")}</p>
+            })}
             <table class="data" data-testid="relation-table">
                 <thead>
                     <tr>

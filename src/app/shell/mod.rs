@@ -7,3 +7,4 @@ pub mod header;
 pub mod language;
 pub mod routing;
 pub mod toast;
+pub mod welcome;
