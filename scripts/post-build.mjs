@@ -12,6 +12,8 @@ import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
+/** Written by the host after the build (see src/domain/data/host.rs). */
+const HOST_FILE = 'betreiber.json';
 if (!dir) throw new Error('post-build.mjs runs as a trunk hook (TRUNK_STAGING_DIR is not set)');
 
 const indexPath = join(dir, 'index.html');
@@ -71,6 +73,13 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The host edits ${HOST_FILE} after the build: the server first, the cache only offline.
+  if (new URL(request.url).pathname.endsWith('/${HOST_FILE}')) {
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request)
+      .then((response) => { if (response.ok) cache.put(request, response.clone()); return response; })
+      .catch(() => cache.match(request, { ignoreSearch: true }))));
+    return;
+  }
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       const hit = await cache.match(request, { ignoreSearch: true });
@@ -87,7 +96,8 @@ self.addEventListener('fetch', (event) => {
 // Precompressed copies: the browser gets the same bytes, fewer on the wire.
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.txt']);
 let compressed = 0;
-for (const path of [...assets, 'sw.js'].filter((a) => COMPRESSIBLE.has(extname(a)))) {
+// Not the host's file: a copy compressed at build time would outlive the host's edit.
+for (const path of [...assets, 'sw.js'].filter((a) => COMPRESSIBLE.has(extname(a)) && a !== HOST_FILE)) {
   const bytes = readFileSync(join(dir, path));
   writeFileSync(join(dir, `${path}.gz`), gzipSync(bytes, { level: 9 }));
   writeFileSync(join(dir, `${path}.br`), brotliCompressSync(bytes, {

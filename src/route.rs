@@ -28,12 +28,19 @@ pub enum View {
     Exchange,
     /// Comparing regions and aggregating checklists.
     Analysis,
+    /// Erklärung zur Barrierefreiheit, Datenschutzhinweis, Impressum.
+    Accessibility,
+    Privacy,
+    Imprint,
 }
 
 impl View {
     /// Areas across all regions: their address names no region.
     pub fn is_global(self) -> bool {
-        matches!(self, View::NewRegion | View::Templates | View::Data | View::Exchange | View::Analysis)
+        matches!(
+            self,
+            View::NewRegion | View::Templates | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint
+        )
     }
 
     /// The word in the address (German, like the UI's default language).
@@ -51,10 +58,13 @@ impl View {
             View::Data => "speicher",
             View::Exchange => "austausch",
             View::Analysis => "auswertung",
+            View::Accessibility => "barrierefreiheit",
+            View::Privacy => "datenschutz",
+            View::Imprint => "impressum",
         }
     }
 
-    const ALL: [View; 12] = [
+    const ALL: [View; 15] = [
         View::Actors,
         View::Relations,
         View::Network,
@@ -67,6 +77,9 @@ impl View {
         View::Data,
         View::Exchange,
         View::Analysis,
+        View::Accessibility,
+        View::Privacy,
+        View::Imprint,
     ];
 
     fn from_slug(slug: &str) -> Option<View> {

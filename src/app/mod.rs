@@ -7,6 +7,7 @@ mod analysis;
 mod checklists;
 mod exchange;
 mod groups;
+mod legal;
 mod network;
 mod platform;
 mod region;
@@ -71,6 +72,15 @@ fn App() -> impl IntoView {
             </Show>
             <footer class="footer">
                 <p>{t("app.footer_local")}</p>
+                <nav class="legal-links" aria-label=t("legal.nav")>
+                    {[(View::Accessibility, t("legal.accessibility")), (View::Privacy, t("legal.privacy")), (View::Imprint, t("legal.imprint"))].into_iter().map(|(view, label)| view! {
+                        <button type="button" class="link" on:click=move |_| {
+                            state.panel.set(Panel::None);
+                            state.view.set(view);
+                            platform::browser::focus_later("#main h2");
+                        }>{label}</button>
+                    }).collect_view()}
+                </nav>
                 {move || platform::offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
             </footer>
             <shell::toast::Toast />
@@ -89,7 +99,7 @@ fn MainView() -> impl IntoView {
     let shape = Memo::new(move |_| {
         let view = state.view.get();
         // Areas across all regions stay mounted while regions come and go (an import).
-        if matches!(view, View::NewRegion | View::Data | View::Exchange | View::Analysis) {
+        if matches!(view, View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint) {
             return (view, false, None, None);
         }
         let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
@@ -105,6 +115,7 @@ fn MainView() -> impl IntoView {
             View::Data => return view! { <storage::view::DataView /> }.into_any(),
             View::Exchange => return view! { <exchange::view::ExchangeView /> }.into_any(),
             View::Analysis => return view! { <analysis::view::AnalysisView /> }.into_any(),
+            View::Accessibility | View::Privacy | View::Imprint => return view! { <legal::pages::LegalPage page=view /> }.into_any(),
             _ => {}
         }
         if !has_region {
@@ -115,7 +126,9 @@ fn MainView() -> impl IntoView {
             View::Relations => view! { <relations::list::RelationList /> }.into_any(),
             View::Network => view! { <network::view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::list::GroupList /> }.into_any(),
-            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis => view! { <region::form::RegionForm creating=false /> }.into_any(),
+            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint => {
+                view! { <region::form::RegionForm creating=false /> }.into_any()
+            }
             View::Checklists => match checklist {
                 Some(id) => view! { <checklists::checklist::ChecklistView id=id /> }.into_any(),
                 None => view! { <checklists::list::ChecklistList /> }.into_any(),

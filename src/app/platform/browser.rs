@@ -86,6 +86,17 @@ pub fn download_svg_as_png(svg: &str, filename: &str) {
     image.set_src(&url);
 }
 
+/// A file of this site as text (`None` when it is missing or unreadable).
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
 /// Moves keyboard focus to the first element matching `selector` once the
 /// next frame is rendered (the element may be created by the current update).
 pub fn focus_later(selector: impl Into<String>) {

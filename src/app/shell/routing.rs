@@ -104,6 +104,9 @@ fn set_title(state: AppState) {
         View::Data => t("header.backup"),
         View::Exchange => t("header.exchange"),
         View::Analysis => t("header.analysis"),
+        View::Accessibility => t("legal.accessibility"),
+        View::Privacy => t("legal.privacy"),
+        View::Imprint => t("legal.imprint"),
     };
     let panel = state.panel.get();
     let open_checklist = state.open_checklist.get();

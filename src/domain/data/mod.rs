@@ -3,12 +3,14 @@
 //! - `storage`: the browser storage envelope, parts and quota;
 //! - `files`: export (the one path every written file takes), import, merge,
 //!   the privacy filter, backups;
-//! - `writers`: CSV, GraphML and GEXF bytes for other programs.
+//! - `writers`: CSV, GraphML and GEXF bytes for other programs;
+//! - `host`: the hosting body's details the host writes into `betreiber.json`.
 //! A new export format is a writer plus one `Format` in `files::export`.
 
 pub mod files;
 pub mod decode;
 pub mod format;
+pub mod host;
 pub mod migrate;
 pub mod sha256;
 pub mod storage;

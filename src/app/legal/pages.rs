@@ -1,0 +1,131 @@
+//! One component for the three pages: each is a list of sections of
+//! catalogue text, with the host's details filled in or shown as marked
+//! placeholders.
+
+use leptos::prelude::*;
+
+use crate::app::platform::browser::fetch_text;
+use crate::app::state::View;
+use crate::domain::data::host::{read_host, HostDetails, FILE_NAME};
+use crate::domain::rules::dates;
+use crate::domain::rules::fields::{safe_href, LinkKind};
+use crate::i18n::t;
+use crate::tr;
+
+/// A host detail, or a placeholder that says what belongs there.
+fn detail(value: Option<String>, what: &'static str) -> AnyView {
+    match value {
+        Some(value) => view! { <span class="host-detail">{value}</span> }.into_any(),
+        None => view! { <span class="placeholder" data-testid="placeholder">{tr!("legal.placeholder", what = t(what))}</span> }.into_any(),
+    }
+}
+
+fn mail(value: Option<String>, what: &'static str) -> AnyView {
+    match value.as_deref().and_then(|v| safe_href(LinkKind::Mail, v).map(|href| (v.to_owned(), href))) {
+        Some((text, href)) => view! { <a href=href>{text}</a> }.into_any(),
+        None => detail(None, what),
+    }
+}
+
+fn link(value: Option<String>, text: Option<String>, what: &'static str) -> AnyView {
+    match value {
+        // Already checked to be http(s) by `read_host`.
+        Some(href) => {
+            let text = text.unwrap_or_else(|| href.clone());
+            view! { <a href=href rel="noopener">{text}</a> }.into_any()
+        }
+        None => detail(text, what),
+    }
+}
+
+#[component]
+pub fn LegalPage(page: View) -> impl IntoView {
+    let host = RwSignal::new(None::<(HostDetails, Vec<String>)>);
+    leptos::task::spawn_local(async move {
+        let read = match fetch_text(FILE_NAME).await {
+            Some(text) => read_host(&text),
+            None => (HostDetails::default(), vec![format!("{FILE_NAME} wurde nicht gefunden.")]),
+        };
+        host.set(Some(read));
+    });
+    let title = match page {
+        View::Privacy => t("legal.privacy"),
+        View::Imprint => t("legal.imprint"),
+        _ => t("legal.accessibility"),
+    };
+    view! {
+        <article class="legal-page" aria-labelledby="legal-title" data-testid="legal-page">
+            <h2 id="legal-title" tabindex="-1">{title}</h2>
+            {move || host.get().map(|(h, problems)| {
+                let body = match page {
+                    View::Privacy => privacy(h).into_any(),
+                    View::Imprint => imprint(h).into_any(),
+                    _ => accessibility(h).into_any(),
+                };
+                view! {
+                    {body}
+                    {(!problems.is_empty()).then(|| view! {
+                        <section class="hint host-problems" data-testid="host-problems">
+                            <h3>{t("legal.host_problems")}</h3>
+                            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </section>
+                    })}
+                }
+            })}
+        </article>
+    }
+}
+
+fn accessibility(h: HostDetails) -> impl IntoView {
+    let date = h.statement_date.as_deref().map(dates::show);
+    view! {
+        <p>{detail(h.body.clone(), "legal.what.body")}" "{t("legal.a11y.intro")}</p>
+        <h3>{t("legal.a11y.status_title")}</h3>
+        <p>{t("legal.a11y.status")}</p>
+        <h3>{t("legal.a11y.limits_title")}</h3>
+        <ul>
+            <li>{t("legal.a11y.limit_picture")}</li>
+            <li>{t("legal.a11y.limit_images")}</li>
+            <li>{t("legal.a11y.limit_files")}</li>
+        </ul>
+        <h3>{t("legal.a11y.method_title")}</h3>
+        <p>{t("legal.a11y.method")}" "{t("legal.a11y.date")}" "{detail(date, "legal.what.date")}</p>
+        <h3>{t("legal.a11y.feedback_title")}</h3>
+        <p>{t("legal.a11y.feedback")}" "{mail(h.feedback_email.or(h.email), "legal.what.feedback")}</p>
+        <h3>{t("legal.a11y.enforcement_title")}</h3>
+        <p>{t("legal.a11y.enforcement")}" "{link(h.enforcement_url, h.enforcement_body, "legal.what.enforcement")}</p>
+    }
+}
+
+fn privacy(h: HostDetails) -> impl IntoView {
+    view! {
+        <h3>{t("legal.privacy.responsible_title")}</h3>
+        <p class="address">
+            {detail(h.body, "legal.what.body")}<br />
+            {detail(h.address, "legal.what.address")}<br />
+            {mail(h.email, "legal.what.email")}
+        </p>
+        <p>{t("legal.privacy.officer")}" "{detail(h.data_protection_officer, "legal.what.officer")}</p>
+        <h3>{t("legal.privacy.app_title")}</h3>
+        <ul>
+            <li>{t("legal.privacy.local")}</li>
+            <li>{t("legal.privacy.nothing_sent")}</li>
+            <li>{t("legal.privacy.server_logs")}</li>
+            <li>{t("legal.privacy.files")}</li>
+            <li>{t("legal.privacy.delete")}</li>
+        </ul>
+    }
+}
+
+fn imprint(h: HostDetails) -> impl IntoView {
+    view! {
+        <p class="address">
+            {detail(h.body, "legal.what.body")}<br />
+            {detail(h.address, "legal.what.address")}
+        </p>
+        <p>{t("legal.imprint.represented")}" "{detail(h.represented_by, "legal.what.represented")}</p>
+        <p>{t("legal.imprint.contact")}" "{mail(h.email, "legal.what.email")}{h.phone.map(|p| format!(" · {p}"))}</p>
+        {h.impressum_url.map(|url| view! { <p>{t("legal.imprint.full")}" "<a href=url.clone() rel="noopener">{url.clone()}</a></p> })}
+        <p class="muted">{t("legal.imprint.software")}</p>
+    }
+}
