@@ -40,6 +40,7 @@ fn App() -> impl IntoView {
     shell::header::install_shortcuts(state);
     shell::header::keep_focus_below_header();
     shell::routing::install(state);
+    state.reopen_draft();
     let offline = platform::offline::install(state);
 
     let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));

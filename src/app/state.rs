@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
+use serde::{de::DeserializeOwned, Serialize};
+
 use crate::app::platform::persist::Persistence;
+use crate::app::platform::session;
+use crate::domain::editing::draft::{DraftSlot, LAST_DRAFT_KEY};
 use crate::domain::editing::changes::Change;
 use crate::domain::editing::history::History;
 use crate::domain::editing::query::ActorQuery;
@@ -48,9 +52,9 @@ pub struct AppState {
     pub persistence: Persistence,
     /// The UI language; a change rebuilds the UI.
     pub language: RwSignal<Lang>,
-    /// Drafts of open forms, kept while the UI is rebuilt in another
-    /// language, so that text typed but not saved survives the switch.
-    kept_drafts: StoredValue<Option<Vec<(&'static str, KeptDraft)>>>,
+    /// Set while a language switch rebuilds the UI: forms take their drafts
+    /// back without offering them as "restored".
+    switching: StoredValue<bool>,
 }
 
 /// A visible confirmation of what just happened.
@@ -69,7 +73,45 @@ pub enum NoticeAction {
     Redo,
 }
 
-type KeptDraft = Box<dyn std::any::Any + Send + Sync>;
+/// An open form's input (`value`), kept in a slot of this tab until the form
+/// is saved or cancelled (`finish`).
+pub struct FormDraft<T: Send + Sync + 'static> {
+    pub value: RwSignal<T>,
+    /// The form shows its input came back from before (with "Verwerfen").
+    pub restored: RwSignal<bool>,
+    key: StoredValue<String>,
+    initial: StoredValue<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for FormDraft<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for FormDraft<T> {}
+
+impl<T: Clone + Send + Sync + 'static> FormDraft<T> {
+    /// Saved or cancelled: nothing to offer back.
+    pub fn finish(self) {
+        self.forget();
+        self.restored.set(false);
+    }
+
+    /// Back to what the form started with.
+    pub fn discard(self) {
+        self.value.set(self.initial.get_value());
+        self.finish();
+    }
+
+    fn forget(self) {
+        let key = self.key.get_value();
+        session::remove(&key);
+        if session::get(LAST_DRAFT_KEY).as_deref() == Some(key.as_str()) {
+            session::remove(LAST_DRAFT_KEY);
+        }
+    }
+}
 
 impl AppState {
     pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence) -> AppState {
@@ -86,7 +128,7 @@ impl AppState {
             notice: RwSignal::new(None),
             persistence,
             language: RwSignal::new(crate::app::shell::language::initial()),
-            kept_drafts: StoredValue::new(None),
+            switching: StoredValue::new(false),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -102,38 +144,63 @@ impl AppState {
         state
     }
 
-    /// Switches the UI language. The UI is rebuilt; forms that use
-    /// `form_draft` get their unsaved input back.
+    /// Switches the UI language. The UI is rebuilt; open forms take their
+    /// unsaved input back from `form_draft`'s slot, without a word about it.
     pub fn switch_language(self, lang: Lang) {
-        self.kept_drafts.set_value(Some(Vec::new()));
+        self.switching.set_value(true);
         self.language.set(lang);
         // By the next frame the rebuilt forms have taken their drafts.
-        request_animation_frame(move || self.kept_drafts.set_value(None));
+        request_animation_frame(move || self.switching.set_value(false));
     }
 
-    /// The draft of the form `form`: what it held before a language switch
-    /// rebuilt the UI, else `initial()`.
-    pub fn form_draft<T: Clone + Send + Sync + 'static>(self, form: &'static str, initial: impl FnOnce() -> T) -> RwSignal<T> {
-        let kept = self
-            .kept_drafts
-            .try_update_value(|kept| {
-                let drafts = kept.as_mut()?;
-                let at = drafts.iter().position(|(name, _)| *name == form)?;
-                drafts.remove(at).1.downcast::<T>().ok().map(|draft| *draft)
-            })
-            .flatten();
-        let draft = RwSignal::new(kept.unwrap_or_else(initial));
-        on_cleanup(move || {
-            // Only while a switch rebuilds the UI; a form closed otherwise drops its draft.
-            self.kept_drafts.update_value(|kept| {
-                if let Some(drafts) = kept.as_mut() {
-                    if let Some(value) = draft.try_get_untracked() {
-                        drafts.push((form, Box::new(value)));
-                    }
-                }
-            });
+    /// The draft of a form for `entity` (`None`: a new record) in the
+    /// active region: what it held when the tab was reloaded, the form left
+    /// by Back or another area, or the UI rebuilt, else `initial()`. Kept in
+    /// this tab's sessionStorage while it differs from `initial()`.
+    pub fn form_draft<T>(self, form: &'static str, entity: Option<&Id>, initial: impl FnOnce() -> T) -> FormDraft<T>
+    where
+        T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+    {
+        let slot = DraftSlot {
+            form: form.to_owned(),
+            region: self.workspace.with_untracked(|ws| ws.active_id()).map(|id| id.0),
+            entity: entity.map(|id| id.0.clone()),
+        };
+        let key = slot.key();
+        let initial = initial();
+        let kept = session::get(&key).and_then(|text| serde_json::from_str::<T>(&text).ok()).filter(|kept| kept != &initial);
+        let restored = RwSignal::new(kept.is_some() && !self.switching.get_value());
+        let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));
+        let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) };
+        Effect::new(move |_| {
+            let key = draft.key.get_value();
+            let unchanged = value.with(|v| draft.initial.with_value(|initial| v == initial));
+            if unchanged {
+                draft.forget();
+            } else if let Ok(text) = value.with(serde_json::to_string) {
+                session::set(&key, &text);
+                session::set(LAST_DRAFT_KEY, &key);
+            }
         });
         draft
+    }
+
+    /// After a reload: opens the side-panel form that was left with unsaved
+    /// input, so that it can offer the input back.
+    pub fn reopen_draft(self) {
+        let Some(slot) = session::get(LAST_DRAFT_KEY).as_deref().and_then(DraftSlot::parse) else { return };
+        if session::get(&slot.key()).is_none() || slot.region != self.workspace.with_untracked(|ws| ws.active_id()).map(|id| id.0) {
+            return;
+        }
+        let entity = slot.entity.map(Id);
+        let exists = |f: &dyn Fn(&Region, &Id) -> bool| entity.as_ref().is_none_or(|id| self.with_region_untracked(|r| f(r, id)).unwrap_or(false));
+        let panel = match slot.form.as_str() {
+            "actor" if exists(&|r, id| r.actor(id).is_some()) => Panel::ActorForm(entity),
+            "relation" if exists(&|r, id| r.relation(id).is_some()) => Panel::RelationForm { editing: entity, from: None },
+            "group" if exists(&|r, id| r.group(id).is_some()) => Panel::GroupForm(entity),
+            _ => return,
+        };
+        self.panel.set(panel);
     }
 
     /// Reads the active region (tracked); `None` when there is none.

@@ -172,3 +172,34 @@ test('a near-duplicate name is pointed out while typing, and the existing actor 
   await page.getByRole('heading', { level: 2, name: 'Jobcenter Landkreis Lindenau' }).waitFor();
   await context.close();
 });
+
+test('input typed into a form survives a reload and Back, and is offered back with a way to discard it', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  await page.locator('#actor-name').fill('Halbfertiger Verein');
+  await reload(page);
+  assert.equal(await page.locator('#actor-name').inputValue(), 'Halbfertiger Verein', 'the new actor form is open again with what was typed');
+  const note = page.getByTestId('draft-restored');
+  assert.match(await note.textContent(), /nicht gespeicherten Eingaben von vorhin/);
+  await note.getByRole('button', { name: 'Verwerfen' }).click();
+  assert.equal(await page.locator('#actor-name').inputValue(), '');
+  assert.equal(await note.count(), 0);
+  await page.getByRole('button', { name: 'Abbrechen' }).click();
+
+  // Editing: Back leaves the form; opening it again offers the input back.
+  await openActor(page, 'EUTB Lindenau');
+  await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+  await page.locator('#actor-name').fill('EUTB Lindenau (Beratungsstelle)');
+  await page.goBack();
+  await page.locator('#actor-name').waitFor({ state: 'detached' });
+  await openActor(page, 'EUTB Lindenau');
+  await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+  assert.equal(await page.locator('#actor-name').inputValue(), 'EUTB Lindenau (Beratungsstelle)');
+  await note.waitFor();
+  // Cancelled on purpose: nothing is offered next time.
+  await page.getByRole('button', { name: 'Abbrechen' }).click();
+  await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+  assert.equal(await page.locator('#actor-name').inputValue(), 'EUTB Lindenau');
+  assert.equal(await note.count(), 0);
+  await context.close();
+});

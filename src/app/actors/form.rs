@@ -6,7 +6,7 @@ use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::new_id;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::draft::ActorDraft;
 use crate::domain::editing::query::{actors_by_name, similar_actors};
@@ -18,7 +18,8 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
     let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
     let creating = existing.is_none();
-    let draft = state.form_draft("actor", || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let form = state.form_draft("actor", id.as_ref(), || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
 
@@ -31,6 +32,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             match built {
                 Ok(actor) => {
                     let name = actor.name.clone();
+                    form.finish();
                     state.edit_region(|r| r.upsert_actor(actor));
                     state.open(Panel::Actor(actor_id.clone()));
                     state.confirm(&tr!("common.saved_named", name = name));
@@ -44,7 +46,10 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     };
     let cancel = {
         let back = existing.as_ref().map(|a| Panel::Actor(a.id.clone())).unwrap_or(Panel::None);
-        move |_| state.open(back.clone())
+        move |_| {
+            form.finish();
+            state.open(back.clone())
+        }
     };
 
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
@@ -103,6 +108,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             <header class="panel-head">
                 <h2 id="actor-form-title" tabindex="-1">{title}</h2>
             </header>
+            <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <TextField id="actor-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             {move || {

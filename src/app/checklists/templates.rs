@@ -9,7 +9,7 @@ use crate::tr;
 use crate::app::platform::browser::new_id;
 use crate::app::checklists::list::all_templates;
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{focus_first_error, error_of, ErrorSummary, TextField};
+use crate::app::widgets::fields::{focus_first_error, error_of, DraftRestored, ErrorSummary, TextField};
 use crate::app::state::{use_state, View};
 use crate::domain::model::checklist::{ItemKind, Scale, Template};
 use crate::domain::model::templates::{is_builtin, ItemDraft, SectionDraft, TemplateDraft};
@@ -77,12 +77,13 @@ pub fn TemplateManager() -> impl IntoView {
 #[component]
 fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> impl IntoView {
     let state = use_state();
-    let draft = state.form_draft("template", || {
+    let form = state.form_draft("template", Some(&id), || {
         saved.as_ref().map(TemplateDraft::from_template).unwrap_or_else(|| TemplateDraft {
             sections: vec![SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }],
             ..TemplateDraft::default()
         })
     });
+    let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let shape = Memo::new(move |_| draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>()));
     let save = move || {
@@ -93,6 +94,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                     Some(existing) => *existing = template,
                     None => ws.templates.push(template),
                 });
+                form.finish();
                 on_close.run(());
                 state.confirm(t("templates.saved"));
             }
@@ -113,6 +115,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
             save();
         }>
             <h3 id="template-editor-title" tabindex="-1">{t("templates.edit")}</h3>
+            <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <TextField id="template-name" label=t("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             <TextField id="template-description" label=t("templates.description") rows=2 value=description on_input=set_description />
@@ -174,7 +177,10 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
             <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{t("templates.section_add")}</button>
             <div class="actions">
                 <button type="submit" class="primary">{t("templates.save")}</button>
-                <button type="button" on:click=move |_| on_close.run(())>{t("common.cancel")}</button>
+                <button type="button" on:click=move |_| {
+                    form.finish();
+                    on_close.run(());
+                }>{t("common.cancel")}</button>
             </div>
         </form>
     }

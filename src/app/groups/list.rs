@@ -8,7 +8,7 @@ use crate::tr;
 
 use crate::app::platform::browser::new_id;
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::draft::GroupDraft;
 use crate::domain::editing::query::actors_by_name;
@@ -79,7 +79,8 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
     let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.group(id).cloned()).flatten());
     let creating = existing.is_none();
-    let draft = state.form_draft("group", || existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
+    let form = state.form_draft("group", id.as_ref(), || existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
+    let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let group_id = existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| new_id("group"));
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
@@ -98,6 +99,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             .unwrap_or_else(|| Err(FieldErrors::new()));
         match built {
             Ok(group) => {
+                form.finish();
                 state.edit_region(|r| r.upsert_group(group));
                 state.open(Panel::None);
                 state.confirm(t("groups.saved"));
@@ -117,6 +119,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             <header class="panel-head">
                 <h2 id="group-form-title" tabindex="-1">{if creating { t("groups.new") } else { t("groups.edit") }}</h2>
             </header>
+            <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <TextField id="group-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             <SelectField
@@ -187,7 +190,10 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             <TextField id="group-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
                 <button type="submit" class="primary">{t("common.save")}</button>
-                <button type="button" on:click=move |_| state.open(Panel::None)>{t("common.cancel")}</button>
+                <button type="button" on:click=move |_| {
+                    form.finish();
+                    state.open(Panel::None);
+                }>{t("common.cancel")}</button>
             </div>
         </form>
     }

@@ -6,3 +6,4 @@ pub mod browser;
 pub mod offline;
 pub mod persist;
 pub mod preferences;
+pub mod session;

@@ -6,7 +6,7 @@ use crate::i18n::t;
 use crate::tr;
 
 use crate::app::platform::browser::new_id;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel, View};
 use crate::domain::editing::draft::{RegionDraft, SozialraumDraft};
 use crate::domain::rules::fields::FieldErrors;
@@ -20,7 +20,8 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
         sozialraeume: vec![SozialraumDraft::default()],
         ..RegionDraft::default()
     });
-    let draft = state.form_draft("region", || initial);
+    let form = state.form_draft(if creating { "new-region" } else { "region" }, None, || initial);
+    let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
@@ -43,12 +44,14 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                     r.apply_structure(name, kind, sozialraeume, notes);
                                 }
                             });
+                            form.finish();
                             state.confirm(t("region.saved"));
                         }
                         None => {
                             let mut region = Region::new(new_id("region"), name, kind);
                             region.sozialraeume = sozialraeume;
                             region.notes = notes;
+                            form.finish();
                             state.edit_workspace(|ws| ws.add_region(region));
                             state.panel.set(Panel::None);
                             state.view.set(View::Actors);
@@ -80,6 +83,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                 {creating.then(|| view! {
                     <p class="hint">{t("region.hint")}</p>
                 })}
+                <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
                 <ErrorSummary errors=errors />
                 <TextField id="region-name" label=t("region.name") required=true placeholder=t("region.name_placeholder") value=name on_input=set_name error=error_of(errors, "name") />
                 <SelectField
@@ -118,7 +122,10 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                     <button type="submit" class="primary">{if creating { t("region.create") } else { t("common.save") }}</button>
                     {creating.then(|| view! {
                         <Show when=has_regions>
-                            <button type="button" on:click=move |_| state.view.set(View::Actors)>{t("common.cancel")}</button>
+                            <button type="button" on:click=move |_| {
+                                form.finish();
+                                state.view.set(View::Actors);
+                            }>{t("common.cancel")}</button>
                         </Show>
                     })}
                 </div>

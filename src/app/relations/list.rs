@@ -8,7 +8,7 @@ use crate::tr;
 
 use crate::app::platform::browser::new_id;
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{focus_first_error, error_of, lens, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::draft::RelationDraft;
 use crate::domain::editing::query::{actors_by_name, RelationQuery};
@@ -142,7 +142,8 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         .as_ref()
         .map(RelationDraft::from_relation)
         .unwrap_or_else(|| RelationDraft { from: from.clone(), ..RelationDraft::default() });
-    let draft = state.form_draft("relation", || initial);
+    let form = state.form_draft("relation", editing.as_ref(), || initial);
+    let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let relation_id = existing.as_ref().map(|r| r.id.clone()).unwrap_or_else(|| new_id("rel"));
     // Where to go after saving or cancelling: back to the actor it started at.
@@ -176,6 +177,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                 .unwrap_or_else(|| Err(FieldErrors::new()));
             match built {
                 Ok(relation) => {
+                    form.finish();
                     state.edit_region(|r| r.upsert_relation(relation));
                     state.open(back_panel());
                     state.confirm(t("relations.saved"));
@@ -201,6 +203,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             <header class="panel-head">
                 <h2 id="relation-form-title" tabindex="-1">{if creating { t("relations.new") } else { t("relations.edit") }}</h2>
             </header>
+            <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <SelectField
                 id="relation-kind"
@@ -256,7 +259,10 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             <TextField id="relation-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
                 <button type="submit" class="primary">{t("common.save")}</button>
-                <button type="button" on:click=move |_| state.open(back_panel())>{t("common.cancel")}</button>
+                <button type="button" on:click=move |_| {
+                    form.finish();
+                    state.open(back_panel());
+                }>{t("common.cancel")}</button>
             </div>
         </form>
     }

@@ -216,6 +216,20 @@ pub fn focus_first_error() {
     crate::app::platform::browser::focus_later("[aria-invalid='true']");
 }
 
+/// Said above a form whose unsaved input came back after a reload or Back,
+/// with the way to start afresh.
+#[component]
+pub fn DraftRestored(restored: RwSignal<bool>, on_discard: Callback<()>) -> impl IntoView {
+    move || {
+        restored.get().then(|| view! {
+            <p class="hint draft-restored" role="status" data-testid="draft-restored">
+                {crate::i18n::t("form.draft_restored")}" "
+                <button type="button" class="small" on:click=move |_| on_discard.run(())>{crate::i18n::t("form.draft_discard")}</button>
+            </p>
+        })
+    }
+}
+
 /// The summary shown above a form that did not pass validation.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {

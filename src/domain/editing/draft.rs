@@ -11,6 +11,31 @@ use crate::domain::rules::fields::{
     is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
 };
 
+/// Where an open form's unsaved input is kept for this browser tab, so that
+/// a reload, Back or a language switch does not throw it away: one slot per
+/// form, region and record (`entity` is `None` for a new one).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DraftSlot {
+    pub form: String,
+    pub region: Option<String>,
+    pub entity: Option<String>,
+}
+
+/// Every slot's key starts so; the rest is the slot as JSON, which any id survives.
+pub const DRAFT_PREFIX: &str = "netzwerkatlas.draft.";
+/// Names the slot written last: the form a reload opens again.
+pub const LAST_DRAFT_KEY: &str = "netzwerkatlas.draft-last";
+
+impl DraftSlot {
+    pub fn key(&self) -> String {
+        format!("{DRAFT_PREFIX}{}", serde_json::to_string(self).unwrap_or_default())
+    }
+
+    pub fn parse(key: &str) -> Option<DraftSlot> {
+        serde_json::from_str(key.strip_prefix(DRAFT_PREFIX)?).ok()
+    }
+}
+
 /// Source of fresh ids; the browser passes one backed by `crypto.getRandomValues`.
 pub trait IdSource {
     fn next_id(&mut self, prefix: &str) -> Id;
@@ -22,7 +47,8 @@ impl<F: FnMut(&str) -> Id> IdSource for F {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ActorDraft {
     pub name: String,
     pub kind: Option<ActorKind>,
@@ -157,7 +183,7 @@ fn traeger_chain_reaches(region: &Region, start: &Id, target: &Id) -> bool {
     false
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RelationDraft {
     pub from: Option<Id>,
     pub to: Option<Id>,
@@ -251,7 +277,7 @@ impl RelationDraft {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupDraft {
     pub name: String,
     pub kind: GroupKind,
@@ -323,7 +349,8 @@ impl GroupDraft {
 }
 
 /// One Sozialraum row of the region form. `id` is empty for a new one.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SozialraumDraft {
     pub id: Option<Id>,
     pub name: String,
@@ -331,7 +358,8 @@ pub struct SozialraumDraft {
     pub gemeinden: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct RegionDraft {
     pub name: String,
     pub kind: RegionKind,
@@ -555,5 +583,27 @@ mod tests {
         assert!(d.build(&mut ids).unwrap_err().contains_key("sozialraum.2.name"));
         d.name = String::new();
         assert!(d.build(&mut ids).unwrap_err().contains_key("name"));
+    }
+
+    #[test]
+    fn a_draft_slot_names_form_region_and_record_and_reads_back() {
+        let slot = DraftSlot { form: "actor".into(), region: Some("reg|1".into()), entity: Some("a\"b".into()) };
+        assert!(slot.key().starts_with(DRAFT_PREFIX));
+        assert_eq!(DraftSlot::parse(&slot.key()), Some(slot.clone()));
+        let new = DraftSlot { entity: None, ..slot.clone() };
+        assert_ne!(new.key(), slot.key(), "a new record and an edited one keep apart");
+        assert_eq!(DraftSlot::parse("netzwerkatlas.workspace"), None);
+        assert_eq!(DraftSlot::parse(&format!("{DRAFT_PREFIX}kaputt")), None);
+    }
+
+    #[test]
+    fn every_draft_survives_being_written_as_text() {
+        let actor = ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
+        let text = serde_json::to_string(&actor).unwrap();
+        assert_eq!(serde_json::from_str::<ActorDraft>(&text).unwrap(), actor);
+        let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() }], ..GroupDraft::default() };
+        assert_eq!(serde_json::from_str::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
+        let relation = RelationDraft { since: "05.2024".into(), ..RelationDraft::default() };
+        assert_eq!(serde_json::from_str::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(), relation);
     }
 }

@@ -158,7 +158,8 @@ pub fn is_builtin(id: &Id) -> bool {
     id.0.starts_with(BUILTIN_PREFIX)
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ItemDraft {
     pub id: Option<Id>,
     pub text: String,
@@ -166,7 +167,8 @@ pub struct ItemDraft {
     pub kind: ItemKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SectionDraft {
     pub id: Option<Id>,
     pub title: String,
@@ -174,7 +176,8 @@ pub struct SectionDraft {
 }
 
 /// The template editor's content.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TemplateDraft {
     pub name: String,
     pub description: String,
