@@ -36,6 +36,8 @@ test('storage use is shown, and a warning comes well before it is full', async (
       return original.call(this, key, value);
     };
   });
+  // The reload returned to the storage page it was on; the actors are one tab away.
+  await page.getByRole('button', { name: /^Akteure/ }).click();
   await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
   await page.locator('#actor-name').fill('Passt nicht mehr e. V.');
   await page.locator('#actor-kind').selectOption('verein');

@@ -75,7 +75,7 @@ test('the skip links move focus to the content or the areas and leave the addres
   const before = await hash(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
   assert.equal(await hash(page), before);
   // The second skip link goes to the region's areas.
   await page.reload();
