@@ -168,7 +168,12 @@ impl AppState {
         };
         let key = slot.key();
         let initial = initial();
-        let kept = session::get(&key).and_then(|text| serde_json::from_str::<T>(&text).ok()).filter(|kept| kept != &initial);
+        // Through `Value`, like stored data: the model's deserialisers are
+        // already in the wasm for it, a direct path from text would add copies.
+        let kept = session::get(&key)
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|value| serde_json::from_value::<T>(value).ok())
+            .filter(|kept| kept != &initial);
         let restored = RwSignal::new(kept.is_some() && !self.switching.get_value());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));
         let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) };

@@ -61,7 +61,8 @@ test('a save writes only the part an edit changed, and removes parts no stored s
     window.__writes = [];
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
-      window.__writes.push([key, value]);
+      // The workspace's writes; sessionStorage holds the open form's draft.
+      if (this === localStorage) window.__writes.push([key, value]);
       return original.call(this, key, value);
     };
   });

@@ -28,7 +28,8 @@ test('the accessibility statement, privacy notice and imprint show placeholders 
 
 test('details the host writes into betreiber.json appear without a rebuild; unusable ones are left out and named', async () => {
   const { page, context } = await app.open();
-  await page.route('**/betreiber.json', (route) => route.fulfill({
+  // On the context: the service worker fetches the file, not the page.
+  await context.route('**/betreiber.json', (route) => route.fulfill({
     contentType: 'application/json',
     body: JSON.stringify({
       stelle: 'Landkreis Lindenau – Jugendamt',

@@ -116,7 +116,7 @@ test('the picture shows the demo region; filters and the focus view hide actors 
   // By Sozialraum: an actor serving every Sozialraum is not filed under the first one.
   await page.locator('#network-sectors').selectOption('sozialraum');
   await page.locator('.sector-label').filter({ hasText: 'kreisweit (alle Sozialräume)' }).waitFor();
-  const serving = region.actors.filter((a) => a.sozialraeume.length === region.sozialraeume.length).length;
+  const serving = region.actors.filter((a) => (a.sozialraeume ?? []).length === region.sozialraeume.length).length;
   assert.ok(serving > 0, 'the demo has actors serving the whole Kreis');
   assert.match(await page.getByTestId('sector-rule').textContent(), /mehr als einem Sozialraum.*„mehrere Sozialräume“/);
   assert.deepEqual(errors, []);
