@@ -7,6 +7,8 @@
 //! Plain data, no browser: `app::shell::routing` reads and writes the
 //! address with it.
 
+use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
+
 /// The main areas of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -173,37 +175,6 @@ impl Route {
         }
         Some(route)
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), so
-/// that any id, also one from an imported file, survives the address.
-fn encode(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-fn decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

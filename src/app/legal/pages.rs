@@ -12,11 +12,11 @@ use crate::domain::rules::fields::{safe_href, LinkKind};
 use crate::i18n::t;
 use crate::tr;
 
-/// A host detail, or a placeholder that says what belongs there.
+/// A host detail, or a placeholder that says what belongs there (`what`, in the UI language).
 fn detail(value: Option<String>, what: &'static str) -> AnyView {
     match value {
         Some(value) => view! { <span class="host-detail">{value}</span> }.into_any(),
-        None => view! { <span class="placeholder" data-testid="placeholder">{tr!("legal.placeholder", what = t(what))}</span> }.into_any(),
+        None => view! { <span class="placeholder" data-testid="placeholder">{tr!("legal.placeholder", what = what)}</span> }.into_any(),
     }
 }
 
@@ -79,7 +79,7 @@ pub fn LegalPage(page: View) -> impl IntoView {
 fn accessibility(h: HostDetails) -> impl IntoView {
     let date = h.statement_date.as_deref().map(dates::show);
     view! {
-        <p>{detail(h.body.clone(), "legal.what.body")}" "{t("legal.a11y.intro")}</p>
+        <p>{detail(h.body.clone(), t("legal.what.body"))}" "{t("legal.a11y.intro")}</p>
         <h3>{t("legal.a11y.status_title")}</h3>
         <p>{t("legal.a11y.status")}</p>
         <h3>{t("legal.a11y.limits_title")}</h3>
@@ -89,11 +89,11 @@ fn accessibility(h: HostDetails) -> impl IntoView {
             <li>{t("legal.a11y.limit_files")}</li>
         </ul>
         <h3>{t("legal.a11y.method_title")}</h3>
-        <p>{t("legal.a11y.method")}" "{t("legal.a11y.date")}" "{detail(date, "legal.what.date")}</p>
+        <p>{t("legal.a11y.method")}" "{t("legal.a11y.date")}" "{detail(date, t("legal.what.date"))}</p>
         <h3>{t("legal.a11y.feedback_title")}</h3>
-        <p>{t("legal.a11y.feedback")}" "{mail(h.feedback_email.or(h.email), "legal.what.feedback")}</p>
+        <p>{t("legal.a11y.feedback")}" "{mail(h.feedback_email.or(h.email), t("legal.what.feedback"))}</p>
         <h3>{t("legal.a11y.enforcement_title")}</h3>
-        <p>{t("legal.a11y.enforcement")}" "{link(h.enforcement_url, h.enforcement_body, "legal.what.enforcement")}</p>
+        <p>{t("legal.a11y.enforcement")}" "{link(h.enforcement_url, h.enforcement_body, t("legal.what.enforcement"))}</p>
     }
 }
 
@@ -101,11 +101,11 @@ fn privacy(h: HostDetails) -> impl IntoView {
     view! {
         <h3>{t("legal.privacy.responsible_title")}</h3>
         <p class="address">
-            {detail(h.body, "legal.what.body")}<br />
-            {detail(h.address, "legal.what.address")}<br />
-            {mail(h.email, "legal.what.email")}
+            {detail(h.body, t("legal.what.body"))}<br />
+            {detail(h.address, t("legal.what.address"))}<br />
+            {mail(h.email, t("legal.what.email"))}
         </p>
-        <p>{t("legal.privacy.officer")}" "{detail(h.data_protection_officer, "legal.what.officer")}</p>
+        <p>{t("legal.privacy.officer")}" "{detail(h.data_protection_officer, t("legal.what.officer"))}</p>
         <h3>{t("legal.privacy.app_title")}</h3>
         <ul>
             <li>{t("legal.privacy.local")}</li>
@@ -120,11 +120,11 @@ fn privacy(h: HostDetails) -> impl IntoView {
 fn imprint(h: HostDetails) -> impl IntoView {
     view! {
         <p class="address">
-            {detail(h.body, "legal.what.body")}<br />
-            {detail(h.address, "legal.what.address")}
+            {detail(h.body, t("legal.what.body"))}<br />
+            {detail(h.address, t("legal.what.address"))}
         </p>
-        <p>{t("legal.imprint.represented")}" "{detail(h.represented_by, "legal.what.represented")}</p>
-        <p>{t("legal.imprint.contact")}" "{mail(h.email, "legal.what.email")}{h.phone.map(|p| format!(" · {p}"))}</p>
+        <p>{t("legal.imprint.represented")}" "{detail(h.represented_by, t("legal.what.represented"))}</p>
+        <p>{t("legal.imprint.contact")}" "{mail(h.email, t("legal.what.email"))}{h.phone.map(|p| format!(" · {p}"))}</p>
         {h.impressum_url.map(|url| view! { <p>{t("legal.imprint.full")}" "<a href=url.clone() rel="noopener">{url.clone()}</a></p> })}
         <p class="muted">{t("legal.imprint.software")}</p>
     }

@@ -6,6 +6,7 @@ use crate::i18n::t;
 use crate::tr;
 use crate::domain::model::*;
 use crate::domain::rules::dates::{input_to_iso, show};
+use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
 use crate::domain::rules::text::{split_commas, split_lines};
 use crate::domain::rules::fields::{
     is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
@@ -14,25 +15,33 @@ use crate::domain::rules::fields::{
 /// Where an open form's unsaved input is kept for this browser tab, so that
 /// a reload, Back or a language switch does not throw it away: one slot per
 /// form, region and record (`entity` is `None` for a new one).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSlot {
     pub form: String,
     pub region: Option<String>,
     pub entity: Option<String>,
 }
 
-/// Every slot's key starts so; the rest is the slot as JSON, which any id survives.
+/// Every slot's key starts so; then form, region and record, each
+/// percent-encoded as in the address (so any id survives), "-" for none.
 pub const DRAFT_PREFIX: &str = "netzwerkatlas.draft.";
 /// Names the slot written last: the form a reload opens again.
 pub const LAST_DRAFT_KEY: &str = "netzwerkatlas.draft-last";
 
 impl DraftSlot {
     pub fn key(&self) -> String {
-        format!("{DRAFT_PREFIX}{}", serde_json::to_string(self).unwrap_or_default())
+        let part = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| format!("~{}", encode(v)));
+        format!("{DRAFT_PREFIX}{}/{}/{}", encode(&self.form), part(self.region.as_deref()), part(self.entity.as_deref()))
     }
 
     pub fn parse(key: &str) -> Option<DraftSlot> {
-        serde_json::from_str(key.strip_prefix(DRAFT_PREFIX)?).ok()
+        let part = |text: &str| match text {
+            "-" => Some(None),
+            text => Some(Some(decode(text.strip_prefix('~')?)?)),
+        };
+        let mut parts = key.strip_prefix(DRAFT_PREFIX)?.split('/');
+        let slot = DraftSlot { form: decode(parts.next()?)?, region: part(parts.next()?)?, entity: part(parts.next()?)? };
+        parts.next().is_none().then_some(slot)
     }
 }
 
@@ -594,6 +603,8 @@ mod tests {
         assert_ne!(new.key(), slot.key(), "a new record and an edited one keep apart");
         assert_eq!(DraftSlot::parse("netzwerkatlas.workspace"), None);
         assert_eq!(DraftSlot::parse(&format!("{DRAFT_PREFIX}kaputt")), None);
+        let empty = DraftSlot { form: "actor".into(), region: Some(String::new()), entity: None };
+        assert_eq!(DraftSlot::parse(&empty.key()), Some(empty), "an empty id is not no id");
     }
 
     #[test]
