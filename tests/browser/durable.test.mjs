@@ -15,7 +15,9 @@ async function pullPlugAt(page, prefix) {
     const original = Storage.prototype.setItem;
     let dead = false;
     Storage.prototype.setItem = function (key, value) {
+      if (this !== localStorage) return original.call(this, key, value);
       dead ||= key.startsWith(at);
+      window.__dead = dead;
       if (dead) throw new DOMException('plug pulled', 'UnknownError');
       return original.call(this, key, value);
     };
@@ -36,7 +38,7 @@ for (const [step, prefix, survivor] of [
     await pullPlugAt(page, prefix);
     await createActor(page, { name: 'Stromausfall e. V.' });
     await page.getByRole('heading', { level: 2, name: 'Stromausfall e. V.' }).waitFor();
-    await page.waitForTimeout(700); // the save has run and died
+    await page.waitForFunction(() => window.__dead === true); // the save has run and died
     await page.close();
 
     const again = await context.newPage();

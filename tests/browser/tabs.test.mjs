@@ -37,11 +37,37 @@ test('an actor added in one tab appears in the other within a second', async () 
 /** Delivers storage events to the app a while late, as a slow machine might:
  * so the two edits below overlap however long the test tool takes between them. */
 function lateStorageEvents() {
+  // Counted, so that the test waits for what happened instead of for a while:
+  // revisions this tab wrote, and other tabs' revisions it has heard of.
+  window.__revisionsWritten = 0;
+  window.__revisionsHeard = 0;
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (this === localStorage && key === 'netzwerkatlas.revision') window.__revisionsWritten++;
+    return set.call(this, key, value);
+  };
   const add = window.addEventListener;
   window.addEventListener = function (type, listener, options) {
     if (type !== 'storage') return add.call(this, type, listener, options);
-    return add.call(this, type, (event) => setTimeout(() => listener.call(this, event), 1500), options);
+    return add.call(this, type, (event) => setTimeout(() => {
+      listener.call(this, event);
+      if (event.key === 'netzwerkatlas.revision') window.__revisionsHeard++;
+    }, 1500), options);
   };
+}
+
+/** Both tabs done: no save pending, at least one saved, and each has heard every revision the other wrote. */
+async function settled(a, b) {
+  const look = (page) => page.evaluate(() => [window.__revisionsWritten, window.__revisionsHeard,
+    document.querySelector('[data-testid="save-state"]').classList.contains('busy')]);
+  let seen;
+  for (let i = 0; i < 200; i++) {
+    seen = [await look(a), await look(b)];
+    const [[wa, ha, busyA], [wb, hb, busyB]] = seen;
+    if (!busyA && !busyB && wa + wb > 0 && ha === wb && hb === wa) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the two tabs did not settle: ${JSON.stringify(seen)}`);
 }
 
 test('edits in both tabs at once: no edit is overwritten silently', async () => {
@@ -54,6 +80,8 @@ test('edits in both tabs at once: no edit is overwritten silently', async () => 
   }
   const radio = (page, name) =>
     page.getByTestId('checklist-item').filter({ hasText: 'Digitale Wege zur Zielgruppe' }).getByRole('radio', { name });
+  // Counting starts here: the first tab's save of the demo came before the second tab existed.
+  for (const page of [first, second]) await page.evaluate(() => { window.__revisionsWritten = 0; window.__revisionsHeard = 0; });
   // Both edit before either has saved (the save delay is 400 ms).
   await Promise.all([radio(first, 'In Planung').check(), radio(second, 'Nein').check()]);
 
@@ -64,7 +92,7 @@ test('edits in both tabs at once: no edit is overwritten silently', async () => 
   const mine = new Map([[first, 'in_planung'], [second, 'nein']]);
   const banner = (page) => page.getByTestId('storage-banner');
   await Promise.race([first, second].map((p) => banner(p).waitFor({ timeout: 5000 })));
-  await first.waitForTimeout(800);
+  await settled(first, second);
   const asking = [];
   for (const page of [first, second]) {
     const status = item(await stored(page)).status;
@@ -73,14 +101,18 @@ test('edits in both tabs at once: no edit is overwritten silently', async () => 
       assert.match(await banner(page).textContent(), /In einem anderen Tab geändert/);
       assert.equal(await page.getByTestId('save-state').textContent(), 'Nicht gespeichert');
     } else {
-      assert.equal(status, mine.get(page), 'a tab that does not ask has its edit stored');
+      const counts = await Promise.all([first, second].map((p) => p.evaluate(() => [window.__revisionsWritten, window.__revisionsHeard, document.querySelector('[data-testid="save-state"]').className])));
+      assert.equal(status, mine.get(page), `a tab that does not ask has its edit stored (${page === first ? 'first' : 'second'}, ${JSON.stringify(counts)})`);
     }
   }
   assert.ok(asking.length >= 1, 'at least one tab asks');
   const loser = asking[0];
   const stillStored = item(await stored(loser)).status;
-  await loser.waitForTimeout(600);
-  assert.equal(item(await stored(loser)).status, stillStored, 'nothing is written while the user decides');
+  const written = await loser.evaluate(() => window.__revisionsWritten);
+  // Whatever it would write, it writes when the tab is left: make it so now.
+  await loser.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.equal(await loser.evaluate(() => window.__revisionsWritten), written, 'nothing is written while the user decides');
+  assert.equal(item(await stored(loser)).status, stillStored);
 
   // The user keeps this tab's version on purpose; the other tab follows.
   await loser.getByRole('button', { name: /Meine Fassung speichern/ }).click();
