@@ -1,8 +1,11 @@
 //! Which names the network picture can show without one covering another:
 //! labels are taken in order of priority (the actor under the pointer, the
 //! keyboard cursor, highlighted ones, then by number of relations), each one
-//! only if it overlaps none taken before. Dense maps then show the names of
-//! their hubs, and zooming in reveals more.
+//! only if it overlaps none taken before and no other node. A name tries
+//! below its node, then above, right and left, then the same wrapped onto
+//! up to three lines (a single long word is cut into pieces, never runs
+//! off), so that small networks show every name. Dense maps then show the
+//! names of their hubs, and zooming in reveals more.
 
 use std::collections::HashMap;
 
@@ -23,33 +26,148 @@ impl LabelBox {
     }
 }
 
+/// Where a shown name goes: its lines, the box they fill, and from which
+/// side they are aligned to the node (`x` of the box is its centre).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    pub lines: Vec<String>,
+    pub frame: LabelBox,
+    pub align: Align,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Center,
+    /// Text starts at the box's left edge (right of the node).
+    Left,
+    /// Text ends at the box's right edge (left of the node).
+    Right,
+}
+
+/// A name wrapped at spaces and hyphens into lines of about `width`
+/// characters; a word longer than that is cut into pieces of that length.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let words = text.split_inclusive([' ', '-']).flat_map(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        chars.chunks(width.max(1)).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>()
+    });
+    for word in words {
+        if !line.is_empty() && line.chars().count() + word.trim_end().chars().count() > width {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+        }
+        line.push_str(&word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Places the names of nodes at screen points `(x, y, name)`, given in
+/// order of priority; `node_px` is a node's radius on screen, `measure`
+/// the width of a line of text in pixels. `None`: no free place.
+pub fn place_labels(nodes: &[(f64, f64, &str)], node_px: f64, line_px: f64, measure: impl Fn(&str) -> f64) -> Vec<Option<PlacedLabel>> {
+    let gap = node_px + 3.0;
+    // Every node is an obstacle to every other node's name.
+    let mut discs = Taken::default();
+    for (i, &(x, y, _)) in nodes.iter().enumerate() {
+        discs.take(LabelBox { x, top: y - node_px, width: 2.0 * node_px, height: 2.0 * node_px }, i);
+    }
+    let mut taken = Taken::default();
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, &(x, y, name))| {
+            let layouts = [vec![name.to_owned()], wrap(name, 18), wrap(name, 12)];
+            let mut tried: Vec<&Vec<String>> = Vec::new();
+            for lines in layouts.iter().filter(|l| l.len() <= 3) {
+                if tried.contains(&lines) {
+                    continue;
+                }
+                tried.push(lines);
+                let width = lines.iter().map(|l| measure(l)).fold(0.0, f64::max);
+                let height = lines.len() as f64 * line_px;
+                // Close to the node first; one step further out only where that is all taken.
+                let candidates = [gap, gap + line_px].into_iter().flat_map(|gap| {
+                    [
+                        (LabelBox { x, top: y + gap, width, height }, Align::Center),
+                        (LabelBox { x, top: y - gap - height, width, height }, Align::Center),
+                        (LabelBox { x: x + gap + width / 2.0, top: y - height / 2.0, width, height }, Align::Left),
+                        (LabelBox { x: x - gap - width / 2.0, top: y - height / 2.0, width, height }, Align::Right),
+                        // Diagonal: the text starts or ends at the node.
+                        (LabelBox { x: x + width / 2.0, top: y + gap, width, height }, Align::Left),
+                        (LabelBox { x: x - width / 2.0, top: y + gap, width, height }, Align::Right),
+                        (LabelBox { x: x + width / 2.0, top: y - gap - height, width, height }, Align::Left),
+                        (LabelBox { x: x - width / 2.0, top: y - gap - height, width, height }, Align::Right),
+                    ]
+                });
+                let free = candidates.clone().find(|(frame, _)| taken.free(frame, usize::MAX) && discs.free(frame, i));
+                if let Some((frame, align)) = free {
+                    taken.take(frame, i);
+                    return Some(PlacedLabel { lines: lines.clone(), frame, align });
+                }
+            }
+            None
+        })
+        .collect()
+}
+
 /// About how wide a text is in a sans-serif font of `font_px` (average glyph).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().count() as f64 * font_px * 0.56
 }
 
+/// Boxes already taken, found through a grid of cells of about one label's
+/// height, so that a map of thousands of names stays fast to label.
+#[derive(Default)]
+struct Taken {
+    cells: HashMap<(i64, i64), Vec<usize>>,
+    boxes: Vec<(LabelBox, usize)>,
+}
+
+impl Taken {
+    const CELL: f64 = 40.0;
+
+    fn cells(b: &LabelBox) -> impl Iterator<Item = (i64, i64)> {
+        let (x0, x1) = (((b.x - b.width / 2.0) / Self::CELL).floor() as i64, ((b.x + b.width / 2.0) / Self::CELL).floor() as i64);
+        let (y0, y1) = ((b.top / Self::CELL).floor() as i64, ((b.top + b.height) / Self::CELL).floor() as i64);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    /// Whether `b` overlaps no box taken, except those of `owner`.
+    fn free(&self, b: &LabelBox, owner: usize) -> bool {
+        Self::cells(b).all(|cell| {
+            self.cells.get(&cell).is_none_or(|taken| taken.iter().all(|&j| self.boxes[j].1 == owner || !b.overlaps(&self.boxes[j].0)))
+        })
+    }
+
+    fn take(&mut self, b: LabelBox, owner: usize) {
+        let index = self.boxes.len();
+        self.boxes.push((b, owner));
+        for cell in Self::cells(&b) {
+            self.cells.entry(cell).or_default().push(index);
+        }
+    }
+}
+
 /// For each box, in the order given (highest priority first), whether it is
 /// shown: it is when it overlaps no box shown before it.
 pub fn without_overlap(boxes: &[LabelBox]) -> Vec<bool> {
-    // A grid of cells of about one label's height finds the neighbours to check.
-    const CELL: f64 = 40.0;
-    let cells = |b: &LabelBox| {
-        let (x0, x1) = (((b.x - b.width / 2.0) / CELL).floor() as i64, ((b.x + b.width / 2.0) / CELL).floor() as i64);
-        let (y0, y1) = ((b.top / CELL).floor() as i64, ((b.top + b.height) / CELL).floor() as i64);
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    };
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    let mut shown = vec![false; boxes.len()];
-    for (i, b) in boxes.iter().enumerate() {
-        let free = cells(b).all(|cell| grid.get(&cell).is_none_or(|taken| taken.iter().all(|&j| !b.overlaps(&boxes[j]))));
-        if free {
-            shown[i] = true;
-            for cell in cells(b) {
-                grid.entry(cell).or_default().push(i);
+    let mut taken = Taken::default();
+    boxes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let free = taken.free(b, usize::MAX);
+            if free {
+                taken.take(*b, i);
             }
-        }
-    }
-    shown
+            free
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,5 +207,75 @@ mod tests {
     fn text_width_grows_with_the_text() {
         assert!(text_width("Jobcenter", 12.0) > text_width("IFD", 12.0));
         assert_eq!(text_width("", 12.0), 0.0);
+    }
+
+    #[test]
+    fn long_names_wrap_and_a_long_word_is_cut() {
+        assert_eq!(wrap("Jobcenter Landkreis Lindenau", 18), vec!["Jobcenter", "Landkreis Lindenau"]);
+        assert_eq!(wrap("Integrations-Fachdienst Nord", 14), vec!["Integrations-", "Fachdienst", "Nord"]);
+        assert_eq!(wrap("IFD der Stephanus-Werkstatt", 12), vec!["IFD der", "Stephanus-", "Werkstatt"]);
+        let cut = wrap("Kinderundjugendhilfeverbund", 12);
+        assert!(cut.iter().all(|l| l.chars().count() <= 12), "{cut:?}");
+        assert_eq!(cut.concat(), "Kinderundjugendhilfeverbund");
+        assert!(wrap("", 12).is_empty());
+    }
+
+    #[test]
+    fn a_crowded_name_moves_aside_or_wraps_instead_of_disappearing() {
+        let measure = |t: &str| text_width(t, 12.0);
+        // Two nodes one above the other: the second name cannot go below its node's neighbour.
+        let nodes = [(100.0, 100.0, "Jobcenter Landkreis Lindenau"), (100.0, 130.0, "Agentur für Arbeit Lindenau")];
+        let placed = place_labels(&nodes, 9.0, 14.0, measure);
+        assert!(placed.iter().all(Option::is_some), "{placed:?}");
+        let frames: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
+        assert!(!frames[0].overlaps(&frames[1]));
+        // No name covers a node.
+        for (frame, (x, y, _)) in frames.iter().zip(nodes.iter().rev()) {
+            assert!(!frame.overlaps(&LabelBox { x: *x, top: y - 9.0, width: 18.0, height: 18.0 }));
+        }
+    }
+
+    /// The demo region's layout fitted into a picture of `width` × `height` pixels, most relations first.
+    fn demo_on_screen(width: f64, height: f64) -> Vec<(f64, f64, String)> {
+        use crate::domain::samples::demo::demo_workspace;
+        let region = demo_workspace().regions.remove(0);
+        let index: HashMap<&str, usize> = region.actors.iter().enumerate().map(|(i, a)| (a.id.0.as_str(), i)).collect();
+        let edges: Vec<(usize, usize)> = region.relations.iter().filter_map(|r| Some((index[r.from.0.as_str()], *index.get(r.to.0.as_str())?))).collect();
+        let positions = crate::domain::layout::ForceLayout::new(region.actors.len(), &edges, &vec![None; region.actors.len()]).run();
+        let (min_x, max_x) = positions.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let (min_y, max_y) = positions.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+        let k = ((width - 80.0) / (max_x - min_x)).min((height - 80.0) / (max_y - min_y));
+        let mut nodes: Vec<(usize, f64, f64, String)> = positions
+            .iter()
+            .zip(&region.actors)
+            .map(|(p, a)| (region.relations.iter().filter(|r| r.touches(&a.id)).count(), 40.0 + k * (p.0 - min_x), 40.0 + k * (p.1 - min_y), a.name.clone()))
+            .collect();
+        nodes.sort_by_key(|n| std::cmp::Reverse(n.0));
+        nodes.into_iter().map(|(_, x, y, name)| (x, y, name)).collect()
+    }
+
+    #[test]
+    fn the_demo_region_shows_more_names_than_below_only_and_none_covers_another_or_a_node() {
+        let measure = |t: &str| text_width(t, 12.0);
+        for (width, height) in [(900.0, 520.0), (1400.0, 700.0)] {
+            let owned = demo_on_screen(width, height);
+            let nodes: Vec<(f64, f64, &str)> = owned.iter().map(|(x, y, n)| (*x, *y, n.as_str())).collect();
+            let placed = place_labels(&nodes, 9.0, 14.0, measure);
+            let shown: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
+            let below_only = without_overlap(&nodes.iter().map(|(x, y, n)| LabelBox { x: *x, top: y + 12.0, width: measure(n), height: 14.0 }).collect::<Vec<_>>());
+            let before = below_only.iter().filter(|s| **s).count();
+            assert!(shown.len() > before, "{width}×{height}: {} names, below only {before}", shown.len());
+            assert!(shown.len() * 4 >= nodes.len() * 3, "{width}×{height}: only {} of {} names", shown.len(), nodes.len());
+            for (i, a) in shown.iter().enumerate() {
+                assert!(shown[..i].iter().all(|b| !a.overlaps(b)), "two names overlap");
+            }
+            for (label, (x, y, _)) in placed.iter().zip(&nodes) {
+                for (ox, oy, _) in &nodes {
+                    if let (Some(l), false) = (label, (x, y) == (ox, oy)) {
+                        assert!(!l.frame.overlaps(&LabelBox { x: *ox, top: oy - 9.0, width: 18.0, height: 18.0 }), "a name covers a node");
+                    }
+                }
+            }
+        }
     }
 }
