@@ -81,8 +81,7 @@ test('the picture shows the demo region; filters and the focus view hide actors 
   assert.equal(await edgeCount(page), 83);
   assert.equal(await page.getByTestId('network-count').textContent(), '43 Akteure, 83 Beziehungen im Bild');
   assert.equal(await page.locator('.network-canvas svg *').count() < 10, true, 'actors are drawn, not thousands of elements');
-  // Names move aside or wrap where below the node is taken: most of a small network is named
-  // (below the node only, as before, named 25 here).
+  // Names move aside or wrap where below the node is taken: most of a small network is named.
   await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'));
   const named = await drawn(page, 'named');
   assert.ok(named >= 33, `${named} of 43 actors named`);
