@@ -77,10 +77,16 @@ test('link responsible actors to items, jump between item and actor, filter by a
   assert.match(await page.locator('.attention').textContent(), /14 Punkte ohne Verantwortliche/);
 
   // A due date in the past makes the item overdue.
-  await bkg.getByLabel('Fällig am').fill('2020-01-31');
+  // A wrong date is named and changes nothing; typed the German way it is taken.
+  await bkg.getByLabel('Fällig am').fill('31.02.2020');
+  await bkg.getByLabel('Fällig am').blur();
+  assert.match(await bkg.locator('.item-fields .error').first().textContent(), /Bitte ein Datum wie 31\.01\.2027/);
+  assert.equal(await bkg.getByLabel('Fällig am').getAttribute('aria-invalid'), 'true');
+  await bkg.getByLabel('Fällig am').fill('31.01.2020');
   await bkg.getByLabel('Fällig am').blur();
   await page.getByRole('button', { name: '1 Punkt überfällig' }).waitFor();
   assert.equal(await bkg.locator('.badge.overdue').textContent(), 'überfällig');
+  assert.equal(await bkg.getByLabel('Fällig am').inputValue(), '31.01.2020', 'shown as typed');
   await bkg.getByLabel('Notizen').fill('Termin mit der Landrätin abstimmen');
   await bkg.getByLabel('Notizen').blur();
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rules::dates::show as date;
+use crate::domain::rules::dates::{day_input_to_iso, show as date};
 use crate::i18n::t;
 use crate::tr;
 
@@ -252,6 +252,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
     };
     let dom_id = format!("item-{}", item.0);
     let today = today();
+    let due_error = RwSignal::new(false);
     move || {
         let Some(current) = data.get() else { return None };
         let overdue = current.is_overdue(&today);
@@ -301,11 +302,22 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <div class="item-fields">
                     <div class="field">
                         <label for=format!("{dom_id}-due")>{t("checklist.due_on")}</label>
-                        <input type="date" id=format!("{dom_id}-due") prop:value=current.due.clone()
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                due_edit(Box::new(move |i| i.due = value));
+                        // Typed as people write dates (01.09.2026), not in the browser's own date format.
+                        <input type="text" inputmode="numeric" autocomplete="off" id=format!("{dom_id}-due")
+                            placeholder=t("checklist.due_placeholder")
+                            prop:value=date(&current.due)
+                            aria-invalid=move || due_error.get().to_string()
+                            aria-describedby=format!("{dom_id}-due-error")
+                            on:change=move |ev| match day_input_to_iso(&event_target_value(&ev)) {
+                                Some(due) => {
+                                    due_error.set(false);
+                                    due_edit(Box::new(move |i| i.due = due));
+                                }
+                                None => due_error.set(true),
                             } />
+                        <p class="error" id=format!("{dom_id}-due-error") aria-live="polite">
+                            {move || due_error.get().then(|| t("checklist.due_invalid"))}
+                        </p>
                     </div>
                     <div class="field grow">
                         <label for=format!("{dom_id}-notes")>{t("common.notes")}</label>

@@ -169,6 +169,16 @@ pub fn input_to_iso(text: &str) -> String {
     }
 }
 
+/// A day as typed (German, English or ISO) → its ISO form; empty → empty;
+/// `None` for anything that is not one existing day.
+pub fn day_input_to_iso(text: &str) -> Option<String> {
+    match Partial::parse_input(text) {
+        _ if text.trim().is_empty() => Some(String::new()),
+        Some(Partial::Day(day)) => Some(day.iso()),
+        _ => None,
+    }
+}
+
 /// An ISO date, month, year or timestamp in the UI's language; anything else
 /// is shown as it is.
 pub fn show(iso: &str) -> String {
@@ -250,6 +260,10 @@ mod tests {
         assert_eq!(input_to_iso("01.09.2019"), "2019-09-01");
         assert_eq!(input_to_iso(" "), "");
         assert_eq!(input_to_iso("bald"), "bald");
+        assert_eq!(day_input_to_iso("31.01.2020").as_deref(), Some("2020-01-31"));
+        assert_eq!(day_input_to_iso(" ").as_deref(), Some(""));
+        assert_eq!(day_input_to_iso("01.2020"), None, "a month is not a day");
+        assert_eq!(day_input_to_iso("30.02.2020"), None);
         // What `show` writes reads back, in each language.
         for iso in ["2019", "2019-09", "2019-09-01", "2026-12-31"] {
             let date = Partial::parse_iso(iso).unwrap();
