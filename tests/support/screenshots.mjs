@@ -1,5 +1,6 @@
 // Takes a screenshot of each main screen of the built app (dist/) into
-// target/screenshots/, to look at what a change did. Not a test.
+// target/screenshots/, at a laptop's 1366×768 and a desktop's 1920×1080,
+// to look at what a change did. Not a test.
 // Usage: node tests/support/screenshots.mjs
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -12,13 +13,9 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-page.on('pageerror', (e) => console.error('page error:', e.message));
-await page.goto(url);
-await page.locator('.topbar').waitFor();
-
-const shots = [
-  ['actors', async () => {}],
+const shots = (page) => [
+  ['actors-welcome', async () => {}],
+  ['actors', async () => page.getByTestId('welcome').getByRole('button', { name: 'Erst umsehen' }).click()],
   ['actor-detail', async () => page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click()],
   ['actor-form-errors', async () => {
     await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
@@ -33,6 +30,22 @@ const shots = [
     await page.locator('#relation-kind').selectOption('weiterleitung');
   }],
   ['groups', async () => page.getByRole('button', { name: /^Gremien/ }).click()],
+  ['actor-similar-name', async () => {
+    await page.getByRole('button', { name: /^Akteure/ }).click();
+    await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+    await page.locator('#actor-name').fill('Jobcenter Landkreis Lindenau gGmbH');
+  }],
+  ['actor-draft-restored', async () => {
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+  }],
+  ['notice-after-delete', async () => {
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByTestId('actor-table').getByRole('button', { name: 'Bäckerei Sommer' }).click();
+    await page.getByRole('button', { name: 'Löschen …' }).click();
+    await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await page.getByTestId('toast').waitFor();
+  }],
   ['region', async () => page.getByRole('button', { name: 'Region & Sozialräume' }).click()],
   ['new-region', async () => page.getByRole('button', { name: '+ Neue Region' }).click()],
   ['network', async () => {
@@ -46,8 +59,19 @@ const shots = [
   }],
   ['network-sectors', async () => {
     await page.locator('#network-mode').selectOption('sectors');
+    await page.locator('#network-sectors').selectOption('sozialraum');
     await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
   }],
+  ['checklist-due-error', async () => {
+    await page.getByRole('button', { name: /^Checklisten/ }).click();
+    await page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
+    const first = page.getByTestId('checklist-item').first();
+    await first.getByLabel('Fällig am').fill('31.02.2027');
+    await first.getByLabel('Fällig am').blur();
+    await first.scrollIntoViewIfNeeded();
+  }],
+  ['accessibility-statement', async () => page.locator('footer').getByRole('button', { name: 'Erklärung zur Barrierefreiheit' }).click()],
+  ['privacy', async () => page.locator('footer').getByRole('button', { name: 'Datenschutz' }).click()],
   ['english-actor-detail', async () => {
     await page.locator('#language-select').selectOption('en');
     await page.getByRole('button', { name: /^Actors/ }).click();
@@ -73,11 +97,18 @@ const shots = [
     await page.getByTestId('storage-banner').waitFor();
   }],
 ];
-for (const [name, act] of shots) {
-  await act();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${out}/${name}.png` });
-  console.log(`${out}/${name}.png`);
+for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+  const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE' });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.locator('.topbar').waitFor();
+  for (const [name, act] of shots(page)) {
+    await act();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-${width}.png` });
+    console.log(`${out}/${name}-${width}.png`);
+  }
+  await page.close();
 }
 await browser.close();
 await close();

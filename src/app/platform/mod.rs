@@ -1,9 +1,13 @@
-//! The browser at the edge: DOM helpers, offline support, and persistence
-//! (`persist` is the only module that touches localStorage; `preferences`
-//! keeps small choices through it).
+//! The browser at the edge: DOM helpers (`browser`), offline support, and
+//! storage: `persist` (saving the workspace), `tabs` (following other
+//! tabs), `aside` (unreadable data kept aside), `preferences` (small
+//! choices), `session` (this tab's form drafts). The rules they follow live
+//! in `domain::data::storage`, tested natively.
 
+pub mod aside;
 pub mod browser;
 pub mod offline;
 pub mod persist;
 pub mod preferences;
 pub mod session;
+pub mod tabs;

@@ -1,4 +1,7 @@
-//! The one module that touches localStorage. Components never do.
+//! The workspace in localStorage: start-up, debounced two-slot saves,
+//! quota, backup download. Components never touch storage; with `tabs`
+//! (other tabs' saves) and `aside` (data kept aside) this is the only
+//! place that writes the workspace's keys.
 //!
 //! Rules it keeps: a save is debounced and flushed when the tab is hidden or
 //! closed; a failed save leaves the last stored state as it was; data that
@@ -18,13 +21,15 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use crate::app::platform::browser::{download_text, error_name, now_iso, today};
+use crate::app::platform::browser::{download_text, error_name, now_iso};
+use crate::app::platform::tabs::revision_id;
 use crate::domain::data::storage::quota::fits;
 use crate::domain::samples::demo::demo_workspace;
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::data::storage::envelope::DecodeError;
 use crate::domain::data::storage::parts::{Encoded, PartCache};
-use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, ASIDE_PREFIX, CURRENT_KEY, PART_PREFIX};
+use crate::app::platform::aside::AsideEntry;
+use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, CURRENT_KEY, PART_PREFIX};
 use crate::domain::Workspace;
 use crate::tr;
 
@@ -60,7 +65,7 @@ pub enum Health {
 }
 
 impl Health {
-    fn can_write(&self) -> bool {
+    pub(super) fn can_write(&self) -> bool {
         matches!(self, Health::Ok | Health::Full | Health::WriteFailed(_))
     }
 
@@ -68,14 +73,6 @@ impl Health {
     pub fn keeps_data(&self) -> bool {
         matches!(self, Health::Ok)
     }
-}
-
-/// Data that did not decode and now lies under its own key.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AsideEntry {
-    pub key: String,
-    pub found_at: String,
-    pub chars: usize,
 }
 
 /// Stored data found unreadable at start, and what the app did about it.
@@ -117,7 +114,7 @@ pub struct Startup {
     pub cache: PartCache,
 }
 
-fn local_storage_available() -> bool {
+pub(super) fn local_storage_available() -> bool {
     // gloo's `LocalStorage::raw()` panics where storage is blocked: ask first.
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
@@ -175,15 +172,7 @@ pub fn load() -> Startup {
     }
 }
 
-fn revision_id(revision: &str) -> &str {
-    revision.split('/').next().unwrap_or("")
-}
-
-fn revision_parent(revision: &str) -> &str {
-    revision.split('/').nth(1).unwrap_or("")
-}
-
-fn read_key(key: &str) -> Option<String> {
+pub(super) fn read_key(key: &str) -> Option<String> {
     if !local_storage_available() {
         return None;
     }
@@ -199,7 +188,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
     fn set_js(key: &str, value: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
-    fn get_js(key: &str) -> Result<JsValue, JsValue>;
+    pub(super) fn get_js(key: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Length as JavaScript and the storage quota count it.
@@ -208,11 +197,11 @@ fn utf16_len(text: &str) -> usize {
 }
 
 /// The length of a JavaScript string value, counted there (0 for anything else).
-fn js_len(value: &JsValue) -> usize {
+pub(super) fn js_len(value: &JsValue) -> usize {
     value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize)
 }
 
-fn stored_revision() -> Option<String> {
+pub(super) fn stored_revision() -> Option<String> {
     read_key(REVISION_KEY)
 }
 
@@ -237,13 +226,13 @@ pub struct Persistence {
     /// known here, so a save need not read megabytes back out of storage.
     lengths: StoredValue<HashMap<String, usize>>,
     /// The parts of the state last saved or loaded.
-    cache: StoredValue<PartCache>,
+    pub(super) cache: StoredValue<PartCache>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    workspace: RwSignal<Workspace>,
+    pub(super) workspace: RwSignal<Workspace>,
     /// The revision this tab's data is based on.
-    revision: StoredValue<Option<String>>,
+    pub(super) revision: StoredValue<Option<String>>,
     /// Set while taking over another tab's data, which needs no save.
-    adopting: StoredValue<bool>,
+    pub(super) adopting: StoredValue<bool>,
 }
 
 impl Persistence {
@@ -444,59 +433,6 @@ impl Persistence {
         self.flush();
     }
 
-    /// Another tab's save arrives as a `storage` event: without unsaved
-    /// changes here, take it over; with them, stop and let the user choose.
-    fn follow_other_tabs(self) {
-        let Some(window) = web_sys::window() else { return };
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            if !ev.key().is_none_or(|k| k == REVISION_KEY) || !self.health.get_untracked().can_write() {
-                return;
-            }
-            let mine = self.revision.get_value();
-            let current = stored_revision();
-            if current == mine {
-                return; // What is stored is this tab's data.
-            }
-            // A clean successor of this tab's state can be taken over; a save
-            // that did not build on it, or unsaved edits here, need a decision.
-            let successor = current.as_deref().map(revision_parent) == Some(mine.as_deref().map(revision_id).unwrap_or(""));
-            if successor && !self.dirty.get_untracked() {
-                self.adopt_stored();
-            } else {
-                self.health.set(Health::Conflict);
-            }
-        });
-        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        on_storage.forget();
-    }
-
-    /// Replaces this tab's data with what is stored (the other tab's save).
-    pub fn adopt_stored(self) {
-        let Some((decoded, cache)) = slots::read_current(&BrowserStore) else { return };
-        self.cache.set_value(cache);
-        let mut incoming = decoded.workspace;
-        let active = self.workspace.with_untracked(|ws| ws.active.clone());
-        if active.as_ref().is_some_and(|id| incoming.region(id).is_some()) {
-            incoming.active = active;
-        }
-        self.adopting.set_value(true);
-        self.workspace.set(incoming);
-        self.revision.set_value(stored_revision());
-        // The other tab wrote the slots: re-read what they hold.
-        self.measure();
-        self.dirty.set(false);
-        self.health.set(Health::Ok);
-        self.adopted.update(|n| *n += 1);
-    }
-
-    /// Resolves a conflict in favour of this tab: its data is written over
-    /// the other tab's save.
-    pub fn keep_mine(self) {
-        self.revision.set_value(stored_revision());
-        self.health.set(Health::Ok);
-        self.retry();
-    }
-
     fn flush_when_leaving(self) {
         let Some(window) = web_sys::window() else { return };
         let on_hide = Closure::<dyn Fn()>::new(move || {
@@ -515,47 +451,6 @@ impl Persistence {
         // The listeners live as long as the page.
         on_hide.forget();
         on_pagehide.forget();
-    }
-
-    /// Re-reads which unreadable data sets are kept aside.
-    pub fn refresh_aside(self) {
-        if !local_storage_available() {
-            return;
-        }
-        let storage = LocalStorage::raw();
-        let mut entries = Vec::new();
-        for index in 0..storage.length().unwrap_or(0) {
-            let Some(key) = storage.key(index).ok().flatten() else { continue };
-            if let Some(found_at) = key.strip_prefix(ASIDE_PREFIX) {
-                // Counted in JavaScript, as the quota and `measure` count, without copying the text.
-                let chars = get_js(&key).ok().map_or(0, |v| js_len(&v));
-                entries.push(AsideEntry { found_at: found_at.to_owned(), key, chars });
-            }
-        }
-        entries.sort_by(|a, b| a.key.cmp(&b.key));
-        self.aside.set(entries);
-    }
-
-    /// Downloads a set-aside data set exactly as it was stored.
-    pub fn download_aside(self, key: &str) {
-        if let Ok(Some(text)) = LocalStorage::raw().get_item(key) {
-            let stamp: String = key.trim_start_matches(ASIDE_PREFIX).chars().take(10).collect();
-            let _ = download_text(&format!("netzwerkatlas-unlesbare-daten-{stamp}.json"), "application/json", &text);
-        }
-    }
-
-    pub fn discard_aside(self, key: &str) {
-        LocalStorage::delete(key);
-        self.refresh_aside();
-        self.measure();
-    }
-
-    /// Downloads what is stored, as it is (used when the app cannot read it:
-    /// newer version, or it could not be set aside): the slot's text, or
-    /// with parts the manifest and every part it names in one file.
-    pub fn download_stored(self) {
-        let Some(file) = slots::stored_as_is(&BrowserStore) else { return };
-        let _ = download_text(&format!("netzwerkatlas-gespeicherte-daten-{}.json", today()), "application/json", &file);
     }
 
     /// Downloads all data as one backup file and remembers when.
