@@ -315,9 +315,9 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                                 }
                                 None => due_error.set(true),
                             } />
-                        <p class="error" id=format!("{dom_id}-due-error") aria-live="polite">
-                            {move || due_error.get().then(|| t("checklist.due_invalid"))}
-                        </p>
+                        <div id=format!("{dom_id}-due-error") aria-live="polite">
+                            {move || due_error.get().then(|| view! { <p class="error">{t("checklist.due_invalid")}</p> })}
+                        </div>
                     </div>
                     <div class="field grow">
                         <label for=format!("{dom_id}-notes")>{t("common.notes")}</label>
