@@ -1,4 +1,11 @@
-//! The network picture: the view with its controls, and the canvas it paints on.
+//! The network picture: the view with its controls and pointer and keyboard
+//! handling (`view`), the canvas it paints on, the reading panel, the legend
+//! and relation table, export and print, and slicing long work over frames.
 
 pub mod canvas;
+pub mod choices;
+pub mod export;
+pub mod frames;
+pub mod legend;
+pub mod reading;
 pub mod view;

@@ -4,7 +4,10 @@
 //! keyboard, a legend, the reading panel, a table as the accessible
 //! alternative, and export as SVG, PNG and print.
 //!
-//! Relations and actors are drawn on a canvas (`picture_canvas`); the SVG
+//! The reading panel (`reading`), legend and table (`legend`) and export
+//! (`export`) live beside it.
+//!
+//! Relations and actors are drawn on a canvas (`canvas`); the SVG
 //! above it holds the sector map's rings and labels and the keyboard
 //! cursor, and takes the pointer. Where things are on screen comes from
 //! `domain::viewport`, so drawing, clicking and keys agree.
@@ -17,25 +20,21 @@ use crate::i18n::{count, t};
 use crate::tr;
 use wasm_bindgen::JsCast;
 
-use crate::app::actors::list::ActorFilters;
-use crate::app::platform::browser::today;
 use crate::app::network::canvas::{draw, Node, Scene};
+use crate::app::network::choices::{ChoiceControls, Mode, PictureChoices};
+use crate::app::network::export::PictureExport;
+use crate::app::network::frames::in_frames;
+use crate::app::network::legend::{Legend, RelationTable};
+use crate::app::network::reading::{Findings, Reading};
 use crate::app::state::{use_state, Panel};
-use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::layout::{ForceLayout, Point};
-use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor, degrees, neighbourhood};
-use crate::domain::picture::style::{edge_at, line_style, relation_color, rim_point, sector_label_at, shape_path, view_box, Family, NODE_RADIUS};
+use crate::domain::analysis::metrics::{degrees, neighbourhood};
+use crate::domain::picture::style::{edge_at, rim_point, sector_label_at, view_box, NODE_RADIUS};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
-use crate::domain::analysis::findings::read_network_with;
-use crate::domain::picture::sectors::{sector_map, sector_rule, Ring, RingBy, Sector, SectorBy};
+use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
-use crate::domain::{ActorKind, Binding, Id, Region, RelationKind};
+use crate::domain::{ActorKind, Id};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Force,
-    Sectors,
-}
 
 /// Up to this many actors the picture moves with every layout frame; larger
 /// maps are redrawn a few times a second while the layout runs.
@@ -82,34 +81,12 @@ fn svg_number(v: f64) -> String {
     format!("{:.1}", v)
 }
 
-/// Runs `work` a slice per animation frame until it reports done, or until
-/// `generation` moves on from `run` (the view was closed or a newer run
-/// began), so long computations leave the page responsive. `work` is given a
-/// check whether the frame's `budget_ms` has time left; the main-thread time
-/// each frame's slice takes is added to `spent`.
-fn in_frames(generation: StoredValue<u64>, run: u64, budget_ms: f64, spent: RwSignal<f64>, mut work: impl FnMut(&dyn Fn() -> bool) -> bool + 'static) {
-    request_animation_frame(move || {
-        if generation.try_get_value() != Some(run) {
-            return;
-        }
-        let started = js_sys::Date::now();
-        let done = work(&|| js_sys::Date::now() - started < budget_ms);
-        spent.update(|ms| *ms += js_sys::Date::now() - started);
-        if !done {
-            in_frames(generation, run, budget_ms, spent, work);
-        }
-    });
-}
-
 #[component]
 pub fn NetworkView() -> impl IntoView {
     let state = use_state();
     let query = state.actor_query;
-    let mode = RwSignal::new(Mode::Force);
-    let sector_by = RwSignal::new(SectorBy::Rechtskreis);
-    let ring_focus = RwSignal::new(None::<Id>);
-    let focus = RwSignal::new(None::<Id>);
-    let depth = RwSignal::new(1usize);
+    let choices = PictureChoices::new();
+    let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
     let highlight = RwSignal::new(Vec::<Id>::new());
     let zoom = RwSignal::new(Zoom::HOME);
     let positions = RwSignal::new(HashMap::<Id, Point>::new());
@@ -127,7 +104,6 @@ pub fn NetworkView() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     // Main-thread time spent on the layout and on betweenness, for the benchmark.
     let layout_ms = RwSignal::new(0.0f64);
-    let metrics_ms = RwSignal::new(0.0f64);
 
     // The actors shown: the list's filters, then the focus neighbourhood;
     // by name, the order the keyboard cursor walks.
@@ -482,86 +458,12 @@ pub fn NetworkView() -> impl IntoView {
         state.announce(t("network.rearranged"));
     };
     let title = move || state.with_region_untracked(|r| r.name.clone()).unwrap_or_default();
-    let export_svg = move || {
-        let shown = visible_set.get_untracked();
-        state.with_region_untracked(|r| {
-            // Just what the picture shows.
-            let region = Region {
-                actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
-                relations: edges.get_untracked(),
-                ..r.clone()
-            };
-            let backdrop = backdrop.get_untracked();
-            let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
-            let title = tr!("network.svg_title", name = r.name);
-            let source = Source::Picture { region: &region, positions: &positions.get_untracked(), title: &title, sectors };
-            // The picture shows names only; it is saved as the user sees it.
-            let options = ExportOptions { personal_data: true, author: String::new(), now: today() };
-            export(source, Format::Svg, &options).ok()
-        })
-        .flatten()
-    };
-    let save_svg = move |_| {
-        let Some(file) = export_svg() else { return };
-        state.save_file(&file.file_name, file.mime, &file.text);
-    };
-    let save_png = move |_| {
-        let Some(file) = export_svg() else { return };
-        let png_name = format!("{}.png", file.file_name.trim_end_matches(".svg"));
-        crate::app::platform::browser::download_svg_as_png(&file.text, &png_name);
-    };
-    // Printing uses the standalone SVG (title, picture, legend) as an image,
-    // so the page looks like the exported file whatever the screen size was.
+    let picture = PictureExport { visible: visible_set, edges, positions, backdrop };
+    let save_svg = move |_| picture.save_svg(state);
+    let save_png = move |_| picture.save_png(state);
     let print_image = RwSignal::new(None::<String>);
-    let print = move |_| {
-        let Some(file) = export_svg() else { return };
-        let Ok(url) = crate::app::platform::browser::object_url(&file.text, file.mime) else { return };
-        if let Some(old) = print_image.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&old);
-        }
-        print_image.set(Some(url));
-        request_animation_frame(|| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        });
-    };
-
-    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
-    // Placing a node changes the region but not its network: read it only when
-    // anything else changes. Betweenness (seconds for thousands of actors) is
-    // computed a slice per frame meanwhile; the other answers show at once.
-    let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
-    let centrality = RwSignal::new(None::<Vec<f64>>);
-    let centrality_generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
-        let run = centrality_generation.get_value() + 1;
-        centrality_generation.set_value(run);
-        centrality.set(None);
-        metrics_ms.set(0.0);
-        let Some(mut job) = job else { return };
-        in_frames(centrality_generation, run, 6.0, metrics_ms, move |more_time| {
-            let mut done = false;
-            while !done && more_time() {
-                done = job.advance(4);
-            }
-            if done {
-                centrality.set(Some(job.result()));
-            }
-            done
-        });
-    });
-    on_cleanup(move || centrality_generation.set_value(u64::MAX));
-    let findings = Memo::new(move |_| {
-        network.with(|region| {
-            let Some(region) = region else { return Vec::new() };
-            centrality.with(|values| match values {
-                Some(values) if values.len() == region.actors.len() => read_network_with(region, Some(&by_actor(region, values))),
-                _ => read_network_with(region, None),
-            })
-        })
-    });
+    let print = move |_| picture.print(state, print_image);
+    let reading = Reading::start(state);
     // Hover: name, kind and number of relations above the node.
     let tooltip = move || {
         let id = hovered.get()?;
@@ -589,60 +491,7 @@ pub fn NetworkView() -> impl IntoView {
                     <button type="button" on:click=print>{t("print.print")}</button>
                 </div>
             </div>
-            <div class="no-print">
-                <ActorFilters>
-                    <div class="field">
-                        <label for="network-mode">{t("network.mode")}</label>
-                        <select id="network-mode" on:change=move |ev| mode.set(if event_target_value(&ev) == "sectors" { Mode::Sectors } else { Mode::Force })>
-                            <option value="force" selected=move || mode.get() == Mode::Force>{t("network.force")}</option>
-                            <option value="sectors" selected=move || mode.get() == Mode::Sectors>{t("network.sectors")}</option>
-                        </select>
-                    </div>
-                </ActorFilters>
-                <div class="filters">
-                    <div class="field">
-                        <label for="network-focus">{t("network.focus")}</label>
-                        <select id="network-focus" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            focus.set((!v.is_empty()).then(|| Id(v)));
-                        }>
-                            <option value="" selected=move || focus.get().is_none()>{t("network.whole")}</option>
-                            // Static `selected`: only this select changes the focus (thousands of options).
-                            {move || actor_choices.get().into_iter().map(|(id, name)| {
-                                let selected = focus.get_untracked().as_ref() == Some(&id);
-                                view! { <option value=id.0 selected=selected>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <fieldset class="inline" disabled=move || focus.get().is_none()>
-                        <legend>{t("network.neighbours")}</legend>
-                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{t("network.step1")}</label>
-                        <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{t("network.step2")}</label>
-                    </fieldset>
-                    <Show when=move || mode.get() == Mode::Sectors>
-                        <div class="field">
-                            <label for="network-sectors">{t("network.sectors_by")}</label>
-                            <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
-                                {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{s.label()}</option> }).collect_view()}
-                            </select>
-                            {move || sector_rule(sector_by.get()).map(|rule| view! { <p class="hint" data-testid="sector-rule">{rule}</p> })}
-                        </div>
-                        <div class="field">
-                            <label for="network-rings">{t("network.rings_by")}</label>
-                            <select id="network-rings" on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                ring_focus.set((!v.is_empty()).then(|| Id(v)));
-                            }>
-                                <option value="" selected=move || ring_focus.get().is_none()>{t("network.rings_degree")}</option>
-                                {move || actor_choices.get().into_iter().map(|(id, name)| {
-                                    let selected = ring_focus.get_untracked().as_ref() == Some(&id);
-                                    view! { <option value=id.0 selected=selected>{tr!("network.rings_binding", name = name)}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                    </Show>
-                </div>
-            </div>
+            <ChoiceControls choices=choices />
             <p class="result-count" aria-live="polite" data-testid="network-count">
                 {move || tr!("network.count", actors = count(t("count.actors"), nodes.with(Vec::len)), relations = count(t("count.relations"), edges.with(Vec::len)))}
                 {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
@@ -733,22 +582,14 @@ pub fn NetworkView() -> impl IntoView {
                         aria-hidden="true"
                         data-testid="picture-canvas"
                         data-layout-ms=move || (progress.get() == 100).then(|| layout_ms.get().round().to_string())
-                        data-metrics-ms=move || centrality.with(Option::is_some).then(|| metrics_ms.get().round().to_string())
+                        data-metrics-ms=move || reading.centrality.with(Option::is_some).then(|| reading.metrics_ms.get().round().to_string())
                     ></canvas>
                 </div>
                 <aside class="network-side no-print" aria-label=t("network.read_label")>
                     <Legend />
                     <h3>{t("network.read_title")}</h3>
                     <p class="hint">{t("network.read_hint")}</p>
-                    <div data-testid="findings">
-                        {move || findings.get().into_iter().map(|f| view! {
-                            <section class="finding">
-                                <h4>{f.question}</h4>
-                                <p>{f.summary}</p>
-                                <FindingItems items=f.items highlight=highlight />
-                            </section>
-                        }).collect_view()}
-                    </div>
+                    <Findings findings=reading.findings highlight=highlight />
                 </aside>
             </div>
             <div class="no-print">
@@ -764,106 +605,3 @@ pub fn NetworkView() -> impl IntoView {
     }
 }
 
-/// How many answers of a finding show before "Alle zeigen".
-const FIRST_ITEMS: usize = 25;
-
-/// The answers of a finding as buttons that highlight their actors.
-#[component]
-fn FindingItems(items: Vec<crate::domain::analysis::findings::Item>, highlight: RwSignal<Vec<Id>>) -> impl IntoView {
-    let all = RwSignal::new(false);
-    let total = items.len();
-    let items = StoredValue::new(items);
-    view! {
-        <ul>
-            {move || {
-                let shown = if all.get() { total } else { total.min(FIRST_ITEMS) };
-                items.with_value(|items| items[..shown].iter().map(|item| {
-                    let actors = item.actors.clone();
-                    let pressed = {
-                        let actors = actors.clone();
-                        move || (highlight.get() == actors && !actors.is_empty()).to_string()
-                    };
-                    view! {
-                        <li><button type="button" class="link" aria-pressed=pressed on:click=move |_| {
-                            let same = highlight.get_untracked() == actors;
-                            highlight.set(if same { Vec::new() } else { actors.clone() });
-                        }>{item.text.clone()}</button></li>
-                    }
-                }).collect_view())
-            }}
-        </ul>
-        {(total > FIRST_ITEMS).then(|| view! {
-            <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
-                {move || if all.get() { t("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
-            </button>
-        })}
-    }
-}
-
-/// The visible relations as a table: the accessible alternative to the picture.
-#[component]
-fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView {
-    let state = use_state();
-    view! {
-        <table class="data">
-            <thead><tr><th scope="col">{t("network.col.from")}</th><th scope="col">{t("network.col.relation")}</th><th scope="col">{t("network.col.to")}</th><th scope="col">{t("relations.binding")}</th></tr></thead>
-            <tbody>
-                {move || {
-                    let list = edges.get();
-                    state.with_region(|r| list.iter().map(|rel| {
-                        let id = rel.id.clone();
-                        view! {
-                            <tr>
-                                <td>{r.actor_name(&rel.from)}</td>
-                                <td><button type="button" class="link" on:click=move |_| state.open(Panel::RelationForm { editing: Some(id.clone()), from: None })>{rel.kind.phrase(rel.direction, true)}</button></td>
-                                <td>{r.actor_name(&rel.to)}</td>
-                                <td>{rel.binding.label()}</td>
-                            </tr>
-                        }
-                    }).collect_view())
-                }}
-            </tbody>
-        </table>
-    }
-}
-
-/// Every colour, shape and line of the picture explained.
-#[component]
-fn Legend() -> impl IntoView {
-    view! {
-        <section class="legend" aria-labelledby="legend-title" data-testid="legend">
-            <h3 id="legend-title">{t("network.legend")}</h3>
-            <ul class="legend-list">
-                {Family::ALL.into_iter().map(|f| view! {
-                    <li>
-                        <svg class="swatch-svg" viewBox="-10 -10 20 20" aria-hidden="true"><path d=shape_path(f.shape(), 7.0) fill=f.color()></path></svg>
-                        {f.label()}
-                    </li>
-                }).collect_view()}
-            </ul>
-            <ul class="legend-list">
-                {RelationKind::ALL.iter().map(|k| view! {
-                    <li>
-                        <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke=relation_color(*k) stroke-width="3"></line></svg>
-                        {k.label()}
-                    </li>
-                }).collect_view()}
-            </ul>
-            <ul class="legend-list">
-                {Binding::ALL.iter().map(|b| {
-                    let (width, dash) = line_style(*b);
-                    view! {
-                        <li>
-                            <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke="#37474f" stroke-width=width stroke-dasharray=(!dash.is_empty()).then_some(dash)></line></svg>
-                            {b.label()}
-                        </li>
-                    }
-                }).collect_view()}
-                <li>
-                    <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="26" y2="0" stroke="#37474f" stroke-width="1.5" marker-end="url(#arrow)"></line></svg>
-                    {t("network.arrow")}
-                </li>
-            </ul>
-        </section>
-    }
-}

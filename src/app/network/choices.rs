@@ -1,0 +1,106 @@
+//! What the picture shows: force map or sector map, the list's filters, a
+//! focus actor with one or two steps of neighbours, and for the sector map
+//! what the sectors and rings mean.
+
+use leptos::prelude::*;
+
+use crate::app::actors::list::ActorFilters;
+use crate::app::state::use_state;
+use crate::domain::editing::query::actors_by_name;
+use crate::domain::picture::sectors::{sector_rule, SectorBy};
+use crate::domain::Id;
+use crate::i18n::t;
+use crate::tr;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Force,
+    Sectors,
+}
+
+#[derive(Clone, Copy)]
+pub struct PictureChoices {
+    pub mode: RwSignal<Mode>,
+    pub sector_by: RwSignal<SectorBy>,
+    /// The actor in the middle of the rings (`None`: rings by number of relations).
+    pub ring_focus: RwSignal<Option<Id>>,
+    /// The actor whose neighbourhood alone is shown.
+    pub focus: RwSignal<Option<Id>>,
+    /// Steps of neighbours around `focus`: 1 or 2.
+    pub depth: RwSignal<usize>,
+}
+
+impl PictureChoices {
+    pub fn new() -> PictureChoices {
+        PictureChoices {
+            mode: RwSignal::new(Mode::Force),
+            sector_by: RwSignal::new(SectorBy::Rechtskreis),
+            ring_focus: RwSignal::new(None),
+            focus: RwSignal::new(None),
+            depth: RwSignal::new(1),
+        }
+    }
+}
+
+#[component]
+pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
+    let state = use_state();
+    let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
+    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
+    view! {
+    <div class="no-print">
+        <ActorFilters>
+            <div class="field">
+                <label for="network-mode">{t("network.mode")}</label>
+                <select id="network-mode" on:change=move |ev| mode.set(if event_target_value(&ev) == "sectors" { Mode::Sectors } else { Mode::Force })>
+                    <option value="force" selected=move || mode.get() == Mode::Force>{t("network.force")}</option>
+                    <option value="sectors" selected=move || mode.get() == Mode::Sectors>{t("network.sectors")}</option>
+                </select>
+            </div>
+        </ActorFilters>
+        <div class="filters">
+            <div class="field">
+                <label for="network-focus">{t("network.focus")}</label>
+                <select id="network-focus" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    focus.set((!v.is_empty()).then(|| Id(v)));
+                }>
+                    <option value="" selected=move || focus.get().is_none()>{t("network.whole")}</option>
+                    // Static `selected`: only this select changes the focus (thousands of options).
+                    {move || actor_choices.get().into_iter().map(|(id, name)| {
+                        let selected = focus.get_untracked().as_ref() == Some(&id);
+                        view! { <option value=id.0 selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="inline" disabled=move || focus.get().is_none()>
+                <legend>{t("network.neighbours")}</legend>
+                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{t("network.step1")}</label>
+                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{t("network.step2")}</label>
+            </fieldset>
+            <Show when=move || mode.get() == Mode::Sectors>
+                <div class="field">
+                    <label for="network-sectors">{t("network.sectors_by")}</label>
+                    <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
+                        {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{s.label()}</option> }).collect_view()}
+                    </select>
+                    {move || sector_rule(sector_by.get()).map(|rule| view! { <p class="hint" data-testid="sector-rule">{rule}</p> })}
+                </div>
+                <div class="field">
+                    <label for="network-rings">{t("network.rings_by")}</label>
+                    <select id="network-rings" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        ring_focus.set((!v.is_empty()).then(|| Id(v)));
+                    }>
+                        <option value="" selected=move || ring_focus.get().is_none()>{t("network.rings_degree")}</option>
+                        {move || actor_choices.get().into_iter().map(|(id, name)| {
+                            let selected = ring_focus.get_untracked().as_ref() == Some(&id);
+                            view! { <option value=id.0 selected=selected>{tr!("network.rings_binding", name = name)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+        </div>
+    </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! "Das Netzwerk lesen": the answers beside the picture. Betweenness takes
+//! seconds for thousands of actors, so it is computed a slice per frame
+//! while the other answers show at once.
+
+use leptos::prelude::*;
+
+use super::frames::in_frames;
+use crate::app::state::AppState;
+use crate::domain::analysis::findings::{read_network_with, Finding, Item};
+use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor};
+use crate::domain::{Id, Region};
+use crate::i18n::t;
+use crate::tr;
+
+/// The answers, and the betweenness job's state (for the benchmark's figures).
+#[derive(Clone, Copy)]
+pub struct Reading {
+    pub findings: Memo<Vec<Finding>>,
+    pub centrality: RwSignal<Option<Vec<f64>>>,
+    /// Main-thread time spent on betweenness.
+    pub metrics_ms: RwSignal<f64>,
+}
+
+impl Reading {
+    pub fn start(state: AppState) -> Reading {
+        let metrics_ms = RwSignal::new(0.0f64);
+    // Placing a node changes the region but not its network: read it only when
+        // anything else changes. Betweenness (seconds for thousands of actors) is
+        // computed a slice per frame meanwhile; the other answers show at once.
+        let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
+        let centrality = RwSignal::new(None::<Vec<f64>>);
+        let centrality_generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
+            let run = centrality_generation.get_value() + 1;
+            centrality_generation.set_value(run);
+            centrality.set(None);
+            metrics_ms.set(0.0);
+            let Some(mut job) = job else { return };
+            in_frames(centrality_generation, run, 6.0, metrics_ms, move |more_time| {
+                let mut done = false;
+                while !done && more_time() {
+                    done = job.advance(4);
+                }
+                if done {
+                    centrality.set(Some(job.result()));
+                }
+                done
+            });
+        });
+        on_cleanup(move || centrality_generation.set_value(u64::MAX));
+        let findings = Memo::new(move |_| {
+            network.with(|region| {
+                let Some(region) = region else { return Vec::new() };
+                centrality.with(|values| match values {
+                    Some(values) if values.len() == region.actors.len() => read_network_with(region, Some(&by_actor(region, values))),
+                    _ => read_network_with(region, None),
+                })
+            })
+        });
+        Reading { findings, centrality, metrics_ms }
+    }
+}
+
+/// Each question with its answer and the actors it names.
+#[component]
+pub fn Findings(findings: Memo<Vec<Finding>>, highlight: RwSignal<Vec<Id>>) -> impl IntoView {
+    view! {
+        <div data-testid="findings">
+            {move || findings.get().into_iter().map(|f| view! {
+                <section class="finding">
+                    <h4>{f.question}</h4>
+                    <p>{f.summary}</p>
+                    <FindingItems items=f.items highlight=highlight />
+                </section>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// How many answers of a finding show before "Alle zeigen".
+const FIRST_ITEMS: usize = 25;
+
+/// The answers of a finding as buttons that highlight their actors.
+#[component]
+fn FindingItems(items: Vec<Item>, highlight: RwSignal<Vec<Id>>) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let total = items.len();
+    let items = StoredValue::new(items);
+    view! {
+        <ul>
+            {move || {
+                let shown = if all.get() { total } else { total.min(FIRST_ITEMS) };
+                items.with_value(|items| items[..shown].iter().map(|item| {
+                    let actors = item.actors.clone();
+                    let pressed = {
+                        let actors = actors.clone();
+                        move || (highlight.get() == actors && !actors.is_empty()).to_string()
+                    };
+                    view! {
+                        <li><button type="button" class="link" aria-pressed=pressed on:click=move |_| {
+                            let same = highlight.get_untracked() == actors;
+                            highlight.set(if same { Vec::new() } else { actors.clone() });
+                        }>{item.text.clone()}</button></li>
+                    }
+                }).collect_view())
+            }}
+        </ul>
+        {(total > FIRST_ITEMS).then(|| view! {
+            <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
+                {move || if all.get() { t("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
+            </button>
+        })}
+    }
+}
