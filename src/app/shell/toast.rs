@@ -18,9 +18,13 @@ const SHOWN_FOR: Duration = Duration::from_secs(8);
 pub fn Toast() -> impl IntoView {
     let state = use_state();
     let held = RwSignal::new(false);
-    // Each new notice starts its own countdown; an older countdown finds a newer seq and does nothing.
+    // Each new notice, and each release of a held one, starts a countdown; an
+    // older countdown finds a newer seq (or the notice held again) and does nothing.
     Effect::new(move |_| {
         let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return };
+        if held.get() {
+            return;
+        }
         set_timeout(
             move || {
                 if !held.get_untracked() && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.seq == seq)) {

@@ -44,14 +44,18 @@ pub enum Align {
     Right,
 }
 
+/// Longer words are cut into pieces of this length; shorter ones stay whole
+/// on a line of their own ("Integrationsfachdienst" is read as one word).
+const LONGEST_WORD: usize = 24;
+
 /// A name wrapped at spaces and hyphens into lines of about `width`
-/// characters; a word longer than that is cut into pieces of that length.
+/// characters; a word longer than `LONGEST_WORD` is cut into pieces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let words = text.split_inclusive([' ', '-']).flat_map(|word| {
         let chars: Vec<char> = word.chars().collect();
-        chars.chunks(width.max(1)).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>()
+        chars.chunks(LONGEST_WORD).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>()
     });
     for word in words {
         if !line.is_empty() && line.chars().count() + word.trim_end().chars().count() > width {
@@ -214,9 +218,10 @@ mod tests {
         assert_eq!(wrap("Jobcenter Landkreis Lindenau", 18), vec!["Jobcenter", "Landkreis Lindenau"]);
         assert_eq!(wrap("Integrations-Fachdienst Nord", 14), vec!["Integrations-", "Fachdienst", "Nord"]);
         assert_eq!(wrap("IFD der Stephanus-Werkstatt", 12), vec!["IFD der", "Stephanus-", "Werkstatt"]);
-        let cut = wrap("Kinderundjugendhilfeverbund", 12);
-        assert!(cut.iter().all(|l| l.chars().count() <= 12), "{cut:?}");
-        assert_eq!(cut.concat(), "Kinderundjugendhilfeverbund");
+        assert_eq!(wrap("Integrationsfachdienst Lindenau gGmbH", 18), vec!["Integrationsfachdienst", "Lindenau gGmbH"], "a word stays whole");
+        let cut = wrap("Kinderundjugendhilfeverbundsgeschäftsstelle", 12);
+        assert!(cut.iter().all(|l| l.chars().count() <= LONGEST_WORD), "{cut:?}");
+        assert_eq!(cut.concat(), "Kinderundjugendhilfeverbundsgeschäftsstelle");
         assert!(wrap("", 12).is_empty());
     }
 
