@@ -137,7 +137,24 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
         Some(metrics) => metrics.width(),
         None => text_width(text, LABEL_PX),
     };
-    let placed = place_labels(&nodes, view.node_radius() * k, LABEL_PX + 2.0, measure);
+    let placed = place_labels(&nodes, view.size, view.node_radius() * k, LABEL_PX + 2.0, measure);
+    // Names placed away from their node get a thin line to it, drawn first.
+    context.set_stroke_style_str("#8a96a3");
+    context.set_line_width(1.0);
+    for (label, (x, y, _)) in placed.iter().zip(&nodes) {
+        if let Some(label) = label.as_ref().filter(|l| l.leader) {
+            let (tx, ty) = label.nearest_to((*x, *y));
+            // From the node's rim, not across the node.
+            let (dx, dy) = (tx - x, ty - y);
+            let length = dx.hypot(dy).max(1e-9);
+            let rim = view.node_radius() * k + 1.0;
+            context.begin_path();
+            context.move_to(x + dx / length * rim, y + dy / length * rim);
+            context.line_to(tx, ty);
+            context.stroke();
+        }
+    }
+    context.set_line_width(3.0);
     let mut named_count = 0;
     for label in placed.iter().flatten() {
         named_count += 1;

@@ -33,7 +33,20 @@ pub struct PlacedLabel {
     pub lines: Vec<String>,
     pub frame: LabelBox,
     pub align: Align,
+    /// Placed away from its node: drawn with a thin line to it.
+    pub leader: bool,
 }
+
+impl PlacedLabel {
+    /// The point of the label's box nearest to the node at `(x, y)`: where its leader line ends.
+    pub fn nearest_to(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let f = self.frame;
+        (x.clamp(f.x - f.width / 2.0, f.x + f.width / 2.0), y.clamp(f.top, f.top + f.height))
+    }
+}
+
+/// Up to this many actors on screen, names may sit further from their node.
+pub const SMALL_NETWORK: usize = 150;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -71,9 +84,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Places the names of nodes at screen points `(x, y, name)`, given in
-/// order of priority; `node_px` is a node's radius on screen, `measure`
-/// the width of a line of text in pixels. `None`: no free place.
-pub fn place_labels(nodes: &[(f64, f64, &str)], node_px: f64, line_px: f64, measure: impl Fn(&str) -> f64) -> Vec<Option<PlacedLabel>> {
+/// order of priority, within a picture of `size` pixels; `node_px` is a
+/// node's radius on screen, `measure` the width of a line of text in
+/// pixels. `None`: no free place.
+pub fn place_labels(
+    nodes: &[(f64, f64, &str)],
+    size: (f64, f64),
+    node_px: f64,
+    line_px: f64,
+    measure: impl Fn(&str) -> f64,
+) -> Vec<Option<PlacedLabel>> {
+    // The name of a node on screen is not cut by the picture's edge.
+    let fits = |f: &LabelBox| f.x - f.width / 2.0 >= 0.0 && f.x + f.width / 2.0 <= size.0 && f.top >= 0.0 && f.top + f.height <= size.1;
     let gap = node_px + 3.0;
     // Every node is an obstacle to every other node's name.
     let mut discs = Taken::default();
@@ -81,22 +103,28 @@ pub fn place_labels(nodes: &[(f64, f64, &str)], node_px: f64, line_px: f64, meas
         discs.take(LabelBox { x, top: y - node_px, width: 2.0 * node_px, height: 2.0 * node_px }, i);
     }
     let mut taken = Taken::default();
+    // A small network names every actor, some a little further out; a large
+    // one names what fits near its node (and zooming in reveals more).
+    let rings: &[f64] = if nodes.len() <= SMALL_NETWORK { &[0.0, 1.0, 2.0, 4.0, 6.0, 9.0, 13.0, 18.0, 24.0, 32.0] } else { &[0.0, 1.0] };
     nodes
         .iter()
         .enumerate()
         .map(|(i, &(x, y, name))| {
-            let layouts = [vec![name.to_owned()], wrap(name, 18), wrap(name, 12)];
-            let mut tried: Vec<&Vec<String>> = Vec::new();
-            for lines in layouts.iter().filter(|l| l.len() <= 3) {
-                if tried.contains(&lines) {
-                    continue;
+            let mut layouts: Vec<(Vec<String>, f64, f64)> = Vec::new();
+            for lines in [vec![name.to_owned()], wrap(name, 18), wrap(name, 12)] {
+                if lines.len() <= 3 && !layouts.iter().any(|(l, _, _)| l == &lines) {
+                    let width = lines.iter().map(|l| measure(l)).fold(0.0, f64::max);
+                    let height = lines.len() as f64 * line_px;
+                    layouts.push((lines, width, height));
                 }
-                tried.push(lines);
-                let width = lines.iter().map(|l| measure(l)).fold(0.0, f64::max);
-                let height = lines.len() as f64 * line_px;
-                // Close to the node first; one step further out only where that is all taken.
-                let candidates = [gap, gap + line_px].into_iter().flat_map(|gap| {
-                    [
+            }
+            // Close to the node first, on one line or wrapped; further out only
+            // where that is all taken, and then with a line to the node.
+            for &steps in rings {
+                let gap = gap + steps * line_px;
+                for (lines, width, height) in &layouts {
+                    let (width, height) = (*width, *height);
+                    let candidates = [
                         (LabelBox { x, top: y + gap, width, height }, Align::Center),
                         (LabelBox { x, top: y - gap - height, width, height }, Align::Center),
                         (LabelBox { x: x + gap + width / 2.0, top: y - height / 2.0, width, height }, Align::Left),
@@ -106,12 +134,15 @@ pub fn place_labels(nodes: &[(f64, f64, &str)], node_px: f64, line_px: f64, meas
                         (LabelBox { x: x - width / 2.0, top: y + gap, width, height }, Align::Right),
                         (LabelBox { x: x + width / 2.0, top: y - gap - height, width, height }, Align::Left),
                         (LabelBox { x: x - width / 2.0, top: y - gap - height, width, height }, Align::Right),
-                    ]
-                });
-                let free = candidates.clone().find(|(frame, _)| taken.free(frame, usize::MAX) && discs.free(frame, i));
-                if let Some((frame, align)) = free {
-                    taken.take(frame, i);
-                    return Some(PlacedLabel { lines: lines.clone(), frame, align });
+                    ];
+                    let on_screen = x >= 0.0 && y >= 0.0 && x <= size.0 && y <= size.1;
+                    let free = candidates
+                        .into_iter()
+                        .find(|(frame, _)| (!on_screen || fits(frame)) && taken.free(frame, usize::MAX) && discs.free(frame, i));
+                    if let Some((frame, align)) = free {
+                        taken.take(frame, i);
+                        return Some(PlacedLabel { lines: lines.clone(), frame, align, leader: steps >= 2.0 });
+                    }
                 }
             }
             None
@@ -121,7 +152,7 @@ pub fn place_labels(nodes: &[(f64, f64, &str)], node_px: f64, line_px: f64, meas
 
 /// About how wide a text is in a sans-serif font of `font_px` (average glyph).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars().count() as f64 * font_px * 0.56
+    text.chars().count() as f64 * font_px * 0.6
 }
 
 /// Boxes already taken, found through a grid of cells of about one label's
@@ -230,7 +261,7 @@ mod tests {
         let measure = |t: &str| text_width(t, 12.0);
         // Two nodes one above the other: the second name cannot go below its node's neighbour.
         let nodes = [(100.0, 100.0, "Jobcenter Landkreis Lindenau"), (100.0, 130.0, "Agentur für Arbeit Lindenau")];
-        let placed = place_labels(&nodes, 9.0, 14.0, measure);
+        let placed = place_labels(&nodes, (1e4, 1e4), 9.0, 14.0, measure);
         assert!(placed.iter().all(Option::is_some), "{placed:?}");
         let frames: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
         assert!(!frames[0].overlaps(&frames[1]));
@@ -247,30 +278,36 @@ mod tests {
         let index: HashMap<&str, usize> = region.actors.iter().enumerate().map(|(i, a)| (a.id.0.as_str(), i)).collect();
         let edges: Vec<(usize, usize)> = region.relations.iter().filter_map(|r| Some((index[r.from.0.as_str()], *index.get(r.to.0.as_str())?))).collect();
         let positions = crate::domain::layout::ForceLayout::new(region.actors.len(), &edges, &vec![None; region.actors.len()]).run();
-        let (min_x, max_x) = positions.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-        let (min_y, max_y) = positions.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-        let k = ((width - 80.0) / (max_x - min_x)).min((height - 80.0) / (max_y - min_y));
+        // Fitted as the picture fits it.
+        let view = crate::domain::picture::viewport::Viewport {
+            frame: crate::domain::picture::style::view_box(positions.iter().copied()),
+            size: (width, height),
+            zoom: crate::domain::picture::viewport::Zoom::HOME,
+        };
         let mut nodes: Vec<(usize, f64, f64, String)> = positions
             .iter()
             .zip(&region.actors)
-            .map(|(p, a)| (region.relations.iter().filter(|r| r.touches(&a.id)).count(), 40.0 + k * (p.0 - min_x), 40.0 + k * (p.1 - min_y), a.name.clone()))
+            .map(|(p, a)| {
+                let (x, y) = view.screen_point(*p);
+                (region.relations.iter().filter(|r| r.touches(&a.id)).count(), x, y, a.name.clone())
+            })
             .collect();
         nodes.sort_by_key(|n| std::cmp::Reverse(n.0));
         nodes.into_iter().map(|(_, x, y, name)| (x, y, name)).collect()
     }
 
     #[test]
-    fn the_demo_region_shows_more_names_than_below_only_and_none_covers_another_or_a_node() {
+    fn every_actor_of_the_demo_region_is_named_and_no_name_covers_another_or_a_node() {
         let measure = |t: &str| text_width(t, 12.0);
-        for (width, height) in [(900.0, 520.0), (1400.0, 700.0)] {
+        for (width, height) in [(860.0, 630.0), (946.0, 538.0), (1500.0, 704.0)] {
             let owned = demo_on_screen(width, height);
             let nodes: Vec<(f64, f64, &str)> = owned.iter().map(|(x, y, n)| (*x, *y, n.as_str())).collect();
-            let placed = place_labels(&nodes, 9.0, 14.0, measure);
+            let placed = place_labels(&nodes, (width, height), 9.0, 14.0, measure);
             let shown: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
             let below_only = without_overlap(&nodes.iter().map(|(x, y, n)| LabelBox { x: *x, top: y + 12.0, width: measure(n), height: 14.0 }).collect::<Vec<_>>());
             let before = below_only.iter().filter(|s| **s).count();
             assert!(shown.len() > before, "{width}×{height}: {} names, below only {before}", shown.len());
-            assert!(shown.len() * 4 >= nodes.len() * 3, "{width}×{height}: only {} of {} names", shown.len(), nodes.len());
+            assert_eq!(shown.len(), nodes.len(), "{width}×{height}: a small network names every actor");
             for (i, a) in shown.iter().enumerate() {
                 assert!(shown[..i].iter().all(|b| !a.overlaps(b)), "two names overlap");
             }
@@ -282,5 +319,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_large_map_names_only_what_fits_near_its_node() {
+        let names: Vec<String> = (0..SMALL_NETWORK + 50).map(|i| format!("Verein {i:03}")).collect();
+        // A tight cluster: most names find no room near their node.
+        let nodes: Vec<(f64, f64, &str)> = names.iter().enumerate().map(|(i, n)| ((i % 15) as f64 * 20.0, (i / 15) as f64 * 20.0, n.as_str())).collect();
+        let placed = place_labels(&nodes, (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
+        assert!(placed.iter().flatten().all(|p| !p.leader), "no far-off names in a large map");
+        assert!(placed.iter().any(Option::is_none));
+        let small = &nodes[..40];
+        let placed = place_labels(small, (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
+        assert!(placed.iter().all(Option::is_some), "a small cluster names everyone");
+        let far = placed.iter().flatten().find(|p| p.leader).expect("some sit further out");
+        let (nx, ny) = far.nearest_to((0.0, 0.0));
+        assert!(nx >= far.frame.x - far.frame.width / 2.0 && ny >= far.frame.top);
     }
 }
