@@ -44,7 +44,7 @@ pub fn LegalPage(page: View) -> impl IntoView {
     leptos::task::spawn_local(async move {
         let read = match fetch_text(FILE_NAME).await {
             Some(text) => read_host(&text),
-            None => (HostDetails::default(), vec![format!("{FILE_NAME} wurde nicht gefunden.")]),
+            None => (HostDetails::default(), vec![tr!("host.missing", file = FILE_NAME)]),
         };
         host.set(Some(read));
     });

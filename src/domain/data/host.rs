@@ -7,6 +7,7 @@
 use serde_json::{Map, Value};
 
 use crate::domain::rules::fields::{is_valid_email, safe_href, LinkKind};
+use crate::tr;
 
 /// The file's name in the built folder.
 pub const FILE_NAME: &str = "betreiber.json";
@@ -41,11 +42,11 @@ pub fn read_host(text: &str) -> (HostDetails, Vec<String>) {
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => object,
         Ok(_) => {
-            problems.push(format!("{FILE_NAME}: kein JSON-Objekt."));
+            problems.push(tr!("host.not_object", file = FILE_NAME));
             Map::new()
         }
         Err(e) => {
-            problems.push(format!("{FILE_NAME}: kein gültiges JSON ({e})."));
+            problems.push(tr!("host.not_json", file = FILE_NAME, detail = e));
             Map::new()
         }
     };
@@ -55,7 +56,7 @@ pub fn read_host(text: &str) -> (HostDetails, Vec<String>) {
             Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(Value::String(s)) => Some(s.trim().to_owned()),
             Some(_) => {
-                problems.push(format!("{FILE_NAME}: „{key}“ ist kein Text und wird nicht verwendet."));
+                problems.push(tr!("host.not_text", file = FILE_NAME, key = key));
                 None
             }
         }
@@ -75,7 +76,7 @@ pub fn read_host(text: &str) -> (HostDetails, Vec<String>) {
     };
     for (key, value) in [("email", &mut details.email), ("barrieren_melden_email", &mut details.feedback_email)] {
         if value.as_deref().is_some_and(|v| !is_valid_email(v)) {
-            problems.push(format!("{FILE_NAME}: „{key}“ ist keine E-Mail-Adresse und wird nicht verwendet."));
+            problems.push(tr!("host.not_email", file = FILE_NAME, key = key));
             *value = None;
         }
     }
@@ -83,14 +84,14 @@ pub fn read_host(text: &str) -> (HostDetails, Vec<String>) {
         if let Some(v) = value.take() {
             match safe_href(LinkKind::Web, &v) {
                 Some(href) if href.starts_with("https://") || href.starts_with("http://") => *value = Some(href),
-                _ => problems.push(format!("{FILE_NAME}: „{key}“ ist keine http(s)-Adresse und wird nicht verwendet.")),
+                _ => problems.push(tr!("host.not_link", file = FILE_NAME, key = key)),
             }
         }
     }
     if let Some(date) = details.statement_date.take() {
         match crate::domain::rules::dates::Partial::parse_input(&date) {
             Some(crate::domain::rules::dates::Partial::Day(day)) => details.statement_date = Some(day.iso()),
-            _ => problems.push(format!("{FILE_NAME}: „erklaerung_stand“ ist kein Datum und wird nicht verwendet.")),
+            _ => problems.push(tr!("host.not_date", file = FILE_NAME, key = "erklaerung_stand")),
         }
     }
     (details, problems)
