@@ -74,6 +74,29 @@ pub enum NoticeAction {
     Redo,
 }
 
+/// Writes a form's draft to its slot at every change, or empties the slot
+/// when the form is back where it started. One effect for every kind of
+/// form: a generic one would exist once per form in the wasm.
+fn keep_in_session(key: StoredValue<String>, snapshot: Box<dyn Fn() -> Option<String> + Send + Sync>) {
+    Effect::new(move |_| {
+        let key = key.get_value();
+        match snapshot() {
+            Some(text) => {
+                session::set(&key, &text);
+                session::set(LAST_DRAFT_KEY, &key);
+            }
+            None => forget_slot(&key),
+        }
+    });
+}
+
+fn forget_slot(key: &str) {
+    session::remove(key);
+    if session::get(LAST_DRAFT_KEY).as_deref() == Some(key) {
+        session::remove(LAST_DRAFT_KEY);
+    }
+}
+
 /// An open form's input (`value`), kept in a slot of this tab until the form
 /// is saved or cancelled (`finish`).
 pub struct FormDraft<T: Send + Sync + 'static> {
@@ -106,11 +129,7 @@ impl<T: Clone + Send + Sync + 'static> FormDraft<T> {
     }
 
     fn forget(self) {
-        let key = self.key.get_value();
-        session::remove(&key);
-        if session::get(LAST_DRAFT_KEY).as_deref() == Some(key.as_str()) {
-            session::remove(LAST_DRAFT_KEY);
-        }
+        forget_slot(&self.key.get_value());
     }
 }
 
@@ -178,16 +197,13 @@ impl AppState {
         let restored = RwSignal::new(kept.is_some() && !self.switching.get_value());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));
         let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) };
-        Effect::new(move |_| {
-            let key = draft.key.get_value();
+        // The draft as text while it differs from the start (read inside the
+        // effect below, so that it tracks `value`).
+        let snapshot = move || {
             let unchanged = value.with(|v| draft.initial.with_value(|initial| v == initial));
-            if unchanged {
-                draft.forget();
-            } else if let Ok(text) = value.with(serde_json::to_string) {
-                session::set(&key, &text);
-                session::set(LAST_DRAFT_KEY, &key);
-            }
-        });
+            if unchanged { None } else { value.with(|v| serde_json::to_string(v).ok()) }
+        };
+        keep_in_session(draft.key, Box::new(snapshot));
         draft
     }
 
