@@ -10,6 +10,7 @@ test('undo and redo an added actor with the buttons', async () => {
   const undo = page.getByRole('button', { name: '↶ Rückgängig' });
   const redo = page.getByRole('button', { name: '↷ Wiederholen' });
   assert.ok(await undo.isDisabled());
+  assert.match(await undo.getAttribute('title'), /Strg\+Z.*bis die Seite neu geladen wird/, 'the button says how long the history lasts');
   await createActor(page, { name: 'Nachbarschaftshilfe Moosdorf' });
   await page.getByRole('heading', { level: 2, name: 'Nachbarschaftshilfe Moosdorf' }).waitFor();
   assert.equal(await page.getByTestId('actor-count').textContent(), '44 Akteure');
