@@ -276,3 +276,17 @@ test('undo puts the status radios back; arrow keys through them are one change; 
     'Schritt 1: Stärken erkennen: 1 Nein (33 %) · 1 Bereits umgesetzt (33 %) · 1 Noch nicht beantwortet (34 %)');
   await context.close();
 });
+
+test('a new template being written survives a reload and is offered back', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: /^Checklisten/ }).click();
+  await page.getByRole('button', { name: 'Vorlagen verwalten' }).click();
+  await page.getByRole('button', { name: '+ Neue Vorlage' }).click();
+  await page.locator('#template-name').fill('Übergangsmanagement Kreis');
+  await reload(page);
+  // The reload comes back to the templates; the new template's editor offers the input back.
+  await page.getByRole('button', { name: '+ Neue Vorlage' }).click();
+  assert.equal(await page.locator('#template-name').inputValue(), 'Übergangsmanagement Kreis');
+  await page.getByTestId('draft-restored').waitFor();
+  await context.close();
+});

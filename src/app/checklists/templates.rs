@@ -77,7 +77,8 @@ pub fn TemplateManager() -> impl IntoView {
 #[component]
 fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> impl IntoView {
     let state = use_state();
-    let form = state.form_draft("template", Some(&id), || {
+    // A new template gets a fresh id each time: its draft is kept as "new", so it can come back.
+    let form = state.form_draft("template", saved.as_ref().map(|t| &t.id), || {
         saved.as_ref().map(TemplateDraft::from_template).unwrap_or_else(|| TemplateDraft {
             sections: vec![SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }],
             ..TemplateDraft::default()
