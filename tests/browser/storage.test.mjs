@@ -48,6 +48,10 @@ test('blocked storage: the app works in memory, says so, and offers a backup', a
   const envelope = JSON.parse(backup.text);
   assert.deepEqual([envelope.format, envelope.scope], ['netzwerkatlas', 'workspace'], 'a backup is a file in the exchange format');
   assert.ok(activeRegion(envelope).actors.some((a) => a.name === 'Stadtteilbüro Nord'));
+  // A downloaded file is saved even while storage is blocked: its notice says so.
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  const exported = await downloadOf(page, () => page.getByRole('button', { name: 'Datei speichern' }).click());
+  assert.equal(await page.getByTestId('toast').locator('span').textContent(), `Datei ${exported.name} gespeichert`);
   assert.deepEqual(errors, [], 'no crash when storage is blocked');
   await context.close();
 });

@@ -36,7 +36,7 @@ pub fn Toast() -> impl IntoView {
     });
     // A save that fails after the notice appeared: it must not go on saying "gespeichert".
     Effect::new(move |_| {
-        if !state.persistence.health.get().keeps_data() && state.notice.with_untracked(Option::is_some) {
+        if !state.persistence.health.get().keeps_data() && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.of_edit)) {
             state.notice.update(|n| {
                 if let Some(n) = n {
                     n.text = t("state.not_stored").to_owned();
