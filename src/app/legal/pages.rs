@@ -27,13 +27,15 @@ fn mail(value: Option<String>, what: &'static str) -> AnyView {
     }
 }
 
+/// A link from `betreiber.json`, already checked to be http(s) by `read_host`.
+fn web_link(href: String, text: Option<String>) -> AnyView {
+    let text = text.unwrap_or_else(|| href.clone());
+    view! { <a href=href rel="noopener">{text}</a> }.into_any()
+}
+
 fn link(value: Option<String>, text: Option<String>, what: &'static str) -> AnyView {
     match value {
-        // Already checked to be http(s) by `read_host`.
-        Some(href) => {
-            let text = text.unwrap_or_else(|| href.clone());
-            view! { <a href=href rel="noopener">{text}</a> }.into_any()
-        }
+        Some(href) => web_link(href, text),
         None => detail(text, what),
     }
 }
@@ -125,7 +127,7 @@ fn imprint(h: HostDetails) -> impl IntoView {
         </p>
         <p>{t("legal.imprint.represented")}" "{detail(h.represented_by, t("legal.what.represented"))}</p>
         <p>{t("legal.imprint.contact")}" "{mail(h.email, t("legal.what.email"))}{h.phone.map(|p| format!(" · {p}"))}</p>
-        {h.impressum_url.map(|url| view! { <p>{t("legal.imprint.full")}" "<a href=url.clone() rel="noopener">{url.clone()}</a></p> })}
+        {h.impressum_url.map(|url| view! { <p>{t("legal.imprint.full")}" "{web_link(url, None)}</p> })}
         <p class="muted">{t("legal.imprint.software")}</p>
     }
 }

@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::browser::{download_text, today};
-use super::persist::{get_js, js_len, local_storage_available, BrowserStore, Persistence};
+use super::persist::{get_js, js_len, local_storage_available, read_key, BrowserStore, Persistence};
 use crate::domain::data::storage::slots::{self, ASIDE_PREFIX};
 
 /// Data that did not decode and now lies under its own key.
@@ -39,7 +39,7 @@ impl Persistence {
 
     /// Downloads a set-aside data set exactly as it was stored.
     pub fn download_aside(self, key: &str) {
-        if let Ok(Some(text)) = LocalStorage::raw().get_item(key) {
+        if let Some(text) = read_key(key) {
             let stamp: String = key.trim_start_matches(ASIDE_PREFIX).chars().take(10).collect();
             let _ = download_text(&format!("netzwerkatlas-unlesbare-daten-{stamp}.json"), "application/json", &text);
         }

@@ -458,9 +458,7 @@ impl Persistence {
         let now = now_iso();
         let file = self.workspace.with_untracked(|ws| export(Source::Workspace(ws), Format::Netzwerkatlas, &ExportOptions { personal_data: true, author: String::new(), now: now.clone() }).expect("a workspace is always written as a Netzwerkatlas file"));
         if download_text(&file.file_name, "application/json", &file.text).is_ok() {
-            if local_storage_available() {
-                let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, &now);
-            }
+            let _ = BrowserStore.set(LAST_BACKUP_KEY, &now);
             self.last_backup.set(Some(now));
         }
     }

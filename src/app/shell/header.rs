@@ -158,7 +158,7 @@ pub fn keep_focus_below_header() {
     let handle = window_event_listener(leptos::ev::focusin, move |ev| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(top) = document().query_selector(".top").ok().flatten() else { return };
-        // Parts of the header itself and fixed panels are where they belong.
+        // What is in the header itself is where it belongs.
         if top.contains(Some(&target)) {
             return;
         }

@@ -5,7 +5,11 @@
 
 use crate::i18n::{lang, Lang};
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// "Sep" for 9: the first three letters, as English dates are written here.
+fn month_short_en(month: u32) -> &'static str {
+    &MONTHS_FULL_EN[month as usize - 1][..3]
+}
+
 const MONTHS_FULL_EN: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -153,9 +157,9 @@ impl Partial {
         match (self, lang) {
             (Partial::Year(y), _) => format!("{y}"),
             (Partial::Month(y, m), Lang::De) => format!("{m:02}.{y}"),
-            (Partial::Month(y, m), Lang::En) => format!("{} {y}", MONTHS_EN[m as usize - 1]),
+            (Partial::Month(y, m), Lang::En) => format!("{} {y}", month_short_en(m)),
             (Partial::Day(d), Lang::De) => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
-            (Partial::Day(d), Lang::En) => format!("{} {} {}", d.day, MONTHS_EN[d.month as usize - 1], d.year),
+            (Partial::Day(d), Lang::En) => format!("{} {} {}", d.day, month_short_en(d.month), d.year),
         }
     }
 }
