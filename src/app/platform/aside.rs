@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::browser::{download_text, today};
-use super::persist::{get_js, js_len, local_storage_available, read_key, BrowserStore, Persistence};
+use super::persist::{read_key, utf16_len, BrowserStore, Persistence};
 use crate::domain::data::storage::slots::{self, ASIDE_PREFIX};
 
 /// Data that did not decode and now lies under its own key.
@@ -18,21 +18,18 @@ pub struct AsideEntry {
 }
 
 impl Persistence {
-    /// Re-reads which unreadable data sets are kept aside.
+    /// Lists the unreadable data sets kept aside, from the lengths `measure`
+    /// just noted: one pass over storage serves both (call `measure` first).
     pub fn refresh_aside(self) {
-        if !local_storage_available() {
-            return;
-        }
-        let storage = LocalStorage::raw();
-        let mut entries = Vec::new();
-        for index in 0..storage.length().unwrap_or(0) {
-            let Some(key) = storage.key(index).ok().flatten() else { continue };
-            if let Some(found_at) = key.strip_prefix(ASIDE_PREFIX) {
-                // Counted in JavaScript, as the quota and `measure` count, without copying the text.
-                let chars = get_js(&key).ok().map_or(0, |v| js_len(&v));
-                entries.push(AsideEntry { found_at: found_at.to_owned(), key, chars });
-            }
-        }
+        let mut entries: Vec<AsideEntry> = self.lengths.with_value(|lengths| {
+            lengths
+                .iter()
+                .filter_map(|(key, length)| {
+                    let found_at = key.strip_prefix(ASIDE_PREFIX)?;
+                    Some(AsideEntry { found_at: found_at.to_owned(), key: key.clone(), chars: length - utf16_len(key) })
+                })
+                .collect()
+        });
         entries.sort_by(|a, b| a.key.cmp(&b.key));
         self.aside.set(entries);
     }
@@ -47,8 +44,8 @@ impl Persistence {
 
     pub fn discard_aside(self, key: &str) {
         LocalStorage::delete(key);
-        self.refresh_aside();
         self.measure();
+        self.refresh_aside();
     }
 
     /// Downloads what is stored, as it is (used when the app cannot read it:

@@ -192,7 +192,7 @@ extern "C" {
 }
 
 /// Length as JavaScript and the storage quota count it.
-fn utf16_len(text: &str) -> usize {
+pub(super) fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
@@ -224,7 +224,7 @@ pub struct Persistence {
     /// Length of every key and value this origin stores (UTF-16 units, as
     /// the quota counts them): what a save replaces and what it frees is
     /// known here, so a save need not read megabytes back out of storage.
-    lengths: StoredValue<HashMap<String, usize>>,
+    pub(super) lengths: StoredValue<HashMap<String, usize>>,
     /// The parts of the state last saved or loaded.
     pub(super) cache: StoredValue<PartCache>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -256,8 +256,8 @@ impl Persistence {
             revision: StoredValue::new(startup.revision.clone()),
             adopting: StoredValue::new(false),
         };
-        persistence.refresh_aside();
         persistence.measure();
+        persistence.refresh_aside();
         let needs_save = startup.needs_save;
         let first_run = StoredValue::new(true);
         Effect::new(move |_| {
