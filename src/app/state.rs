@@ -171,6 +171,8 @@ impl AppState {
     /// unsaved input back from `form_draft`'s slot, without a word about it.
     pub fn switch_language(self, lang: Lang) {
         self.switching.set_value(true);
+        // A notice was written in the language before.
+        self.notice.set(None);
         self.language.set(lang);
         // By the next frame the rebuilt forms have taken their drafts.
         request_animation_frame(move || self.switching.set_value(false));
