@@ -19,7 +19,7 @@ mod widgets;
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::live;
 use shell::banner::{NewerDataScreen, StorageAlert, StorageNotices};
 use shell::header::{Header, Tabs};
 use state::{AppState, Panel, View};
@@ -43,22 +43,20 @@ fn App() -> impl IntoView {
     state.reopen_draft();
     let offline = platform::offline::install(state);
 
-    let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));
-    // The whole UI is rebuilt in the new language: texts are plain strings,
-    // not one subscription each. All state lives in signals above this line.
-    move || {
-        shell::language::apply(state.language.get());
+    let newer = move || {
+        matches!(persistence.health.get(), platform::persist::Health::Newer(_))};
+    shell::language::apply(state.language.get_untracked());
         view! {
             // Focuses the content without touching the address, which names the place (`shell::routing`).
             <a class="skip-link" href="#main" on:click=|ev: web_sys::MouseEvent| {
                 ev.prevent_default();
                 platform::browser::focus_later("#main");
-            }>{t("app.skip_link")}</a>
+            }>{live("app.skip_link")}</a>
             // From deep in a long list, the areas are one Shift+Tab from the top.
             <a class="skip-link" href="#tabs" on:click=|ev: web_sys::MouseEvent| {
                 ev.prevent_default();
                 platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
-            }>{t("app.skip_tabs")}</a>
+            }>{live("app.skip_tabs")}</a>
             <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
                 <div class="top">
                     <Header />
@@ -72,9 +70,9 @@ fn App() -> impl IntoView {
                 </main>
             </Show>
             <footer class="footer">
-                <p>{t("app.footer_local")}</p>
-                <nav class="legal-links" aria-label=t("legal.nav")>
-                    {[(View::Accessibility, t("legal.accessibility")), (View::Privacy, t("legal.privacy")), (View::Imprint, t("legal.imprint"))].into_iter().map(|(view, label)| view! {
+                <p>{live("app.footer_local")}</p>
+                <nav class="legal-links" aria-label=live("legal.nav")>
+                    {[(View::Accessibility, live("legal.accessibility")), (View::Privacy, live("legal.privacy")), (View::Imprint, live("legal.imprint"))].into_iter().map(|(view, label)| view! {
                         <button type="button" class="link" on:click=move |_| {
                             state.panel.set(Panel::None);
                             state.view.set(view);
@@ -90,8 +88,6 @@ fn App() -> impl IntoView {
             </div>
         }
     }
-}
-
 #[component]
 fn MainView() -> impl IntoView {
     let state = state::use_state();
@@ -104,7 +100,8 @@ fn MainView() -> impl IntoView {
             return (view, false, None, None);
         }
         let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
-        let checklist = state.open_checklist.get().filter(|id| state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false));
+        let checklist = state.open_checklist.get().filter(|id| {
+            state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false)});
         (view, has_region, active, checklist)
     });
     move || {
@@ -116,7 +113,8 @@ fn MainView() -> impl IntoView {
             View::Data => return view! { <storage::view::DataView /> }.into_any(),
             View::Exchange => return view! { <exchange::view::ExchangeView /> }.into_any(),
             View::Analysis => return view! { <analysis::view::AnalysisView /> }.into_any(),
-            View::Accessibility | View::Privacy | View::Imprint => return view! { <legal::pages::LegalPage page=view /> }.into_any(),
+            View::Accessibility | View::Privacy | View::Imprint => {
+                return view! { <legal::pages::LegalPage page=view /> }.into_any()}
             _ => {}
         }
         if !has_region {
@@ -127,9 +125,8 @@ fn MainView() -> impl IntoView {
             View::Relations => view! { <relations::list::RelationList /> }.into_any(),
             View::Network => view! { <network::view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::list::GroupList /> }.into_any(),
-            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint => {
-                view! { <region::form::RegionForm creating=false /> }.into_any()
-            }
+            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint => view! { <region::form::RegionForm creating=false /> }.into_any()
+            ,
             View::Checklists => match checklist {
                 Some(id) => view! { <checklists::checklist::ChecklistView id=id /> }.into_any(),
                 None => view! { <checklists::list::ChecklistList /> }.into_any(),
@@ -163,7 +160,8 @@ fn SidePanel() -> impl IntoView {
         if previous.is_some() && panel != Panel::None {
             // A form: its first field, so that typing right away lands there.
             let target = match panel {
-                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => "aside.panel form :is(input, select, textarea)",
+                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => {
+                    "aside.panel form :is(input, select, textarea)"}
                 _ => "aside.panel h2",
             };
             platform::browser::focus_later(target);
@@ -176,10 +174,11 @@ fn SidePanel() -> impl IntoView {
             Panel::None => return None,
             Panel::Actor(id) => view! { <actors::detail::ActorDetail id=id /> }.into_any(),
             Panel::ActorForm(id) => view! { <actors::form::ActorForm id=id /> }.into_any(),
-            Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
+            Panel::RelationForm { editing, from } => {
+                view! { <relations::list::RelationForm editing=editing from=from /> }.into_any()}
             Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
         };
-        Some(view! { <aside class="panel" aria-label={t("app.panel_label")}>{body}</aside> })
+        Some(view! { <aside class="panel" aria-label={live("app.panel_label")}>{body}</aside> })
     }
 }
 
@@ -188,11 +187,11 @@ fn NoRegion() -> impl IntoView {
     let state = state::use_state();
     view! {
         <section class="empty-state">
-            <h2>{t("app.no_region.title")}</h2>
-            <p>{t("app.no_region.text")}</p>
-            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>{t("app.no_region.create")}</button>
-            <p>{t("app.no_region.or_file")}</p>
-            <button on:click=move |_| state.view.set(View::Exchange)>{t("app.no_region.import")}</button>
+            <h2>{live("app.no_region.title")}</h2>
+            <p>{live("app.no_region.text")}</p>
+            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>{live("app.no_region.create")}</button>
+            <p>{live("app.no_region.or_file")}</p>
+            <button on:click=move |_| state.view.set(View::Exchange)>{live("app.no_region.import")}</button>
         </section>
     }
 }

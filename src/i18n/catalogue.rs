@@ -1,171 +1,159 @@
-//! The catalogue of UI texts, `catalogue.txt`: a key on its own line, then
-//! one indented line per language, German first:
-//!
-//! ```text
-//! actors.new
-//!     de: Neuer Akteur
-//!     en: New actor
-//! ```
+//! The catalogue of UI texts, compiled by `build.rs` from the translators'
+//! files in `locales/` (gettext: `messages.pot` German, `<code>.po` each
+//! other language) into static text, split once at first use.
+
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+}
+
+pub use compiled::LANGUAGES;
 
 use std::sync::OnceLock;
 
-use super::Lang;
-
-const SOURCE: &str = include_str!("catalogue.txt");
-
-struct Entry {
-    key: &'static str,
-    de: &'static str,
-    en: &'static str,
+/// The compiled strings split into keys and, per language, texts.
+struct Table {
+    keys:Vec<&'static str>,
+    texts: Vec<Vec<&'static str>>,
 }
 
-/// The parsed catalogue, sorted by key.
-pub struct Catalogue {
-    entries: Vec<Entry>,
-}
-
-impl Catalogue {
-    /// The catalogue built into the app, parsed on first use.
-    pub fn get() -> &'static Catalogue {
-        static PARSED: OnceLock<Catalogue> = OnceLock::new();
-        PARSED.get_or_init(|| Catalogue::parse(SOURCE))
+fn table() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| Table {
+        keys: compiled::KEYS.split('\0').collect(), texts: compiled::TEXTS
+            .iter()
+            .map(|texts| texts.split('\0').collect()) .collect(),
+                    }) }
+                /// The text of `key` in language number `language` (its forms by number
+/// separated, see `form`), and the language it is in: the source language
+/// where a translation lacks the text.
+pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
+        let table = table();
+    let index = table.keys.binary_search(&key).ok()?;
+        let text = table.texts.get(language).map_or("",
+            |texts| texts[index]);
+        Some(if text.is_empty() { (table.texts[0][index], 0)
+    } else { (text , language)
+    })
     }
 
-    fn parse(source: &'static str) -> Catalogue {
-        let mut entries: Vec<Entry> = Vec::new();
-        for line in source.lines() {
-            let trimmed = line.trim();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            if !line.starts_with(char::is_whitespace) {
-                entries.push(Entry { key: trimmed, de: "", en: "" });
-            } else if let (Some(entry), Some((lang, text))) = (entries.last_mut(), trimmed.split_once(':')) {
-                match Lang::parse(lang) {
-                    Some(Lang::De) => entry.de = text.trim(),
-                    Some(Lang::En) => entry.en = text.trim(),
-                    None => {}
-                }
-            }
-        }
-        entries.sort_by_key(|e| e.key);
-        Catalogue { entries }
+    /// Form number `index` of an entry; the last one where it has fewer.
+pub fn form(entry: &'static str, index: usize) -> &'static str{
+        let mut forms = entry.split('\u{1}');
+    let last = forms.clone().last().unwrap_or(entry);
+    forms.nth(index).unwrap_or(last)
     }
+/// How many forms an entry has (1 for a text without forms by number).
+pub fn form_count(entry: &str) -> usize {
+    entry.split('\u{1}')
+        .count()}
 
-    /// The text of `key` in `lang`, German where the other language lacks it.
-    pub fn text(&self, key: &str, lang: Lang) -> Option<&'static str> {
-        let entry = &self.entries[self.entries.binary_search_by_key(&key, |e| e.key).ok()?];
-        let text = match lang {
-            Lang::De => entry.de,
-            Lang::En => entry.en,
-        };
-        Some(if text.is_empty() { entry.de } else { text })
-    }
-
-    #[cfg(test)]
-    fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|e| e.key)
-    }
-}
-
-/// The `{name}` placeholders of a text, sorted.
-#[cfg(test)]
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
-}
-
-/// Everything wrong with a catalogue text: a key twice, a language missing
-/// or empty, a line that is neither, placeholders or two-form texts that
-/// differ between the languages.
-#[cfg(test)]
-fn problems(source: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut keys: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
-    for (number, line) in source.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if !line.starts_with(char::is_whitespace) {
-            if trimmed.contains(char::is_whitespace) {
-                found.push(format!("line {}: a key has no spaces: {trimmed:?}", number + 1));
-            }
-            keys.push((trimmed, None, None));
-            continue;
-        }
-        let Some(entry) = keys.last_mut() else {
-            found.push(format!("line {}: text before the first key", number + 1));
-            continue;
-        };
-        match trimmed.split_once(':').map(|(lang, text)| (Lang::parse(lang.trim()), text.trim())) {
-            Some((Some(Lang::De), text)) if entry.1.is_none() => entry.1 = Some(text),
-            Some((Some(Lang::En), text)) if entry.2.is_none() => entry.2 = Some(text),
-            _ => found.push(format!("line {}: expected one `de:` and one `en:` line under {}", number + 1, entry.0)),
-        }
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    for (key, de, en) in &keys {
-        if !seen.insert(*key) {
-            found.push(format!("{key}: listed twice"));
-        }
-        match (de.filter(|t| !t.is_empty()), en.filter(|t| !t.is_empty())) {
-            (None, _) => found.push(format!("{key}: German text missing")),
-            (_, None) => found.push(format!("{key}: English text missing")),
-            (Some(de), Some(en)) => {
-                if placeholders(de) != placeholders(en) {
-                    found.push(format!("{key}: placeholders differ: {:?} / {:?}", placeholders(de), placeholders(en)));
-                }
-                if de.contains('|') != en.contains('|') {
-                    found.push(format!("{key}: one language has two forms (one|other), the other not"));
-                }
-            }
-        }
-    }
-    found
-}
+/// The form a language uses for the number `n`.
+pub fn plural_form(language: usize, n: u64) -> usize {
+    compiled::plural_form(language, n)}
 
 #[cfg(test)]
 mod tests {
+    use super::super::po;
     use super::*;
     use std::collections::BTreeSet;
     use std::path::Path;
 
     #[test]
-    fn the_catalogue_is_complete_in_both_languages() {
-        assert_eq!(problems(SOURCE), Vec::<String>::new());
+    fn every_language_has_every_text_with_the_same_placeholders() {
+        assert_eq!(compiled::PROBLEMS, &[] as &[&str]);
     }
 
     #[test]
-    fn problems_name_missing_languages_and_mismatched_placeholders() {
-        let source = "a\n    de: Eins\nb\n    en: Two\nc\n    de: {n} Akteure\n    en: actors\nd\n    de: ein|{n}\n    en: {n}\na\n    de: x\n    en: y\n";
+    fn the_first_language_is_german_and_english_follows() {
+        assert_eq!(LANGUAGES[0], ("de", "Deutsch"));
+        assert!(LANGUAGES.contains(&("en", "English")));
+    }
+
+    const TEMPLATE: &str = "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\"X-Language-Name: Deutsch\\n\"\n\n\
+        msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"\"\n\n\
+        msgctxt \"b\"\nmsgid \"{n} Akteur\"\nmsgid_plural \"{n} Akteure\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n\n\
+        msgctxt \"c\"\nmsgid \"Hallo {name}\"\nmsgstr \"\"\n\n\
+        msgctxt \"d\"\nmsgid \"Neu\"\nmsgstr \"\"\n";
+
+    #[test]
+    fn problems_name_missing_stale_and_mismatched_translations() {
+        let template = po::parse(TEMPLATE).unwrap();
+        // Polish has three forms; "a" is missing, "c" loses its placeholder,
+        // "d" was translated from an older German text, "z" is left over.
+        let polish = po::parse(
+            "msgid \"\"\nmsgstr \"\"\n\"Language: pl\\n\"\n\"X-Language-Name: Polski\\n\"\n\
+             \"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\"\n\
+             msgctxt \"b\"\nmsgid \"{n} Akteur\"\nmsgid_plural \"{n} Akteure\"\nmsgstr[0] \"{n} aktor\"\nmsgstr[1] \"{n} aktorzy\"\n\
+             msgctxt \"c\"\nmsgid \"Hallo {name}\"\nmsgstr \"Cześć\"\n\
+             msgctxt \"d\"\nmsgid \"Alt\"\nmsgstr \"Nowy\"\n\
+             msgctxt \"z\"\nmsgid \"Z\"\nmsgstr \"Z\"\n",
+        )
+        .unwrap();
         assert_eq!(
-            problems(source),
-            vec![
-                "a: English text missing",
-                "b: German text missing",
-                "c: placeholders differ: [\"n\"] / []",
-                "d: one language has two forms (one|other), the other not",
-                "a: listed twice",
+            po::problems(&template, &polish), vec![
+                "pl: a: missing",
+                "pl: b: 2 forms, expected 3",
+                "pl: c: placeholders differ: {\"name\"} / {}",
+                "pl: d: translated from an older German text",
+                "pl: z: not in the template (line 17)",
             ]
+        );
+        assert!(po::parse("msgctxt \"a\"\nmsgstr \"x\"\n")
+            .unwrap_err()
+            .contains("line 2"));
+        assert!(po::parse("msgctxt \"a\"\nmsgid \"x\nmsgstr \"\"\n")
+            .unwrap_err()
+            .contains("line 2"));
+    }
+
+    #[test]
+    fn plural_rules_follow_the_language_file() {
+        let rule = |text: &str| po::Plural::parse(text).unwrap();
+        let germanic = rule("(n != 1)");
+        assert_eq!(
+            [0, 1, 2, 21].map(|n| germanic.eval(n)),
+            [
+                1,
+                0,
+                1,
+                1]
+        );
+    let polish = rule("(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)");
+        assert_eq!(
+            [1, 2, 5, 12, 22, 25, 112].map(|n| polish.eval(n)),
+            [0, 1, 2, 2, 1, 2, 2]
+        );
+        let arabic =
+            rule("n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5");
+        assert_eq!(
+            [0, 1, 2, 3, 11, 100].map(|n| arabic.eval(n)),
+            [0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(rule("0").eval(7), 0);
+        assert!(po::Plural::parse("n ? 1").is_err());
+        assert!(po::Plural::parse("n $ 2").is_err());
+        // The compiled rules agree with the evaluated ones.
+        for n in [0, 1, 2, 5, 21, 100] {
+            assert_eq!(plural_form(0, n) as u64, germanic.eval(n));
+        }
+    }
+
+    #[test]
+    fn a_missing_translation_falls_back_to_german() {
+        let (german, _) = entry("app.skip_link", 0).unwrap();
+        assert_eq!(entry("app.skip_link", 99), Some((german, 0)));
+        assert_eq!(entry("no.such.key", 0), None);
+        let (counted, _)= entry("count.actors", 0).unwrap();
+        assert_eq!((form_count(counted), form(counted, 0),
+                form(counted, 1),
+                form(counted, 7)
+            ),
+            (2, "{n} Akteur", "{n} Akteure", "{n} Akteure")
         );
     }
 
-    #[test]
-    fn english_falls_back_to_german_only_where_it_is_missing() {
-        let catalogue = Catalogue::parse("k\n    de: Deutsch\nl\n    de: Nur Deutsch\n    en:\n");
-        assert_eq!(catalogue.text("l", Lang::En), Some("Nur Deutsch"));
-        assert_eq!(catalogue.text("k", Lang::De), Some("Deutsch"));
-        assert_eq!(catalogue.text("m", Lang::De), None);
-    }
-
-    /// Every key the code asks for, from `t("…")` and `tr!("…", …)` in `src/`.
+    /// Every key the code asks for, from `t("…")`, `live("…")`, `text_in(…, "…")`,
+    /// `count("…", …)` and `tr!("…", …)` in `src/`.
     fn keys_in_code() -> BTreeSet<(String, String)> {
         fn walk(dir: &Path, out: &mut BTreeSet<(String, String)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
@@ -174,15 +162,24 @@ mod tests {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let code = std::fs::read_to_string(&path).unwrap();
-                    for marker in ["t(", "tr!("] {
+                    for marker in ["t(", "tr!(", "live(", "count(", "text_in("] {
                         for (at, _) in code.match_indices(marker) {
                             // `t(` only as a name of its own, not the end of `split(`.
                             let before = code[..at].chars().next_back();
                             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                                 continue;
                             }
+                            let mut rest= code[at + marker.len()..].trim_start();
+                            if marker == "text_in(" {
+                                // The key follows the language.
+                                let Some((_, after)) = rest.split_once(',') else {
+                                    continue;
+                                };
+                                rest = after.trim_start();
+                            }
                             // The key may follow on the next line (`tr!(` with many values).
-                            let Some(rest) = code[at + marker.len()..].trim_start().strip_prefix('"') else { continue };
+                            let Some(rest) = rest.strip_prefix('"') else { continue ;
+                            };
                             let key = &rest[..rest.find('"').unwrap()];
                             out.insert((key.to_owned(), path.display().to_string()));
                         }
@@ -191,24 +188,53 @@ mod tests {
             }
         }
         let mut keys = BTreeSet::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys,
+        );
         keys
+    }
+
+    fn is_test_source(file: &str) -> bool {
+        file.ends_with("i18n/mod.rs") || file.ends_with("catalogue.rs") || file.ends_with("po.rs")
     }
 
     #[test]
     fn every_key_the_code_uses_is_in_the_catalogue() {
-        let catalogue = Catalogue::parse(SOURCE);
         let missing: Vec<_> = keys_in_code()
             .into_iter()
-            .filter(|(key, file)| !file.ends_with("i18n/mod.rs") && !file.ends_with("catalogue.rs") && catalogue.text(key, Lang::De).is_none())
+            .filter(|(key, file)| !is_test_source(file) && entry(key, 0).is_none())
             .collect();
-        assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from catalogue.txt");
+        assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from messages.pot"
+        );
+    }
+
+    /// Every string literal in `src/` outside these tests (keys also travel
+    /// as plain literals, e.g. in tables of labels).
+    fn literals_in_code() -> String {
+        fn walk(dir: &Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let file = path.display().to_string();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !is_test_source(&file) {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut code = String::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        code
     }
 
     #[test]
     fn every_catalogue_entry_is_used() {
-        let used: BTreeSet<String> = keys_in_code().into_iter().map(|(key, _)| key).collect();
-        let unused: Vec<_> = Catalogue::parse(SOURCE).keys().filter(|k| !used.contains(*k)).collect();
-        assert_eq!(unused, Vec::<&str>::new(), "entries in catalogue.txt that no code uses");
+        let code = literals_in_code();
+        let unused: Vec<_> = compiled::KEYS
+            .split('\0').filter(|k| !code.contains(&format!("\"{k}\""))).collect();
+        assert_eq!(unused, Vec::<&str>::new(), "entries in messages.pot that no code uses"
+        );
     }
 }

@@ -2,9 +2,12 @@
 // switches in the header, remembers the choice, and writes numbers, dates
 // and messages (also those from the domain) in the chosen language.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { useApp, saved, reload, writeStored } from './helpers.mjs';
 import { regionUpload } from '../support/netzwerkatlas-file.mjs';
+import { germanOnly } from '../support/catalogue.mjs';
+import { SCREENS } from './screens.mjs';
 
 const app = useApp();
 const LANGUAGE_KEY = 'netzwerkatlas.language';
@@ -31,8 +34,9 @@ test('an English browser gets the English UI, with English numbers and dates', a
   await context.close();
 });
 
-test('switching the language rebuilds the UI, keeps the focus, and is remembered', async () => {
+test('switching the language redraws the texts, keeps the focus, and is remembered', async () => {
   const { page, context } = await app.open({ locale: 'en-US' });
+  await page.locator('#language-select').focus();
   await page.locator('#language-select').selectOption('de');
   await page.getByRole('button', { name: /^Akteure/ }).waitFor();
   assert.equal(await htmlLang(page), 'de');
@@ -45,7 +49,7 @@ test('switching the language rebuilds the UI, keeps the focus, and is remembered
   await context.close();
 });
 
-test('a language switch keeps what was typed into an open form', async () => {
+test('a language switch keeps what was typed into an open form, without offering it back', async () => {
   const { page, context } = await app.open();
   await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
   await page.locator('#actor-name').fill('Sprachcafé Lindenau');
@@ -55,6 +59,7 @@ test('a language switch keeps what was typed into an open form', async () => {
   await page.locator('#actor-notes').fill('Trifft sich dienstags.');
   await page.locator('#language-select').selectOption('en');
   await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
+  assert.equal(await page.getByTestId('draft-restored').count(), 0, 'nothing was lost, so nothing is offered back');
   assert.equal(await page.locator('#actor-name').inputValue(), 'Sprachcafé Lindenau');
   assert.equal(await page.locator('#actor-kind').inputValue(), 'verein');
   assert.equal(await page.locator('#contact-0-name').inputValue(), 'Aylin Demir');
@@ -127,5 +132,104 @@ test('a browser in neither language starts in German', async () => {
   const { page, context } = await app.open({ locale: 'fr-FR' });
   assert.equal(await htmlLang(page), 'de');
   assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+  await context.close();
+});
+
+/** Every text a person can see or hear: text nodes, labels in attributes, the page title. */
+const pageTexts = (page) =>
+  page.evaluate(() => {
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent.trim();
+      if (text && !walker.currentNode.parentElement.closest('script, style, option[lang]')) texts.push(text);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+      for (const name of ['aria-label', 'placeholder', 'title', 'alt']) if (el.hasAttribute(name)) texts.push(el.getAttribute(name).trim());
+    }
+    return texts;
+  });
+
+const { whole, pieces } = germanOnly('en');
+const german = (text) => whole.has(text) || [...pieces].some((piece) => text.includes(piece));
+
+/** Every text the user's data holds (names, item texts …): data stays as it
+ *  was typed, whatever the UI's language, so it is taken out before looking. */
+const dataTexts = (page) =>
+  page.evaluate(() => {
+    const found = new Set();
+    const walk = (v) => {
+      if (typeof v === 'string') { if (v.length >= 4) found.add(v); }
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    for (let i = 0; i < localStorage.length; i++) {
+      try { walk(JSON.parse(localStorage.getItem(localStorage.key(i)))); } catch { /* not JSON */ }
+    }
+    return [...found].sort((a, b) => b.length - a.length);
+  });
+
+/** The demo region's texts (names, item texts), as its source spells them. */
+const demoTexts = readFileSync(new URL('../../src/domain/samples/demo.rs', import.meta.url), 'utf8')
+  .split('\n')
+  .flatMap((line) => [...line.matchAll(/"((?:[^"\\]|\\.){4,}?)"/g)].map((m) => m[1]));
+
+/** The page's texts in which German is left, data taken out. */
+async function germanLeft(page) {
+  const data = [...new Set([...(await dataTexts(page)), ...demoTexts])].sort((a, b) => b.length - a.length);
+  return (await pageTexts(page)).filter((text) => german(data.reduce((rest, d) => rest.split(d).join(' '), text).trim()));
+}
+
+// The header (and so the switch) is not on the screen that refuses newer data.
+for (const [screen, reach] of SCREENS.filter(([screen]) => screen !== 'newer data screen')) {
+  test(`switched to English in place, no German text is left: ${screen}`, async () => {
+    const { page, context, errors } = await app.open();
+    await reach(page);
+    await page.evaluate(() => document.querySelectorAll('body *').forEach((el) => { el.__beforeSwitch = true; }));
+    assert.ok((await germanLeft(page)).length > 0, 'the screen speaks German before the switch');
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    const left = await germanLeft(page);
+    assert.deepEqual(left, [], `${screen}: German texts left after the switch`);
+    // Nothing that holds what the user did is drawn anew: fields, choices, open details.
+    const redrawn = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, details')].filter((el) => !el.__beforeSwitch).map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(redrawn, [], `${screen}: drawn anew by the switch`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a switch keeps the import preview, the zoom of the picture and a question asked', async () => {
+  const { page, context } = await app.open();
+  // An import preview.
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  const actors = [{ id: 'x1', name: 'Sprachcafé Ost', kind: 'verein' }];
+  await page.locator('#import-files').setInputFiles(regionUpload('ost', 'Kreis Ost', actors));
+  await page.getByRole('button', { name: '1 Datei importieren' }).waitFor();
+  await page.locator('#language-select').selectOption('en');
+  await page.getByRole('button', { name: 'Import 1 file' }).waitFor();
+  assert.match(await page.getByTestId('import-summary').textContent(), /^1 actor, 0 relations/);
+
+  // The picture, zoomed in.
+  await page.getByRole('button', { name: /^Network picture/ }).click();
+  await page.locator('.network-canvas').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  const zoom = await page.locator('.network-zoom').getAttribute('transform');
+  assert.match(zoom, /scale\(1\.5/);
+  await page.locator('#language-select').selectOption('de');
+  await page.getByRole('button', { name: /^Netzwerkbild/ }).waitFor();
+  assert.equal(await page.locator('.network-zoom').getAttribute('transform'), zoom, 'the zoom is kept');
+
+  // A question asked in place, before deleting.
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click();
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).waitFor();
+  await page.locator('#language-select').selectOption('en');
+  await page.getByRole('heading', { level: 2, name: 'Lindenauer Werkstätten' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Endgültig löschen' }).count(), 0);
+  assert.match(await page.getByRole('alertdialog').textContent(), /^Delete “Lindenauer Werkstätten”\?/, 'the question is still asked, in English');
   await context.close();
 });

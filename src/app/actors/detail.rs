@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, live_label, t};
 use crate::tr;
 
 use crate::app::checklists::list::status_label;
@@ -21,12 +21,13 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
     let confirming = RwSignal::new(false);
     move || {
         let Some(actor) = actor.get() else {
-            return view! { <p class="empty">{t("actor.gone")}</p> }.into_any();
+            return view! { <p class="empty">{live("actor.gone")}</p> }.into_any();
         };
         let id = actor.id.clone();
         let (facts, relations, groups, impact, tasks) = state
             .with_region(|r| {
-                (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id), checklist_items(r, &actor.id))
+                (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id), checklist_items(r, &actor.id),
+                )
             })
             .unwrap_or_default();
         let edit_id = id.clone();
@@ -37,18 +38,18 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
             <article class="detail" aria-labelledby="detail-title">
                 <header class="panel-head">
                     <h2 id="detail-title" tabindex="-1">{actor.name.clone()}</h2>
-                    <button type="button" class="close" aria-label=t("actor.close") on:click=move |_| state.open(Panel::None)>"×"</button>
+                    <button type="button" class="close" aria-label=live("actor.close") on:click=move |_| state.open(Panel::None)>"×"</button>
                 </header>
-                <p class="kind-badge">{actor.kind.label()}</p>
+                <p class="kind-badge">{live_label(actor.kind, |v| v.label())}</p>
                 <dl class="facts">
                     {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
                     {website(&actor)}
                 </dl>
                 {contacts(&actor)}
                 <section aria-labelledby="detail-relations">
-                    <h3 id="detail-relations">{tr!("actor.relations_n", n = relations.len())}</h3>
+                    <h3 id="detail-relations">{let n = relations.len(); move || tr!("actor.relations_n", n = n)}</h3>
                     {if relations.is_empty() {
-                        view! { <p class="empty">{t("actor.no_relations")}</p> }.into_any()
+                        view! { <p class="empty">{live("actor.no_relations")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="relation-list" data-testid="detail-relations">
@@ -66,7 +67,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                                     class="small"
                                                     aria-label=tr!("actor.edit_relation", name = other_name)
                                                     on:click=move |_| state.open(Panel::RelationForm { editing: Some(rel_id.clone()), from: None })
-                                                >{t("common.edit")}</button>
+                                                >{live("common.edit")}</button>
                                             </li>
                                         }
                                     })
@@ -78,13 +79,13 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                 </section>
                 {(!groups.is_empty()).then(|| view! {
                     <section aria-labelledby="detail-groups">
-                        <h3 id="detail-groups">{t("tabs.groups")}</h3>
+                        <h3 id="detail-groups">{live("tabs.groups")}</h3>
                         <ul>{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 {(!tasks.is_empty()).then(|| view! {
                     <section aria-labelledby="detail-tasks">
-                        <h3 id="detail-tasks">{tr!("actor.tasks_n", n = tasks.len())}</h3>
+                        <h3 id="detail-tasks">{let n = tasks.len(); move || tr!("actor.tasks_n", n = n)}</h3>
                         <ul class="relation-list" data-testid="detail-tasks">
                             {tasks.into_iter().map(|(checklist, item, text)| view! {
                                 <li>
@@ -95,12 +96,12 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     </section>
                 })}
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>{t("common.edit")}</button>
+                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>{live("common.edit")}</button>
                     <button
                         type="button"
                         on:click=move |_| state.open(Panel::RelationForm { editing: None, from: Some(relate_id.clone()) })
-                    >{t("actor.add_relation")}</button>
-                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t("common.delete_ellipsis")}</button>
+                    >{live("actor.add_relation")}</button>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{live("common.delete_ellipsis")}</button>
                 </div>
                 <Show when=move || confirming.get()>
                     {
@@ -108,8 +109,8 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                         let name = name.clone();
                         view! {
                             <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-                                <h3 id="confirm-title">{tr!("common.delete_question", name = name)}</h3>
-                                <p id="confirm-text">{impact.describe()}" "{t("common.undo_delete_hint")}</p>
+                                <h3 id="confirm-title">{let name = name.clone(); move || tr!("common.delete_question", name = name)}</h3>
+                                <p id="confirm-text">{let impact = impact.clone(); move || impact.describe()}" "{live("common.undo_delete_hint")}</p>
                                 <button
                                     type="button"
                                     class="danger"
@@ -122,8 +123,8 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                             state.confirm(&tr!("common.deleted_named", name = name));
                                         }
                                     }
-                                >{t("region.delete_final")}</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>{t("common.cancel")}</button>
+                                >{live("region.delete_final")}</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{live("common.cancel")}</button>
                             </div>
                         }
                     }
@@ -142,7 +143,8 @@ fn facts(region: &Region, actor: &Actor) -> Vec<(&'static str, String)> {
         out.push((t("actor.traeger"), region.actor_name(traeger)));
     }
     let pairs = [
-        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "),
+        ),
         (
             t("region.sozialraeume"),
             actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
@@ -161,7 +163,7 @@ fn website(actor: &Actor) -> Option<impl IntoView> {
     let href = safe_href(LinkKind::Web, &actor.website)?;
     let text = actor.website.clone();
     Some(view! {
-        <dt>{t("actor.website")}</dt>
+        <dt>{live("actor.website")}</dt>
         <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
     })
 }
@@ -194,7 +196,7 @@ fn contacts(actor: &Actor) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <section aria-labelledby="detail-contacts">
-            <h3 id="detail-contacts">{t("actor.contacts")}</h3>
+            <h3 id="detail-contacts">{live("actor.contacts")}</h3>
             <ul class="contacts">{items}</ul>
         </section>
     })
@@ -226,7 +228,8 @@ fn checklist_items(region: &Region, actor: &Id) -> Vec<(Id, Id, String)> {
                     ItemKind::Status(_) => format!(" ({})", status_label(i.status)),
                     ItemKind::Answers => String::new(),
                 };
-                (c.id.clone(), i.id.clone(), format!("{}: {}{status}", c.title, i.text))
+                (c.id.clone(), i.id.clone(), format!("{}: {}{status}", c.title, i.text),
+                    )
             })
         })
         .collect()

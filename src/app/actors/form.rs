@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
 
 use crate::app::platform::browser::new_id;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField, };
 use crate::domain::editing::draft::ActorDraft;
 use crate::domain::editing::query::{actors_by_name, similar_actors};
 use crate::domain::rules::fields::FieldErrors;
@@ -16,9 +16,11 @@ use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
 #[component]
 pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
-    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
+    let existing = id.as_ref().and_then(|id| {
+        state.with_region_untracked(|r| r.actor(id).cloned()).flatten()});
     let creating = existing.is_none();
-    let form = state.form_draft("actor", id.as_ref(), || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
+    let form = state.form_draft("actor", id.as_ref(), || {
+        existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default()});
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
@@ -61,7 +63,8 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
 
     let kind_options = Signal::derive(|| {
         std::iter::once((String::new(), t("common.please_choose").to_owned()))
-            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
+            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())),
+            )
             .collect::<Vec<_>>()
     });
     let traeger_options = {
@@ -76,11 +79,13 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     };
     let sozialraum_options = Signal::derive(move || {
         state
-            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>())
+            .with_region(|r| {
+                r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>()})
             .unwrap_or_default()
     });
     let rechtskreis_options =
-        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
+        Signal::derive(|| {
+        Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>()});
 
     // Checked as the name is typed: "Jobcenter Werra-Meissner" beside "Jobcenter Werra-Meißner".
     let similar = {
@@ -91,7 +96,13 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
         })
     };
 
-    let title = if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing.as_ref().map(|a| a.name.as_str()).unwrap_or("")) };
+    let existing_name = existing
+        .as_ref()
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let title = move || {
+        if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing_name)}
+    };
     view! {
         <form
             class="entity-form"
@@ -110,17 +121,17 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             </header>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
-            <TextField id="actor-name" label=t("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="actor-name" label=live("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             {move || {
                 let found = similar.get();
                 (!found.is_empty()).then(|| view! {
                     <div class="similar-warning" role="status" data-testid="similar-actor">
-                        <p>{t("actor_form.similar")}</p>
+                        <p>{live("actor_form.similar")}</p>
                         <ul>
                             {found.into_iter().map(|(id, name)| view! {
                                 <li>
                                     <button type="button" class="link" on:click=move |_| state.open(Panel::Actor(id.clone()))>
-                                        {tr!("actor_form.similar_open", name = name)}
+                                        {move || tr!("actor_form.similar_open", name = name)}
                                     </button>
                                 </li>
                             }).collect_view()}
@@ -130,7 +141,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             }}
             <SelectField
                 id="actor-kind"
-                label=t("region.kind")
+                label=live("region.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.map(|k| k.key()).unwrap_or_default()))
@@ -139,7 +150,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="actor-traeger"
-                label=t("actor.traeger_long")
+                label=live("actor.traeger_long")
                 options=traeger_options
                 value=Signal::derive(move || draft.with(|d| d.traeger.as_ref().map(|t| t.0.clone()).unwrap_or_default()))
                 on_change=Callback::new(move |v: String| draft.update(|d| d.traeger = (!v.is_empty()).then(|| Id(v))))
@@ -147,7 +158,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <CheckboxGroup
                 id="actor-rechtskreise"
-                legend=t("actors.rechtskreise")
+                legend=live("actors.rechtskreise")
                 options=rechtskreis_options
                 checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key().to_owned()).collect()))
                 on_toggle=Callback::new(move |(key, on): (String, bool)| {
@@ -159,29 +170,29 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
                 <CheckboxGroup
                     id="actor-sozialraeume"
-                    legend=t("region.sozialraeume")
+                    legend=live("region.sozialraeume")
                     options=sozialraum_options
                     checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
                     on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
                 />
             </Show>
-            <TextField id="actor-target-groups" label=t("actor.target_groups") hint=t("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
-            <TextField id="actor-offers" label=t("actor.offers") hint=t("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
+            <TextField id="actor-target-groups" label=live("actor.target_groups") hint=live("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
+            <TextField id="actor-offers" label=live("actor.offers") hint=live("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
             <TextField
                 id="actor-website"
-                label=t("actor.website")
+                label=live("actor.website")
                 kind="url"
-                placeholder=t("actor.website_placeholder")
+                placeholder=live("actor.website_placeholder")
                 value=website
                 on_input=set_website
                 error=error_of(errors, "website")
             />
             <ContactsEditor draft=draft errors=errors />
-            <TextField id="actor-tags" label=t("actor.tags") hint=t("region.comma_separated") value=tags on_input=set_tags />
-            <TextField id="actor-notes" label=t("common.notes") rows=4 value=notes on_input=set_notes />
+            <TextField id="actor-tags" label=live("actor.tags") hint=live("region.comma_separated") value=tags on_input=set_tags />
+            <TextField id="actor-notes" label=live("common.notes") rows=4 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">{t("common.save")}</button>
-                <button type="button" on:click=cancel>{t("common.cancel")}</button>
+                <button type="submit" class="primary">{live("common.save")}</button>
+                <button type="button" on:click=cancel>{live("common.cancel")}</button>
             </div>
         </form>
     }
@@ -194,8 +205,8 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
     let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
     view! {
         <fieldset class="contacts-editor">
-            <legend>{t("actor.contacts")}</legend>
-            <p class="hint">{t("actor.contacts_hint")}</p>
+            <legend>{live("actor.contacts")}</legend>
+            <p class="hint">{live("actor.contacts_hint")}</p>
             {move || {
                 (0..count.get())
                     .map(|i| {
@@ -217,9 +228,9 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                         view! {
                             <div class="contact-row" role="group" aria-label=tr!("actor.contact_n", number = number)>
                                 <TextField id=format!("contact-{i}-name") label=tr!("actor.contact_name", number = number) value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
-                                <TextField id=format!("contact-{i}-role") label=t("actor.contact_role") value=role on_input=set_role />
-                                <TextField id=format!("contact-{i}-email") label=t("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
-                                <TextField id=format!("contact-{i}-phone") label=t("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
+                                <TextField id=format!("contact-{i}-role") label=live("actor.contact_role") value=role on_input=set_role />
+                                <TextField id=format!("contact-{i}-email") label=live("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
+                                <TextField id=format!("contact-{i}-phone") label=live("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
                                 <button
                                     type="button"
                                     class="small"
@@ -228,13 +239,13 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                                             d.contacts.remove(i);
                                         }
                                     })
-                                >{tr!("actor.contact_remove", number = number)}</button>
+                                >{move || tr!("actor.contact_remove", number = number)}</button>
                             </div>
                         }
                     })
                     .collect_view()
             }}
-            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{t("actor.contact_add")}</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{live("actor.contact_add")}</button>
         </fieldset>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{number, t};
+use crate::i18n::{live, live_label, number, t};
 use crate::tr;
 
 use crate::app::state::{use_state, Panel};
@@ -38,7 +38,9 @@ pub fn ActorList() -> impl IntoView {
     let matching = move || selection.with(Vec::len);
     let shown_rows = move || {
         let limit = limit.get();
-        selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
+        selection.with(|s| {
+            prepared.with(|rows| {
+                s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()})})
     };
     let hidden = move || matching().saturating_sub(limit.get());
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
@@ -50,18 +52,18 @@ pub fn ActorList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="actors-title">
             <div class="list-head">
-                <h2 id="actors-title">{t("tabs.actors")}</h2>
+                <h2 id="actors-title">{live("tabs.actors")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(None))>
-                    {t("actors.add")}
+                    {live("actors.add")}
                 </button>
             </div>
             <ActorFilters>
                 <div class="field">
-                    <label for="actor-sort">{t("actors.sort")}</label>
+                    <label for="actor-sort">{live("actors.sort")}</label>
                     <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
                         {ActorSort::ALL
                             .into_iter()
-                            .map(|s| view! { <option value=s.key() selected=move || query.with(|q| q.sort == s)>{s.label()}</option> })
+                            .map(|s| view! { <option value=s.key() selected=move || query.with(|q| q.sort == s)>{live_label(s, |v| v.label())}</option> })
                             .collect_view()}
                     </select>
                 </div>
@@ -79,7 +81,7 @@ pub fn ActorList() -> impl IntoView {
                     " "
                     <button type="button" class="link" on:click=move |_| query.update(|q| {
                         *q = ActorQuery { sort: q.sort, ..ActorQuery::default() }
-                    })>{t("actors.reset_filters")}</button>
+                    })>{live("actors.reset_filters")}</button>
                 })}
             </p>
             <Show
@@ -97,11 +99,11 @@ pub fn ActorList() -> impl IntoView {
                 <table class="data actor-table" data-testid="actor-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t("common.name")}</th>
-                            <th scope="col">{t("common.kind")}</th>
-                            <th scope="col" class="secondary">{t("region.sozialraeume")}</th>
-                            <th scope="col" class="secondary">{t("actors.rechtskreise")}</th>
-                            <th scope="col" class="num">{t("tabs.relations")}</th>
+                            <th scope="col">{live("common.name")}</th>
+                            <th scope="col">{live("common.kind")}</th>
+                            <th scope="col" class="secondary">{live("region.sozialraeume")}</th>
+                            <th scope="col" class="secondary">{live("actors.rechtskreise")}</th>
+                            <th scope="col" class="num">{live("tabs.relations")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -123,7 +125,7 @@ pub fn ActorList() -> impl IntoView {
                                             on:click=move |_| state.open(Panel::Actor(id.clone()))
                                         >{row.name.clone()}</button>
                                     </td>
-                                    <td>{row.kind.label()}</td>
+                                    <td>{live_label(row.kind, |v| v.label())}</td>
                                     <td class="secondary">{row.sozialraeume.clone()}</td>
                                     <td class="secondary">{row.rechtskreise.clone()}</td>
                                     <td class="num">{row.relations}</td>
@@ -155,7 +157,8 @@ pub fn ActorList() -> impl IntoView {
 fn focus_row(index: usize) {
     let row = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-testid=actor-table] .row-open").ok())
+        .and_then(|d| {
+            d.query_selector_all("[data-testid=actor-table] .row-open").ok()})
         .and_then(|rows| rows.get(index as u32))
         .and_then(|row| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row).ok());
     if let Some(row) = row {
@@ -171,53 +174,54 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
     let query = state.actor_query;
     let sozialraeume = move || {
         state
-            .with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+            .with_region(|r| {
+                r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()})
             .unwrap_or_default()
     };
     view! {
-        <div class="filters" role="search" aria-label=t("actors.search_label")>
+        <div class="filters" role="search" aria-label=live("actors.search_label")>
                 <div class="field grow">
-                <label for="actor-search">{t("actors.search")}</label>
+                <label for="actor-search">{live("actors.search")}</label>
                 <input
                     id="actor-search"
                     type="search"
-                    placeholder=t("actors.search_placeholder")
+                    placeholder=live("actors.search_placeholder")
                     autocomplete="off"
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                 />
             </div>
             <div class="field">
-                <label for="filter-kind">{t("common.kind")}</label>
+                <label for="filter-kind">{live("common.kind")}</label>
                 <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
-                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{t("actors.all_kinds")}</option>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{live("actors.all_kinds")}</option>
                     {ActorKind::ALL
                         .iter()
                         .map(|k| {
                             let k = *k;
-                            view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{k.label()}</option> }
+                            view! { <option value=k.key() selected=move || query.with(|q| q.kind == Some(k))>{live_label(k, |v| v.label())}</option> }
                         })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-rechtskreis">{t("actors.rechtskreis")}</label>
+                <label for="filter-rechtskreis">{live("actors.rechtskreis")}</label>
                 <select
                     id="filter-rechtskreis"
                     on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
                 >
-                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{t("actors.all_rechtskreise")}</option>
+                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{live("actors.all_rechtskreise")}</option>
                     {Rechtskreis::ALL
                         .iter()
                         .map(|r| {
                             let r = *r;
-                            view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{r.label()}</option> }
+                            view! { <option value=r.key() selected=move || query.with(|q| q.rechtskreis == Some(r))>{live_label(r, |v| v.label())}</option> }
                         })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-sozialraum">{t("actors.sozialraum")}</label>
+                <label for="filter-sozialraum">{live("actors.sozialraum")}</label>
                 <select
                     id="filter-sozialraum"
                     on:change=move |ev| {
@@ -225,7 +229,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                         query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
                     }
                 >
-                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{t("actors.all_sozialraeume")}</option>
+                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{live("actors.all_sozialraeume")}</option>
                     {move || {
                         sozialraeume()
                             .into_iter()

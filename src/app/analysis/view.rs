@@ -6,23 +6,25 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::rules::dates::show as date;
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
 
-use crate::app::platform::browser::today;
-use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::app::checklists::list::ProgressBar;
+
+use crate::app::platform::browser::today;
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, left_out_by_default, sources, templates_in_use};
-use crate::domain::model::checklist::ItemKind;
+use crate::domain::analysis::aggregate::{aggregate, left_out_by_default, sources, templates_in_use,
+};
 use crate::domain::analysis::compare::compare;
+use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
+use crate::domain::model::checklist::ItemKind;
 use crate::domain::Id;
 
 #[component]
 pub fn AnalysisView() -> impl IntoView {
     view! {
         <section class="analysis-view content" aria-labelledby="analysis-title">
-            <h2 id="analysis-title">{t("header.analysis")}</h2>
+            <h2 id="analysis-title">{live("header.analysis")}</h2>
             <CompareRegions />
             <AggregateChecklists />
         </section>
@@ -62,14 +64,15 @@ fn CompareRegions() -> impl IntoView {
         state.workspace.with(|ws| match (ws.region(&Id(a.get())), ws.region(&Id(b.get()))) {
             (Some(x), Some(y)) => Some((x.name.clone(), y.name.clone(), compare(x, y))),
             _ => None,
-        })
+        },
+        )
     });
     view! {
         <section aria-labelledby="compare-title">
-            <h3 id="compare-title">{t("analysis.compare_title")}</h3>
+            <h3 id="compare-title">{live("analysis.compare_title")}</h3>
             <Show
                 when=move || state.workspace.with(|ws| ws.regions.len() >= 2)
-                fallback=|| view! { <p class="muted">{t("analysis.compare_needs_two")}</p> }
+                fallback=|| view! { <p class="muted">{live("analysis.compare_needs_two")}</p> }
             >
                 <div class="compare-pickers">
                     {region_select("compare-a", t("analysis.region_a"), a)}
@@ -81,7 +84,7 @@ fn CompareRegions() -> impl IntoView {
                             <table class="compare-table">
                                 <caption>{section.title}</caption>
                                 <thead><tr>
-                                    <th scope="col">{t("analysis.feature")}</th>
+                                    <th scope="col">{live("analysis.feature")}</th>
                                     <th scope="col">{name_a.clone()}</th>
                                     <th scope="col">{name_b.clone()}</th>
                                 </tr></thead>
@@ -104,7 +107,8 @@ fn CompareRegions() -> impl IntoView {
 fn AggregateChecklists() -> impl IntoView {
     let state = use_state();
     let templates = Memo::new(move |_| state.workspace.with(templates_in_use));
-    let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
+    let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default(),
+    );
     // Regions left out; all others count. The demo starts left out.
     let excluded = RwSignal::new(state.workspace.with_untracked(left_out_by_default));
     let demo_left_out = move || {
@@ -130,36 +134,39 @@ fn AggregateChecklists() -> impl IntoView {
     let export = move |_| {
         let name = templates.get_untracked().into_iter().find(|t| t.0 .0 == template.get_untracked()).map(|t| t.1).unwrap_or_default();
         let table = result.get_untracked();
-        let options = ExportOptions { personal_data: false, author: String::new(), now: today() };
-        if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name }, Format::AggregateCsv, &options) {
+        let options = ExportOptions { personal_data: false, author: String::new(), now: today() ,
+        };
+        if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name ,
+            }, Format::AggregateCsv, &options,
+        ) {
             state.save_file(&file.file_name, file.mime, &file.text);
         }
     };
     view! {
         <section aria-labelledby="aggregate-title">
-            <h3 id="aggregate-title">{t("analysis.aggregate_title")}</h3>
-            <p class="hint">{t("analysis.aggregate_hint")}</p>
-            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{t("analysis.no_checklists")}</p> }>
+            <h3 id="aggregate-title">{live("analysis.aggregate_title")}</h3>
+            <p class="hint">{live("analysis.aggregate_hint")}</p>
+            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{live("analysis.no_checklists")}</p> }>
                 <div class="field">
-                    <label for="aggregate-template">{t("checklists.template")}</label>
+                    <label for="aggregate-template">{live("checklists.template")}</label>
                     <select id="aggregate-template" on:change=move |ev| {
                         template.set(event_target_value(&ev));
                         excluded.set(state.workspace.with_untracked(left_out_by_default));
                     }>
                         {move || templates.get().into_iter().map(|(id, name, n)| {
                             let selected = template.get() == id.0;
-                            view! { <option value=id.0 selected=selected>{tr!("analysis.template_option", name = name, n = n)}</option> }
+                            view! { <option value=id.0 selected=selected>{move || tr!("analysis.template_option", name = name, n = n)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 {move || demo_left_out().map(|name| view! {
-                    <p class="hint" data-testid="demo-left-out">{tr!("analysis.demo_left_out", name = name)}</p>
+                    <p class="hint" data-testid="demo-left-out">{move || tr!("analysis.demo_left_out", name = name)}</p>
                 })}
                 <fieldset class="checkboxes region-filter">
-                    <legend>{t("analysis.regions")}</legend>
+                    <legend>{live("analysis.regions")}</legend>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{t("common.all")}</button>
-                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{t("analysis.none")}</button>
+                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{live("common.all")}</button>
+                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
                         let box_id = format!("aggregate-region-{i}");
@@ -181,20 +188,20 @@ fn AggregateChecklists() -> impl IntoView {
                     let result = result.get();
                     let n = result.included.len();
                     view! {
-                        <p data-testid="aggregate-count">{tr!("analysis.included_n", n = n)}</p>
+                        <p data-testid="aggregate-count">{move || tr!("analysis.included_n", n = n)}</p>
                         {(!result.mismatches.is_empty()).then(|| view! {
                             <div class="repairs" data-testid="aggregate-mismatches">
-                                <p>{t("analysis.mismatches")}</p>
+                                <p>{live("analysis.mismatches")}</p>
                                 <ul>{result.mismatches.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                             </div>
                         })}
                         <table class="aggregate-table" data-testid="aggregate-table">
-                            <caption>{t("analysis.table_caption")}</caption>
-                            <thead><tr><th scope="col">{t("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{t("analysis.shares")}</th></tr></thead>
+                            <caption>{live("analysis.table_caption")}</caption>
+                            <thead><tr><th scope="col">{live("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{live("analysis.shares")}</th></tr></thead>
                             <tbody>
                                 {result.rows.iter().map(|row| {
                                     let figures = match row.kind {
-                                        ItemKind::Answers => view! { <p>{tr!("analysis.answered", answered = row.answered, n = row.n)}</p> }.into_any(),
+                                        ItemKind::Answers => view! { <p>{let (answered, n) = (row.answered, row.n); move || tr!("analysis.answered", answered = answered, n = n)}</p> }.into_any(),
                                         ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any(),
                                     };
                                     view! {
@@ -208,9 +215,9 @@ fn AggregateChecklists() -> impl IntoView {
                             </tbody>
                         </table>
                         <details>
-                            <summary>{tr!("analysis.included_list", n = n)}</summary>
+                            <summary>{move || tr!("analysis.included_list", n = n)}</summary>
                             <table class="included-table">
-                                <thead><tr><th scope="col">{t("header.region")}</th><th scope="col">{t("analysis.checklist")}</th><th scope="col">{t("analysis.version")}</th><th scope="col">{t("analysis.file")}</th><th scope="col">{t("analysis.as_of")}</th></tr></thead>
+                                <thead><tr><th scope="col">{live("header.region")}</th><th scope="col">{live("analysis.checklist")}</th><th scope="col">{live("analysis.version")}</th><th scope="col">{live("analysis.file")}</th><th scope="col">{live("analysis.as_of")}</th></tr></thead>
                                 <tbody>
                                     {result.included.iter().map(|i| view! {
                                         <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{date(&i.date)}</td></tr>
@@ -220,7 +227,7 @@ fn AggregateChecklists() -> impl IntoView {
                         </details>
                     }
                 }}
-                <button type="button" on:click=export>{t("analysis.save_csv")}</button>
+                <button type="button" on:click=export>{live("analysis.save_csv")}</button>
             </Show>
         </section>
     }

@@ -4,15 +4,18 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates::{day_input_to_iso, show as date};
-use crate::i18n::t;
+use crate::i18n::{live, live_label, t};
 use crate::tr;
 
-use crate::app::platform::browser::{focus_later, format_timestamp, now_iso, today};
 use crate::app::checklists::list::{status_class, status_label, ProgressBar};
+
+use crate::app::platform::browser::{focus_later, format_timestamp, now_iso, today};
 use crate::app::state::{use_state, AppState, Panel, View};
-use crate::domain::model::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::editing::query::actors_by_name;
+use crate::domain::model::checklist::{
+    Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status,
+};
 use crate::domain::Id;
 
 #[component]
@@ -24,7 +27,9 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.with_region(|r| r.checklist(&id).cloned()).flatten())
     };
-    let header = move || checklist.with(|c| c.as_ref().map(|c| (c.title.clone(), c.template_name.clone(), c.template_version)));
+    let header = move || {
+        checklist.with(|c| {
+            c.as_ref().map(|c| (c.title.clone(), c.template_name.clone(), c.template_version))})};
     let today = today();
     let summary = {
         let today = today.clone();
@@ -42,8 +47,12 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
     let export_id = id.clone();
     let export = move |_| {
         let ids = [export_id.clone()];
-        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() };
-        let file = state.with_region_untracked(|region| export(Source::Checklists { region, ids: &ids, templates: &[] }, Format::ChecklistCsv, &options));
+        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() ,
+        };
+        let file = state.with_region_untracked(|region| {
+            export(Source::Checklists { region, ids: &ids, templates: &[] ,
+                }, Format::ChecklistCsv, &options,
+            )});
         if let Some(Ok(file)) = file {
             state.save_file(&file.file_name, file.mime, &file.text);
         }
@@ -62,7 +71,8 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         })
     };
     let responsible_options = move || {
-        let named: Vec<Id> = checklist.with(|c| c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect());
+        let named: Vec<Id> = checklist.with(|c| {
+            c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect()});
         state
             .with_region(|r| actors_by_name(r, |a| named.contains(&a.id)))
             .unwrap_or_default()
@@ -77,23 +87,23 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                 // Back at the list, the focus lands on the checklist just left.
                 focus_later(format!(r#"[id="open-{}"]"#, back_id.0.replace('"', "\\\"")));
                 state.open_checklist.set(None);
-            }>{t("checklist.back")}</button>
+            }>{live("checklist.back")}</button>
             <div class="list-head">
                 <div>
                     <h2 id="checklist-title" tabindex="-1">{move || header().map(|h| h.0)}</h2>
                     <p class="muted">{move || header().map(|(_, t, v)| tr!("checklist.origin", template = t, version = v))}</p>
                 </div>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Print)>{t("checklist.print")}</button>
-                    <button type="button" on:click=export>{t("checklist.csv")}</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Print)>{live("checklist.print")}</button>
+                    <button type="button" on:click=export>{live("checklist.csv")}</button>
                 </div>
             </div>
             {move || summary().map(|(overall, sections, overdue, nobody)| view! {
                 <section class="overview" aria-labelledby="overview-title">
-                    <h3 id="overview-title">{t("checklist.overview")}</h3>
-                    <ProgressBar progress=overall label=t("checklist.overall") />
+                    <h3 id="overview-title">{live("checklist.overview")}</h3>
+                    <ProgressBar progress=overall label=live("checklist.overall") />
                     <table class="section-progress">
-                        <caption class="visually-hidden">{t("checklist.per_section")}</caption>
+                        <caption class="visually-hidden">{live("checklist.per_section")}</caption>
                         <tbody>
                             {sections.into_iter().map(|(title, progress)| {
                                 let label = title.clone();
@@ -108,18 +118,18 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                     </table>
                     <p class="attention">
                         <button type="button" class="link" on:click=move |_| filter.set(ItemFilter { overdue_only: true, ..ItemFilter::default() })>
-                            {tr!("checklist.overdue_n", n = overdue)}
+                            {move || tr!("checklist.overdue_n", n = overdue)}
                         </button>
                         " · "
                         <button type="button" class="link" on:click=move |_| filter.set(ItemFilter { without_responsible: true, ..ItemFilter::default() })>
-                            {tr!("checklist.nobody_n", n = nobody)}
+                            {move || tr!("checklist.nobody_n", n = nobody)}
                         </button>
                     </p>
                 </section>
             })}
-            <div class="filters" role="search" aria-label=t("checklist.filter")>
+            <div class="filters" role="search" aria-label=live("checklist.filter")>
                 <div class="field">
-                    <label for="item-filter-status">{t("print.col.status")}</label>
+                    <label for="item-filter-status">{live("print.col.status")}</label>
                     <select id="item-filter-status" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.status = match value.as_str() {
@@ -128,20 +138,20 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                             key => Status::from_key(key).map(Some),
                         });
                     }>
-                        <option value="" selected=move || filter.with(|f| f.status.is_none())>{t("common.all")}</option>
+                        <option value="" selected=move || filter.with(|f| f.status.is_none())>{live("common.all")}</option>
                         {move || statuses_present().into_iter().map(|s| view! {
-                            <option value=s.key() selected=move || filter.with(|f| f.status == Some(Some(s)))>{s.label()}</option>
+                            <option value=s.key() selected=move || filter.with(|f| f.status == Some(Some(s)))>{live_label(s, |v| v.label())}</option>
                         }).collect_view()}
-                        <option value="offen" selected=move || filter.with(|f| f.status == Some(None))>{status_label(None)}</option>
+                        <option value="offen" selected=move || filter.with(|f| f.status == Some(None))>{move || status_label(None)}</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="item-filter-actor">{t("print.col.responsible")}</label>
+                    <label for="item-filter-actor">{live("print.col.responsible")}</label>
                     <select id="item-filter-actor" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.responsible = (!value.is_empty()).then(|| Id(value)));
                     }>
-                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>{t("common.all")}</option>
+                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>{live("common.all")}</option>
                         {move || responsible_options().into_iter().map(|(id, name)| {
                             let this = Id(id.clone());
                             view! { <option value=id selected=move || filter.with(|f| f.responsible.as_ref() == Some(&this))>{name}</option> }
@@ -151,15 +161,15 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                 <label class="checkbox" for="item-filter-overdue">
                     <input type="checkbox" id="item-filter-overdue" prop:checked=move || filter.with(|f| f.overdue_only)
                         on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
-                    {t("checklist.only_overdue")}
+                    {live("checklist.only_overdue")}
                 </label>
                 <label class="checkbox" for="item-filter-nobody">
                     <input type="checkbox" id="item-filter-nobody" prop:checked=move || filter.with(|f| f.without_responsible)
                         on:change=move |ev| filter.update(|f| f.without_responsible = event_target_checked(&ev)) />
-                    {t("checklist.without_responsible")}
+                    {live("checklist.without_responsible")}
                 </label>
                 <Show when=move || filter.with(ItemFilter::is_active)>
-                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{t("actors.reset_filters")}</button>
+                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{live("actors.reset_filters")}</button>
                 </Show>
             </div>
             <Sections id=id.clone() filter=filter today=today.clone() />
@@ -229,7 +239,8 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
         let (checklist, item) = (checklist.clone(), item.clone());
         Memo::new(move |_| {
             state
-                .with_region(|r| r.checklist(&checklist).and_then(|c| c.items().find(|i| i.id == item).cloned()))
+                .with_region(|r| {
+                    r.checklist(&checklist).and_then(|c| c.items().find(|i| i.id == item).cloned())})
                 .flatten()
         })
     };
@@ -237,7 +248,8 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
         let (checklist, item) = (checklist.clone(), item.clone());
         move |change: Box<dyn FnOnce(&mut ChecklistItem)>| {
             let item = item.clone();
-            state.edit_checklist(&checklist, move |c| c.update_item(&item, &now_iso(), change));
+            state.edit_checklist(&checklist, move |c| {
+                c.update_item(&item, &now_iso(), change)});
         }
     };
     let set_status = {
@@ -254,7 +266,8 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
     let today = today();
     let due_error = RwSignal::new(false);
     move || {
-        let Some(current) = data.get() else { return None };
+        let Some(current) = data.get() else { return None ;
+        };
         let overdue = current.is_overdue(&today);
         let kind = current.kind;
         let head_id = format!("{dom_id}-text");
@@ -266,7 +279,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 let set_status = set_status.clone();
                 Some(view! {
                     <fieldset class="status-choice">
-                        <legend>{t("print.col.status")}</legend>
+                        <legend>{live("print.col.status")}</legend>
                         {steps.into_iter().enumerate().map(|(n, s)| {
                             let radio_id = format!("{group_name}-{n}");
                             let label_for = radio_id.clone();
@@ -275,7 +288,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                                 <label class=format!("status-option {}", status_class(s)) for=label_for>
                                     <input type="radio" name=group_name.clone() id=radio_id prop:checked=current.status == s
                                         on:change=move |_| set_status(s) />
-                                    {status_label(s)}
+                                    {move || status_label(s)}
                                 </label>
                             }
                         }).collect_view()}
@@ -291,9 +304,9 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <div class="item-head">
                     <span class="item-number">{number.clone()}</span>
                     <p class="item-text" id=head_id>{current.text.clone()}</p>
-                    {overdue.then(|| view! { <span class="badge overdue">{t("checklist.overdue")}</span> })}
+                    {overdue.then(|| view! { <span class="badge overdue">{live("checklist.overdue")}</span> })}
                     {matches!(kind, ItemKind::Status(_)).then(|| view! {
-                        <span class=format!("badge {}", status_class(current.status))>{status_label(current.status)}</span>
+                        <span class=format!("badge {}", status_class(current.status))>{move || status_label(current.status)}</span>
                     })}
                 </div>
                 {(!current.help.is_empty()).then(|| view! { <p class="hint">{current.help.clone()}</p> })}
@@ -301,10 +314,10 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <Responsible checklist=checklist.clone() item=item.clone() chosen=current.responsible.clone() />
                 <div class="item-fields">
                     <div class="field">
-                        <label for=format!("{dom_id}-due")>{t("checklist.due_on")}</label>
+                        <label for=format!("{dom_id}-due")>{live("checklist.due_on")}</label>
                         // Typed as people write dates (01.09.2026), not in the browser's own date format.
                         <input type="text" inputmode="numeric" autocomplete="off" id=format!("{dom_id}-due")
-                            placeholder=t("checklist.due_placeholder")
+                            placeholder=live("checklist.due_placeholder")
                             prop:value=date(&current.due)
                             aria-invalid=move || due_error.get().to_string()
                             aria-describedby=format!("{dom_id}-due-error")
@@ -316,11 +329,11 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                                 None => due_error.set(true),
                             } />
                         <div id=format!("{dom_id}-due-error") aria-live="polite">
-                            {move || due_error.get().then(|| view! { <p class="error">{t("checklist.due_invalid")}</p> })}
+                            {move || due_error.get().then(|| view! { <p class="error">{live("checklist.due_invalid")}</p> })}
                         </div>
                     </div>
                     <div class="field grow">
-                        <label for=format!("{dom_id}-notes")>{t("common.notes")}</label>
+                        <label for=format!("{dom_id}-notes")>{live("common.notes")}</label>
                         <textarea id=format!("{dom_id}-notes") rows="2" prop:value=current.notes.clone()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev).trim().to_owned();
@@ -341,7 +354,8 @@ fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let state = use_state();
     let select_id = format!("item-{}-add-actor", item.0);
     let names: Vec<(Id, String)> = state
-        .with_region_untracked(|r| chosen.iter().map(|a| (a.clone(), r.actor_name(a))).collect())
+        .with_region_untracked(|r| {
+            chosen.iter().map(|a| (a.clone(), r.actor_name(a))).collect()})
         .unwrap_or_default();
     let options = state.with_region_untracked(|r| actors_by_name(r, |a| !chosen.contains(&a.id))).unwrap_or_default();
     let change = move |state: AppState, checklist: Id, item: Id, actor: Id, add: bool| {
@@ -358,29 +372,29 @@ fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let (add_checklist, add_item) = (checklist.clone(), item.clone());
     view! {
         <div class="responsible">
-            <span class="label">{t("checklist.responsible")}" "</span>
-            {if names.is_empty() { Some(view! { <span class="muted">{t("checklist.nobody")}</span> }) } else { None }}
+            <span class="label">{live("checklist.responsible")}" "</span>
+            {if names.is_empty() { Some(view! { <span class="muted">{live("checklist.nobody")}</span> }) } else { None }}
             <ul class="chips">
                 {names.into_iter().map(|(actor, name)| {
                     let open = actor.clone();
                     let (checklist, item) = (checklist.clone(), item.clone());
                     view! {
                         <li class="chip">
-                            <button type="button" class="link" title=t("checklist.open_actor") on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
+                            <button type="button" class="link" title=live("checklist.open_actor") on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
                             <button type="button" class="remove" aria-label=tr!("checklist.remove_responsible", name = name)
                                 on:click=move |_| change(state, checklist.clone(), item.clone(), actor.clone(), false)>"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <label class="visually-hidden" for=select_id.clone()>{t("checklist.add_responsible")}</label>
+            <label class="visually-hidden" for=select_id.clone()>{live("checklist.add_responsible")}</label>
             <select id=select_id class="add-actor" on:change=move |ev| {
                 let value = event_target_value(&ev);
                 if !value.is_empty() {
                     change(state, add_checklist.clone(), add_item.clone(), Id(value), true);
                 }
             }>
-                <option value="" selected=true>{t("checklist.add_actor_ellipsis")}</option>
+                <option value="" selected=true>{live("checklist.add_actor_ellipsis")}</option>
                 {options.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
             </select>
         </div>
@@ -416,7 +430,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                         <button type="button" class="chip link" on:click=move |_| state.open(Panel::Actor(id.clone()))>{name}</button>
                     }).collect_view()}
                     " "
-                    <label class="visually-hidden" for=add_id.clone()>{tr!("checklist.answer_add_actor", n = n + 1)}</label>
+                    <label class="visually-hidden" for=add_id.clone()>{move || tr!("checklist.answer_add_actor", n = n + 1)}</label>
                     <select id=add_id class="add-actor" on:change=move |ev| {
                         let actor = Id(event_target_value(&ev));
                         if actor.0.is_empty() {
@@ -431,7 +445,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                             }
                         }));
                     }>
-                        <option value="" selected=true>{t("checklist.add_actor_short")}</option>
+                        <option value="" selected=true>{live("checklist.add_actor_short")}</option>
                         {others.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                     </select>
                     " "
@@ -442,7 +456,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                                 i.answers.remove(n);
                             }
                         }));
-                    }>{t("common.remove")}</button>
+                    }>{live("common.remove")}</button>
                 </li>
             }
         })
@@ -454,9 +468,11 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
             return;
         }
         let chosen = actor.get_untracked();
-        let answer = Answer { text: value, actors: if chosen.is_empty() { vec![] } else { vec![Id(chosen)] } };
+        let answer = Answer { text: value, actors: if chosen.is_empty() { vec![] } else { vec![Id(chosen)] } ,
+        };
         let item = item.clone();
-        state.edit_checklist(&checklist, move |c| c.update_item(&item, &now_iso(), |i| i.answers.push(answer)));
+        state.edit_checklist(&checklist, move |c| {
+            c.update_item(&item, &now_iso(), |i| i.answers.push(answer))});
         text.set(String::new());
         actor.set(String::new());
         error.set(None);
@@ -467,7 +483,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
             <ul class="answer-list">{list}</ul>
             <div class="answer-form">
                 <div class="field grow">
-                    <label for=input_id.clone()>{t("checklist.new_answer")}</label>
+                    <label for=input_id.clone()>{live("checklist.new_answer")}</label>
                     <input id=input_id type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
                         aria-invalid=move || error.get().map(|_| "true")
                         aria-describedby={ let error_id = error_id.clone(); move || error.get().map(|_| error_id.clone()) }
@@ -478,16 +494,16 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                     {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
                 </div>
                 <div class="field">
-                    <label for=actor_id.clone()>{t("checklist.answer_actor")}</label>
+                    <label for=actor_id.clone()>{live("checklist.answer_actor")}</label>
                     <select id=actor_id on:change=move |ev| actor.set(event_target_value(&ev))>
-                        <option value="" selected=move || actor.with(|a| a.is_empty())>{t("common.none")}</option>
+                        <option value="" selected=move || actor.with(|a| a.is_empty())>{live("common.none")}</option>
                         {actors.clone().into_iter().map(|(id, name)| {
                             let value = id.0.clone();
                             view! { <option value=id.0 selected=move || actor.with(|a| a == &value)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="button" on:click=move |_| add()>{t("checklist.add_answer")}</button>
+                <button type="button" on:click=move |_| add()>{live("checklist.add_answer")}</button>
             </div>
         </div>
     }
@@ -495,25 +511,28 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
 
 #[component]
 fn History(item: ChecklistItem) -> impl IntoView {
-    let changed = (!item.changed_at.is_empty()).then(|| tr!("checklist.changed", date = format_timestamp(&item.changed_at)));
-    let entries = item
-        .history
+    let changed = (!item.changed_at.is_empty()).then(|| {
+        tr!("checklist.changed", date = format_timestamp(&item.changed_at))});
+    let history = item.history.clone();
+    let n_entries = history.len();
+    let entries = move || {
+        history
         .iter()
         .rev()
         .map(|h| {
-            format!("{}: {} → {}", format_timestamp(&h.at), status_label(h.from), status_label(h.to))
+            tr!("checklist.history_entry", time = format_timestamp(&h.at), from = status_label(h.from), to = status_label(h.to))
         })
-        .collect::<Vec<_>>();
+        .collect::<Vec<_>>()};
     view! {
         <div class="item-meta">
             {changed.map(|c| view! { <span class="muted">{c}</span> })}
-            {(!entries.is_empty()).then(|| view! {
+            {(n_entries > 0).then(|| view! {
                 <details class="history">
-                    <summary>{tr!("checklist.history_n", n = entries.len())}</summary>
-                    <ul>{entries.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    <summary>{move || tr!("checklist.history_n", n = n_entries)}</summary>
+                    <ul>{move || entries().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </details>
             })}
-            {(!item.due.is_empty()).then(|| view! { <span class="muted">{tr!("checklist.due", date = date(&item.due))}</span> })}
+            {(!item.due.is_empty()).then(|| view! { <span class="muted">{move || tr!("checklist.due", date = date(&item.due))}</span> })}
         </div>
     }
 }

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
 
 use crate::app::platform::browser::{format_timestamp, new_id, now_iso, today};
-use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::state::{use_state, View};
+use crate::app::widgets::confirm::ConfirmButton;
 pub use crate::domain::model::checklist::status_label;
 use crate::domain::model::checklist::{Checklist, Progress, Status, Template};
 use crate::domain::model::templates::builtin_templates;
@@ -35,13 +35,11 @@ pub fn status_class(status: Option<Status>) -> &'static str {
 /// A stacked bar in the status colours, with the numbers written out beside
 /// it so that colour is never the only carrier of meaning.
 #[component]
-pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl IntoView {
+pub fn ProgressBar(progress: Progress, #[prop(into)] label: TextProp) -> impl IntoView {
     if progress.total == 0 {
-        return view! { <p class="muted">{t("checklists.no_status_items")}</p> }.into_any();
+        return view! { <p class="muted">{live("checklists.no_status_items")}</p> }.into_any();
     }
     let segments = progress.segments();
-    let described = progress.described();
-    let text = described.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" · ");
     let bar = segments
         .iter()
         .map(|(s, n)| {
@@ -52,9 +50,13 @@ pub fn ProgressBar(progress: Progress, #[prop(into)] label: String) -> impl Into
         .collect_view();
     view! {
         <div class="progress" data-testid="progress">
-            <div class="bar" role="img" aria-label=format!("{label}: {text}")>{bar}</div>
+            <div class="bar" role="img" aria-label={let progress = progress.clone(); move || {
+                let text = progress.described().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" · ");
+                format!("{}: {text}", label.get())
+            }}>{bar}</div>
             <p class="progress-text" aria-hidden="true">
-                {described
+                {move || progress.described
+                    ()
                     .into_iter()
                     .map(|(s, text)| {
                         view! {
@@ -84,7 +86,8 @@ pub fn ChecklistList() -> impl IntoView {
                     .map(|c| {
                         let overdue = c.items().filter(|i| i.is_overdue(&today)).count();
                         let nobody = c.items().filter(|i| i.responsible.is_empty()).count();
-                        (c.id.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.created_at.clone(), c.progress(), overdue, nobody)
+                        (c.id.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.created_at.clone(), c.progress(), overdue, nobody,
+                        )
                     })
                     .collect::<Vec<_>>()
             })
@@ -94,17 +97,17 @@ pub fn ChecklistList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="checklists-title">
             <div class="list-head">
-                <h2 id="checklists-title">{t("tabs.checklists")}</h2>
+                <h2 id="checklists-title">{live("tabs.checklists")}</h2>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Templates)>{t("checklists.manage_templates")}</button>
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{t("checklists.new_button")}</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Templates)>{live("checklists.manage_templates")}</button>
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{live("checklists.new_button")}</button>
                 </div>
             </div>
             <Show when=move || creating.get()>
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
             </Show>
             <Show when=move || cards.with(|c| !c.is_empty()) fallback=|| view! {
-                <p class="empty">{t("checklists.empty")}</p>
+                <p class="empty">{live("checklists.empty")}</p>
             }>
                 <ul class="cards wide" data-testid="checklist-cards">
                     <For each=move || cards.get() key=|c| c.clone() children=move |(id, title, template, version, created, progress, overdue, nobody)| {
@@ -115,16 +118,16 @@ pub fn ChecklistList() -> impl IntoView {
                                 <h3>
                                     <button type="button" class="link" id=format!("open-{}", id.0) on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
                                 </h3>
-                                <p class="muted">{tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
+                                <p class="muted">{move || tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
                                 <ProgressBar progress=progress label=bar_label />
                                 <p>
-                                    {tr!("checklists.overdue", overdue = overdue, nobody = nobody)}
+                                    {move || tr!("checklists.overdue", overdue = overdue, nobody = nobody)}
                                 </p>
                                 <div class="actions">
                                     <ConfirmButton
-                                        label=t("common.delete_ellipsis")
-                                        question=t("checklists.delete_question")
-                                        confirm_label=t("common.confirm_delete")
+                                        label=live("common.delete_ellipsis")
+                                        question=live("checklists.delete_question")
+                                        confirm_label=live("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_checklist(&id));
                                             state.confirm(t("checklists.deleted"));
@@ -150,10 +153,12 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let year = today().chars().take(4).collect::<String>();
     let suggest = move |template_id: &str| {
-        templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == template_id).map(|t| format!("{} {year}", t.name)))
+        templates.with_untracked(|ts| {
+            ts.iter().find(|t| t.id.0 == template_id).map(|t| format!("{} {year}", t.name))})
     };
     let start = move || {
-        let Some(template) = templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()) else {
+        let Some(template) = templates.with_untracked(|ts| {
+            ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()}) else {
             error.set(Some(t("checklists.choose_template").into()));
             return;
         };
@@ -171,9 +176,9 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
             ev.prevent_default();
             start();
         }>
-            <h3 id="new-checklist-title">{t("checklists.new")}</h3>
+            <h3 id="new-checklist-title">{live("checklists.new")}</h3>
             <fieldset class="template-choice">
-                <legend>{t("checklists.template")}</legend>
+                <legend>{live("checklists.template")}</legend>
                 <For each=move || templates.get() key=|t| (t.id.clone(), t.version) children=move |template: Template| {
                     let suggest = suggest.clone();
                     let radio_id = format!("template-{}", template.id.0);
@@ -202,7 +207,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                             />
                             <span>
                                 <strong>{template.name.clone()}</strong>
-                                " · "{tr!("checklists.template_facts", items = template.item_count(), version = template.version)}
+                                " · "{let (items, version) = (template.item_count(), template.version); move || tr!("checklists.template_facts", items = items, version = version)}
                                 <br />
                                 <span class="muted">{template.description.clone()}</span>
                             </span>
@@ -212,12 +217,12 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
             <div class="field">
-                <label for="new-checklist-name">{t("checklists.title")}</label>
+                <label for="new-checklist-name">{live("checklists.title")}</label>
                 <input id="new-checklist-name" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{t("checklists.create")}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{t("common.cancel")}</button>
+                <button type="submit" class="primary">{live("checklists.create")}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{live("common.cancel")}</button>
             </div>
         </form>
     }

@@ -4,22 +4,28 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates::show as date;
-use crate::i18n::t;
+use crate::i18n::live;
 use crate::tr;
 
-use crate::app::platform::browser::now_iso;
 use crate::app::checklists::list::status_label;
-use crate::app::state::{use_state, View};
-use crate::domain::model::checklist::ItemKind;
+
+use crate::app::platform::browser::now_iso;
+use crate::app::state::{use_state, AppState, View};
 use crate::domain::data::writers::csv::answer_line;
+use crate::domain::model::checklist::ItemKind;
 use crate::domain::Id;
 
 #[component]
 pub fn PrintView(id: Id) -> impl IntoView {
     let state = use_state();
+    // A document, not a form: drawn again as a whole in a new language.
+    move || print_view(state, &id)
+}
+
+fn print_view(state: AppState, id: &Id) -> AnyView {
     let content = state
         .with_region_untracked(|r| {
-            let c = r.checklist(&id)?;
+            let c = r.checklist(id)?;
             let sections = c
                 .sections
                 .iter()
@@ -36,17 +42,19 @@ pub fn PrintView(id: Id) -> impl IntoView {
                             };
                             let responsible = r.actor_names(&i.responsible);
                             let answers = i.answers.iter().map(|a| answer_line(r, a)).collect::<Vec<_>>();
-                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, date(&i.due), i.notes.clone(), answers)
+                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, date(&i.due), i.notes.clone(), answers,
+                            )
                         })
                         .collect::<Vec<_>>();
                     (format!("{}. {}", n + 1, s.title), rows)
                 })
                 .collect::<Vec<_>>();
-            Some((r.name.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.progress(), sections))
+            Some((r.name.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.progress(), sections,
+            ))
         })
         .flatten();
     let Some((region, title, template, version, progress, sections)) = content else {
-        return view! { <p class="empty">{t("print.gone")}</p> }.into_any();
+        return view! { <p class="empty">{live("print.gone")}</p> }.into_any();
     };
     let summary = progress.described().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" · ");
     let stand = date(&now_iso());
@@ -57,13 +65,13 @@ pub fn PrintView(id: Id) -> impl IntoView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{t("print.print")}</button>
-                <button type="button" on:click=move |_| state.view.set(View::Checklists)>{t("print.back")}</button>
+                }>{live("print.print")}</button>
+                <button type="button" on:click=move |_| state.view.set(View::Checklists)>{live("print.back")}</button>
             </div>
             <header>
                 <p class="print-region">{region}</p>
                 <h2 id="print-title">{title}</h2>
-                <p>{tr!("print.stand", template = template, version = version, stand = stand)}</p>
+                <p>{move || tr!("print.stand", template = template, version = version, stand = stand)}</p>
                 <p class="print-summary">{summary}</p>
             </header>
             {sections.into_iter().map(|(heading, rows)| view! {
@@ -72,12 +80,12 @@ pub fn PrintView(id: Id) -> impl IntoView {
                     <table class="print-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t("print.col.number")}</th>
-                                <th scope="col">{t("print.col.item")}</th>
-                                <th scope="col">{t("print.col.status")}</th>
-                                <th scope="col">{t("print.col.responsible")}</th>
-                                <th scope="col">{t("print.col.due")}</th>
-                                <th scope="col">{t("print.col.notes")}</th>
+                                <th scope="col">{live("print.col.number")}</th>
+                                <th scope="col">{live("print.col.item")}</th>
+                                <th scope="col">{live("print.col.status")}</th>
+                                <th scope="col">{live("print.col.responsible")}</th>
+                                <th scope="col">{live("print.col.due")}</th>
+                                <th scope="col">{live("print.col.notes")}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
 
-use crate::app::platform::browser::new_id;
 use crate::app::checklists::list::all_templates;
-use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{focus_first_error, error_of, DraftRestored, ErrorSummary, TextField};
+
+use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, View};
+use crate::app::widgets::confirm::ConfirmButton;
+use crate::app::widgets::fields::{error_of, focus_first_error, DraftRestored, ErrorSummary, TextField, };
 use crate::domain::model::checklist::{ItemKind, Scale, Template};
 use crate::domain::model::templates::{is_builtin, ItemDraft, SectionDraft, TemplateDraft};
 use crate::domain::rules::fields::FieldErrors;
@@ -23,19 +24,20 @@ pub fn TemplateManager() -> impl IntoView {
     // The template being edited: (id, saved version if any).
     let editing = RwSignal::new(None::<(Id, Option<Template>)>);
     let copy = move |t: &Template| {
-        let copy = t.copy_as(new_id("template"), tr!("templates.copy_name", name = t.name));
+        let copy = t.copy_as(new_id("template"), tr!("templates.copy_name", name = t.name),
+        );
         editing.set(Some((copy.id.clone(), None)));
         state.edit_workspace(|ws| ws.templates.push(copy.clone()));
         editing.set(Some((copy.id.clone(), Some(copy))));
     };
     view! {
         <section class="templates" aria-labelledby="templates-title">
-            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>{t("templates.back")}</button>
+            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>{live("templates.back")}</button>
             <div class="list-head">
-                <h2 id="templates-title">{t("templates.title")}</h2>
-                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>{t("templates.new")}</button>
+                <h2 id="templates-title">{live("templates.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>{live("templates.new")}</button>
             </div>
-            <p class="hint">{t("templates.hint")}</p>
+            <p class="hint">{live("templates.hint")}</p>
             {move || editing.get().map(|(id, saved)| view! {
                 <TemplateEditor id=id saved=saved on_close=Callback::new(move |_: ()| editing.set(None)) />
             })}
@@ -48,16 +50,16 @@ pub fn TemplateManager() -> impl IntoView {
                     view! {
                         <li class="card">
                             <h3>{template.name.clone()}</h3>
-                            <p class="muted">{tr!("templates.summary", origin = if builtin { t("templates.builtin") } else { t("templates.own") }, sections = template.sections.len(), items = template.item_count(), version = template.version)}</p>
+                            <p class="muted">{let (sections, items, version) = (template.sections.len(), template.item_count(), template.version); move || tr!("templates.summary", origin = if builtin { t("templates.builtin") } else { t("templates.own") }, sections = sections, items = items, version = version)}</p>
                             <p>{template.description.clone()}</p>
                             <div class="actions">
-                                <button type="button" class="small" on:click=move |_| copy(&for_copy)>{tr!("templates.copy", name = template.name)}</button>
+                                <button type="button" class="small" on:click=move |_| copy(&for_copy)>{let name = template.name.clone(); move || tr!("templates.copy", name = name)}</button>
                                 {(!builtin).then(|| view! {
-                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>{t("common.edit")}</button>
+                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>{live("common.edit")}</button>
                                     <ConfirmButton
-                                        label=t("common.delete_ellipsis")
-                                        question=t("templates.delete_question")
-                                        confirm_label=t("common.confirm_delete")
+                                        label=live("common.delete_ellipsis")
+                                        question=live("templates.delete_question")
+                                        confirm_label=live("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             let id = delete_id.clone();
                                             state.edit_workspace(|ws| ws.templates.retain(|t| t.id != id));
@@ -86,14 +88,17 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
     });
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
-    let shape = Memo::new(move |_| draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>()));
+    let shape = Memo::new(move |_| {
+        draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>())});
     let save = move || {
         let mut ids = |prefix: &str| new_id(prefix);
         match draft.with_untracked(|d| d.build(id.clone(), saved.as_ref(), &mut ids)) {
             Ok(template) => {
-                state.edit_workspace(|ws| match ws.templates.iter_mut().find(|t| t.id == template.id) {
+                state.edit_workspace(|ws| {
+                    match ws.templates.iter_mut().find(|t| t.id == template.id) {
                     Some(existing) => *existing = template,
                     None => ws.templates.push(template),
+                }
                 });
                 form.finish();
                 on_close.run(());
@@ -106,7 +111,8 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
         }
     };
     let text = |get: fn(&TemplateDraft) -> &String, set: fn(&mut TemplateDraft) -> &mut String| {
-        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v: String| draft.update(|d| *set(d) = v)))
+        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v: String| draft.update(|d| *set(d) = v)),
+        )
     };
     let (name, set_name) = text(|d| &d.name, |d| &mut d.name);
     let (description, set_description) = text(|d| &d.description, |d| &mut d.description);
@@ -115,19 +121,19 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
             ev.prevent_default();
             save();
         }>
-            <h3 id="template-editor-title" tabindex="-1">{t("templates.edit")}</h3>
+            <h3 id="template-editor-title" tabindex="-1">{live("templates.edit")}</h3>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
-            <TextField id="template-name" label=t("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
-            <TextField id="template-description" label=t("templates.description") rows=2 value=description on_input=set_description />
-            {move || errors.with(|e| e.get("sections").cloned()).map(|e| view! { <p class="error">{e}</p> })}
+            <TextField id="template-name" label=live("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="template-description" label=live("templates.description") rows=2 value=description on_input=set_description />
+            {move || errors.with(|e| e.get("sections").map(|m| m.text())).map(|e| view! { <p class="error">{e}</p> })}
             {move || shape.get().into_iter().enumerate().map(|(s, item_count)| {
                 let number = s + 1;
                 let title = Signal::derive(move || draft.with(|d| d.sections.get(s).map(|x| x.title.clone()).unwrap_or_default()));
                 let set_title = Callback::new(move |v: String| draft.update(|d| if let Some(x) = d.sections.get_mut(s) { x.title = v }));
                 view! {
                     <fieldset class="template-section">
-                        <legend>{tr!("templates.section_n", number = number)}</legend>
+                        <legend>{move || tr!("templates.section_n", number = number)}</legend>
                         <TextField id=format!("section-{s}-title") label=tr!("templates.section_title", number = number) value=title on_input=set_title error=error_of(errors, format!("section.{s}.title")) />
                         <ol class="template-items">
                             {(0..item_count).map(|i| {
@@ -143,9 +149,9 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                                 view! {
                                     <li class="template-item">
                                         <TextField id=format!("item-{s}-{i}-text") label=tr!("templates.item_n", number = item_number) value=get(|x| x.text.clone()) on_input=set(|x, v| x.text = v) />
-                                        <TextField id=format!("item-{s}-{i}-help") label=t("templates.help") value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
+                                        <TextField id=format!("item-{s}-{i}-help") label=live("templates.help") value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
                                         <div class="field">
-                                            <label for=kind_id.clone()>{t("templates.answer_kind")}</label>
+                                            <label for=kind_id.clone()>{live("templates.answer_kind")}</label>
                                             <select id=kind_id on:change=move |ev| {
                                                 let value = event_target_value(&ev);
                                                 draft.update(|d| if let Some(item) = d.sections.get_mut(s).and_then(|x| x.items.get_mut(i)) {
@@ -159,7 +165,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                                         </div>
                                         <button type="button" class="small" on:click=move |_| draft.update(|d| if let Some(x) = d.sections.get_mut(s) {
                                             if i < x.items.len() { x.items.remove(i); }
-                                        })>{tr!("templates.item_remove", number = item_number)}</button>
+                                        })>{move || tr!("templates.item_remove", number = item_number)}</button>
                                     </li>
                                 }
                             }).collect_view()}
@@ -167,21 +173,21 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                         <div class="actions">
                             <button type="button" class="small" on:click=move |_| draft.update(|d| if let Some(x) = d.sections.get_mut(s) {
                                 x.items.push(ItemDraft::default());
-                            })>{tr!("templates.item_add", number = number)}</button>
+                            })>{move || tr!("templates.item_add", number = number)}</button>
                             <button type="button" class="small" on:click=move |_| draft.update(|d| if s < d.sections.len() { d.sections.remove(s); })>
-                                {tr!("templates.section_remove", number = number)}
+                                {move || tr!("templates.section_remove", number = number)}
                             </button>
                         </div>
                     </fieldset>
                 }
             }).collect_view()}
-            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{t("templates.section_add")}</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{live("templates.section_add")}</button>
             <div class="actions">
-                <button type="submit" class="primary">{t("templates.save")}</button>
+                <button type="submit" class="primary">{live("templates.save")}</button>
                 <button type="button" on:click=move |_| {
                     form.finish();
                     on_close.run(());
-                }>{t("common.cancel")}</button>
+                }>{live("common.cancel")}</button>
             </div>
         </form>
     }

@@ -4,15 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
+
+use crate::app::checklists::list::all_templates;
 
 use crate::app::platform::browser::now_iso;
 use crate::app::platform::preferences::{self, Preference};
-use crate::app::checklists::list::all_templates;
-use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
 use crate::app::state::use_state;
-use crate::domain::data::files::export::{checklists_part, export, ExportError, ExportOptions, Format, Source};
+use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
+use crate::domain::data::files::export::{checklists_part, export, ExportError, ExportOptions, Format, Source,
+};
 use crate::domain::data::files::privacy::PersonalData;
 use crate::domain::Id;
 
@@ -28,7 +30,8 @@ enum What {
 pub fn ExportPanel() -> impl IntoView {
     let state = use_state();
     let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
-    let what = RwSignal::new(if state.workspace.with_untracked(|ws| ws.regions.is_empty()) { What::Template } else { What::Region });
+    let what = RwSignal::new(if state.workspace.with_untracked(|ws| ws.regions.is_empty()) { What::Template } else { What::Region },
+    );
     let chosen_checklists = RwSignal::new(Vec::<String>::new());
     let template = RwSignal::new(String::new());
     let without_personal = RwSignal::new(false);
@@ -37,7 +40,8 @@ pub fn ExportPanel() -> impl IntoView {
 
     let region_name = move || state.with_region(|r| r.name.clone()).unwrap_or_default();
     let checklist_options = Signal::derive(move || {
-        state.with_region(|r| r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()).unwrap_or_default()
+        state.with_region(|r| {
+                r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()}).unwrap_or_default()
     });
     let template_options = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
 
@@ -63,8 +67,10 @@ pub fn ExportPanel() -> impl IntoView {
         let file = state.workspace.with_untracked(|ws| {
             let templates = all_templates(&ws.templates);
             let source = match (what.get_untracked(), ws.active_region()) {
-                (What::Region, Some(region)) => Source::Region { region, templates: &ws.templates },
-                (What::Checklists, Some(region)) => Source::Checklists { region, ids: &ids, templates: &ws.templates },
+                (What::Region, Some(region)) => Source::Region { region, templates: &ws.templates ,
+                },
+                (What::Checklists, Some(region)) => Source::Checklists { region, ids: &ids, templates: &ws.templates ,
+                },
                 (What::Template, _) => match templates.iter().find(|t| t.id.0 == template.get_untracked()) {
                     Some(template) => Source::Template(template),
                     None => return Err(ExportError::NoChecklist),
@@ -85,7 +91,10 @@ pub fn ExportPanel() -> impl IntoView {
     let map_file = move |format: Format| {
         move |_| {
             let file = state.workspace.with_untracked(|ws| {
-                ws.active_region().map(|region| export(Source::Region { region, templates: &ws.templates }, format, &options()))
+                ws.active_region().map(|region| {
+                    export(Source::Region { region, templates: &ws.templates ,
+                        }, format, &options(),
+                    )})
             });
             if let Some(Ok(file)) = file {
                 state.save_file(&file.file_name, file.mime, &file.text);
@@ -93,31 +102,31 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
 
-    let radio = move |value: What, label: String| {
+    let radio = move |value: What, label: TextProp| {
         view! {
             <label class="radio">
                 <input type="radio" name="export-what" prop:checked=move || what.get() == value on:change=move |_| what.set(value) />
-                {label}
+                {move || label.get()}
             </label>
         }
     };
 
     view! {
         <section aria-labelledby="export-title" class="exchange-export">
-            <h3 id="export-title">{t("export.title")}</h3>
-            <p class="hint">{t("export.hint")}</p>
+            <h3 id="export-title">{live("export.title")}</h3>
+            <p class="hint">{live("export.hint")}</p>
             <fieldset>
-                <legend>{t("export.what")}</legend>
+                <legend>{live("export.what")}</legend>
                 <Show when=has_region>
-                    {move || radio(What::Region, tr!("export.whole_region", name = region_name()))}
-                    {radio(What::Checklists, t("export.some_checklists").into())}
+                    {radio(What::Region, TextProp::from(move || tr!("export.whole_region", name = region_name())))}
+                    {radio(What::Checklists, live("export.some_checklists").into())}
                 </Show>
-                {radio(What::Template, t("export.one_template").into())}
+                {radio(What::Template, live("export.one_template").into())}
             </fieldset>
             <Show when=move || what.get() == What::Checklists>
                 <CheckboxGroup
                     id="export-checklists"
-                    legend=t("tabs.checklists")
+                    legend=live("tabs.checklists")
                     options=checklist_options
                     checked=chosen_checklists
                     on_toggle=Callback::new(move |(key, on): (String, bool)| chosen_checklists.update(|c| toggle(c, key, on)))
@@ -125,13 +134,13 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <Show when=move || what.get() == What::Template>
                 <div class="field">
-                    <label for="export-template">{t("checklists.template")}</label>
+                    <label for="export-template">{live("checklists.template")}</label>
                     <select id="export-template" on:change=move |ev| template.set(event_target_value(&ev))>
-                        <option value="" selected=move || template.get().is_empty()>{t("common.please_choose")}</option>
+                        <option value="" selected=move || template.get().is_empty()>{live("common.please_choose")}</option>
                         {move || template_options.get().into_iter().map(|t| {
                             let id = t.id.0.clone();
                             let selected = move || template.get() == id;
-                            view! { <option value=t.id.0.clone() selected=selected>{tr!("export.template_option", name = t.name, version = t.version)}</option> }
+                            view! { <option value=t.id.0.clone() selected=selected>{move || tr!("export.template_option", name = t.name, version = t.version)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -141,7 +150,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <label class="checkbox" for="export-without-personal">
                         <input id="export-without-personal" type="checkbox" prop:checked=without_personal
                             on:change=move |ev| without_personal.set(event_target_checked(&ev)) />
-                        {t("export.without_personal")}
+                        {live("export.without_personal")}
                     </label>
                 </div>
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
@@ -151,15 +160,15 @@ pub fn ExportPanel() -> impl IntoView {
                     {move || {
                         let lines = personal.get().describe();
                         match (without_personal.get(), lines.is_empty()) {
-                            (_, true) => view! { <p class="muted">{t("export.no_personal")}</p> }.into_any(),
+                            (_, true) => view! { <p class="muted">{live("export.no_personal")}</p> }.into_any(),
                             (true, false) => view! {
-                                <p>{t("export.left_out")}</p>
+                                <p>{live("export.left_out")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             }.into_any(),
                             (false, false) => view! {
-                                <p>{t("export.has_personal")}</p>
+                                <p>{live("export.has_personal")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                <p class="hint">{t("export.share_hint")}</p>
+                                <p class="hint">{live("export.share_hint")}</p>
                             }.into_any(),
                         }
                     }}
@@ -167,19 +176,19 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <TextField
                 id="export-author"
-                label=t("export.author")
+                label=live("export.author")
                 value=author
                 on_input=Callback::new(move |v| author.set(v))
             />
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <button type="button" class="primary" on:click=save>{t("export.save")}</button>
+            <button type="button" class="primary" on:click=save>{live("export.save")}</button>
 
             <Show when=has_region>
-                <h4>{t("export.map_title")}</h4>
-                <p class="hint">{t("export.map_hint")}</p>
+                <h4>{live("export.map_title")}</h4>
+                <p class="hint">{live("export.map_hint")}</p>
                 <div class="button-row">
-                    <button type="button" on:click=map_file(Format::ActorsCsv)>{t("export.actors_csv")}</button>
-                    <button type="button" on:click=map_file(Format::RelationsCsv)>{t("export.relations_csv")}</button>
+                    <button type="button" on:click=map_file(Format::ActorsCsv)>{live("export.actors_csv")}</button>
+                    <button type="button" on:click=map_file(Format::RelationsCsv)>{live("export.relations_csv")}</button>
                     <button type="button" on:click=map_file(Format::GraphMl)>"GraphML"</button>
                     <button type="button" on:click=map_file(Format::Gexf)>"GEXF"</button>
                 </div>

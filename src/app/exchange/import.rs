@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t, Message};
 use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -15,27 +15,28 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::platform::browser::{format_timestamp, now_iso};
 use crate::app::state::{use_state, View};
-use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
-use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
+use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction,
+};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
+use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
 use crate::domain::{Id, Provenance};
 
 #[derive(Clone)]
 struct Entry {
     key: usize,
     name: String,
-    result: Result<Arc<ParsedFile>, String>,
+    result: Result<Arc<ParsedFile>, Message>,
     action: RwSignal<ImportAction>,
     choices: RwSignal<MergeChoices>,
 }
 
-async fn read_one(file: &web_sys::File) -> Result<ParsedFile, String> {
+async fn read_one(file: &web_sys::File) -> Result<ParsedFile, Message> {
     let bytes = file.size() as usize;
     if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes }.message());
     }
     let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    let text = text.ok_or_else(|| t("data.unreadable_file").to_owned())?;
+    let text = text.ok_or_else(|| Message::new("data.unreadable_file"))?;
     read_file(&text).map_err(|e| e.message())
 }
 
@@ -90,7 +91,8 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let importable = move || {
-        entries.with(|e| e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count())
+        entries.with(|e| {
+            e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count()})
     };
     let import_all = move |_| {
         let list = entries.get_untracked();
@@ -99,7 +101,8 @@ pub fn ImportPanel() -> impl IntoView {
         let mut count = 0;
         state.edit_workspace(|ws| {
             for entry in &list {
-                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue };
+                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue ;
+                };
                 if action == ImportAction::Skip {
                     continue;
                 }
@@ -109,7 +112,8 @@ pub fn ImportPanel() -> impl IntoView {
                     author: parsed.header.author.clone(),
                     imported_at: now.clone(),
                 };
-                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance) {
+                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance,
+                ) {
                     shown = Some(id);
                 }
                 count += 1;
@@ -118,13 +122,14 @@ pub fn ImportPanel() -> impl IntoView {
         entries.set(Vec::new());
         let message = tr!("import.done", n = count);
         state.confirm(&message);
-        let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
+        let target = shown.and_then(|id| {
+            state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone())))});
         done.set(Some((message, target)));
     };
 
     view! {
         <section aria-labelledby="import-title" class="exchange-import">
-            <h3 id="import-title">{t("import.title")}</h3>
+            <h3 id="import-title">{live("import.title")}</h3>
             <div
                 class="drop-zone"
                 class:over=over
@@ -135,9 +140,9 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop
             >
-                <label for="import-files">{t("import.choose")}</label>
+                <label for="import-files">{live("import.choose")}</label>
                 <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_change />
-                <p class="hint">{tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
+                <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
             {move || done.get().map(|(message, target)| view! {
                 <p class="success" data-testid="import-done">{message}</p>
@@ -145,7 +150,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| {
                         state.switch_region(id.clone());
                         state.view.set(View::Actors);
-                    }>{tr!("import.to_region", name = name)}</button>
+                    }>{move || tr!("import.to_region", name = name)}</button>
                 })}
             })}
             <For each=move || entries.get() key=|e| e.key let:entry>
@@ -159,7 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
                             n => tr!("import.files_n", n = n),
                         }}
                     </button>
-                    <button type="button" on:click=move |_| entries.set(Vec::new())>{t("common.cancel")}</button>
+                    <button type="button" on:click=move |_| entries.set(Vec::new())>{live("common.cancel")}</button>
                 </div>
             </Show>
         </section>
@@ -169,17 +174,22 @@ pub fn ImportPanel() -> impl IntoView {
 #[component]
 fn FilePreview(entry: Entry) -> impl IntoView {
     let state = use_state();
-    let Entry { key, name, result, action, choices } = entry;
+    let Entry { key, name, result, action, choices ,
+    } = entry;
     let body = match result {
         Err(message) => view! {
-            <p class="error" role="alert" data-testid="import-error">{message}</p>
-            <p class="muted">{t("import.not_imported")}</p>
+            <p class="error" role="alert" data-testid="import-error">{move || message.text()}</p>
+            <p class="muted">{live("import.not_imported")}</p>
         }
         .into_any(),
         Ok(parsed) => {
             let header = &parsed.header;
             // Words joined by spaces: "Region „…“ · exportiert am … von … · Netzwerkatlas 0.2.0".
-            let mut meta = vec![header.scope.label().to_owned()];
+            let meta = {
+                let parsed = parsed.clone();
+                move || {
+                    let header = &parsed.header;
+                    let mut meta = vec![header.scope.label().to_owned()];
             if let Some(region) = &header.region {
                 meta.push(tr!("import.meta_region", name = region.name));
             }
@@ -190,21 +200,24 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                 meta.push(tr!("import.meta_author", author = header.author));
             }
             meta.push(format!("· Netzwerkatlas {}", header.app_version));
-            let meta = meta.join(" ");
+            meta.join(" ")}
+            };
             let notes = parsed.notes.clone();
             let options = {
                 let parsed = parsed.clone();
                 move || {
                     let mut options = Vec::new();
                     if !parsed.content.regions.is_empty() {
-                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }.to_owned()));
+                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }.to_owned(),
+                        ));
                     } else {
                         options.push(("new".to_owned(), t("import.add_templates").to_owned()));
                     }
                     if can_merge(&parsed) {
                         state.workspace.with(|ws| {
                             for region in &ws.regions {
-                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name)));
+                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name),
+                                ));
                             }
                         });
                     }
@@ -226,13 +239,16 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                         "skip" => ImportAction::Skip,
                         other => ImportAction::MergeInto(Id(other.trim_start_matches("merge:").to_owned())),
                     };
-                    choices.set(state.workspace.with_untracked(|ws| default_choices(ws, &parsed, &chosen)));
+                    choices.set(state.workspace.with_untracked(|ws| default_choices(ws, &parsed, &chosen)),
+                    );
                     action.set(chosen);
                 }
             };
             let plan_lines = {
                 let parsed = parsed.clone();
-                move || state.workspace.with(|ws| describe(ws, &parsed, &action.get()))
+                move || {
+                    state.workspace.with(|ws| describe(ws, &parsed, &action.get()))
+            }
             };
             let merge = {
                 let parsed = parsed.clone();
@@ -244,16 +260,16 @@ fn FilePreview(entry: Entry) -> impl IntoView {
             let select_id = format!("import-action-{key}");
             view! {
                 <p class="file-meta">{meta}</p>
-                <p data-testid="import-summary">{parsed.summary()}</p>
-                {(!header.personal_data).then(|| view! { <p class="muted">{t("import.no_personal")}</p> })}
+                <p data-testid="import-summary">{let parsed = parsed.clone(); move || parsed.summary()}</p>
+                {(!header.personal_data).then(|| view! { <p class="muted">{live("import.no_personal")}</p> })}
                 {(!notes.is_empty()).then(|| view! {
                     <div class="repairs" data-testid="import-notes">
-                        <p>{t("import.notes")}</p>
-                        <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        <p>{live("import.notes")}</p>
+                        <ul>{notes.into_iter().map(|n| view! { <li>{move || n.text()}</li> }).collect_view()}</ul>
                     </div>
                 })}
                 <div class="field">
-                    <label for=select_id.clone()>{t("import.what_to_do")}</label>
+                    <label for=select_id.clone()>{live("import.what_to_do")}</label>
                     <select id=select_id on:change=on_action>
                         {move || {
                             let chosen = current();
@@ -280,7 +296,8 @@ fn FilePreview(entry: Entry) -> impl IntoView {
 
 /// Side by side: for each matched record whose values differ, which to keep.
 #[component]
-fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan, choices: RwSignal<MergeChoices>) -> impl IntoView {
+fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan, choices: RwSignal<MergeChoices>,
+) -> impl IntoView {
     let summary = plan.summary();
     let new_actors = plan.new_actors.clone();
     let actor_ids: Vec<Id> = plan.actors.iter().map(|m| m.ours.clone()).collect();
@@ -291,12 +308,12 @@ fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan
             <ul>{summary.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             {(!new_actors.is_empty()).then(|| view! {
                 <details>
-                    <summary>{tr!("import.new_actors", n = new_actors.len())}</summary>
+                    <summary>{let n = new_actors.len(); move || tr!("import.new_actors", n = n)}</summary>
                     <ul>{new_actors.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </details>
             })}
             {(count > 0).then(|| view! {
-                <p>{tr!("import.differences", n = count)}</p>
+                <p>{move || tr!("import.differences", n = count)}</p>
             })}
             {decisions.into_iter().enumerate().map(|(i, m)| {
                 let is_actor = actor_ids.contains(&m.ours) && m.diffs.iter().all(|d| d.key != CHECKLIST_KEY);
@@ -307,7 +324,8 @@ fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan
 }
 
 #[component]
-fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>) -> impl IntoView {
+fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>,
+) -> impl IntoView {
     let Matched { ours, theirs, name_ours, name_theirs, reason, diffs, details, .. } = matched;
     let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
     let why = match reason {
@@ -330,7 +348,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                         if on { c.separate.insert(theirs.clone()); } else { c.separate.remove(&theirs); }
                     });
                 } />
-                {t("import.keep_both")}
+                {live("import.keep_both")}
             </label>
         }
     });
@@ -370,12 +388,12 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
             <legend>{format!("{title} ({why})")}</legend>
             {separate_box}
             <table class="merge-table" class:muted=separate>
-                <thead><tr><th scope="col">{t("import.col.detail")}</th><th scope="col">{t("import.col.ours")}</th><th scope="col">{t("import.col.theirs")}</th></tr></thead>
+                <thead><tr><th scope="col">{live("import.col.detail")}</th><th scope="col">{live("import.col.ours")}</th><th scope="col">{live("import.col.theirs")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             {(!details.is_empty()).then(|| view! {
                 <div class="merge-details" data-testid="merge-details">
-                    <p>{t("merge.differs_in")}</p>
+                    <p>{live("merge.differs_in")}</p>
                     <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
                 </div>
             })}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{use_state, Panel};
 use crate::domain::picture::style::{line_style, relation_color, shape_path, Family};
 use crate::domain::{Binding, RelationKind};
-use crate::i18n::t;
+use crate::i18n::{live, live_label};
 
 /// The visible relations as a table: the accessible alternative to the picture.
 #[component]
@@ -14,7 +14,7 @@ pub fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView
     let state = use_state();
     view! {
         <table class="data">
-            <thead><tr><th scope="col">{t("network.col.from")}</th><th scope="col">{t("network.col.relation")}</th><th scope="col">{t("network.col.to")}</th><th scope="col">{t("relations.binding")}</th></tr></thead>
+            <thead><tr><th scope="col">{live("network.col.from")}</th><th scope="col">{live("network.col.relation")}</th><th scope="col">{live("network.col.to")}</th><th scope="col">{live("relations.binding")}</th></tr></thead>
             <tbody>
                 {move || {
                     let list = edges.get();
@@ -25,7 +25,7 @@ pub fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView
                                 <td>{r.actor_name(&rel.from)}</td>
                                 <td><button type="button" class="link" on:click=move |_| state.open(Panel::RelationForm { editing: Some(id.clone()), from: None })>{rel.kind.phrase(rel.direction, true)}</button></td>
                                 <td>{r.actor_name(&rel.to)}</td>
-                                <td>{rel.binding.label()}</td>
+                                <td>{live_label(rel.binding, |v| v.label())}</td>
                             </tr>
                         }
                     }).collect_view())
@@ -40,12 +40,12 @@ pub fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView
 pub fn Legend() -> impl IntoView {
     view! {
         <section class="legend" aria-labelledby="legend-title" data-testid="legend">
-            <h3 id="legend-title">{t("network.legend")}</h3>
+            <h3 id="legend-title">{live("network.legend")}</h3>
             <ul class="legend-list">
                 {Family::ALL.into_iter().map(|f| view! {
                     <li>
                         <svg class="swatch-svg" viewBox="-10 -10 20 20" aria-hidden="true"><path d=shape_path(f.shape(), 7.0) fill=f.color()></path></svg>
-                        {f.label()}
+                        {live_label(f, |v| v.label())}
                     </li>
                 }).collect_view()}
             </ul>
@@ -53,7 +53,7 @@ pub fn Legend() -> impl IntoView {
                 {RelationKind::ALL.iter().map(|k| view! {
                     <li>
                         <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke=relation_color(*k) stroke-width="3"></line></svg>
-                        {k.label()}
+                        {live_label(k, |v| v.label())}
                     </li>
                 }).collect_view()}
             </ul>
@@ -63,13 +63,13 @@ pub fn Legend() -> impl IntoView {
                     view! {
                         <li>
                             <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="30" y2="0" stroke="#37474f" stroke-width=width stroke-dasharray=(!dash.is_empty()).then_some(dash)></line></svg>
-                            {b.label()}
+                            {live_label(b, |v| v.label())}
                         </li>
                     }
                 }).collect_view()}
                 <li>
                     <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="26" y2="0" stroke="#37474f" stroke-width="1.5" marker-end="url(#arrow)"></line></svg>
-                    {t("network.arrow")}
+                    {live("network.arrow")}
                 </li>
             </ul>
         </section>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,7 +22,8 @@ pub struct Offline {
 }
 
 pub fn install(state: AppState) -> Offline {
-    let offline = Offline { update_ready: RwSignal::new(false), persisted: RwSignal::new(None) };
+    let offline = Offline { update_ready: RwSignal::new(false), persisted: RwSignal::new(None) ,
+    };
     register_service_worker(offline);
     spawn_local(async move {
         offline.persisted.set(storage_call("persisted").await);
@@ -54,7 +55,8 @@ async fn storage_call(method: &str) -> Option<bool> {
 }
 
 fn register_service_worker(offline: Offline) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else { return ;
+    };
     let protocol = window.location().protocol().unwrap_or_default();
     let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false);
     if !supported || !(protocol == "http:" || protocol == "https:") {
@@ -62,7 +64,8 @@ fn register_service_worker(offline: Offline) {
     }
     let container = window.navigator().service_worker();
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
+        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return ;
+        };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         let has_controller = move || {
             web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
@@ -72,7 +75,8 @@ fn register_service_worker(offline: Offline) {
         }
         let watched = registration.clone();
         let on_update = Closure::<dyn Fn()>::new(move || {
-            let Some(worker) = watched.installing() else { return };
+            let Some(worker) = watched.installing() else { return ;
+            };
             let tracked = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
                 if tracked.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
@@ -93,8 +97,8 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
     view! {
         <Show when=move || offline.update_ready.get()>
             <div class="banner info" role="status" data-testid="update-ready">
-                <p>{t("offline.update_ready")}</p>
-                <button type="button" on:click=move |_| offline.update_ready.set(false)>{t("common.understood")}</button>
+                <p>{live("offline.update_ready")}</p>
+                <button type="button" on:click=move |_| offline.update_ready.set(false)>{live("common.understood")}</button>
             </div>
         </Show>
     }
@@ -105,8 +109,7 @@ pub fn persistence_text(persisted: Option<bool>) -> Option<&'static str> {
     match persisted {
         Some(true) => Some(t("offline.persisted")),
         Some(false) => Some(
-            t("offline.not_persisted"),
-        ),
+            t("offline.not_persisted")),
         None => None,
     }
 }

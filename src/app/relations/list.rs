@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates as date;
-use crate::i18n::{number, t};
+use crate::i18n::{live, live_label, number, t};
 use crate::tr;
 
 use crate::app::platform::browser::new_id;
-use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{focus_first_error, error_of, lens, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::app::state::{use_state, Panel};
+use crate::app::widgets::confirm::ConfirmButton;
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField, };
 use crate::domain::editing::draft::RelationDraft;
 use crate::domain::editing::query::{actors_by_name, RelationQuery};
 use crate::domain::rules::fields::FieldErrors;
@@ -28,7 +28,8 @@ pub fn RelationList() -> impl IntoView {
                     .into_iter()
                     .map(|rel| {
                         let kind = match (rel.kind.has_direction(), rel.direction) {
-                            (true, Direction::Both) => tr!("relations.mutual", kind = rel.kind.label()),
+                            (true, Direction::Both) => {
+                                tr!("relations.mutual", kind = rel.kind.label())}
                             (true, _) => format!("{} →", rel.kind.label()),
                             (false, _) => rel.kind.label().to_owned(),
                         };
@@ -48,50 +49,50 @@ pub fn RelationList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="relations-title">
             <div class="list-head">
-                <h2 id="relations-title">{t("tabs.relations")}</h2>
+                <h2 id="relations-title">{live("tabs.relations")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::RelationForm { editing: None, from: None })>
-                    {t("relations.add")}
+                    {live("relations.add")}
                 </button>
             </div>
-            <div class="filters" role="search" aria-label=t("relations.filter")>
+            <div class="filters" role="search" aria-label=live("relations.filter")>
                 <div class="field grow">
-                    <label for="relation-search">{t("relations.actor")}</label>
+                    <label for="relation-search">{live("relations.actor")}</label>
                     <input
                         id="relation-search"
                         type="search"
-                        placeholder=t("relations.search_placeholder")
+                        placeholder=live("relations.search_placeholder")
                         prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                     />
                 </div>
                 <div class="field">
-                    <label for="relation-filter-kind">{t("common.kind")}</label>
+                    <label for="relation-filter-kind">{live("common.kind")}</label>
                     <select id="relation-filter-kind" on:change=move |ev| query.update(|q| q.kind = RelationKind::from_key(&event_target_value(&ev)))>
-                        <option value="">{t("actors.all_kinds")}</option>
-                        {RelationKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                        <option value="">{live("actors.all_kinds")}</option>
+                        {RelationKind::ALL.iter().map(|k| view! { <option value=k.key()>{live_label(k, |v| v.label())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="relation-filter-binding">{t("relations.binding")}</label>
+                    <label for="relation-filter-binding">{live("relations.binding")}</label>
                     <select id="relation-filter-binding" on:change=move |ev| query.update(|q| q.binding = Binding::from_key(&event_target_value(&ev)))>
-                        <option value="">{t("common.all")}</option>
-                        {Binding::ALL.iter().map(|b| view! { <option value=b.key()>{b.label()}</option> }).collect_view()}
+                        <option value="">{live("common.all")}</option>
+                        {Binding::ALL.iter().map(|b| view! { <option value=b.key()>{live_label(b, |v| v.label())}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = number(rows.with(|r| r.len())))}</p>
             {move || state.with_region(|r| r.relations.is_empty()).unwrap_or(false).then(|| view! {
-                <p class="empty" data-testid="relations-empty">{t("relations.empty")}</p>
+                <p class="empty" data-testid="relations-empty">{live("relations.empty")}</p>
             })}
             <table class="data" data-testid="relation-table">
                 <thead>
                     <tr>
-                        <th scope="col">{t("relations.col.from")}</th>
-                        <th scope="col">{t("common.kind")}</th>
-                        <th scope="col">{t("relations.col.to")}</th>
-                        <th scope="col">{t("relations.binding")}</th>
-                        <th scope="col" class="secondary">{t("relations.since")}</th>
-                        <th scope="col"><span class="visually-hidden">{t("common.actions")}</span></th>
+                        <th scope="col">{live("relations.col.from")}</th>
+                        <th scope="col">{live("common.kind")}</th>
+                        <th scope="col">{live("relations.col.to")}</th>
+                        <th scope="col">{live("relations.binding")}</th>
+                        <th scope="col" class="secondary">{live("relations.since")}</th>
+                        <th scope="col"><span class="visually-hidden">{live("common.actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -111,12 +112,12 @@ pub fn RelationList() -> impl IntoView {
                                         class="small"
                                         aria-label=tr!("relations.edit_named", label = label)
                                         on:click=move |_| state.open(Panel::RelationForm { editing: Some(edit_id.clone()), from: None })
-                                    >{t("common.edit")}</button>
+                                    >{live("common.edit")}</button>
                                     <ConfirmButton
-                                        label=t("common.delete")
+                                        label=live("common.delete")
                                         aria_label=tr!("relations.delete_named", label = label)
-                                        question=t("relations.delete_question")
-                                        confirm_label=t("common.confirm_delete")
+                                        question=live("relations.delete_question")
+                                        confirm_label=live("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_relation(&id));
                                             state.confirm(t("relations.deleted"));
@@ -136,7 +137,8 @@ pub fn RelationList() -> impl IntoView {
 #[component]
 pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
     let state = use_state();
-    let existing = editing.as_ref().and_then(|id| state.with_region_untracked(|r| r.relation(id).cloned()).flatten());
+    let existing = editing.as_ref().and_then(|id| {
+        state.with_region_untracked(|r| r.relation(id).cloned()).flatten()});
     let creating = existing.is_none();
     let initial = existing
         .as_ref()
@@ -157,14 +159,17 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         }
         options
     });
-    let kind_options = Signal::derive(|| RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
-    let binding_options = Signal::derive(|| Binding::ALL.iter().map(|b| (b.key().to_owned(), b.label().to_owned())).collect::<Vec<_>>());
+    let kind_options = Signal::derive(|| {
+        RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>()});
+    let binding_options = Signal::derive(|| {
+        Binding::ALL.iter().map(|b| (b.key().to_owned(), b.label().to_owned())).collect::<Vec<_>>()});
     let direction_options = Signal::derive(|| {
         [Direction::Forward, Direction::Both].iter().map(|d| (d.key().to_owned(), d.label().to_owned())).collect::<Vec<_>>()
     });
     let directed = move || draft.with(|d| d.kind.has_direction());
     let actor_value = |pick: fn(&RelationDraft) -> &Option<Id>| {
-        Signal::derive(move || draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default()))
+        Signal::derive(move || {
+            draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default())})
     };
     let (since, set_since) = lens(draft, |d| &d.since, |d| &mut d.since);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
@@ -173,7 +178,8 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         let back_panel = back_panel.clone();
         move || {
             let built = state
-                .with_region_untracked(|r| draft.with_untracked(|d| d.build(relation_id.clone(), r)))
+                .with_region_untracked(|r| {
+                    draft.with_untracked(|d| d.build(relation_id.clone(), r))})
                 .unwrap_or_else(|| Err(FieldErrors::new()));
             match built {
                 Ok(relation) => {
@@ -201,13 +207,13 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             }
         >
             <header class="panel-head">
-                <h2 id="relation-form-title" tabindex="-1">{if creating { t("relations.new") } else { t("relations.edit") }}</h2>
+                <h2 id="relation-form-title" tabindex="-1">{move || if creating { t("relations.new") } else { t("relations.edit") }}</h2>
             </header>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <SelectField
                 id="relation-kind"
-                label=t("relations.kind")
+                label=live("relations.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
@@ -216,7 +222,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-from"
-                label=t("relations.from")
+                label=live("relations.from")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.from)
@@ -226,7 +232,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             <Show when=directed>
                 <SelectField
                     id="relation-direction"
-                    label=t("relations.direction")
+                    label=live("relations.direction")
                     options=direction_options
                     value=Signal::derive(move || draft.with(|d| d.effective_direction().key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_key(&v) { d.direction = x }))
@@ -234,7 +240,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             </Show>
             <SelectField
                 id="relation-to"
-                label=t("relations.to")
+                label=live("relations.to")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.to)
@@ -243,26 +249,26 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-binding"
-                label={t("relations.binding")}
+                label={live("relations.binding")}
                 options=binding_options
                 value=Signal::derive(move || draft.with(|d| d.binding.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(b) = Binding::from_key(&v) { d.binding = b }))
             />
             <TextField
                 id="relation-since"
-                label={t("relations.since")}
-                hint=t("relations.since_hint")
+                label={live("relations.since")}
+                hint=live("relations.since_hint")
                 value=since
                 on_input=set_since
                 error=error_of(errors, "since")
             />
-            <TextField id="relation-notes" label=t("common.notes") rows=3 value=notes on_input=set_notes />
+            <TextField id="relation-notes" label=live("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">{t("common.save")}</button>
+                <button type="submit" class="primary">{live("common.save")}</button>
                 <button type="button" on:click=move |_| {
                     form.finish();
                     state.open(back_panel());
-                }>{t("common.cancel")}</button>
+                }>{live("common.cancel")}</button>
             </div>
         </form>
     }

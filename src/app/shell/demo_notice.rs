@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::domain::Id;
-use crate::i18n::t;
+use crate::i18n::{live, t};
 use crate::tr;
 
 #[component]
@@ -32,11 +32,11 @@ pub fn DemoNotice() -> impl IntoView {
             kept.set(true);
         };
         Some(view! {
-            <div class="banner info" role="region" aria-label=t("demo.remove") data-testid="demo-notice">
-                <p>{tr!("demo.offer_remove", name = name)}</p>
+            <div class="banner info" role="region" aria-label=live("demo.remove") data-testid="demo-notice">
+                <p>{move || tr!("demo.offer_remove", name = name)}</p>
                 <div class="button-row">
-                    <button type="button" on:click=remove>{t("demo.remove")}</button>
-                    <button type="button" on:click=keep>{t("demo.keep")}</button>
+                    <button type="button" on:click=remove>{live("demo.remove")}</button>
+                    <button type="button" on:click=keep>{live("demo.keep")}</button>
                 </div>
             </div>
         })

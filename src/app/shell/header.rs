@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::app::platform::persist::Health;
 use crate::app::state::{use_state, AppState, Panel, View};
 use crate::domain::Id;
-use crate::i18n::{number, t};
+use crate::i18n::{live, number, t};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
                 <span class="name">"Netzwerkatlas"</span>
             </div>
             <div class="region-switch">
-                <label for="region-select">{t("header.region")}</label>
+                <label for="region-select">{live("header.region")}</label>
                 <select
                     id="region-select"
                     on:change=move |ev| state.switch_region(Id(event_target_value(&ev)))
@@ -43,28 +43,28 @@ pub fn Header() -> impl IntoView {
                 <button type="button" on:click=move |_| {
                     state.panel.set(Panel::None);
                     state.view.set(View::NewRegion);
-                }>{t("header.new_region")}</button>
+                }>{live("header.new_region")}</button>
             </div>
-            <nav class="workspace-nav" aria-label=t("header.all_regions")>
-                {area(state, View::Exchange, t("header.exchange"), t("header.exchange_title"))}
-                {area(state, View::Analysis, t("header.analysis"), t("header.analysis_title"))}
-                {area(state, View::Data, t("header.backup"), t("header.backup_title"))}
+            <nav class="workspace-nav" aria-label=live("header.all_regions")>
+                {area(state, View::Exchange, live("header.exchange"), live("header.exchange_title"))}
+                {area(state, View::Analysis, live("header.analysis"), live("header.analysis_title"))}
+                {area(state, View::Data, live("header.backup"), live("header.backup_title"))}
             </nav>
-            <div class="history" role="group" aria-label=t("header.history")>
+            <div class="history" role="group" aria-label=live("header.history")>
                 <button
                     type="button"
-                    title=t("header.undo_title")
+                    title=live("header.undo_title")
                     aria-keyshortcuts="Control+Z"
                     disabled=move || !state.can_undo.get()
                     on:click=move |_| state.undo()
-                >{t("header.undo")}</button>
+                >{live("header.undo")}</button>
                 <button
                     type="button"
-                    title=t("header.redo_title")
+                    title=live("header.redo_title")
                     aria-keyshortcuts="Control+Y"
                     disabled=move || !state.can_redo.get()
                     on:click=move |_| state.redo()
-                >{t("header.redo")}</button>
+                >{live("header.redo")}</button>
             </div>
             <SaveState />
             <crate::app::shell::language::LanguageSwitch />
@@ -74,7 +74,8 @@ pub fn Header() -> impl IntoView {
 
 /// A button for an area that spans all regions; its name starts with
 /// (or contains) the visible word, so speech input finds it.
-fn area(state: AppState, view: View, label: &'static str, title: &'static str) -> impl IntoView {
+fn area(state: AppState, view: View, label: impl Fn() -> &'static str+ Copy + Send + Sync + 'static, title: impl Fn() -> &'static str+ Copy + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <button type="button" title=title aria-label=title aria-pressed=move || (state.view.get() == view).to_string() on:click=move |_| {
             state.panel.set(Panel::None);
@@ -90,7 +91,8 @@ fn SaveState() -> impl IntoView {
     let p = state.persistence;
     let text = move || match p.health.get() {
         Health::Blocked => ("warn", t("save.memory_only").to_owned()),
-        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t("save.not_saved").to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => {
+            ("warn", t("save.not_saved").to_owned())}
         Health::Newer(_) => ("warn", t("save.read_only").to_owned()),
         Health::Ok if p.dirty.get() => ("busy", t("save.saving").to_owned()),
         Health::Ok => ("ok", t("save.saved").to_owned()),
@@ -107,10 +109,12 @@ pub fn Tabs() -> impl IntoView {
     let state = use_state();
     let counts = move || {
         state
-            .with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len()))
+            .with_region(|r| {
+                (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len(),
+                )})
             .unwrap_or_default()
     };
-    let tab = move |view: View, label: &'static str, count: Option<fn((usize, usize, usize, usize)) -> usize>| {
+    let tab = move |view: View, label: fn() -> &'static str, count: Option<fn((usize, usize, usize, usize)) -> usize>| {
         view! {
             <button
                 type="button"
@@ -135,15 +139,15 @@ pub fn Tabs() -> impl IntoView {
     let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
     view! {
         <Show when=has_region>
-            <nav class="tabs" aria-label=t("tabs.label")>
+            <nav class="tabs" aria-label=live("tabs.label")>
                 <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
                 <div class="tab-row">
-                    {tab(View::Actors, t("tabs.actors"), Some(|c| c.0))}
-                    {tab(View::Relations, t("tabs.relations"), Some(|c| c.1))}
-                    {tab(View::Network, t("tabs.network"), None)}
-                    {tab(View::Groups, t("tabs.groups"), Some(|c| c.2))}
-                    {tab(View::Checklists, t("tabs.checklists"), Some(|c| c.3))}
-                    {tab(View::Region, t("tabs.region"), None)}
+                    {tab(View::Actors, || t("tabs.actors"), Some(|c| c.0))}
+                    {tab(View::Relations, || t("tabs.relations"), Some(|c| c.1))}
+                    {tab(View::Network, || t("tabs.network"), None)}
+                    {tab(View::Groups, || t("tabs.groups"), Some(|c| c.2))}
+                    {tab(View::Checklists, || t("tabs.checklists"), Some(|c| c.3))}
+                    {tab(View::Region, || t("tabs.region"), None)}
                 </div>
             </nav>
         </Show>
@@ -156,8 +160,10 @@ pub fn Tabs() -> impl IntoView {
 /// storage alert, so it is measured at each focus.
 pub fn keep_focus_below_header() {
     let handle = window_event_listener(leptos::ev::focusin, move |ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Some(top) = document().query_selector(".top").ok().flatten() else { return };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return ;
+        };
+        let Some(top) = document().query_selector(".top").ok().flatten() else { return ;
+        };
         // What is in the header itself is where it belongs.
         if top.contains(Some(&target)) {
             return;

@@ -1,11 +1,24 @@
 //! The UI language: chosen in the header, remembered in this browser, at
-//! first the browser's own preference.
+//! first the browser's own preference. A switch redraws only the texts:
+//! every view that looked a text up tracks the language (`i18n::on_lookup`),
+//! so forms, previews, zoom and open panels stay as they are.
+
+use std::cell::OnceCell;
 
 use leptos::prelude::*;
 
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, live, Lang};
+
+thread_local! {
+    /// Notified on a switch; every lookup of a text tracks it.
+    static SWITCHED: OnceCell<ArcTrigger> = const { OnceCell::new() };
+}
+
+fn switched() -> ArcTrigger {
+    SWITCHED.with(|cell| cell.get_or_init(ArcTrigger::new).clone())
+}
 
 /// The remembered choice, else the first language of the browser's
 /// preferences that the UI speaks.
@@ -14,18 +27,22 @@ pub fn initial() -> Lang {
         return lang;
     }
     let preferred: Vec<String> = web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .map(|w| {
+            w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()})
         .unwrap_or_default();
     Lang::from_preferences(&preferred)
 }
 
 /// Makes `lang` the language of every text from now on, and of the page,
-/// so that screen readers pronounce it correctly.
+/// so that screen readers pronounce it correctly; what shows a text is
+/// drawn again.
 pub fn apply(lang: Lang) {
+    i18n::on_lookup(|| switched().track());
     i18n::set_lang(lang);
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }
+switched().notify();
 }
 
 /// A choice between the languages, each named in itself.
@@ -36,16 +53,13 @@ pub fn LanguageSwitch() -> impl IntoView {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             preferences::remember(Preference::Language, lang.code());
             state.switch_language(lang);
-            // The rebuilt page starts at the top: keep the user at the switch.
-            crate::app::platform::browser::focus_later("#language-select");
-        }
+            }
     };
     view! {
         <div class="language-switch">
-            <label for="language-select">{t("language.label")}</label>
+            <label for="language-select">{live("language.label")}</label>
             <select id="language-select" on:change=choose>
-                {Lang::ALL
-                    .into_iter()
+                {Lang::all()
                     .map(|lang| {
                         view! { <option value=lang.code() lang=lang.code() selected=lang == state.language.get_untracked()>{lang.own_name()}</option> }
                     })

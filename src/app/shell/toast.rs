@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::state::{use_state, NoticeAction};
-use crate::i18n::t;
+use crate::i18n::{live, t};
 
 /// Long enough to read it and reach its button, short enough not to cover
 /// the next thing; a notice with the focus or the pointer in it stays.
@@ -21,7 +21,8 @@ pub fn Toast() -> impl IntoView {
     // Each new notice, and each release of a held one, starts a countdown; an
     // older countdown finds a newer seq (or the notice held again) and does nothing.
     Effect::new(move |_| {
-        let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return };
+        let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return ;
+        };
         if held.get() {
             return;
         }
@@ -59,7 +60,7 @@ pub fn Toast() -> impl IntoView {
             <div
                 class="toast"
                 role="group"
-                aria-label=t("toast.label")
+                aria-label=live("toast.label")
                 data-testid="toast"
                 on:mouseenter=move |_| held.set(true)
                 on:mouseleave=move |_| held.set(false)
@@ -68,7 +69,7 @@ pub fn Toast() -> impl IntoView {
             >
                 <span>{notice.text}</span>
                 {button}
-                <button type="button" class="small link" aria-label=t("toast.close") on:click=move |_| state.notice.set(None)>"×"</button>
+                <button type="button" class="small link" aria-label=live("toast.close") on:click=move |_| state.notice.set(None)>"×"</button>
             </div>
         })
     }

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::{use_state, View};
-use crate::i18n::t;
+use crate::i18n::live;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
     let state = use_state();
     let dismissed = RwSignal::new(preferences::read(Preference::WelcomeSeen).as_deref() == Some("true"));
     // Only while the demo is all there is: once she has a region of her own, `DemoNotice` speaks.
-    let only_demo = move || state.workspace.with(|ws| !ws.regions.is_empty() && ws.regions.iter().all(|r| r.is_demo()));
+    let only_demo = move || {
+        state.workspace.with(|ws| !ws.regions.is_empty() && ws.regions.iter().all(|r| r.is_demo()))};
     let dismiss = move || {
         preferences::remember(Preference::WelcomeSeen, "true");
         dismissed.set(true);
@@ -23,15 +24,15 @@ pub fn Welcome() -> impl IntoView {
         (only_demo() && !dismissed.get() && state.view.get() != View::NewRegion).then(|| {
             view! {
                 <section class="banner info welcome" aria-labelledby="welcome-title" data-testid="welcome">
-                    <h2 id="welcome-title">{t("welcome.title")}</h2>
-                    <p>{t("welcome.demo")}</p>
-                    <p>{t("welcome.local")}</p>
+                    <h2 id="welcome-title">{live("welcome.title")}</h2>
+                    <p>{live("welcome.demo")}</p>
+                    <p>{live("welcome.local")}</p>
                     <div class="button-row">
                         <button type="button" class="primary" on:click=move |_| {
                             dismiss();
                             state.view.set(View::NewRegion);
-                        }>{t("welcome.own_region")}</button>
-                        <button type="button" on:click=move |_| dismiss()>{t("welcome.look_around")}</button>
+                        }>{live("welcome.own_region")}</button>
+                        <button type="button" on:click=move |_| dismiss()>{live("welcome.look_around")}</button>
                     </div>
                 </section>
             }

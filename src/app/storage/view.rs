@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{count, number, t};
+use crate::i18n::{count, live, number, t, Message};
 use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -19,12 +19,13 @@ pub fn DataView() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
     let preview = RwSignal::new(None::<BackupPreview>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Message>);
     let percent = move || usage_percent(p.used.get());
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return ;
+        };
         preview.set(None);
         error.set(None);
         spawn_local(async move {
@@ -33,12 +34,13 @@ pub fn DataView() -> impl IntoView {
                     Ok(found) => preview.set(Some(found)),
                     Err(message) => error.set(Some(message)),
                 },
-                None => error.set(Some(t("data.unreadable_file").into())),
+                None => error.set(Some(Message::new("data.unreadable_file"))),
             }
         });
     };
     let restore = move |_| {
-        let Some(found) = preview.get_untracked() else { return };
+        let Some(found) = preview.get_untracked() else { return ;
+        };
         state.edit_workspace(|ws| {
             ws.regions = found.workspace.regions;
             ws.templates = found.workspace.templates;
@@ -54,9 +56,9 @@ pub fn DataView() -> impl IntoView {
 
     view! {
         <section class="data-view content" aria-labelledby="data-title">
-            <h2 id="data-title">{t("header.backup_title")}</h2>
+            <h2 id="data-title">{live("header.backup_title")}</h2>
             <section aria-labelledby="usage-title">
-                <h3 id="usage-title">{t("data.usage_title")}</h3>
+                <h3 id="usage-title">{live("data.usage_title")}</h3>
                 <div class="usage-bar" role="img" aria-label=move || tr!("data.usage_bar", percent = percent())>
                     <span class="usage-fill" class:warn={move || percent() >= WARN_PERCENT} style:width=move || format!("{}%", percent())></span>
                 </div>
@@ -68,33 +70,33 @@ pub fn DataView() -> impl IntoView {
                 )}</p>
             </section>
             <section aria-labelledby="backup-title">
-                <h3 id="backup-title">{t("header.backup")}</h3>
+                <h3 id="backup-title">{live("header.backup")}</h3>
                 <p data-testid="last-backup">{move || match p.last_backup.get() {
                     Some(at) => tr!("data.last_backup", date = format_timestamp(&at)),
                     None => t("data.no_backup").to_owned(),
                 }}</p>
-                <p class="hint">{t("data.backup_hint")}</p>
-                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{t("data.download_backup")}</button>
+                <p class="hint">{live("data.backup_hint")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live("data.download_backup")}</button>
             </section>
             <section aria-labelledby="restore-title">
-                <h3 id="restore-title">{t("data.restore_title")}</h3>
+                <h3 id="restore-title">{live("data.restore_title")}</h3>
                 <div class="field">
-                    <label for="restore-file">{t("data.choose_file")}</label>
+                    <label for="restore-file">{live("data.choose_file")}</label>
                     <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
                 </div>
-                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="restore-error">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="restore-error">{move || e.text()}</p> })}
                 {move || preview.get().map(|found| view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="restore-question" data-testid="restore-preview">
-                        <p id="restore-question">{tr!(
+                        <p id="restore-question">{move || tr!(
                             "data.restore_question",
                             date = format_timestamp(&found.saved_at),
-                            regions = count(t("count.regions"), found.regions),
-                            actors = count(t("count.actors"), found.actors),
-                            relations = count(t("count.relations"), found.relations),
-                            checklists = count(t("count.checklists"), found.checklists),
+                            regions = count("count.regions", found.regions),
+                            actors = count("count.actors", found.actors),
+                            relations = count("count.relations", found.relations),
+                            checklists = count("count.checklists", found.checklists),
                         )}</p>
-                        <button type="button" class="danger" on:click=restore>{t("data.replace")}</button>
-                        <button type="button" on:click=move |_| preview.set(None)>{t("common.cancel")}</button>
+                        <button type="button" class="danger" on:click=restore>{live("data.replace")}</button>
+                        <button type="button" on:click=move |_| preview.set(None)>{live("common.cancel")}</button>
                     </div>
                 })}
             </section>

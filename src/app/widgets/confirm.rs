@@ -1,23 +1,24 @@
-//! A destructive button that asks once, in place, before it acts.
+//! A destructive button that asks once, in place, before it acts. Its
+//! texts are `TextProp`s, so that they follow a switch of language.
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::live;
 
 #[component]
 pub fn ConfirmButton(
     /// The asking button's text, e.g. "Löschen …".
     #[prop(into)]
-    label: String,
+    label: TextProp,
     /// A fuller accessible name where the label alone is ambiguous in a list.
     #[prop(into, optional)]
-    aria_label: Option<String>,
+    aria_label: Option<TextProp>,
     /// The question shown once the user asked, e.g. "Gremium löschen?".
     #[prop(into)]
-    question: String,
+    question: TextProp,
     /// The confirming button's text, e.g. "Ja, löschen".
     #[prop(into)]
-    confirm_label: String,
+    confirm_label: TextProp,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
@@ -25,18 +26,18 @@ pub fn ConfirmButton(
         <Show
             when=move || asking.get()
             fallback=move || view! {
-                <button type="button" class="small danger" aria-label=aria_label.clone() on:click=move |_| asking.set(true)>
-                    {label.clone()}
+                <button type="button" class="small danger" aria-label={let aria_label = aria_label.clone() ; move || aria_label.as_ref().map(TextProp::get)} on:click=move |_| asking.set(true)>
+                    {let label = label.clone(); move || label.get()}
                 </button>
             }
         >
-            <span class="confirm-inline" role="group" aria-label=t("confirm.group")>
-                {question.clone()}" "
+            <span class="confirm-inline" role="group" aria-label=live("confirm.group")>
+                {let question = question.clone(); move || question.get()}" "
                 <button type="button" class="small danger" on:click=move |_| {
                     asking.set(false);
                     on_confirm.run(());
-                }>{confirm_label.clone()}</button>
-                <button type="button" class="small" on:click=move |_| asking.set(false)>{t("common.cancel")}</button>
+                }>{let confirm_label = confirm_label.clone(); move || confirm_label.get()}</button>
+                <button type="button" class="small" on:click=move |_| asking.set(false)>{live("common.cancel")}</button>
             </span>
         </Show>
     }

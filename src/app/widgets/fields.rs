@@ -23,7 +23,7 @@ pub fn lens<D: Send + Sync + 'static>(
 /// The message for `field` in `errors`, as a signal.
 pub fn error_of(errors: RwSignal<FieldErrors>, field: impl Into<String>) -> Signal<Option<String>> {
     let field = field.into();
-    Signal::derive(move || errors.with(|e| e.get(&field).cloned()))
+    Signal::derive(move || errors.with(|e| e.get(&field).map(|m| m.text())))
 }
 
 #[component]
@@ -31,7 +31,7 @@ pub fn TextField(
     /// The element id; also the base of the message's id.
     #[prop(into)]
     id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: TextProp,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(into, optional)] error: MaybeProp<String>,
@@ -39,11 +39,11 @@ pub fn TextField(
     /// "text" (default), "email", "tel", "url", "date", "search".
     #[prop(into, optional)]
     kind: Option<String>,
-    #[prop(into, optional)] hint: Option<String>,
+    #[prop(into, optional)] hint: Option<TextProp>,
     /// A textarea with this many rows instead of a one-line input.
     #[prop(optional)]
     rows: Option<u32>,
-    #[prop(into, optional)] placeholder: Option<String>,
+    #[prop(into, optional)] placeholder: Option<TextProp>,
 ) -> impl IntoView {
     let message_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -68,7 +68,8 @@ pub fn TextField(
             <textarea
                 id=id.clone()
                 rows=rows
-                placeholder=placeholder.clone()
+                placeholder={let placeholder = placeholder.clone()
+                ; move || placeholder.as_ref().map(TextProp::get)}
                 aria-invalid=invalid
                 aria-describedby=described.clone()
                 prop:value=move || value.get()
@@ -81,7 +82,8 @@ pub fn TextField(
                 id=id.clone()
                 type=kind.unwrap_or_else(|| "text".into())
                 required=required
-                placeholder=placeholder.clone()
+                placeholder={let placeholder = placeholder.clone()
+                ; move || placeholder.as_ref().map(TextProp::get)}
                 aria-invalid=invalid
                 aria-describedby=described
                 prop:value=move || value.get()
@@ -93,10 +95,10 @@ pub fn TextField(
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>
-                {label}
+                {move || label.get()}
                 {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{move || hint.get()}</p> })}
             {control}
             <FieldError id=message_id error=error />
         </div>
@@ -105,15 +107,19 @@ pub fn TextField(
 
 /// The message under a field; present in the DOM only when there is one.
 #[component]
-pub fn FieldError(#[prop(into)] id: String, #[prop(into)] error: MaybeProp<String>) -> impl IntoView {
-    move || error.get().map(|message| view! { <p class="error" id=id.clone()>{message}</p> })
+pub fn FieldError(#[prop(into)] id: String, #[prop(into)] error: MaybeProp<String>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|message| view! { <p class="error" id=id.clone()>{message}</p> })
+}
+
 }
 
 /// A labelled select. `options` are (value, label) pairs; `""` means none.
 #[component]
 pub fn SelectField(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: TextProp,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
@@ -128,7 +134,7 @@ pub fn SelectField(
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>
-                {label}
+                {move || label.get()}
                 {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
             <select
@@ -157,7 +163,7 @@ pub fn SelectField(
 #[component]
 pub fn CheckboxGroup(
     #[prop(into)] id: String,
-    #[prop(into)] legend: String,
+    #[prop(into)] legend: TextProp,
     /// (value, label) pairs.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
@@ -168,7 +174,7 @@ pub fn CheckboxGroup(
     let fieldset_id = id.clone();
     view! {
         <fieldset class="checkboxes" id=fieldset_id>
-            <legend>{legend}</legend>
+            <legend>{move || legend.get()}</legend>
             // Only the options rebuild the list; ticking a box updates it in
             // place so that keyboard focus stays on it.
             {move || {

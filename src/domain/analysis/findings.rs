@@ -6,7 +6,8 @@ use crate::i18n::{count, t};
 use crate::tr;
 use std::collections::HashMap;
 
-use crate::domain::analysis::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement};
+use crate::domain::analysis::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement,
+};
 use crate::domain::model::{Id, Region};
 
 /// One line of an answer and the actors it names.
@@ -36,7 +37,8 @@ pub fn read_network(region: &Region) -> Vec<Finding> {
 /// it over frames); `None` while it is still being computed.
 pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
-    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
+    let name = |id: &Id| {
+        names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id))};
     let mut findings = Vec::new();
 
     let alone = isolated(region);
@@ -46,7 +48,8 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             0 => t("reading.isolated.none").into(),
             n => tr!("reading.isolated.some", n = n),
         },
-        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
+        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] ,
+            }).collect(),
     });
 
     let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
@@ -63,7 +66,8 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
         },
         items: brokers
             .iter()
-            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] })
+            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] ,
+            })
             .collect(),
     });
 
@@ -93,7 +97,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             .map(|(d, s)| {
                 let possible = d.actors * d.actors.saturating_sub(1) / 2;
                 Item {
-                    text: tr!("reading.density.item", name = d.name, actors = count(t("count.actors"), d.actors), linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
+                    text: tr!("reading.density.item", name = d.name, actors = count("count.actors", d.actors), linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
                     actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
                 }
             })
@@ -104,8 +108,9 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
         question: t("reading.degree.question"),
-        summary: tr!("reading.degree.summary", actors = count(t("count.actors"), region.actors.len()), relations = count(t("count.relations"), region.relations.len())),
-        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
+        summary: tr!("reading.degree.summary", actors = count("count.actors", region.actors.len()), relations = count("count.relations", region.relations.len())),
+        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] ,
+            }).collect(),
     });
     findings
 }
@@ -121,13 +126,14 @@ fn pairs(betweenness: f64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::samples::demo::demo_workspace;
     use crate::domain::model::*;
+    use crate::domain::samples::demo::demo_workspace;
 
     #[test]
     fn the_isolated_actor_of_a_test_region_is_named() {
         let mut region = demo_workspace().regions.remove(0);
-        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein));
+        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein,
+        ));
         let findings = read_network(&region);
         let alone = &findings[0];
         assert!(alone.items.iter().any(|i| i.text == "Einsamer Verein" && i.actors == [Id("allein".into())]));
@@ -136,7 +142,7 @@ mod tests {
         assert_eq!(findings[4].items.len(), region.actors.len());
         assert_eq!(findings[3].items.len(), region.sozialraeume.len());
         assert_eq!((pairs(2.4), pairs(0.2), pairs(9.0)), (2, 1, 9));
-        crate::i18n::set_lang(crate::i18n::Lang::De);
+        crate::i18n::set_lang(crate::i18n::Lang::GERMAN);
         assert!(findings[1].items[0].text.contains(" – verbindet rund "), "{}", findings[1].items[0].text);
         // While betweenness is still being computed, the brokers say so and the rest is there.
         let early = read_network_with(&region, None);

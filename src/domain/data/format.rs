@@ -8,19 +8,20 @@
 //! parsing, older schema versions are migrated, a newer one is refused, the
 //! checksum must match, and what the file gets wrong is repaired and listed.
 
-use crate::i18n::{count, t};
+use crate::i18n::{count, t, Message};
 use crate::tr;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::model::checklist::Template;
-use crate::domain::model::{Id, Region};
-use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_template};
 use crate::domain::data::decode::deserialize_reporting;
 use crate::domain::data::migrate::{self, migrate, MigrationError};
 use crate::domain::data::sha256::sha256_hex;
+
+use crate::domain::model::checklist::Template;
+use crate::domain::model::{Id, Region};
+use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_template};
 
 pub const FILE_FORMAT: &str = "netzwerkatlas";
 /// The schema this build writes. Version 1 was the backup file of
@@ -116,7 +117,8 @@ pub fn encode_file(header: &Header, content: &Content) -> String {
     // serialiser for the model (the one saving to localStorage uses).
     let text = serde_json::to_string(content).expect("plain data always serialises");
     let content: Value = serde_json::from_str(&text).expect("just written");
-    let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
+    let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content ,
+    };
     serde_json::to_string(&envelope).expect("plain data always serialises")
 }
 
@@ -140,17 +142,21 @@ pub fn megabytes(bytes: usize) -> String {
 }
 
 impl FileError {
-    /// What the user reads, in the UI's language.
-    pub fn message(&self) -> String {
+    /// What the user reads, written when shown.
+    pub fn message(&self) -> Message {
         match self {
-            FileError::TooLarge { bytes } => tr!("file.too_large", size = megabytes(*bytes), max = megabytes(MAX_FILE_BYTES)),
-            FileError::TooDeep => tr!("file.too_deep", max = MAX_DEPTH),
-            FileError::NotJson(_) => t("file.not_json").into(),
-            FileError::NotOurs => t("file.not_ours").into(),
-            FileError::Newer { found } => tr!("file.newer", found = found, known = FILE_SCHEMA),
-            FileError::ChecksumMismatch => t("file.checksum").into(),
-            FileError::Damaged(_) => t("file.damaged").into(),
-            FileError::Empty => t("file.empty").into(),
+            FileError::TooLarge { bytes } => Message::new("file.too_large")
+                .with("size", megabytes(*bytes))
+                .with("max", megabytes(MAX_FILE_BYTES)),
+            FileError::TooDeep => Message::new("file.too_deep").with("max", MAX_DEPTH),
+            FileError::NotJson(_) => Message::new("file.not_json"),
+            FileError::NotOurs => Message::new("file.not_ours"),
+            FileError::Newer { found } => Message::new("file.newer")
+                .with("found", found )
+                .with("known", FILE_SCHEMA),
+            FileError::ChecksumMismatch => Message::new("file.checksum"),
+            FileError::Damaged(_) => Message::new("file.damaged"),
+            FileError::Empty => Message::new("file.empty"),
         }
     }
 
@@ -169,8 +175,8 @@ pub struct ParsedFile {
     pub schema: u64,
     pub header: Header,
     pub content: Content,
-    /// What was repaired or is worth knowing, in the UI's language.
-    pub notes: Vec<String>,
+    /// What was repaired or is worth knowing, written when shown.
+    pub notes: Vec<Message>,
 }
 
 impl ParsedFile {
@@ -193,13 +199,14 @@ impl ParsedFile {
         if !self.content.regions.is_empty() {
             parts.push(tr!(
                 "file.summary",
-                actors = count(t("count.actors"), self.actor_count()),
-                relations = count(t("count.relations"), self.relation_count()),
-                groups = count(t("count.groups"), self.group_count()),
-                checklists = count(t("count.checklists"), self.checklist_count())
+                actors = count("count.actors", self.actor_count()),
+                relations = count("count.relations", self.relation_count()),
+                groups = count("count.groups", self.group_count()),
+                checklists = count("count.checklists", self.checklist_count())
             ));
             if self.content.regions.len() > 1 {
-                parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()));
+                parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()),
+                );
             }
         }
         if !self.content.templates.is_empty() {
@@ -246,7 +253,8 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
-    let Value::Object(envelope) = value else { return Err(FileError::NotOurs) };
+    let Value::Object(envelope) = value else { return Err(FileError::NotOurs) ;
+    };
     let schema = match envelope.get("format").and_then(Value::as_str) {
         Some(FILE_FORMAT) => envelope
             .get("schema")
@@ -264,14 +272,16 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let mut notes = Vec::new();
     let mut envelope = migrate(migrate::Envelope::File, envelope, schema, FILE_SCHEMA).map_err(|e| match e {
         MigrationError::TooNew { found } => FileError::Newer { found },
-        MigrationError::Unknown { found } => FileError::Damaged(format!("Unbekannte Formatversion {found}.")),
-        MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
+        MigrationError::Unknown { found } => {
+                FileError::Damaged(format!("Unbekannte Formatversion {found}."))}
+            MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
     })?;
     let content_value = envelope.remove("content").ok_or_else(|| FileError::Damaged("Der Inhalt (content) fehlt.".into()))?;
     match envelope.get("checksum").and_then(Value::as_str) {
-        Some(expected) if expected != checksum(&content_value) => return Err(FileError::ChecksumMismatch),
+        Some(expected) if expected != checksum(&content_value) => {
+            return Err(FileError::ChecksumMismatch)}
         Some(_) => {}
-        None if schema >= 2 => notes.push(t("file.no_checksum").into()),
+        None if schema >= 2 => notes.push(Message::new("file.no_checksum")),
         None => {}
     }
     let header: Header =
@@ -286,19 +296,25 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     }
     if !unknown.is_empty() {
         let list: Vec<String> =
-            unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
-        notes.push(tr!("file.unknown_fields", fields = list.join(", ")));
+            unknown.iter().map(|(path, n)| {
+                if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }}).collect();
+        notes.push(Message::new("file.unknown_fields").with("fields", list.join(", ")));
     }
     notes.extend(repair_region_ids(&mut content.regions));
     let several = content.regions.len() > 1;
     for region in &mut content.regions {
         let repaired = repair_region(region);
-        notes.extend(repaired.into_iter().map(|n| if several { format!("{}: {n}", region.name) } else { n }));
+        notes.extend(repaired.into_iter().map(|n| {
+            if several { Message::new("repair.in_region")
+                    .with("region", &region.name)
+                    .with_message("repair", n) } else { n }
+        }));
     }
     for template in &mut content.templates {
         notes.extend(repair_template(template));
     }
-    Ok(ParsedFile { schema, header, content, notes })
+    Ok(ParsedFile { schema, header, content, notes ,
+    })
 }
 
 /// The path of an unknown field with array positions left out:
@@ -326,7 +342,8 @@ mod tests {
             scope,
             app_version: "0.2.0".into(),
             exported_at: "2026-11-21T10:00:00.000Z".into(),
-            region: Some(RegionRef { id: Id("demo-region".into()), name: "Landkreis Lindenau".into() }),
+            region: Some(RegionRef { id: Id("demo-region".into()), name: "Landkreis Lindenau".into() ,
+            }),
             author: "Anna Schmidt".into(),
             personal_data: true,
         }
@@ -334,7 +351,8 @@ mod tests {
 
     fn demo_content() -> Content {
         let ws = demo_workspace();
-        Content { regions: ws.regions, templates: ws.templates }
+        Content { regions: ws.regions, templates: ws.templates ,
+        }
     }
 
     /// Re-encodes a file after `change`, with a fresh checksum, as a
@@ -400,33 +418,39 @@ mod tests {
             (deep, |e| matches!(e, FileError::TooDeep)),
             ("Hallo".into(), |e| matches!(e, FileError::NotJson(_))),
             ("[1]".into(), |e| matches!(e, FileError::NotOurs)),
-            (r#"{"format":"gephi"}"#.into(), |e| matches!(e, FileError::NotOurs)),
-            (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 })),
-            (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(), |e| {
-                matches!(e, FileError::Newer { found: 4 })
-            }),
-            (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| matches!(e, FileError::Damaged(_))),
-            (tampered(|f| f["content"]["regions"][0]["actors"] = Value::from(5)), |e| matches!(e, FileError::Damaged(_))),
-            (tampered(|f| f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe")), |e| {
-                matches!(e, FileError::Damaged(_))
-            }),
-            (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| {
-                matches!(e, FileError::Empty)
-            }),
+            (r#"{"format":"gephi"}"#.into(), |e| {
+                matches!(e, FileError::NotOurs)}),
+            (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 }),
+            ),
+            (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(),
+                |e| matches!(e, FileError::Newer { found: 4 }),
+            ),
+            (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| {
+                matches!(e, FileError::Damaged(_))}),
+            (tampered(|f| f["content"]["regions"][0]["actors"] = Value::from(5)), |e| matches!(e, FileError::Damaged(_)),
+            ),
+            (tampered(|f| f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe")), |e| matches!(e, FileError::Damaged(_))
+            ,
+            ),
+            (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| matches!(e, FileError::Empty)
+            ,
+            ),
         ];
         for (text, expected) in &cases {
             let error = read_file(text).unwrap_err();
             assert!(expected(&error), "{}: {error:?}", &text[..text.len().min(80)]);
             // A sentence from the catalogue; a missing key would show as the bare key.
-            assert!(error.message().contains(' '), "{:?} reads {:?}", error, error.message());
+            assert!(error.message().text().contains(' '), "{:?} reads {:?}", error, error.message());
         }
     }
 
     #[test]
     fn messages_name_the_limit_and_the_version_needed() {
-        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().contains("bis 10 MB"));
-        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().contains("(12 MB)"));
-        let newer = FileError::Newer { found: 3 }.message();
+        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text()
+        .contains("bis 10 MB"));
+        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text()
+        .contains("(12 MB)"));
+        let newer = FileError::Newer { found: 3 }.message().text();
         assert!(newer.contains("Datenformat 3") && newer.contains("bis 2"), "{newer}");
         assert_eq!(megabytes(5_557_452), "5,3 MB");
     }
@@ -464,7 +488,7 @@ mod tests {
         });
         let parsed = read_file(&text).unwrap();
         assert_eq!(
-            parsed.notes,
+            parsed.notes.iter().map(Message::text).collect::<Vec<_>>(),
             ["Unbekannte Felder wurden nicht übernommen: regions[].actors[].farbe (2×), regions[].bundesland."]
         );
         assert_eq!(parsed.content, demo_content());
@@ -487,7 +511,7 @@ mod tests {
         let mut file: Value = serde_json::from_str(&encode_file(&header(Scope::Region), &demo_content())).unwrap();
         file.as_object_mut().unwrap().remove("checksum");
         let parsed = read_file(&file.to_string()).unwrap();
-        assert_eq!(parsed.notes, ["Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen."]);
+        assert_eq!(parsed.notes.iter().map(Message::text).collect::<Vec<_>>(), ["Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen."]);
     }
 
     #[test]
@@ -512,8 +536,10 @@ mod tests {
         assert_eq!(listed("Scale"), keys(&Scale::ALL, Scale::key));
         let statuses: Vec<_> = Scale::ALL.iter().flat_map(|s| s.steps()).copied().collect();
         assert_eq!(listed("Status"), keys(&statuses, crate::domain::model::checklist::Status::key));
-        let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template];
-        let scope_keys: Vec<String> = scopes.iter().map(|s| serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()).collect();
+        let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template,
+        ];
+        let scope_keys: Vec<String> = scopes.iter().map(|s| {
+                serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()}).collect();
         assert_eq!(listed("Scope"), scope_keys);
         assert_eq!(schema["properties"]["schema"]["const"], FILE_SCHEMA);
         assert_eq!(schema["properties"]["format"]["const"], FILE_FORMAT);

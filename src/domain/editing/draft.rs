@@ -2,15 +2,14 @@
 //! the rules that turn a draft into a valid record or into messages
 //! next to the fields.
 
-use crate::i18n::t;
-use crate::tr;
 use crate::domain::model::*;
 use crate::domain::rules::dates::{input_to_iso, show};
-use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
-use crate::domain::rules::text::{split_commas, split_lines};
 use crate::domain::rules::fields::{
     is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
 };
+use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
+use crate::domain::rules::text::{split_commas, split_lines};
+use crate::i18n::Message;
 
 /// Where an open form's unsaved input is kept for this browser tab, so that
 /// a reload, Back or a language switch does not throw it away: one slot per
@@ -30,7 +29,8 @@ pub const LAST_DRAFT_KEY: &str = "netzwerkatlas.draft-last";
 
 impl DraftSlot {
     pub fn key(&self) -> String {
-        let part = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| format!("~{}", encode(v)));
+        let part = |value: Option<&str>| {
+            value.map_or_else(|| "-".to_owned(), |v| format!("~{}", encode(v)))};
         format!("{DRAFT_PREFIX}{}/{}/{}", encode(&self.form), part(self.region.as_deref()), part(self.entity.as_deref()))
     }
 
@@ -40,7 +40,8 @@ impl DraftSlot {
             text => Some(Some(decode(text.strip_prefix('~')?)?)),
         };
         let mut parts = key.strip_prefix(DRAFT_PREFIX)?.split('/');
-        let slot = DraftSlot { form: decode(parts.next()?)?, region: part(parts.next()?)?, entity: part(parts.next()?)? };
+        let slot = DraftSlot { form: decode(parts.next()?)?, region: part(parts.next()?)?, entity: part(parts.next()?)? ,
+        };
         parts.next().is_none().then_some(slot)
     }
 }
@@ -97,10 +98,10 @@ impl ActorDraft {
         let mut errors = FieldErrors::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.insert("name".into(), t("form.name_required").into());
+            errors.insert("name".into(), Message::new("form.name_required"));
         }
         if self.kind.is_none() {
-            errors.insert("kind".into(), t("form.kind_required").into());
+            errors.insert("kind".into(), Message::new("form.kind_required"));
         }
         let website = normalise_website(&self.website).unwrap_or_else(|message| {
             errors.insert("website".into(), message);
@@ -108,14 +109,13 @@ impl ActorDraft {
         });
         if let Some(traeger) = &self.traeger {
             if traeger == &id {
-                errors.insert("traeger".into(), t("form.traeger_self").into());
+                errors.insert("traeger".into(), Message::new("form.traeger_self"));
             } else if region.actor(traeger).is_none() {
-                errors.insert("traeger".into(), t("form.traeger_gone").into());
+                errors.insert("traeger".into(), Message::new("form.traeger_gone"));
             } else if traeger_chain_reaches(region, traeger, &id) {
                 errors.insert(
                     "traeger".into(),
-                    t("form.traeger_cycle").into(),
-                );
+                    Message::new("form.traeger_cycle"));
             }
         }
         let mut contacts = Vec::new();
@@ -130,19 +130,18 @@ impl ActorDraft {
                 continue;
             }
             if contact.name.is_empty() {
-                errors.insert(format!("contact.{i}.name"), t("form.contact_name").into());
+                errors.insert(format!("contact.{i}.name"), Message::new("form.contact_name"),
+                );
             }
             if !contact.email.is_empty() && !is_valid_email(&contact.email) {
                 errors.insert(
                     format!("contact.{i}.email"),
-                    t("form.email").into(),
-                );
+                    Message::new("form.email"));
             }
             if !contact.phone.is_empty() && !is_valid_phone(&contact.phone) {
                 errors.insert(
                     format!("contact.{i}.phone"),
-                    t("form.phone").into(),
-                );
+                    Message::new("form.phone"));
             }
             contacts.push(contact);
         }
@@ -245,14 +244,14 @@ impl RelationDraft {
         let from = self.from.clone().filter(|a| region.actor(a).is_some());
         let to = self.to.clone().filter(|a| region.actor(a).is_some());
         if from.is_none() {
-            errors.insert("from".into(), t("form.from_required").into());
+            errors.insert("from".into(), Message::new("form.from_required"));
         }
         if to.is_none() {
-            errors.insert("to".into(), t("form.to_required").into());
+            errors.insert("to".into(), Message::new("form.to_required"));
         }
         if let (Some(from), Some(to)) = (&from, &to) {
             if from == to {
-                errors.insert("to".into(), t("form.two_actors").into());
+                errors.insert("to".into(), Message::new("form.two_actors"));
             } else if region
                 .relations
                 .iter()
@@ -260,15 +259,14 @@ impl RelationDraft {
             {
                 errors.insert(
                     "kind".into(),
-                    tr!("form.relation_exists", kind = self.kind.label()),
+                    Message::new("form.relation_exists").with("kind", self.kind.label()),
                 );
             }
         }
         if !is_valid_since(&self.since) {
             errors.insert(
                 "since".into(),
-                t("form.since").into(),
-            );
+                Message::new("form.since"));
         }
         match (from, to) {
             (Some(from), Some(to)) if errors.is_empty() => Ok(Relation {
@@ -313,7 +311,8 @@ impl GroupDraft {
             name: group.name.clone(),
             kind: group.kind,
             members: group.members.clone(),
-            meetings: group.meetings.iter().map(|m| Meeting { date: show(&m.date), topic: m.topic.clone() }).collect(),
+            meetings: group.meetings.iter().map(|m| Meeting { date: show(&m.date), topic: m.topic.clone() ,
+                }).collect(),
             notes: group.notes.clone(),
         }
     }
@@ -321,7 +320,7 @@ impl GroupDraft {
     pub fn build(&self, id: Id, region: &Region) -> Result<Group, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), t("form.group_name").into());
+            errors.insert("name".into(), Message::new("form.group_name"));
         }
         let mut meetings = Vec::new();
         for (i, meeting) in self.meetings.iter().enumerate() {
@@ -331,9 +330,11 @@ impl GroupDraft {
                 continue;
             }
             if !is_valid_date(date) {
-                errors.insert(format!("meeting.{i}.date"), t("form.meeting_date").into());
+                errors.insert(format!("meeting.{i}.date"), Message::new("form.meeting_date"),
+                );
             }
-            meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() });
+            meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() ,
+            });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -396,10 +397,11 @@ impl RegionDraft {
 
     /// The region's name, kind and Sozialräume; actors and relations are
     /// kept by the caller (see `Region::apply_structure`).
-    pub fn build(&self, ids: &mut impl IdSource) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
+    pub fn build(&self, ids: &mut impl IdSource,
+    ) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), t("form.region_name").into());
+            errors.insert("name".into(), Message::new("form.region_name"));
         }
         let mut seen = Vec::new();
         let mut sozialraeume = Vec::new();
@@ -409,12 +411,14 @@ impl RegionDraft {
                 continue;
             }
             if name.is_empty() {
-                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_name").into());
+                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_name"),
+                );
                 continue;
             }
             let folded = crate::domain::rules::text::fold(name);
             if seen.contains(&folded) {
-                errors.insert(format!("sozialraum.{i}.name"), t("form.sozialraum_twice").into());
+                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_twice"),
+                );
                 continue;
             }
             seen.push(folded);
@@ -427,7 +431,8 @@ impl RegionDraft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok((self.name.trim().to_owned(), self.kind, sozialraeume, self.notes.trim().to_owned()))
+        Ok((self.name.trim().to_owned(), self.kind, sozialraeume, self.notes.trim().to_owned(),
+        ))
     }
 }
 
@@ -437,8 +442,10 @@ mod tests {
 
     fn region() -> Region {
         let mut r = Region::new(Id("r".into()), "Testkreis", RegionKind::Landkreis);
-        r.sozialraeume.push(Sozialraum { id: Id("s1".into()), name: "Nord".into(), gemeinden: vec![] });
-        r.actors.push(Actor::new(Id("a".into()), "Lebenshilfe", ActorKind::Traeger));
+        r.sozialraeume.push(Sozialraum { id: Id("s1".into()), name: "Nord".into(), gemeinden: vec![] ,
+        });
+        r.actors.push(Actor::new(Id("a".into()), "Lebenshilfe", ActorKind::Traeger,
+        ));
         r.actors.push(Actor::new(Id("b".into()), "Werkstatt", ActorKind::Wfbm));
         r.relations.push(Relation {
             id: Id("rel".into()),
@@ -460,7 +467,7 @@ mod tests {
     #[test]
     fn actor_needs_a_name_and_a_kind() {
         let errors = ActorDraft::default().build(Id("n".into()), &region()).unwrap_err();
-        assert_eq!(errors["name"], "Bitte einen Namen eingeben.");
+        assert_eq!(errors["name"].text(), "Bitte einen Namen eingeben.");
         assert!(errors.contains_key("kind"));
         let errors = actor_draft("   ").build(Id("n".into()), &region()).unwrap_err();
         assert!(errors.contains_key("name"));
@@ -473,7 +480,8 @@ mod tests {
         d.tags = "Sport, Ehrenamt,".into();
         d.website = "www.tsv.example".into();
         d.sozialraeume = vec![Id("s1".into()), Id("gone".into())];
-        d.rechtskreise = vec![Rechtskreis::SgbVIII, Rechtskreis::SgbII, Rechtskreis::SgbVIII];
+        d.rechtskreise = vec![Rechtskreis::SgbVIII, Rechtskreis::SgbII, Rechtskreis::SgbVIII,
+        ];
         let a = d.build(Id("n".into()), &region()).unwrap();
         assert_eq!(a.name, "TSV Erlenbach");
         assert_eq!(a.target_groups, vec!["Jugendliche", "Geflüchtete"]);
@@ -492,10 +500,11 @@ mod tests {
             Contact { email: "b@x.de".into(), phone: "abc".into(), ..Contact::default() },
         ];
         let errors = d.build(Id("n".into()), &region()).unwrap_err();
-        assert!(errors["contact.0.email"].contains("gültige E-Mail"));
+        assert!(errors["contact.0.email"].text().contains("gültige E-Mail"));
         assert!(errors.contains_key("contact.2.name"));
         assert!(errors.contains_key("contact.2.phone"));
-        d.contacts = vec![Contact { name: "Anna".into(), email: "anna@x.de".into(), ..Contact::default() }, Contact::default()];
+        d.contacts = vec![Contact { name: "Anna".into(), email: "anna@x.de".into(), ..Contact::default() }, Contact::default(),
+        ];
         assert_eq!(d.build(Id("n".into()), &region()).unwrap().contacts.len(), 1);
     }
 
@@ -512,9 +521,11 @@ mod tests {
         r.actors[1].traeger = Some(Id("a".into()));
         let mut d = ActorDraft::from_actor(&r.actors[0]);
         d.traeger = Some(Id("a".into()));
-        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].contains("eigener"));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text()
+            .contains("eigener"));
         d.traeger = Some(Id("b".into()));
-        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].contains("Kreis"));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text()
+            .contains("Kreis"));
         d.traeger = Some(Id("missing".into()));
         assert!(d.build(Id("a".into()), &r).is_err());
     }
@@ -523,7 +534,8 @@ mod tests {
     fn relation_rules() {
         let r = region();
         let mut d = RelationDraft { from: Some(Id("a".into())), to: Some(Id("a".into())), ..RelationDraft::default() };
-        assert!(d.build(Id("n".into()), &r).unwrap_err()["to"].contains("zwei verschiedene"));
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["to"].text()
+            .contains("zwei verschiedene"));
         d.to = None;
         assert!(d.build(Id("n".into()), &r).unwrap_err().contains_key("to"));
         // Same kind, other order: a duplicate.
@@ -533,7 +545,8 @@ mod tests {
             kind: RelationKind::Traegerschaft,
             ..RelationDraft::default()
         };
-        assert!(d.build(Id("n".into()), &r).unwrap_err()["kind"].contains("schon eine Beziehung"));
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["kind"].text()
+            .contains("schon eine Beziehung"));
         // Editing the existing relation itself is not a duplicate.
         assert!(d.build(Id("rel".into()), &r).is_ok());
         // Another kind between the same pair is fine.
@@ -549,7 +562,7 @@ mod tests {
         d.since = "01.09.2019".into();
         let rel = d.build(Id("n".into()), &r).unwrap();
         assert_eq!(rel.since, "2019-09-01");
-        crate::i18n::set_lang(crate::i18n::Lang::De);
+        crate::i18n::set_lang(crate::i18n::Lang::GERMAN);
         assert_eq!(RelationDraft::from_relation(&rel).since, "01.09.2019");
     }
 
@@ -560,9 +573,11 @@ mod tests {
             name: "AK Übergang".into(),
             members: vec![Id("b".into()), Id("zzz".into()), Id("a".into())],
             meetings: vec![
-                Meeting { date: "01.03.2025".into(), topic: "B".into() },
+                Meeting { date: "01.03.2025".into(), topic: "B".into() ,
+                },
                 Meeting::default(),
-                Meeting { date: "2024-11-01".into(), topic: "A".into() },
+                Meeting { date: "2024-11-01".into(), topic: "A".into() ,
+                },
             ],
             ..GroupDraft::default()
         };
@@ -571,7 +586,8 @@ mod tests {
         assert_eq!(g.meetings[0].topic, "A");
         assert_eq!(g.meetings[1].date, "2025-03-01", "German input is kept as ISO and sorts");
         assert_eq!(g.meetings.len(), 2);
-        let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() }], ..d };
+        let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() ,
+            }], ..d };
         assert!(bad.build(Id("g".into()), &r).unwrap_err().contains_key("meeting.0.date"));
     }
 
@@ -583,12 +599,14 @@ mod tests {
             Id(format!("{p}-{counter}"))
         };
         let mut d = RegionDraft::from_region(&region());
-        d.sozialraeume.push(SozialraumDraft { id: None, name: "Süd".into(), gemeinden: "A, B".into() });
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "Süd".into(), gemeinden: "A, B".into() ,
+        });
         let (_, _, s, _) = d.build(&mut ids).unwrap();
         assert_eq!(s[0].id, Id("s1".into()));
         assert_eq!(s[1].id, Id("sr-1".into()));
         assert_eq!(s[1].gemeinden, vec!["A", "B"]);
-        d.sozialraeume.push(SozialraumDraft { id: None, name: "süd".into(), gemeinden: String::new() });
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "süd".into(), gemeinden: String::new() ,
+        });
         assert!(d.build(&mut ids).unwrap_err().contains_key("sozialraum.2.name"));
         d.name = String::new();
         assert!(d.build(&mut ids).unwrap_err().contains_key("name"));
@@ -596,14 +614,16 @@ mod tests {
 
     #[test]
     fn a_draft_slot_names_form_region_and_record_and_reads_back() {
-        let slot = DraftSlot { form: "actor".into(), region: Some("reg|1".into()), entity: Some("a\"b".into()) };
+        let slot = DraftSlot { form: "actor".into(), region: Some("reg|1".into()), entity: Some("a\"b".into()) ,
+        };
         assert!(slot.key().starts_with(DRAFT_PREFIX));
         assert_eq!(DraftSlot::parse(&slot.key()), Some(slot.clone()));
         let new = DraftSlot { entity: None, ..slot.clone() };
         assert_ne!(new.key(), slot.key(), "a new record and an edited one keep apart");
         assert_eq!(DraftSlot::parse("netzwerkatlas.workspace"), None);
         assert_eq!(DraftSlot::parse(&format!("{DRAFT_PREFIX}kaputt")), None);
-        let empty = DraftSlot { form: "actor".into(), region: Some(String::new()), entity: None };
+        let empty = DraftSlot { form: "actor".into(), region: Some(String::new()), entity: None ,
+        };
         assert_eq!(DraftSlot::parse(&empty.key()), Some(empty), "an empty id is not no id");
     }
 
@@ -612,7 +632,8 @@ mod tests {
         let actor = ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
         let text = serde_json::to_string(&actor).unwrap();
         assert_eq!(serde_json::from_str::<ActorDraft>(&text).unwrap(), actor);
-        let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() }], ..GroupDraft::default() };
+        let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() ,
+            }], ..GroupDraft::default() };
         assert_eq!(serde_json::from_str::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
         let relation = RelationDraft { since: "05.2024".into(), ..RelationDraft::default() };
         assert_eq!(serde_json::from_str::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(), relation);

@@ -1,17 +1,19 @@
 //! The checklist templates shipped with the app, written from the seed
 //! documents, and the rules for templates users write themselves.
 
-use crate::domain::model::checklist::{ItemKind, Scale, Template, TemplateItem, TemplateSection};
 use crate::domain::editing::draft::IdSource;
+use crate::domain::model::checklist::{ItemKind, Scale, Template, TemplateItem, TemplateSection};
 use crate::domain::model::Id;
 use crate::domain::rules::fields::FieldErrors;
+use crate::i18n::Message;
 
 /// Ids of shipped templates start with this; users' copies get other ids.
 pub const BUILTIN_PREFIX: &str = "tpl-";
 
 type Item = (&'static str, &'static str);
 
-fn section(template: &str, number: usize, title: &str, kind: ItemKind, items: &[Item]) -> TemplateSection {
+fn section(template: &str, number: usize, title: &str, kind: ItemKind, items: &[Item],
+) -> TemplateSection {
     TemplateSection {
         id: Id(format!("{template}-{number}")),
         title: title.to_owned(),
@@ -141,17 +143,22 @@ fn modellregion() -> Template {
             .into(),
         version: 1,
         sections: vec![section("mr", 1, "Strukturen der Region", ItemKind::Status(Scale::Factor), &[
-            ("Trägerlandschaft", "Wie viele Werkstattträger gibt es, wie vielfältig sind sie?"),
-            ("Anzahl der IFDs und ihre Trägerschaft", "Private Träger oder beim Werkstattträger angesiedelt?"),
+            ("Trägerlandschaft", "Wie viele Werkstattträger gibt es, wie vielfältig sind sie?",
+                ),
+            ("Anzahl der IFDs und ihre Trägerschaft", "Private Träger oder beim Werkstattträger angesiedelt?",
+                ),
             ("Vernetzung der beteiligten Akteure", ""),
-            ("Wirtschaftliche Situation und in Frage kommende Unternehmen", ""),
-        ])],
+            ("Wirtschaftliche Situation und in Frage kommende Unternehmen", "",
+                ),
+        ],
+        )],
     }
 }
 
 /// The templates every installation has, in the order they are offered.
 pub fn builtin_templates() -> Vec<Template> {
-    vec![lokale_planung(), netzwerk_aufbauen(), sozialraumkonferenz(), modellregion()]
+    vec![lokale_planung(), netzwerk_aufbauen(), sozialraumkonferenz(), modellregion(),
+    ]
 }
 
 pub fn is_builtin(id: &Id) -> bool {
@@ -198,7 +205,8 @@ impl TemplateDraft {
                     items: s
                         .items
                         .iter()
-                        .map(|i| ItemDraft { id: Some(i.id.clone()), text: i.text.clone(), help: i.help.clone(), kind: i.kind })
+                        .map(|i| ItemDraft { id: Some(i.id.clone()), text: i.text.clone(), help: i.help.clone(), kind: i.kind ,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -206,10 +214,11 @@ impl TemplateDraft {
     }
 
     /// Builds the template `id`; `previous` is the saved version it replaces.
-    pub fn build(&self, id: Id, previous: Option<&Template>, ids: &mut impl IdSource) -> Result<Template, FieldErrors> {
+    pub fn build(&self, id: Id, previous: Option<&Template>, ids: &mut impl IdSource,
+    ) -> Result<Template, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), "Bitte einen Namen für die Vorlage eingeben.".into());
+            errors.insert("name".into(), Message::new("templates.error.name"));
         }
         let mut sections = Vec::new();
         for (s, draft) in self.sections.iter().enumerate() {
@@ -228,10 +237,12 @@ impl TemplateDraft {
                 continue;
             }
             if draft.title.trim().is_empty() {
-                errors.insert(format!("section.{s}.title"), "Bitte einen Titel für den Abschnitt eingeben.".into());
+                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_title"),
+                );
             }
             if items.is_empty() {
-                errors.insert(format!("section.{s}.title"), "Ein Abschnitt braucht mindestens einen Punkt.".into());
+                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_empty"),
+                );
             }
             sections.push(TemplateSection {
                 id: draft.id.clone().unwrap_or_else(|| ids.next_id("section")),
@@ -240,7 +251,8 @@ impl TemplateDraft {
             });
         }
         if sections.is_empty() && !errors.keys().any(|k| k.starts_with("section.")) {
-            errors.insert("sections".into(), "Eine Vorlage braucht mindestens einen Abschnitt mit einem Punkt.".into());
+            errors.insert("sections".into(), Message::new("templates.error.no_sections"),
+            );
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -254,7 +266,8 @@ impl TemplateDraft {
         };
         // Saving unchanged content keeps the version.
         match previous {
-            Some(p) if Template { version: p.version, ..template.clone() } == *p => Ok(p.clone()),
+            Some(p) if Template { version: p.version, ..template.clone() } == *p => {
+                Ok(p.clone())}
             _ => Ok(template),
         }
     }
@@ -334,8 +347,9 @@ mod tests {
             ..TemplateDraft::default()
         };
         let errors = draft.build(Id("t".into()), None, &mut ids).unwrap_err();
-        assert!(errors["section.0.title"].contains("mindestens einen Punkt"));
-        assert!(errors["section.1.title"].contains("Titel"));
+        assert!(errors["section.0.title"].text()
+            .contains("mindestens einen Punkt"));
+        assert!(errors["section.1.title"].text().contains("Titel"));
         assert!(!errors.contains_key("section.2.title"), "a blank section is ignored");
     }
 }

@@ -90,7 +90,8 @@ fn sector_label(region: &Region, actor: &crate::domain::model::Actor, by: Sector
             match known.as_slice() {
                 [] => t("sectors.no_sozialraum").into(),
                 [only] => only.name.clone(),
-                several if several.len() == region.sozialraeume.len() => t("sectors.all_sozialraeume").into(),
+                several if several.len() == region.sozialraeume.len() => {
+                    t("sectors.all_sozialraeume").into()}
                 _ => t("sectors.several_sozialraeume").into(),
             }
         }
@@ -116,7 +117,8 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
                 let entry = strongest.entry(other).or_insert(r.binding);
                 *entry = (*entry).max(r.binding);
             }
-            let labels = [Binding::Vertrag.label(), Binding::Vereinbart.label(), Binding::Regelmaessig.label(), Binding::Informell.label(), t("sectors.no_relation")];
+            let labels = [Binding::Vertrag.label(), Binding::Vereinbart.label(), Binding::Regelmaessig.label(), Binding::Informell.label(), t("sectors.no_relation"),
+            ];
             let index = region
                 .actors
                 .iter()
@@ -136,7 +138,8 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
         }
         RingBy::Relations => {
             let degrees = crate::domain::analysis::metrics::degrees(region);
-            let labels = [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation")];
+            let labels = [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation"),
+            ];
             let index = region
                 .actors
                 .iter()
@@ -157,7 +160,8 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
 }
 
 /// Lays out the actors of `region` for which `visible` holds.
-pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, ring: &RingBy) -> SectorMap {
+pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, ring: &RingBy,
+) -> SectorMap {
     let actors: Vec<_> = region.actors.iter().filter(|a| visible(&a.id)).collect();
     let focus = match ring {
         RingBy::Binding(id) if visible(id) => Some(id.clone()),
@@ -172,7 +176,8 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     let (ring_of, ring_labels) = rings(region, ring);
     let mut map = SectorMap {
         sectors: Vec::new(),
-        rings: ring_labels.into_iter().enumerate().map(|(i, label)| Ring { label, radius: RING_STEP * (i + 1) as f64 }).collect(),
+        rings: ring_labels.into_iter().enumerate().map(|(i, label)| Ring { label, radius: RING_STEP * (i + 1) as f64 ,
+            }).collect(),
         positions: HashMap::new(),
         sector_of: HashMap::new(),
     };
@@ -222,7 +227,8 @@ mod tests {
     fn every_actor_sits_inside_its_sector() {
         let region = demo_workspace().regions.remove(0);
         for by in SectorBy::ALL {
-            for ring in [RingBy::Relations, RingBy::Binding(region.actors[0].id.clone())] {
+            for ring in [RingBy::Relations, RingBy::Binding(region.actors[0].id.clone()),
+            ] {
                 let map = sector_map(&region, |_| true, by, &ring);
                 assert_eq!(map.positions.len(), region.actors.len());
                 for actor in &region.actors {
@@ -241,14 +247,15 @@ mod tests {
 
     #[test]
     fn an_actor_in_several_sozialraeume_is_not_counted_in_the_first() {
-        crate::i18n::set_lang(crate::i18n::Lang::De);
+        crate::i18n::set_lang(crate::i18n::Lang::GERMAN);
         let mut region = demo_workspace().regions.remove(0);
         let all: Vec<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
         assert!(all.len() >= 3);
         region.actors[0].sozialraeume = all.clone();
         region.actors[1].sozialraeume = all[..2].to_vec();
         region.actors[2].sozialraeume = vec![all[1].clone()];
-        region.actors[3].rechtskreise = vec![crate::domain::model::Rechtskreis::SgbII, crate::domain::model::Rechtskreis::SgbIII];
+        region.actors[3].rechtskreise = vec![crate::domain::model::Rechtskreis::SgbII, crate::domain::model::Rechtskreis::SgbIII,
+        ];
         assert_eq!(sector_label(&region, &region.actors[0], SectorBy::Sozialraum), "kreisweit (alle Sozialräume)");
         assert_eq!(sector_label(&region, &region.actors[1], SectorBy::Sozialraum), "mehrere Sozialräume");
         assert_eq!(sector_label(&region, &region.actors[2], SectorBy::Sozialraum), region.sozialraeume[1].name);
@@ -261,7 +268,8 @@ mod tests {
         let region = demo_workspace().regions.remove(0);
         let focus = region.relations.iter().find(|r| r.binding == Binding::Vertrag).unwrap();
         let (center, partner) = (focus.from.clone(), focus.to.clone());
-        let map = sector_map(&region, |_| true, SectorBy::Kind, &RingBy::Binding(center.clone()));
+        let map = sector_map(&region, |_| true, SectorBy::Kind, &RingBy::Binding(center.clone()),
+        );
         let distance = |p: Point| (p.0 * p.0 + p.1 * p.1).sqrt();
         assert_eq!(map.positions[&center], (0.0, 0.0));
         assert!(distance(map.positions[&partner]) < RING_STEP, "a written contract sits in the innermost ring");

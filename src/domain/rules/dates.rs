@@ -3,15 +3,11 @@
 //! type and read them as their language writes them: "01.09.2019",
 //! "09.2019" in German, "1 Sep 2019" in English.
 
-use crate::i18n::{lang, Lang};
-
-/// "Sep" for 9: the first three letters, as English dates are written here.
-fn month_short_en(month: u32) -> &'static str {
-    &MONTHS_FULL_EN[month as usize - 1][..3]
-}
+use crate::i18n::{lang, text_in, Lang};
 
 const MONTHS_FULL_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
 
 /// A calendar day that exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -139,7 +135,8 @@ impl Partial {
         let parts: Vec<&str> = text.split_whitespace().collect();
         match parts.as_slice() {
             [m, y] => Some(Partial::Month(digits(y, 4, 4)? as i32, month(m)?)),
-            [d, m, y] => Day::new(digits(y, 4, 4)? as i32, month(m)?, digits(d, 1, 2)?).map(Partial::Day),
+            [d, m, y] => {
+                Day::new(digits(y, 4, 4)? as i32, month(m)?, digits(d, 1, 2)?).map(Partial::Day)}
             _ => None,
         }
     }
@@ -152,16 +149,47 @@ impl Partial {
         }
     }
 
-    /// As `lang` writes it: "01.09.2019" / "1 Sep 2019", "09.2019" / "Sep 2019".
+    /// As `lang` writes it: "01.09.2019" / "1 Sep 2019", "09.2019" / "Sep 2019"
+    /// (the patterns are texts of the catalogue, so each language has its own).
     pub fn show_in(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Partial::Year(y), _) => format!("{y}"),
-            (Partial::Month(y, m), Lang::De) => format!("{m:02}.{y}"),
-            (Partial::Month(y, m), Lang::En) => format!("{} {y}", month_short_en(m)),
-            (Partial::Day(d), Lang::De) => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
-            (Partial::Day(d), Lang::En) => format!("{} {} {}", d.day, month_short_en(d.month), d.year),
+        match self{
+            Partial::Year(y) => format!("{y}"),
+            Partial::Month(y, m)=> by_pattern(lang, text_in(lang, "format.date_month"),
+            y, m, 1), Partial::Day(d)=> by_pattern(lang,
+                text_in(lang, "format.date_day"), d.year, d.month, d.day, ),
         }
     }
+}
+
+/// A date pattern filled: YYYY year, MMM short month name, MM/DD with two
+/// digits, M/D without; every other character as it is.
+fn by_pattern(lang: Lang, pattern: &str, year: i32, month: u32, day: u32) -> String {
+    let mut out = String::with_capacity(pattern.len() + 4);
+    let mut rest = pattern;
+    while let Some(c) = rest.chars().next() {
+        let run = rest.len() - rest.trim_start_matches(c).len();
+        let (token, after) = rest.split_at(if matches!(c, 'Y' | 'M' | 'D') {
+            run.min(4)
+        } else {
+            c.len_utf8()
+        });
+        match token {
+            "YYYY" => out.push_str(&year.to_string()),
+            "MMM" => out.push_str(
+                text_in(lang, "format.months_short")
+                    .split_whitespace()
+                    .nth(month as usize - 1)
+                    .unwrap_or_default(),
+            ),
+            "MM" => out.push_str(&format!("{month:02}")),
+            "M" => out.push_str(&month.to_string()),
+            "DD" => out.push_str(&format!("{day:02}")),
+            "D" => out.push_str(&day.to_string()),
+            other => out.push_str(other),
+        }
+        rest = after;
+    }
+    out
 }
 
 /// Typed input → the ISO form data keeps; empty stays empty, anything
@@ -211,7 +239,8 @@ mod tests {
         for ok in ["2024-02-29", "2026-12-31", "2026-01-01"] {
             assert!(Day::parse_iso(ok).is_some(), "{ok}");
         }
-        for bad in ["2026-02-29", "2026-02-31", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-01x", ""] {
+        for bad in ["2026-02-29", "2026-02-31", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-01x", "",
+        ] {
             assert!(Day::parse_iso(bad).is_none(), "{bad}");
         }
     }
@@ -271,7 +300,7 @@ mod tests {
         // What `show` writes reads back, in each language.
         for iso in ["2019", "2019-09", "2019-09-01", "2026-12-31"] {
             let date = Partial::parse_iso(iso).unwrap();
-            for lang in [Lang::De, Lang::En] {
+            for lang in Lang::all() {
                 assert_eq!(Partial::parse_input(&date.show_in(lang)), Some(date), "{iso} in {lang:?}");
             }
         }
@@ -279,23 +308,24 @@ mod tests {
 
     #[test]
     fn shown_in_each_language() {
-        set_lang(Lang::De);
+        set_lang(Lang::GERMAN);
         assert_eq!(show("2026-12-03"), "03.12.2026");
         assert_eq!(show("2026-12-03T10:00:00Z"), "03.12.2026");
         assert_eq!(show("2021-03"), "03.2021");
         assert_eq!(show("2021"), "2021");
         assert_eq!(timestamp(2026, 11, 21, 9, 5), "21.11.2026, 09:05");
-        set_lang(Lang::En);
+        set_lang(Lang::parse("en").unwrap());
         assert_eq!(show("2026-12-03"), "3 Dec 2026");
         assert_eq!(show("2021-03"), "Mar 2021");
-        assert_eq!(show_in(Lang::De, "2026-12-03"), "03.12.2026");
+        assert_eq!(show_in(Lang::GERMAN, "2026-12-03"), "03.12.2026");
         assert_eq!(timestamp(2026, 11, 21, 9, 5), "21 Nov 2026, 09:05");
-        set_lang(Lang::De);
+        set_lang(Lang::GERMAN);
     }
 
     #[test]
     fn what_is_not_a_date_stays_as_it_is() {
-        for text in ["", "bald", "2026-13-01", "26-12-03", "2026-1-03x", "2026-02-31"] {
+        for text in ["", "bald", "2026-13-01", "26-12-03", "2026-1-03x", "2026-02-31",
+        ] {
             assert_eq!(show(text), text);
         }
     }

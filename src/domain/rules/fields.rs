@@ -2,16 +2,18 @@
 //! stored data must pass before the app trusts it.
 
 use crate::domain::rules::dates::Partial;
-use crate::i18n::t;
+use crate::i18n::Message;
 use std::collections::BTreeMap;
 
 
-/// Problems found in a form, keyed by field name ("name", "contact.0.email").
-pub type FieldErrors = BTreeMap<String, String>;
+/// Problems found in a form, keyed by field name ("name", "contact.0.email");
+/// written when shown, so that they follow a switch of language.
+pub type FieldErrors = BTreeMap<String, Message>;
 
 /// A plausible e-mail address: one "@", no spaces, a dot in the domain.
 pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else { return false ;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
@@ -29,7 +31,7 @@ pub fn is_valid_phone(phone: &str) -> bool {
 
 /// Normalises a website: adds "https://" to a bare host, and accepts only
 /// http and https so that an imported `javascript:` link can never run.
-pub fn normalise_website(input: &str) -> Result<String, String> {
+pub fn normalise_website(input: &str) -> Result<String, Message> {
     let url = input.trim();
     if url.is_empty() {
         return Ok(String::new());
@@ -40,11 +42,11 @@ pub fn normalise_website(input: &str) -> Result<String, String> {
     } else if !url.contains(':') && url.contains('.') && !url.contains(char::is_whitespace) {
         format!("https://{url}")
     } else {
-        return Err(t("validate.url_scheme").into());
+        return Err(Message::new("validate.url_scheme"));
     };
     let host = url.split("://").nth(1).unwrap_or("");
     if host.is_empty() || url.contains(char::is_whitespace) {
-        return Err(t("validate.url_incomplete").into());
+        return Err(Message::new("validate.url_incomplete"));
     }
     Ok(url)
 }
@@ -84,10 +86,12 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["a@b.de", "anna.schmidt@lindenau.example", "x+y@sub.domain.org"] {
+        for ok in ["a@b.de", "anna.schmidt@lindenau.example", "x+y@sub.domain.org",
+        ] {
             assert!(is_valid_email(ok), "{ok} should be valid");
         }
-        for bad in ["", "a", "a@", "@b.de", "a@b", "a@@b.de", "a b@c.de", "a@b..de", "a@.de", "a@b.de."] {
+        for bad in ["", "a", "a@", "@b.de", "a@b", "a@@b.de", "a b@c.de", "a@b..de", "a@.de", "a@b.de.",
+        ] {
             assert!(!is_valid_email(bad), "{bad} should be invalid");
         }
     }
@@ -121,10 +125,12 @@ mod tests {
 
     #[test]
     fn since_accepts_year_month_and_date() {
-        for ok in ["", "2019", "2019-09", "2020-02-29", "01.09.2019", "09.2019", "1 Sep 2019"] {
+        for ok in ["", "2019", "2019-09", "2020-02-29", "01.09.2019", "09.2019", "1 Sep 2019",
+        ] {
             assert!(is_valid_since(ok), "{ok}");
         }
-        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01", "31.02.2019", "13.2019"] {
+        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01", "31.02.2019", "13.2019",
+        ] {
             assert!(!is_valid_since(bad), "{bad}");
         }
     }

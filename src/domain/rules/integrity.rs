@@ -4,10 +4,9 @@
 //! Repairs what an imported file may get wrong, so that a colleague's file
 //! with a small flaw still opens: duplicate IDs, references to actors that
 //! are missing, statuses off their scale, links with unsafe schemes. Every
-//! repair is counted and described (in the UI's language) for the import preview.
+//! repair is counted and described (a `Message`, written when shown) for the import preview.
 
-use crate::i18n::t;
-use crate::tr;
+use crate::i18n::Message;
 use std::collections::HashSet;
 
 use crate::domain::model::checklist::{ItemKind, Template};
@@ -32,15 +31,15 @@ fn make_unique(id: &mut Id, seen: &mut HashSet<Id>) -> bool {
     true
 }
 
-/// Adds `text` ("one|other" forms) with `count` filled in, unless nothing was repaired.
-fn note(notes: &mut Vec<String>, count: usize, text: &str) {
+/// Adds the message of `key` (forms by number) for `count`, unless nothing was repaired.
+fn note(notes: &mut Vec<Message>, count: usize, key: &'static str) {
     if count > 0 {
-        notes.push(crate::i18n::fill(text, &[("n", &count)]));
+        notes.push(Message::new(key).with("n", count));
     }
 }
 
 /// Repairs one region in place and says what was repaired.
-pub fn repair_region(region: &mut Region) -> Vec<String> {
+pub fn repair_region(region: &mut Region) -> Vec<Message> {
     let mut notes = Vec::new();
 
     // Sozialräume, actors, relations and groups share one ID space.
@@ -66,7 +65,7 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
             duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
         }
     }
-    note(&mut notes, duplicates, t("repair.duplicate_ids"));
+    note(&mut notes, duplicates, "repair.duplicate_ids");
 
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
     let sozialraeume: HashSet<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
@@ -75,7 +74,8 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
     region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
     let before = region.relations.len();
     region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
-    note(&mut notes, before - region.relations.len(), t("repair.dangling_relations"));
+    note(&mut notes, before - region.relations.len(), "repair.dangling_relations",
+    );
 
     let (mut references, mut links) = (0, 0);
     for actor in &mut region.actors {
@@ -119,14 +119,14 @@ pub fn repair_region(region: &mut Region) -> Vec<String> {
             statuses += 1;
         }
     }
-    note(&mut notes, references, t("repair.dangling_references"));
-    note(&mut notes, links, t("repair.links"));
-    note(&mut notes, statuses, t("repair.statuses"));
+    note(&mut notes, references, "repair.dangling_references");
+    note(&mut notes, links, "repair.links");
+    note(&mut notes, statuses, "repair.statuses");
     notes
 }
 
 /// Repairs duplicate section and item IDs of a template.
-pub fn repair_template(template: &mut Template) -> Vec<String> {
+pub fn repair_template(template: &mut Template) -> Vec<Message> {
     let mut seen = HashSet::new();
     let mut duplicates = 0;
     for section in &mut template.sections {
@@ -137,17 +137,20 @@ pub fn repair_template(template: &mut Template) -> Vec<String> {
     }
     let mut notes = Vec::new();
     if duplicates > 0 {
-        notes.push(tr!("repair.template_ids", n = duplicates, name = template.name));
+        notes.push(Message::new("repair.template_ids")
+                .with("n", duplicates)
+                .with("name", &template.name),
+        );
     }
     notes
 }
 
 /// Region IDs must be unique within a file; later duplicates get new ones.
-pub fn repair_region_ids(regions: &mut [Region]) -> Vec<String> {
+pub fn repair_region_ids(regions: &mut [Region]) -> Vec<Message> {
     let mut seen = HashSet::new();
     let duplicates: usize = regions.iter_mut().map(|r| usize::from(make_unique(&mut r.id, &mut seen))).sum();
     let mut notes = Vec::new();
-    note(&mut notes, duplicates, t("repair.duplicate_region_ids"));
+    note(&mut notes, duplicates, "repair.duplicate_region_ids");
     notes
 }
 
@@ -230,8 +233,8 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
 mod tests {
     use super::*;
     use crate::domain::model::checklist::Status;
-    use crate::domain::samples::demo::demo_workspace;
     use crate::domain::model::*;
+    use crate::domain::samples::demo::demo_workspace;
 
     fn broken_region() -> Region {
         let mut region = demo_workspace().regions.remove(0);
@@ -255,7 +258,7 @@ mod tests {
         let workspace = Workspace { regions: vec![region.clone()], ..Workspace::default() };
         assert_eq!(integrity_problems(&workspace), Vec::<String>::new());
         assert_eq!(
-            notes,
+            notes.iter().map(Message::text).collect::<Vec<_>>(),
             vec![
                 "1 doppelte ID wurde neu vergeben.",
                 "1 Beziehung zu einem fehlenden Akteur wurde entfernt.",
@@ -280,7 +283,10 @@ mod tests {
     fn duplicate_region_and_template_ids() {
         let region = demo_workspace().regions.remove(0);
         let mut regions = vec![region.clone(), region];
-        assert_eq!(repair_region_ids(&mut regions), vec!["1 doppelte Region-ID wurde neu vergeben."]);
+        assert_eq!(repair_region_ids(&mut regions)
+                .iter()
+                .map(Message::text)
+                .collect::<Vec<_>>(), vec!["1 doppelte Region-ID wurde neu vergeben."]);
         assert_ne!(regions[0].id, regions[1].id);
         let mut template = crate::domain::model::templates::builtin_templates().remove(0);
         let first = template.sections[0].items[0].clone();

@@ -28,7 +28,7 @@ pub fn document(rows: &[Vec<String>]) -> String {
 
 /// "2026-12-03" or an ISO timestamp → "03.12.2026"; anything else unchanged.
 pub fn german_date(iso: &str) -> String {
-    crate::domain::rules::dates::show_in(crate::i18n::Lang::De, iso)
+    crate::domain::rules::dates::show_in(crate::i18n::Lang::GERMAN, iso)
 }
 
 /// An answer with the actors it names: "Vereinsvielfalt (TSV Erlenbach)".
@@ -41,7 +41,8 @@ pub fn answer_line(region: &Region, answer: &Answer) -> String {
 }
 
 pub const CHECKLIST_HEADER: [&str; 9] =
-    ["Abschnitt", "Nr.", "Punkt", "Status", "Verantwortlich", "Fällig", "Notizen", "Antworten", "Zuletzt geändert"];
+    ["Abschnitt", "Nr.", "Punkt", "Status", "Verantwortlich", "Fällig", "Notizen", "Antworten", "Zuletzt geändert",
+];
 
 /// One row per item of the checklist.
 pub fn checklist_csv(checklist: &Checklist, region: &Region) -> String {
@@ -114,7 +115,8 @@ pub fn actors_csv(region: &Region) -> String {
 
 /// The relations of a region, one row each, read "Von – Beziehung – An".
 pub fn relations_csv(region: &Region) -> String {
-    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID"])];
+    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID",
+    ])];
     for relation in &region.relations {
         rows.push(vec![
             region.actor_name(&relation.from),
@@ -135,7 +137,8 @@ pub fn relations_csv(region: &Region) -> String {
 pub fn aggregate_csv(aggregate: &Aggregate) -> String {
     let scales: Vec<Scale> = Scale::ALL
         .into_iter()
-        .filter(|s| aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s)))
+        .filter(|s| {
+            aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s))})
         .collect();
     let mut statuses: Vec<Option<Status>> = Vec::new();
     for scale in &scales {
@@ -168,7 +171,8 @@ pub fn aggregate_csv(aggregate: &Aggregate) -> String {
     }
     rows.push(Vec::new());
     rows.push(vec!["Einbezogene Checklisten".into()]);
-    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into()]);
+    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into(),
+    ]);
     for included in &aggregate.included {
         rows.push(vec![
             included.region.clone(),
@@ -210,7 +214,8 @@ mod tests {
 
     #[test]
     fn document_has_bom_semicolons_and_crlf() {
-        let doc = document(&[vec!["Ä".into(), "b".into()], vec!["c".into(), String::new()]]);
+        let doc = document(&[vec!["Ä".into(), "b".into()], vec!["c".into(), String::new()],
+        ]);
         assert_eq!(doc, "\u{feff}Ä;b\r\nc;\r\n");
         assert_eq!(&doc.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
     }
