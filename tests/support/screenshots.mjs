@@ -72,7 +72,17 @@ const shots = (page) => [
   }],
   ['accessibility-statement', async () => page.locator('footer').getByRole('button', { name: 'Erklärung zur Barrierefreiheit' }).click()],
   ['privacy', async () => page.locator('footer').getByRole('button', { name: 'Datenschutz' }).click()],
+  ['switched-form-errors', async () => {
+    await page.getByRole('button', { name: /^Akteure/ }).click();
+    await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+    await page.locator('#actor-name').fill('Sprachcafé Lindenau');
+    await page.getByRole('button', { name: '+ Kontaktperson' }).click();
+    await page.locator('#contact-0-email').fill('falsch');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('#language-select').selectOption('en');
+  }],
   ['english-actor-detail', async () => {
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('#language-select').selectOption('en');
     await page.getByRole('button', { name: /^Actors/ }).click();
     await page.getByTestId('actor-table').getByRole('button', { name: 'Lindenauer Werkstätten' }).click();
