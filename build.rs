@@ -16,8 +16,7 @@ fn main() {
     let read = |name: &str| {
         let path = Path::new(LOCALES).join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         po::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
     let template = read("messages.pot");
@@ -35,49 +34,22 @@ fn main() {
     keys.dedup();
 
     let mut out = String::new();
-    writeln!(
-        out,
-        "/// Each language's code and own name; the first is the source language."
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub static LANGUAGES: [(&str, &str); {}] = [",
-        languages.len()
-    )
-    .unwrap();
+    writeln!(out, "/// Each language's code and own name; the first is the source language.").unwrap();
+    writeln!(out, "pub static LANGUAGES: [(&str, &str); {}] = [", languages.len()).unwrap();
     for file in &languages {
         writeln!(out, "    ({:?}, {:?}),", file.code, file.name).unwrap();
     }
     // Plain strings, not tables of slices: the wasm carries text, not
     // pointers; `catalogue.rs` splits them once, at first use.
-    writeln!(
-        out,
-        "];\n/// The keys, sorted, separated by NUL.\npub static KEYS: &str = {:?};",
-        keys.join("\0")
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/// Per language, the texts in the order of the keys, separated by NUL; the"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/// forms of a text by U+0001; empty where a translation lacks the text."
-    )
-    .unwrap();
+    writeln!(out, "];\n/// The keys, sorted, separated by NUL.\npub static KEYS: &str = {:?};", keys.join("\0")).unwrap();
+    writeln!(out, "/// Per language, the texts in the order of the keys, separated by NUL; the").unwrap();
+    writeln!(out, "/// forms of a text by U+0001; empty where a translation lacks the text.").unwrap();
     writeln!(out, "pub static TEXTS: [&str; {}] = [", languages.len()).unwrap();
     for (index, file) in languages.iter().enumerate() {
         let texts: Vec<String> = keys
             .iter()
             .map(|key| {
-                let texts = file
-                    .entries
-                    .iter()
-                    .find(|e| e.key == *key)
-                    .map(|e| e.texts(index == 0))
-                    .unwrap_or_default();
+                let texts = file.entries.iter().find(|e| e.key == *key).map(|e| e.texts(index == 0)).unwrap_or_default();
                 let complete = !texts.is_empty() && texts.iter().all(|t| !t.is_empty());
                 if complete {
                     texts.join("\u{1}")
@@ -88,27 +60,17 @@ fn main() {
             .collect();
         writeln!(out, "    {:?},", texts.join("\0")).unwrap();
     }
-    writeln!(
-        out,
-        "];\n/// Which form of a text with forms by number `n` a language uses."
-    )
-    .unwrap();
+    writeln!(out, "];\n/// Which form of a text with forms by number `n` a language uses.").unwrap();
     writeln!(out, "pub fn plural_form(language: usize, n: u64) -> usize {{\n    let (form, forms) = match language {{").unwrap();
     for (index, file) in languages.iter().enumerate() {
-        writeln!(
-            out,
-            "        {index} => ({}, {}),",
-            file.plural.to_rust(),
-            file.nplurals
-        )
-        .unwrap();
+        writeln!(out, "        {index} => ({}, {}),", file.plural.to_rust(), file.nplurals).unwrap();
     }
+    writeln!(out, "        _ => (0, 1),\n    }};\n    (form as usize).min(forms - 1)\n}}").unwrap();
     writeln!(
         out,
-        "        _ => (0, 1),\n    }};\n    (form as usize).min(forms - 1)\n}}"
+        "/// What `cargo test` refuses: missing, stale or mismatched translations.\n#[cfg(test)]\npub static PROBLEMS: &[&str] = &["
     )
     .unwrap();
-    writeln!(out, "/// What `cargo test` refuses: missing, stale or mismatched translations.\n#[cfg(test)]\npub static PROBLEMS: &[&str] = &[").unwrap();
     for file in &translations {
         for problem in po::problems(&template, file) {
             writeln!(out, "    {problem:?},").unwrap();

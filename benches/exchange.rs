@@ -4,13 +4,13 @@
 
 use std::time::Instant;
 
-use netzwerkatlas::domain::data::format::read_file;
 use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
-use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
-use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
 use netzwerkatlas::domain::data::files::merge::MergeChoices;
+use netzwerkatlas::domain::data::format::read_file;
+use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
 use netzwerkatlas::domain::data::storage::parts::{assemble, PartCache};
+use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::{Provenance, Workspace};
 
 /// The median of `runs` timings of `f`, in milliseconds.
@@ -34,7 +34,12 @@ fn main() {
         "actors", "file MB", "export ms", "read ms", "import ms", "store ms", "store edit ms", "load ms"
     );
     // 200, 2,000 and 5,000 actors as in the issue, and the size that gives a 5 MB file.
-    let size_of = |actors: usize| export(Source::Region { region: &generated_workspace(actors, 1).regions[0], templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text.len();
+    let size_of = |actors: usize| {
+        export(Source::Region { region: &generated_workspace(actors, 1).regions[0], templates: &[] }, Format::Netzwerkatlas, &options)
+            .unwrap()
+            .text
+            .len()
+    };
     let mut five_mb = 5 * 1024 * 1024 / (size_of(1_000) / 1_000);
     while size_of(five_mb) < 5 * 1024 * 1024 {
         five_mb += five_mb / 20;
@@ -43,7 +48,9 @@ fn main() {
         let ws = generated_workspace(actors, 1);
         let region = &ws.regions[0];
         let export_ms = median_ms(5, || {
-            std::hint::black_box(export(Source::Region { region: region, templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap());
+            std::hint::black_box(
+                export(Source::Region { region: region, templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap(),
+            );
         });
         let text = export(Source::Region { region: region, templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap().text;
         let read_ms = median_ms(5, || {
@@ -94,8 +101,7 @@ fn storing(ws: &Workspace) -> (f64, f64, f64) {
         std::hint::black_box(cache.encode(&edited, ""));
     });
     let Ok(Stored::Parts { manifest, saved_at }) = decode(&encoded.manifest) else { panic!("a manifest") };
-    let texts: std::collections::HashMap<String, String> =
-        encoded.parts.iter().map(|p| (p.name.to_string(), p.text.to_string())).collect();
+    let texts: std::collections::HashMap<String, String> = encoded.parts.iter().map(|p| (p.name.to_string(), p.text.to_string())).collect();
     let load_ms = median_ms(5, || {
         std::hint::black_box(assemble(&manifest, &saved_at, |name| texts.get(name).cloned()).unwrap());
     });

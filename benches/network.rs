@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use netzwerkatlas::domain::samples::generate::generated_region;
-use netzwerkatlas::domain::layout::{ForceLayout, STEPS};
-use netzwerkatlas::domain::analysis::metrics::betweenness;
 use netzwerkatlas::domain::analysis::findings::read_network;
+use netzwerkatlas::domain::analysis::metrics::betweenness;
+use netzwerkatlas::domain::layout::{ForceLayout, STEPS};
 use netzwerkatlas::domain::picture::sectors::{sector_map, RingBy, SectorBy};
+use netzwerkatlas::domain::samples::generate::generated_region;
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
@@ -17,7 +17,10 @@ fn ms(start: Instant) -> f64 {
 
 fn main() {
     let mut rows = Vec::new();
-    println!("{:>7} {:>9} {:>11} {:>13} {:>13} {:>12} {:>12}", "actors", "relations", "layout ms", "max step ms", "between. ms", "reading ms", "sectors ms");
+    println!(
+        "{:>7} {:>9} {:>11} {:>13} {:>13} {:>12} {:>12}",
+        "actors", "relations", "layout ms", "max step ms", "between. ms", "reading ms", "sectors ms"
+    );
     for actors in [200, 2_000, 5_000] {
         let region = generated_region(actors, 1);
         let index: HashMap<_, _> = region.actors.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();

@@ -89,9 +89,16 @@ fn main() {
 
     println!("undo history after {EDITS} edits of a 2,000-actor region, 10 other regions of 2,000 actors held:");
     println!("  copy of the workspace per edit: {:>8.1} MB", mb(snapshot_bytes));
-    println!("  recorded changes:               {:>8.3} MB  ({:.0}x less; target <= {TARGET_MB} MB: {})",
-        mb(change_bytes), snapshot_bytes as f64 / change_bytes.max(1) as f64,
-        if mb(change_bytes) <= TARGET_MB { "met" } else { "NOT met" });
+    println!(
+        "  recorded changes:               {:>8.3} MB  ({:.0}x less; target <= {TARGET_MB} MB: {})",
+        mb(change_bytes),
+        snapshot_bytes as f64 / change_bytes.max(1) as f64,
+        if mb(change_bytes) <= TARGET_MB { "met" } else { "NOT met" }
+    );
     times.sort_by(f64::total_cmp);
-    println!("  an edit's bookkeeping, median: {:.1} ms (copy of the region, compare) vs {:.1} ms (copy of the workspace)", times[EDITS / 2], old_times[EDITS / 2]);
+    println!(
+        "  an edit's bookkeeping, median: {:.1} ms (copy of the region, compare) vs {:.1} ms (copy of the workspace)",
+        times[EDITS / 2],
+        old_times[EDITS / 2]
+    );
 }

@@ -41,7 +41,14 @@ impl View {
     pub fn is_global(self) -> bool {
         matches!(
             self,
-            View::NewRegion | View::Templates | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint
+            View::NewRegion
+                | View::Templates
+                | View::Data
+                | View::Exchange
+                | View::Analysis
+                | View::Accessibility
+                | View::Privacy
+                | View::Imprint
         )
     }
 

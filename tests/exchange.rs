@@ -5,16 +5,16 @@
 use std::collections::BTreeSet;
 
 use netzwerkatlas::domain::analysis::aggregate::{aggregate, sources};
-use netzwerkatlas::domain::data::writers::csv::aggregate_csv;
-use netzwerkatlas::domain::model::checklist::{Checklist, Status};
-use netzwerkatlas::domain::samples::demo::demo_workspace;
-use netzwerkatlas::domain::data::format::read_file;
 use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
-use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
 use netzwerkatlas::domain::data::files::merge::MergeChoices;
+use netzwerkatlas::domain::data::format::read_file;
+use netzwerkatlas::domain::data::writers::csv::aggregate_csv;
+use netzwerkatlas::domain::model::checklist::{Checklist, Status};
 use netzwerkatlas::domain::model::templates::builtin_templates;
 use netzwerkatlas::domain::rules::integrity::integrity_problems;
+use netzwerkatlas::domain::samples::demo::demo_workspace;
+use netzwerkatlas::domain::samples::generate::generated_workspace;
 use netzwerkatlas::domain::*;
 
 const ABH: &str = "lp-1-2"; // "Die Kooperation mit der Ausländerbehörde (ABH) … ist aufgebaut."
@@ -47,7 +47,9 @@ fn kommune_file(i: usize) -> (String, String) {
     checklist.update_item(&Id(ABH.into()), "2026-10-01T09:00:00Z", |item| item.responsible = vec![Id(format!("abh-{i}"))]);
     region.checklists.push(checklist);
     let options = ExportOptions { personal_data: false, author: format!("Koordination {i}"), now: "2026-11-01T12:00:00Z".into() };
-    let file = export(Source::Checklists { region: &region, ids: &[Id(format!("cl-{i}"))], templates: &[] }, Format::Netzwerkatlas, &options).unwrap();
+    let file =
+        export(Source::Checklists { region: &region, ids: &[Id(format!("cl-{i}"))], templates: &[] }, Format::Netzwerkatlas, &options)
+            .unwrap();
     (file.file_name, file.text)
 }
 
@@ -59,7 +61,12 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
         let (name, text) = kommune_file(i);
         let file = read_file(&text).unwrap_or_else(|e| panic!("{name}: {}", e.message()));
         assert!(file.notes.is_empty(), "{name}: {:?}", file.notes);
-        let provenance = Provenance { file_name: name, exported_at: file.header.exported_at.clone(), author: file.header.author.clone(), imported_at: "2026-11-21T10:00:00Z".into() };
+        let provenance = Provenance {
+            file_name: name,
+            exported_at: file.header.exported_at.clone(),
+            author: file.header.author.clone(),
+            imported_at: "2026-11-21T10:00:00Z".into(),
+        };
         apply(&mut workspace, &file, &ImportAction::AsNewRegion, &MergeChoices::default(), provenance);
     }
     assert_eq!(workspace.regions.len(), 51);
@@ -85,10 +92,7 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
 
     let last = result.rows.last().unwrap();
     assert_eq!(last.n, 47, "three Kommunen used a version without the last item");
-    assert_eq!(
-        result.mismatches,
-        vec![format!("„{}“ fehlt in 3 Checklisten (Vorlagen-Version 1) und zählt dort nicht mit.", last.text)]
-    );
+    assert_eq!(result.mismatches, vec![format!("„{}“ fehlt in 3 Checklisten (Vorlagen-Version 1) und zählt dort nicht mit.", last.text)]);
     assert_eq!(result.included.len(), 50);
     assert_eq!(result.included[0].file, "netzwerkatlas-kommune-00-lokale-planung-ohne-personendaten-2026-11-01.json");
     assert_eq!(result.included[0].date, "2026-10-01T09:00:00Z", "the last change of the checklist");

@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use netzwerkatlas::domain::model::checklist::{ItemKind, Scale, Status};
 use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
 use netzwerkatlas::domain::data::storage::parts::{assemble, PartCache};
+use netzwerkatlas::domain::model::checklist::{ItemKind, Scale, Status};
 use netzwerkatlas::domain::Workspace;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -121,7 +121,8 @@ fn file() -> impl Strategy<Value = String> {
         proptest::option::weighted(0.15, (any::<u32>(), any::<u8>())),
     )
         .prop_map(|(regions, schema, edits, byte_edit)| {
-            let mut envelope = json!({ "format": "netzwerkatlas-workspace", "schema": schema, "saved_at": "", "data": { "regions": regions } });
+            let mut envelope =
+                json!({ "format": "netzwerkatlas-workspace", "schema": schema, "saved_at": "", "data": { "regions": regions } });
             for (at, op) in edits {
                 mutate(&mut envelope, at, op);
             }

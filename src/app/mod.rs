@@ -43,51 +43,50 @@ fn App() -> impl IntoView {
     state.reopen_draft();
     let offline = platform::offline::install(state);
 
-    let newer = move || {
-        matches!(persistence.health.get(), platform::persist::Health::Newer(_))};
+    let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));
     shell::language::apply(state.language.get_untracked());
-        view! {
-            // Focuses the content without touching the address, which names the place (`shell::routing`).
-            <a class="skip-link" href="#main" on:click=|ev: web_sys::MouseEvent| {
-                ev.prevent_default();
-                platform::browser::focus_later("#main");
-            }>{live("app.skip_link")}</a>
-            // From deep in a long list, the areas are one Shift+Tab from the top.
-            <a class="skip-link" href="#tabs" on:click=|ev: web_sys::MouseEvent| {
-                ev.prevent_default();
-                platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
-            }>{live("app.skip_tabs")}</a>
-            <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
-                <div class="top">
-                    <Header />
-                    <StorageAlert />
-                </div>
-                <StorageNotices />
-                <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /><shell::welcome::Welcome /></div>
-                <Tabs />
-                <main id="main" tabindex="-1">
-                    <MainView />
-                </main>
-            </Show>
-            <footer class="footer">
-                <p>{live("app.footer_local")}</p>
-                <nav class="legal-links" aria-label=live("legal.nav")>
-                    {[(View::Accessibility, live("legal.accessibility")), (View::Privacy, live("legal.privacy")), (View::Imprint, live("legal.imprint"))].into_iter().map(|(view, label)| view! {
-                        <button type="button" class="link" on:click=move |_| {
-                            state.panel.set(Panel::None);
-                            state.view.set(view);
-                            platform::browser::focus_later("#main h2");
-                        }>{label}</button>
-                    }).collect_view()}
-                </nav>
-                {move || platform::offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
-            </footer>
-            <shell::toast::Toast />
-            <div class="visually-hidden" role="status" aria-live="polite">
-                {move || state.announcement.get()}
+    view! {
+        // Focuses the content without touching the address, which names the place (`shell::routing`).
+        <a class="skip-link" href="#main" on:click=|ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            platform::browser::focus_later("#main");
+        }>{live("app.skip_link")}</a>
+        // From deep in a long list, the areas are one Shift+Tab from the top.
+        <a class="skip-link" href="#tabs" on:click=|ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
+        }>{live("app.skip_tabs")}</a>
+        <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
+            <div class="top">
+                <Header />
+                <StorageAlert />
             </div>
-        }
+            <StorageNotices />
+            <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /><shell::welcome::Welcome /></div>
+            <Tabs />
+            <main id="main" tabindex="-1">
+                <MainView />
+            </main>
+        </Show>
+        <footer class="footer">
+            <p>{live("app.footer_local")}</p>
+            <nav class="legal-links" aria-label=live("legal.nav")>
+                {[(View::Accessibility, live("legal.accessibility")), (View::Privacy, live("legal.privacy")), (View::Imprint, live("legal.imprint"))].into_iter().map(|(view, label)| view! {
+                    <button type="button" class="link" on:click=move |_| {
+                        state.panel.set(Panel::None);
+                        state.view.set(view);
+                        platform::browser::focus_later("#main h2");
+                    }>{label}</button>
+                }).collect_view()}
+            </nav>
+            {move || platform::offline::persistence_text(offline.persisted.get()).map(|t| view! { <p data-testid="persistence">{t}</p> })}
+        </footer>
+        <shell::toast::Toast />
+        <div class="visually-hidden" role="status" aria-live="polite">
+            {move || state.announcement.get()}
+        </div>
     }
+}
 #[component]
 fn MainView() -> impl IntoView {
     let state = state::use_state();
@@ -96,12 +95,14 @@ fn MainView() -> impl IntoView {
     let shape = Memo::new(move |_| {
         let view = state.view.get();
         // Areas across all regions stay mounted while regions come and go (an import).
-        if matches!(view, View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint) {
+        if matches!(
+            view,
+            View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint
+        ) {
             return (view, false, None, None);
         }
         let (has_region, active) = state.workspace.with(|ws| (!ws.regions.is_empty(), ws.active_id()));
-        let checklist = state.open_checklist.get().filter(|id| {
-            state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false)});
+        let checklist = state.open_checklist.get().filter(|id| state.with_region(|r| r.checklist(id).is_some()).unwrap_or(false));
         (view, has_region, active, checklist)
     });
     move || {
@@ -113,8 +114,7 @@ fn MainView() -> impl IntoView {
             View::Data => return view! { <storage::view::DataView /> }.into_any(),
             View::Exchange => return view! { <exchange::view::ExchangeView /> }.into_any(),
             View::Analysis => return view! { <analysis::view::AnalysisView /> }.into_any(),
-            View::Accessibility | View::Privacy | View::Imprint => {
-                return view! { <legal::pages::LegalPage page=view /> }.into_any()}
+            View::Accessibility | View::Privacy | View::Imprint => return view! { <legal::pages::LegalPage page=view /> }.into_any(),
             _ => {}
         }
         if !has_region {
@@ -125,8 +125,14 @@ fn MainView() -> impl IntoView {
             View::Relations => view! { <relations::list::RelationList /> }.into_any(),
             View::Network => view! { <network::view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::list::GroupList /> }.into_any(),
-            View::Region | View::NewRegion | View::Data | View::Exchange | View::Analysis | View::Accessibility | View::Privacy | View::Imprint => view! { <region::form::RegionForm creating=false /> }.into_any()
-            ,
+            View::Region
+            | View::NewRegion
+            | View::Data
+            | View::Exchange
+            | View::Analysis
+            | View::Accessibility
+            | View::Privacy
+            | View::Imprint => view! { <region::form::RegionForm creating=false /> }.into_any(),
             View::Checklists => match checklist {
                 Some(id) => view! { <checklists::checklist::ChecklistView id=id /> }.into_any(),
                 None => view! { <checklists::list::ChecklistList /> }.into_any(),
@@ -160,8 +166,7 @@ fn SidePanel() -> impl IntoView {
         if previous.is_some() && panel != Panel::None {
             // A form: its first field, so that typing right away lands there.
             let target = match panel {
-                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => {
-                    "aside.panel form :is(input, select, textarea)"}
+                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => "aside.panel form :is(input, select, textarea)",
                 _ => "aside.panel h2",
             };
             platform::browser::focus_later(target);
@@ -174,8 +179,7 @@ fn SidePanel() -> impl IntoView {
             Panel::None => return None,
             Panel::Actor(id) => view! { <actors::detail::ActorDetail id=id /> }.into_any(),
             Panel::ActorForm(id) => view! { <actors::form::ActorForm id=id /> }.into_any(),
-            Panel::RelationForm { editing, from } => {
-                view! { <relations::list::RelationForm editing=editing from=from /> }.into_any()}
+            Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
             Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
         };
         Some(view! { <aside class="panel" aria-label={live("app.panel_label")}>{body}</aside> })

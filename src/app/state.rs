@@ -29,7 +29,9 @@ pub enum Panel {
     /// `None` creates a new actor.
     ActorForm(Option<Id>),
     /// Edits a relation, or creates one starting at an actor.
-    RelationForm { editing: Option<Id>, from: Option<Id> ,
+    RelationForm {
+        editing: Option<Id>,
+        from: Option<Id>,
     },
     GroupForm(Option<Id>),
 }
@@ -78,8 +80,7 @@ pub enum NoticeAction {
 /// Writes a form's draft to its slot at every change, or empties the slot
 /// when the form is back where it started. One effect for every kind of
 /// form: a generic one would exist once per form in the wasm.
-fn keep_in_session(key: StoredValue<String>, snapshot: Box<dyn Fn() -> Option<String> + Send + Sync>,
-) {
+fn keep_in_session(key: StoredValue<String>, snapshot: Box<dyn Fn() -> Option<String> + Send + Sync>) {
     Effect::new(move |_| {
         let key = key.get_value();
         match snapshot() {
@@ -150,7 +151,7 @@ impl AppState {
             notice: RwSignal::new(None),
             persistence,
             language: RwSignal::new(crate::app::shell::language::initial()),
-            };
+        };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
         Effect::new(move |previous: Option<u64>| {
@@ -171,14 +172,13 @@ impl AppState {
         self.notice.set(None);
         crate::app::shell::language::apply(lang);
         self.language.set(lang);
-        }
+    }
 
     /// The draft of a form for `entity` (`None`: a new record) in the
     /// active region: what it held when the tab was reloaded or the form
     /// left by Back or another area, else `initial()`. Kept in
     /// this tab's sessionStorage while it differs from `initial()`.
-    pub fn form_draft<T>(self, form: &'static str, entity: Option<&Id>, initial: impl FnOnce() -> T,
-    ) -> FormDraft<T>
+    pub fn form_draft<T>(self, form: &'static str, entity: Option<&Id>, initial: impl FnOnce() -> T) -> FormDraft<T>
     where
         T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
     {
@@ -195,15 +195,18 @@ impl AppState {
             .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
             .and_then(|value| deserialize_reporting::<T>(&value, &mut |_| {}).ok())
             .filter(|kept| kept != &initial);
-        let restored = RwSignal::new(kept.is_some() );
+        let restored = RwSignal::new(kept.is_some());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));
-        let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) ,
-        };
+        let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) };
         // The draft as text while it differs from the start (read inside the
         // effect below, so that it tracks `value`).
         let snapshot = move || {
             let unchanged = value.with(|v| draft.initial.with_value(|initial| v == initial));
-            if unchanged { None } else { value.with(|v| serde_json::to_string(v).ok()) }
+            if unchanged {
+                None
+            } else {
+                value.with(|v| serde_json::to_string(v).ok())
+            }
         };
         keep_in_session(draft.key, Box::new(snapshot));
         draft
@@ -212,18 +215,16 @@ impl AppState {
     /// After a reload: opens the side-panel form that was left with unsaved
     /// input, so that it can offer the input back.
     pub fn reopen_draft(self) {
-        let Some(slot) = session::get(LAST_DRAFT_KEY).as_deref().and_then(DraftSlot::parse) else { return ;
-        };
+        let Some(slot) = session::get(LAST_DRAFT_KEY).as_deref().and_then(DraftSlot::parse) else { return };
         if session::get(&slot.key()).is_none() || slot.region != self.workspace.with_untracked(|ws| ws.active_id()).map(|id| id.0) {
             return;
         }
         let entity = slot.entity.map(Id);
-        let exists = |f: &dyn Fn(&Region, &Id) -> bool| {
-            entity.as_ref().is_none_or(|id| self.with_region_untracked(|r| f(r, id)).unwrap_or(false))};
+        let exists =
+            |f: &dyn Fn(&Region, &Id) -> bool| entity.as_ref().is_none_or(|id| self.with_region_untracked(|r| f(r, id)).unwrap_or(false));
         let panel = match slot.form.as_str() {
             "actor" if exists(&|r, id| r.actor(id).is_some()) => Panel::ActorForm(entity),
-            "relation" if exists(&|r, id| r.relation(id).is_some()) => Panel::RelationForm { editing: entity, from: None ,
-            },
+            "relation" if exists(&|r, id| r.relation(id).is_some()) => Panel::RelationForm { editing: entity, from: None },
             "group" if exists(&|r, id| r.group(id).is_some()) => Panel::GroupForm(entity),
             _ => return,
         };
@@ -253,8 +254,7 @@ impl AppState {
     /// Applies an edit to the active region as one undoable step; only that
     /// region is compared, and only what the edit touched is kept.
     pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
-        let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return ;
-        };
+        let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return };
         let mut change = Change::default();
         self.workspace.update(|ws| {
             if let Some(region) = ws.region_mut(&id) {
@@ -334,8 +334,7 @@ impl AppState {
         let text = if of_edit && !self.persistence.health.get_untracked().keeps_data() { t("state.not_stored") } else { text };
         self.announce(text);
         let seq = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.seq + 1));
-        self.notice.set(Some(Notice { text: text.to_owned(), action, seq, of_edit ,
-        }));
+        self.notice.set(Some(Notice { text: text.to_owned(), action, seq, of_edit }));
     }
 
     /// Offers a file for download and tells screen readers it was saved.
@@ -350,8 +349,7 @@ impl AppState {
     }
 
     /// Edits one checklist of the active region as an undoable step.
-    pub fn edit_checklist(&self, id: &Id, f: impl FnOnce(&mut crate::domain::model::checklist::Checklist),
-    ) {
+    pub fn edit_checklist(&self, id: &Id, f: impl FnOnce(&mut crate::domain::model::checklist::Checklist)) {
         self.edit_region(|r| {
             if let Some(c) = r.checklist_mut(id) {
                 f(c);

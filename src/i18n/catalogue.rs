@@ -12,44 +12,42 @@ use std::sync::OnceLock;
 
 /// The compiled strings split into keys and, per language, texts.
 struct Table {
-    keys:Vec<&'static str>,
+    keys: Vec<&'static str>,
     texts: Vec<Vec<&'static str>>,
 }
 
 fn table() -> &'static Table {
-        static TABLE: OnceLock<Table> = OnceLock::new();
-        TABLE.get_or_init(|| Table {
-        keys: compiled::KEYS.split('\0').collect(), texts: compiled::TEXTS
-            .iter()
-            .map(|texts| texts.split('\0').collect()) .collect(),
-                    }) }
-                /// The text of `key` in language number `language` (its forms by number
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table {
+        keys: compiled::KEYS.split('\0').collect(),
+        texts: compiled::TEXTS.iter().map(|texts| texts.split('\0').collect()).collect(),
+    })
+}
+/// The text of `key` in language number `language` (its forms by number
 /// separated, see `form`), and the language it is in: the source language
 /// where a translation lacks the text.
 pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
-        let table = table();
+    let table = table();
     let index = table.keys.binary_search(&key).ok()?;
-        let text = table.texts.get(language).map_or("",
-            |texts| texts[index]);
-        Some(if text.is_empty() { (table.texts[0][index], 0)
-    } else { (text , language)
-    })
-    }
+    let text = table.texts.get(language).map_or("", |texts| texts[index]);
+    Some(if text.is_empty() { (table.texts[0][index], 0) } else { (text, language) })
+}
 
-    /// Form number `index` of an entry; the last one where it has fewer.
-pub fn form(entry: &'static str, index: usize) -> &'static str{
-        let mut forms = entry.split('\u{1}');
+/// Form number `index` of an entry; the last one where it has fewer.
+pub fn form(entry: &'static str, index: usize) -> &'static str {
+    let mut forms = entry.split('\u{1}');
     let last = forms.clone().last().unwrap_or(entry);
     forms.nth(index).unwrap_or(last)
-    }
+}
 /// How many forms an entry has (1 for a text without forms by number).
 pub fn form_count(entry: &str) -> usize {
-    entry.split('\u{1}')
-        .count()}
+    entry.split('\u{1}').count()
+}
 
 /// The form a language uses for the number `n`.
 pub fn plural_form(language: usize, n: u64) -> usize {
-    compiled::plural_form(language, n)}
+    compiled::plural_form(language, n)
+}
 
 #[cfg(test)]
 mod tests {
@@ -90,7 +88,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            po::problems(&template, &polish), vec![
+            po::problems(&template, &polish),
+            vec![
                 "pl: a: missing",
                 "pl: b: 2 forms, expected 3",
                 "pl: c: placeholders differ: {\"name\"} / {}",
@@ -98,37 +97,19 @@ mod tests {
                 "pl: z: not in the template (line 17)",
             ]
         );
-        assert!(po::parse("msgctxt \"a\"\nmsgstr \"x\"\n")
-            .unwrap_err()
-            .contains("line 2"));
-        assert!(po::parse("msgctxt \"a\"\nmsgid \"x\nmsgstr \"\"\n")
-            .unwrap_err()
-            .contains("line 2"));
+        assert!(po::parse("msgctxt \"a\"\nmsgstr \"x\"\n").unwrap_err().contains("line 2"));
+        assert!(po::parse("msgctxt \"a\"\nmsgid \"x\nmsgstr \"\"\n").unwrap_err().contains("line 2"));
     }
 
     #[test]
     fn plural_rules_follow_the_language_file() {
         let rule = |text: &str| po::Plural::parse(text).unwrap();
         let germanic = rule("(n != 1)");
-        assert_eq!(
-            [0, 1, 2, 21].map(|n| germanic.eval(n)),
-            [
-                1,
-                0,
-                1,
-                1]
-        );
-    let polish = rule("(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)");
-        assert_eq!(
-            [1, 2, 5, 12, 22, 25, 112].map(|n| polish.eval(n)),
-            [0, 1, 2, 2, 1, 2, 2]
-        );
-        let arabic =
-            rule("n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5");
-        assert_eq!(
-            [0, 1, 2, 3, 11, 100].map(|n| arabic.eval(n)),
-            [0, 1, 2, 3, 4, 5]
-        );
+        assert_eq!([0, 1, 2, 21].map(|n| germanic.eval(n)), [1, 0, 1, 1]);
+        let polish = rule("(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)");
+        assert_eq!([1, 2, 5, 12, 22, 25, 112].map(|n| polish.eval(n)), [0, 1, 2, 2, 1, 2, 2]);
+        let arabic = rule("n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5");
+        assert_eq!([0, 1, 2, 3, 11, 100].map(|n| arabic.eval(n)), [0, 1, 2, 3, 4, 5]);
         assert_eq!(rule("0").eval(7), 0);
         assert!(po::Plural::parse("n ? 1").is_err());
         assert!(po::Plural::parse("n $ 2").is_err());
@@ -143,11 +124,9 @@ mod tests {
         let (german, _) = entry("app.skip_link", 0).unwrap();
         assert_eq!(entry("app.skip_link", 99), Some((german, 0)));
         assert_eq!(entry("no.such.key", 0), None);
-        let (counted, _)= entry("count.actors", 0).unwrap();
-        assert_eq!((form_count(counted), form(counted, 0),
-                form(counted, 1),
-                form(counted, 7)
-            ),
+        let (counted, _) = entry("count.actors", 0).unwrap();
+        assert_eq!(
+            (form_count(counted), form(counted, 0), form(counted, 1), form(counted, 7)),
             (2, "{n} Akteur", "{n} Akteure", "{n} Akteure")
         );
     }
@@ -169,7 +148,7 @@ mod tests {
                             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                                 continue;
                             }
-                            let mut rest= code[at + marker.len()..].trim_start();
+                            let mut rest = code[at + marker.len()..].trim_start();
                             if marker == "text_in(" {
                                 // The key follows the language.
                                 let Some((_, after)) = rest.split_once(',') else {
@@ -178,8 +157,7 @@ mod tests {
                                 rest = after.trim_start();
                             }
                             // The key may follow on the next line (`tr!(` with many values).
-                            let Some(rest) = rest.strip_prefix('"') else { continue ;
-                            };
+                            let Some(rest) = rest.strip_prefix('"') else { continue };
                             let key = &rest[..rest.find('"').unwrap()];
                             out.insert((key.to_owned(), path.display().to_string()));
                         }
@@ -188,8 +166,7 @@ mod tests {
             }
         }
         let mut keys = BTreeSet::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys,
-        );
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
         keys
     }
 
@@ -199,12 +176,8 @@ mod tests {
 
     #[test]
     fn every_key_the_code_uses_is_in_the_catalogue() {
-        let missing: Vec<_> = keys_in_code()
-            .into_iter()
-            .filter(|(key, file)| !is_test_source(file) && entry(key, 0).is_none())
-            .collect();
-        assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from messages.pot"
-        );
+        let missing: Vec<_> = keys_in_code().into_iter().filter(|(key, file)| !is_test_source(file) && entry(key, 0).is_none()).collect();
+        assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from messages.pot");
     }
 
     /// Every string literal in `src/` outside these tests (keys also travel
@@ -222,19 +195,14 @@ mod tests {
             }
         }
         let mut code = String::new();
-        walk(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut code,
-        );
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
         code
     }
 
     #[test]
     fn every_catalogue_entry_is_used() {
         let code = literals_in_code();
-        let unused: Vec<_> = compiled::KEYS
-            .split('\0').filter(|k| !code.contains(&format!("\"{k}\""))).collect();
-        assert_eq!(unused, Vec::<&str>::new(), "entries in messages.pot that no code uses"
-        );
+        let unused: Vec<_> = compiled::KEYS.split('\0').filter(|k| !code.contains(&format!("\"{k}\""))).collect();
+        assert_eq!(unused, Vec::<&str>::new(), "entries in messages.pot that no code uses");
     }
 }

@@ -24,12 +24,13 @@ pub use locale::{number, tenths};
 
 /// A language of the UI: one of the compiled catalogue's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Lang (u8);
+pub struct Lang(u8);
 
 impl Lang {
     /// The source language, whose texts every other one falls back to; also
     /// the language of files made for German Excel.
-    pub const GERMAN: Lang= Lang(0); /// Every language the catalogue holds, German first.
+    pub const GERMAN: Lang = Lang(0);
+    /// Every language the catalogue holds, German first.
     pub fn all() -> impl Iterator<Item = Lang> {
         (0..catalogue::LANGUAGES.len() as u8).map(Lang)
     }
@@ -93,13 +94,14 @@ pub fn text_in(lang: Lang, key: &'static str) -> &'static str {
 /// `t(key)` as a view: a function that looks the text up each time it is
 /// drawn, so that it follows the language. One type for every text, so the
 /// wasm holds its drawing code once.
-pub fn live(key: &'static str) -> impl Fn()-> &'static str + Copy + Send + Sync + 'static {
+pub fn live(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || t(key)
 }
 
 /// A value's label (an enum's `label`) as a view that follows the language,
 /// like `live`; one type per kind of value.
-pub fn live_label<T: Copy + Send + Sync + 'static>(value: T,
+pub fn live_label<T: Copy + Send + Sync + 'static>(
+    value: T,
     label: fn(T) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || label(value)
@@ -109,21 +111,21 @@ pub fn live_label<T: Copy + Send + Sync + 'static>(value: T,
 /// forms by number takes the one the language's plural rule names for the
 /// argument `n` (its digits: "1.500" counts as 1500).
 pub fn fill_key(key: &'static str, args: &[(&str, &dyn Display)]) -> String {
-    let lang = lang() ;
-    let Some((entry, language)) =catalogue::entry(key, lang.0 as usize) else {
+    let lang = lang();
+    let Some((entry, language)) = catalogue::entry(key, lang.0 as usize) else {
         return key.to_owned();
     };
     let text = if catalogue::form_count(entry) == 1 {
         entry
     } else {
-            let n = args.iter().find(|(name, _)| *name == "n").map(|(_, v)| v.to_string());
-            let n = n.map(|n| n.chars() .filter(char::is_ascii_digit).collect::<String>());
-        let n: u64 =n.and_then(|n| n.parse() .ok()).unwrap_or(0);
+        let n = args.iter().find(|(name, _)| *name == "n").map(|(_, v)| v.to_string());
+        let n = n.map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>());
+        let n: u64 = n.and_then(|n| n.parse().ok()).unwrap_or(0);
         catalogue::form(entry, catalogue::plural_form(language, n))
-    } ;
-    fill(text,
-    args)
-}/// Fills `{name}` placeholders; unknown ones are kept as they are.
+    };
+    fill(text, args)
+}
+/// Fills `{name}` placeholders; unknown ones are kept as they are.
 fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
@@ -167,10 +169,7 @@ enum Value {
 
 impl Message {
     pub fn new(key: &'static str) -> Message {
-        Message {
-            key,
-            args: Vec::new(),
-        }
+        Message { key, args: Vec::new() }
     }
 
     /// The message with `{name}` to be filled with `value` (`n` also picks the form).
@@ -195,12 +194,8 @@ impl Message {
                 Value::Message(message) => message.text(),
             })
             .collect();
-        let args: Vec<(&str, &dyn Display)> = self
-            .args
-            .iter()
-            .zip(&values)
-            .map(|((name, _), value)| (*name, value as &dyn Display))
-            .collect();
+        let args: Vec<(&str, &dyn Display)> =
+            self.args.iter().zip(&values).map(|((name, _), value)| (*name, value as &dyn Display)).collect();
         fill_key(self.key, &args)
     }
 }
@@ -267,15 +262,10 @@ mod tests {
     #[test]
     fn forms_by_number_in_a_sentence() {
         set_lang(Lang::GERMAN);
-        assert_eq!(tr!("form.check_fields", n = 1), "Bitte prüfen Sie das markierte Feld."
-        );
-        assert_eq!(tr!("form.check_fields", n = 3), "Bitte prüfen Sie die 3 markierten Felder."
-        );
+        assert_eq!(tr!("form.check_fields", n = 1), "Bitte prüfen Sie das markierte Feld.");
+        assert_eq!(tr!("form.check_fields", n = 3), "Bitte prüfen Sie die 3 markierten Felder.");
         set_lang(english());
-        assert_eq!(
-            tr!("form.check_fields", n = 3),
-            "Please check the 3 marked fields."
-        );
+        assert_eq!(tr!("form.check_fields", n = 3), "Please check the 3 marked fields.");
         set_lang(Lang::GERMAN);
     }
 
@@ -289,7 +279,7 @@ mod tests {
         assert_eq!(live("app.skip_link")(), "Zum Inhalt springen");
         assert_eq!(t("no.such.key"), "no.such.key");
     }
-#[test]
+    #[test]
     fn a_message_is_written_in_the_language_of_the_moment() {
         let message = Message::new("form.check_fields").with("n", 2);
         set_lang(english());
@@ -297,7 +287,7 @@ mod tests {
         set_lang(Lang::GERMAN);
         assert_eq!(message.text(), "Bitte prüfen Sie die 2 markierten Felder.");
     }
-#[test]
+    #[test]
     fn every_lookup_calls_the_hook() {
         thread_local!(static CALLS: Cell<usize> = const { Cell::new(0) });
         on_lookup(|| CALLS.with(|c| c.set(c.get() + 1)));

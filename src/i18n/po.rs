@@ -64,10 +64,7 @@ pub fn parse(text: &str) -> Result<PoFile, String> {
                 *header = entry.forms.first().cloned().unwrap_or_default();
                 return Ok(());
             }
-            return Err(format!(
-                "line {}: an entry without msgctxt (the key the app asks for)",
-                entry.line
-            ));
+            return Err(format!("line {}: an entry without msgctxt (the key the app asks for)", entry.line));
         }
         entries.push(entry);
         Ok(())
@@ -80,9 +77,7 @@ pub fn parse(text: &str) -> Result<PoFile, String> {
         }
         if line.starts_with('"') {
             let value = unquote(line).ok_or_else(|| format!("line {number}: a broken string"))?;
-            let entry = current
-                .as_mut()
-                .ok_or_else(|| format!("line {number}: a string outside an entry"))?;
+            let entry = current.as_mut().ok_or_else(|| format!("line {number}: a string outside an entry"))?;
             match field {
                 Field::Ctxt => entry.key.push_str(&value),
                 Field::Id => entry.source[0].push_str(&value),
@@ -92,41 +87,27 @@ pub fn parse(text: &str) -> Result<PoFile, String> {
             }
             continue;
         }
-        let (keyword, rest) = line
-            .split_once(char::is_whitespace)
-            .ok_or_else(|| format!("line {number}: expected a keyword and a string"))?;
-        let value =
-            unquote(rest.trim()).ok_or_else(|| format!("line {number}: a broken string"))?;
+        let (keyword, rest) =
+            line.split_once(char::is_whitespace).ok_or_else(|| format!("line {number}: expected a keyword and a string"))?;
+        let value = unquote(rest.trim()).ok_or_else(|| format!("line {number}: a broken string"))?;
         match keyword {
             // `msgctxt` starts an entry; so does `msgid` when no `msgctxt` came first (the header).
             "msgctxt" => {
                 finish(current.take(), &mut header)?;
-                current = Some(PoEntry {
-                    key: value,
-                    source: Vec::new(),
-                    forms: Vec::new(),
-                    line: number,
-                });
+                current = Some(PoEntry { key: value, source: Vec::new(), forms: Vec::new(), line: number });
                 field = Field::Ctxt;
             }
             "msgid" => {
                 if current.as_ref().is_none_or(|e| !e.source.is_empty()) {
                     finish(current.take(), &mut header)?;
-                    current = Some(PoEntry {
-                        key: String::new(),
-                        source: Vec::new(),
-                        forms: Vec::new(),
-                        line: number,
-                    });
+                    current = Some(PoEntry { key: String::new(), source: Vec::new(), forms: Vec::new(), line: number });
                 }
                 current.as_mut().unwrap().source.push(value);
                 field = Field::Id;
             }
             "msgid_plural" => {
-                let entry = current
-                    .as_mut()
-                    .filter(|e| e.source.len() == 1)
-                    .ok_or_else(|| format!("line {number}: msgid_plural without msgid"))?;
+                let entry =
+                    current.as_mut().filter(|e| e.source.len() == 1).ok_or_else(|| format!("line {number}: msgid_plural without msgid"))?;
                 entry.source.push(value);
                 field = Field::IdPlural;
             }
@@ -139,10 +120,8 @@ pub fn parse(text: &str) -> Result<PoFile, String> {
                         .and_then(|n| n.parse().ok())
                         .ok_or_else(|| format!("line {number}: unknown keyword {keyword}"))?,
                 };
-                let entry = current
-                    .as_mut()
-                    .filter(|e| !e.source.is_empty())
-                    .ok_or_else(|| format!("line {number}: msgstr without msgid"))?;
+                let entry =
+                    current.as_mut().filter(|e| !e.source.is_empty()).ok_or_else(|| format!("line {number}: msgstr without msgid"))?;
                 if entry.forms.len() != index {
                     return Err(format!("line {number}: {keyword} out of order"));
                 }
@@ -152,40 +131,20 @@ pub fn parse(text: &str) -> Result<PoFile, String> {
         }
     }
     finish(current.take(), &mut header)?;
-    let header_field = |name: &str| {
-        header.lines().find_map(|l| {
-            l.strip_prefix(name)
-                .and_then(|r| r.strip_prefix(':'))
-                .map(|v| v.trim().to_owned())
-        })
-    };
-    let code = header_field("Language")
-        .filter(|c| !c.is_empty())
-        .ok_or("the header has no Language")?;
-    let name = header_field("X-Language-Name")
-        .filter(|c| !c.is_empty())
-        .ok_or("the header has no X-Language-Name (the language's own name)")?;
+    let header_field =
+        |name: &str| header.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(':')).map(|v| v.trim().to_owned()));
+    let code = header_field("Language").filter(|c| !c.is_empty()).ok_or("the header has no Language")?;
+    let name =
+        header_field("X-Language-Name").filter(|c| !c.is_empty()).ok_or("the header has no X-Language-Name (the language's own name)")?;
     let plural_forms = header_field("Plural-Forms").ok_or("the header has no Plural-Forms")?;
     let part = |name: &str| {
-        plural_forms.split(';').find_map(|p| {
-            p.trim()
-                .strip_prefix(name)
-                .and_then(|r| r.trim_start().strip_prefix('='))
-                .map(|v| v.trim().to_owned())
-        })
+        plural_forms
+            .split(';')
+            .find_map(|p| p.trim().strip_prefix(name).and_then(|r| r.trim_start().strip_prefix('=')).map(|v| v.trim().to_owned()))
     };
-    let nplurals = part("nplurals")
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n >= 1)
-        .ok_or("Plural-Forms has no nplurals")?;
+    let nplurals = part("nplurals").and_then(|n| n.parse().ok()).filter(|n| *n >= 1).ok_or("Plural-Forms has no nplurals")?;
     let plural = Plural::parse(&part("plural").ok_or("Plural-Forms has no plural")?)?;
-    Ok(PoFile {
-        code,
-        name,
-        nplurals,
-        plural,
-        entries,
-    })
+    Ok(PoFile { code, name, nplurals, plural, entries })
 }
 
 /// A C string literal of a `.po` file, escapes resolved.
@@ -214,10 +173,7 @@ fn unquote(text: &str) -> Option<String> {
 
 /// The `{name}` placeholders of a text.
 pub fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect()
+    text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name)).collect()
 }
 
 /// Everything wrong with a translation against the template: keys missing,
@@ -232,17 +188,10 @@ pub fn problems(template: &PoFile, translation: &PoFile) -> Vec<String> {
             found.push(format!("{}: {} listed twice", template.code, entry.key));
         }
         if entry.key.contains(char::is_whitespace) || entry.source.iter().any(String::is_empty) {
-            found.push(format!(
-                "{}: {}: a key has no spaces and a text is never empty",
-                template.code, entry.key
-            ));
+            found.push(format!("{}: {}: a key has no spaces and a text is never empty", template.code, entry.key));
         }
     }
-    let translated: BTreeMap<&str, &PoEntry> = translation
-        .entries
-        .iter()
-        .map(|e| (e.key.as_str(), e))
-        .collect();
+    let translated: BTreeMap<&str, &PoEntry> = translation.entries.iter().map(|e| (e.key.as_str(), e)).collect();
     for entry in &template.entries {
         let key = &entry.key;
         let Some(theirs) = translated.get(key.as_str()) else {
@@ -250,20 +199,11 @@ pub fn problems(template: &PoFile, translation: &PoFile) -> Vec<String> {
             continue;
         };
         if theirs.source != entry.source {
-            found.push(format!(
-                "{code}: {key}: translated from an older German text"
-            ));
+            found.push(format!("{code}: {key}: translated from an older German text"));
         }
-        let wanted = if entry.source.len() > 1 {
-            translation.nplurals
-        } else {
-            1
-        };
+        let wanted = if entry.source.len() > 1 { translation.nplurals } else { 1 };
         if theirs.forms.len() != wanted {
-            found.push(format!(
-                "{code}: {key}: {} forms, expected {wanted}",
-                theirs.forms.len()
-            ));
+            found.push(format!("{code}: {key}: {} forms, expected {wanted}", theirs.forms.len()));
         }
         if theirs.forms.iter().any(String::is_empty) || theirs.forms.is_empty() {
             found.push(format!("{code}: {key}: not translated"));
@@ -272,18 +212,13 @@ pub fn problems(template: &PoFile, translation: &PoFile) -> Vec<String> {
         let source: BTreeSet<&str> = entry.source.iter().flat_map(|s| placeholders(s)).collect();
         let used: BTreeSet<&str> = theirs.forms.iter().flat_map(|s| placeholders(s)).collect();
         if source != used {
-            found.push(format!(
-                "{code}: {key}: placeholders differ: {source:?} / {used:?}"
-            ));
+            found.push(format!("{code}: {key}: placeholders differ: {source:?} / {used:?}"));
         }
     }
     let known: BTreeSet<&str> = template.entries.iter().map(|e| e.key.as_str()).collect();
     for entry in &translation.entries {
         if !known.contains(entry.key.as_str()) {
-            found.push(format!(
-                "{code}: {}: not in the template (line {})",
-                entry.key, entry.line
-            ));
+            found.push(format!("{code}: {}: not in the template (line {})", entry.key, entry.line));
         }
     }
     found
@@ -299,14 +234,7 @@ pub enum Plural {
     Choice(Box<Plural>, Box<Plural>, Box<Plural>),
 }
 
-const LEVELS: [&[&str]; 6] = [
-    &["||"],
-    &["&&"],
-    &["==", "!="],
-    &["<=", ">=", "<", ">"],
-    &["+", "-"],
-    &["*", "/", "%"],
-];
+const LEVELS: [&[&str]; 6] = [&["||"], &["&&"], &["==", "!="], &["<=", ">=", "<", ">"], &["+", "-"], &["*", "/", "%"]];
 
 impl Plural {
     pub fn parse(text: &str) -> Result<Plural, String> {
@@ -359,12 +287,7 @@ impl Plural {
             Plural::N => "n".into(),
             Plural::Number(v) => format!("{v}u64"),
             Plural::Not(e) => format!("u64::from({} == 0)", e.to_rust()),
-            Plural::Choice(c, a, b) => format!(
-                "(if {} != 0 {{ {} }} else {{ {} }})",
-                c.to_rust(),
-                a.to_rust(),
-                b.to_rust()
-            ),
+            Plural::Choice(c, a, b) => format!("(if {} != 0 {{ {} }} else {{ {} }})", c.to_rust(), a.to_rust(), b.to_rust()),
             Plural::Binary(op, a, b) => {
                 let (a, b) = (a.to_rust(), b.to_rust());
                 match *op {
@@ -423,11 +346,7 @@ fn choice(tokens: &[String], at: &mut usize) -> Result<Plural, String> {
     }
     *at += 1;
     let no = choice(tokens, at)?;
-    Ok(Plural::Choice(
-        Box::new(condition),
-        Box::new(yes),
-        Box::new(no),
-    ))
+    Ok(Plural::Choice(Box::new(condition), Box::new(yes), Box::new(no)))
 }
 
 fn binary(tokens: &[String], at: &mut usize, level: usize) -> Result<Plural, String> {
@@ -435,10 +354,7 @@ fn binary(tokens: &[String], at: &mut usize, level: usize) -> Result<Plural, Str
         return unary(tokens, at);
     }
     let mut left = binary(tokens, at, level + 1)?;
-    while let Some(op) = tokens
-        .get(*at)
-        .and_then(|t| LEVELS[level].iter().find(|op| *op == t))
-    {
+    while let Some(op) = tokens.get(*at).and_then(|t| LEVELS[level].iter().find(|op| *op == t)) {
         *at += 1;
         let right = binary(tokens, at, level + 1)?;
         left = Plural::Binary(op, Box::new(left), Box::new(right));
@@ -447,9 +363,7 @@ fn binary(tokens: &[String], at: &mut usize, level: usize) -> Result<Plural, Str
 }
 
 fn unary(tokens: &[String], at: &mut usize) -> Result<Plural, String> {
-    let token = tokens
-        .get(*at)
-        .ok_or("Plural-Forms: the expression ends too early")?;
+    let token = tokens.get(*at).ok_or("Plural-Forms: the expression ends too early")?;
     *at += 1;
     match token.as_str() {
         "n" => Ok(Plural::N),
@@ -462,9 +376,6 @@ fn unary(tokens: &[String], at: &mut usize) -> Result<Plural, String> {
             *at += 1;
             Ok(inner)
         }
-        number => number
-            .parse()
-            .map(Plural::Number)
-            .map_err(|_| format!("Plural-Forms: unexpected {number:?}")),
+        number => number.parse().map(Plural::Number).map_err(|_| format!("Plural-Forms: unexpected {number:?}")),
     }
 }

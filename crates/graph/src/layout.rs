@@ -230,13 +230,10 @@ pub fn separate(positions: &mut [Point], fixed: &[bool]) {
         loop {
             let (x, y) = positions[i];
             let key = ((x / MIN_GAP).round() as i64, (y / MIN_GAP).round() as i64);
-            let clash = (-1..=1)
-                .flat_map(|dx| (-1..=1).map(move |dy| (key.0 + dx, key.1 + dy)))
-                .filter_map(|k| seen.get(&k))
-                .any(|&j| {
-                    let (ox, oy) = positions[j];
-                    (ox - x).powi(2) + (oy - y).powi(2) < MIN_GAP * MIN_GAP
-                });
+            let clash = (-1..=1).flat_map(|dx| (-1..=1).map(move |dy| (key.0 + dx, key.1 + dy))).filter_map(|k| seen.get(&k)).any(|&j| {
+                let (ox, oy) = positions[j];
+                (ox - x).powi(2) + (oy - y).powi(2) < MIN_GAP * MIN_GAP
+            });
             // A placed node never moves; the others give way.
             if !clash || fixed.get(i).copied().unwrap_or(false) {
                 seen.insert(key, i);

@@ -26,7 +26,12 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
         let id = actor.id.clone();
         let (facts, relations, groups, impact, tasks) = state
             .with_region(|r| {
-                (facts(r, &actor), relation_rows(r, &actor.id), group_names(r, &actor.id), r.delete_impact(&actor.id), checklist_items(r, &actor.id),
+                (
+                    facts(r, &actor),
+                    relation_rows(r, &actor.id),
+                    group_names(r, &actor.id),
+                    r.delete_impact(&actor.id),
+                    checklist_items(r, &actor.id),
                 )
             })
             .unwrap_or_default();
@@ -143,8 +148,7 @@ fn facts(region: &Region, actor: &Actor) -> Vec<(&'static str, String)> {
         out.push((t("actor.traeger"), region.actor_name(traeger)));
     }
     let pairs = [
-        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "),
-        ),
+        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
         (
             t("region.sozialraeume"),
             actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
@@ -228,8 +232,7 @@ fn checklist_items(region: &Region, actor: &Id) -> Vec<(Id, Id, String)> {
                     ItemKind::Status(_) => format!(" ({})", status_label(i.status)),
                     ItemKind::Answers => String::new(),
                 };
-                (c.id.clone(), i.id.clone(), format!("{}: {}{status}", c.title, i.text),
-                    )
+                (c.id.clone(), i.id.clone(), format!("{}: {}{status}", c.title, i.text))
             })
         })
         .collect()

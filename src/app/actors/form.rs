@@ -7,7 +7,9 @@ use crate::tr;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField, };
+use crate::app::widgets::fields::{
+    error_of, focus_first_error, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField,
+};
 use crate::domain::editing::draft::ActorDraft;
 use crate::domain::editing::query::{actors_by_name, similar_actors};
 use crate::domain::rules::fields::FieldErrors;
@@ -16,11 +18,9 @@ use crate::domain::{ActorKind, Contact, Id, Rechtskreis};
 #[component]
 pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
-    let existing = id.as_ref().and_then(|id| {
-        state.with_region_untracked(|r| r.actor(id).cloned()).flatten()});
+    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.actor(id).cloned()).flatten());
     let creating = existing.is_none();
-    let form = state.form_draft("actor", id.as_ref(), || {
-        existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default()});
+    let form = state.form_draft("actor", id.as_ref(), || existing.as_ref().map(ActorDraft::from_actor).unwrap_or_default());
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let actor_id = existing.as_ref().map(|a| a.id.clone()).unwrap_or_else(|| new_id("actor"));
@@ -63,8 +63,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
 
     let kind_options = Signal::derive(|| {
         std::iter::once((String::new(), t("common.please_choose").to_owned()))
-            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())),
-            )
+            .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
             .collect::<Vec<_>>()
     });
     let traeger_options = {
@@ -78,14 +77,10 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
         })
     };
     let sozialraum_options = Signal::derive(move || {
-        state
-            .with_region(|r| {
-                r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>()})
-            .unwrap_or_default()
+        state.with_region(|r| r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     });
     let rechtskreis_options =
-        Signal::derive(|| {
-        Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>()});
+        Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
 
     // Checked as the name is typed: "Jobcenter Werra-Meissner" beside "Jobcenter Werra-Meißner".
     let similar = {
@@ -96,12 +91,13 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
         })
     };
 
-    let existing_name = existing
-        .as_ref()
-        .map(|a| a.name.clone())
-        .unwrap_or_default();
+    let existing_name = existing.as_ref().map(|a| a.name.clone()).unwrap_or_default();
     let title = move || {
-        if creating { t("actor_form.new").to_owned() } else { tr!("actor_form.edit", name = existing_name)}
+        if creating {
+            t("actor_form.new").to_owned()
+        } else {
+            tr!("actor_form.edit", name = existing_name)
+        }
     };
     view! {
         <form

@@ -38,9 +38,7 @@ pub fn ActorList() -> impl IntoView {
     let matching = move || selection.with(Vec::len);
     let shown_rows = move || {
         let limit = limit.get();
-        selection.with(|s| {
-            prepared.with(|rows| {
-                s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()})})
+        selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
     };
     let hidden = move || matching().saturating_sub(limit.get());
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
@@ -157,8 +155,7 @@ pub fn ActorList() -> impl IntoView {
 fn focus_row(index: usize) {
     let row = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector_all("[data-testid=actor-table] .row-open").ok()})
+        .and_then(|d| d.query_selector_all("[data-testid=actor-table] .row-open").ok())
         .and_then(|rows| rows.get(index as u32))
         .and_then(|row| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row).ok());
     if let Some(row) = row {
@@ -173,10 +170,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
     let state = use_state();
     let query = state.actor_query;
     let sozialraeume = move || {
-        state
-            .with_region(|r| {
-                r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()})
-            .unwrap_or_default()
+        state.with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     };
     view! {
         <div class="filters" role="search" aria-label=live("actors.search_label")>

@@ -13,8 +13,7 @@ use crate::app::checklists::list::ProgressBar;
 
 use crate::app::platform::browser::today;
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, left_out_by_default, sources, templates_in_use,
-};
+use crate::domain::analysis::aggregate::{aggregate, left_out_by_default, sources, templates_in_use};
 use crate::domain::analysis::compare::compare;
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::model::checklist::ItemKind;
@@ -64,8 +63,7 @@ fn CompareRegions() -> impl IntoView {
         state.workspace.with(|ws| match (ws.region(&Id(a.get())), ws.region(&Id(b.get()))) {
             (Some(x), Some(y)) => Some((x.name.clone(), y.name.clone(), compare(x, y))),
             _ => None,
-        },
-        )
+        })
     });
     view! {
         <section aria-labelledby="compare-title">
@@ -107,14 +105,13 @@ fn CompareRegions() -> impl IntoView {
 fn AggregateChecklists() -> impl IntoView {
     let state = use_state();
     let templates = Memo::new(move |_| state.workspace.with(templates_in_use));
-    let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default(),
-    );
+    let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
     // Regions left out; all others count. The demo starts left out.
     let excluded = RwSignal::new(state.workspace.with_untracked(left_out_by_default));
     let demo_left_out = move || {
-        state.workspace.with(|ws| {
-            ws.regions.iter().filter(|r| r.is_demo() && excluded.with(|e| e.contains(&r.id))).map(|r| r.name.clone()).next()
-        })
+        state
+            .workspace
+            .with(|ws| ws.regions.iter().filter(|r| r.is_demo() && excluded.with(|e| e.contains(&r.id))).map(|r| r.name.clone()).next())
     };
     let regions_with = Memo::new(move |_| {
         let template = Id(template.get());
@@ -134,11 +131,8 @@ fn AggregateChecklists() -> impl IntoView {
     let export = move |_| {
         let name = templates.get_untracked().into_iter().find(|t| t.0 .0 == template.get_untracked()).map(|t| t.1).unwrap_or_default();
         let table = result.get_untracked();
-        let options = ExportOptions { personal_data: false, author: String::new(), now: today() ,
-        };
-        if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name ,
-            }, Format::AggregateCsv, &options,
-        ) {
+        let options = ExportOptions { personal_data: false, author: String::new(), now: today() };
+        if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name }, Format::AggregateCsv, &options) {
             state.save_file(&file.file_name, file.mime, &file.text);
         }
     };
@@ -202,8 +196,7 @@ fn AggregateChecklists() -> impl IntoView {
                                 {result.rows.iter().map(|row| {
                                     let figures = match row.kind {
                                         ItemKind::Answers => view! { <p>{let (answered, n) = (row.answered, row.n); move || tr!("analysis.answered", answered = answered, n = n)}</p> }.into_any(),
-                                        ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any(),
-                                    };
+                                        ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any() };
                                     view! {
                                         <tr>
                                             <th scope="row"><span class="muted">{row.section.clone()}</span><br />{row.text.clone()}</th>

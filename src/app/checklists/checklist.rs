@@ -13,9 +13,7 @@ use crate::app::platform::browser::{focus_later, format_timestamp, now_iso, toda
 use crate::app::state::{use_state, AppState, Panel, View};
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::editing::query::actors_by_name;
-use crate::domain::model::checklist::{
-    Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status,
-};
+use crate::domain::model::checklist::{Answer, ChecklistItem, ItemFilter, ItemKind, Progress, Status};
 use crate::domain::Id;
 
 #[component]
@@ -27,9 +25,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.with_region(|r| r.checklist(&id).cloned()).flatten())
     };
-    let header = move || {
-        checklist.with(|c| {
-            c.as_ref().map(|c| (c.title.clone(), c.template_name.clone(), c.template_version))})};
+    let header = move || checklist.with(|c| c.as_ref().map(|c| (c.title.clone(), c.template_name.clone(), c.template_version)));
     let today = today();
     let summary = {
         let today = today.clone();
@@ -47,12 +43,10 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
     let export_id = id.clone();
     let export = move |_| {
         let ids = [export_id.clone()];
-        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() ,
-        };
+        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() };
         let file = state.with_region_untracked(|region| {
-            export(Source::Checklists { region, ids: &ids, templates: &[] ,
-                }, Format::ChecklistCsv, &options,
-            )});
+            export(Source::Checklists { region, ids: &ids, templates: &[] }, Format::ChecklistCsv, &options)
+        });
         if let Some(Ok(file)) = file {
             state.save_file(&file.file_name, file.mime, &file.text);
         }
@@ -71,8 +65,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
         })
     };
     let responsible_options = move || {
-        let named: Vec<Id> = checklist.with(|c| {
-            c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect()});
+        let named: Vec<Id> = checklist.with(|c| c.iter().flat_map(|c| c.items()).flat_map(|i| i.responsible.clone()).collect());
         state
             .with_region(|r| actors_by_name(r, |a| named.contains(&a.id)))
             .unwrap_or_default()
@@ -135,8 +128,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                         filter.update(|f| f.status = match value.as_str() {
                             "" => None,
                             "offen" => Some(None),
-                            key => Status::from_key(key).map(Some),
-                        });
+                            key => Status::from_key(key).map(Some) });
                     }>
                         <option value="" selected=move || filter.with(|f| f.status.is_none())>{live("common.all")}</option>
                         {move || statuses_present().into_iter().map(|s| view! {
@@ -237,19 +229,13 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
     let state = use_state();
     let data = {
         let (checklist, item) = (checklist.clone(), item.clone());
-        Memo::new(move |_| {
-            state
-                .with_region(|r| {
-                    r.checklist(&checklist).and_then(|c| c.items().find(|i| i.id == item).cloned())})
-                .flatten()
-        })
+        Memo::new(move |_| state.with_region(|r| r.checklist(&checklist).and_then(|c| c.items().find(|i| i.id == item).cloned())).flatten())
     };
     let edit = {
         let (checklist, item) = (checklist.clone(), item.clone());
         move |change: Box<dyn FnOnce(&mut ChecklistItem)>| {
             let item = item.clone();
-            state.edit_checklist(&checklist, move |c| {
-                c.update_item(&item, &now_iso(), change)});
+            state.edit_checklist(&checklist, move |c| c.update_item(&item, &now_iso(), change));
         }
     };
     let set_status = {
@@ -266,8 +252,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
     let today = today();
     let due_error = RwSignal::new(false);
     move || {
-        let Some(current) = data.get() else { return None ;
-        };
+        let Some(current) = data.get() else { return None };
         let overdue = current.is_overdue(&today);
         let kind = current.kind;
         let head_id = format!("{dom_id}-text");
@@ -277,25 +262,30 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 let steps: Vec<Option<Status>> = scale.steps().iter().map(|s| Some(*s)).chain([None]).collect();
                 let group_name = format!("{dom_id}-status");
                 let set_status = set_status.clone();
-                Some(view! {
-                    <fieldset class="status-choice">
-                        <legend>{live("print.col.status")}</legend>
-                        {steps.into_iter().enumerate().map(|(n, s)| {
-                            let radio_id = format!("{group_name}-{n}");
-                            let label_for = radio_id.clone();
-                            let set_status = set_status.clone();
-                            view! {
-                                <label class=format!("status-option {}", status_class(s)) for=label_for>
-                                    <input type="radio" name=group_name.clone() id=radio_id prop:checked=current.status == s
-                                        on:change=move |_| set_status(s) />
-                                    {move || status_label(s)}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                }.into_any())
+                Some(
+                    view! {
+                        <fieldset class="status-choice">
+                            <legend>{live("print.col.status")}</legend>
+                            {steps.into_iter().enumerate().map(|(n, s)| {
+                                let radio_id = format!("{group_name}-{n}");
+                                let label_for = radio_id.clone();
+                                let set_status = set_status.clone();
+                                view! {
+                                    <label class=format!("status-option {}", status_class(s)) for=label_for>
+                                        <input type="radio" name=group_name.clone() id=radio_id prop:checked=current.status == s
+                                            on:change=move |_| set_status(s) />
+                                        {move || status_label(s)}
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                    .into_any(),
+                )
             }
-            ItemKind::Answers => Some(view! { <Answers checklist=checklist.clone() item=item.clone() answers=current.answers.clone() /> }.into_any()),
+            ItemKind::Answers => {
+                Some(view! { <Answers checklist=checklist.clone() item=item.clone() answers=current.answers.clone() /> }.into_any())
+            }
         };
         let due_edit = edit.clone();
         let notes_edit = edit.clone();
@@ -326,8 +316,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                                     due_error.set(false);
                                     due_edit(Box::new(move |i| i.due = due));
                                 }
-                                None => due_error.set(true),
-                            } />
+                                None => due_error.set(true) } />
                         <div id=format!("{dom_id}-due-error") aria-live="polite">
                             {move || due_error.get().then(|| view! { <p class="error">{live("checklist.due_invalid")}</p> })}
                         </div>
@@ -353,10 +342,8 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
 fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let state = use_state();
     let select_id = format!("item-{}-add-actor", item.0);
-    let names: Vec<(Id, String)> = state
-        .with_region_untracked(|r| {
-            chosen.iter().map(|a| (a.clone(), r.actor_name(a))).collect()})
-        .unwrap_or_default();
+    let names: Vec<(Id, String)> =
+        state.with_region_untracked(|r| chosen.iter().map(|a| (a.clone(), r.actor_name(a))).collect()).unwrap_or_default();
     let options = state.with_region_untracked(|r| actors_by_name(r, |a| !chosen.contains(&a.id))).unwrap_or_default();
     let change = move |state: AppState, checklist: Id, item: Id, actor: Id, add: bool| {
         state.edit_checklist(&checklist, move |c| {
@@ -415,9 +402,8 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(n, a)| {
-            let names: Vec<(Id, String)> = state
-                .with_region_untracked(|r| a.actors.iter().map(|x| (x.clone(), r.actor_name(x))).collect())
-                .unwrap_or_default();
+            let names: Vec<(Id, String)> =
+                state.with_region_untracked(|r| a.actors.iter().map(|x| (x.clone(), r.actor_name(x))).collect()).unwrap_or_default();
             let (checklist, item) = (checklist.clone(), item.clone());
             let (add_checklist, add_item) = (checklist.clone(), item.clone());
             let add_id = format!("item-{}-answer-{n}-actor", item.0);
@@ -468,11 +454,9 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
             return;
         }
         let chosen = actor.get_untracked();
-        let answer = Answer { text: value, actors: if chosen.is_empty() { vec![] } else { vec![Id(chosen)] } ,
-        };
+        let answer = Answer { text: value, actors: if chosen.is_empty() { vec![] } else { vec![Id(chosen)] } };
         let item = item.clone();
-        state.edit_checklist(&checklist, move |c| {
-            c.update_item(&item, &now_iso(), |i| i.answers.push(answer))});
+        state.edit_checklist(&checklist, move |c| c.update_item(&item, &now_iso(), |i| i.answers.push(answer)));
         text.set(String::new());
         actor.set(String::new());
         error.set(None);
@@ -511,18 +495,16 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
 
 #[component]
 fn History(item: ChecklistItem) -> impl IntoView {
-    let changed = (!item.changed_at.is_empty()).then(|| {
-        tr!("checklist.changed", date = format_timestamp(&item.changed_at))});
+    let changed = (!item.changed_at.is_empty()).then(|| tr!("checklist.changed", date = format_timestamp(&item.changed_at)));
     let history = item.history.clone();
     let n_entries = history.len();
     let entries = move || {
         history
-        .iter()
-        .rev()
-        .map(|h| {
-            tr!("checklist.history_entry", time = format_timestamp(&h.at), from = status_label(h.from), to = status_label(h.to))
-        })
-        .collect::<Vec<_>>()};
+            .iter()
+            .rev()
+            .map(|h| tr!("checklist.history_entry", time = format_timestamp(&h.at), from = status_label(h.from), to = status_label(h.to)))
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="item-meta">
             {changed.map(|c| view! { <span class="muted">{c}</span> })}

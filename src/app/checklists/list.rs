@@ -31,7 +31,6 @@ pub fn status_class(status: Option<Status>) -> &'static str {
     }
 }
 
-
 /// A stacked bar in the status colours, with the numbers written out beside
 /// it so that colour is never the only carrier of meaning.
 #[component]
@@ -86,7 +85,15 @@ pub fn ChecklistList() -> impl IntoView {
                     .map(|c| {
                         let overdue = c.items().filter(|i| i.is_overdue(&today)).count();
                         let nobody = c.items().filter(|i| i.responsible.is_empty()).count();
-                        (c.id.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.created_at.clone(), c.progress(), overdue, nobody,
+                        (
+                            c.id.clone(),
+                            c.title.clone(),
+                            c.template_name.clone(),
+                            c.template_version,
+                            c.created_at.clone(),
+                            c.progress(),
+                            overdue,
+                            nobody,
                         )
                     })
                     .collect::<Vec<_>>()
@@ -153,12 +160,10 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let year = today().chars().take(4).collect::<String>();
     let suggest = move |template_id: &str| {
-        templates.with_untracked(|ts| {
-            ts.iter().find(|t| t.id.0 == template_id).map(|t| format!("{} {year}", t.name))})
+        templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == template_id).map(|t| format!("{} {year}", t.name)))
     };
     let start = move || {
-        let Some(template) = templates.with_untracked(|ts| {
-            ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()}) else {
+        let Some(template) = templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()) else {
             error.set(Some(t("checklists.choose_template").into()));
             return;
         };

@@ -42,15 +42,13 @@ fn print_view(state: AppState, id: &Id) -> AnyView {
                             };
                             let responsible = r.actor_names(&i.responsible);
                             let answers = i.answers.iter().map(|a| answer_line(r, a)).collect::<Vec<_>>();
-                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, date(&i.due), i.notes.clone(), answers,
-                            )
+                            (format!("{}.{}", n + 1, k + 1), i.text.clone(), status, responsible, date(&i.due), i.notes.clone(), answers)
                         })
                         .collect::<Vec<_>>();
                     (format!("{}. {}", n + 1, s.title), rows)
                 })
                 .collect::<Vec<_>>();
-            Some((r.name.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.progress(), sections,
-            ))
+            Some((r.name.clone(), c.title.clone(), c.template_name.clone(), c.template_version, c.progress(), sections))
         })
         .flatten();
     let Some((region, title, template, version, progress, sections)) = content else {

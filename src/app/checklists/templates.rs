@@ -11,7 +11,7 @@ use crate::app::checklists::list::all_templates;
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, View};
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{error_of, focus_first_error, DraftRestored, ErrorSummary, TextField, };
+use crate::app::widgets::fields::{error_of, focus_first_error, DraftRestored, ErrorSummary, TextField};
 use crate::domain::model::checklist::{ItemKind, Scale, Template};
 use crate::domain::model::templates::{is_builtin, ItemDraft, SectionDraft, TemplateDraft};
 use crate::domain::rules::fields::FieldErrors;
@@ -24,8 +24,7 @@ pub fn TemplateManager() -> impl IntoView {
     // The template being edited: (id, saved version if any).
     let editing = RwSignal::new(None::<(Id, Option<Template>)>);
     let copy = move |t: &Template| {
-        let copy = t.copy_as(new_id("template"), tr!("templates.copy_name", name = t.name),
-        );
+        let copy = t.copy_as(new_id("template"), tr!("templates.copy_name", name = t.name));
         editing.set(Some((copy.id.clone(), None)));
         state.edit_workspace(|ws| ws.templates.push(copy.clone()));
         editing.set(Some((copy.id.clone(), Some(copy))));
@@ -88,17 +87,14 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
     });
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
-    let shape = Memo::new(move |_| {
-        draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>())});
+    let shape = Memo::new(move |_| draft.with(|d| d.sections.iter().map(|s| s.items.len()).collect::<Vec<_>>()));
     let save = move || {
         let mut ids = |prefix: &str| new_id(prefix);
         match draft.with_untracked(|d| d.build(id.clone(), saved.as_ref(), &mut ids)) {
             Ok(template) => {
-                state.edit_workspace(|ws| {
-                    match ws.templates.iter_mut().find(|t| t.id == template.id) {
+                state.edit_workspace(|ws| match ws.templates.iter_mut().find(|t| t.id == template.id) {
                     Some(existing) => *existing = template,
                     None => ws.templates.push(template),
-                }
                 });
                 form.finish();
                 on_close.run(());
@@ -111,8 +107,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
         }
     };
     let text = |get: fn(&TemplateDraft) -> &String, set: fn(&mut TemplateDraft) -> &mut String| {
-        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v: String| draft.update(|d| *set(d) = v)),
-        )
+        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v: String| draft.update(|d| *set(d) = v)))
     };
     let (name, set_name) = text(|d| &d.name, |d| &mut d.name);
     let (description, set_description) = text(|d| &d.description, |d| &mut d.description);

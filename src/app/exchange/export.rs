@@ -13,8 +13,7 @@ use crate::app::platform::browser::now_iso;
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::app::widgets::fields::{toggle, CheckboxGroup, TextField};
-use crate::domain::data::files::export::{checklists_part, export, ExportError, ExportOptions, Format, Source,
-};
+use crate::domain::data::files::export::{checklists_part, export, ExportError, ExportOptions, Format, Source};
 use crate::domain::data::files::privacy::PersonalData;
 use crate::domain::Id;
 
@@ -25,13 +24,11 @@ enum What {
     Template,
 }
 
-
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = use_state();
     let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
-    let what = RwSignal::new(if state.workspace.with_untracked(|ws| ws.regions.is_empty()) { What::Template } else { What::Region },
-    );
+    let what = RwSignal::new(if state.workspace.with_untracked(|ws| ws.regions.is_empty()) { What::Template } else { What::Region });
     let chosen_checklists = RwSignal::new(Vec::<String>::new());
     let template = RwSignal::new(String::new());
     let without_personal = RwSignal::new(false);
@@ -40,8 +37,7 @@ pub fn ExportPanel() -> impl IntoView {
 
     let region_name = move || state.with_region(|r| r.name.clone()).unwrap_or_default();
     let checklist_options = Signal::derive(move || {
-        state.with_region(|r| {
-                r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()}).unwrap_or_default()
+        state.with_region(|r| r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()).unwrap_or_default()
     });
     let template_options = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
 
@@ -55,11 +51,8 @@ pub fn ExportPanel() -> impl IntoView {
         }
     });
 
-    let options = move || ExportOptions {
-        personal_data: !without_personal.get_untracked(),
-        author: author.get_untracked(),
-        now: now_iso(),
-    };
+    let options =
+        move || ExportOptions { personal_data: !without_personal.get_untracked(), author: author.get_untracked(), now: now_iso() };
     let save = move |_| {
         error.set(None);
         preferences::remember(Preference::Author, &author.get_untracked());
@@ -67,10 +60,8 @@ pub fn ExportPanel() -> impl IntoView {
         let file = state.workspace.with_untracked(|ws| {
             let templates = all_templates(&ws.templates);
             let source = match (what.get_untracked(), ws.active_region()) {
-                (What::Region, Some(region)) => Source::Region { region, templates: &ws.templates ,
-                },
-                (What::Checklists, Some(region)) => Source::Checklists { region, ids: &ids, templates: &ws.templates ,
-                },
+                (What::Region, Some(region)) => Source::Region { region, templates: &ws.templates },
+                (What::Checklists, Some(region)) => Source::Checklists { region, ids: &ids, templates: &ws.templates },
                 (What::Template, _) => match templates.iter().find(|t| t.id.0 == template.get_untracked()) {
                     Some(template) => Source::Template(template),
                     None => return Err(ExportError::NoChecklist),
@@ -91,10 +82,7 @@ pub fn ExportPanel() -> impl IntoView {
     let map_file = move |format: Format| {
         move |_| {
             let file = state.workspace.with_untracked(|ws| {
-                ws.active_region().map(|region| {
-                    export(Source::Region { region, templates: &ws.templates ,
-                        }, format, &options(),
-                    )})
+                ws.active_region().map(|region| export(Source::Region { region, templates: &ws.templates }, format, &options()))
             });
             if let Some(Ok(file)) = file {
                 state.save_file(&file.file_name, file.mime, &file.text);
@@ -169,8 +157,7 @@ pub fn ExportPanel() -> impl IntoView {
                                 <p>{live("export.has_personal")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                                 <p class="hint">{live("export.share_hint")}</p>
-                            }.into_any(),
-                        }
+                            }.into_any() }
                     }}
                 </div>
             </Show>

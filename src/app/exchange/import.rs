@@ -15,8 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::platform::browser::{format_timestamp, now_iso};
 use crate::app::state::{use_state, View};
-use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction,
-};
+use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
 use crate::domain::{Id, Provenance};
@@ -64,13 +63,7 @@ pub fn ImportPanel() -> impl IntoView {
                 };
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
-                let entry = Entry {
-                    key,
-                    name: file.name(),
-                    result,
-                    action: RwSignal::new(action),
-                    choices: RwSignal::new(choices),
-                };
+                let entry = Entry { key, name: file.name(), result, action: RwSignal::new(action), choices: RwSignal::new(choices) };
                 entries.update(|e| e.push(entry));
             }
         });
@@ -90,10 +83,7 @@ pub fn ImportPanel() -> impl IntoView {
             read(list);
         }
     };
-    let importable = move || {
-        entries.with(|e| {
-            e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count()})
-    };
+    let importable = move || entries.with(|e| e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count());
     let import_all = move |_| {
         let list = entries.get_untracked();
         let now = now_iso();
@@ -101,8 +91,7 @@ pub fn ImportPanel() -> impl IntoView {
         let mut count = 0;
         state.edit_workspace(|ws| {
             for entry in &list {
-                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue ;
-                };
+                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue };
                 if action == ImportAction::Skip {
                     continue;
                 }
@@ -112,8 +101,7 @@ pub fn ImportPanel() -> impl IntoView {
                     author: parsed.header.author.clone(),
                     imported_at: now.clone(),
                 };
-                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance,
-                ) {
+                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance) {
                     shown = Some(id);
                 }
                 count += 1;
@@ -122,8 +110,7 @@ pub fn ImportPanel() -> impl IntoView {
         entries.set(Vec::new());
         let message = tr!("import.done", n = count);
         state.confirm(&message);
-        let target = shown.and_then(|id| {
-            state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone())))});
+        let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
         done.set(Some((message, target)));
     };
 
@@ -161,8 +148,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>
                         {move || match importable() {
                             0 => t("import.nothing").to_owned(),
-                            n => tr!("import.files_n", n = n),
-                        }}
+                            n => tr!("import.files_n", n = n) }}
                     </button>
                     <button type="button" on:click=move |_| entries.set(Vec::new())>{live("common.cancel")}</button>
                 </div>
@@ -174,8 +160,7 @@ pub fn ImportPanel() -> impl IntoView {
 #[component]
 fn FilePreview(entry: Entry) -> impl IntoView {
     let state = use_state();
-    let Entry { key, name, result, action, choices ,
-    } = entry;
+    let Entry { key, name, result, action, choices } = entry;
     let body = match result {
         Err(message) => view! {
             <p class="error" role="alert" data-testid="import-error">{move || message.text()}</p>
@@ -190,17 +175,18 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                 move || {
                     let header = &parsed.header;
                     let mut meta = vec![header.scope.label().to_owned()];
-            if let Some(region) = &header.region {
-                meta.push(tr!("import.meta_region", name = region.name));
-            }
-            if !header.exported_at.is_empty() {
-                meta.push(tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
-            }
-            if !header.author.is_empty() {
-                meta.push(tr!("import.meta_author", author = header.author));
-            }
-            meta.push(format!("· Netzwerkatlas {}", header.app_version));
-            meta.join(" ")}
+                    if let Some(region) = &header.region {
+                        meta.push(tr!("import.meta_region", name = region.name));
+                    }
+                    if !header.exported_at.is_empty() {
+                        meta.push(tr!("import.meta_exported", date = format_timestamp(&header.exported_at)));
+                    }
+                    if !header.author.is_empty() {
+                        meta.push(tr!("import.meta_author", author = header.author));
+                    }
+                    meta.push(format!("· Netzwerkatlas {}", header.app_version));
+                    meta.join(" ")
+                }
             };
             let notes = parsed.notes.clone();
             let options = {
@@ -208,7 +194,10 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                 move || {
                     let mut options = Vec::new();
                     if !parsed.content.regions.is_empty() {
-                        options.push(("new".to_owned(), if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }.to_owned(),
+                        options.push((
+                            "new".to_owned(),
+                            if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }
+                                .to_owned(),
                         ));
                     } else {
                         options.push(("new".to_owned(), t("import.add_templates").to_owned()));
@@ -216,8 +205,7 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                     if can_merge(&parsed) {
                         state.workspace.with(|ws| {
                             for region in &ws.regions {
-                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name),
-                                ));
+                                options.push((format!("merge:{}", region.id), tr!("import.merge_with", name = region.name)));
                             }
                         });
                     }
@@ -239,16 +227,13 @@ fn FilePreview(entry: Entry) -> impl IntoView {
                         "skip" => ImportAction::Skip,
                         other => ImportAction::MergeInto(Id(other.trim_start_matches("merge:").to_owned())),
                     };
-                    choices.set(state.workspace.with_untracked(|ws| default_choices(ws, &parsed, &chosen)),
-                    );
+                    choices.set(state.workspace.with_untracked(|ws| default_choices(ws, &parsed, &chosen)));
                     action.set(chosen);
                 }
             };
             let plan_lines = {
                 let parsed = parsed.clone();
-                move || {
-                    state.workspace.with(|ws| describe(ws, &parsed, &action.get()))
-            }
+                move || state.workspace.with(|ws| describe(ws, &parsed, &action.get()))
             };
             let merge = {
                 let parsed = parsed.clone();
@@ -296,8 +281,7 @@ fn FilePreview(entry: Entry) -> impl IntoView {
 
 /// Side by side: for each matched record whose values differ, which to keep.
 #[component]
-fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan, choices: RwSignal<MergeChoices>,
-) -> impl IntoView {
+fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan, choices: RwSignal<MergeChoices>) -> impl IntoView {
     let summary = plan.summary();
     let new_actors = plan.new_actors.clone();
     let actor_ids: Vec<Id> = plan.actors.iter().map(|m| m.ours.clone()).collect();
@@ -324,8 +308,7 @@ fn MergeDecisions(key: usize, plan: crate::domain::data::files::merge::MergePlan
 }
 
 #[component]
-fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>,
-) -> impl IntoView {
+fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choices: RwSignal<MergeChoices>) -> impl IntoView {
     let Matched { ours, theirs, name_ours, name_theirs, reason, diffs, details, .. } = matched;
     let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
     let why = match reason {

@@ -9,7 +9,7 @@ use crate::tr;
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, DraftRestored, ErrorSummary, SelectField, TextField, };
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::domain::editing::draft::GroupDraft;
 use crate::domain::editing::query::actors_by_name;
 use crate::domain::rules::fields::FieldErrors;
@@ -77,11 +77,9 @@ pub fn GroupList() -> impl IntoView {
 #[component]
 pub fn GroupForm(id: Option<Id>) -> impl IntoView {
     let state = use_state();
-    let existing = id.as_ref().and_then(|id| {
-        state.with_region_untracked(|r| r.group(id).cloned()).flatten()});
+    let existing = id.as_ref().and_then(|id| state.with_region_untracked(|r| r.group(id).cloned()).flatten());
     let creating = existing.is_none();
-    let form = state.form_draft("group", id.as_ref(), || {
-        existing.as_ref().map(GroupDraft::from_group).unwrap_or_default()});
+    let form = state.form_draft("group", id.as_ref(), || existing.as_ref().map(GroupDraft::from_group).unwrap_or_default());
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let group_id = existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| new_id("group"));
@@ -112,8 +110,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             }
         }
     };
-    let kind_options = Signal::derive(|| {
-        GroupKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>()});
+    let kind_options = Signal::derive(|| GroupKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
     view! {
         <form class="entity-form" aria-labelledby="group-form-title" novalidate on:submit=move |ev| {
             ev.prevent_default();

@@ -16,7 +16,9 @@ use crate::tr;
 fn detail(value: Option<String>, what: &'static str) -> AnyView {
     match value {
         Some(value) => view! { <span class="host-detail">{value}</span> }.into_any(),
-        None => view! { <span class="placeholder" data-testid="placeholder">{move || tr!("legal.placeholder", what = what)}</span> }.into_any(),
+        None => {
+            view! { <span class="placeholder" data-testid="placeholder">{move || tr!("legal.placeholder", what = what)}</span> }.into_any()
+        }
     }
 }
 
@@ -46,14 +48,14 @@ pub fn LegalPage(page: View) -> impl IntoView {
     // so that its problems are listed in the language of the moment.
     let fetched = RwSignal::new(None::<Option<String>>);
     leptos::task::spawn_local(async move {
-        fetched.set(Some(fetch_text(FILE_NAME).await ));
+        fetched.set(Some(fetch_text(FILE_NAME).await));
     });
     let host = move || {
         fetched.get().map(|text| match text {
             Some(text) => read_host(&text),
-            None => (HostDetails::default(), vec![tr!("host.missing", file = FILE_NAME)],
-            ),
-        })};
+            None => (HostDetails::default(), vec![tr!("host.missing", file = FILE_NAME)]),
+        })
+    };
     let title = move || match page {
         View::Privacy => t("legal.privacy"),
         View::Imprint => t("legal.imprint"),
@@ -66,8 +68,7 @@ pub fn LegalPage(page: View) -> impl IntoView {
                 let body = match page {
                     View::Privacy => privacy(h).into_any(),
                     View::Imprint => imprint(h).into_any(),
-                    _ => accessibility(h).into_any(),
-                };
+                    _ => accessibility(h).into_any() };
                 view! {
                     {body}
                     {(!problems.is_empty()).then(|| view! {

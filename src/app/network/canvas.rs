@@ -10,8 +10,8 @@ use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::layout::Point;
-use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
 use crate::domain::picture::labels::{place_labels, text_width, Align};
+use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
 use crate::domain::{ActorKind, Id, Relation};
 
@@ -71,12 +71,8 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
     let simplified = draw_edges(&context, scene, view, k);
 
     // Only what is on screen (a node's label may reach a little beyond it).
-    let on_screen: Vec<(&Node, Point)> = scene
-        .nodes
-        .iter()
-        .filter_map(|n| Some((n, *scene.positions.get(&n.id)?)))
-        .filter(|(_, p)| view.shows(*p, 120.0))
-        .collect();
+    let on_screen: Vec<(&Node, Point)> =
+        scene.nodes.iter().filter_map(|n| Some((n, *scene.positions.get(&n.id)?))).filter(|(_, p)| view.shows(*p, 120.0)).collect();
 
     context.set_fill_style_str("#ffd54f");
     context.set_stroke_style_str("#8a6d00");

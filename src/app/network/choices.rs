@@ -45,10 +45,8 @@ impl PictureChoices {
 #[component]
 pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
     let state = use_state();
-    let PictureChoices { mode, sector_by, ring_focus, focus, depth ,
-    } = choices;
-    let actor_choices = Memo::new(move |_| {
-        state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default()});
+    let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
+    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
     view! {
     <div class="no-print">
         <ActorFilters>

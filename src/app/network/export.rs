@@ -25,22 +25,23 @@ pub struct PictureExport {
 impl PictureExport {
     fn svg(self, state: AppState) -> Option<ExportFile> {
         let shown = self.visible.get_untracked();
-        state.with_region_untracked(|r| {
-            // Just what the picture shows.
-            let region = Region {
-                actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
-                relations: self.edges.get_untracked(),
-                ..r.clone()
-            };
-            let backdrop = self.backdrop.get_untracked();
-            let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
-            let title = tr!("network.svg_title", name = r.name);
-            let source = Source::Picture { region: &region, positions: &self.positions.get_untracked(), title: &title, sectors };
-            // The picture shows names only; it is saved as the user sees it.
-            let options = ExportOptions { personal_data: true, author: String::new(), now: today() };
-            export(source, Format::Svg, &options).ok()
-        })
-        .flatten()
+        state
+            .with_region_untracked(|r| {
+                // Just what the picture shows.
+                let region = Region {
+                    actors: r.actors.iter().filter(|a| shown.contains(&a.id)).cloned().collect(),
+                    relations: self.edges.get_untracked(),
+                    ..r.clone()
+                };
+                let backdrop = self.backdrop.get_untracked();
+                let sectors = backdrop.as_ref().map(|(s, r)| (s.as_slice(), r.as_slice()));
+                let title = tr!("network.svg_title", name = r.name);
+                let source = Source::Picture { region: &region, positions: &self.positions.get_untracked(), title: &title, sectors };
+                // The picture shows names only; it is saved as the user sees it.
+                let options = ExportOptions { personal_data: true, author: String::new(), now: today() };
+                export(source, Format::Svg, &options).ok()
+            })
+            .flatten()
     }
 
     pub fn save_svg(self, state: AppState) {

@@ -7,7 +7,13 @@ use leptos::prelude::*;
 /// began), so long computations leave the page responsive. `work` is given a
 /// check whether the frame's `budget_ms` has time left; the main-thread time
 /// each frame's slice takes is added to `spent`.
-pub fn in_frames(generation: StoredValue<u64>, run: u64, budget_ms: f64, spent: RwSignal<f64>, mut work: impl FnMut(&dyn Fn() -> bool) -> bool + 'static) {
+pub fn in_frames(
+    generation: StoredValue<u64>,
+    run: u64,
+    budget_ms: f64,
+    spent: RwSignal<f64>,
+    mut work: impl FnMut(&dyn Fn() -> bool) -> bool + 'static,
+) {
     request_animation_frame(move || {
         if generation.try_get_value() != Some(run) {
             return;

@@ -24,7 +24,7 @@ pub struct Reading {
 impl Reading {
     pub fn start(state: AppState) -> Reading {
         let metrics_ms = RwSignal::new(0.0f64);
-    // Placing a node changes the region but not its network: read it only when
+        // Placing a node changes the region but not its network: read it only when
         // anything else changes. Betweenness (seconds for thousands of actors) is
         // computed a slice per frame meanwhile; the other answers show at once.
         let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));

@@ -35,7 +35,6 @@ use crate::domain::picture::style::{edge_at, rim_point, sector_label_at, view_bo
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
 use crate::domain::{ActorKind, Id};
 
-
 /// Up to this many actors the picture moves with every layout frame; larger
 /// maps are redrawn a few times a second while the layout runs.
 const LIVE_LIMIT: usize = 600;
@@ -51,10 +50,8 @@ const TYPE_AHEAD_MS: f64 = 1000.0;
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,
-    Pan { last: Point, moved: bool ,
-    },
-    Press { actor: Id, start: Point, moved: bool ,
-    },
+    Pan { last: Point, moved: bool },
+    Press { actor: Id, start: Point, moved: bool },
 }
 
 /// The element that takes the pointer and defines the picture's screen area.
@@ -65,8 +62,7 @@ fn surface() -> Option<web_sys::Element> {
 /// The pointer's position within the picture's screen area `surface`.
 fn local_point(surface: &web_sys::Element, ev: &web_sys::MouseEvent) -> Point {
     let rect = surface.get_bounding_client_rect();
-    (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top(),
-    )
+    (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top())
 }
 
 /// The unit step of an arrow key, (x, y) with y downwards.
@@ -89,8 +85,7 @@ pub fn NetworkView() -> impl IntoView {
     let state = use_state();
     let query = state.actor_query;
     let choices = PictureChoices::new();
-    let PictureChoices { mode, sector_by, ring_focus, focus, depth ,
-    } = choices;
+    let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
     let highlight = RwSignal::new(Vec::<Id>::new());
     let zoom = RwSignal::new(Zoom::HOME);
     let positions = RwSignal::new(HashMap::<Id, Point>::new());
@@ -129,24 +124,18 @@ pub fn NetworkView() -> impl IntoView {
                 .filter_map(|(id, name)| {
                     let kind = *kinds.get(&id)?;
                     let degree = degrees.get(&id).copied().unwrap_or(0);
-                    Some(Node { id, name, kind, degree ,
-                    })
+                    Some(Node { id, name, kind, degree })
                 })
                 .collect::<Vec<_>>()
             })
             .unwrap_or_default()
     });
-    let visible_set = Memo::new(move |_| {
-        nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect::<HashSet<_>>())});
+    let visible_set = Memo::new(move |_| nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect::<HashSet<_>>()));
     let edges = Memo::new(move |_| {
         let shown = visible_set.get();
         state
             .with_region(|r| {
-                r.relations
-                    .iter()
-                    .filter(|rel| shown.contains(&rel.from) && shown.contains(&rel.to))
-                    .cloned()
-                    .collect::<Vec<_>>()
+                r.relations.iter().filter(|rel| shown.contains(&rel.from) && shown.contains(&rel.to)).cloned().collect::<Vec<_>>()
             })
             .unwrap_or_default()
     });
@@ -164,9 +153,7 @@ pub fn NetworkView() -> impl IntoView {
         match mode {
             Mode::Sectors => {
                 let shown: HashSet<Id> = ids.iter().cloned().collect();
-                let Some(map) = state.with_region_untracked(|r| {
-                    sector_map(r, |id| shown.contains(id), sector_by, &ring)}) else { return ;
-                };
+                let Some(map) = state.with_region_untracked(|r| sector_map(r, |id| shown.contains(id), sector_by, &ring)) else { return };
                 let rim = map.rings.last().map(|r| r.radius + 110.0).unwrap_or(100.0);
                 frame.set((-rim, -rim, 2.0 * rim, 2.0 * rim));
                 positions.set(map.positions);
@@ -176,19 +163,14 @@ pub fn NetworkView() -> impl IntoView {
             Mode::Force => {
                 backdrop.set(None);
                 let index: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
-                let pairs: Vec<(usize, usize)> =
-                    links.iter().filter_map(|e| Some((*index.get(&e.from)?, *index.get(&e.to)?))).collect();
-                let placed: HashMap<Id, Point> = state
-                    .with_region_untracked(|r| {
-                        r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect()})
-                    .unwrap_or_default();
+                let pairs: Vec<(usize, usize)> = links.iter().filter_map(|e| Some((*index.get(&e.from)?, *index.get(&e.to)?))).collect();
+                let placed: HashMap<Id, Point> =
+                    state.with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect()).unwrap_or_default();
                 let fixed: Vec<Option<Point>> = ids.iter().map(|id| placed.get(id).copied()).collect();
                 let mut force = ForceLayout::new(ids.len(), &pairs, &fixed);
                 // The start is drawn at once; it already spans the area the layout settles in, roughly.
-                frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6)),
-                ));
-                positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect(),
-                );
+                frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
+                positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
                 progress.set(0);
                 layout_ms.set(0.0);
                 let mut last_shown = js_sys::Date::now();
@@ -199,8 +181,7 @@ pub fn NetworkView() -> impl IntoView {
                     }
                     let now = js_sys::Date::now();
                     if done || ids.len() <= LIVE_LIMIT || now - last_shown > LARGE_MAP_REDRAW_MS {
-                        positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect(),
-                        );
+                        positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
                         last_shown = now;
                     }
                     progress.set(force.percent());
@@ -218,21 +199,18 @@ pub fn NetworkView() -> impl IntoView {
     // Where the picture is on screen now, and where a pointer event is on it.
     let viewport_of = move |element: &web_sys::Element| Viewport {
         frame: frame.get_untracked(),
-        size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64,
-        ),
+        size: (element.client_width().max(1) as f64, element.client_height().max(1) as f64),
         zoom: zoom.get_untracked(),
     };
     let viewport = move || surface().map(|element| viewport_of(&element));
-    let at_pointer = move |ev: &web_sys::MouseEvent| {
-        surface().map(|element| (viewport_of(&element), local_point(&element, ev)))};
+    let at_pointer = move |ev: &web_sys::MouseEvent| surface().map(|element| (viewport_of(&element), local_point(&element, ev)));
 
     // One redraw per animation frame, whatever changed how often in between.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let simplified = RwSignal::new(false);
     let paint_pending = StoredValue::new(false);
     let paint = move || {
-        let (Some(element), Some(view)) = (canvas.get_untracked(), viewport()) else { return ;
-        };
+        let (Some(element), Some(view)) = (canvas.get_untracked(), viewport()) else { return };
         let hovered = hovered.get_untracked();
         let active = active.get_untracked();
         nodes.with_untracked(|nodes| {
@@ -241,18 +219,17 @@ pub fn NetworkView() -> impl IntoView {
                     highlight.with_untracked(|highlight| {
                         let highlight: HashSet<Id> = highlight.iter().cloned().collect();
                         let highlight = &highlight;
-                        let scene = Scene { nodes, edges, positions, highlight, hovered: hovered.as_ref(), active: active.as_ref() ,
-                        };
+                        let scene = Scene { nodes, edges, positions, highlight, hovered: hovered.as_ref(), active: active.as_ref() };
                         let thin = draw(&element, &scene, view);
                         if simplified.get_untracked() != thin {
                             simplified.set(thin);
                         }
                         // What is drawn, for tests and assistive checks.
-                        let _ = element.set_attribute("data-nodes", &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string(),
-                        );
+                        let _ = element
+                            .set_attribute("data-nodes", &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
                         let _ = element.set_attribute("data-drawn", &edges.len().to_string());
-                        let _ = element.set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string(),
-                        );
+                        let _ = element
+                            .set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string());
                     })
                 })
             })
@@ -265,8 +242,7 @@ pub fn NetworkView() -> impl IntoView {
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
             resized.try_update(|n| *n += 1);
         });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return ;
-        };
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
         observer.observe(&element);
         let kept = StoredValue::new_local((observer, callback));
         on_cleanup(move || {
@@ -274,8 +250,7 @@ pub fn NetworkView() -> impl IntoView {
         });
     });
     Effect::new(move |_| {
-        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track(),
-        );
+        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track());
         (hovered.track(), active.track(), resized.track());
         if paint_pending.get_value() {
             return;
@@ -301,44 +276,38 @@ pub fn NetworkView() -> impl IntoView {
     };
     let move_node = move |actor: &Id, point: Point| {
         positions.update(|p| {
-        p.insert(actor.clone(), point);
-    })};
+            p.insert(actor.clone(), point);
+        })
+    };
     // The node under a screen point, if any.
     let node_under = move |view: &Viewport, screen: Point| {
         let point = view.picture_point(screen);
         let tolerance = (view.node_radius() * 1.2).max(HIT_PIXELS * view.units_per_pixel());
         nodes.with_untracked(|ns| {
             positions.with_untracked(|p| {
-                node_at(point, ns.iter().enumerate().filter_map(|(i, n)| Some((i, *p.get(&n.id)?))), tolerance,
-                ).map(|i| ns[i].id.clone())
+                node_at(point, ns.iter().enumerate().filter_map(|(i, n)| Some((i, *p.get(&n.id)?))), tolerance).map(|i| ns[i].id.clone())
             })
         })
     };
 
     // Pointer: drag a node (force map), pan the background, a click opens details.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        let Some((view, screen)) = at_pointer(&ev) else { return ;
-        };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         gesture.set_value(match node_under(&view, screen) {
-            Some(actor) => Gesture::Press { actor, start: screen, moved: false ,
-            },
-            None => Gesture::Pan { last: screen, moved: false ,
-            },
+            Some(actor) => Gesture::Press { actor, start: screen, moved: false },
+            None => Gesture::Pan { last: screen, moved: false },
         });
         if let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        let Some((view, screen)) = at_pointer(&ev) else { return ;
-        };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
-            Gesture::Press { actor, start, moved ,
-            } => {
+            Gesture::Press { actor, start, moved } => {
                 let far = (screen.0 - start.0).abs() + (screen.1 - start.1).abs() > 3.0;
                 if mode.get_untracked() == Mode::Force && (moved || far) {
-                    gesture.set_value(Gesture::Press { actor: actor.clone(), start, moved: true ,
-                    });
+                    gesture.set_value(Gesture::Press { actor: actor.clone(), start, moved: true });
                     move_node(&actor, view.picture_point(screen));
                 }
             }
@@ -347,8 +316,7 @@ pub fn NetworkView() -> impl IntoView {
                     return;
                 }
                 zoom.set(view.dragged((screen.0 - last.0, screen.1 - last.1)));
-                gesture.set_value(Gesture::Pan { last: screen, moved: true ,
-                });
+                gesture.set_value(Gesture::Pan { last: screen, moved: true });
             }
             Gesture::None => {
                 let over = node_under(&view, screen);
@@ -359,8 +327,7 @@ pub fn NetworkView() -> impl IntoView {
         }
     };
     let on_pointer_up = move |ev: web_sys::PointerEvent| {
-        let Some((view, screen)) = at_pointer(&ev) else { return ;
-        };
+        let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
             Gesture::Press { actor, moved: true, .. } => {
                 place(&actor, view.picture_point(screen));
@@ -377,8 +344,7 @@ pub fn NetworkView() -> impl IntoView {
                     })
                 });
                 if let Some(id) = hit {
-                    state.open(Panel::RelationForm { editing: Some(id), from: None ,
-                    });
+                    state.open(Panel::RelationForm { editing: Some(id), from: None });
                 }
             }
             _ => {}
@@ -392,10 +358,8 @@ pub fn NetworkView() -> impl IntoView {
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some((view, screen)) = at_pointer(&ev) else { return ;
-        };
-        zoom_around(view, if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, Some(screen),
-        );
+        let Some((view, screen)) = at_pointer(&ev) else { return };
+        zoom_around(view, if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, Some(screen));
     };
     let on_map_key = move |ev: web_sys::KeyboardEvent| {
         let Some(view) = viewport() else { return };
@@ -405,8 +369,7 @@ pub fn NetworkView() -> impl IntoView {
             "0" => zoom.set(Zoom::HOME),
             key => match arrow_delta(key) {
                 // The arrow moves the view, so the picture moves the other way.
-                Some((dx, dy)) => {
-                    zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0)))}
+                Some((dx, dy)) => zoom.set(view.dragged((-dx * view.size.0 / 20.0, -dy * view.size.1 / 20.0))),
                 None => return,
             },
         }
@@ -416,15 +379,12 @@ pub fn NetworkView() -> impl IntoView {
     // The keyboard cursor: one focusable element that walks the nodes.
     let cursor = Memo::new(move |_| {
         let chosen = active.get();
-        nodes.with(|ns| {
-            ns.iter().find(|n| Some(&n.id) == chosen.as_ref()).or_else(|| ns.first()).cloned()})
+        nodes.with(|ns| ns.iter().find(|n| Some(&n.id) == chosen.as_ref()).or_else(|| ns.first()).cloned())
     });
     let go_to = move |id: Id| {
-        let Some(node) = nodes.with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned()) else { return ;
-        };
+        let Some(node) = nodes.with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned()) else { return };
         // Bring it into view if it is off screen.
-        if let (Some(view), Some(p)) = (viewport(), positions.with_untracked(|p| p.get(&id).copied()),
-        ) {
+        if let (Some(view), Some(p)) = (viewport(), positions.with_untracked(|p| p.get(&id).copied())) {
             if !view.shows(p, -2.0 * NODE_RADIUS) {
                 zoom.set(view.centred_on(p));
             }
@@ -433,13 +393,16 @@ pub fn NetworkView() -> impl IntoView {
         state.announce(&tr!("network.announce_node", name = node.name, kind = node.kind.label(), n = node.degree));
     };
     let on_cursor_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(current) = cursor.get_untracked() else { return ;
-        };
+        let Some(current) = cursor.get_untracked() else { return };
         let key = ev.key();
         let now = js_sys::Date::now();
         let (buffer, last) = typed.get_value();
         let typing = !buffer.is_empty() && now - last < TYPE_AHEAD_MS;
-        let is_letter = key.chars().count() == 1 && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && (typing || key.chars().all(char::is_alphabetic));
+        let is_letter = key.chars().count() == 1
+            && !ev.ctrl_key()
+            && !ev.alt_key()
+            && !ev.meta_key()
+            && (typing || key.chars().all(char::is_alphabetic));
         if !is_letter {
             typed.set_value((String::new(), 0.0));
         }
@@ -449,8 +412,7 @@ pub fn NetworkView() -> impl IntoView {
         } else if let Some(delta) = arrow_delta(&key) {
             if ev.shift_key() {
                 if mode.get_untracked() == Mode::Force {
-                    let Some(at) = positions.with_untracked(|p| p.get(&current.id).copied()) else { return ;
-                    };
+                    let Some(at) = positions.with_untracked(|p| p.get(&current.id).copied()) else { return };
                     let point = (at.0 + delta.0 * 20.0, at.1 + delta.1 * 20.0);
                     move_node(&current.id, point);
                     place(&current.id, point);
@@ -466,8 +428,7 @@ pub fn NetworkView() -> impl IntoView {
                 }
             }
         } else if key == "Home" || key == "End" {
-            let end = nodes.with_untracked(|ns| {
-                if key == "Home" { ns.first() } else { ns.last() }.map(|n| n.id.clone())});
+            let end = nodes.with_untracked(|ns| if key == "Home" { ns.first() } else { ns.last() }.map(|n| n.id.clone()));
             if let Some(id) = end {
                 go_to(id);
             }
@@ -497,10 +458,8 @@ pub fn NetworkView() -> impl IntoView {
         relayout.update(|n| *n += 1);
         state.announce(t("network.rearranged"));
     };
-    let title = move || {
-        state.with_region_untracked(|r| r.name.clone()).unwrap_or_default()};
-    let picture = PictureExport { visible: visible_set, edges, positions, backdrop ,
-    };
+    let title = move || state.with_region_untracked(|r| r.name.clone()).unwrap_or_default();
+    let picture = PictureExport { visible: visible_set, edges, positions, backdrop };
     let save_svg = move |_| picture.save_svg(state);
     let save_png = move |_| picture.save_png(state);
     let print_image = RwSignal::new(None::<String>);
@@ -515,13 +474,11 @@ pub fn NetworkView() -> impl IntoView {
         let view = viewport()?;
         let (x, y) = view.screen_point(at);
         let above = y - view.node_radius() / view.units_per_pixel() - 6.0;
-        Some((tr!("network.tooltip", name = node.name, kind = node.kind.label(), n = node.degree), x, above,
-        ))
+        Some((tr!("network.tooltip", name = node.name, kind = node.kind.label(), n = node.degree), x, above))
     };
     let cursor_transform = move || {
         let id = cursor.get()?.id;
-        positions.with(|p| {
-            p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y)))})
+        positions.with(|p| p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))))
     };
 
     view! {
@@ -648,4 +605,3 @@ pub fn NetworkView() -> impl IntoView {
         </section>
     }
 }
-

@@ -9,9 +9,7 @@ use crate::domain::Id;
 /// `Math.random` on the rare browser that refuses.
 pub fn random_u64() -> u64 {
     let mut bytes = [0u8; 8];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if filled {
         u64::from_le_bytes(bytes)
     } else {
@@ -65,11 +63,17 @@ pub fn download_svg_as_png(svg: &str, filename: &str) {
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&source);
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(canvas) = document.create_element("canvas").and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().map_err(Into::into)) else { return };
+        let Ok(canvas) = document.create_element("canvas").and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().map_err(Into::into))
+        else {
+            return;
+        };
         let (w, h) = (drawn.natural_width().max(1), drawn.natural_height().max(1));
         canvas.set_width(w * 2);
         canvas.set_height(h * 2);
-        let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
         let _ = context.scale(2.0, 2.0);
         context.set_fill_style_str("#ffffff");
         context.fill_rect(0.0, 0.0, w as f64, h as f64);
@@ -114,10 +118,7 @@ pub fn error_name(error: &JsValue) -> String {
     if let Some(name) = error.as_string() {
         return name;
     }
-    js_sys::Reflect::get(error, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_else(|| "Error".into())
+    js_sys::Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_else(|| "Error".into())
 }
 
 /// An ISO timestamp as a local date and time in the UI's language:
@@ -127,5 +128,11 @@ pub fn format_timestamp(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
-    crate::domain::rules::dates::timestamp(date.get_full_year(), date.get_month() + 1, date.get_date(), date.get_hours(), date.get_minutes())
+    crate::domain::rules::dates::timestamp(
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
 }

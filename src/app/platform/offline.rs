@@ -22,8 +22,7 @@ pub struct Offline {
 }
 
 pub fn install(state: AppState) -> Offline {
-    let offline = Offline { update_ready: RwSignal::new(false), persisted: RwSignal::new(None) ,
-    };
+    let offline = Offline { update_ready: RwSignal::new(false), persisted: RwSignal::new(None) };
     register_service_worker(offline);
     spawn_local(async move {
         offline.persisted.set(storage_call("persisted").await);
@@ -55,8 +54,7 @@ async fn storage_call(method: &str) -> Option<bool> {
 }
 
 fn register_service_worker(offline: Offline) {
-    let Some(window) = web_sys::window() else { return ;
-    };
+    let Some(window) = web_sys::window() else { return };
     let protocol = window.location().protocol().unwrap_or_default();
     let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false);
     if !supported || !(protocol == "http:" || protocol == "https:") {
@@ -64,19 +62,15 @@ fn register_service_worker(offline: Offline) {
     }
     let container = window.navigator().service_worker();
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return ;
-        };
+        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-        let has_controller = move || {
-            web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
-        };
+        let has_controller = move || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
         if registration.waiting().is_some() && has_controller() {
             offline.update_ready.set(true);
         }
         let watched = registration.clone();
         let on_update = Closure::<dyn Fn()>::new(move || {
-            let Some(worker) = watched.installing() else { return ;
-            };
+            let Some(worker) = watched.installing() else { return };
             let tracked = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
                 if tracked.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
@@ -108,8 +102,7 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
 pub fn persistence_text(persisted: Option<bool>) -> Option<&'static str> {
     match persisted {
         Some(true) => Some(t("offline.persisted")),
-        Some(false) => Some(
-            t("offline.not_persisted")),
+        Some(false) => Some(t("offline.not_persisted")),
         None => None,
     }
 }

@@ -21,15 +21,15 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
+use crate::app::platform::aside::AsideEntry;
 use crate::app::platform::browser::{download_text, error_name, now_iso};
 use crate::app::platform::tabs::revision_id;
-use crate::domain::data::storage::quota::fits;
-use crate::domain::samples::demo::demo_workspace;
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::data::storage::envelope::DecodeError;
 use crate::domain::data::storage::parts::{Encoded, PartCache};
-use crate::app::platform::aside::AsideEntry;
+use crate::domain::data::storage::quota::fits;
 use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, CURRENT_KEY, PART_PREFIX};
+use crate::domain::samples::demo::demo_workspace;
 use crate::domain::Workspace;
 use crate::tr;
 
@@ -324,9 +324,8 @@ impl Persistence {
         let manifest = JsValue::from_str(&encoded.manifest);
         let current = Slot::current(&BrowserStore);
         let target = current.other();
-        let adding = missing.iter().map(|(key, text)| utf16_len(key) + js_len(text)).sum::<usize>()
-            + utf16_len(target.key())
-            + js_len(&manifest);
+        let adding =
+            missing.iter().map(|(key, text)| utf16_len(key) + js_len(text)).sum::<usize>() + utf16_len(target.key()) + js_len(&manifest);
         if !fits(self.used.get_untracked(), self.length_of(target.key()), adding) {
             // Known not to fit: say so without touching what is stored.
             self.health.set(Health::Full);
@@ -394,11 +393,7 @@ impl Persistence {
         let mut named: HashSet<String> = slots::parts_named_in(&BrowserStore, previous).into_iter().collect();
         named.extend(encoded.parts.iter().map(|p| p.name.to_string()));
         let unnamed: Vec<String> = self.lengths.with_value(|lengths| {
-            lengths
-                .keys()
-                .filter(|key| key.strip_prefix(PART_PREFIX).is_some_and(|name| !named.contains(name)))
-                .cloned()
-                .collect()
+            lengths.keys().filter(|key| key.strip_prefix(PART_PREFIX).is_some_and(|name| !named.contains(name))).cloned().collect()
         });
         for key in unnamed {
             LocalStorage::delete(&key);
@@ -436,9 +431,8 @@ impl Persistence {
     fn flush_when_leaving(self) {
         let Some(window) = web_sys::window() else { return };
         let on_hide = Closure::<dyn Fn()>::new(move || {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            let hidden =
+                web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
             if hidden {
                 self.flush();
             }
@@ -456,7 +450,14 @@ impl Persistence {
     /// Downloads all data as one backup file and remembers when.
     pub fn download_workspace(self) {
         let now = now_iso();
-        let file = self.workspace.with_untracked(|ws| export(Source::Workspace(ws), Format::Netzwerkatlas, &ExportOptions { personal_data: true, author: String::new(), now: now.clone() }).expect("a workspace is always written as a Netzwerkatlas file"));
+        let file = self.workspace.with_untracked(|ws| {
+            export(
+                Source::Workspace(ws),
+                Format::Netzwerkatlas,
+                &ExportOptions { personal_data: true, author: String::new(), now: now.clone() },
+            )
+            .expect("a workspace is always written as a Netzwerkatlas file")
+        });
         if download_text(&file.file_name, "application/json", &file.text).is_ok() {
             let _ = BrowserStore.set(LAST_BACKUP_KEY, &now);
             self.last_backup.set(Some(now));
@@ -482,4 +483,3 @@ impl Persistence {
         self.lengths.set_value(lengths);
     }
 }
-

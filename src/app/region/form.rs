@@ -7,7 +7,7 @@ use crate::tr;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel, View};
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField, };
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::domain::editing::draft::{RegionDraft, SozialraumDraft};
 use crate::domain::rules::fields::FieldErrors;
 use crate::domain::{Region, RegionKind};
@@ -16,12 +16,11 @@ use crate::domain::{Region, RegionKind};
 pub fn RegionForm(creating: bool) -> impl IntoView {
     let state = use_state();
     let existing = if creating { None } else { state.with_region_untracked(|r| r.clone()) };
-    let initial = existing.as_ref().map(RegionDraft::from_region).unwrap_or_else(|| RegionDraft {
-        sozialraeume: vec![SozialraumDraft::default()],
-        ..RegionDraft::default()
-    });
-    let form = state.form_draft(if creating { "new-region" } else { "region" }, None, || {
-        initial});
+    let initial = existing
+        .as_ref()
+        .map(RegionDraft::from_region)
+        .unwrap_or_else(|| RegionDraft { sozialraeume: vec![SozialraumDraft::default()], ..RegionDraft::default() });
+    let form = state.form_draft(if creating { "new-region" } else { "region" }, None, || initial);
     let draft = form.value;
     let errors = RwSignal::new(FieldErrors::new());
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
@@ -68,8 +67,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
         }
     };
     let has_regions = move || state.workspace.with(|ws| !ws.regions.is_empty());
-    let kind_options = Signal::derive(|| {
-        RegionKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>()});
+    let kind_options = Signal::derive(|| RegionKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
     let actors_in = move |i: usize| {
         let id = draft.with_untracked(|d| d.sozialraeume.get(i).and_then(|s| s.id.clone()))?;
         state.with_region_untracked(|r| r.actors_in_sozialraum(&id)).filter(|n| *n > 0)
@@ -101,8 +99,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                         let number = i + 1;
                         let field = move |get: fn(&SozialraumDraft) -> &String, set: fn(&mut SozialraumDraft) -> &mut String| (
                             Signal::derive(move || draft.with(|d| d.sozialraeume.get(i).map(|s| get(s).clone()).unwrap_or_default())),
-                            Callback::new(move |v: String| draft.update(|d| if let Some(s) = d.sozialraeume.get_mut(i) { *set(s) = v })),
-                        );
+                            Callback::new(move |v: String| draft.update(|d| if let Some(s) = d.sozialraeume.get_mut(i) { *set(s) = v })));
                         let (sr_name, set_sr_name) = field(|s| &s.name, |s| &mut s.name);
                         let (gemeinden, set_gemeinden) = field(|s| &s.gemeinden, |s| &mut s.gemeinden);
                         let used = actors_in(i);

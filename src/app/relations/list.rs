@@ -9,7 +9,7 @@ use crate::tr;
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField, };
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::domain::editing::draft::RelationDraft;
 use crate::domain::editing::query::{actors_by_name, RelationQuery};
 use crate::domain::rules::fields::FieldErrors;
@@ -29,18 +29,12 @@ pub fn RelationList() -> impl IntoView {
                     .map(|rel| {
                         let kind = match (rel.kind.has_direction(), rel.direction) {
                             (true, Direction::Both) => {
-                                tr!("relations.mutual", kind = rel.kind.label())}
+                                tr!("relations.mutual", kind = rel.kind.label())
+                            }
                             (true, _) => format!("{} →", rel.kind.label()),
                             (false, _) => rel.kind.label().to_owned(),
                         };
-                        (
-                            rel.id.clone(),
-                            r.actor_name(&rel.from),
-                            kind,
-                            r.actor_name(&rel.to),
-                            rel.binding.label(),
-                            date::show(&rel.since),
-                        )
+                        (rel.id.clone(), r.actor_name(&rel.from), kind, r.actor_name(&rel.to), rel.binding.label(), date::show(&rel.since))
                     })
                     .collect::<Vec<_>>()
             })
@@ -137,8 +131,7 @@ pub fn RelationList() -> impl IntoView {
 #[component]
 pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
     let state = use_state();
-    let existing = editing.as_ref().and_then(|id| {
-        state.with_region_untracked(|r| r.relation(id).cloned()).flatten()});
+    let existing = editing.as_ref().and_then(|id| state.with_region_untracked(|r| r.relation(id).cloned()).flatten());
     let creating = existing.is_none();
     let initial = existing
         .as_ref()
@@ -159,17 +152,14 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         }
         options
     });
-    let kind_options = Signal::derive(|| {
-        RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>()});
-    let binding_options = Signal::derive(|| {
-        Binding::ALL.iter().map(|b| (b.key().to_owned(), b.label().to_owned())).collect::<Vec<_>>()});
+    let kind_options = Signal::derive(|| RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect::<Vec<_>>());
+    let binding_options = Signal::derive(|| Binding::ALL.iter().map(|b| (b.key().to_owned(), b.label().to_owned())).collect::<Vec<_>>());
     let direction_options = Signal::derive(|| {
         [Direction::Forward, Direction::Both].iter().map(|d| (d.key().to_owned(), d.label().to_owned())).collect::<Vec<_>>()
     });
     let directed = move || draft.with(|d| d.kind.has_direction());
     let actor_value = |pick: fn(&RelationDraft) -> &Option<Id>| {
-        Signal::derive(move || {
-            draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default())})
+        Signal::derive(move || draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default()))
     };
     let (since, set_since) = lens(draft, |d| &d.since, |d| &mut d.since);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
@@ -178,8 +168,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
         let back_panel = back_panel.clone();
         move || {
             let built = state
-                .with_region_untracked(|r| {
-                    draft.with_untracked(|d| d.build(relation_id.clone(), r))})
+                .with_region_untracked(|r| draft.with_untracked(|d| d.build(relation_id.clone(), r)))
                 .unwrap_or_else(|| Err(FieldErrors::new()));
             match built {
                 Ok(relation) => {

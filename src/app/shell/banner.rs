@@ -22,16 +22,11 @@ pub fn StorageAlert() -> impl IntoView {
     move || {
         let (title, text, retry) = match p.health.get() {
             Health::Ok | Health::Newer(_) => return None,
-            Health::Blocked => (t("storage.blocked.title"), t("storage.blocked.text").to_owned(), false,
-            ),
-            Health::Full => (t("storage.full.title"), t("storage.full.text").to_owned(), true,
-            ),
-            Health::WriteFailed(name) => (t("storage.failed.title"), tr!("storage.failed.text", name = name), true,
-            ),
-            Health::Conflict => (t("storage.conflict.title"), t("storage.conflict.text").to_owned(), false,
-            ),
-            Health::AsideFailed => (t("storage.aside_failed.title"), t("storage.aside_failed.text").to_owned(), false,
-            ),
+            Health::Blocked => (t("storage.blocked.title"), t("storage.blocked.text").to_owned(), false),
+            Health::Full => (t("storage.full.title"), t("storage.full.text").to_owned(), true),
+            Health::WriteFailed(name) => (t("storage.failed.title"), tr!("storage.failed.text", name = name), true),
+            Health::Conflict => (t("storage.conflict.title"), t("storage.conflict.text").to_owned(), false),
+            Health::AsideFailed => (t("storage.aside_failed.title"), t("storage.aside_failed.text").to_owned(), false),
         };
         let aside_failed = p.health.get() == Health::AsideFailed;
         let conflict = p.health.get() == Health::Conflict;
@@ -118,13 +113,11 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let reminder_dismissed = RwSignal::new(false);
     let reminder = move || {
-        let due = backup_due(&now_iso(), p.first_saved.get().as_deref(), p.last_backup.get().as_deref(),
-        );
+        let due = backup_due(&now_iso(), p.first_saved.get().as_deref(), p.last_backup.get().as_deref());
         (due && !reminder_dismissed.get()).then(|| {
             let text = match p.last_backup.get() {
                 Some(at) => tr!("backup.reminder.last", date = format_timestamp(&at)),
-                None => t("backup.reminder.never").to_owned(),
-            };
+                None => t("backup.reminder.never").to_owned() };
             view! {
                 <div class="banner info" role="status" data-testid="backup-reminder">
                     <h2>{live("backup.reminder.title")}</h2>
@@ -141,11 +134,11 @@ pub fn StorageNotices() -> impl IntoView {
         let percent = usage_percent(p.used.get());
         (percent >= WARN_PERCENT).then(|| {
             view! {
-            <div class="banner warning" role="status" data-testid="usage-warning">
-                <h2>{move || tr!("storage.filling.title", percent = percent)}</h2>
-                <p>{live("storage.filling.text")}</p>
-            </div>
-        }
+                <div class="banner warning" role="status" data-testid="usage-warning">
+                    <h2>{move || tr!("storage.filling.title", percent = percent)}</h2>
+                    <p>{live("storage.filling.text")}</p>
+                </div>
+            }
         })
     };
     view! {

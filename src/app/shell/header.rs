@@ -14,10 +14,7 @@ pub fn Header() -> impl IntoView {
     let regions = move || {
         state.workspace.with(|ws| {
             let active = ws.active_id();
-            ws.regions
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone(), Some(&r.id) == active.as_ref()))
-                .collect::<Vec<_>>()
+            ws.regions.iter().map(|r| (r.id.clone(), r.name.clone(), Some(&r.id) == active.as_ref())).collect::<Vec<_>>()
         })
     };
     view! {
@@ -74,7 +71,11 @@ pub fn Header() -> impl IntoView {
 
 /// A button for an area that spans all regions; its name starts with
 /// (or contains) the visible word, so speech input finds it.
-fn area(state: AppState, view: View, label: impl Fn() -> &'static str+ Copy + Send + Sync + 'static, title: impl Fn() -> &'static str+ Copy + Send + Sync + 'static,
+fn area(
+    state: AppState,
+    view: View,
+    label: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+    title: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <button type="button" title=title aria-label=title aria-pressed=move || (state.view.get() == view).to_string() on:click=move |_| {
@@ -91,8 +92,7 @@ fn SaveState() -> impl IntoView {
     let p = state.persistence;
     let text = move || match p.health.get() {
         Health::Blocked => ("warn", t("save.memory_only").to_owned()),
-        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => {
-            ("warn", t("save.not_saved").to_owned())}
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t("save.not_saved").to_owned()),
         Health::Newer(_) => ("warn", t("save.read_only").to_owned()),
         Health::Ok if p.dirty.get() => ("busy", t("save.saving").to_owned()),
         Health::Ok => ("ok", t("save.saved").to_owned()),
@@ -107,13 +107,7 @@ fn SaveState() -> impl IntoView {
 #[component]
 pub fn Tabs() -> impl IntoView {
     let state = use_state();
-    let counts = move || {
-        state
-            .with_region(|r| {
-                (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len(),
-                )})
-            .unwrap_or_default()
-    };
+    let counts = move || state.with_region(|r| (r.actors.len(), r.relations.len(), r.groups.len(), r.checklists.len())).unwrap_or_default();
     let tab = move |view: View, label: fn() -> &'static str, count: Option<fn((usize, usize, usize, usize)) -> usize>| {
         view! {
             <button
@@ -160,10 +154,8 @@ pub fn Tabs() -> impl IntoView {
 /// storage alert, so it is measured at each focus.
 pub fn keep_focus_below_header() {
     let handle = window_event_listener(leptos::ev::focusin, move |ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return ;
-        };
-        let Some(top) = document().query_selector(".top").ok().flatten() else { return ;
-        };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(top) = document().query_selector(".top").ok().flatten() else { return };
         // What is in the header itself is where it belongs.
         if top.contains(Some(&target)) {
             return;
@@ -186,15 +178,15 @@ pub fn install_shortcuts(state: AppState) {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
-        let in_text_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| match el.tag_name().as_str() {
-                "TEXTAREA" => true,
-                // Radios and checkboxes have no text to undo; the app's undo applies there.
-                "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button" | "submit")),
-                _ => el.has_attribute("contenteditable"),
-            });
+        let in_text_field = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| match el
+            .tag_name()
+            .as_str()
+        {
+            "TEXTAREA" => true,
+            // Radios and checkboxes have no text to undo; the app's undo applies there.
+            "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button" | "submit")),
+            _ => el.has_attribute("contenteditable"),
+        });
         if in_text_field {
             return;
         }

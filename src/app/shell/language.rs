@@ -26,10 +26,8 @@ pub fn initial() -> Lang {
     if let Some(lang) = preferences::read(Preference::Language).as_deref().and_then(Lang::parse) {
         return lang;
     }
-    let preferred: Vec<String> = web_sys::window()
-        .map(|w| {
-            w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()})
-        .unwrap_or_default();
+    let preferred: Vec<String> =
+        web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
     Lang::from_preferences(&preferred)
 }
 
@@ -42,7 +40,7 @@ pub fn apply(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }
-switched().notify();
+    switched().notify();
 }
 
 /// A choice between the languages, each named in itself.
@@ -53,7 +51,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             preferences::remember(Preference::Language, lang.code());
             state.switch_language(lang);
-            }
+        }
     };
     view! {
         <div class="language-switch">

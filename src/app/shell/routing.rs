@@ -75,7 +75,8 @@ fn apply(state: AppState, route: &Route) {
         }
     }
     state.view.set(route.view);
-    let actor = route.actor.as_ref().map(|id| Id(id.clone())).filter(|id| state.with_region_untracked(|r| r.actor(id).is_some()).unwrap_or(false));
+    let actor =
+        route.actor.as_ref().map(|id| Id(id.clone())).filter(|id| state.with_region_untracked(|r| r.actor(id).is_some()).unwrap_or(false));
     match (actor, state.panel.get_untracked()) {
         (Some(id), Panel::ActorForm(Some(editing))) if editing == id => {}
         (Some(id), _) => state.panel.set(Panel::Actor(id)),
@@ -83,7 +84,11 @@ fn apply(state: AppState, route: &Route) {
         (None, Panel::Actor(_) | Panel::ActorForm(Some(_))) => state.panel.set(Panel::None),
         (None, _) => {}
     }
-    let checklist = route.checklist.as_ref().map(|id| Id(id.clone())).filter(|id| state.with_region_untracked(|r| r.checklist(id).is_some()).unwrap_or(false));
+    let checklist = route
+        .checklist
+        .as_ref()
+        .map(|id| Id(id.clone()))
+        .filter(|id| state.with_region_untracked(|r| r.checklist(id).is_some()).unwrap_or(false));
     state.open_checklist.set(checklist);
 }
 
@@ -121,7 +126,6 @@ fn set_title(state: AppState) {
         })
         .unwrap_or((None, None));
     let region = region.filter(|_| !view.is_global());
-    let title: Vec<String> =
-        [open, Some(area.to_string()), region, Some("Netzwerkatlas".to_string())].into_iter().flatten().collect();
+    let title: Vec<String> = [open, Some(area.to_string()), region, Some("Netzwerkatlas".to_string())].into_iter().flatten().collect();
     document().set_title(&title.join(" – "));
 }

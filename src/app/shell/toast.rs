@@ -21,8 +21,7 @@ pub fn Toast() -> impl IntoView {
     // Each new notice, and each release of a held one, starts a countdown; an
     // older countdown finds a newer seq (or the notice held again) and does nothing.
     Effect::new(move |_| {
-        let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return ;
-        };
+        let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return };
         if held.get() {
             return;
         }

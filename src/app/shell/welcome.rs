@@ -13,8 +13,7 @@ pub fn Welcome() -> impl IntoView {
     let state = use_state();
     let dismissed = RwSignal::new(preferences::read(Preference::WelcomeSeen).as_deref() == Some("true"));
     // Only while the demo is all there is: once she has a region of her own, `DemoNotice` speaks.
-    let only_demo = move || {
-        state.workspace.with(|ws| !ws.regions.is_empty() && ws.regions.iter().all(|r| r.is_demo()))};
+    let only_demo = move || state.workspace.with(|ws| !ws.regions.is_empty() && ws.regions.iter().all(|r| r.is_demo()));
     let dismiss = move || {
         preferences::remember(Preference::WelcomeSeen, "true");
         dismissed.set(true);

@@ -24,8 +24,7 @@ pub fn DataView() -> impl IntoView {
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return ;
-        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         preview.set(None);
         error.set(None);
         spawn_local(async move {
@@ -39,8 +38,7 @@ pub fn DataView() -> impl IntoView {
         });
     };
     let restore = move |_| {
-        let Some(found) = preview.get_untracked() else { return ;
-        };
+        let Some(found) = preview.get_untracked() else { return };
         state.edit_workspace(|ws| {
             ws.regions = found.workspace.regions;
             ws.templates = found.workspace.templates;
@@ -73,8 +71,7 @@ pub fn DataView() -> impl IntoView {
                 <h3 id="backup-title">{live("header.backup")}</h3>
                 <p data-testid="last-backup">{move || match p.last_backup.get() {
                     Some(at) => tr!("data.last_backup", date = format_timestamp(&at)),
-                    None => t("data.no_backup").to_owned(),
-                }}</p>
+                    None => t("data.no_backup").to_owned() }}</p>
                 <p class="hint">{live("data.backup_hint")}</p>
                 <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live("data.download_backup")}</button>
             </section>

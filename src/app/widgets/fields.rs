@@ -14,10 +14,7 @@ pub fn lens<D: Send + Sync + 'static>(
     get: fn(&D) -> &String,
     set: fn(&mut D) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
-    (
-        Signal::derive(move || draft.with(|d| get(d).clone())),
-        Callback::new(move |value: String| draft.update(|d| *set(d) = value)),
-    )
+    (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |value: String| draft.update(|d| *set(d) = value)))
 }
 
 /// The message for `field` in `errors`, as a signal.
@@ -107,12 +104,8 @@ pub fn TextField(
 
 /// The message under a field; present in the DOM only when there is one.
 #[component]
-pub fn FieldError(#[prop(into)] id: String, #[prop(into)] error: MaybeProp<String>,
-) -> impl IntoView {
-    move || {
-        error.get().map(|message| view! { <p class="error" id=id.clone()>{message}</p> })
-}
-
+pub fn FieldError(#[prop(into)] id: String, #[prop(into)] error: MaybeProp<String>) -> impl IntoView {
+    move || error.get().map(|message| view! { <p class="error" id=id.clone()>{message}</p> })
 }
 
 /// A labelled select. `options` are (value, label) pairs; `""` means none.
@@ -227,11 +220,13 @@ pub fn focus_first_error() {
 #[component]
 pub fn DraftRestored(restored: RwSignal<bool>, on_discard: Callback<()>) -> impl IntoView {
     move || {
-        restored.get().then(|| view! {
-            <p class="hint draft-restored" role="status" data-testid="draft-restored">
-                {crate::i18n::t("form.draft_restored")}" "
-                <button type="button" class="small" on:click=move |_| on_discard.run(())>{crate::i18n::t("form.draft_discard")}</button>
-            </p>
+        restored.get().then(|| {
+            view! {
+                <p class="hint draft-restored" role="status" data-testid="draft-restored">
+                    {crate::i18n::t("form.draft_restored")}" "
+                    <button type="button" class="small" on:click=move |_| on_discard.run(())>{crate::i18n::t("form.draft_discard")}</button>
+                </p>
+            }
         })
     }
 }

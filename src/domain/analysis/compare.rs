@@ -6,8 +6,8 @@ use crate::i18n::t;
 use crate::tr;
 use std::collections::BTreeSet;
 
-use crate::domain::model::checklist::{status_label, Checklist, ItemKind};
 use crate::domain::analysis::metrics::{density, isolated, percent_text};
+use crate::domain::model::checklist::{status_label, Checklist, ItemKind};
 use crate::domain::model::{ActorKind, Binding, Region, RelationKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +82,10 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
     });
     sections.push(Section {
         title: t("compare.ifd_title").into(),
-        rows: vec![row(t("compare.ifd_count"), kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)), row(t("compare.ifd_and_traeger"), ifds(a), ifds(b))],
+        rows: vec![
+            row(t("compare.ifd_count"), kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)),
+            row(t("compare.ifd_and_traeger"), ifds(a), ifds(b)),
+        ],
     });
     let relations = |r: &Region, k: RelationKind| r.relations.iter().filter(|x| x.kind == k).count();
     sections.push(Section {
@@ -102,12 +105,8 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
             .collect(),
     });
     // Checklists of the same template in both regions, item by item.
-    let shared: BTreeSet<&crate::domain::model::Id> = a
-        .checklists
-        .iter()
-        .map(|c| &c.template_id)
-        .filter(|t| b.checklists.iter().any(|c| &c.template_id == *t))
-        .collect();
+    let shared: BTreeSet<&crate::domain::model::Id> =
+        a.checklists.iter().map(|c| &c.template_id).filter(|t| b.checklists.iter().any(|c| &c.template_id == *t)).collect();
     for template in shared {
         let (Some(x), Some(y)) = (latest(a, template), latest(b, template)) else { continue };
         let mut rows = Vec::new();
@@ -141,7 +140,12 @@ mod tests {
         let mut b = a.clone();
         b.name = "Nachbarkreis".into();
         b.relations.truncate(10);
-        let item = b.checklists[0].items().find(|i| i.status != Some(Status::Umgesetzt) && matches!(i.kind, ItemKind::Status(_))).unwrap().id.clone();
+        let item = b.checklists[0]
+            .items()
+            .find(|i| i.status != Some(Status::Umgesetzt) && matches!(i.kind, ItemKind::Status(_)))
+            .unwrap()
+            .id
+            .clone();
         b.checklists[0].set_status(&item, Some(Status::Umgesetzt), "2026-11-21T00:00:00Z");
         let sections = compare(&a, &b);
         let overview = &sections[0].rows;

@@ -6,7 +6,8 @@ use crate::i18n::{count, t};
 use crate::tr;
 use std::collections::HashMap;
 
-use crate::domain::analysis::metrics::{betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement,
+use crate::domain::analysis::metrics::{
+    betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement,
 };
 use crate::domain::model::{Id, Region};
 
@@ -37,8 +38,7 @@ pub fn read_network(region: &Region) -> Vec<Finding> {
 /// it over frames); `None` while it is still being computed.
 pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
-    let name = |id: &Id| {
-        names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id))};
+    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
     let mut findings = Vec::new();
 
     let alone = isolated(region);
@@ -48,8 +48,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             0 => t("reading.isolated.none").into(),
             n => tr!("reading.isolated.some", n = n),
         },
-        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] ,
-            }).collect(),
+        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
     });
 
     let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
@@ -66,8 +65,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
         },
         items: brokers
             .iter()
-            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] ,
-            })
+            .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] })
             .collect(),
     });
 
@@ -97,7 +95,14 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             .map(|(d, s)| {
                 let possible = d.actors * d.actors.saturating_sub(1) / 2;
                 Item {
-                    text: tr!("reading.density.item", name = d.name, actors = count("count.actors", d.actors), linked = d.linked_pairs, possible = possible, percent = percent_text(d.density)),
+                    text: tr!(
+                        "reading.density.item",
+                        name = d.name,
+                        actors = count("count.actors", d.actors),
+                        linked = d.linked_pairs,
+                        possible = possible,
+                        percent = percent_text(d.density)
+                    ),
                     actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).map(|a| a.id.clone()).collect(),
                 }
             })
@@ -108,9 +113,12 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
         question: t("reading.degree.question"),
-        summary: tr!("reading.degree.summary", actors = count("count.actors", region.actors.len()), relations = count("count.relations", region.relations.len())),
-        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] ,
-            }).collect(),
+        summary: tr!(
+            "reading.degree.summary",
+            actors = count("count.actors", region.actors.len()),
+            relations = count("count.relations", region.relations.len())
+        ),
+        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
     });
     findings
 }
@@ -132,8 +140,7 @@ mod tests {
     #[test]
     fn the_isolated_actor_of_a_test_region_is_named() {
         let mut region = demo_workspace().regions.remove(0);
-        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein,
-        ));
+        region.actors.push(Actor::new(Id("allein".into()), "Einsamer Verein", ActorKind::Verein));
         let findings = read_network(&region);
         let alone = &findings[0];
         assert!(alone.items.iter().any(|i| i.text == "Einsamer Verein" && i.actors == [Id("allein".into())]));

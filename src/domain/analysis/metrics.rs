@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::model::{Binding, Id, Region, RelationKind, Rechtskreis};
+use crate::domain::model::{Binding, Id, Rechtskreis, Region, RelationKind};
 
 /// The number of distinct pairs of actors that have at least one relation.
 pub fn linked_pairs(region: &Region) -> usize {
@@ -133,14 +133,17 @@ pub fn density_per_sozialraum(region: &Region) -> Vec<SozialraumDensity> {
         .sozialraeume
         .iter()
         .map(|s| {
-            let inside = Region {
-                actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).cloned().collect(),
-                ..Region::default()
-            };
+            let inside =
+                Region { actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).cloned().collect(), ..Region::default() };
             let members: HashSet<&Id> = inside.actors.iter().map(|a| &a.id).collect();
             let relations = region.relations.iter().filter(|r| members.contains(&r.from) && members.contains(&r.to)).cloned().collect();
             let inside = Region { relations, ..inside };
-            SozialraumDensity { name: s.name.clone(), actors: inside.actors.len(), linked_pairs: linked_pairs(&inside), density: density(&inside) }
+            SozialraumDensity {
+                name: s.name.clone(),
+                actors: inside.actors.len(),
+                linked_pairs: linked_pairs(&inside),
+                density: density(&inside),
+            }
         })
         .collect()
 }

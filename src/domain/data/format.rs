@@ -117,8 +117,7 @@ pub fn encode_file(header: &Header, content: &Content) -> String {
     // serialiser for the model (the one saving to localStorage uses).
     let text = serde_json::to_string(content).expect("plain data always serialises");
     let content: Value = serde_json::from_str(&text).expect("just written");
-    let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content ,
-    };
+    let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
     serde_json::to_string(&envelope).expect("plain data always serialises")
 }
 
@@ -145,15 +144,13 @@ impl FileError {
     /// What the user reads, written when shown.
     pub fn message(&self) -> Message {
         match self {
-            FileError::TooLarge { bytes } => Message::new("file.too_large")
-                .with("size", megabytes(*bytes))
-                .with("max", megabytes(MAX_FILE_BYTES)),
+            FileError::TooLarge { bytes } => {
+                Message::new("file.too_large").with("size", megabytes(*bytes)).with("max", megabytes(MAX_FILE_BYTES))
+            }
             FileError::TooDeep => Message::new("file.too_deep").with("max", MAX_DEPTH),
             FileError::NotJson(_) => Message::new("file.not_json"),
             FileError::NotOurs => Message::new("file.not_ours"),
-            FileError::Newer { found } => Message::new("file.newer")
-                .with("found", found )
-                .with("known", FILE_SCHEMA),
+            FileError::Newer { found } => Message::new("file.newer").with("found", found).with("known", FILE_SCHEMA),
             FileError::ChecksumMismatch => Message::new("file.checksum"),
             FileError::Damaged(_) => Message::new("file.damaged"),
             FileError::Empty => Message::new("file.empty"),
@@ -205,8 +202,7 @@ impl ParsedFile {
                 checklists = count("count.checklists", self.checklist_count())
             ));
             if self.content.regions.len() > 1 {
-                parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()),
-                );
+                parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()));
             }
         }
         if !self.content.templates.is_empty() {
@@ -253,13 +249,11 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
-    let Value::Object(envelope) = value else { return Err(FileError::NotOurs) ;
-    };
+    let Value::Object(envelope) = value else { return Err(FileError::NotOurs) };
     let schema = match envelope.get("format").and_then(Value::as_str) {
-        Some(FILE_FORMAT) => envelope
-            .get("schema")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| FileError::Damaged("Die Formatversion (schema) fehlt.".into()))?,
+        Some(FILE_FORMAT) => {
+            envelope.get("schema").and_then(Value::as_u64).ok_or_else(|| FileError::Damaged("Die Formatversion (schema) fehlt.".into()))?
+        }
         Some(LEGACY_BACKUP_FORMAT) => match envelope.get("schema").and_then(Value::as_u64) {
             Some(found) if found > 1 => return Err(FileError::Newer { found }),
             _ => 1,
@@ -272,20 +266,17 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let mut notes = Vec::new();
     let mut envelope = migrate(migrate::Envelope::File, envelope, schema, FILE_SCHEMA).map_err(|e| match e {
         MigrationError::TooNew { found } => FileError::Newer { found },
-        MigrationError::Unknown { found } => {
-                FileError::Damaged(format!("Unbekannte Formatversion {found}."))}
-            MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
+        MigrationError::Unknown { found } => FileError::Damaged(format!("Unbekannte Formatversion {found}.")),
+        MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
     })?;
     let content_value = envelope.remove("content").ok_or_else(|| FileError::Damaged("Der Inhalt (content) fehlt.".into()))?;
     match envelope.get("checksum").and_then(Value::as_str) {
-        Some(expected) if expected != checksum(&content_value) => {
-            return Err(FileError::ChecksumMismatch)}
+        Some(expected) if expected != checksum(&content_value) => return Err(FileError::ChecksumMismatch),
         Some(_) => {}
         None if schema >= 2 => notes.push(Message::new("file.no_checksum")),
         None => {}
     }
-    let header: Header =
-        serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
+    let header: Header = serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
     let mut content: Content = deserialize_reporting(&content_value, &mut |path| {
         *unknown.entry(path_pattern(&path)).or_default() += 1;
@@ -295,9 +286,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         return Err(FileError::Empty);
     }
     if !unknown.is_empty() {
-        let list: Vec<String> =
-            unknown.iter().map(|(path, n)| {
-                if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }}).collect();
+        let list: Vec<String> = unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
         notes.push(Message::new("file.unknown_fields").with("fields", list.join(", ")));
     }
     notes.extend(repair_region_ids(&mut content.regions));
@@ -305,16 +294,17 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     for region in &mut content.regions {
         let repaired = repair_region(region);
         notes.extend(repaired.into_iter().map(|n| {
-            if several { Message::new("repair.in_region")
-                    .with("region", &region.name)
-                    .with_message("repair", n) } else { n }
+            if several {
+                Message::new("repair.in_region").with("region", &region.name).with_message("repair", n)
+            } else {
+                n
+            }
         }));
     }
     for template in &mut content.templates {
         notes.extend(repair_template(template));
     }
-    Ok(ParsedFile { schema, header, content, notes ,
-    })
+    Ok(ParsedFile { schema, header, content, notes })
 }
 
 /// The path of an unknown field with array positions left out:
@@ -342,8 +332,7 @@ mod tests {
             scope,
             app_version: "0.2.0".into(),
             exported_at: "2026-11-21T10:00:00.000Z".into(),
-            region: Some(RegionRef { id: Id("demo-region".into()), name: "Landkreis Lindenau".into() ,
-            }),
+            region: Some(RegionRef { id: Id("demo-region".into()), name: "Landkreis Lindenau".into() }),
             author: "Anna Schmidt".into(),
             personal_data: true,
         }
@@ -351,8 +340,7 @@ mod tests {
 
     fn demo_content() -> Content {
         let ws = demo_workspace();
-        Content { regions: ws.regions, templates: ws.templates ,
-        }
+        Content { regions: ws.regions, templates: ws.templates }
     }
 
     /// Re-encodes a file after `change`, with a fresh checksum, as a
@@ -418,23 +406,13 @@ mod tests {
             (deep, |e| matches!(e, FileError::TooDeep)),
             ("Hallo".into(), |e| matches!(e, FileError::NotJson(_))),
             ("[1]".into(), |e| matches!(e, FileError::NotOurs)),
-            (r#"{"format":"gephi"}"#.into(), |e| {
-                matches!(e, FileError::NotOurs)}),
-            (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 }),
-            ),
-            (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(),
-                |e| matches!(e, FileError::Newer { found: 4 }),
-            ),
-            (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| {
-                matches!(e, FileError::Damaged(_))}),
-            (tampered(|f| f["content"]["regions"][0]["actors"] = Value::from(5)), |e| matches!(e, FileError::Damaged(_)),
-            ),
-            (tampered(|f| f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe")), |e| matches!(e, FileError::Damaged(_))
-            ,
-            ),
-            (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| matches!(e, FileError::Empty)
-            ,
-            ),
+            (r#"{"format":"gephi"}"#.into(), |e| matches!(e, FileError::NotOurs)),
+            (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 })),
+            (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 4 })),
+            (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| matches!(e, FileError::Damaged(_))),
+            (tampered(|f| f["content"]["regions"][0]["actors"] = Value::from(5)), |e| matches!(e, FileError::Damaged(_))),
+            (tampered(|f| f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe")), |e| matches!(e, FileError::Damaged(_))),
+            (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| matches!(e, FileError::Empty)),
         ];
         for (text, expected) in &cases {
             let error = read_file(text).unwrap_err();
@@ -446,10 +424,8 @@ mod tests {
 
     #[test]
     fn messages_name_the_limit_and_the_version_needed() {
-        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text()
-        .contains("bis 10 MB"));
-        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text()
-        .contains("(12 MB)"));
+        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text().contains("bis 10 MB"));
+        assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text().contains("(12 MB)"));
         let newer = FileError::Newer { found: 3 }.message().text();
         assert!(newer.contains("Datenformat 3") && newer.contains("bis 2"), "{newer}");
         assert_eq!(megabytes(5_557_452), "5,3 MB");
@@ -511,7 +487,10 @@ mod tests {
         let mut file: Value = serde_json::from_str(&encode_file(&header(Scope::Region), &demo_content())).unwrap();
         file.as_object_mut().unwrap().remove("checksum");
         let parsed = read_file(&file.to_string()).unwrap();
-        assert_eq!(parsed.notes.iter().map(Message::text).collect::<Vec<_>>(), ["Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen."]);
+        assert_eq!(
+            parsed.notes.iter().map(Message::text).collect::<Vec<_>>(),
+            ["Die Datei hat keine Prüfsumme; ob sie unverändert ist, lässt sich nicht prüfen."]
+        );
     }
 
     #[test]
@@ -536,10 +515,8 @@ mod tests {
         assert_eq!(listed("Scale"), keys(&Scale::ALL, Scale::key));
         let statuses: Vec<_> = Scale::ALL.iter().flat_map(|s| s.steps()).copied().collect();
         assert_eq!(listed("Status"), keys(&statuses, crate::domain::model::checklist::Status::key));
-        let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template,
-        ];
-        let scope_keys: Vec<String> = scopes.iter().map(|s| {
-                serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()}).collect();
+        let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template];
+        let scope_keys: Vec<String> = scopes.iter().map(|s| serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()).collect();
         assert_eq!(listed("Scope"), scope_keys);
         assert_eq!(schema["properties"]["schema"]["const"], FILE_SCHEMA);
         assert_eq!(schema["properties"]["format"]["const"], FILE_FORMAT);

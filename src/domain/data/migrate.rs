@@ -50,10 +50,8 @@ pub fn migrate(envelope: Envelope, mut value: Map<String, Value>, from: u64, to:
         return Err(MigrationError::TooNew { found: from });
     }
     for version in from..to {
-        let step = MIGRATIONS
-            .iter()
-            .find(|m| m.envelope == envelope && m.from == version)
-            .ok_or(MigrationError::Unknown { found: version })?;
+        let step =
+            MIGRATIONS.iter().find(|m| m.envelope == envelope && m.from == version).ok_or(MigrationError::Unknown { found: version })?;
         value = (step.up)(value).map_err(|reason| MigrationError::Failed { step: step.name, reason })?;
     }
     Ok(value)
@@ -122,7 +120,9 @@ mod tests {
 
     #[test]
     fn the_same_backup_becomes_a_file_or_a_stored_whole() {
-        let old = object(json!({"format": "netzwerkatlas-workspace", "schema": 1, "saved_at": "2026-01-02", "data": {"regions": [], "active": "r1"}}));
+        let old = object(
+            json!({"format": "netzwerkatlas-workspace", "schema": 1, "saved_at": "2026-01-02", "data": {"regions": [], "active": "r1"}}),
+        );
         let file = migrate(Envelope::File, old.clone(), 1, 2).unwrap();
         assert_eq!(file["content"], json!({"regions": []}));
         assert_eq!(file["exported_at"], json!("2026-01-02"));

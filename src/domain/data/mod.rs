@@ -7,8 +7,8 @@
 //! - `host`: the hosting body's details the host writes into `betreiber.json`.
 //! A new export format is a writer plus one `Format` in `files::export`.
 
-pub mod files;
 pub mod decode;
+pub mod files;
 pub mod format;
 pub mod host;
 pub mod migrate;

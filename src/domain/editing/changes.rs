@@ -175,12 +175,8 @@ impl Change {
     /// (imports, restoring a backup, deleting a region, templates).
     pub fn between(was: &Workspace, now: &Workspace) -> Change {
         let current: HashMap<&Id, &Region> = now.regions.iter().map(|r| (&r.id, r)).collect();
-        let regions = was
-            .regions
-            .iter()
-            .filter_map(|w| current.get(&w.id).map(|n| RegionChange::between(w, n)))
-            .filter(|c| !c.is_empty())
-            .collect();
+        let regions =
+            was.regions.iter().filter_map(|w| current.get(&w.id).map(|n| RegionChange::between(w, n))).filter(|c| !c.is_empty()).collect();
         // Regions that came or went are kept whole; the rest by what changed.
         let came_or_went = ListChange::between(
             &was.regions.iter().filter(|w| !current.contains_key(&w.id)).cloned().collect::<Vec<_>>(),
@@ -219,8 +215,13 @@ impl Change {
             serde_json::to_string(value).map(|s| s.len()).unwrap_or(0)
         }
         let lists = |c: &RegionChange| {
-            json(&c.head) + json(&c.actors.records) + json(&c.relations.records) + json(&c.groups.records) + json(&c.checklists.records)
-                + json(&c.actors.order) + json(&c.relations.order)
+            json(&c.head)
+                + json(&c.actors.records)
+                + json(&c.relations.records)
+                + json(&c.groups.records)
+                + json(&c.checklists.records)
+                + json(&c.actors.order)
+                + json(&c.relations.order)
         };
         self.regions.iter().map(lists).sum::<usize>()
             + self.whole.as_ref().map_or(0, |w| json(&w.records) + json(&w.order))
@@ -258,26 +259,38 @@ mod tests {
         let ws = demo_workspace();
         let edits: Vec<(&str, Box<dyn Fn(&mut Workspace)>)> = vec![
             ("rename an actor", Box::new(|ws| ws.regions[0].actors[3].name = "Neu".into())),
-            ("delete an actor with its relations", Box::new(|ws| {
-                let id = ws.regions[0].actors[0].id.clone();
-                ws.regions[0].delete_actor(&id);
-            })),
-            ("add an actor", Box::new(|ws| {
-                let mut actor = ws.regions[0].actors[0].clone();
-                actor.id = Id("neu".into());
-                ws.regions[0].actors.insert(5, actor);
-            })),
+            (
+                "delete an actor with its relations",
+                Box::new(|ws| {
+                    let id = ws.regions[0].actors[0].id.clone();
+                    ws.regions[0].delete_actor(&id);
+                }),
+            ),
+            (
+                "add an actor",
+                Box::new(|ws| {
+                    let mut actor = ws.regions[0].actors[0].clone();
+                    actor.id = Id("neu".into());
+                    ws.regions[0].actors.insert(5, actor);
+                }),
+            ),
             ("reorder relations", Box::new(|ws| ws.regions[0].relations.reverse())),
-            ("set a checklist status", Box::new(|ws| {
-                let item = ws.regions[0].checklists[0].items().next().unwrap().id.clone();
-                ws.regions[0].checklists[0].set_status(&item, Some(Status::Nein), "2026-12-02T10:00:00Z");
-            })),
+            (
+                "set a checklist status",
+                Box::new(|ws| {
+                    let item = ws.regions[0].checklists[0].items().next().unwrap().id.clone();
+                    ws.regions[0].checklists[0].set_status(&item, Some(Status::Nein), "2026-12-02T10:00:00Z");
+                }),
+            ),
             ("rename the region", Box::new(|ws| ws.regions[0].name = "Anders".into())),
-            ("add a region", Box::new(|ws| {
-                let mut region = ws.regions[0].clone();
-                region.id = Id("r2".into());
-                ws.regions.insert(0, region);
-            })),
+            (
+                "add a region",
+                Box::new(|ws| {
+                    let mut region = ws.regions[0].clone();
+                    region.id = Id("r2".into());
+                    ws.regions.insert(0, region);
+                }),
+            ),
             ("delete the region", Box::new(|ws| ws.regions.clear())),
             ("change templates", Box::new(|ws| ws.templates.push(crate::domain::model::templates::builtin_templates().remove(0)))),
         ];

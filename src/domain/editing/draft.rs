@@ -4,9 +4,7 @@
 
 use crate::domain::model::*;
 use crate::domain::rules::dates::{input_to_iso, show};
-use crate::domain::rules::fields::{
-    is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors,
-};
+use crate::domain::rules::fields::{is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors};
 use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
 use crate::domain::rules::text::{split_commas, split_lines};
 use crate::i18n::Message;
@@ -29,8 +27,7 @@ pub const LAST_DRAFT_KEY: &str = "netzwerkatlas.draft-last";
 
 impl DraftSlot {
     pub fn key(&self) -> String {
-        let part = |value: Option<&str>| {
-            value.map_or_else(|| "-".to_owned(), |v| format!("~{}", encode(v)))};
+        let part = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| format!("~{}", encode(v)));
         format!("{DRAFT_PREFIX}{}/{}/{}", encode(&self.form), part(self.region.as_deref()), part(self.entity.as_deref()))
     }
 
@@ -40,8 +37,7 @@ impl DraftSlot {
             text => Some(Some(decode(text.strip_prefix('~')?)?)),
         };
         let mut parts = key.strip_prefix(DRAFT_PREFIX)?.split('/');
-        let slot = DraftSlot { form: decode(parts.next()?)?, region: part(parts.next()?)?, entity: part(parts.next()?)? ,
-        };
+        let slot = DraftSlot { form: decode(parts.next()?)?, region: part(parts.next()?)?, entity: part(parts.next()?)? };
         parts.next().is_none().then_some(slot)
     }
 }
@@ -113,9 +109,7 @@ impl ActorDraft {
             } else if region.actor(traeger).is_none() {
                 errors.insert("traeger".into(), Message::new("form.traeger_gone"));
             } else if traeger_chain_reaches(region, traeger, &id) {
-                errors.insert(
-                    "traeger".into(),
-                    Message::new("form.traeger_cycle"));
+                errors.insert("traeger".into(), Message::new("form.traeger_cycle"));
             }
         }
         let mut contacts = Vec::new();
@@ -130,18 +124,13 @@ impl ActorDraft {
                 continue;
             }
             if contact.name.is_empty() {
-                errors.insert(format!("contact.{i}.name"), Message::new("form.contact_name"),
-                );
+                errors.insert(format!("contact.{i}.name"), Message::new("form.contact_name"));
             }
             if !contact.email.is_empty() && !is_valid_email(&contact.email) {
-                errors.insert(
-                    format!("contact.{i}.email"),
-                    Message::new("form.email"));
+                errors.insert(format!("contact.{i}.email"), Message::new("form.email"));
             }
             if !contact.phone.is_empty() && !is_valid_phone(&contact.phone) {
-                errors.insert(
-                    format!("contact.{i}.phone"),
-                    Message::new("form.phone"));
+                errors.insert(format!("contact.{i}.phone"), Message::new("form.phone"));
             }
             contacts.push(contact);
         }
@@ -151,12 +140,7 @@ impl ActorDraft {
         let mut rechtskreise = self.rechtskreise.clone();
         rechtskreise.sort();
         rechtskreise.dedup();
-        let sozialraeume = region
-            .sozialraeume
-            .iter()
-            .filter(|s| self.sozialraeume.contains(&s.id))
-            .map(|s| s.id.clone())
-            .collect();
+        let sozialraeume = region.sozialraeume.iter().filter(|s| self.sozialraeume.contains(&s.id)).map(|s| s.id.clone()).collect();
         Ok(Actor {
             id,
             name: name.to_owned(),
@@ -252,21 +236,12 @@ impl RelationDraft {
         if let (Some(from), Some(to)) = (&from, &to) {
             if from == to {
                 errors.insert("to".into(), Message::new("form.two_actors"));
-            } else if region
-                .relations
-                .iter()
-                .any(|r| r.id != id && r.kind == self.kind && r.links(from, to))
-            {
-                errors.insert(
-                    "kind".into(),
-                    Message::new("form.relation_exists").with("kind", self.kind.label()),
-                );
+            } else if region.relations.iter().any(|r| r.id != id && r.kind == self.kind && r.links(from, to)) {
+                errors.insert("kind".into(), Message::new("form.relation_exists").with("kind", self.kind.label()));
             }
         }
         if !is_valid_since(&self.since) {
-            errors.insert(
-                "since".into(),
-                Message::new("form.since"));
+            errors.insert("since".into(), Message::new("form.since"));
         }
         match (from, to) {
             (Some(from), Some(to)) if errors.is_empty() => Ok(Relation {
@@ -295,13 +270,7 @@ pub struct GroupDraft {
 
 impl Default for GroupDraft {
     fn default() -> Self {
-        GroupDraft {
-            name: String::new(),
-            kind: GroupKind::Arbeitskreis,
-            members: Vec::new(),
-            meetings: Vec::new(),
-            notes: String::new(),
-        }
+        GroupDraft { name: String::new(), kind: GroupKind::Arbeitskreis, members: Vec::new(), meetings: Vec::new(), notes: String::new() }
     }
 }
 
@@ -311,8 +280,7 @@ impl GroupDraft {
             name: group.name.clone(),
             kind: group.kind,
             members: group.members.clone(),
-            meetings: group.meetings.iter().map(|m| Meeting { date: show(&m.date), topic: m.topic.clone() ,
-                }).collect(),
+            meetings: group.meetings.iter().map(|m| Meeting { date: show(&m.date), topic: m.topic.clone() }).collect(),
             notes: group.notes.clone(),
         }
     }
@@ -330,31 +298,17 @@ impl GroupDraft {
                 continue;
             }
             if !is_valid_date(date) {
-                errors.insert(format!("meeting.{i}.date"), Message::new("form.meeting_date"),
-                );
+                errors.insert(format!("meeting.{i}.date"), Message::new("form.meeting_date"));
             }
-            meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() ,
-            });
+            meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() });
         }
         if !errors.is_empty() {
             return Err(errors);
         }
         meetings.sort_by(|a, b| a.date.cmp(&b.date));
         // Keep the region's order of actors, drop unknown or repeated members.
-        let members = region
-            .actors
-            .iter()
-            .filter(|a| self.members.contains(&a.id))
-            .map(|a| a.id.clone())
-            .collect();
-        Ok(Group {
-            id,
-            name: self.name.trim().to_owned(),
-            kind: self.kind,
-            members,
-            meetings,
-            notes: self.notes.trim().to_owned(),
-        })
+        let members = region.actors.iter().filter(|a| self.members.contains(&a.id)).map(|a| a.id.clone()).collect();
+        Ok(Group { id, name: self.name.trim().to_owned(), kind: self.kind, members, meetings, notes: self.notes.trim().to_owned() })
     }
 }
 
@@ -385,11 +339,7 @@ impl RegionDraft {
             sozialraeume: region
                 .sozialraeume
                 .iter()
-                .map(|s| SozialraumDraft {
-                    id: Some(s.id.clone()),
-                    name: s.name.clone(),
-                    gemeinden: s.gemeinden.join(", "),
-                })
+                .map(|s| SozialraumDraft { id: Some(s.id.clone()), name: s.name.clone(), gemeinden: s.gemeinden.join(", ") })
                 .collect(),
             notes: region.notes.clone(),
         }
@@ -397,8 +347,7 @@ impl RegionDraft {
 
     /// The region's name, kind and Sozialräume; actors and relations are
     /// kept by the caller (see `Region::apply_structure`).
-    pub fn build(&self, ids: &mut impl IdSource,
-    ) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
+    pub fn build(&self, ids: &mut impl IdSource) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
             errors.insert("name".into(), Message::new("form.region_name"));
@@ -411,14 +360,12 @@ impl RegionDraft {
                 continue;
             }
             if name.is_empty() {
-                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_name"),
-                );
+                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_name"));
                 continue;
             }
             let folded = crate::domain::rules::text::fold(name);
             if seen.contains(&folded) {
-                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_twice"),
-                );
+                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_twice"));
                 continue;
             }
             seen.push(folded);
@@ -431,8 +378,7 @@ impl RegionDraft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok((self.name.trim().to_owned(), self.kind, sozialraeume, self.notes.trim().to_owned(),
-        ))
+        Ok((self.name.trim().to_owned(), self.kind, sozialraeume, self.notes.trim().to_owned()))
     }
 }
 
@@ -442,10 +388,8 @@ mod tests {
 
     fn region() -> Region {
         let mut r = Region::new(Id("r".into()), "Testkreis", RegionKind::Landkreis);
-        r.sozialraeume.push(Sozialraum { id: Id("s1".into()), name: "Nord".into(), gemeinden: vec![] ,
-        });
-        r.actors.push(Actor::new(Id("a".into()), "Lebenshilfe", ActorKind::Traeger,
-        ));
+        r.sozialraeume.push(Sozialraum { id: Id("s1".into()), name: "Nord".into(), gemeinden: vec![] });
+        r.actors.push(Actor::new(Id("a".into()), "Lebenshilfe", ActorKind::Traeger));
         r.actors.push(Actor::new(Id("b".into()), "Werkstatt", ActorKind::Wfbm));
         r.relations.push(Relation {
             id: Id("rel".into()),
@@ -480,8 +424,7 @@ mod tests {
         d.tags = "Sport, Ehrenamt,".into();
         d.website = "www.tsv.example".into();
         d.sozialraeume = vec![Id("s1".into()), Id("gone".into())];
-        d.rechtskreise = vec![Rechtskreis::SgbVIII, Rechtskreis::SgbII, Rechtskreis::SgbVIII,
-        ];
+        d.rechtskreise = vec![Rechtskreis::SgbVIII, Rechtskreis::SgbII, Rechtskreis::SgbVIII];
         let a = d.build(Id("n".into()), &region()).unwrap();
         assert_eq!(a.name, "TSV Erlenbach");
         assert_eq!(a.target_groups, vec!["Jugendliche", "Geflüchtete"]);
@@ -503,8 +446,7 @@ mod tests {
         assert!(errors["contact.0.email"].text().contains("gültige E-Mail"));
         assert!(errors.contains_key("contact.2.name"));
         assert!(errors.contains_key("contact.2.phone"));
-        d.contacts = vec![Contact { name: "Anna".into(), email: "anna@x.de".into(), ..Contact::default() }, Contact::default(),
-        ];
+        d.contacts = vec![Contact { name: "Anna".into(), email: "anna@x.de".into(), ..Contact::default() }, Contact::default()];
         assert_eq!(d.build(Id("n".into()), &region()).unwrap().contacts.len(), 1);
     }
 
@@ -521,11 +463,9 @@ mod tests {
         r.actors[1].traeger = Some(Id("a".into()));
         let mut d = ActorDraft::from_actor(&r.actors[0]);
         d.traeger = Some(Id("a".into()));
-        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text()
-            .contains("eigener"));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text().contains("eigener"));
         d.traeger = Some(Id("b".into()));
-        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text()
-            .contains("Kreis"));
+        assert!(d.build(Id("a".into()), &r).unwrap_err()["traeger"].text().contains("Kreis"));
         d.traeger = Some(Id("missing".into()));
         assert!(d.build(Id("a".into()), &r).is_err());
     }
@@ -534,8 +474,7 @@ mod tests {
     fn relation_rules() {
         let r = region();
         let mut d = RelationDraft { from: Some(Id("a".into())), to: Some(Id("a".into())), ..RelationDraft::default() };
-        assert!(d.build(Id("n".into()), &r).unwrap_err()["to"].text()
-            .contains("zwei verschiedene"));
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["to"].text().contains("zwei verschiedene"));
         d.to = None;
         assert!(d.build(Id("n".into()), &r).unwrap_err().contains_key("to"));
         // Same kind, other order: a duplicate.
@@ -545,8 +484,7 @@ mod tests {
             kind: RelationKind::Traegerschaft,
             ..RelationDraft::default()
         };
-        assert!(d.build(Id("n".into()), &r).unwrap_err()["kind"].text()
-            .contains("schon eine Beziehung"));
+        assert!(d.build(Id("n".into()), &r).unwrap_err()["kind"].text().contains("schon eine Beziehung"));
         // Editing the existing relation itself is not a duplicate.
         assert!(d.build(Id("rel".into()), &r).is_ok());
         // Another kind between the same pair is fine.
@@ -573,11 +511,9 @@ mod tests {
             name: "AK Übergang".into(),
             members: vec![Id("b".into()), Id("zzz".into()), Id("a".into())],
             meetings: vec![
-                Meeting { date: "01.03.2025".into(), topic: "B".into() ,
-                },
+                Meeting { date: "01.03.2025".into(), topic: "B".into() },
                 Meeting::default(),
-                Meeting { date: "2024-11-01".into(), topic: "A".into() ,
-                },
+                Meeting { date: "2024-11-01".into(), topic: "A".into() },
             ],
             ..GroupDraft::default()
         };
@@ -586,8 +522,7 @@ mod tests {
         assert_eq!(g.meetings[0].topic, "A");
         assert_eq!(g.meetings[1].date, "2025-03-01", "German input is kept as ISO and sorts");
         assert_eq!(g.meetings.len(), 2);
-        let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() ,
-            }], ..d };
+        let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() }], ..d };
         assert!(bad.build(Id("g".into()), &r).unwrap_err().contains_key("meeting.0.date"));
     }
 
@@ -599,14 +534,12 @@ mod tests {
             Id(format!("{p}-{counter}"))
         };
         let mut d = RegionDraft::from_region(&region());
-        d.sozialraeume.push(SozialraumDraft { id: None, name: "Süd".into(), gemeinden: "A, B".into() ,
-        });
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "Süd".into(), gemeinden: "A, B".into() });
         let (_, _, s, _) = d.build(&mut ids).unwrap();
         assert_eq!(s[0].id, Id("s1".into()));
         assert_eq!(s[1].id, Id("sr-1".into()));
         assert_eq!(s[1].gemeinden, vec!["A", "B"]);
-        d.sozialraeume.push(SozialraumDraft { id: None, name: "süd".into(), gemeinden: String::new() ,
-        });
+        d.sozialraeume.push(SozialraumDraft { id: None, name: "süd".into(), gemeinden: String::new() });
         assert!(d.build(&mut ids).unwrap_err().contains_key("sozialraum.2.name"));
         d.name = String::new();
         assert!(d.build(&mut ids).unwrap_err().contains_key("name"));
@@ -614,26 +547,24 @@ mod tests {
 
     #[test]
     fn a_draft_slot_names_form_region_and_record_and_reads_back() {
-        let slot = DraftSlot { form: "actor".into(), region: Some("reg|1".into()), entity: Some("a\"b".into()) ,
-        };
+        let slot = DraftSlot { form: "actor".into(), region: Some("reg|1".into()), entity: Some("a\"b".into()) };
         assert!(slot.key().starts_with(DRAFT_PREFIX));
         assert_eq!(DraftSlot::parse(&slot.key()), Some(slot.clone()));
         let new = DraftSlot { entity: None, ..slot.clone() };
         assert_ne!(new.key(), slot.key(), "a new record and an edited one keep apart");
         assert_eq!(DraftSlot::parse("netzwerkatlas.workspace"), None);
         assert_eq!(DraftSlot::parse(&format!("{DRAFT_PREFIX}kaputt")), None);
-        let empty = DraftSlot { form: "actor".into(), region: Some(String::new()), entity: None ,
-        };
+        let empty = DraftSlot { form: "actor".into(), region: Some(String::new()), entity: None };
         assert_eq!(DraftSlot::parse(&empty.key()), Some(empty), "an empty id is not no id");
     }
 
     #[test]
     fn every_draft_survives_being_written_as_text() {
-        let actor = ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
+        let actor =
+            ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
         let text = serde_json::to_string(&actor).unwrap();
         assert_eq!(serde_json::from_str::<ActorDraft>(&text).unwrap(), actor);
-        let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() ,
-            }], ..GroupDraft::default() };
+        let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() }], ..GroupDraft::default() };
         assert_eq!(serde_json::from_str::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
         let relation = RelationDraft { since: "05.2024".into(), ..RelationDraft::default() };
         assert_eq!(serde_json::from_str::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(), relation);

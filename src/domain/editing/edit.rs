@@ -1,9 +1,9 @@
 //! Edits on a region that keep its references whole: deleting an actor takes
 //! its relations, memberships and Träger links with it.
 
+use crate::domain::model::*;
 use crate::i18n::t;
 use crate::tr;
-use crate::domain::model::*;
 
 /// What deleting an actor takes with it, shown before the user confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -216,8 +216,11 @@ mod tests {
         assert_eq!(impact.checklist_items, 2, "responsible in one item, named in one answer");
         assert!(impact.describe().ends_with("2 Checklisten-Punkte verlieren den Verweis auf ihn."));
         r.delete_actor(&jobcenter);
-        assert!(r.checklists.iter().flat_map(|c| c.items()).all(|i| !i.responsible.contains(&jobcenter)
-            && i.answers.iter().all(|a| !a.actors.contains(&jobcenter))));
+        assert!(r
+            .checklists
+            .iter()
+            .flat_map(|c| c.items())
+            .all(|i| !i.responsible.contains(&jobcenter) && i.answers.iter().all(|a| !a.actors.contains(&jobcenter))));
         assert!(crate::domain::rules::integrity::integrity_problems(&ws).is_empty());
     }
 

@@ -122,8 +122,7 @@ impl ActorRows {
             *counts.entry(&relation.from).or_default() += 1;
             *counts.entry(&relation.to).or_default() += 1;
         }
-        let sozialraum_names: HashMap<&Id, &str> =
-            region.sozialraeume.iter().map(|s| (&s.id, s.name.as_str())).collect();
+        let sozialraum_names: HashMap<&Id, &str> = region.sozialraeume.iter().map(|s| (&s.id, s.name.as_str())).collect();
         let mut rows: Vec<Prepared> = region
             .actors
             .iter()
@@ -132,12 +131,7 @@ impl ActorRows {
                     id: a.id.clone(),
                     name: a.name.clone(),
                     kind: a.kind,
-                    sozialraeume: a
-                        .sozialraeume
-                        .iter()
-                        .filter_map(|s| sozialraum_names.get(s).copied())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    sozialraeume: a.sozialraeume.iter().filter_map(|s| sozialraum_names.get(s).copied()).collect::<Vec<_>>().join(", "),
                     rechtskreise: a.rechtskreise.iter().map(|r| r.short()).collect::<Vec<_>>().join(", "),
                     relations: counts.get(&a.id).copied().unwrap_or(0),
                 },
@@ -319,7 +313,10 @@ mod tests {
         assert_eq!(all.len(), r.actors.len());
         assert_eq!(all[0].1, "Agentur für Arbeit Lindenau");
         let ifds = actors_by_name(&r, |a| a.kind == ActorKind::Ifd);
-        assert_eq!(ifds.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["IFD der Stephanus-Werkstatt", "Integrationsfachdienst Lindenau gGmbH"]);
+        assert_eq!(
+            ifds.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
+            ["IFD der Stephanus-Werkstatt", "Integrationsfachdienst Lindenau gGmbH"]
+        );
     }
 
     #[test]

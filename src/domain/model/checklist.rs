@@ -54,15 +54,8 @@ impl Status {
     }
 }
 
-const ALL_STATUSES: [Status; 7] = [
-    Status::Nein,
-    Status::NichtGeplantSinnvoll,
-    Status::InPlanung,
-    Status::Umgesetzt,
-    Status::Hemmt,
-    Status::Neutral,
-    Status::Foerdert,
-];
+const ALL_STATUSES: [Status; 7] =
+    [Status::Nein, Status::NichtGeplantSinnvoll, Status::InPlanung, Status::Umgesetzt, Status::Hemmt, Status::Neutral, Status::Foerdert];
 
 /// The label of a status, or of "no answer yet".
 pub fn status_label(status: Option<Status>) -> &'static str {
@@ -315,9 +308,9 @@ impl Checklist {
         }
         // Steps through the scale in quick succession (arrow keys through
         // the radios, a click corrected) are one change in the history.
-        let settling = entry.history.last().is_some_and(|last| {
-            matches!((seconds(&last.at), seconds(now)), (Some(then), Some(at)) if (0..=FOLD_SECONDS).contains(&(at - then)))
-        });
+        let settling = entry.history.last().is_some_and(
+            |last| matches!((seconds(&last.at), seconds(now)), (Some(then), Some(at)) if (0..=FOLD_SECONDS).contains(&(at - then))),
+        );
         match entry.history.last_mut() {
             Some(last) if settling => {
                 last.to = status;
@@ -413,21 +406,12 @@ impl Progress {
     /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
     /// legends and the print view write it.
     pub fn described(&self) -> Vec<(Option<Status>, String)> {
-        self.segments()
-            .into_iter()
-            .map(|(s, n)| (s, format!("{n} {} ({} %)", status_label(s), self.percent(s))))
-            .collect()
+        self.segments().into_iter().map(|(s, n)| (s, format!("{n} {} ({} %)", status_label(s), self.percent(s)))).collect()
     }
 
     /// The segments to draw, in scale order, unanswered last; empty ones left out.
     pub fn segments(&self) -> Vec<(Option<Status>, usize)> {
-        ALL_STATUSES
-            .iter()
-            .map(|s| Some(*s))
-            .chain([None])
-            .map(|s| (s, self.count(s)))
-            .filter(|(_, n)| *n > 0)
-            .collect()
+        ALL_STATUSES.iter().map(|s| Some(*s)).chain([None]).map(|s| (s, self.count(s))).filter(|(_, n)| *n > 0).collect()
     }
 }
 

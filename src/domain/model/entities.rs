@@ -56,10 +56,7 @@ impl Workspace {
     /// The active region, falling back to the first one when the stored
     /// choice no longer exists (e.g. after undoing the region's creation).
     pub fn active_region(&self) -> Option<&Region> {
-        self.active
-            .as_ref()
-            .and_then(|id| self.region(id))
-            .or_else(|| self.regions.first())
+        self.active.as_ref().and_then(|id| self.region(id)).or_else(|| self.regions.first())
     }
 
     pub fn active_id(&self) -> Option<Id> {
@@ -235,10 +232,7 @@ impl RelationKind {
     pub fn has_direction(self) -> bool {
         matches!(
             self,
-            RelationKind::Weiterleitung
-                | RelationKind::Finanzierung
-                | RelationKind::Traegerschaft
-                | RelationKind::Mitgliedschaft
+            RelationKind::Weiterleitung | RelationKind::Finanzierung | RelationKind::Traegerschaft | RelationKind::Mitgliedschaft
         )
     }
 
@@ -503,7 +497,10 @@ mod tests {
         full.notes = "Ansprechpartner wechselt".into();
         full.contacts.push(Contact { name: "Erika Muster".into(), ..Contact::default() });
         let text = serde_json::to_string(&full).unwrap();
-        assert!(text.contains(r#""notes":"Ansprechpartner wechselt""#) && text.contains(r#""contacts":[{"name":"Erika Muster"}]"#), "{text}");
+        assert!(
+            text.contains(r#""notes":"Ansprechpartner wechselt""#) && text.contains(r#""contacts":[{"name":"Erika Muster"}]"#),
+            "{text}"
+        );
         assert_eq!(serde_json::from_str::<Actor>(&text).unwrap(), full);
     }
 

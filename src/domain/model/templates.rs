@@ -12,8 +12,7 @@ pub const BUILTIN_PREFIX: &str = "tpl-";
 
 type Item = (&'static str, &'static str);
 
-fn section(template: &str, number: usize, title: &str, kind: ItemKind, items: &[Item],
-) -> TemplateSection {
+fn section(template: &str, number: usize, title: &str, kind: ItemKind, items: &[Item]) -> TemplateSection {
     TemplateSection {
         id: Id(format!("{template}-{number}")),
         title: title.to_owned(),
@@ -68,8 +67,7 @@ fn lokale_planung() -> Template {
                 ("Es gibt Konzepte oder Maßnahmen zur Stärkung der Partizipation der Zielgruppe.", ""),
                 ("Das Bündnis beteiligt sich an Veranstaltungen zum Empowerment junger Geflüchteter.", ""),
             ]),
-        ],
-    }
+        ] }
 }
 
 fn netzwerk_aufbauen() -> Template {
@@ -113,8 +111,7 @@ fn netzwerk_aufbauen() -> Template {
                 ("Ein Rahmenkonzept ist mit den Dachverbänden entwickelt.", ""),
                 ("Das Gespräch mit dem Kostenträger wird aktiv gesucht.", ""),
             ]),
-        ],
-    }
+        ] }
 }
 
 fn sozialraumkonferenz() -> Template {
@@ -130,8 +127,7 @@ fn sozialraumkonferenz() -> Template {
             ("Bedarfe: Was wird künftig gebraucht, wo sind Versorgungslücken?", "Zum Beispiel offene Freizeitangebote, begleitetes Wohnen für Familien, therapeutische Angebote."),
             ("Gelingende Zusammenarbeit: Welche Beispiele gibt es?", "Zum Beispiel gemeinsame Anlaufstellen für Familien."),
             ("Vernetzung: Was braucht es, damit sie gut funktioniert?", "Zum Beispiel Verlässlichkeit, Neugierde, Augenhöhe, ein gemeinsames Ziel."),
-        ])],
-    }
+        ])] }
 }
 
 fn modellregion() -> Template {
@@ -142,23 +138,24 @@ fn modellregion() -> Template {
                       wie sie in zwei Modellregionen verglichen wurden."
             .into(),
         version: 1,
-        sections: vec![section("mr", 1, "Strukturen der Region", ItemKind::Status(Scale::Factor), &[
-            ("Trägerlandschaft", "Wie viele Werkstattträger gibt es, wie vielfältig sind sie?",
-                ),
-            ("Anzahl der IFDs und ihre Trägerschaft", "Private Träger oder beim Werkstattträger angesiedelt?",
-                ),
-            ("Vernetzung der beteiligten Akteure", ""),
-            ("Wirtschaftliche Situation und in Frage kommende Unternehmen", "",
-                ),
-        ],
+        sections: vec![section(
+            "mr",
+            1,
+            "Strukturen der Region",
+            ItemKind::Status(Scale::Factor),
+            &[
+                ("Trägerlandschaft", "Wie viele Werkstattträger gibt es, wie vielfältig sind sie?"),
+                ("Anzahl der IFDs und ihre Trägerschaft", "Private Träger oder beim Werkstattträger angesiedelt?"),
+                ("Vernetzung der beteiligten Akteure", ""),
+                ("Wirtschaftliche Situation und in Frage kommende Unternehmen", ""),
+            ],
         )],
     }
 }
 
 /// The templates every installation has, in the order they are offered.
 pub fn builtin_templates() -> Vec<Template> {
-    vec![lokale_planung(), netzwerk_aufbauen(), sozialraumkonferenz(), modellregion(),
-    ]
+    vec![lokale_planung(), netzwerk_aufbauen(), sozialraumkonferenz(), modellregion()]
 }
 
 pub fn is_builtin(id: &Id) -> bool {
@@ -205,8 +202,7 @@ impl TemplateDraft {
                     items: s
                         .items
                         .iter()
-                        .map(|i| ItemDraft { id: Some(i.id.clone()), text: i.text.clone(), help: i.help.clone(), kind: i.kind ,
-                        })
+                        .map(|i| ItemDraft { id: Some(i.id.clone()), text: i.text.clone(), help: i.help.clone(), kind: i.kind })
                         .collect(),
                 })
                 .collect(),
@@ -214,8 +210,7 @@ impl TemplateDraft {
     }
 
     /// Builds the template `id`; `previous` is the saved version it replaces.
-    pub fn build(&self, id: Id, previous: Option<&Template>, ids: &mut impl IdSource,
-    ) -> Result<Template, FieldErrors> {
+    pub fn build(&self, id: Id, previous: Option<&Template>, ids: &mut impl IdSource) -> Result<Template, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
             errors.insert("name".into(), Message::new("templates.error.name"));
@@ -237,12 +232,10 @@ impl TemplateDraft {
                 continue;
             }
             if draft.title.trim().is_empty() {
-                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_title"),
-                );
+                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_title"));
             }
             if items.is_empty() {
-                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_empty"),
-                );
+                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_empty"));
             }
             sections.push(TemplateSection {
                 id: draft.id.clone().unwrap_or_else(|| ids.next_id("section")),
@@ -251,8 +244,7 @@ impl TemplateDraft {
             });
         }
         if sections.is_empty() && !errors.keys().any(|k| k.starts_with("section.")) {
-            errors.insert("sections".into(), Message::new("templates.error.no_sections"),
-            );
+            errors.insert("sections".into(), Message::new("templates.error.no_sections"));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -266,8 +258,7 @@ impl TemplateDraft {
         };
         // Saving unchanged content keeps the version.
         match previous {
-            Some(p) if Template { version: p.version, ..template.clone() } == *p => {
-                Ok(p.clone())}
+            Some(p) if Template { version: p.version, ..template.clone() } == *p => Ok(p.clone()),
             _ => Ok(template),
         }
     }
@@ -347,8 +338,7 @@ mod tests {
             ..TemplateDraft::default()
         };
         let errors = draft.build(Id("t".into()), None, &mut ids).unwrap_err();
-        assert!(errors["section.0.title"].text()
-            .contains("mindestens einen Punkt"));
+        assert!(errors["section.0.title"].text().contains("mindestens einen Punkt"));
         assert!(errors["section.1.title"].text().contains("Titel"));
         assert!(!errors.contains_key("section.2.title"), "a blank section is ignored");
     }

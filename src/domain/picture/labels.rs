@@ -249,7 +249,11 @@ mod tests {
         assert_eq!(wrap("Jobcenter Landkreis Lindenau", 18), vec!["Jobcenter", "Landkreis Lindenau"]);
         assert_eq!(wrap("Integrations-Fachdienst Nord", 14), vec!["Integrations-", "Fachdienst", "Nord"]);
         assert_eq!(wrap("IFD der Stephanus-Werkstatt", 12), vec!["IFD der", "Stephanus-", "Werkstatt"]);
-        assert_eq!(wrap("Integrationsfachdienst Lindenau gGmbH", 18), vec!["Integrationsfachdienst", "Lindenau gGmbH"], "a word stays whole");
+        assert_eq!(
+            wrap("Integrationsfachdienst Lindenau gGmbH", 18),
+            vec!["Integrationsfachdienst", "Lindenau gGmbH"],
+            "a word stays whole"
+        );
         let cut = wrap("Kinderundjugendhilfeverbundsgeschäftsstelle", 12);
         assert!(cut.iter().all(|l| l.chars().count() <= LONGEST_WORD), "{cut:?}");
         assert_eq!(cut.concat(), "Kinderundjugendhilfeverbundsgeschäftsstelle");
@@ -276,7 +280,8 @@ mod tests {
         use crate::domain::samples::demo::demo_workspace;
         let region = demo_workspace().regions.remove(0);
         let index: HashMap<&str, usize> = region.actors.iter().enumerate().map(|(i, a)| (a.id.0.as_str(), i)).collect();
-        let edges: Vec<(usize, usize)> = region.relations.iter().filter_map(|r| Some((index[r.from.0.as_str()], *index.get(r.to.0.as_str())?))).collect();
+        let edges: Vec<(usize, usize)> =
+            region.relations.iter().filter_map(|r| Some((index[r.from.0.as_str()], *index.get(r.to.0.as_str())?))).collect();
         let positions = crate::domain::layout::ForceLayout::new(region.actors.len(), &edges, &vec![None; region.actors.len()]).run();
         // Fitted as the picture fits it.
         let view = crate::domain::picture::viewport::Viewport {
@@ -304,7 +309,9 @@ mod tests {
             let nodes: Vec<(f64, f64, &str)> = owned.iter().map(|(x, y, n)| (*x, *y, n.as_str())).collect();
             let placed = place_labels(&nodes, (width, height), 9.0, 14.0, measure);
             let shown: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
-            let below_only = without_overlap(&nodes.iter().map(|(x, y, n)| LabelBox { x: *x, top: y + 12.0, width: measure(n), height: 14.0 }).collect::<Vec<_>>());
+            let below_only = without_overlap(
+                &nodes.iter().map(|(x, y, n)| LabelBox { x: *x, top: y + 12.0, width: measure(n), height: 14.0 }).collect::<Vec<_>>(),
+            );
             let before = below_only.iter().filter(|s| **s).count();
             assert!(shown.len() > before, "{width}×{height}: {} names, below only {before}", shown.len());
             assert_eq!(shown.len(), nodes.len(), "{width}×{height}: a small network names every actor");
@@ -325,7 +332,8 @@ mod tests {
     fn a_large_map_names_only_what_fits_near_its_node() {
         let names: Vec<String> = (0..SMALL_NETWORK + 50).map(|i| format!("Verein {i:03}")).collect();
         // A tight cluster: most names find no room near their node.
-        let nodes: Vec<(f64, f64, &str)> = names.iter().enumerate().map(|(i, n)| ((i % 15) as f64 * 20.0, (i / 15) as f64 * 20.0, n.as_str())).collect();
+        let nodes: Vec<(f64, f64, &str)> =
+            names.iter().enumerate().map(|(i, n)| ((i % 15) as f64 * 20.0, (i / 15) as f64 * 20.0, n.as_str())).collect();
         let placed = place_labels(&nodes, (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
         assert!(placed.iter().flatten().all(|p| !p.leader), "no far-off names in a large map");
         assert!(placed.iter().any(Option::is_none));

@@ -90,8 +90,7 @@ fn sector_label(region: &Region, actor: &crate::domain::model::Actor, by: Sector
             match known.as_slice() {
                 [] => t("sectors.no_sozialraum").into(),
                 [only] => only.name.clone(),
-                several if several.len() == region.sozialraeume.len() => {
-                    t("sectors.all_sozialraeume").into()}
+                several if several.len() == region.sozialraeume.len() => t("sectors.all_sozialraeume").into(),
                 _ => t("sectors.several_sozialraeume").into(),
             }
         }
@@ -117,7 +116,12 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
                 let entry = strongest.entry(other).or_insert(r.binding);
                 *entry = (*entry).max(r.binding);
             }
-            let labels = [Binding::Vertrag.label(), Binding::Vereinbart.label(), Binding::Regelmaessig.label(), Binding::Informell.label(), t("sectors.no_relation"),
+            let labels = [
+                Binding::Vertrag.label(),
+                Binding::Vereinbart.label(),
+                Binding::Regelmaessig.label(),
+                Binding::Informell.label(),
+                t("sectors.no_relation"),
             ];
             let index = region
                 .actors
@@ -138,8 +142,8 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
         }
         RingBy::Relations => {
             let degrees = crate::domain::analysis::metrics::degrees(region);
-            let labels = [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation"),
-            ];
+            let labels =
+                [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation")];
             let index = region
                 .actors
                 .iter()
@@ -160,8 +164,7 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
 }
 
 /// Lays out the actors of `region` for which `visible` holds.
-pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, ring: &RingBy,
-) -> SectorMap {
+pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, ring: &RingBy) -> SectorMap {
     let actors: Vec<_> = region.actors.iter().filter(|a| visible(&a.id)).collect();
     let focus = match ring {
         RingBy::Binding(id) if visible(id) => Some(id.clone()),
@@ -176,8 +179,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     let (ring_of, ring_labels) = rings(region, ring);
     let mut map = SectorMap {
         sectors: Vec::new(),
-        rings: ring_labels.into_iter().enumerate().map(|(i, label)| Ring { label, radius: RING_STEP * (i + 1) as f64 ,
-            }).collect(),
+        rings: ring_labels.into_iter().enumerate().map(|(i, label)| Ring { label, radius: RING_STEP * (i + 1) as f64 }).collect(),
         positions: HashMap::new(),
         sector_of: HashMap::new(),
     };
@@ -227,8 +229,7 @@ mod tests {
     fn every_actor_sits_inside_its_sector() {
         let region = demo_workspace().regions.remove(0);
         for by in SectorBy::ALL {
-            for ring in [RingBy::Relations, RingBy::Binding(region.actors[0].id.clone()),
-            ] {
+            for ring in [RingBy::Relations, RingBy::Binding(region.actors[0].id.clone())] {
                 let map = sector_map(&region, |_| true, by, &ring);
                 assert_eq!(map.positions.len(), region.actors.len());
                 for actor in &region.actors {
@@ -254,8 +255,7 @@ mod tests {
         region.actors[0].sozialraeume = all.clone();
         region.actors[1].sozialraeume = all[..2].to_vec();
         region.actors[2].sozialraeume = vec![all[1].clone()];
-        region.actors[3].rechtskreise = vec![crate::domain::model::Rechtskreis::SgbII, crate::domain::model::Rechtskreis::SgbIII,
-        ];
+        region.actors[3].rechtskreise = vec![crate::domain::model::Rechtskreis::SgbII, crate::domain::model::Rechtskreis::SgbIII];
         assert_eq!(sector_label(&region, &region.actors[0], SectorBy::Sozialraum), "kreisweit (alle Sozialräume)");
         assert_eq!(sector_label(&region, &region.actors[1], SectorBy::Sozialraum), "mehrere Sozialräume");
         assert_eq!(sector_label(&region, &region.actors[2], SectorBy::Sozialraum), region.sozialraeume[1].name);
@@ -268,8 +268,7 @@ mod tests {
         let region = demo_workspace().regions.remove(0);
         let focus = region.relations.iter().find(|r| r.binding == Binding::Vertrag).unwrap();
         let (center, partner) = (focus.from.clone(), focus.to.clone());
-        let map = sector_map(&region, |_| true, SectorBy::Kind, &RingBy::Binding(center.clone()),
-        );
+        let map = sector_map(&region, |_| true, SectorBy::Kind, &RingBy::Binding(center.clone()));
         let distance = |p: Point| (p.0 * p.0 + p.1 * p.1).sqrt();
         assert_eq!(map.positions[&center], (0.0, 0.0));
         assert!(distance(map.positions[&partner]) < RING_STEP, "a written contract sits in the innermost ring");

@@ -243,7 +243,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn a_click_hits_the_nearest_line_within_reach() {
         let lines = [(0, (0.0, 0.0), (100.0, 0.0)), (1, (0.0, 10.0), (100.0, 10.0))];

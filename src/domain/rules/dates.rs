@@ -6,8 +6,7 @@
 use crate::i18n::{lang, text_in, Lang};
 
 const MONTHS_FULL_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-];
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A calendar day that exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -135,8 +134,7 @@ impl Partial {
         let parts: Vec<&str> = text.split_whitespace().collect();
         match parts.as_slice() {
             [m, y] => Some(Partial::Month(digits(y, 4, 4)? as i32, month(m)?)),
-            [d, m, y] => {
-                Day::new(digits(y, 4, 4)? as i32, month(m)?, digits(d, 1, 2)?).map(Partial::Day)}
+            [d, m, y] => Day::new(digits(y, 4, 4)? as i32, month(m)?, digits(d, 1, 2)?).map(Partial::Day),
             _ => None,
         }
     }
@@ -152,11 +150,10 @@ impl Partial {
     /// As `lang` writes it: "01.09.2019" / "1 Sep 2019", "09.2019" / "Sep 2019"
     /// (the patterns are texts of the catalogue, so each language has its own).
     pub fn show_in(self, lang: Lang) -> String {
-        match self{
+        match self {
             Partial::Year(y) => format!("{y}"),
-            Partial::Month(y, m)=> by_pattern(lang, text_in(lang, "format.date_month"),
-            y, m, 1), Partial::Day(d)=> by_pattern(lang,
-                text_in(lang, "format.date_day"), d.year, d.month, d.day, ),
+            Partial::Month(y, m) => by_pattern(lang, text_in(lang, "format.date_month"), y, m, 1),
+            Partial::Day(d) => by_pattern(lang, text_in(lang, "format.date_day"), d.year, d.month, d.day),
         }
     }
 }
@@ -168,19 +165,10 @@ fn by_pattern(lang: Lang, pattern: &str, year: i32, month: u32, day: u32) -> Str
     let mut rest = pattern;
     while let Some(c) = rest.chars().next() {
         let run = rest.len() - rest.trim_start_matches(c).len();
-        let (token, after) = rest.split_at(if matches!(c, 'Y' | 'M' | 'D') {
-            run.min(4)
-        } else {
-            c.len_utf8()
-        });
+        let (token, after) = rest.split_at(if matches!(c, 'Y' | 'M' | 'D') { run.min(4) } else { c.len_utf8() });
         match token {
             "YYYY" => out.push_str(&year.to_string()),
-            "MMM" => out.push_str(
-                text_in(lang, "format.months_short")
-                    .split_whitespace()
-                    .nth(month as usize - 1)
-                    .unwrap_or_default(),
-            ),
+            "MMM" => out.push_str(text_in(lang, "format.months_short").split_whitespace().nth(month as usize - 1).unwrap_or_default()),
             "MM" => out.push_str(&format!("{month:02}")),
             "M" => out.push_str(&month.to_string()),
             "DD" => out.push_str(&format!("{day:02}")),
@@ -239,8 +227,7 @@ mod tests {
         for ok in ["2024-02-29", "2026-12-31", "2026-01-01"] {
             assert!(Day::parse_iso(ok).is_some(), "{ok}");
         }
-        for bad in ["2026-02-29", "2026-02-31", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-01x", "",
-        ] {
+        for bad in ["2026-02-29", "2026-02-31", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-01x", ""] {
             assert!(Day::parse_iso(bad).is_none(), "{bad}");
         }
     }
@@ -324,8 +311,7 @@ mod tests {
 
     #[test]
     fn what_is_not_a_date_stays_as_it_is() {
-        for text in ["", "bald", "2026-13-01", "26-12-03", "2026-1-03x", "2026-02-31",
-        ] {
+        for text in ["", "bald", "2026-13-01", "26-12-03", "2026-1-03x", "2026-02-31"] {
             assert_eq!(show(text), text);
         }
     }

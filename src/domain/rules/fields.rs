@@ -5,15 +5,13 @@ use crate::domain::rules::dates::Partial;
 use crate::i18n::Message;
 use std::collections::BTreeMap;
 
-
 /// Problems found in a form, keyed by field name ("name", "contact.0.email");
 /// written when shown, so that they follow a switch of language.
 pub type FieldErrors = BTreeMap<String, Message>;
 
 /// A plausible e-mail address: one "@", no spaces, a dot in the domain.
 pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false ;
-    };
+    let Some((local, domain)) = email.split_once('@') else { return false };
     !local.is_empty()
         && !domain.contains('@')
         && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
@@ -25,8 +23,7 @@ pub fn is_valid_email(email: &str) -> bool {
 
 /// Digits, spaces and the usual separators of German phone numbers.
 pub fn is_valid_phone(phone: &str) -> bool {
-    phone.chars().any(|c| c.is_ascii_digit())
-        && phone.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c))
+    phone.chars().any(|c| c.is_ascii_digit()) && phone.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c))
 }
 
 /// Normalises a website: adds "https://" to a bare host, and accepts only
@@ -86,12 +83,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["a@b.de", "anna.schmidt@lindenau.example", "x+y@sub.domain.org",
-        ] {
+        for ok in ["a@b.de", "anna.schmidt@lindenau.example", "x+y@sub.domain.org"] {
             assert!(is_valid_email(ok), "{ok} should be valid");
         }
-        for bad in ["", "a", "a@", "@b.de", "a@b", "a@@b.de", "a b@c.de", "a@b..de", "a@.de", "a@b.de.",
-        ] {
+        for bad in ["", "a", "a@", "@b.de", "a@b", "a@@b.de", "a b@c.de", "a@b..de", "a@.de", "a@b.de."] {
             assert!(!is_valid_email(bad), "{bad} should be invalid");
         }
     }
@@ -125,12 +120,10 @@ mod tests {
 
     #[test]
     fn since_accepts_year_month_and_date() {
-        for ok in ["", "2019", "2019-09", "2020-02-29", "01.09.2019", "09.2019", "1 Sep 2019",
-        ] {
+        for ok in ["", "2019", "2019-09", "2020-02-29", "01.09.2019", "09.2019", "1 Sep 2019"] {
             assert!(is_valid_since(ok), "{ok}");
         }
-        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01", "31.02.2019", "13.2019",
-        ] {
+        for bad in ["19", "2019-13", "2019-9", "2019-02-30", "seit 2019", "2019-01-01-01", "31.02.2019", "13.2019"] {
             assert!(!is_valid_since(bad), "{bad}");
         }
     }

@@ -74,8 +74,7 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
     region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
     let before = region.relations.len();
     region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
-    note(&mut notes, before - region.relations.len(), "repair.dangling_relations",
-    );
+    note(&mut notes, before - region.relations.len(), "repair.dangling_relations");
 
     let (mut references, mut links) = (0, 0);
     for actor in &mut region.actors {
@@ -137,10 +136,7 @@ pub fn repair_template(template: &mut Template) -> Vec<Message> {
     }
     let mut notes = Vec::new();
     if duplicates > 0 {
-        notes.push(Message::new("repair.template_ids")
-                .with("n", duplicates)
-                .with("name", &template.name),
-        );
+        notes.push(Message::new("repair.template_ids").with("n", duplicates).with("name", &template.name));
     }
     notes
 }
@@ -283,10 +279,10 @@ mod tests {
     fn duplicate_region_and_template_ids() {
         let region = demo_workspace().regions.remove(0);
         let mut regions = vec![region.clone(), region];
-        assert_eq!(repair_region_ids(&mut regions)
-                .iter()
-                .map(Message::text)
-                .collect::<Vec<_>>(), vec!["1 doppelte Region-ID wurde neu vergeben."]);
+        assert_eq!(
+            repair_region_ids(&mut regions).iter().map(Message::text).collect::<Vec<_>>(),
+            vec!["1 doppelte Region-ID wurde neu vergeben."]
+        );
         assert_ne!(regions[0].id, regions[1].id);
         let mut template = crate::domain::model::templates::builtin_templates().remove(0);
         let first = template.sections[0].items[0].clone();

@@ -51,7 +51,10 @@ mod tests {
     fn names_match_despite_case_legal_form_and_a_typo() {
         assert!(similar_names("Lebenshilfe Lindenau e.V.", "lebenshilfe lindenau"));
         assert!(similar_names("Jobcenter Lindenau", "Jobcenter Lindenaü"));
-        assert!(similar_names("Integrationsfachdienst Lindenau", "Integrationsfachdienst Lindeanu"), "a swap is two edits, allowed at 30 letters");
+        assert!(
+            similar_names("Integrationsfachdienst Lindenau", "Integrationsfachdienst Lindeanu"),
+            "a swap is two edits, allowed at 30 letters"
+        );
         assert!(!similar_names("Jobcenter Lindenau", "Jobcenter Erlenbach"));
         assert!(!similar_names("VHS", "VdK"), "short names must match exactly");
         assert!(similar_names("Jobcenter Werra-Meissner", "Jobcenter Werra-Meißner"), "ß and ss");

@@ -4,8 +4,8 @@
 //! Every name, address and person in it is invented.
 
 use crate::domain::model::checklist::{Answer, Checklist, Status};
-use crate::domain::model::*;
 use crate::domain::model::templates::builtin_templates;
+use crate::domain::model::*;
 use ActorKind as K;
 use Binding as B;
 use Rechtskreis as R;
@@ -76,10 +76,7 @@ const ACTORS: &[DemoActor] = &[
     },
     a("abh", "Ausländerbehörde Landkreis Lindenau", K::Auslaenderbehoerde, None, &[R::AufenthG], ALL),
     a("lwv", "Landeswohlfahrtsverband (Kostenträger)", K::Kostentraeger, None, &[R::SgbIX], ALL),
-    DemoActor {
-        tags: &["LAG WfbM"],
-        ..a("lebenshilfe", "Lebenshilfe Lindenau e. V.", K::Traeger, None, &[R::SgbIX], &["mitte", "nord"])
-    },
+    DemoActor { tags: &["LAG WfbM"], ..a("lebenshilfe", "Lebenshilfe Lindenau e. V.", K::Traeger, None, &[R::SgbIX], &["mitte", "nord"]) },
     DemoActor {
         target_groups: &["Menschen mit Behinderung"],
         offers: &["Berufsbildungsbereich", "Arbeitsbereich", "Außenarbeitsplätze"],
@@ -277,7 +274,9 @@ fn contacts(key: &str) -> Vec<Contact> {
             person("Lena Hartmann", "Teilhabemanagerin", "l.hartmann@kreis-lindenau.example", "06441 407-234"),
         ],
         "jobcenter" => vec![person("Thomas Berger", "Teamleitung U25", "thomas.berger@jc-lindenau.example", "06441 9980-12")],
-        "ifd-lindenau" => vec![person("Sabine Krüger", "Fachberaterin Budget für Arbeit", "krueger@ifd-lindenau.example", "06441 55 12 30")],
+        "ifd-lindenau" => {
+            vec![person("Sabine Krüger", "Fachberaterin Budget für Arbeit", "krueger@ifd-lindenau.example", "06441 55 12 30")]
+        }
         "wfbm-lindenau" => vec![person("Jörg Neumann", "Werkstattleitung", "neumann@lindenauer-werkstaetten.example", "")],
         "eutb" => vec![person("Aylin Yılmaz", "Beraterin", "eutb@caritas-lindenau.example", "06441 20 30 40")],
         "abh" => vec![person("Petra Vogel", "Sachgebietsleitung", "", "06441 407-310")],
@@ -388,8 +387,7 @@ fn demo_checklists() -> Vec<Checklist> {
             i.due = (*due).into();
         });
     }
-    let mut conference =
-        Checklist::from_template(id("checklist-srk-ost"), "Sozialraumkonferenz Ost 2026".into(), &templates[2], at);
+    let mut conference = Checklist::from_template(id("checklist-srk-ost"), "Sozialraumkonferenz Ost 2026".into(), &templates[2], at);
     let answers: &[(&str, &str, &[&str])] = &[
         ("srk-1-1", "Große Vereinsvielfalt", &["tsv", "fluechtlingshilfe"]),
         ("srk-1-1", "Gutes Netzwerk der Kinder- und Jugendhilfe", &["jugendamt", "fbs"]),
@@ -435,9 +433,21 @@ mod tests {
     #[test]
     fn demo_covers_the_kinds_named_in_the_domain() {
         let r = demo_region();
-        for kind in [K::Traeger, K::Wfbm, K::Tagesfoerderstaette, K::Ifd, K::Jobcenter, K::Arbeitsagentur, K::Jugendamt,
-            K::Auslaenderbehoerde, K::Schule, K::Vhs, K::Verein, K::Arbeitgeber, K::Eutb]
-        {
+        for kind in [
+            K::Traeger,
+            K::Wfbm,
+            K::Tagesfoerderstaette,
+            K::Ifd,
+            K::Jobcenter,
+            K::Arbeitsagentur,
+            K::Jugendamt,
+            K::Auslaenderbehoerde,
+            K::Schule,
+            K::Vhs,
+            K::Verein,
+            K::Arbeitgeber,
+            K::Eutb,
+        ] {
             assert!(r.actors.iter().any(|a| a.kind == kind), "no {kind:?}");
         }
     }

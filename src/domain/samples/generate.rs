@@ -65,7 +65,11 @@ pub fn generated_region(actors: usize, seed: u64) -> Region {
     let place = PLACES[(seed as usize) % PLACES.len()];
     let mut region = Region::new(Id(format!("gen-region-{seed}-{actors}")), format!("Testkreis {place} ({actors})"), RegionKind::Landkreis);
     region.sozialraeume = (0..6)
-        .map(|s| Sozialraum { id: Id(format!("gen-sr-{s}")), name: format!("Sozialraum {}", s + 1), gemeinden: vec![format!("{place}-{s}")] })
+        .map(|s| Sozialraum {
+            id: Id(format!("gen-sr-{s}")),
+            name: format!("Sozialraum {}", s + 1),
+            gemeinden: vec![format!("{place}-{s}")],
+        })
         .collect();
     for i in 0..actors {
         let kind = rng.pick(ActorKind::ALL);
@@ -111,10 +115,12 @@ pub fn generated_region(actors: usize, seed: u64) -> Region {
     }
     let template = generated_template();
     for c in 0..10 {
-        let mut checklist = Checklist::from_template(Id(format!("gen-c{c}")), format!("Checkliste {}", c + 1), &template, "2026-01-01T00:00:00.000Z");
+        let mut checklist =
+            Checklist::from_template(Id(format!("gen-c{c}")), format!("Checkliste {}", c + 1), &template, "2026-01-01T00:00:00.000Z");
         let ids: Vec<Id> = checklist.items().map(|i| i.id.clone()).collect();
         for id in ids {
-            let status = [None, Some(Status::Nein), Some(Status::NichtGeplantSinnvoll), Some(Status::InPlanung), Some(Status::Umgesetzt)][rng.below(5)];
+            let status = [None, Some(Status::Nein), Some(Status::NichtGeplantSinnvoll), Some(Status::InPlanung), Some(Status::Umgesetzt)]
+                [rng.below(5)];
             checklist.set_status(&id, status, "2026-06-01T00:00:00.000Z");
             if actors > 0 {
                 let who = Id(format!("gen-a{}", rng.below(actors)));

@@ -38,8 +38,7 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, Message> {
         relations: content.regions.iter().map(|r| r.relations.len()).sum(),
         checklists: content.regions.iter().map(|r| r.checklists.len()).sum(),
         notes: file.notes,
-        workspace: Workspace { regions: content.regions, templates: content.templates, active: None ,
-        },
+        workspace: Workspace { regions: content.regions, templates: content.templates, active: None },
     })
 }
 
@@ -53,28 +52,27 @@ mod tests {
     #[test]
     fn backups_are_read_with_clear_messages() {
         let ws = demo_workspace();
-        let preview = read_backup(&export(Source::Workspace(&ws), Format::Netzwerkatlas, &ExportOptions { personal_data: true, author: String::new(), now: "2026-11-01T08:00:00Z".to_string() ,
-                },
-            ).unwrap().text,
-        ).unwrap();
+        let preview = read_backup(
+            &export(
+                Source::Workspace(&ws),
+                Format::Netzwerkatlas,
+                &ExportOptions { personal_data: true, author: String::new(), now: "2026-11-01T08:00:00Z".to_string() },
+            )
+            .unwrap()
+            .text,
+        )
+        .unwrap();
         assert_eq!((preview.regions, preview.actors, preview.relations, preview.checklists), (1, 43, 83, 2));
         assert_eq!(preview.saved_at, "2026-11-01T08:00:00Z");
         assert_eq!(preview.workspace.regions, ws.regions);
         let old = read_backup(&encode_whole(&ws, "2026-10-01T08:00:00Z")).unwrap();
         assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
-        let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() ,
-        };
-        let region_file = export(Source::Region { region: &ws.regions[0], templates: &[] ,
-            }, Format::Netzwerkatlas, &options,
-        ).unwrap().text;
-        assert!(read_backup(&region_file).unwrap_err().text()
-            .contains("unter „Austausch“ importieren"));
-        assert!(read_backup("Hallo").unwrap_err()
-            .text().contains("keine Netzwerkatlas-Sicherung"));
+        let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
+        let region_file = export(Source::Region { region: &ws.regions[0], templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text;
+        assert!(read_backup(&region_file).unwrap_err().text().contains("unter „Austausch“ importieren"));
+        assert!(read_backup("Hallo").unwrap_err().text().contains("keine Netzwerkatlas-Sicherung"));
         let newer = r#"{"format":"netzwerkatlas-workspace","schema":5,"data":{}}"#;
-        assert!(read_backup(newer).unwrap_err()
-            .text().contains("neueren Version"));
-        assert!(read_backup(&"x".repeat(QUOTA_CHARS + 1)).unwrap_err().text()
-            .contains("zu groß"));
+        assert!(read_backup(newer).unwrap_err().text().contains("neueren Version"));
+        assert!(read_backup(&"x".repeat(QUOTA_CHARS + 1)).unwrap_err().text().contains("zu groß"));
     }
 }

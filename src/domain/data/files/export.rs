@@ -349,7 +349,8 @@ mod tests {
         assert_eq!(csv, format!("netzwerkatlas-landkreis-lindenau-demo-{}-2026-11-21.csv", file_stem(&checklist.title)));
         let chosen = sources(&ws, &checklist.template_id, &BTreeSet::from([region.id.clone()]));
         let table = aggregate(&chosen);
-        let csv = export(Source::Aggregate { aggregate: &table, template_name: "Lokale Planung" }, Format::AggregateCsv, &options(false)).unwrap();
+        let csv = export(Source::Aggregate { aggregate: &table, template_name: "Lokale Planung" }, Format::AggregateCsv, &options(false))
+            .unwrap();
         assert_eq!(csv.file_name, "netzwerkatlas-auswertung-lokale-planung-2026-11-21.csv");
     }
 
@@ -361,7 +362,10 @@ mod tests {
         assert_eq!(export(Source::Workspace(&ws), Format::Svg, &options(true)), Err(ExportError::Unsupported));
         let region = &ws.regions[0];
         let none: [Id; 0] = [];
-        assert_eq!(export(Source::Checklists { region, ids: &none, templates: &[] }, Format::Netzwerkatlas, &options(true)), Err(ExportError::NoChecklist));
+        assert_eq!(
+            export(Source::Checklists { region, ids: &none, templates: &[] }, Format::Netzwerkatlas, &options(true)),
+            Err(ExportError::NoChecklist)
+        );
     }
 
     #[test]
@@ -370,7 +374,8 @@ mod tests {
         let region = &ws.regions[0];
         let checklist = &region.checklists[0];
         let ids = [checklist.id.clone()];
-        let file = export(Source::Checklists { region, ids: &ids, templates: &ws.templates }, Format::Netzwerkatlas, &options(true)).unwrap();
+        let file =
+            export(Source::Checklists { region, ids: &ids, templates: &ws.templates }, Format::Netzwerkatlas, &options(true)).unwrap();
         assert_eq!(file.file_name, format!("netzwerkatlas-landkreis-lindenau-demo-{}-2026-11-21.json", file_stem(&checklist.title)));
         let parsed = read_file(&file.text).unwrap();
         assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);

@@ -3,13 +3,13 @@
 //! own), or one region is merged into an existing one; templates are added.
 //! `describe` says beforehand what will happen.
 
+use crate::domain::data::files::merge::{apply_merge, plan_merge, MergeChoices, MergePlan};
+use crate::domain::data::format::{ParsedFile, Scope};
+use crate::domain::model::checklist::Template;
+use crate::domain::model::templates::is_builtin;
+use crate::domain::model::{Id, Provenance, Region, Workspace};
 use crate::i18n::t;
 use crate::tr;
-use crate::domain::model::checklist::Template;
-use crate::domain::data::format::{ParsedFile, Scope};
-use crate::domain::data::files::merge::{apply_merge, plan_merge, MergeChoices, MergePlan};
-use crate::domain::model::{Id, Provenance, Region, Workspace};
-use crate::domain::model::templates::is_builtin;
 
 /// What the user chose for one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,9 +26,7 @@ pub enum ImportAction {
 /// file, or a newer state of it), otherwise add it beside the own regions.
 pub fn default_action(workspace: &Workspace, file: &ParsedFile) -> ImportAction {
     match file.content.regions.as_slice() {
-        [only] if file.header.scope != Scope::Workspace && workspace.region(&only.id).is_some() => {
-            ImportAction::MergeInto(only.id.clone())
-        }
+        [only] if file.header.scope != Scope::Workspace && workspace.region(&only.id).is_some() => ImportAction::MergeInto(only.id.clone()),
         _ => ImportAction::AsNewRegion,
     }
 }
@@ -103,14 +101,10 @@ fn template_plan(workspace: &Workspace, templates: &[Template]) -> Vec<(bool, St
             match workspace.templates.iter().find(|o| o.id == t.id) {
                 None => (true, tr!("import.plan.template_new", name = t.name, version = t.version)),
                 Some(own) if own == t => (false, tr!("import.plan.template_same", name = t.name)),
-                Some(own) if t.version > own.version => (
-                    true,
-                    tr!("import.plan.template_update", name = t.name, from = own.version, to = t.version),
-                ),
-                Some(own) => (
-                    false,
-                    tr!("import.plan.template_older", name = t.name, ours = own.version, theirs = t.version),
-                ),
+                Some(own) if t.version > own.version => {
+                    (true, tr!("import.plan.template_update", name = t.name, from = own.version, to = t.version))
+                }
+                Some(own) => (false, tr!("import.plan.template_older", name = t.name, ours = own.version, theirs = t.version)),
             }
         })
         .collect()
@@ -148,9 +142,7 @@ pub fn apply(
             }
         }
         ImportAction::MergeInto(target) => {
-            if let (Some(theirs), Some(index)) =
-                (file.content.regions.first(), workspace.regions.iter().position(|r| &r.id == target))
-            {
+            if let (Some(theirs), Some(index)) = (file.content.regions.first(), workspace.regions.iter().position(|r| &r.id == target)) {
                 workspace.regions[index] = apply_merge(&workspace.regions[index], theirs, choices);
                 shown = Some(target.clone());
             }
@@ -163,10 +155,10 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::samples::demo::demo_workspace;
-    use crate::domain::data::format::read_file;
     use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
+    use crate::domain::data::format::read_file;
     use crate::domain::rules::integrity::integrity_problems;
+    use crate::domain::samples::demo::demo_workspace;
 
     fn options() -> ExportOptions {
         ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00.000Z".into() }
@@ -179,7 +171,10 @@ mod tests {
     #[test]
     fn export_wipe_import_gives_back_the_same_region() {
         let ws = demo_workspace();
-        let file = read_file(&export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
+        let file = read_file(
+            &export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text,
+        )
+        .unwrap();
         let mut empty = Workspace::default();
         assert_eq!(default_action(&empty, &file), ImportAction::AsNewRegion);
         let shown = apply(&mut empty, &file, &ImportAction::AsNewRegion, &MergeChoices::default(), provenance());
@@ -192,13 +187,16 @@ mod tests {
     #[test]
     fn the_same_file_twice_defaults_to_merge_or_is_added_beside() {
         let mut ws = demo_workspace();
-        let file = read_file(&export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
+        let file = read_file(
+            &export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text,
+        )
+        .unwrap();
         let own = ws.regions[0].id.clone();
         assert_eq!(default_action(&ws, &file), ImportAction::MergeInto(own.clone()));
-        assert_eq!(describe(&ws, &file, &ImportAction::AsNewRegion)[0], format!(
-            "Eine Region „{0}“ gibt es schon; die Datei wird als „{0} (Import 2)“ daneben hinzugefügt.",
-            ws.regions[0].name
-        ));
+        assert_eq!(
+            describe(&ws, &file, &ImportAction::AsNewRegion)[0],
+            format!("Eine Region „{0}“ gibt es schon; die Datei wird als „{0} (Import 2)“ daneben hinzugefügt.", ws.regions[0].name)
+        );
         let before = ws.clone();
         apply(&mut ws, &file, &ImportAction::MergeInto(own), &MergeChoices::default(), provenance());
         assert_eq!(ws, before, "merging the same state changes nothing");
@@ -211,7 +209,8 @@ mod tests {
     #[test]
     fn templates_are_added_updated_or_left() {
         let mut ws = Workspace::default();
-        let mut template = crate::domain::model::templates::builtin_templates().remove(0).copy_as(Id("template-user-1".into()), "Eigene".into());
+        let mut template =
+            crate::domain::model::templates::builtin_templates().remove(0).copy_as(Id("template-user-1".into()), "Eigene".into());
         let file = |t: &Template| read_file(&export(Source::Template(t), Format::Netzwerkatlas, &options()).unwrap().text).unwrap();
         assert_eq!(describe(&ws, &file(&template), &ImportAction::AsNewRegion), ["Die Vorlage „Eigene“ (Version 1) kommt hinzu."]);
         apply(&mut ws, &file(&template), &ImportAction::AsNewRegion, &MergeChoices::default(), provenance());

@@ -195,7 +195,9 @@ impl ActorField {
             ActorField::Website => website.clone(),
             ActorField::Contacts => contacts
                 .iter()
-                .map(|c| [c.name.as_str(), &c.role, &c.email, &c.phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+                .map(|c| {
+                    [c.name.as_str(), &c.role, &c.email, &c.phone].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
             ActorField::Tags => tags.join(", "),
@@ -278,12 +280,9 @@ fn item_changes(ours: &Checklist, theirs: &Checklist) -> Vec<String> {
     for their in theirs.items() {
         match ours.items().find(|o| o.id == their.id) {
             None => lines.push(tr!("merge.item_added", item = their.text)),
-            Some(own) if own.status != their.status => lines.push(tr!(
-                "merge.item_status",
-                item = their.text,
-                from = status_label(own.status),
-                to = status_label(their.status)
-            )),
+            Some(own) if own.status != their.status => {
+                lines.push(tr!("merge.item_status", item = their.text, from = status_label(own.status), to = status_label(their.status)))
+            }
             Some(own) if own != their => lines.push(tr!("merge.item_other", item = their.text)),
             Some(_) => {}
         }
@@ -305,7 +304,12 @@ fn checklist_state(checklist: &Checklist) -> String {
     text
 }
 
-fn diffs<F: Copy>(fields: &[F], key: fn(F) -> &'static str, label: fn(F) -> &'static str, read: impl Fn(F) -> (String, String)) -> Vec<FieldDiff> {
+fn diffs<F: Copy>(
+    fields: &[F],
+    key: fn(F) -> &'static str,
+    label: fn(F) -> &'static str,
+    read: impl Fn(F) -> (String, String),
+) -> Vec<FieldDiff> {
     fields
         .iter()
         .filter_map(|&field| {
@@ -554,9 +558,9 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::samples::demo::demo_workspace;
     use crate::domain::model::*;
     use crate::domain::rules::integrity::integrity_problems;
+    use crate::domain::samples::demo::demo_workspace;
 
     fn demo() -> Region {
         demo_workspace().regions.remove(0)
@@ -565,7 +569,6 @@ mod tests {
     fn sound(region: &Region) -> bool {
         integrity_problems(&Workspace { regions: vec![region.clone()], ..Workspace::default() }).is_empty()
     }
-
 
     #[test]
     fn merging_a_region_into_itself_changes_nothing() {

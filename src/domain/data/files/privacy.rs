@@ -1,9 +1,9 @@
 //! Sharing without personal data (DSGVO): contact persons and free notes
 //! can be left out of an export, and the user sees beforehand what goes.
 
+use crate::domain::model::Region;
 use crate::i18n::t;
 use crate::tr;
-use crate::domain::model::Region;
 
 /// What personal data a region holds (and an export without it leaves out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -29,7 +29,13 @@ impl PersonalData {
             contacts: region.actors.iter().map(|a| a.contacts.len()).sum(),
             actors_with_contacts: region.actors.iter().filter(|a| !a.contacts.is_empty()).count(),
             notes,
-            answers: region.checklists.iter().flat_map(|c| c.items()).flat_map(|i| i.answers.iter()).filter(|a| filled(&a.text) == 1).count(),
+            answers: region
+                .checklists
+                .iter()
+                .flat_map(|c| c.items())
+                .flat_map(|i| i.answers.iter())
+                .filter(|a| filled(&a.text) == 1)
+                .count(),
         }
     }
 
@@ -100,6 +106,9 @@ mod tests {
         assert!(!text.contains('@'), "no e-mail address survives");
         let answers = PersonalData::of(&region).answers;
         assert!(answers > 0, "the demo's Sozialraumkonferenz has free-text answers");
-        assert_eq!(PersonalData::of(&region).kept(), Some(format!("{answers} freie Antworten in Checklisten bleiben in der Datei. Prüfen Sie, ob sie Personen nennen.")));
+        assert_eq!(
+            PersonalData::of(&region).kept(),
+            Some(format!("{answers} freie Antworten in Checklisten bleiben in der Datei. Prüfen Sie, ob sie Personen nennen."))
+        );
     }
 }

@@ -81,13 +81,9 @@ impl DecodeError {
     /// What the user reads, in the UI's language.
     pub fn message(&self) -> String {
         match self {
-            DecodeError::NotJson(_) | DecodeError::NotOurs => {
-                t("stored.damaged").into()
-            }
+            DecodeError::NotJson(_) | DecodeError::NotOurs => t("stored.damaged").into(),
             DecodeError::NewerSchema { found } => tr!("stored.newer", found = found, known = SCHEMA_VERSION),
-            DecodeError::Damaged(_) => {
-                t("stored.inconsistent").into()
-            }
+            DecodeError::Damaged(_) => t("stored.inconsistent").into(),
         }
     }
 
@@ -122,10 +118,7 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
     if envelope.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotOurs);
     }
-    let schema = envelope
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| DecodeError::Damaged("Die Formatversion fehlt.".into()))?;
+    let schema = envelope.get("schema").and_then(Value::as_u64).ok_or_else(|| DecodeError::Damaged("Die Formatversion fehlt.".into()))?;
     let saved_at = envelope.get("saved_at").and_then(Value::as_str).unwrap_or_default().to_owned();
     let mut envelope = migrate(Envelope::Storage, envelope, schema, SCHEMA_VERSION).map_err(|e| match e {
         MigrationError::TooNew { found } => DecodeError::NewerSchema { found },
@@ -182,17 +175,11 @@ mod tests {
             ("{not json", |e| matches!(e, DecodeError::NotJson(_))),
             ("[1,2]", |e| matches!(e, DecodeError::NotOurs)),
             (r#"{"format":"other","schema":1,"data":{}}"#, |e| matches!(e, DecodeError::NotOurs)),
-            (r#"{"format":"netzwerkatlas-workspace","schema":7,"parts":{}}"#, |e| {
-                matches!(e, DecodeError::NewerSchema { found: 7 })
-            }),
+            (r#"{"format":"netzwerkatlas-workspace","schema":7,"parts":{}}"#, |e| matches!(e, DecodeError::NewerSchema { found: 7 })),
             (r#"{"format":"netzwerkatlas-workspace","data":{}}"#, |e| matches!(e, DecodeError::Damaged(_))),
             (r#"{"format":"netzwerkatlas-workspace","schema":1}"#, |e| matches!(e, DecodeError::Damaged(_))),
-            (r#"{"format":"netzwerkatlas-workspace","schema":1,"data":{"regions":5}}"#, |e| {
-                matches!(e, DecodeError::Damaged(_))
-            }),
-            (r#"{"format":"netzwerkatlas-workspace","schema":0,"data":{"regions":[]}}"#, |e| {
-                matches!(e, DecodeError::Damaged(_))
-            }),
+            (r#"{"format":"netzwerkatlas-workspace","schema":1,"data":{"regions":5}}"#, |e| matches!(e, DecodeError::Damaged(_))),
+            (r#"{"format":"netzwerkatlas-workspace","schema":0,"data":{"regions":[]}}"#, |e| matches!(e, DecodeError::Damaged(_))),
         ];
         for (text, expected) in cases {
             let error = decode(text).unwrap_err();

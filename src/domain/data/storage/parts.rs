@@ -14,11 +14,11 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::model::checklist::Checklist;
-use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
 use crate::domain::data::decode::deserialize_reporting;
-use crate::domain::model::{Actor, Region, Relation, Workspace};
 use crate::domain::data::sha256::sha256_hex;
+use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
+use crate::domain::model::checklist::Checklist;
+use crate::domain::model::{Actor, Region, Relation, Workspace};
 use crate::domain::rules::integrity::integrity_problems;
 
 /// A part ready to be stored: its name and its text (shared, not copied).
@@ -241,8 +241,7 @@ fn workspace_head(workspace: &Workspace) -> Workspace {
 
 /// A region without the lists that are stored in parts of their own.
 fn region_head(region: &Region) -> Region {
-    let Region { id, name, kind, sozialraeume, actors: _, relations: _, groups, checklists: _, notes, imported_from, placed } =
-        region;
+    let Region { id, name, kind, sozialraeume, actors: _, relations: _, groups, checklists: _, notes, imported_from, placed } = region;
     Region {
         id: id.clone(),
         name: name.clone(),
@@ -266,11 +265,7 @@ fn region_head(region: &Region) -> Region {
 /// whole, by the one deserialiser the app has for a workspace: reading each
 /// kind of part on its own would add a copy of the model's deserialisers to
 /// the wasm (measured: ~20 KB gzip).
-pub fn assemble(
-    manifest: &Manifest,
-    saved_at: &str,
-    get: impl Fn(&str) -> Option<String>,
-) -> Result<(Decoded, PartCache), DecodeError> {
+pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Option<String>) -> Result<(Decoded, PartCache), DecodeError> {
     let read = |name: &str| -> Result<(Part, Value), DecodeError> {
         if !is_part_name(name) {
             return Err(DecodeError::Damaged(format!("Ungültiger Teilname „{name}“.")));
@@ -313,8 +308,8 @@ pub fn assemble(
         regions.push(Value::Object(region_value));
     }
     workspace_value.insert("regions".to_owned(), Value::Array(regions));
-    let workspace: Workspace = deserialize_reporting(&Value::Object(workspace_value), &mut |_| {})
-        .map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let workspace: Workspace =
+        deserialize_reporting(&Value::Object(workspace_value), &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
         return Err(DecodeError::Damaged(problems.join(" ")));
@@ -366,8 +361,8 @@ pub fn unreadable_bundle(manifest_text: &str, manifest: &Manifest, get: impl Fn(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::samples::demo::demo_workspace;
     use crate::domain::data::storage::envelope::{decode, Stored};
+    use crate::domain::samples::demo::demo_workspace;
     use crate::domain::samples::generate::generated_region;
 
     /// Parts as storage would hold them.
@@ -509,8 +504,12 @@ mod tests {
         let (encoded, manifest, parts) = demo_in_parts();
         let gone = manifest.regions[0].relations[0].clone();
         let bundle: serde_json::Value =
-            serde_json::from_str(&unreadable_bundle(&encoded.manifest, &manifest, |n| if n == gone { None } else { parts.get(n).cloned() }))
-                .unwrap();
+            serde_json::from_str(&unreadable_bundle(
+                &encoded.manifest,
+                &manifest,
+                |n| if n == gone { None } else { parts.get(n).cloned() },
+            ))
+            .unwrap();
         assert_eq!(bundle["manifest"], encoded.manifest.as_str());
         let text_of = |name: &str| bundle["parts"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap()["text"].clone();
         assert_eq!(text_of(&gone), Value::Null);

@@ -53,7 +53,6 @@ mod tests {
         assert!(!fits(QUOTA_CHARS - 10, 100, 111));
     }
 
-
     #[test]
     fn reminder_after_the_grace_period_and_every_month() {
         let now = "2026-11-21T10:00:00Z";

@@ -85,7 +85,11 @@ impl Slot {
 
     /// The slot in use; data from before slots existed is in slot A.
     pub fn current(store: &impl KeyValue) -> Slot {
-        if store.get(CURRENT_KEY).as_deref() == Some("b") { Slot::B } else { Slot::A }
+        if store.get(CURRENT_KEY).as_deref() == Some("b") {
+            Slot::B
+        } else {
+            Slot::A
+        }
     }
 }
 

@@ -41,8 +41,7 @@ pub fn answer_line(region: &Region, answer: &Answer) -> String {
 }
 
 pub const CHECKLIST_HEADER: [&str; 9] =
-    ["Abschnitt", "Nr.", "Punkt", "Status", "Verantwortlich", "Fällig", "Notizen", "Antworten", "Zuletzt geändert",
-];
+    ["Abschnitt", "Nr.", "Punkt", "Status", "Verantwortlich", "Fällig", "Notizen", "Antworten", "Zuletzt geändert"];
 
 /// One row per item of the checklist.
 pub fn checklist_csv(checklist: &Checklist, region: &Region) -> String {
@@ -81,7 +80,11 @@ fn contact_line(actor: &Actor) -> String {
         .iter()
         .map(|c| {
             let details: Vec<&str> = [c.role.as_str(), c.email.as_str(), c.phone.as_str()].into_iter().filter(|d| !d.is_empty()).collect();
-            if details.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, details.join(", ")) }
+            if details.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{} ({})", c.name, details.join(", "))
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -90,8 +93,19 @@ fn contact_line(actor: &Actor) -> String {
 /// The actors of a region, one row each.
 pub fn actors_csv(region: &Region) -> String {
     let mut rows = vec![owned(&[
-        "Name", "Art", "Träger", "Rechtskreise", "Sozialräume", "Zielgruppen", "Angebote", "Website", "Kontaktpersonen",
-        "Schlagworte", "Beziehungen", "Notizen", "ID",
+        "Name",
+        "Art",
+        "Träger",
+        "Rechtskreise",
+        "Sozialräume",
+        "Zielgruppen",
+        "Angebote",
+        "Website",
+        "Kontaktpersonen",
+        "Schlagworte",
+        "Beziehungen",
+        "Notizen",
+        "ID",
     ])];
     for actor in &region.actors {
         rows.push(vec![
@@ -115,8 +129,7 @@ pub fn actors_csv(region: &Region) -> String {
 
 /// The relations of a region, one row each, read "Von – Beziehung – An".
 pub fn relations_csv(region: &Region) -> String {
-    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID",
-    ])];
+    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID"])];
     for relation in &region.relations {
         rows.push(vec![
             region.actor_name(&relation.from),
@@ -135,11 +148,7 @@ pub fn relations_csv(region: &Region) -> String {
 
 /// The table as CSV for German Excel: per item n, then count and share per status.
 pub fn aggregate_csv(aggregate: &Aggregate) -> String {
-    let scales: Vec<Scale> = Scale::ALL
-        .into_iter()
-        .filter(|s| {
-            aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s))})
-        .collect();
+    let scales: Vec<Scale> = Scale::ALL.into_iter().filter(|s| aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s))).collect();
     let mut statuses: Vec<Option<Status>> = Vec::new();
     for scale in &scales {
         for status in columns(*scale) {
@@ -171,8 +180,7 @@ pub fn aggregate_csv(aggregate: &Aggregate) -> String {
     }
     rows.push(Vec::new());
     rows.push(vec!["Einbezogene Checklisten".into()]);
-    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into(),
-    ]);
+    rows.push(vec!["Region".into(), "Checkliste".into(), "Vorlagen-Version".into(), "Datei".into(), "Stand".into()]);
     for included in &aggregate.included {
         rows.push(vec![
             included.region.clone(),
@@ -214,8 +222,7 @@ mod tests {
 
     #[test]
     fn document_has_bom_semicolons_and_crlf() {
-        let doc = document(&[vec!["Ä".into(), "b".into()], vec!["c".into(), String::new()],
-        ]);
+        let doc = document(&[vec!["Ä".into(), "b".into()], vec!["c".into(), String::new()]]);
         assert_eq!(doc, "\u{feff}Ä;b\r\nc;\r\n");
         assert_eq!(&doc.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
     }

@@ -58,9 +58,7 @@ pub fn graphml(region: &Region) -> String {
 
 /// GEXF 1.3 with the same attributes; the edge weight grows with how binding a relation is.
 pub fn gexf(region: &Region) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n",
-    );
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
     out.push_str(&format!("  <meta><creator>Netzwerkatlas</creator><description>{}</description></meta>\n", xml_escape(&region.name)));
     out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
     for (i, (_, label)) in NODE_KEYS.iter().enumerate().skip(1) {

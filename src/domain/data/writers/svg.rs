@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use crate::i18n::t;
 use crate::domain::layout::Point;
 use crate::domain::model::{Binding, Id, Region, RelationKind};
 use crate::domain::picture::sectors::{Ring, Sector};
 use crate::domain::picture::style::*;
 use crate::domain::rules::text::xml_escape;
+use crate::i18n::t;
 
 /// The picture as a standalone SVG document with title and legend (and, for
 /// a sector map, its rings, sector borders and labels).
@@ -25,8 +25,18 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         h.max(460.0) + 40.0
     );
     out.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
-    out.push_str(&format!("<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>\n", y - 40.0, w + legend_width, h.max(460.0) + 40.0));
-    out.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", x + 10.0, y - 12.0, xml_escape(title)));
+    out.push_str(&format!(
+        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>\n",
+        y - 40.0,
+        w + legend_width,
+        h.max(460.0) + 40.0
+    ));
+    out.push_str(&format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
+        x + 10.0,
+        y - 12.0,
+        xml_escape(title)
+    ));
     out.push_str(&format!("<defs>{ARROW_MARKER}</defs>\n"));
     if let Some((sectors, rings)) = sectors {
         for ring in rings {
@@ -77,7 +87,10 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     }
     // The legend, to the right of the picture.
     let (lx, mut ly) = (x + w + 20.0, y);
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.actors"))));
+    out.push_str(&format!(
+        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
+        xml_escape(t("tabs.actors"))
+    ));
     for family in Family::ALL {
         ly += 20.0;
         out.push_str(&format!(
@@ -92,7 +105,10 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         ));
     }
     ly += 30.0;
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n", xml_escape(t("tabs.relations"))));
+    out.push_str(&format!(
+        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
+        xml_escape(t("tabs.relations"))
+    ));
     for kind in RelationKind::ALL {
         ly += 18.0;
         out.push_str(&format!(
@@ -106,7 +122,9 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         ));
     }
     ly += 30.0;
-    out.push_str(&format!("<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Verbindlichkeit</text>\n"));
+    out.push_str(&format!(
+        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Verbindlichkeit</text>\n"
+    ));
     for binding in Binding::ALL {
         ly += 18.0;
         let (width, dash) = line_style(*binding);
@@ -155,7 +173,12 @@ mod tests {
     #[test]
     fn a_sector_map_file_has_its_rings_and_sector_labels() {
         let region = demo_workspace().regions.remove(0);
-        let map = crate::domain::picture::sectors::sector_map(&region, |_| true, crate::domain::picture::sectors::SectorBy::Rechtskreis, &crate::domain::picture::sectors::RingBy::Relations);
+        let map = crate::domain::picture::sectors::sector_map(
+            &region,
+            |_| true,
+            crate::domain::picture::sectors::SectorBy::Rechtskreis,
+            &crate::domain::picture::sectors::RingBy::Relations,
+        );
         let svg = svg_document(&region, &map.positions, "Sektoren", Some((&map.sectors, &map.rings)));
         assert_eq!(svg.matches("<circle ").count(), map.rings.len());
         for sector in &map.sectors {
