@@ -1,10 +1,13 @@
-//! Property test: generated and mutated storage files never make restoring
-//! panic, and a file that is accepted holds every invariant the app relies
-//! on (no dangling reference, no duplicate id, no status off its scale).
-//! The invariants are checked here independently of `integrity_problems`.
+//! Property test: generated and mutated storage files and shared files never
+//! make restoring panic, and what is accepted holds every invariant the app
+//! relies on (no dangling reference, no duplicate id, no status off its
+//! scale). The invariants are checked here independently of
+//! `integrity_problems`. A shared file with unknown values, wrong types or
+//! missing fields is restored rather than refused, each repair reported.
 
 use std::collections::HashSet;
 
+use netzwerkatlas::domain::data::format::{checksum, read_file, FileError, FILE_SCHEMA};
 use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
 use netzwerkatlas::domain::data::storage::parts::{assemble, PartCache};
 use netzwerkatlas::domain::model::checklist::{ItemKind, Scale, Status};
@@ -261,6 +264,70 @@ proptest! {
             assert_sound(&decoded.workspace);
         }
     }
+}
+
+/// A shared file of generated regions, with a checksum, then damaged inside
+/// its content: a value dropped, retyped or replaced somewhere.
+fn shared_file() -> impl Strategy<Value = (String, bool)> {
+    (proptest::collection::vec(region(), 1..3), proptest::collection::vec((any::<u32>(), 0..4u8), 0..3)).prop_map(|(regions, edits)| {
+        let mut content = json!({ "regions": regions, "templates": [] });
+        let sum = checksum(&content);
+        for (at, op) in &edits {
+            mutate(&mut content, *at, *op);
+        }
+        let file = json!({ "format": "netzwerkatlas", "schema": FILE_SCHEMA, "scope": "workspace", "app_version": "0.2.0",
+                           "exported_at": "", "region": null, "checksum": sum, "content": content });
+        (file.to_string(), !edits.is_empty())
+    })
+}
+
+proptest! {
+    #![proptest_config(config(5_000))]
+
+    /// Reading a shared file never panics; what it accepts is sound; what
+    /// it had to restore it says; it refuses only a content it cannot read
+    /// at all, and then names the place.
+    #[test]
+    fn shared_files_are_restored_value_by_value_and_every_repair_is_listed((text, damaged) in shared_file()) {
+        let content: Value = serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
+        let reads_as_is = serde_json::from_value::<netzwerkatlas::domain::data::format::Content>(content).is_ok();
+        match read_file(&text) {
+            Ok(parsed) => {
+                let workspace = Workspace { regions: parsed.content.regions, ..Workspace::default() };
+                assert_sound(&workspace);
+                if !reads_as_is {
+                    prop_assert!(!parsed.notes.is_empty(), "restored without a word");
+                }
+                prop_assert!(damaged || !parsed.modified);
+            }
+            Err(FileError::Shape { path }) => prop_assert!(path.starts_with("content"), "{path}"),
+            Err(FileError::Empty) => {}
+            Err(other) => prop_assert!(false, "refused instead of restored: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn shared_files_with_damage_are_mostly_restored() {
+    // The generator must produce content that needs restoring, and most of
+    // it must be restored rather than refused.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut restored, mut refused) = (0, 0);
+    for _ in 0..2_000 {
+        let (text, _) = shared_file().new_tree(&mut runner).unwrap().current();
+        let content: Value = serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
+        if serde_json::from_value::<netzwerkatlas::domain::data::format::Content>(content).is_ok() {
+            continue;
+        }
+        match read_file(&text) {
+            Ok(_) => restored += 1,
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(restored > 200, "{restored} restored, {refused} refused");
+    assert!(restored > 5 * refused, "{restored} restored, {refused} refused");
 }
 
 #[test]

@@ -125,8 +125,6 @@ test('bad files get a clear German message and change nothing; hostile text stay
   const { json } = await exportRegion(page);
   const untouched = await stored(page);
 
-  const edited = JSON.parse(JSON.stringify(json));
-  edited.content.regions[0].name = 'Nachträglich geändert';
   let deep = '1';
   for (let i = 0; i < 200; i++) deep = `[${deep}]`;
   const hostile = JSON.parse(JSON.stringify(json));
@@ -140,7 +138,6 @@ test('bad files get a clear German message and change nothing; hostile text stay
   const files = [
     asUpload('notiz.json', 'Hallo, anbei die Liste.'),
     asUpload('gephi.json', JSON.stringify({ nodes: [], edges: [] })),
-    asUpload('geaendert.json', JSON.stringify(edited)),
     asUpload('riesig.json', `"${'x'.repeat(11 * 1024 * 1024)}"`),
     asUpload('tief.json', deep),
     asUpload('neu.json', sealed({ ...json, schema: 3 })),
@@ -149,15 +146,14 @@ test('bad files get a clear German message and change nothing; hostile text stay
   await chooseFiles(page, files);
   const messages = await page.getByTestId('import-error').allTextContents();
   assert.deepEqual(messages.map((m) => m.split('.')[0]), [
-    'Die Datei ist keine JSON-Datei (oder sie ist beschädigt) und kann nicht gelesen werden',
+    'Die Datei ist keine JSON-Datei (oder sie ist beschädigt) und kann nicht gelesen werden: Zeile 1, Spalte 1',
     'Die Datei ist keine Netzwerkatlas-Datei',
-    'Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Export verändert oder bei der Übertragung beschädigt',
     'Die Datei ist zu groß (11 MB)',
     'Die Datei ist ungewöhnlich tief verschachtelt (mehr als 32 Ebenen) und wird aus Sicherheitsgründen nicht gelesen',
     'Die Datei stammt aus einer neueren Version von Netzwerkatlas (Datenformat 3)',
   ]);
-  assert.match(messages[3], /Netzwerkatlas liest Dateien bis 10 MB/);
-  assert.match(messages[5], /Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat 3 kennt/);
+  assert.match(messages[2], /Netzwerkatlas liest Dateien bis 10 MB/);
+  assert.match(messages[4], /Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat 3 kennt/);
   assert.deepEqual(await stored(page), untouched, 'reading files changes nothing');
 
   const notes = await page.getByTestId('import-notes').textContent();
@@ -174,6 +170,56 @@ test('bad files get a clear German message and change nothing; hostile text stay
   assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was made from the text');
   assert.match(await page.locator('.region-title').textContent(), /<script>/, 'the name shows as text');
   assert.equal(await page.evaluate(() => window.__hacked), false);
+  await context.close();
+});
+
+test('values this version does not know cost only themselves, each repair named with its place', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const { json } = await exportRegion(page);
+  const theirs = JSON.parse(JSON.stringify(json));
+  const region = theirs.content.regions[0];
+  region.id = 'kreis-ost';
+  region.name = 'Kreis Ost';
+  const [first, second] = region.actors;
+  first.kind = 'zauberhaus';
+  second.rechtskreise = ['sgb_ii', 'sgb_42'];
+  region.relations[0].kind = 'freundschaft';
+  await chooseFiles(page, [asUpload('kollegin-neuere-version.json', sealed(theirs))]);
+  assert.equal(await page.getByTestId('import-error').count(), 0, 'not refused');
+  const notes = await page.getByTestId('import-notes').textContent();
+  assert.match(notes, new RegExp(`Akteur „${first.name}“ in Region „Kreis Ost“: Art: „zauberhaus“ ist unbekannt – übernommen als „Sonstige“\\.`));
+  assert.match(notes, new RegExp(`Akteur „${second.name}“ in Region „Kreis Ost“: Rechtskreise: „sgb_42“ ist unbekannt und wurde weggelassen\\.`));
+  assert.match(notes, /Beziehung „[^“]+“ in Region „Kreis Ost“: Art: „freundschaft“ ist unbekannt – übernommen als „Kooperation“\./);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const restored = (await stored(page)).data.regions.find((r) => r.id === 'kreis-ost');
+  assert.equal(restored.actors.find((a) => a.id === first.id).kind, 'sonstige');
+  assert.deepEqual(restored.actors.find((a) => a.id === second.id).rechtskreise, ['sgb_ii']);
+  assert.equal(restored.relations[0].kind, 'kooperation');
+  assert.equal(restored.actors.length, region.actors.length, 'no actor lost');
+  await context.close();
+});
+
+test('a file changed after its export is read with a warning and imported only by choice', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const { json } = await exportRegion(page);
+  const edited = JSON.parse(JSON.stringify(json));
+  edited.content.regions[0].id = 'von-hand';
+  edited.content.regions[0].name = 'Von Hand korrigiert';
+  await chooseFiles(page, [asUpload('korrigiert.json', JSON.stringify(edited))]);
+  await page.getByTestId('import-modified').filter({ hasText: 'Die Datei wurde nach dem Export verändert' }).waitFor();
+  assert.equal(await page.getByTestId('import-error').count(), 0);
+  const action = page.getByLabel('Was soll mit dieser Datei geschehen?');
+  assert.equal(await action.inputValue(), 'skip', 'not imported unless chosen');
+  assert.ok(await page.getByRole('button', { name: 'Nichts zu importieren' }).isDisabled());
+  await action.selectOption('new');
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  assert.ok(JSON.stringify(await stored(page)).includes('Von Hand korrigiert'));
   await context.close();
 });
 

@@ -246,6 +246,7 @@ fn FilePreview(entry: Entry) -> impl IntoView {
             view! {
                 <p class="file-meta">{meta}</p>
                 <p data-testid="import-summary">{let parsed = parsed.clone(); move || parsed.summary()}</p>
+                {parsed.modified.then(|| view! { <p class="file-warning" role="note" data-testid="import-modified">{live("file.modified")}</p> })}
                 {(!header.personal_data).then(|| view! { <p class="muted">{live("import.no_personal")}</p> })}
                 {(!notes.is_empty()).then(|| view! {
                     <div class="repairs" data-testid="import-notes">

@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use crate::domain::data::decode::deserialize_reporting;
 use crate::domain::data::migrate::{self, migrate, MigrationError};
+use crate::domain::data::restore::restore_content;
 use crate::domain::data::sha256::sha256_hex;
 
 use crate::domain::model::checklist::Template;
@@ -126,10 +127,12 @@ pub fn encode_file(header: &Header, content: &Content) -> String {
 pub enum FileError {
     TooLarge { bytes: usize },
     TooDeep,
-    NotJson(String),
+    /// Not JSON; where the reading stopped.
+    NotJson { line: usize, column: usize },
     NotOurs,
     Newer { found: u64 },
-    ChecksumMismatch,
+    /// Content of a shape nothing can be restored from, at this JSON path.
+    Shape { path: String },
     Damaged(String),
     Empty,
 }
@@ -148,10 +151,10 @@ impl FileError {
                 Message::new("file.too_large").with("size", megabytes(*bytes)).with("max", megabytes(MAX_FILE_BYTES))
             }
             FileError::TooDeep => Message::new("file.too_deep").with("max", MAX_DEPTH),
-            FileError::NotJson(_) => Message::new("file.not_json"),
+            FileError::NotJson { line, column } => Message::new("file.not_json_at").with("line", line).with("column", column),
             FileError::NotOurs => Message::new("file.not_ours"),
             FileError::Newer { found } => Message::new("file.newer").with("found", found).with("known", FILE_SCHEMA),
-            FileError::ChecksumMismatch => Message::new("file.checksum"),
+            FileError::Shape { path } => Message::new("file.damaged_at").with("path", path),
             FileError::Damaged(_) => Message::new("file.damaged"),
             FileError::Empty => Message::new("file.empty"),
         }
@@ -160,7 +163,7 @@ impl FileError {
     /// Technical detail for support.
     pub fn detail(&self) -> String {
         match self {
-            FileError::NotJson(e) | FileError::Damaged(e) => e.clone(),
+            FileError::Damaged(e) => e.clone(),
             _ => String::new(),
         }
     }
@@ -174,6 +177,9 @@ pub struct ParsedFile {
     pub content: Content,
     /// What was repaired or is worth knowing, written when shown.
     pub notes: Vec<Message>,
+    /// The checksum does not match: changed after the export (by hand, or
+    /// on the way). Read and checked all the same; imported only by choice.
+    pub modified: bool,
 }
 
 impl ParsedFile {
@@ -248,7 +254,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         return Err(FileError::TooDeep);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson { line: e.line(), column: e.column() })?;
     let Value::Object(envelope) = value else { return Err(FileError::NotOurs) };
     let schema = match envelope.get("format").and_then(Value::as_str) {
         Some(FILE_FORMAT) => {
@@ -269,19 +275,30 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         MigrationError::Unknown { found } => FileError::Damaged(format!("Unbekannte Formatversion {found}.")),
         MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
     })?;
-    let content_value = envelope.remove("content").ok_or_else(|| FileError::Damaged("Der Inhalt (content) fehlt.".into()))?;
-    match envelope.get("checksum").and_then(Value::as_str) {
-        Some(expected) if expected != checksum(&content_value) => return Err(FileError::ChecksumMismatch),
-        Some(_) => {}
-        None if schema >= 2 => notes.push(Message::new("file.no_checksum")),
-        None => {}
-    }
+    let mut content_value = envelope.remove("content").ok_or_else(|| FileError::Shape { path: "content".into() })?;
+    // A changed file is read all the same; the preview warns and the user decides.
+    let modified = match envelope.get("checksum").and_then(Value::as_str) {
+        Some(expected) => expected != checksum(&content_value),
+        None if schema >= 2 => {
+            notes.push(Message::new("file.no_checksum"));
+            false
+        }
+        None => false,
+    };
     let header: Header = serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
-    let mut content: Content = deserialize_reporting(&content_value, &mut |path| {
-        *unknown.entry(path_pattern(&path)).or_default() += 1;
-    })
-    .map_err(|e| FileError::Damaged(e.to_string()))?;
+    let mut read = |value: &Value| {
+        unknown.clear();
+        deserialize_reporting::<Content>(value, &mut |path| *unknown.entry(path_pattern(&path)).or_default() += 1)
+    };
+    let mut content = match read(&content_value) {
+        Ok(content) => content,
+        // What this version does not know costs that value, not the file.
+        Err(_) => {
+            notes.extend(restore_content(&mut content_value).map_err(|path| FileError::Shape { path })?);
+            read(&content_value).map_err(|e| FileError::Damaged(e.to_string()))?
+        }
+    };
     if content.regions.is_empty() && content.templates.is_empty() {
         return Err(FileError::Empty);
     }
@@ -304,7 +321,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     for template in &mut content.templates {
         notes.extend(repair_template(template));
     }
-    Ok(ParsedFile { schema, header, content, notes })
+    Ok(ParsedFile { schema, header, content, notes, modified })
 }
 
 /// The path of an unknown field with array positions left out:
@@ -391,10 +408,38 @@ mod tests {
     }
 
     #[test]
-    fn a_changed_byte_breaks_the_checksum() {
+    fn a_changed_byte_breaks_the_checksum_and_the_file_is_read_as_changed() {
         let text = encode_file(&header(Scope::Region), &demo_content());
+        assert!(!read_file(&text).unwrap().modified);
         let edited = text.replacen("Lindenau", "Lindenow", 2);
-        assert_eq!(read_file(&edited).unwrap_err(), FileError::ChecksumMismatch);
+        let parsed = read_file(&edited).unwrap();
+        assert!(parsed.modified);
+        assert_ne!(parsed.content, demo_content(), "read as it now is");
+    }
+
+    #[test]
+    fn unknown_values_are_restored_and_listed_not_refused() {
+        crate::i18n::set_lang(crate::i18n::Lang::GERMAN);
+        let text = tampered(|f| {
+            f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe");
+            f["content"]["regions"][0]["relations"] = Value::from(5);
+        });
+        let parsed = read_file(&text).unwrap();
+        let notes: Vec<String> = parsed.notes.iter().map(Message::text).collect();
+        let first = &demo_content().regions[0];
+        assert_eq!(
+            notes,
+            vec![
+                format!("Akteur „{}“ in Region „{}“: Art: „hexe“ ist unbekannt – übernommen als „Sonstige“.", first.actors[0].name, first.name),
+                format!("Region „{}“: Feld „relations“: „5“ passt nicht und wurde weggelassen.", first.name),
+            ]
+        );
+        let region = &parsed.content.regions[0];
+        assert_eq!((region.actors.len(), region.relations.len()), (first.actors.len(), 0));
+        assert_eq!(region.actors[0].kind, crate::domain::ActorKind::Sonstige);
+        let error = read_file("{\n  \"format\": \"netzwerkatlas\",\n  oops\n}").unwrap_err();
+        assert_eq!(error, FileError::NotJson { line: 3, column: 3 });
+        assert!(error.message().text().ends_with("Zeile 3, Spalte 3."), "{}", error.message());
     }
 
     #[test]
@@ -404,14 +449,13 @@ mod tests {
         let cases: Vec<(String, fn(&FileError) -> bool)> = vec![
             (big, |e| matches!(e, FileError::TooLarge { .. })),
             (deep, |e| matches!(e, FileError::TooDeep)),
-            ("Hallo".into(), |e| matches!(e, FileError::NotJson(_))),
+            ("Hallo".into(), |e| matches!(e, FileError::NotJson { .. })),
             ("[1]".into(), |e| matches!(e, FileError::NotOurs)),
             (r#"{"format":"gephi"}"#.into(), |e| matches!(e, FileError::NotOurs)),
             (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 })),
             (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 4 })),
             (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| matches!(e, FileError::Damaged(_))),
-            (tampered(|f| f["content"]["regions"][0]["actors"] = Value::from(5)), |e| matches!(e, FileError::Damaged(_))),
-            (tampered(|f| f["content"]["regions"][0]["actors"][0]["kind"] = Value::from("hexe")), |e| matches!(e, FileError::Damaged(_))),
+            (tampered(|f| f["content"]["regions"] = Value::from(5)), |e| matches!(e, FileError::Shape { path } if path == "content.regions")),
             (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| matches!(e, FileError::Empty)),
         ];
         for (text, expected) in &cases {

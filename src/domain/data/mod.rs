@@ -1,5 +1,7 @@
 //! Everything that enters or leaves the app, and how it is kept:
 //! - `format`: the file envelope, reading and checking a file;
+//! - `restore`: what of a file's content this version does not know, repaired
+//!   or left out value by value, each with its place;
 //! - `storage`: the browser storage envelope, parts and quota;
 //! - `files`: export (the one path every written file takes), import, merge,
 //!   the privacy filter, backups;
@@ -12,6 +14,7 @@ pub mod files;
 pub mod format;
 pub mod host;
 pub mod migrate;
+pub mod restore;
 pub mod sha256;
 pub mod storage;
 pub mod writers;

@@ -24,7 +24,7 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, Message> {
         return Err(Message::new("backup.too_large").with("max", crate::i18n::number(QUOTA_CHARS)));
     }
     let file = read_file(text).map_err(|e| match e {
-        FileError::NotJson(_) | FileError::NotOurs => Message::new("backup.not_backup"),
+        FileError::NotJson { .. } | FileError::NotOurs => Message::new("backup.not_backup"),
         other => other.message(),
     })?;
     if file.header.scope != Scope::Workspace {

@@ -25,6 +25,10 @@ pub enum ImportAction {
 /// The sensible default: merge when the region is already here (the same
 /// file, or a newer state of it), otherwise add it beside the own regions.
 pub fn default_action(workspace: &Workspace, file: &ParsedFile) -> ImportAction {
+    // A file changed after its export is imported only when the user chooses to.
+    if file.modified {
+        return ImportAction::Skip;
+    }
     match file.content.regions.as_slice() {
         [only] if file.header.scope != Scope::Workspace && workspace.region(&only.id).is_some() => ImportAction::MergeInto(only.id.clone()),
         _ => ImportAction::AsNewRegion,
@@ -182,6 +186,15 @@ mod tests {
         let mut imported = empty.regions[0].clone();
         assert_eq!(imported.imported_from.take(), Some(provenance()));
         assert_eq!(imported, ws.regions[0]);
+    }
+
+    #[test]
+    fn a_file_changed_after_its_export_is_skipped_unless_the_user_chooses() {
+        let ws = demo_workspace();
+        let text = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text;
+        let file = read_file(&text.replacen("Jobcenter", "JobCenter", 1)).unwrap();
+        assert!(file.modified);
+        assert_eq!(default_action(&Workspace::default(), &file), ImportAction::Skip);
     }
 
     #[test]

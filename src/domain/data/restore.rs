@@ -1,0 +1,378 @@
+//! Restores a file's content that does not fully fit this version, the way
+//! Excalidraw's `restore` does: keep what is valid, repair what can be
+//! repaired, drop only the value (not the record, not the file) that cannot,
+//! and say each time where and what.
+//!
+//! Works on the JSON before it is read into the model, record by record: a
+//! record that does not read is probed field by field against a minimal valid
+//! record of its kind, so that each bad field is found on its own. An unknown
+//! value with a sensible stand-in (an actor kind → "Sonstige", a relation
+//! kind → "Kooperation") is replaced; a bad element of a list (one unknown
+//! Rechtskreis) is dropped from the list; any other bad optional field is
+//! dropped; a record whose required field is bad is dropped as a whole.
+
+use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
+
+use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
+use crate::domain::model::{Actor, Contact, Group, Placement, Region, Relation, Sozialraum};
+use crate::i18n::Message;
+
+/// One kind of record: how to check it, its smallest valid form, which of
+/// its lists hold records of their own kind, and stand-ins for unknown values.
+struct Kind {
+    /// The catalogue key of the record's name in a message ("Akteur").
+    label: &'static str,
+    /// The field that names a record for the user ("name", "title").
+    named_by: &'static str,
+    reads: fn(&Value) -> bool,
+    minimal: fn() -> Value,
+    /// (field, kind of its elements): lists restored element by element.
+    lists: &'static [(&'static str, &'static Kind)],
+    /// (field, stand-in value, catalogue key of the stand-in's label).
+    stand_ins: &'static [(&'static str, &'static str, &'static str)],
+}
+
+fn reads<T: DeserializeOwned>(value: &Value) -> bool {
+    // Through the one decoder files take, so no second set of deserialisers lands in the wasm.
+    deserialize_reporting::<T>(value, &mut |_| {}).is_ok()
+}
+
+static CONTACT: Kind = Kind {
+    label: "restore.record.contact",
+    named_by: "name",
+    reads: reads::<Contact>,
+    minimal: || json!({"name": "x"}),
+    lists: &[],
+    stand_ins: &[],
+};
+static ACTOR: Kind = Kind {
+    label: "restore.record.actor",
+    named_by: "name",
+    reads: reads::<Actor>,
+    minimal: || json!({"id": "x", "name": "x", "kind": "sonstige"}),
+    lists: &[("contacts", &CONTACT)],
+    stand_ins: &[("kind", "sonstige", "actor_kind.sonstige")],
+};
+static RELATION: Kind = Kind {
+    label: "restore.record.relation",
+    named_by: "id",
+    reads: reads::<Relation>,
+    minimal: || json!({"id": "x", "from": "a", "to": "b", "kind": "kooperation", "binding": "informell"}),
+    lists: &[],
+    stand_ins: &[("kind", "kooperation", "relation_kind.kooperation"), ("binding", "informell", "binding.informell")],
+};
+static GROUP: Kind = Kind {
+    label: "restore.record.group",
+    named_by: "name",
+    reads: reads::<Group>,
+    minimal: || json!({"id": "x", "name": "x", "kind": "gremium"}),
+    lists: &[],
+    stand_ins: &[("kind", "gremium", "group_kind.gremium")],
+};
+static SOZIALRAUM: Kind = Kind {
+    label: "restore.record.sozialraum",
+    named_by: "name",
+    reads: reads::<Sozialraum>,
+    minimal: || json!({"id": "x", "name": "x"}),
+    lists: &[],
+    stand_ins: &[],
+};
+static PLACEMENT: Kind = Kind {
+    label: "restore.record.placement",
+    named_by: "actor",
+    reads: reads::<Placement>,
+    minimal: || json!({"actor": "x", "x": 0.0, "y": 0.0}),
+    lists: &[],
+    stand_ins: &[],
+};
+static ITEM: Kind = Kind {
+    label: "restore.record.item",
+    named_by: "text",
+    reads: reads::<ChecklistItem>,
+    minimal: || json!({"id": "x", "text": "x"}),
+    lists: &[],
+    stand_ins: &[],
+};
+static SECTION: Kind = Kind {
+    label: "restore.record.section",
+    named_by: "title",
+    reads: reads::<ChecklistSection>,
+    minimal: || json!({"id": "x", "title": "x"}),
+    lists: &[("items", &ITEM)],
+    stand_ins: &[],
+};
+static CHECKLIST: Kind = Kind {
+    label: "restore.record.checklist",
+    named_by: "title",
+    reads: reads::<Checklist>,
+    minimal: || {
+        json!({"id": "x", "title": "x", "template_id": "x", "template_name": "x", "template_version": 1, "created_at": ""})
+    },
+    lists: &[("sections", &SECTION)],
+    stand_ins: &[],
+};
+static REGION: Kind = Kind {
+    label: "restore.record.region",
+    named_by: "name",
+    reads: reads::<Region>,
+    minimal: || json!({"id": "x", "name": "x"}),
+    lists: &[
+        ("sozialraeume", &SOZIALRAUM),
+        ("actors", &ACTOR),
+        ("relations", &RELATION),
+        ("groups", &GROUP),
+        ("checklists", &CHECKLIST),
+        ("placed", &PLACEMENT),
+    ],
+    stand_ins: &[("kind", "sonstige", "region_kind.sonstige")],
+};
+static TEMPLATE_ITEM: Kind = Kind {
+    label: "restore.record.item",
+    named_by: "text",
+    reads: reads::<TemplateItem>,
+    minimal: || json!({"id": "x", "text": "x"}),
+    lists: &[],
+    stand_ins: &[],
+};
+static TEMPLATE_SECTION: Kind = Kind {
+    label: "restore.record.section",
+    named_by: "title",
+    reads: reads::<TemplateSection>,
+    minimal: || json!({"id": "x", "title": "x"}),
+    lists: &[("items", &TEMPLATE_ITEM)],
+    stand_ins: &[],
+};
+static TEMPLATE: Kind = Kind {
+    label: "restore.record.template",
+    named_by: "name",
+    reads: reads::<Template>,
+    minimal: || json!({"id": "x", "name": "x", "version": 1}),
+    lists: &[("sections", &TEMPLATE_SECTION)],
+    stand_ins: &[],
+};
+
+/// Restores the content of a file (`{"regions": […], "templates": […]}`)
+/// in place and lists every repair with its place. Content that is not an
+/// object, or lists that are not lists, cannot be restored: the error names
+/// the JSON path.
+pub fn restore_content(content: &mut Value) -> Result<Vec<Message>, String> {
+    let Value::Object(fields) = content else { return Err("content".into()) };
+    let mut repairs = Vec::new();
+    for (field, kind) in [("regions", &REGION), ("templates", &TEMPLATE)] {
+        match fields.get_mut(field) {
+            None => {}
+            // Nothing there: nothing lost, but said all the same.
+            Some(Value::Null) => {
+                fields.remove(field);
+                repairs.push(
+                    Message::new("restore.dropped")
+                        .with_message("place", Message::new("restore.in_file"))
+                        .with_message("field", field_label(field))
+                        .with("value", "null"),
+                );
+            }
+            Some(Value::Array(records)) => restore_list(records, kind, None, &mut repairs),
+            Some(_) => return Err(format!("content.{field}")),
+        }
+    }
+    Ok(repairs)
+}
+
+/// Restores each record of a list; drops those that cannot be restored.
+fn restore_list(records: &mut Vec<Value>, kind: &Kind, within: Option<&Message>, repairs: &mut Vec<Message>) {
+    let mut index = 0;
+    records.retain_mut(|record| {
+        index += 1;
+        let place = place(kind, record, index, within);
+        let kept = restore_record(record, kind, &place, repairs);
+        if !kept {
+            repairs.push(Message::new("restore.record_dropped").with_message("place", place).with("value", shown(record)));
+        }
+        kept
+    });
+}
+
+/// Restores one record in place; `false` when it cannot be kept.
+fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mut Vec<Message>) -> bool {
+    if (kind.reads)(record) {
+        return true;
+    }
+    let Value::Object(fields) = record else { return false };
+    // Lists of records of their own kind first, so that one bad item does
+    // not make its whole section look bad.
+    for (field, element) in kind.lists {
+        if let Some(Value::Array(list)) = fields.get_mut(*field) {
+            restore_list(list, element, Some(place), repairs);
+        }
+    }
+    let minimal = (kind.minimal)();
+    let required: Vec<String> = minimal.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+    let names: Vec<String> = fields.keys().cloned().collect();
+    for name in names {
+        let value = fields[&name].clone();
+        if field_reads(kind, &minimal, &name, &value) {
+            continue;
+        }
+        let label = field_label(&name);
+        if let Some((_, stand_in, stand_in_label)) = kind.stand_ins.iter().find(|(field, ..)| *field == name) {
+            fields.insert(name.clone(), Value::from(*stand_in));
+            repairs.push(
+                Message::new("restore.replaced")
+                    .with_message("place", place.clone())
+                    .with_message("field", label)
+                    .with("value", shown(&value))
+                    .with_message("stand_in", Message::new(stand_in_label)),
+            );
+        } else if let Value::Array(elements) = &value {
+            // A list of plain values: keep the elements that read on their own.
+            let (good, bad): (Vec<&Value>, Vec<&Value>) =
+                elements.iter().partition(|e| field_reads(kind, &minimal, &name, &Value::Array(vec![(*e).clone()])));
+            let good: Vec<Value> = good.into_iter().cloned().collect();
+            for element in bad {
+                repairs.push(
+                    Message::new("restore.element_dropped")
+                        .with_message("place", place.clone())
+                        .with_message("field", field_label(&name))
+                        .with("value", shown(element)),
+                );
+            }
+            fields.insert(name.clone(), Value::Array(good));
+        } else if required.contains(&name) {
+            return false;
+        } else {
+            fields.remove(&name);
+            repairs.push(
+                Message::new("restore.dropped").with_message("place", place.clone()).with_message("field", label).with("value", shown(&value)),
+            );
+        }
+    }
+    // Whatever is still wrong is not one field's fault (a required field missing).
+    (kind.reads)(record)
+}
+
+/// Whether `field` with `value` reads in an otherwise minimal record.
+fn field_reads(kind: &Kind, minimal: &Value, field: &str, value: &Value) -> bool {
+    let mut probe: Map<String, Value> = minimal.as_object().cloned().unwrap_or_default();
+    probe.insert(field.to_owned(), value.clone());
+    (kind.reads)(&Value::Object(probe))
+}
+
+/// "Akteur „EUTB Lindenau“ (Region „Kreis Ost“)": where a repair was made.
+fn place(kind: &Kind, record: &Value, index: usize, within: Option<&Message>) -> Message {
+    let name = match record.get(kind.named_by) {
+        Some(Value::String(name)) if !name.trim().is_empty() => name.clone(),
+        _ => format!("#{index}"),
+    };
+    let here = Message::new("restore.place").with_message("record", Message::new(kind.label)).with("name", name);
+    match within {
+        Some(outer) => Message::new("restore.place_within").with_message("place", here).with_message("within", outer.clone()),
+        None => here,
+    }
+}
+
+/// The field's name as the forms call it, or the key as it stands in the file.
+fn field_label(field: &str) -> Message {
+    let key = match field {
+        "kind" => "common.kind",
+        "rechtskreise" => "actors.rechtskreise",
+        "binding" => "relations.binding",
+        "status" => "restore.field.status",
+        _ => return Message::new("restore.field.raw").with("field", field),
+    };
+    Message::new(key)
+}
+
+/// A value as found in the file, short enough for a list of repairs.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set_lang, Lang};
+
+    fn region(actors: Value, relations: Value) -> Value {
+        json!({"regions": [{"id": "r", "name": "Kreis Ost", "actors": actors, "relations": relations}]})
+    }
+
+    fn texts(repairs: &[Message]) -> Vec<String> {
+        set_lang(Lang::GERMAN);
+        repairs.iter().map(Message::text).collect()
+    }
+
+    #[test]
+    fn unknown_values_are_replaced_or_dropped_and_named_with_their_place() {
+        let mut content = region(
+            json!([
+                {"id": "a", "name": "EUTB Lindenau", "kind": "hexenhaus", "rechtskreise": ["sgb_ii", "sgb99", "sgb_ix"]},
+                {"id": "b", "name": "Tafel", "kind": "verein", "website": 42},
+            ]),
+            json!([
+                {"id": "r1", "from": "a", "to": "b", "kind": "freundschaft", "binding": "vertrag"},
+            ]),
+        );
+        let repairs = restore_content(&mut content).unwrap();
+        assert_eq!(
+            texts(&repairs),
+            vec![
+                "Akteur „EUTB Lindenau“ in Region „Kreis Ost“: Art: „hexenhaus“ ist unbekannt – übernommen als „Sonstige“.",
+                "Akteur „EUTB Lindenau“ in Region „Kreis Ost“: Rechtskreise: „sgb99“ ist unbekannt und wurde weggelassen.",
+                "Akteur „Tafel“ in Region „Kreis Ost“: Feld „website“: „42“ passt nicht und wurde weggelassen.",
+                "Beziehung „r1“ in Region „Kreis Ost“: Art: „freundschaft“ ist unbekannt – übernommen als „Kooperation“.",
+            ]
+        );
+        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let actors = &restored.regions[0].actors;
+        assert_eq!(actors[0].kind, crate::domain::ActorKind::Sonstige);
+        assert_eq!(actors[0].rechtskreise.len(), 2);
+        assert_eq!(actors[1].website, "");
+        assert_eq!(restored.regions[0].relations[0].kind, crate::domain::RelationKind::Kooperation);
+    }
+
+    #[test]
+    fn a_bad_status_costs_the_status_not_the_checklist() {
+        let mut content = json!({"regions": [{"id": "r", "name": "Kreis Ost", "checklists": [{
+            "id": "c", "title": "Planung", "template_id": "t", "template_name": "T", "template_version": 1, "created_at": "",
+            "sections": [{"id": "s", "title": "Steuerung", "items": [
+                {"id": "i1", "text": "Treffen regelmäßig", "status": "vielleicht"},
+                {"id": "i2", "text": "Koordination", "status": "umgesetzt"},
+            ]}],
+        }]}]});
+        let repairs = restore_content(&mut content).unwrap();
+        assert_eq!(
+            texts(&repairs),
+            vec!["Punkt „Treffen regelmäßig“ in Abschnitt „Steuerung“ in Checkliste „Planung“ in Region „Kreis Ost“: Status: „vielleicht“ passt nicht und wurde weggelassen."]
+        );
+        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let items = &restored.regions[0].checklists[0].sections[0].items;
+        assert_eq!((items[0].status, items.len()), (None, 2));
+    }
+
+    #[test]
+    fn a_record_without_what_it_needs_is_dropped_and_the_rest_kept() {
+        let mut content = region(json!([{"id": "a", "kind": "verein"}, {"id": "b", "name": "Tafel", "kind": "verein"}]), json!([]));
+        let repairs = restore_content(&mut content).unwrap();
+        assert_eq!(texts(&repairs), vec!["Akteur „#1“ in Region „Kreis Ost“ ließ sich nicht lesen und wurde weggelassen: {\"id\":\"a\",\"kind\":\"verein\"}"]);
+        assert_eq!(content["regions"][0]["actors"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_sound_file_is_left_as_it_is_and_a_broken_shape_names_its_path() {
+        let mut content = region(json!([{"id": "b", "name": "Tafel", "kind": "verein"}]), json!([]));
+        let before = content.clone();
+        assert!(restore_content(&mut content).unwrap().is_empty());
+        assert_eq!(content, before);
+        assert_eq!(restore_content(&mut json!({"regions": 5})), Err("content.regions".into()));
+        assert_eq!(restore_content(&mut json!([])), Err("content".into()));
+    }
+}
