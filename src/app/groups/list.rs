@@ -50,7 +50,7 @@ pub fn GroupList() -> impl IntoView {
                             <li class="card">
                                 <h3>{name}</h3>
                                 <p class="kind-badge">{kind}</p>
-                                <p>{let n = members.len(); move || tr!("groups.members_n", n = n)}" "{members.join(", ")}</p>
+                                <p>{let (n, names) = (members.len(), members.join(", ")); move || tr!("groups.members_n", n = n, names = names)}</p>
                                 {last.map(|l| view! { <p class="muted">{live("groups.last_meeting")}" "{l}</p> })}
                                 <div class="actions">
                                     <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{live("common.edit")}</button>
