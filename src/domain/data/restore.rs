@@ -12,22 +12,27 @@
 //! dropped; a record whose required field is bad is dropped as a whole.
 
 use serde::de::DeserializeOwned;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::domain::data::decode::deserialize_reporting;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
 use crate::domain::model::{Actor, Contact, Group, Placement, Region, Relation, Sozialraum};
 use crate::i18n::Message;
 
+/// (id, name) of a region's actors, to name relations by their ends.
+type Names = Vec<(String, String)>;
+
 /// One kind of record: how to check it, its smallest valid form, which of
 /// its lists hold records of their own kind, and stand-ins for unknown values.
 struct Kind {
     /// The catalogue key of the record's name in a message ("Akteur").
     label: &'static str,
-    /// The field that names a record for the user ("name", "title").
+    /// The field that names a record for the user ("name", "title"; "from":
+    /// a relation, named by the actors at its ends).
     named_by: &'static str,
     reads: fn(&Value) -> bool,
-    minimal: fn() -> Value,
+    /// As JSON text: parsed by the reader already in the wasm, not built by code.
+    minimal: &'static str,
     /// (field, kind of its elements): lists restored element by element.
     lists: &'static [(&'static str, &'static Kind)],
     /// (field, stand-in value, catalogue key of the stand-in's label).
@@ -43,7 +48,7 @@ static CONTACT: Kind = Kind {
     label: "restore.record.contact",
     named_by: "name",
     reads: reads::<Contact>,
-    minimal: || json!({"name": "x"}),
+    minimal: r#"{"name": "x"}"#,
     lists: &[],
     stand_ins: &[],
 };
@@ -51,15 +56,15 @@ static ACTOR: Kind = Kind {
     label: "restore.record.actor",
     named_by: "name",
     reads: reads::<Actor>,
-    minimal: || json!({"id": "x", "name": "x", "kind": "sonstige"}),
+    minimal: r#"{"id": "x", "name": "x", "kind": "sonstige"}"#,
     lists: &[("contacts", &CONTACT)],
     stand_ins: &[("kind", "sonstige", "actor_kind.sonstige")],
 };
 static RELATION: Kind = Kind {
     label: "restore.record.relation",
-    named_by: "id",
+    named_by: "from",
     reads: reads::<Relation>,
-    minimal: || json!({"id": "x", "from": "a", "to": "b", "kind": "kooperation", "binding": "informell"}),
+    minimal: r#"{"id": "x", "from": "a", "to": "b", "kind": "kooperation", "binding": "informell"}"#,
     lists: &[],
     stand_ins: &[("kind", "kooperation", "relation_kind.kooperation"), ("binding", "informell", "binding.informell")],
 };
@@ -67,7 +72,7 @@ static GROUP: Kind = Kind {
     label: "restore.record.group",
     named_by: "name",
     reads: reads::<Group>,
-    minimal: || json!({"id": "x", "name": "x", "kind": "gremium"}),
+    minimal: r#"{"id": "x", "name": "x", "kind": "gremium"}"#,
     lists: &[],
     stand_ins: &[("kind", "gremium", "group_kind.gremium")],
 };
@@ -75,7 +80,7 @@ static SOZIALRAUM: Kind = Kind {
     label: "restore.record.sozialraum",
     named_by: "name",
     reads: reads::<Sozialraum>,
-    minimal: || json!({"id": "x", "name": "x"}),
+    minimal: r#"{"id": "x", "name": "x"}"#,
     lists: &[],
     stand_ins: &[],
 };
@@ -83,7 +88,7 @@ static PLACEMENT: Kind = Kind {
     label: "restore.record.placement",
     named_by: "actor",
     reads: reads::<Placement>,
-    minimal: || json!({"actor": "x", "x": 0.0, "y": 0.0}),
+    minimal: r#"{"actor": "x", "x": 0.0, "y": 0.0}"#,
     lists: &[],
     stand_ins: &[],
 };
@@ -91,7 +96,7 @@ static ITEM: Kind = Kind {
     label: "restore.record.item",
     named_by: "text",
     reads: reads::<ChecklistItem>,
-    minimal: || json!({"id": "x", "text": "x"}),
+    minimal: r#"{"id": "x", "text": "x"}"#,
     lists: &[],
     stand_ins: &[],
 };
@@ -99,7 +104,7 @@ static SECTION: Kind = Kind {
     label: "restore.record.section",
     named_by: "title",
     reads: reads::<ChecklistSection>,
-    minimal: || json!({"id": "x", "title": "x"}),
+    minimal: r#"{"id": "x", "title": "x"}"#,
     lists: &[("items", &ITEM)],
     stand_ins: &[],
 };
@@ -107,9 +112,7 @@ static CHECKLIST: Kind = Kind {
     label: "restore.record.checklist",
     named_by: "title",
     reads: reads::<Checklist>,
-    minimal: || {
-        json!({"id": "x", "title": "x", "template_id": "x", "template_name": "x", "template_version": 1, "created_at": ""})
-    },
+    minimal: r#"{"id": "x", "title": "x", "template_id": "x", "template_name": "x", "template_version": 1, "created_at": ""}"#,
     lists: &[("sections", &SECTION)],
     stand_ins: &[],
 };
@@ -117,7 +120,7 @@ static REGION: Kind = Kind {
     label: "restore.record.region",
     named_by: "name",
     reads: reads::<Region>,
-    minimal: || json!({"id": "x", "name": "x"}),
+    minimal: r#"{"id": "x", "name": "x"}"#,
     lists: &[
         ("sozialraeume", &SOZIALRAUM),
         ("actors", &ACTOR),
@@ -132,7 +135,7 @@ static TEMPLATE_ITEM: Kind = Kind {
     label: "restore.record.item",
     named_by: "text",
     reads: reads::<TemplateItem>,
-    minimal: || json!({"id": "x", "text": "x"}),
+    minimal: r#"{"id": "x", "text": "x"}"#,
     lists: &[],
     stand_ins: &[],
 };
@@ -140,7 +143,7 @@ static TEMPLATE_SECTION: Kind = Kind {
     label: "restore.record.section",
     named_by: "title",
     reads: reads::<TemplateSection>,
-    minimal: || json!({"id": "x", "title": "x"}),
+    minimal: r#"{"id": "x", "title": "x"}"#,
     lists: &[("items", &TEMPLATE_ITEM)],
     stand_ins: &[],
 };
@@ -148,7 +151,7 @@ static TEMPLATE: Kind = Kind {
     label: "restore.record.template",
     named_by: "name",
     reads: reads::<Template>,
-    minimal: || json!({"id": "x", "name": "x", "version": 1}),
+    minimal: r#"{"id": "x", "name": "x", "version": 1}"#,
     lists: &[("sections", &TEMPLATE_SECTION)],
     stand_ins: &[],
 };
@@ -173,7 +176,7 @@ pub fn restore_content(content: &mut Value) -> Result<Vec<Message>, String> {
                         .with("value", "null"),
                 );
             }
-            Some(Value::Array(records)) => restore_list(records, kind, None, &mut repairs),
+            Some(Value::Array(records)) => restore_list(records, kind, None, &Vec::new(), &mut repairs),
             Some(_) => return Err(format!("content.{field}")),
         }
     }
@@ -181,11 +184,16 @@ pub fn restore_content(content: &mut Value) -> Result<Vec<Message>, String> {
 }
 
 /// Restores each record of a list; drops those that cannot be restored.
-fn restore_list(records: &mut Vec<Value>, kind: &Kind, within: Option<&Message>, repairs: &mut Vec<Message>) {
+/// `actors`: the names of the actors beside the list, by id, to name relations.
+fn restore_list(records: &mut Vec<Value>, kind: &Kind, within: Option<&Message>, actors: &Names, repairs: &mut Vec<Message>) {
     let mut index = 0;
     records.retain_mut(|record| {
         index += 1;
-        let place = place(kind, record, index, within);
+        // The place is named only for a record that needs restoring.
+        if (kind.reads)(record) {
+            return true;
+        }
+        let place = place(kind, record, index, within, actors);
         let kept = restore_record(record, kind, &place, repairs);
         if !kept {
             repairs.push(Message::new("restore.record_dropped").with_message("place", place).with("value", shown(record)));
@@ -203,11 +211,12 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
     // Lists of records of their own kind first, so that one bad item does
     // not make its whole section look bad.
     for (field, element) in kind.lists {
+        let actors = actor_names(fields);
         if let Some(Value::Array(list)) = fields.get_mut(*field) {
-            restore_list(list, element, Some(place), repairs);
+            restore_list(list, element, Some(place), &actors, repairs);
         }
     }
-    let minimal = (kind.minimal)();
+    let minimal: Value = serde_json::from_str(kind.minimal).unwrap_or_default();
     let required: Vec<String> = minimal.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
     let names: Vec<String> = fields.keys().cloned().collect();
     for name in names {
@@ -244,7 +253,10 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
         } else {
             fields.remove(&name);
             repairs.push(
-                Message::new("restore.dropped").with_message("place", place.clone()).with_message("field", label).with("value", shown(&value)),
+                Message::new("restore.dropped")
+                    .with_message("place", place.clone())
+                    .with_message("field", label)
+                    .with("value", shown(&value)),
             );
         }
     }
@@ -259,12 +271,21 @@ fn field_reads(kind: &Kind, minimal: &Value, field: &str, value: &Value) -> bool
     (kind.reads)(&Value::Object(probe))
 }
 
-/// "Akteur „EUTB Lindenau“ (Region „Kreis Ost“)": where a repair was made.
-fn place(kind: &Kind, record: &Value, index: usize, within: Option<&Message>) -> Message {
-    let name = match record.get(kind.named_by) {
-        Some(Value::String(name)) if !name.trim().is_empty() => name.clone(),
-        _ => format!("#{index}"),
+/// The names of a region's actors by id (empty for any other record).
+fn actor_names(fields: &Map<String, Value>) -> Names {
+    let Some(Value::Array(actors)) = fields.get("actors") else { return Vec::new() };
+    actors.iter().filter_map(|a| Some((a.get("id")?.as_str()?.to_owned(), a.get("name")?.as_str()?.to_owned()))).collect()
+}
+
+/// "Akteur „EUTB Lindenau“ in Region „Kreis Ost“": where a repair was made.
+fn place(kind: &Kind, record: &Value, index: usize, within: Option<&Message>, actors: &Names) -> Message {
+    let text = |field: &str| record.get(field).and_then(Value::as_str).filter(|t| !t.trim().is_empty());
+    let end = |field: &str| text(field).map(|id| actors.iter().find(|(known, _)| known == id).map_or(id, |(_, name)| name.as_str()));
+    let name = match kind.named_by {
+        "from" => end("from").zip(end("to")).map(|(from, to)| format!("{from} – {to}")),
+        field => text(field).map(str::to_owned),
     };
+    let name = name.unwrap_or_else(|| format!("#{index}"));
     let here = Message::new("restore.place").with_message("record", Message::new(kind.label)).with("name", name);
     match within {
         Some(outer) => Message::new("restore.place_within").with_message("place", here).with_message("within", outer.clone()),
@@ -299,6 +320,29 @@ fn shown(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_minimal_record_reads() {
+        for kind in [
+            &CONTACT,
+            &ACTOR,
+            &RELATION,
+            &GROUP,
+            &SOZIALRAUM,
+            &PLACEMENT,
+            &ITEM,
+            &SECTION,
+            &CHECKLIST,
+            &REGION,
+            &TEMPLATE_ITEM,
+            &TEMPLATE_SECTION,
+            &TEMPLATE,
+        ] {
+            let minimal: Value = serde_json::from_str(kind.minimal).unwrap();
+            assert!((kind.reads)(&minimal), "{}", kind.minimal);
+        }
+    }
     use crate::i18n::{set_lang, Lang};
 
     fn region(actors: Value, relations: Value) -> Value {
@@ -328,7 +372,7 @@ mod tests {
                 "Akteur „EUTB Lindenau“ in Region „Kreis Ost“: Art: „hexenhaus“ ist unbekannt – übernommen als „Sonstige“.",
                 "Akteur „EUTB Lindenau“ in Region „Kreis Ost“: Rechtskreise: „sgb99“ ist unbekannt und wurde weggelassen.",
                 "Akteur „Tafel“ in Region „Kreis Ost“: Feld „website“: „42“ passt nicht und wurde weggelassen.",
-                "Beziehung „r1“ in Region „Kreis Ost“: Art: „freundschaft“ ist unbekannt – übernommen als „Kooperation“.",
+                "Beziehung „EUTB Lindenau – Tafel“ in Region „Kreis Ost“: Art: „freundschaft“ ist unbekannt – übernommen als „Kooperation“.",
             ]
         );
         let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
@@ -362,7 +406,10 @@ mod tests {
     fn a_record_without_what_it_needs_is_dropped_and_the_rest_kept() {
         let mut content = region(json!([{"id": "a", "kind": "verein"}, {"id": "b", "name": "Tafel", "kind": "verein"}]), json!([]));
         let repairs = restore_content(&mut content).unwrap();
-        assert_eq!(texts(&repairs), vec!["Akteur „#1“ in Region „Kreis Ost“ ließ sich nicht lesen und wurde weggelassen: {\"id\":\"a\",\"kind\":\"verein\"}"]);
+        assert_eq!(
+            texts(&repairs),
+            vec!["Akteur „#1“ in Region „Kreis Ost“ ließ sich nicht lesen und wurde weggelassen: {\"id\":\"a\",\"kind\":\"verein\"}"]
+        );
         assert_eq!(content["regions"][0]["actors"].as_array().unwrap().len(), 1);
     }
 
