@@ -72,3 +72,29 @@ test('a visible notice confirms a deletion and undoes it; after undo it offers t
   assert.equal(await toast.count(), 0);
   await context.close();
 });
+
+test('a notice never covers the end of the page or what has the focus', async () => {
+  const { page, context } = await app.open();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openActor(page, 'EUTB Lindenau');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  const toast = page.getByTestId('toast');
+  await toast.waitFor();
+  const clear = async (what, selector) => {
+    const [toastTop, bottom] = await Promise.all([
+      toast.evaluate((el) => el.getBoundingClientRect().top),
+      page.evaluate((s) => document.querySelector(s).getBoundingClientRect().bottom, selector),
+    ]);
+    assert.ok(bottom <= toastTop, `${what}: its bottom (${bottom}) is above the notice's top (${toastTop})`);
+  };
+  // By keyboard to the last link of the page, from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('footer').getByRole('button', { name: 'Datenschutz' }).focus();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.keyboard.press('Tab');
+  await clear('the focused link', ':focus');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await clear('the end of the page', 'footer > :last-child');
+  await context.close();
+});
