@@ -35,7 +35,7 @@ fn App() -> impl IntoView {
     let mut startup = platform::persist::load();
     let workspace = RwSignal::new(startup.workspace.clone());
     let persistence = platform::persist::Persistence::install(workspace, &mut startup);
-    let state = AppState::new(workspace, persistence);
+    let state = AppState::new(workspace, persistence, shell::language::initial());
     provide_context(state);
     shell::header::install_shortcuts(state);
     shell::header::keep_focus_below_header();

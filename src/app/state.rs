@@ -137,7 +137,8 @@ impl<T: Clone + Send + Sync + 'static> FormDraft<T> {
 }
 
 impl AppState {
-    pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence) -> AppState {
+    /// The root state, in the UI language chosen at start (`shell::language::initial`).
+    pub fn new(workspace: RwSignal<Workspace>, persistence: Persistence, language: Lang) -> AppState {
         let state = AppState {
             workspace,
             history: StoredValue::new(History::new(UNDO_LIMIT)),
@@ -150,7 +151,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             persistence,
-            language: RwSignal::new(crate::app::shell::language::initial()),
+            language: RwSignal::new(language),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -164,14 +165,6 @@ impl AppState {
             adopted
         });
         state
-    }
-
-    /// Switches the UI language: texts are drawn again, nothing is rebuilt.
-    pub fn switch_language(self, lang: Lang) {
-        // A notice was written in the language before.
-        self.notice.set(None);
-        crate::app::shell::language::apply(lang);
-        self.language.set(lang);
     }
 
     /// The draft of a form for `entity` (`None`: a new record) in the

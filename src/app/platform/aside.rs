@@ -6,16 +6,9 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::browser::{download_text, today};
-use super::persist::{read_key, utf16_len, BrowserStore, Persistence};
+use super::persist::{AsideEntry, Persistence};
+use super::store::{read_key, utf16_len, BrowserStore};
 use crate::domain::data::storage::slots::{self, ASIDE_PREFIX};
-
-/// Data that did not decode and now lies under its own key.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AsideEntry {
-    pub key: String,
-    pub found_at: String,
-    pub chars: usize,
-}
 
 impl Persistence {
     /// Lists the unreadable data sets kept aside, from the lengths `measure`

@@ -1,5 +1,6 @@
 //! The browser at the edge: DOM helpers (`browser`), offline support, and
-//! storage: `persist` (saving the workspace), `tabs` (following other
+//! storage: `store` (localStorage itself, never panicking where it is
+//! blocked), `persist` (saving the workspace), `tabs` (following other
 //! tabs), `aside` (unreadable data kept aside), `preferences` (small
 //! choices), `session` (this tab's form drafts). The rules they follow live
 //! in `domain::data::storage`, tested natively.
@@ -10,4 +11,5 @@ pub mod offline;
 pub mod persist;
 pub mod preferences;
 pub mod session;
+pub mod store;
 pub mod tabs;

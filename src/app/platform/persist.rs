@@ -21,9 +21,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use crate::app::platform::aside::AsideEntry;
 use crate::app::platform::browser::{download_text, error_name, now_iso};
-use crate::app::platform::tabs::revision_id;
+use crate::app::platform::store::{local_storage_available, read_key, revision_id, stored_revision, utf16_len, BrowserStore, REVISION_KEY};
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::data::storage::envelope::DecodeError;
 use crate::domain::data::storage::parts::{Encoded, PartCache};
@@ -33,12 +32,6 @@ use crate::domain::samples::demo::demo_workspace;
 use crate::domain::Workspace;
 use crate::tr;
 
-/// "<new>/<parent>": a random id written after every save, with the id of
-/// the save it replaced. A tab compares it with the one its data is based
-/// on, so that it never writes over another tab's newer save, and notices
-/// when another tab wrote over its own (localStorage reaches other tabs a
-/// moment late, so both can write at nearly the same time).
-pub const REVISION_KEY: &str = "netzwerkatlas.revision";
 /// When this browser first saved data, and when the user last downloaded a
 /// full backup: together they decide the backup reminder.
 const FIRST_SAVED_KEY: &str = "netzwerkatlas.first-saved";
@@ -114,28 +107,6 @@ pub struct Startup {
     pub cache: PartCache,
 }
 
-pub(super) fn local_storage_available() -> bool {
-    // gloo's `LocalStorage::raw()` panics where storage is blocked: ask first.
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
-}
-
-/// localStorage as the domain's key-value store; reads nothing and refuses
-/// every write where the browser blocks storage.
-pub struct BrowserStore;
-
-impl KeyValue for BrowserStore {
-    fn get(&self, key: &str) -> Option<String> {
-        read_key(key)
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        if !local_storage_available() {
-            return Err("SecurityError".into());
-        }
-        LocalStorage::raw().set_item(key, value).map_err(|e| error_name(&e))
-    }
-}
-
 /// Reads the stored workspace, deciding what to do with each kind of failure
 /// (the rules are in `slots::open`, tested natively).
 pub fn load() -> Startup {
@@ -172,13 +143,6 @@ pub fn load() -> Startup {
     }
 }
 
-pub(super) fn read_key(key: &str) -> Option<String> {
-    if !local_storage_available() {
-        return None;
-    }
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
 // `Storage.setItem` and `getItem` with the value as a JavaScript string: a
 // save converts its text to JavaScript once and compares what it reads back
 // there (`===`), and `measure` takes lengths there, instead of copying
@@ -191,18 +155,17 @@ extern "C" {
     pub(super) fn get_js(key: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Length as JavaScript and the storage quota count it.
-pub(super) fn utf16_len(text: &str) -> usize {
-    text.encode_utf16().count()
-}
-
 /// The length of a JavaScript string value, counted there (0 for anything else).
 pub(super) fn js_len(value: &JsValue) -> usize {
     value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize)
 }
 
-pub(super) fn stored_revision() -> Option<String> {
-    read_key(REVISION_KEY)
+/// Data that did not decode and now lies under its own key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AsideEntry {
+    pub key: String,
+    pub found_at: String,
+    pub chars: usize,
 }
 
 /// The app's handle on storage; `Copy` so that components can hold it.

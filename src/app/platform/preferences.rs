@@ -2,7 +2,7 @@
 //! whether to keep the demo. Preferences, not data: where storage is
 //! blocked they are simply not remembered, and the app works on.
 
-use crate::app::platform::persist::BrowserStore;
+use crate::app::platform::store::BrowserStore;
 use crate::domain::data::storage::slots::KeyValue;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,12 +6,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::persist::{stored_revision, BrowserStore, Health, Persistence, REVISION_KEY};
+use super::persist::{Health, Persistence};
+use super::store::{revision_id, stored_revision, BrowserStore, REVISION_KEY};
 use crate::domain::data::storage::slots;
-
-pub(super) fn revision_id(revision: &str) -> &str {
-    revision.split('/').next().unwrap_or("")
-}
 
 fn revision_parent(revision: &str) -> &str {
     revision.split('/').nth(1).unwrap_or("")

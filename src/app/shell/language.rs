@@ -50,7 +50,10 @@ pub fn LanguageSwitch() -> impl IntoView {
     let choose = move |ev| {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             preferences::remember(Preference::Language, lang.code());
-            state.switch_language(lang);
+            // A notice was written in the language before.
+            state.notice.set(None);
+            apply(lang);
+            state.language.set(lang);
         }
     };
     view! {
