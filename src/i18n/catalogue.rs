@@ -35,10 +35,10 @@ pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
 
 /// Form number `index` of an entry; the last one where it has fewer.
 pub fn form(entry: &'static str, index: usize) -> &'static str {
-    let mut forms = entry.split('\u{1}');
-    let last = forms.clone().last().unwrap_or(entry);
-    forms.nth(index).unwrap_or(last)
+    // The last form is looked for only when asked past the end: `t` (form 0) runs on every drawn text.
+    entry.split('\u{1}').nth(index).unwrap_or_else(|| entry.rsplit('\u{1}').next().unwrap_or(entry))
 }
+
 /// How many forms an entry has (1 for a text without forms by number).
 pub fn form_count(entry: &str) -> usize {
     entry.split('\u{1}').count()
@@ -131,42 +131,49 @@ mod tests {
         );
     }
 
-    /// Every key the code asks for, from `t("…")`, `live("…")`, `text_in(…, "…")`,
-    /// `count("…", …)` and `tr!("…", …)` in `src/`.
-    fn keys_in_code() -> BTreeSet<(String, String)> {
-        fn walk(dir: &Path, out: &mut BTreeSet<(String, String)>) {
+    /// Every Rust file under `src/` outside these tests: (path, code).
+    fn sources() -> Vec<(String, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
+                let file = path.display().to_string();
                 if path.is_dir() {
                     walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let code = std::fs::read_to_string(&path).unwrap();
-                    for marker in ["t(", "tr!(", "live(", "count(", "text_in("] {
-                        for (at, _) in code.match_indices(marker) {
-                            // `t(` only as a name of its own, not the end of `split(`.
-                            let before = code[..at].chars().next_back();
-                            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                                continue;
-                            }
-                            let mut rest = code[at + marker.len()..].trim_start();
-                            if marker == "text_in(" {
-                                // The key follows the language.
-                                let Some((_, after)) = rest.split_once(',') else {
-                                    continue;
-                                };
-                                rest = after.trim_start();
-                            }
-                            // The key may follow on the next line (`tr!(` with many values).
-                            let Some(rest) = rest.strip_prefix('"') else { continue };
-                            let key = &rest[..rest.find('"').unwrap()];
-                            out.insert((key.to_owned(), path.display().to_string()));
-                        }
-                    }
+                } else if path.extension().is_some_and(|e| e == "rs") && !is_test_source(&file) {
+                    out.push((file, std::fs::read_to_string(&path).unwrap()));
                 }
             }
         }
+        let mut files = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        files
+    }
+
+    /// Every key the code asks for, from `t("…")`, `live("…")`, `text_in(…, "…")`,
+    /// `count("…", …)` and `tr!("…", …)`: (key, file).
+    fn keys_in_code() -> BTreeSet<(String, String)> {
         let mut keys = BTreeSet::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
+        for (file, code) in sources() {
+            for marker in ["t(", "tr!(", "live(", "count(", "text_in("] {
+                for (at, _) in code.match_indices(marker) {
+                    // `t(` only as a name of its own, not the end of `split(`.
+                    let before = code[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let mut rest = code[at + marker.len()..].trim_start();
+                    if marker == "text_in(" {
+                        // The key follows the language.
+                        let Some((_, after)) = rest.split_once(',') else { continue };
+                        rest = after.trim_start();
+                    }
+                    // The key may follow on the next line (`tr!(` with many values).
+                    let Some(rest) = rest.strip_prefix('"') else { continue };
+                    let key = &rest[..rest.find('"').unwrap()];
+                    keys.insert((key.to_owned(), file.clone()));
+                }
+            }
+        }
         keys
     }
 
@@ -176,32 +183,14 @@ mod tests {
 
     #[test]
     fn every_key_the_code_uses_is_in_the_catalogue() {
-        let missing: Vec<_> = keys_in_code().into_iter().filter(|(key, file)| !is_test_source(file) && entry(key, 0).is_none()).collect();
+        let missing: Vec<_> = keys_in_code().into_iter().filter(|(key, _)| entry(key, 0).is_none()).collect();
         assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from messages.pot");
-    }
-
-    /// Every string literal in `src/` outside these tests (keys also travel
-    /// as plain literals, e.g. in tables of labels).
-    fn literals_in_code() -> String {
-        fn walk(dir: &Path, out: &mut String) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                let file = path.display().to_string();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") && !is_test_source(&file) {
-                    out.push_str(&std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
-        let mut code = String::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        code
     }
 
     #[test]
     fn every_catalogue_entry_is_used() {
-        let code = literals_in_code();
+        // Keys also travel as plain literals, e.g. in tables of labels.
+        let code: String = sources().into_iter().map(|(_, code)| code).collect();
         let unused: Vec<_> = compiled::KEYS.split('\0').filter(|k| !code.contains(&format!("\"{k}\""))).collect();
         assert_eq!(unused, Vec::<&str>::new(), "entries in messages.pot that no code uses");
     }
