@@ -211,7 +211,8 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
     // Lists of records of their own kind first, so that one bad item does
     // not make its whole section look bad.
     for (field, element) in kind.lists {
-        let actors = actor_names(fields);
+        // Only relations are named by the (already restored) actors at their ends.
+        let actors = if element.named_by == "from" { actor_names(fields) } else { Vec::new() };
         if let Some(Value::Array(list)) = fields.get_mut(*field) {
             restore_list(list, element, Some(place), &actors, repairs);
         }
