@@ -36,7 +36,7 @@ pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
 /// Form number `index` of an entry; the last one where it has fewer.
 pub fn form(entry: &'static str, index: usize) -> &'static str {
     // The last form is looked for only when asked past the end: `t` (form 0) runs on every drawn text.
-    entry.split('\u{1}').nth(index).unwrap_or_else(|| entry.rsplit('\u{1}').next().unwrap_or(entry))
+    entry.split('\u{1}').nth(index).unwrap_or_else(|| entry.split('\u{1}').last().unwrap_or(entry))
 }
 
 /// How many forms an entry has (1 for a text without forms by number).
