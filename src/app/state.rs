@@ -7,7 +7,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::app::platform::persist::Persistence;
 use crate::app::platform::session;
-use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::decode::deserialize;
 use crate::domain::editing::changes::Change;
 use crate::domain::editing::draft::{DraftSlot, LAST_DRAFT_KEY};
 use crate::domain::editing::history::History;
@@ -186,7 +186,7 @@ impl AppState {
         // deserialisers exist once in the wasm (a direct path measured +7 KB gzip).
         let kept = session::get(&key)
             .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|value| deserialize_reporting::<T>(&value, &mut |_| {}).ok())
+            .and_then(|value| deserialize::<T>(&value).ok())
             .filter(|kept| kept != &initial);
         let restored = RwSignal::new(kept.is_some());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));

@@ -1,14 +1,87 @@
-//! Typed data from JSON values, for files and storage alike.
+//! Typed data from JSON values, for files and storage alike, and the fields
+//! a value holds that this version does not know.
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Decodes typed data from a JSON value and reports the fields it ignored.
-/// Stored data and files both decode through here, with the one callback
-/// type, so the (large) deserialisation code exists once in the wasm.
-pub fn deserialize_reporting<'de, T: Deserialize<'de>>(
-    value: &'de Value,
-    ignored: &mut dyn FnMut(serde_ignored::Path),
-) -> Result<T, serde_json::Error> {
-    serde_ignored::deserialize(value, ignored)
+/// Decodes typed data from a JSON value. Stored data and files both decode
+/// through here, so the (large) deserialisation code exists once in the wasm.
+pub fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, serde_json::Error> {
+    T::deserialize(value)
+}
+
+/// Typed data as a JSON value. Through text rather than `to_value`: the wasm
+/// then holds one serialiser for the model (the one saving to localStorage uses).
+pub fn to_json_value<T: Serialize>(data: &T) -> Value {
+    let text = serde_json::to_string(data).expect("plain data always serialises");
+    serde_json::from_str(&text).expect("just written")
+}
+
+/// The fields `read` has that `kept` (the data decoded from `read`, written
+/// back) lacks: what this version does not know and so dropped. Counted by
+/// path with array positions left out: "regions[].actors[].farbe". An
+/// empty value that was left out on writing back is not unknown.
+pub fn dropped_fields(read: &Value, kept: &Value) -> BTreeMap<String, usize> {
+    let mut found = BTreeMap::new();
+    walk(read, kept, &mut String::new(), &mut found);
+    found
+}
+
+fn walk(read: &Value, kept: &Value, path: &mut String, found: &mut BTreeMap<String, usize>) {
+    let at = path.len();
+    match (read, kept) {
+        (Value::Object(read), Value::Object(kept)) => {
+            for (key, value) in read {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                match kept.get(key) {
+                    Some(kept) => walk(value, kept, path, found),
+                    None if is_empty(value) => {}
+                    None => *found.entry(path.clone()).or_default() += 1,
+                }
+                path.truncate(at);
+            }
+        }
+        (Value::Array(read), Value::Array(kept)) => {
+            path.push_str("[]");
+            for (read, kept) in read.iter().zip(kept) {
+                walk(read, kept, path, found);
+            }
+            path.truncate(at);
+        }
+        _ => {}
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn fields_missing_from_the_written_back_value_are_counted_by_path() {
+        let read = json!({"regions": [
+            {"name": "A", "farbe": "rot", "actors": [{"id": "a", "x": 1}, {"id": "b", "x": 2, "note": ""}]},
+            {"name": "B", "actors": [], "tags": []}
+        ]});
+        let kept = json!({"regions": [{"name": "A", "actors": [{"id": "a"}, {"id": "b"}]}, {"name": "B", "actors": []}]});
+        let found = dropped_fields(&read, &kept);
+        let expected: BTreeMap<String, usize> = [("regions[].actors[].x".to_owned(), 2), ("regions[].farbe".to_owned(), 1)].into();
+        assert_eq!(found, expected, "empty values left out on writing back are not unknown");
+        assert!(dropped_fields(&kept, &kept).is_empty());
+    }
 }

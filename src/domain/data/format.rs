@@ -10,12 +10,11 @@
 
 use crate::i18n::{count, t, Message};
 use crate::tr;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::decode::{deserialize, dropped_fields, to_json_value};
 use crate::domain::data::migrate::{self, migrate, MigrationError};
 use crate::domain::data::restore::restore_content;
 use crate::domain::data::sha256::sha256_hex;
@@ -114,10 +113,7 @@ pub fn checksum(content: &Value) -> String {
 
 /// Writes a file.
 pub fn encode_file(header: &Header, content: &Content) -> String {
-    // Through text rather than `to_value`: the wasm then holds one
-    // serialiser for the model (the one saving to localStorage uses).
-    let text = serde_json::to_string(content).expect("plain data always serialises");
-    let content: Value = serde_json::from_str(&text).expect("just written");
+    let content = to_json_value(content);
     let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
     serde_json::to_string(&envelope).expect("plain data always serialises")
 }
@@ -125,14 +121,23 @@ pub fn encode_file(header: &Header, content: &Content) -> String {
 /// Why a file cannot be read. Nothing changes when one of these occurs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     TooDeep,
     /// Not JSON; where the reading stopped.
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotOurs,
-    Newer { found: u64 },
+    Newer {
+        found: u64,
+    },
     /// Content of a shape nothing can be restored from, at this JSON path.
-    Shape { path: String },
+    Shape {
+        path: String,
+    },
     Damaged(String),
     Empty,
 }
@@ -286,22 +291,18 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         None => false,
     };
     let header: Header = serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
-    let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
-    let mut read = |value: &Value| {
-        unknown.clear();
-        deserialize_reporting::<Content>(value, &mut |path| *unknown.entry(path_pattern(&path)).or_default() += 1)
-    };
-    let mut content = match read(&content_value) {
+    let mut content = match deserialize::<Content>(&content_value) {
         Ok(content) => content,
         // What this version does not know costs that value, not the file.
         Err(_) => {
             notes.extend(restore_content(&mut content_value).map_err(|path| FileError::Shape { path })?);
-            read(&content_value).map_err(|e| FileError::Damaged(e.to_string()))?
+            deserialize::<Content>(&content_value).map_err(|e| FileError::Damaged(e.to_string()))?
         }
     };
     if content.regions.is_empty() && content.templates.is_empty() {
         return Err(FileError::Empty);
     }
+    let unknown = dropped_fields(&content_value, &to_json_value(&content));
     if !unknown.is_empty() {
         let list: Vec<String> = unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
         notes.push(Message::new("file.unknown_fields").with("fields", list.join(", ")));
@@ -322,21 +323,6 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         notes.extend(repair_template(template));
     }
     Ok(ParsedFile { schema, header, content, notes, modified })
-}
-
-/// The path of an unknown field with array positions left out:
-/// "regions[].actors[].farbe".
-fn path_pattern(path: &serde_ignored::Path) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, .. } => format!("{}[]", path_pattern(parent)),
-        Path::Map { parent, key } => match path_pattern(parent) {
-            p if p.is_empty() => key.clone(),
-            p => format!("{p}.{key}"),
-        },
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => path_pattern(parent),
-    }
 }
 
 #[cfg(test)]
@@ -430,7 +416,10 @@ mod tests {
         assert_eq!(
             notes,
             vec![
-                format!("Akteur „{}“ in Region „{}“: Art: „hexe“ ist unbekannt – übernommen als „Sonstige“.", first.actors[0].name, first.name),
+                format!(
+                    "Akteur „{}“ in Region „{}“: Art: „hexe“ ist unbekannt – übernommen als „Sonstige“.",
+                    first.actors[0].name, first.name
+                ),
                 format!("Region „{}“: Feld „relations“: „5“ passt nicht und wurde weggelassen.", first.name),
             ]
         );
@@ -455,7 +444,10 @@ mod tests {
             (r#"{"format":"netzwerkatlas","schema":9,"content":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 9 })),
             (r#"{"format":"netzwerkatlas-workspace","schema":4,"data":{}}"#.into(), |e| matches!(e, FileError::Newer { found: 4 })),
             (r#"{"format":"netzwerkatlas","content":{}}"#.into(), |e| matches!(e, FileError::Damaged(_))),
-            (tampered(|f| f["content"]["regions"] = Value::from(5)), |e| matches!(e, FileError::Shape { path } if path == "content.regions")),
+            (
+                tampered(|f| f["content"]["regions"] = Value::from(5)),
+                |e| matches!(e, FileError::Shape { path } if path == "content.regions"),
+            ),
             (tampered(|f| f["content"] = serde_json::json!({"regions": [], "templates": []})), |e| matches!(e, FileError::Empty)),
         ];
         for (text, expected) in &cases {

@@ -14,7 +14,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::decode::deserialize;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
 use crate::domain::model::{Actor, Contact, Group, Placement, Region, Relation, Sozialraum};
 use crate::i18n::Message;
@@ -41,7 +41,7 @@ struct Kind {
 
 fn reads<T: DeserializeOwned>(value: &Value) -> bool {
     // Through the one decoder files take, so no second set of deserialisers lands in the wasm.
-    deserialize_reporting::<T>(value, &mut |_| {}).is_ok()
+    deserialize::<T>(value).is_ok()
 }
 
 static CONTACT: Kind = Kind {

@@ -191,7 +191,8 @@ mod tests {
     #[test]
     fn a_file_changed_after_its_export_is_skipped_unless_the_user_chooses() {
         let ws = demo_workspace();
-        let text = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text;
+        let text =
+            export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options()).unwrap().text;
         let file = read_file(&text.replacen("Jobcenter", "JobCenter", 1)).unwrap();
         assert!(file.modified);
         assert_eq!(default_action(&Workspace::default(), &file), ImportAction::Skip);

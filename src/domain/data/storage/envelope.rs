@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::decode::deserialize;
 use crate::domain::data::migrate::{migrate, Envelope, MigrationError};
 use crate::domain::model::Workspace;
 use crate::domain::rules::integrity::integrity_problems;
@@ -132,7 +132,7 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
     // Data of schema 1, migrated: the whole workspace in one value. Fields
     // this version does not know are dropped, as serde does by default.
     let whole = envelope.remove("whole").ok_or_else(|| DecodeError::Damaged("Die Liste der Teile fehlt.".into()))?;
-    let workspace: Workspace = deserialize_reporting(&whole, &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let workspace: Workspace = deserialize(&whole).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
         return Err(DecodeError::Damaged(problems.join(" ")));

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::data::decode::deserialize_reporting;
+use crate::domain::data::decode::deserialize;
 use crate::domain::data::sha256::sha256_hex;
 use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
 use crate::domain::model::checklist::Checklist;
@@ -308,8 +308,7 @@ pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Optio
         regions.push(Value::Object(region_value));
     }
     workspace_value.insert("regions".to_owned(), Value::Array(regions));
-    let workspace: Workspace =
-        deserialize_reporting(&Value::Object(workspace_value), &mut |_| {}).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let workspace: Workspace = deserialize(&Value::Object(workspace_value)).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
         return Err(DecodeError::Damaged(problems.join(" ")));
