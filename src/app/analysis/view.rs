@@ -108,6 +108,8 @@ fn AggregateChecklists() -> impl IntoView {
     let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
     // Regions left out; all others count. The demo starts left out.
     let excluded = RwSignal::new(state.workspace.with_untracked(left_out_by_default));
+    // Shares of those that answered an item, as evaluations publish them; all checklists on request.
+    let of_all = RwSignal::new(false);
     let demo_left_out = move || {
         state
             .workspace
@@ -178,8 +180,13 @@ fn AggregateChecklists() -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
+                <label class="checkbox" for="aggregate-all">
+                    <input type="checkbox" id="aggregate-all" prop:checked=move || of_all.get() on:change=move |ev| of_all.set(event_target_checked(&ev)) />
+                    {live("analysis.all_checklists")}
+                </label>
                 {move || {
                     let result = result.get();
+                    let of_all = of_all.get();
                     let n = result.included.len();
                     view! {
                         <p data-testid="aggregate-count">{move || tr!("analysis.included_n", n = n)}</p>
@@ -194,19 +201,29 @@ fn AggregateChecklists() -> impl IntoView {
                             <thead><tr><th scope="col">{live("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{live("analysis.shares")}</th></tr></thead>
                             <tbody>
                                 {result.rows.iter().map(|row| {
-                                    let figures = match row.kind {
-                                        ItemKind::Answers => view! { <p>{let (answered, n) = (row.answered, row.n); move || tr!("analysis.answered", answered = answered, n = n)}</p> }.into_any(),
-                                        ItemKind::Status(_) => view! { <ProgressBar progress=row.progress.clone() label=row.text.clone() /> }.into_any() };
+                                    let unanswered = row.progress.count(None);
+                                    let (n, figures) = match row.kind {
+                                        ItemKind::Answers => (row.n, view! { <p>{let (answered, n) = (row.answered, row.n); move || tr!("analysis.answered", answered = answered, n = n)}</p> }.into_any()),
+                                        ItemKind::Status(_) => {
+                                            let progress = if of_all { row.progress.clone() } else { row.progress.answered_only() };
+                                            let unanswered = (!of_all && unanswered > 0).then_some(unanswered);
+                                            (progress.total, view! {
+                                                <ProgressBar progress=progress label=row.text.clone() />
+                                                {unanswered.map(|n| view! { <p class="muted" data-testid="unanswered">{move || tr!("analysis.unanswered", n = n)}</p> })}
+                                            }.into_any())
+                                        }
+                                    };
                                     view! {
                                         <tr>
                                             <th scope="row"><span class="muted">{row.section.clone()}</span><br />{row.text.clone()}</th>
-                                            <td>{row.n}</td>
+                                            <td>{n}</td>
                                             <td>{figures}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <p class="hint">{if of_all { live("analysis.n_all") } else { live("analysis.n_answered") }}</p>
                         <details>
                             <summary>{move || tr!("analysis.included_list", n = n)}</summary>
                             <table class="included-table">

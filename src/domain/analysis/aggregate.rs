@@ -162,6 +162,54 @@ pub fn columns(scale: Scale) -> Vec<Option<Status>> {
 mod tests {
     use super::*;
 
+    /// Four Kommunen, two items; the second item left open by one of them.
+    /// By hand: item 1, n = 4: 3 umgesetzt (75 %), 1 nein (25 %); item 2,
+    /// n = 3 of 4: 2 in Planung (67 %), 1 umgesetzt (33 %), 1 not answered
+    /// beside (of all four: 50 / 25 / 25 %).
+    #[test]
+    fn shares_are_of_those_that_answered_and_n_differs_per_item() {
+        let ws = crate::domain::samples::demo::demo_workspace();
+        let region = &ws.regions[0];
+        let base = region.checklists.iter().find(|c| c.title == "Lokale Planung 2026").unwrap();
+        let answers = [
+            (Some(Status::Umgesetzt), Some(Status::InPlanung)),
+            (Some(Status::Umgesetzt), Some(Status::InPlanung)),
+            (Some(Status::Umgesetzt), None),
+            (Some(Status::Nein), Some(Status::Umgesetzt)),
+        ];
+        let checklists: Vec<Checklist> = answers
+            .iter()
+            .map(|(first, second)| {
+                let mut c = base.clone();
+                for item in c.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+                    match item.id.0.as_str() {
+                        "lp-1-1" => item.status = *first,
+                        "lp-1-2" => item.status = *second,
+                        _ => {}
+                    }
+                }
+                c
+            })
+            .collect();
+        let sources: Vec<(&Region, &Checklist)> = checklists.iter().map(|c| (region, c)).collect();
+        let table = aggregate(&sources);
+        let row = |id: &str| table.rows.iter().find(|r| r.id.0 == id).unwrap();
+        let shares = |p: &Progress| [Status::Nein, Status::InPlanung, Status::Umgesetzt].map(|s| p.percent(Some(s)));
+
+        let first = row("lp-1-1").progress.answered_only();
+        assert_eq!((row("lp-1-1").n, first.total, shares(&first)), (4, 4, [25, 0, 75]));
+        let second = row("lp-1-2").progress.answered_only();
+        assert_eq!((row("lp-1-2").n, second.total, shares(&second)), (4, 3, [0, 67, 33]));
+        assert_eq!(row("lp-1-2").progress.count(None), 1, "the unanswered stand beside");
+        assert_eq!(second.percent(None), 0, "and not inside the shares");
+        assert_eq!(shares(&row("lp-1-2").progress), [0, 50, 25], "of all four, for those who want them");
+
+        let csv = crate::domain::data::writers::csv::aggregate_csv(&table);
+        let line = csv.lines().find(|l| l.contains(&row("lp-1-2").text)).unwrap();
+        // n all; n answered; Nein, nicht geplant, in Planung, umgesetzt (count, % answered, % all); unanswered (count, % all).
+        assert!(line.contains(";4;3;0;0;0;0;0;0;2;67;50;1;33;25;1;25;"), "{line}");
+    }
+
     #[test]
     fn the_demo_region_is_left_out_by_default() {
         let mut ws = crate::domain::samples::demo::demo_workspace();

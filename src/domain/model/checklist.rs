@@ -3,6 +3,7 @@
 //! and the progress figures shown at a glance.
 
 use crate::i18n::t;
+use crate::tr;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -406,7 +407,18 @@ impl Progress {
     /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
     /// legends and the print view write it.
     pub fn described(&self) -> Vec<(Option<Status>, String)> {
-        self.segments().into_iter().map(|(s, n)| (s, format!("{n} {} ({} %)", status_label(s), self.percent(s)))).collect()
+        self.segments()
+            .into_iter()
+            .map(|(s, n)| (s, tr!("progress.segment", n = n, status = status_label(s), percent = self.percent(s))))
+            .collect()
+    }
+
+    /// The same counts without the unanswered: shares of those who answered
+    /// the item, as evaluations publish them (n then differs from item to item).
+    pub fn answered_only(&self) -> Progress {
+        let mut counts = self.counts.clone();
+        counts.remove(&None);
+        Progress { total: self.total - self.count(None), counts }
     }
 
     /// The segments to draw, in scale order, unanswered last; empty ones left out.

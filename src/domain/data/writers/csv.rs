@@ -146,36 +146,46 @@ pub fn relations_csv(region: &Region) -> String {
     document(&rows)
 }
 
-/// The table as CSV for German Excel: per item n, then count and share per status.
+/// The table as CSV for German Excel: per item n (all checklists and those
+/// that answered it), then per status the count, its share of those that
+/// answered (as evaluations publish it) and of all; then the unanswered.
 pub fn aggregate_csv(aggregate: &Aggregate) -> String {
     let scales: Vec<Scale> = Scale::ALL.into_iter().filter(|s| aggregate.rows.iter().any(|r| r.kind == ItemKind::Status(*s))).collect();
-    let mut statuses: Vec<Option<Status>> = Vec::new();
+    let mut statuses: Vec<Status> = Vec::new();
     for scale in &scales {
-        for status in columns(*scale) {
+        for status in columns(*scale).into_iter().flatten() {
             if !statuses.contains(&status) {
                 statuses.push(status);
             }
         }
     }
-    let mut header = vec!["Abschnitt".to_owned(), "Punkt".into(), "n".into()];
+    let mut header = vec!["Abschnitt".to_owned(), "Punkt".into(), "n (alle)".into(), "n (beantwortet)".into()];
     for status in &statuses {
-        header.push(format!("{} (Anzahl)", status_label(*status)));
-        header.push(format!("{} (%)", status_label(*status)));
+        let label = status_label(Some(*status));
+        header.extend([format!("{label} (Anzahl)"), format!("{label} (% der Beantworteten)"), format!("{label} (% aller)")]);
     }
-    header.push("Mit Antwort (Freitext)".into());
+    let unanswered = status_label(None);
+    header.extend([format!("{unanswered} (Anzahl)"), format!("{unanswered} (% aller)"), "Mit Antwort (Freitext)".into()]);
     let mut rows = vec![header];
     for row in &aggregate.rows {
         let mut line = vec![row.section.clone(), row.text.clone(), row.n.to_string()];
-        for status in &statuses {
-            match row.kind {
-                ItemKind::Status(_) => {
-                    line.push(row.progress.count(*status).to_string());
-                    line.push(row.progress.percent(*status).to_string());
+        match row.kind {
+            ItemKind::Status(_) => {
+                let answered = row.progress.answered_only();
+                line.push(answered.total.to_string());
+                for status in &statuses {
+                    let status = Some(*status);
+                    line.extend([row.progress.count(status), answered.percent(status) as usize, row.progress.percent(status) as usize].map(|n| n.to_string()));
                 }
-                ItemKind::Answers => line.extend([String::new(), String::new()]),
+                line.extend([row.progress.count(None), row.progress.percent(None) as usize].map(|n| n.to_string()));
+                line.push(String::new());
+            }
+            ItemKind::Answers => {
+                line.push(row.answered.to_string());
+                line.extend(std::iter::repeat_n(String::new(), statuses.len() * 3 + 2));
+                line.push(row.answered.to_string());
             }
         }
-        line.push(if row.kind == ItemKind::Answers { row.answered.to_string() } else { String::new() });
         rows.push(line);
     }
     rows.push(Vec::new());
