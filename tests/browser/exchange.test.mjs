@@ -275,14 +275,15 @@ test('merging shows differing values side by side and takes only what was chosen
   await context.close();
 });
 
-test('fifty checklist files import in one go; the aggregate counts them per item', async () => {
+test('fifty checklist files import in one go; the aggregate gives shares of those that answered, n per item', async () => {
   const { page, context } = await app.open();
   await openExchange(page);
   await page.getByLabel('Ausgewählte Checklisten dieser Region').check();
   await page.getByLabel('Lokale Planung 2026').check();
   const base = JSON.parse((await download(page, page.getByRole('button', { name: 'Datei speichern' }))).text);
 
-  // Kommune i: ABH item "umgesetzt" for i % 10 < 6, "in Planung" for 6–7, "nein" for 8, open for 9.
+  // Kommune i: ABH item "umgesetzt" for i % 10 < 6, "in Planung" for 6–7, "nein" for 8, open for 9;
+  // the BKG item is left open by every fifth Kommune, so n differs from item to item.
   const status = (i) => (i % 10 < 6 ? 'umgesetzt' : i % 10 < 8 ? 'in_planung' : i % 10 === 8 ? 'nein' : null);
   const files = [];
   for (let i = 0; i < 50; i++) {
@@ -292,7 +293,10 @@ test('fifty checklist files import in one go; the aggregate counts them per item
     region.name = `Kommune ${String(i).padStart(2, '0')}`;
     file.region = { id: region.id, name: region.name };
     region.checklists[0].id = `kommune-${i}-planung`;
-    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) if (item.id === 'lp-1-2') item.status = status(i);
+    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) {
+      if (item.id === 'lp-1-2') item.status = status(i);
+      if (item.id === 'lp-1-1') item.status = i % 5 === 0 ? null : 'umgesetzt';
+    }
     files.push(asUpload(`kommune-${i}.json`, sealed(file)));
   }
   await chooseFiles(page, files);
@@ -312,15 +316,36 @@ test('fifty checklist files import in one go; the aggregate counts them per item
   assert.equal(await page.getByTestId('demo-left-out').count(), 0, 'the note goes once the demo is counted');
   await page.getByRole('checkbox', { name: 'Landkreis Lindenau (Demo)' }).uncheck();
   assert.equal(await page.getByTestId('aggregate-count').textContent(), '50 Checklisten einbezogen.');
-  const row = page.getByTestId('aggregate-table').getByRole('row').filter({ hasText: 'Die Kooperation mit der Ausländerbehörde (ABH)' });
+  const table = page.getByTestId('aggregate-table');
+  const row = table.getByRole('row').filter({ hasText: 'Die Kooperation mit der Ausländerbehörde (ABH)' });
+  const bkg = table.getByRole('row').filter({ hasText: 'Die Bündniskoordinierungsgruppe (BKG) trifft sich regelmäßig.' });
+  // As evaluations publish them: shares of those that answered, the unanswered beside.
+  assert.equal(await row.getByRole('cell').first().textContent(), '45');
+  assert.equal(
+    await row.getByRole('img').getAttribute('aria-label'),
+    'Die Kooperation mit der Ausländerbehörde (ABH) für die Maßnahmezuweisung ist aufgebaut.: 5 Nein (11 %) · 10 In Planung (22 %) · 30 Bereits umgesetzt (67 %)',
+  );
+  assert.equal(await row.getByTestId('unanswered').textContent(), 'nicht beantwortet: 5');
+  assert.equal(await bkg.getByRole('cell').first().textContent(), '40', 'n differs from item to item');
+  assert.equal(await bkg.getByTestId('unanswered').textContent(), 'nicht beantwortet: 10');
+  assert.match(await bkg.getByRole('img').getAttribute('aria-label'), /: 40 Bereits umgesetzt \(100 %\)$/);
+
+  // Shares of all checklists, for those who want them.
+  await page.getByLabel('Anteile an allen Checklisten zeigen (auch nicht beantwortete)').check();
   assert.equal(await row.getByRole('cell').first().textContent(), '50');
   assert.equal(
     await row.getByRole('img').getAttribute('aria-label'),
     'Die Kooperation mit der Ausländerbehörde (ABH) für die Maßnahmezuweisung ist aufgebaut.: 5 Nein (10 %) · 10 In Planung (20 %) · 30 Bereits umgesetzt (60 %) · 5 Noch nicht beantwortet (10 %)',
   );
+  assert.equal(await row.getByTestId('unanswered').count(), 0, 'inside the shares now, not beside');
+  assert.equal(await bkg.getByRole('cell').first().textContent(), '50');
+
   const csv = await download(page, page.getByRole('button', { name: 'Tabelle als CSV speichern' }));
-  const line = csv.text.split('\r\n').find((l) => l.includes('Ausländerbehörde (ABH)'));
-  assert.match(line, /;50;5;10;0;0;10;20;30;60;5;10;/);
+  const lines = csv.text.split('\r\n');
+  assert.match(lines[0], /;n \(alle\);n \(beantwortet\);Nein \(Anzahl\);Nein \(% der Beantworteten\);Nein \(% aller\);/);
+  // n all, n answered; per status the count, % of answered, % of all; then the unanswered.
+  assert.match(lines.find((l) => l.includes('Ausländerbehörde (ABH)')), /;50;45;5;11;10;0;0;0;10;22;20;30;67;60;5;10;/);
+  assert.match(lines.find((l) => l.includes('(BKG) trifft sich')), /;50;40;0;0;0;0;0;0;0;0;0;40;100;80;10;20;/);
   assert.ok(csv.text.includes('kommune-7.json'), 'the files are listed');
   await context.close();
 });
