@@ -2,37 +2,15 @@
 // side-by-side choices, bad and hostile files, compare and aggregate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { useApp, saved, stored, activeRegion, openActor } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, openActor, openExchange, download, asUpload, chooseFiles } from './helpers.mjs';
 import { checksumOf, sealed, schemaErrors } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
-
-async function openExchange(page) {
-  await page.getByRole('button', { name: /^Austausch/ }).click();
-  await page.getByRole('heading', { level: 2, name: 'Austausch mit anderen Kommunen' }).waitFor();
-}
-
-/** Clicks a button that starts a download and returns the file's text and name. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-}
 
 async function exportRegion(page) {
   await openExchange(page);
   const file = await download(page, page.getByRole('button', { name: 'Datei speichern' }));
   return { name: file.name, json: JSON.parse(file.text) };
-}
-
-function asUpload(name, text) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
-}
-
-/** Chooses files in the import panel and waits for their previews. */
-async function chooseFiles(page, files) {
-  await page.locator('#import-files').setInputFiles(files);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-file"]').length === n, files.length);
 }
 
 test('export a region, delete it, import the file: the same data, field by field', async () => {

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { after, before } from 'node:test';
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../support/static-server.mjs';
@@ -125,4 +126,27 @@ export async function openActor(page, name) {
   await page.locator('#actor-search').fill(name);
   await page.getByTestId('actor-table').getByRole('button', { name, exact: true }).click();
   await page.getByRole('heading', { level: 2, name }).waitFor();
+}
+
+// Austausch: files out and in.
+
+export async function openExchange(page) {
+  await page.getByRole('button', { name: /^Austausch/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Austausch mit anderen Kommunen' }).waitFor();
+}
+
+/** Clicks a button that starts a download and returns the file's text and name. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+export function asUpload(name, text) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** Chooses files in the import panel and waits for their previews. */
+export async function chooseFiles(page, files) {
+  await page.locator('#import-files').setInputFiles(files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-file"]').length === n, files.length);
 }

@@ -40,3 +40,11 @@ export function regionUpload(id, name, actors) {
 export function schemaErrors(file) {
   return validator(file) ? [] : validator.errors.map((e) => `${e.instancePath} ${e.message}`);
 }
+
+const encryptedSchema = JSON.parse(readFileSync(new URL('../../public/netzwerkatlas-encrypted.schema.json', import.meta.url), 'utf8'));
+const encryptedValidator = new Ajv2020({ allErrors: true, strict: false }).compile(encryptedSchema);
+
+/** Schema errors of a password-protected file's envelope (empty when valid). */
+export function encryptedSchemaErrors(envelope) {
+  return encryptedValidator(envelope) ? [] : encryptedValidator.errors.map((e) => `${e.instancePath} ${e.message}`);
+}

@@ -8,6 +8,7 @@ use crate::i18n::{live, t};
 use crate::tr;
 
 use crate::app::checklists::list::all_templates;
+use crate::app::exchange::protect::{ProtectFields, Protection};
 
 use crate::app::platform::browser::now_iso;
 use crate::app::platform::preferences::{self, Preference};
@@ -34,6 +35,7 @@ pub fn ExportPanel() -> impl IntoView {
     let without_personal = RwSignal::new(false);
     let author = RwSignal::new(preferences::read(Preference::Author).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
+    let protection = Protection::new();
 
     let region_name = move || state.with_region(|r| r.name.clone()).unwrap_or_default();
     let checklist_options = Signal::derive(move || {
@@ -71,7 +73,7 @@ pub fn ExportPanel() -> impl IntoView {
             export(source, Format::Netzwerkatlas, &options())
         });
         match file {
-            Ok(file) => state.save_file(&file.file_name, file.mime, &file.text),
+            Ok(file) => protection.save(state, file, move || error.set(Some(t("encryption.failed").into()))),
             Err(_) => error.set(Some(match what.get_untracked() {
                 What::Checklists => t("export.choose_checklist").into(),
                 _ => t("export.choose_template").into(),
@@ -161,6 +163,7 @@ pub fn ExportPanel() -> impl IntoView {
                     }}
                 </div>
             </Show>
+            <ProtectFields protection=protection />
             <TextField
                 id="export-author"
                 label=live("export.author")
@@ -168,7 +171,9 @@ pub fn ExportPanel() -> impl IntoView {
                 on_input=Callback::new(move |v| author.set(v))
             />
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <button type="button" class="primary" on:click=save>{live("export.save")}</button>
+            <button type="button" class="primary" disabled=protection.busy on:click=save>
+                {move || t(if protection.busy.get() { "encryption.sealing" } else { "export.save" })}
+            </button>
 
             <Show when=has_region>
                 <h4>{live("export.map_title")}</h4>

@@ -13,8 +13,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::platform::browser::{format_timestamp, now_iso};
-use crate::app::state::{use_state, View};
+use crate::app::exchange::protect::UnlockForm;
+use crate::app::platform::browser::{focus_later, format_timestamp, now_iso};
+use crate::app::state::{use_state, AppState, View};
+use crate::domain::data::encryption::{is_encrypted, read_encrypted, Encrypted};
 use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
@@ -25,18 +27,40 @@ struct Entry {
     key: usize,
     name: String,
     result: Result<Arc<ParsedFile>, Message>,
+    /// A password-protected file waiting for its password.
+    locked: Option<Arc<Encrypted>>,
     action: RwSignal<ImportAction>,
     choices: RwSignal<MergeChoices>,
 }
 
-async fn read_one(file: &web_sys::File) -> Result<ParsedFile, Message> {
+impl Entry {
+    /// A file's entry with the actions a user most likely wants preselected.
+    fn new(state: AppState, key: usize, name: String, result: Result<ParsedFile, Message>, locked: Option<Encrypted>) -> Entry {
+        let result = result.map(Arc::new);
+        let (action, choices) = match &result {
+            Ok(parsed) => state.workspace.with_untracked(|ws| {
+                let action = default_action(ws, parsed);
+                let choices = default_choices(ws, parsed, &action);
+                (action, choices)
+            }),
+            Err(_) => (ImportAction::Skip, MergeChoices::default()),
+        };
+        Entry { key, name, result, locked: locked.map(Arc::new), action: RwSignal::new(action), choices: RwSignal::new(choices) }
+    }
+}
+
+/// A file read: its content, or the envelope of a protected file.
+async fn read_one(file: &web_sys::File) -> Result<Result<ParsedFile, Encrypted>, Message> {
     let bytes = file.size() as usize;
     if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes }.message());
     }
     let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
     let text = text.ok_or_else(|| Message::new("data.unreadable_file"))?;
-    read_file(&text).map_err(|e| e.message())
+    if is_encrypted(&text) {
+        return read_encrypted(&text).map(Err).map_err(|e| e.message());
+    }
+    read_file(&text).map(Ok).map_err(|e| e.message())
 }
 
 #[component]
@@ -47,27 +71,39 @@ pub fn ImportPanel() -> impl IntoView {
     let over = RwSignal::new(false);
     let done = RwSignal::new(None::<(String, Option<(Id, String)>)>);
 
+    let take_key = move || {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        key
+    };
     let read = move |list: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         done.set(None);
         spawn_local(async move {
             for file in files {
-                let result = read_one(&file).await.map(Arc::new);
-                let (action, choices) = match &result {
-                    Ok(parsed) => state.workspace.with_untracked(|ws| {
-                        let action = default_action(ws, parsed);
-                        let choices = default_choices(ws, parsed, &action);
-                        (action, choices)
-                    }),
-                    Err(_) => (ImportAction::Skip, MergeChoices::default()),
+                let entry = match read_one(&file).await {
+                    Ok(Ok(parsed)) => Entry::new(state, take_key(), file.name(), Ok(parsed), None),
+                    Ok(Err(encrypted)) => {
+                        Entry::new(state, take_key(), file.name(), Err(Message::new("encryption.locked")), Some(encrypted))
+                    }
+                    Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None),
                 };
-                let key = next_key.get_value();
-                next_key.set_value(key + 1);
-                let entry = Entry { key, name: file.name(), result, action: RwSignal::new(action), choices: RwSignal::new(choices) };
                 entries.update(|e| e.push(entry));
             }
         });
     };
+    // A protected file, opened: its preview takes the place of the password form.
+    let unlocked = Callback::new(move |(key, text): (usize, String)| {
+        let Some(name) = entries.with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.name.clone())) else { return };
+        let entry = Entry::new(state, take_key(), name, read_file(&text).map_err(|e| e.message()), None);
+        let heading = format!("#import-file-{}", entry.key);
+        entries.update(|e| {
+            if let Some(slot) = e.iter_mut().find(|e| e.key == key) {
+                *slot = entry;
+            }
+        });
+        focus_later(heading);
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
         if let Some(list) = input.files() {
@@ -141,7 +177,7 @@ pub fn ImportPanel() -> impl IntoView {
                 })}
             })}
             <For each=move || entries.get() key=|e| e.key let:entry>
-                <FilePreview entry=entry />
+                <FilePreview entry=entry unlocked=unlocked />
             </For>
             <Show when=move || entries.with(|e| !e.is_empty())>
                 <div class="button-row">
@@ -158,16 +194,19 @@ pub fn ImportPanel() -> impl IntoView {
 }
 
 #[component]
-fn FilePreview(entry: Entry) -> impl IntoView {
+fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>) -> impl IntoView {
     let state = use_state();
-    let Entry { key, name, result, action, choices } = entry;
-    let body = match result {
-        Err(message) => view! {
+    let Entry { key, name, result, locked, action, choices } = entry;
+    let body = match (result, locked) {
+        (_, Some(encrypted)) => {
+            view! { <UnlockForm key=key encrypted=encrypted opened=Callback::new(move |text| unlocked.run((key, text))) /> }.into_any()
+        }
+        (Err(message), None) => view! {
             <p class="error" role="alert" data-testid="import-error">{move || message.text()}</p>
             <p class="muted">{live("import.not_imported")}</p>
         }
         .into_any(),
-        Ok(parsed) => {
+        (Ok(parsed), None) => {
             let header = &parsed.header;
             // Words joined by spaces: "Region „…“ · exportiert am … von … · Netzwerkatlas 0.2.0".
             let meta = {
@@ -274,7 +313,7 @@ fn FilePreview(entry: Entry) -> impl IntoView {
     };
     view! {
         <article class="import-file" data-testid="import-file" aria-labelledby=format!("import-file-{key}")>
-            <h4 id=format!("import-file-{key}")>{name}</h4>
+            <h4 id=format!("import-file-{key}") tabindex="-1">{name}</h4>
             {body}
         </article>
     }

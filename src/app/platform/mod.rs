@@ -7,6 +7,7 @@
 
 pub mod aside;
 pub mod browser;
+pub mod crypto;
 pub mod offline;
 pub mod persist;
 pub mod preferences;

@@ -33,7 +33,7 @@ pub fn TextField(
     on_input: Callback<String>,
     #[prop(into, optional)] error: MaybeProp<String>,
     #[prop(optional)] required: bool,
-    /// "text" (default), "email", "tel", "url", "date", "search".
+    /// "text" (default), "email", "tel", "url", "date", "search", "password".
     #[prop(into, optional)]
     kind: Option<String>,
     #[prop(into, optional)] hint: Option<TextProp>,
@@ -41,6 +41,9 @@ pub fn TextField(
     #[prop(optional)]
     rows: Option<u32>,
     #[prop(into, optional)] placeholder: Option<TextProp>,
+    /// The browser's autofill hint, e.g. "new-password".
+    #[prop(into, optional)]
+    autocomplete: Option<String>,
 ) -> impl IntoView {
     let message_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -78,6 +81,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type=kind.unwrap_or_else(|| "text".into())
+                autocomplete=autocomplete
                 required=required
                 placeholder={let placeholder = placeholder.clone()
                 ; move || placeholder.as_ref().map(TextProp::get)}

@@ -1,5 +1,6 @@
 //! Everything that enters or leaves the app, and how it is kept:
 //! - `format`: the file envelope, reading and checking a file;
+//! - `encryption`: the envelope of a password-protected file (the cipher is WebCrypto's);
 //! - `restore`: what of a file's content this version does not know, repaired
 //!   or left out value by value, each with its place;
 //! - `storage`: the browser storage envelope, parts and quota;
@@ -10,6 +11,7 @@
 //! A new export format is a writer plus one `Format` in `files::export`.
 
 pub mod decode;
+pub mod encryption;
 pub mod files;
 pub mod format;
 pub mod host;

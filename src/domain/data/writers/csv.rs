@@ -175,7 +175,10 @@ pub fn aggregate_csv(aggregate: &Aggregate) -> String {
                 line.push(answered.total.to_string());
                 for status in &statuses {
                     let status = Some(*status);
-                    line.extend([row.progress.count(status), answered.percent(status) as usize, row.progress.percent(status) as usize].map(|n| n.to_string()));
+                    line.extend(
+                        [row.progress.count(status), answered.percent(status) as usize, row.progress.percent(status) as usize]
+                            .map(|n| n.to_string()),
+                    );
                 }
                 line.extend([row.progress.count(None), row.progress.percent(None) as usize].map(|n| n.to_string()));
                 line.push(String::new());
