@@ -1,6 +1,9 @@
 //! Compiles the translators' files (`src/i18n/locales/*.po`) into static
 //! text, so that the app reads no file at start and the wasm carries the
 //! texts once. A new `<code>.po` file is a new language; no code changes.
+//! The wasm carries German only; the other languages are fetched when
+//! chosen (`locales/<code>.json`, written by `scripts/post-build.mjs`).
+//! Native builds carry them all, for the tests.
 
 #[allow(dead_code)]
 #[path = "src/i18n/po.rs"]
@@ -44,8 +47,10 @@ fn main() {
     writeln!(out, "];\n/// The keys, sorted, separated by NUL.\npub static KEYS: &str = {:?};", keys.join("\0")).unwrap();
     writeln!(out, "/// Per language, the texts in the order of the keys, separated by NUL; the").unwrap();
     writeln!(out, "/// forms of a text by U+0001; empty where a translation lacks the text.").unwrap();
-    writeln!(out, "pub static TEXTS: [&str; {}] = [", languages.len()).unwrap();
-    for (index, file) in languages.iter().enumerate() {
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let embedded = if wasm { 1 } else { languages.len() };
+    writeln!(out, "pub static TEXTS: [&str; {embedded}] = [").unwrap();
+    for (index, file) in languages.iter().enumerate().take(embedded) {
         let texts: Vec<String> = keys
             .iter()
             .map(|key| {

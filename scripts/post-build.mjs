@@ -3,13 +3,16 @@
 //    app's own files, and trunk's one inline loader script by its hash.
 // 2. Writes sw.js, a service worker that caches exactly this build's files,
 //    so that after the first visit the app starts without network.
-// 3. Writes a precompressed copy of each text and wasm file beside it
+// 3. Writes each language besides German as locales/<code>.json, fetched
+//    when chosen (the wasm carries German only; see build.rs).
+// 4. Writes a precompressed copy of each text and wasm file beside it
 //    (name.br, name.gz) for servers that serve them as they are (nginx
 //    brotli_static / gzip_static, Apache MultiViews, Caddy precompressed).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compiled, languages } from './locales.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 /** Written by the host after the build (see src/domain/data/host.rs). */
@@ -38,6 +41,9 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
   if (!html.includes('Content-Security-Policy')) throw new Error('post-build.mjs: no <meta charset="utf-8" /> to put the CSP after');
   writeFileSync(indexPath, html);
 }
+
+mkdirSync(join(dir, 'locales'), { recursive: true });
+for (const code of languages()) writeFileSync(join(dir, 'locales', `${code}.json`), JSON.stringify(compiled(code)));
 
 function files(root) {
   return readdirSync(root).flatMap((name) => {

@@ -27,7 +27,12 @@ use state::{AppState, Panel, View};
 /// Entry point called from `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // A language other than German is fetched first, so the page never shows German before it.
+    // (Leptos' own executor starts with the mount, hence wasm-bindgen's here.)
+    wasm_bindgen_futures::spawn_local(async {
+        shell::language::load(shell::language::initial()).await;
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 #[component]

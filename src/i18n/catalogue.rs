@@ -1,6 +1,7 @@
 //! The catalogue of UI texts, compiled by `build.rs` from the translators'
 //! files in `locales/` (gettext: `messages.pot` German, `<code>.po` each
-//! other language) into static text, split once at first use.
+//! other language) into static text, split once at first use. In the wasm
+//! only German is compiled in; another language is installed when fetched.
 
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
@@ -9,6 +10,9 @@ mod compiled {
 pub use compiled::LANGUAGES;
 
 use std::sync::OnceLock;
+
+/// Per language, the texts installed at run time (in the order of the keys).
+static INSTALLED: [OnceLock<Vec<&'static str>>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
 
 /// The compiled strings split into keys and, per language, texts.
 struct Table {
@@ -29,8 +33,31 @@ fn table() -> &'static Table {
 pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
     let table = table();
     let index = table.keys.binary_search(&key).ok()?;
-    let text = table.texts.get(language).map_or("", |texts| texts[index]);
+    let text = match table.texts.get(language).or_else(|| INSTALLED.get(language)?.get()) {
+        Some(texts) => texts[index],
+        None => "",
+    };
     Some(if text.is_empty() { (table.texts[0][index], 0) } else { (text, language) })
+}
+
+/// Whether a language's texts are at hand (compiled in, or installed).
+pub fn is_loaded(language: usize) -> bool {
+    table().texts.get(language).is_some() || INSTALLED.get(language).is_some_and(|t| t.get().is_some())
+}
+
+/// Installs a language's texts as fetched: (key, forms separated by U+0001)
+/// for each text it has. Unknown keys are passed over; a missing text falls
+/// back to German. The texts live as long as the app.
+pub fn install(language: usize, texts: impl IntoIterator<Item = (String, String)>) {
+    let Some(slot) = INSTALLED.get(language) else { return };
+    let table = table();
+    let mut installed = vec![""; table.keys.len()];
+    for (key, text) in texts {
+        if let Ok(index) = table.keys.binary_search(&key.as_str()) {
+            installed[index] = Box::leak(text.into_boxed_str());
+        }
+    }
+    let _ = slot.set(installed);
 }
 
 /// Form number `index` of an entry; the last one where it has fewer.
@@ -59,6 +86,25 @@ mod tests {
     #[test]
     fn every_language_has_every_text_with_the_same_placeholders() {
         assert_eq!(compiled::PROBLEMS, &[] as &[&str]);
+    }
+
+    #[test]
+    fn a_language_installed_from_its_file_reads_as_the_compiled_one() {
+        // What `scripts/post-build.mjs` writes for the wasm: each complete text, forms joined by U+0001.
+        let english = po::parse(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/en.po")).unwrap())
+            .unwrap();
+        let english_index = LANGUAGES.iter().position(|(code, _)| *code == "en").unwrap();
+        let texts = english.entries.iter().map(|e| (e.key.clone(), e.texts(false))).filter(|(_, t)| t.iter().all(|t| !t.is_empty()));
+        let mut pairs: Vec<(String, String)> = texts.map(|(key, texts)| (key, texts.join("\u{1}"))).collect();
+        pairs.push(("no.such.key".into(), "ignored".into()));
+        // Installed into the slot of a language that is not compiled in, here German's English twin.
+        install(english_index, pairs);
+        let table = table();
+        for key in &table.keys {
+            let installed = INSTALLED[english_index].get().unwrap()[table.keys.binary_search(key).unwrap()];
+            assert_eq!(installed, table.texts[english_index][table.keys.binary_search(key).unwrap()], "{key}");
+        }
+        assert!(is_loaded(english_index) && is_loaded(0));
     }
 
     #[test]

@@ -63,6 +63,17 @@ thread_local! {
     static ON_LOOKUP: Cell<fn()> = const { Cell::new(|| {}) };
 }
 
+/// Whether a language's texts are at hand; the wasm has German compiled in
+/// and fetches the others when chosen (`app::shell::language::load`).
+pub fn is_loaded(lang: Lang) -> bool {
+    catalogue::is_loaded(lang.0 as usize)
+}
+
+/// Installs a language's texts as fetched: (key, forms separated by U+0001).
+pub fn install(lang: Lang, texts: impl IntoIterator<Item = (String, String)>) {
+    catalogue::install(lang.0 as usize, texts);
+}
+
 /// The language texts are looked up in.
 pub fn lang() -> Lang {
     ON_LOOKUP.with(Cell::get)();

@@ -55,6 +55,13 @@ test('after the first visit the app and its data load with the network off, unde
   await second.goto(server.url);
   await appReady(second);
   assert.equal(await second.getByTestId('actor-count').textContent(), '44 Akteure');
+  // English is fetched when chosen (the wasm carries German only): offline too, from the cache.
+  await second.locator('#language-select').selectOption('en');
+  await second.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await second.getByTestId('actor-count').textContent(), '44 actors');
+  await second.reload();
+  await appReady(second);
+  assert.equal(await second.getByTestId('actor-count').textContent(), '44 actors', 'an English start offline is English from the first frame');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   await context.close();
 });

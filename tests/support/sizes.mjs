@@ -25,6 +25,12 @@ console.log(`${'file'.padEnd(44)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'b
 for (const r of rows) console.log(`${r.name.padEnd(44)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 console.log(`${'total (wasm + js + css)'.padEnd(44)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+// Languages besides German: fetched only when chosen, so outside the total.
+const locales = join(dir, 'locales');
+for (const name of statSync(locales, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(locales).filter((n) => n.endsWith('.json')) : []) {
+  const bytes = readFileSync(join(locales, name));
+  console.log(`${`locales/${name} (when chosen)`.padEnd(44)}${kb(bytes.length)}${kb(gzipSync(bytes, { level: 9 }).length)}`);
+}
 if (budgetKb !== null) {
   const used = total.gzip / 1024;
   console.log(`size budget: ${used.toFixed(1)} KB gzip of ${budgetKb} KB allowed (brotli: ${(total.brotli / 1024).toFixed(1)} KB)`);

@@ -7,6 +7,9 @@ use std::cell::OnceCell;
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use crate::app::platform::browser::fetch_text;
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::i18n::{self, live, Lang};
@@ -31,6 +34,25 @@ pub fn initial() -> Lang {
     Lang::from_preferences(&preferred)
 }
 
+/// Fetches a language's texts unless they are at hand (German always is):
+/// `locales/<code>.json`, written at build time from `<code>.po` and cached
+/// for offline use with the app's other files. `false` when that failed;
+/// every text then stays German.
+pub async fn load(lang: Lang) -> bool {
+    if i18n::is_loaded(lang) {
+        return true;
+    }
+    let Some(text) = fetch_text(&format!("locales/{}.json", lang.code())).await else { return false };
+    let Ok(object) = js_sys::JSON::parse(&text) else { return false };
+    let entries = js_sys::Object::entries(&object.unchecked_into());
+    let texts = entries.iter().filter_map(|pair| {
+        let pair: js_sys::Array = pair.unchecked_into();
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    });
+    i18n::install(lang, texts);
+    true
+}
+
 /// Makes `lang` the language of every text from now on, and of the page,
 /// so that screen readers pronounce it correctly; what shows a text is
 /// drawn again.
@@ -52,8 +74,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             preferences::remember(Preference::Language, lang.code());
             // A notice was written in the language before.
             state.notice.set(None);
-            apply(lang);
-            state.language.set(lang);
+            leptos::task::spawn_local(async move {
+                load(lang).await;
+                apply(lang);
+                state.language.set(lang);
+            });
         }
     };
     view! {
