@@ -33,10 +33,11 @@ if ! grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
-# binaryen (wasm-opt 132; Debian's is too old and breaks the app) and Playwright.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+# binaryen (wasm-opt 132; Debian's is too old and breaks the app), esbuild
+# (minifies the JS glue and the CSS after the build) and Playwright.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm packages (binaryen, playwright-core)"
+  say "npm packages (binaryen, esbuild, playwright-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -11,15 +11,14 @@ use crate::i18n::{live, t, Message};
 use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::app::exchange::protect::UnlockForm;
-use crate::app::platform::browser::{focus_later, format_timestamp, now_iso};
+use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso};
 use crate::app::state::{use_state, AppState, View};
 use crate::domain::data::encryption::{is_encrypted, read_encrypted, Encrypted};
 use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
-use crate::domain::data::format::{read_file, FileError, ParsedFile, MAX_FILE_BYTES};
+use crate::domain::data::format::{read_file, ParsedFile, MAX_FILE_BYTES};
 use crate::domain::{Id, Provenance};
 
 #[derive(Clone)]
@@ -51,12 +50,7 @@ impl Entry {
 
 /// A file read: its content, or the envelope of a protected file.
 async fn read_one(file: &web_sys::File) -> Result<Result<ParsedFile, Encrypted>, Message> {
-    let bytes = file.size() as usize;
-    if bytes > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { bytes }.message());
-    }
-    let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    let text = text.ok_or_else(|| Message::new("data.unreadable_file"))?;
+    let text = file_text(file, MAX_FILE_BYTES).await?;
     if is_encrypted(&text) {
         return read_encrypted(&text).map(Err).map_err(|e| e.message());
     }

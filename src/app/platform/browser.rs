@@ -101,6 +101,18 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+/// A chosen file's text: refused without reading when larger than `max`
+/// bytes, and when the browser cannot read it. One path for every file
+/// the app reads (import, evaluation, backup).
+pub async fn file_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
+    let bytes = file.size() as usize;
+    if bytes > max {
+        return Err(crate::domain::data::format::FileError::TooLarge { bytes }.message());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+    text.ok_or_else(|| crate::i18n::Message::new("data.unreadable_file"))
+}
+
 /// Moves keyboard focus to the first element matching `selector` once the
 /// next frame is rendered (the element may be created by the current update).
 pub fn focus_later(selector: impl Into<String>) {

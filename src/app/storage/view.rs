@@ -7,9 +7,8 @@ use crate::i18n::{count, live, number, t, Message};
 use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::app::platform::browser::format_timestamp;
+use crate::app::platform::browser::{file_text, format_timestamp};
 use crate::app::state::{use_state, Panel, View};
 use crate::domain::data::files::backup::{read_backup, BackupPreview};
 use crate::domain::data::storage::quota::{usage_percent, QUOTA_CHARS, WARN_PERCENT};
@@ -28,12 +27,10 @@ pub fn DataView() -> impl IntoView {
         preview.set(None);
         error.set(None);
         spawn_local(async move {
-            match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
-                Some(text) => match read_backup(&text) {
-                    Ok(found) => preview.set(Some(found)),
-                    Err(message) => error.set(Some(message)),
-                },
-                None => error.set(Some(Message::new("data.unreadable_file"))),
+            // `read_backup` names the limit that matters here: the browser's storage.
+            match file_text(&file, usize::MAX).await.and_then(|text| read_backup(&text)) {
+                Ok(found) => preview.set(Some(found)),
+                Err(message) => error.set(Some(message)),
             }
         });
     };

@@ -153,6 +153,41 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
     result
 }
 
+/// One status of an item at an earlier and a later count: shares of those
+/// that answered, in whole percent, and the change in percentage points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShareChange {
+    pub status: Status,
+    pub before: u32,
+    pub after: u32,
+}
+
+impl ShareChange {
+    pub fn points(&self) -> i64 {
+        self.after as i64 - self.before as i64
+    }
+}
+
+/// Per status item of `later` that `earlier` has too (matched by ID, the
+/// same template), how each step's share changed. Steps at 0 % in both are
+/// left out.
+pub fn changes(earlier: &Aggregate, later: &Aggregate) -> BTreeMap<Id, Vec<ShareChange>> {
+    let mut result = BTreeMap::new();
+    for row in &later.rows {
+        let ItemKind::Status(scale) = row.kind else { continue };
+        let Some(before) = earlier.rows.iter().find(|r| r.id == row.id && r.kind == row.kind) else { continue };
+        let (before, after) = (before.progress.answered_only(), row.progress.answered_only());
+        let list: Vec<ShareChange> = scale
+            .steps()
+            .iter()
+            .map(|s| ShareChange { status: *s, before: before.percent(Some(*s)), after: after.percent(Some(*s)) })
+            .filter(|c| c.before > 0 || c.after > 0)
+            .collect();
+        result.insert(row.id.clone(), list);
+    }
+    result
+}
+
 /// The statuses a row is reported on: the steps of its scale, then unanswered.
 pub fn columns(scale: Scale) -> Vec<Option<Status>> {
     scale.steps().iter().map(|s| Some(*s)).chain([None]).collect()
@@ -161,6 +196,37 @@ pub fn columns(scale: Scale) -> Vec<Option<Status>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// By hand: 2019, item lp-1-2 in two Kommunen: 1 umgesetzt, 1 nein (50 / 50 %);
+    /// 2020 in four: 3 umgesetzt, 1 in Planung (75 / 25 %), one more left open.
+    /// Umgesetzt +25 points, Nein -50, In Planung +25.
+    #[test]
+    fn the_change_per_item_is_in_percentage_points_of_those_that_answered() {
+        let ws = crate::domain::samples::demo::demo_workspace();
+        let region = &ws.regions[0];
+        let base = region.checklists.iter().find(|c| c.title == "Lokale Planung 2026").unwrap();
+        let with = |statuses: &[Option<Status>]| -> Vec<Checklist> {
+            statuses
+                .iter()
+                .map(|status| {
+                    let mut c = base.clone();
+                    c.sections.iter_mut().flat_map(|s| s.items.iter_mut()).filter(|i| i.id.0 == "lp-1-2").for_each(|i| i.status = *status);
+                    c
+                })
+                .collect()
+        };
+        let before = with(&[Some(Status::Umgesetzt), Some(Status::Nein)]);
+        let after = with(&[Some(Status::Umgesetzt), Some(Status::Umgesetzt), Some(Status::Umgesetzt), Some(Status::InPlanung), None]);
+        let count = |list: &[Checklist]| aggregate(&list.iter().map(|c| (region, c)).collect::<Vec<_>>());
+        let changes = changes(&count(&before), &count(&after));
+        let item = &changes[&Id("lp-1-2".into())];
+        let found: Vec<(Status, u32, u32, i64)> = item.iter().map(|c| (c.status, c.before, c.after, c.points())).collect();
+        assert_eq!(
+            found,
+            [(Status::Nein, 50, 0, -50), (Status::InPlanung, 0, 25, 25), (Status::Umgesetzt, 50, 75, 25)],
+            "steps at 0 % in both years are left out"
+        );
+    }
 
     /// Four Kommunen, two items; the second item left open by one of them.
     /// By hand: item 1, n = 4: 3 umgesetzt (75 %), 1 nein (25 %); item 2,

@@ -3,5 +3,6 @@
 
 pub mod aggregate;
 pub mod compare;
+pub mod file_set;
 pub mod findings;
 pub mod metrics;
