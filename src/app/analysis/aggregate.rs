@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::rules::dates::show as date;
 use crate::i18n::live;
@@ -69,14 +70,17 @@ pub fn AggregateChecklists(
     };
     let template_name =
         move || templates.get().into_iter().find(|t| t.0 .0 == template.get()).map(|t| t.1).unwrap_or_default();
-    // Printing shows this evaluation alone (see the print rules in style/main.css).
-    let printing = RwSignal::new(false);
-    let print = move |_| {
-        printing.set(true);
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+    // Printing shows this evaluation alone (see the print rules in
+    // style/main.css). Marked on the element itself: a signal would reach
+    // the DOM only after `print()` has taken its picture.
+    let print = move |ev: leptos::ev::MouseEvent| {
+        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let section = button.and_then(|b| b.closest("section.aggregate").ok().flatten());
+        if let (Some(window), Some(section)) = (web_sys::window(), section) {
+            let _ = section.set_attribute("data-printing", "");
+            let _ = window.print();
+            let _ = section.remove_attribute("data-printing");
         }
-        printing.set(false);
     };
     let export = move |_| {
         let name = template_name();
@@ -87,7 +91,7 @@ pub fn AggregateChecklists(
         }
     };
     view! {
-        <section class="aggregate" class:printing=printing aria-labelledby=id("title")>
+        <section class="aggregate" aria-labelledby=id("title")>
             {(!nested).then(|| view! {
                 <h3 id=id("title")>{live("analysis.aggregate_title")}</h3>
                 <p class="hint">{live("analysis.aggregate_hint")}</p>
