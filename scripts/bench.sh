@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs the benchmarks: native (file exchange,
 # network layout and metrics) and in headless Chromium (the network picture,
-# and everyday work with the list, the form and storage, each with 200,
-# 2,000 and 5,000 actors). Prints tables and writes them as JSON
-# under target/. Figures, not pass/fail.
+# everyday work with the list, the form and storage, each with 200, 2,000
+# and 5,000 actors, and 500 checklist files evaluated without importing).
+# Prints tables and writes them as JSON under target/. Figures, not pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -20,3 +20,5 @@ echo "==> Headless Chromium: the network picture"
 node tests/bench/network-browser.mjs
 echo "==> Headless Chromium: everyday work (import, export, storage, cold start, search, open, save)"
 node tests/bench/app-browser.mjs
+echo "==> Headless Chromium: 500 checklist files evaluated without importing"
+node tests/bench/evaluate-browser.mjs
