@@ -91,8 +91,8 @@ mod tests {
     #[test]
     fn a_language_installed_from_its_file_reads_as_the_compiled_one() {
         // What `scripts/post-build.mjs` writes for the wasm: each complete text, forms joined by U+0001.
-        let english = po::parse(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/en.po")).unwrap())
-            .unwrap();
+        let english =
+            po::parse(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/en.po")).unwrap()).unwrap();
         let english_index = LANGUAGES.iter().position(|(code, _)| *code == "en").unwrap();
         let texts = english.entries.iter().map(|e| (e.key.clone(), e.texts(false))).filter(|(_, t)| t.iter().all(|t| !t.is_empty()));
         let mut pairs: Vec<(String, String)> = texts.map(|(key, texts)| (key, texts.join("\u{1}"))).collect();

@@ -3,8 +3,9 @@
 // to look at what a change did. Not a test.
 // Usage: node tests/support/screenshots.mjs
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './static-server.mjs';
+import { kommuneFiles } from './checklist-files.mjs';
 
 const out = 'target/screenshots';
 mkdirSync(out, { recursive: true });
@@ -91,8 +92,38 @@ const shots = (page) => [
     await page.getByRole('button', { name: /^Checklists/ }).click();
     await page.locator('[data-testid="checklist-cards"] .card button.link').first().click();
   }],
-  ['storage-full', async () => {
+  ['export-protected', async () => {
     await page.locator('#language-select').selectOption('de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await page.getByRole('button', { name: /^Austausch/ }).click();
+    await page.getByLabel('Mit Passwort schützen').check();
+    await page.getByLabel('Passwort', { exact: true }).fill('lindenau');
+    await page.getByLabel('Passwort wiederholen').fill('lindenau');
+    await page.locator('#export-password').scrollIntoViewIfNeeded();
+  }],
+  ['import-unlock', async () => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Datei speichern' }).click()]);
+    await page.locator('#import-files').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await file.path()) });
+    await page.getByTestId('unlock').getByLabel('Passwort').fill('falsch-falsch');
+    await page.getByRole('button', { name: 'Öffnen' }).click();
+    await page.locator('#unlock-0-error').waitFor();
+  }],
+  ['evaluate-compare', async () => {
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByLabel('Mit Passwort schützen').uncheck();
+    await page.getByLabel('Ausgewählte Checklisten dieser Region').check();
+    await page.getByLabel('Lokale Planung 2026').check();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Datei speichern' }).click()]);
+    const base = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    await page.getByRole('button', { name: /^Auswertung/ }).click();
+    await page.locator('#evaluate-files').setInputFiles(kommuneFiles(base, 48, (i) => (i % 10 < 6 ? 'umgesetzt' : i % 10 < 8 ? 'in_planung' : null)));
+    await page.getByTestId('evaluate-count').waitFor();
+    await page.locator('#evaluate-earlier').setInputFiles(kommuneFiles(base, 40, (i) => (i % 10 < 3 ? 'umgesetzt' : 'nein'), { prefix: 'vorjahr' }));
+    await page.getByTestId('evaluate-table').locator('[data-testid="change"]').first().waitFor();
+    await page.locator('#evaluate-title').scrollIntoViewIfNeeded();
+    await page.getByTestId('evaluate-table').scrollIntoViewIfNeeded();
+  }],
+  ['storage-full', async () => {
     await page.getByRole('button', { name: /^Akteure/ }).click();
     await page.evaluate(() => {
       for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
@@ -108,7 +139,7 @@ const shots = (page) => [
   }],
 ];
 for (const [width, height] of [[1366, 768], [1920, 1080]]) {
-  const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE' });
+  const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE', acceptDownloads: true });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
   await page.locator('.topbar').waitFor();

@@ -68,8 +68,7 @@ pub fn AggregateChecklists(
         });
         (!before.included.is_empty()).then(|| (before.included.len(), result.with(|now| changes(&before, now))))
     };
-    let template_name =
-        move || templates.get().into_iter().find(|t| t.0 .0 == template.get()).map(|t| t.1).unwrap_or_default();
+    let template_name = move || templates.get().into_iter().find(|t| t.0 .0 == template.get()).map(|t| t.1).unwrap_or_default();
     // Printing shows this evaluation alone (see the print rules in
     // style/main.css). Marked on the element itself: a signal would reach
     // the DOM only after `print()` has taken its picture.

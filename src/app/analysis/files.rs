@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::analysis::aggregate::AggregateChecklists;
-use crate::domain::analysis::file_set::FileSet;
 use crate::app::platform::browser::file_text;
+use crate::domain::analysis::file_set::FileSet;
 use crate::domain::data::format::MAX_FILE_BYTES;
 use crate::domain::model::Workspace;
 use crate::i18n::live;
@@ -16,7 +16,12 @@ use crate::tr;
 
 /// Reads the chosen files into a fresh set, one after the other, so that the
 /// page stays responsive and the progress can be shown.
-fn read_files(list: web_sys::FileList, target: RwSignal<FileSet>, workspace: RwSignal<Workspace>, progress: RwSignal<Option<(usize, usize)>>) {
+fn read_files(
+    list: web_sys::FileList,
+    target: RwSignal<FileSet>,
+    workspace: RwSignal<Workspace>,
+    progress: RwSignal<Option<(usize, usize)>>,
+) {
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).filter(|f| f.name().ends_with(".json")).collect();
     let total = files.len();
     progress.set(Some((0, total)));

@@ -43,12 +43,20 @@ impl FileSet {
         }
         let exported_at = file.header.exported_at.clone();
         for mut region in file.content.regions {
-            region.imported_from =
-                Some(Provenance { file_name: name.to_owned(), exported_at: exported_at.clone(), author: file.header.author.clone(), imported_at: String::new() });
+            region.imported_from = Some(Provenance {
+                file_name: name.to_owned(),
+                exported_at: exported_at.clone(),
+                author: file.header.author.clone(),
+                imported_at: String::new(),
+            });
             match self.regions.iter().position(|r| r.id == region.id) {
                 Some(at) => {
                     let older = self.regions[at].imported_from.clone().unwrap_or_default();
-                    let (kept, replaced) = if older.exported_at > exported_at { (older.file_name, name.to_owned()) } else { (name.to_owned(), older.file_name) };
+                    let (kept, replaced) = if older.exported_at > exported_at {
+                        (older.file_name, name.to_owned())
+                    } else {
+                        (name.to_owned(), older.file_name)
+                    };
                     let reason = Message::new("evaluate.older_copy").with("region", &region.name).with("file", &kept);
                     if kept == name {
                         self.regions[at] = region;
