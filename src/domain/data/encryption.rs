@@ -60,8 +60,9 @@ pub struct Encrypted {
 /// Whether a file's text is an encrypted envelope (looked for in its head,
 /// so that a large plain file is not parsed twice).
 pub fn is_encrypted(text: &str) -> bool {
-    let head = text.get(..text.len().min(200)).unwrap_or(text);
-    head.contains(&format!("\"{FORMAT}\""))
+    // Cut at a character boundary: a cut inside "ü" must not mean "search it all".
+    let end = (0..=text.len().min(200)).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+    text[..end].contains(&format!("\"{FORMAT}\""))
 }
 
 /// Reads an envelope; a problem names the field.
@@ -293,6 +294,14 @@ mod tests {
         assert!(is_encrypted(&text));
         assert_eq!(read_encrypted(&text).unwrap(), encrypted());
         assert!(!is_encrypted(r#"{"format":"netzwerkatlas","schema":2}"#));
+        // A plain file that merely mentions the format far down, with an umlaut where the head is cut.
+        let plain = format!(
+            r#"{{"format":"netzwerkatlas","region":{{"name":"{}"}},"notes":"{}"}}"#,
+            format!("x{}", "ü".repeat(100)),
+            "\"netzwerkatlas-encrypted\""
+        );
+        assert!(!plain.is_char_boundary(200));
+        assert!(!is_encrypted(&plain), "only the head is looked at");
     }
 
     #[test]
