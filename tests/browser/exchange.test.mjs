@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, saved, stored, activeRegion, openActor, openExchange, download, asUpload, chooseFiles } from './helpers.mjs';
 import { checksumOf, sealed, schemaErrors } from '../support/netzwerkatlas-file.mjs';
+import { kommuneFiles } from '../support/checklist-files.mjs';
 
 const app = useApp();
 
@@ -263,20 +264,7 @@ test('fifty checklist files import in one go; the aggregate gives shares of thos
   // Kommune i: ABH item "umgesetzt" for i % 10 < 6, "in Planung" for 6–7, "nein" for 8, open for 9;
   // the BKG item is left open by every fifth Kommune, so n differs from item to item.
   const status = (i) => (i % 10 < 6 ? 'umgesetzt' : i % 10 < 8 ? 'in_planung' : i % 10 === 8 ? 'nein' : null);
-  const files = [];
-  for (let i = 0; i < 50; i++) {
-    const file = JSON.parse(JSON.stringify(base));
-    const region = file.content.regions[0];
-    region.id = `kommune-${i}`;
-    region.name = `Kommune ${String(i).padStart(2, '0')}`;
-    file.region = { id: region.id, name: region.name };
-    region.checklists[0].id = `kommune-${i}-planung`;
-    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) {
-      if (item.id === 'lp-1-2') item.status = status(i);
-      if (item.id === 'lp-1-1') item.status = i % 5 === 0 ? null : 'umgesetzt';
-    }
-    files.push(asUpload(`kommune-${i}.json`, sealed(file)));
-  }
+  const files = kommuneFiles(base, 50, status, { items: { 'lp-1-1': (i) => (i % 5 === 0 ? null : 'umgesetzt') } });
   await chooseFiles(page, files);
   assert.equal(await page.getByTestId('import-error').count(), 0);
   await page.getByRole('button', { name: '50 Dateien importieren' }).click();

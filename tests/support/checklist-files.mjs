@@ -1,10 +1,12 @@
 // Many Kommunen's checklist files made from one exported file, as a Land
 // office receives them: each its own region, the planning item "ABH"
-// (lp-1-2) answered as `status(i)` says. Shared by tests and benchmarks.
+// (lp-1-2) answered as `status(i)` says, and any other item as `items`
+// says ({ 'lp-1-1': (i) => … }). Shared by tests and benchmarks.
 import { sealed } from './netzwerkatlas-file.mjs';
 
 /** `count` files as uploads for `setInputFiles`, from `base` (an exported checklist file). */
-export function kommuneFiles(base, count, status, { prefix = 'kommune', exportedAt } = {}) {
+export function kommuneFiles(base, count, status, { prefix = 'kommune', exportedAt, items = {} } = {}) {
+  const answers = { ...items, 'lp-1-2': status };
   const files = [];
   for (let i = 0; i < count; i++) {
     const file = JSON.parse(JSON.stringify(base));
@@ -14,7 +16,7 @@ export function kommuneFiles(base, count, status, { prefix = 'kommune', exported
     file.region = { id: region.id, name: region.name };
     if (exportedAt) file.exported_at = exportedAt;
     region.checklists[0].id = `${prefix}-${i}-planung`;
-    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) if (item.id === 'lp-1-2') item.status = status(i);
+    for (const item of region.checklists[0].sections.flatMap((s) => s.items)) if (answers[item.id]) item.status = answers[item.id](i);
     files.push({ name: `${prefix}-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(sealed(file)) });
   }
   return files;
