@@ -207,8 +207,9 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         // out, tiny dashes cost as much and cannot be told apart.
         context.set_line_width(width_tenths as f64 / 10.0 / k);
         let pattern = js_sys::Array::new();
-        for part in dash.split_whitespace().filter_map(|p| p.parse::<f64>().ok()) {
-            pattern.push(&JsValue::from_f64(part / k));
+        // Whole numbers (see `line_style`): parsing them as floats would link a 10 KB table.
+        for part in dash.split_whitespace().filter_map(|p| p.parse::<u16>().ok()) {
+            pattern.push(&JsValue::from_f64(part as f64 / k));
         }
         let _ = context.set_line_dash(&pattern);
         for batch in lines.chunks(LINES_PER_STROKE) {

@@ -244,6 +244,14 @@ mod tests {
     }
 
     #[test]
+    fn dash_patterns_are_whole_numbers_as_the_canvas_reads_them() {
+        for binding in Binding::ALL {
+            let (_, dash) = line_style(*binding);
+            assert!(dash.split_whitespace().all(|p| p.parse::<u16>().is_ok()), "{binding:?}: {dash}");
+        }
+    }
+
+    #[test]
     fn a_click_hits_the_nearest_line_within_reach() {
         let lines = [(0, (0.0, 0.0), (100.0, 0.0)), (1, (0.0, 10.0), (100.0, 10.0))];
         assert_eq!(edge_at((50.0, 3.0), lines, 6.0), Some(0));
