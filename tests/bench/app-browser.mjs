@@ -58,12 +58,40 @@ for (const actors of sizes) {
   const baseline = await storageUsed();
   await page.getByRole('button', { name: /^Austausch/ }).click();
   const buffer = readFileSync(`target/bench-files/region-${actors}.json`);
-  let start = Date.now();
-  await page.locator('#import-files').setInputFiles({ name: `region-${actors}.json`, mimeType: 'application/json', buffer });
+  // From the file input's change event (the user's choice) until the frame after
+  // the preview is painted. Playwright's own handover of the file into the page
+  // (about 0.6 s for 5 MB, over its protocol) comes before that event and is
+  // printed apart: a user's file dialog does not pay it. The median of three.
+  const previews = [];
+  const handovers = [];
   const importButton = page.getByRole('button', { name: '1 Datei importieren' });
-  await importButton.waitFor({ timeout: 120000 });
-  const previewMs = Date.now() - start;
-  start = Date.now();
+  for (let round = 0; round < 3; round++) {
+    if (round > 0) await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+    await page.evaluate(() => {
+      window.__preview = new Promise((resolve) => {
+        const probe = (ev) => {
+          if (ev.target.id !== 'import-files') return;
+          document.removeEventListener('change', probe, true);
+          const start = performance.now();
+          const poll = () => {
+            if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '1 Datei importieren')) {
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+            } else setTimeout(poll, 5);
+          };
+          poll();
+        };
+        document.addEventListener('change', probe, true);
+      });
+    });
+    const start = Date.now();
+    await page.locator('#import-files').setInputFiles({ name: `region-${actors}.json`, mimeType: 'application/json', buffer });
+    await importButton.waitFor({ timeout: 120000 });
+    previews.push(await page.evaluate(() => window.__preview));
+    handovers.push(Date.now() - start);
+  }
+  const previewMs = Math.round(quantile(previews, 0.5));
+  const handoverMs = Math.round(quantile(handovers, 0.5));
+  let start = Date.now();
   await importButton.click();
   await page.getByTestId('import-done').waitFor({ timeout: 120000 });
   const importMs = Date.now() - start;
@@ -136,6 +164,7 @@ for (const actors of sizes) {
     relations: actors * 5,
     file_mb: round(buffer.length / 1e6),
     preview_ms: previewMs,
+    preview_with_handover_ms: handoverMs,
     import_ms: importMs,
     export_ms: exportMs,
     stored: fits,
@@ -155,4 +184,4 @@ for (const actors of sizes) {
 await browser.close();
 await server.close();
 
-report('bench-app-browser', rows, 'preview = choosing the file until its preview (read, check, repair); import = click until done; export = click until downloaded; storage = characters of all localStorage keys and values (quota 5,242,880), region = what the imported region added to the demo region; cold start = navigation until the actor list can be used; search key / open actor = input event until the frame after it is painted; save = main-thread time of one save (User Timing "netzwerkatlas-save")');
+report('bench-app-browser', rows, 'preview = the file input\'s change event until the frame after the preview is painted (read, check, repair, draw; target ≤ 500 ms at 5,000 actors); preview with handover = the same plus Playwright\'s transfer of the file into the page; import = click until done; export = click until downloaded; storage = characters of all localStorage keys and values (quota 5,242,880), region = what the imported region added to the demo region; cold start = navigation until the actor list can be used; search key / open actor = input event until the frame after it is painted; save = main-thread time of one save (User Timing "netzwerkatlas-save")');

@@ -254,7 +254,7 @@ test('merging shows differing values side by side and takes only what was chosen
   await context.close();
 });
 
-test('fifty checklist files import in one go; the aggregate gives shares of those that answered, n per item', async () => {
+test('fifty checklist files import in one go, their previews shown with the progress as they are read; the aggregate gives shares of those that answered, n per item', async () => {
   const { page, context } = await app.open();
   await openExchange(page);
   await page.getByLabel('Ausgewählte Checklisten dieser Region').check();
@@ -265,7 +265,20 @@ test('fifty checklist files import in one go; the aggregate gives shares of thos
   // the BKG item is left open by every fifth Kommune, so n differs from item to item.
   const status = (i) => (i % 10 < 6 ? 'umgesetzt' : i % 10 < 8 ? 'in_planung' : i % 10 === 8 ? 'nein' : null);
   const files = kommuneFiles(base, 50, status, { items: { 'lp-1-1': (i) => (i % 5 === 0 ? null : 'umgesetzt') } });
+  // What the page shows while reading: the progress line beside the previews read so far.
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="import-progress"]').textContent;
+      window.__seen.push([line, document.querySelectorAll('[data-testid="import-file"]').length]);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await chooseFiles(page, files);
+  const seen = await page.evaluate(() => window.__seen);
+  const midway = seen.filter(([line, shown]) => line === `Gelesen: ${shown} von 50 Dateien …` && shown > 0 && shown < 50);
+  assert.ok(midway.length > 0, `progress beside the previews read so far: ${JSON.stringify(seen.slice(0, 5))}`);
+  assert.ok(seen.every(([line]) => line === '' || /^Gelesen: \d+ von 50 Dateien …$/.test(line)), 'one count for the whole choice');
+  await page.getByTestId('import-progress').filter({ hasText: /^$/ }).waitFor();
   assert.equal(await page.getByTestId('import-error').count(), 0);
   await page.getByRole('button', { name: '50 Dateien importieren' }).click();
   await page.getByTestId('import-done').filter({ hasText: '50 Dateien importiert' }).waitFor();

@@ -60,9 +60,9 @@ fn FilePicker(id: &'static str, label: &'static str, set: RwSignal<FileSet>, wor
             // Where the browser allows choosing a folder; its .json files are read.
             <input id=folder_id type="file" prop:webkitdirectory=true on:change=on_change />
         </div>
-        <p role="status" data-testid=format!("{id}-status")>
+        <p role="status" class="progress-line" data-testid=format!("{id}-status")>
             {move || match progress.get() {
-                Some((done, of)) => tr!("evaluate.reading", done = done, of = of),
+                Some((done, of)) => tr!("files.reading", done = done, of = of),
                 None => set.with(|s| if s.is_empty() { String::new() } else {
                     tr!("evaluate.summary", read = s.counted.len() + s.skipped.len(), counted = s.counted.len(), skipped = s.skipped.len())
                 }),

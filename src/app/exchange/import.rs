@@ -70,9 +70,14 @@ pub fn ImportPanel() -> impl IntoView {
         next_key.set_value(key + 1);
         key
     };
+    // Files read of those chosen, while reading: each preview shows as soon as
+    // its file is read, and the page answers between files.
+    let progress = RwSignal::new(None::<(usize, usize)>);
     let read = move |list: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         done.set(None);
+        let chosen = files.len();
+        progress.update(|p| *p = Some(p.map_or((0, chosen), |(read, of)| (read, of + chosen))));
         spawn_local(async move {
             for file in files {
                 let entry = match read_one(&file).await {
@@ -83,6 +88,7 @@ pub fn ImportPanel() -> impl IntoView {
                     Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None),
                 };
                 entries.update(|e| e.push(entry));
+                progress.update(|p| *p = p.map(|(read, of)| (read + 1, of)).filter(|(read, of)| read < of));
             }
         });
     };
@@ -161,6 +167,9 @@ pub fn ImportPanel() -> impl IntoView {
                 <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_change />
                 <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
+            <p role="status" class="progress-line" data-testid="import-progress">
+                {move || progress.get().map(|(done, of)| tr!("files.reading", done = done, of = of))}
+            </p>
             {move || done.get().map(|(message, target)| view! {
                 <p class="success" data-testid="import-done">{message}</p>
                 {target.map(|(id, name)| view! {

@@ -185,6 +185,9 @@ pub struct ParsedFile {
     /// The checksum does not match: changed after the export (by hand, or
     /// on the way). Read and checked all the same; imported only by choice.
     pub modified: bool,
+    /// Read from a list of another program: it names only some fields, so
+    /// an empty one is a gap, not a different value.
+    pub from_list: bool,
 }
 
 impl ParsedFile {
@@ -322,7 +325,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     for template in &mut content.templates {
         notes.extend(repair_template(template));
     }
-    Ok(ParsedFile { schema, header, content, notes, modified })
+    Ok(ParsedFile { schema, header, content, notes, modified, from_list: false })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! - `files`: export (the one path every written file takes), import, merge,
 //!   the privacy filter, backups;
 //! - `writers`: CSV, GraphML and GEXF bytes for other programs;
+//! - `lists`: lists of organisations from other programs (CSV) read into a region;
 //! - `host`: the hosting body's details the host writes into `betreiber.json`.
 //! A new export format is a writer plus one `Format` in `files::export`.
 
@@ -15,6 +16,7 @@ pub mod encryption;
 pub mod files;
 pub mod format;
 pub mod host;
+pub mod lists;
 pub mod migrate;
 pub mod restore;
 pub mod sha256;

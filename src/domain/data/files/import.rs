@@ -40,7 +40,13 @@ pub fn default_action(workspace: &Workspace, file: &ParsedFile) -> ImportAction 
 pub fn merge_plan(workspace: &Workspace, file: &ParsedFile, action: &ImportAction) -> Option<MergePlan> {
     let ImportAction::MergeInto(target) = action else { return None };
     let plan = plan_merge(workspace.region(target)?, file.content.regions.first()?);
-    Some(if file.header.personal_data { plan } else { plan.without_personal_gaps() })
+    Some(if file.from_list {
+        plan.without_gaps()
+    } else if file.header.personal_data {
+        plan
+    } else {
+        plan.without_personal_gaps()
+    })
 }
 
 /// The choices made before the user makes any (see `MergePlan::default_choices`).

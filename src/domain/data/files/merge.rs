@@ -92,6 +92,15 @@ impl MergePlan {
         self
     }
 
+    /// For a list of another program: what it leaves empty it does not
+    /// know, and asks for no decision.
+    pub fn without_gaps(mut self) -> MergePlan {
+        for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
+            matched.diffs.retain(|d| !d.theirs.is_empty());
+        }
+        self
+    }
+
     /// What is chosen before the user chooses: the own values, except for a
     /// checklist the file holds in a newer state (a colleague's updated
     /// file), where keeping the old state would leave stale figures.

@@ -1,0 +1,551 @@
+//! A list of organisations turned into the actors of a region, to be merged
+//! into the user's region through the same preview as a file: new actors,
+//! actors matched by name with their differences side by side, and every
+//! row or value that could not be taken, with its line.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::domain::data::files::export::APP_VERSION;
+use crate::domain::data::format::{Content, Header, ParsedFile, RegionRef, Scope, FILE_SCHEMA};
+use crate::domain::data::lists::columns::{auto_mapping, find_header, Field};
+use crate::domain::data::lists::table::{read_table, Row, Table, TableError};
+use crate::domain::data::lists::values::{match_kind, match_rechtskreise, split_list};
+use crate::domain::model::{Actor, ActorKind, Contact, Id, Region, Sozialraum};
+use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
+use crate::domain::rules::names::name_key;
+use crate::domain::rules::text::fold;
+use crate::i18n::Message;
+
+/// A list as read: its rows, the header row and the field of each column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    pub table: Table,
+    /// Index of the header row in `table.rows`.
+    pub header: usize,
+    pub mapping: Vec<Field>,
+}
+
+impl List {
+    pub fn headings(&self) -> &[String] {
+        &self.table.rows[self.header].cells
+    }
+
+    /// The rows below the header.
+    pub fn records(&self) -> &[Row] {
+        &self.table.rows[self.header + 1..]
+    }
+
+    /// The first values of a column, for the mapping's preview.
+    pub fn samples(&self, column: usize, n: usize) -> Vec<&str> {
+        self.records().iter().filter_map(|r| r.cells.get(column)).map(String::as_str).filter(|c| !c.is_empty()).take(n).collect()
+    }
+}
+
+/// Why a text cannot be read as a list. Nothing changes when one occurs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListError {
+    Table(TableError),
+    /// No row of the first ones has a column for the name.
+    NoNameColumn,
+}
+
+impl ListError {
+    pub fn message(&self) -> Message {
+        match self {
+            ListError::Table(e) => e.message(),
+            ListError::NoNameColumn => Message::new("list.no_name_column"),
+        }
+    }
+}
+
+/// Reads a list: its table, the header row and the columns recognised.
+pub fn read_list(text: &str) -> Result<List, ListError> {
+    let table = read_table(text).map_err(ListError::Table)?;
+    let header = find_header(&table).ok_or(ListError::NoNameColumn)?;
+    let mapping = auto_mapping(&table.rows[header].cells);
+    Ok(List { table, header, mapping })
+}
+
+/// The contact person of each contact column: a field met again starts the
+/// next person ("Ansprechperson; Tel.; Ansprechperson 2; Tel. 2").
+fn contact_groups(mapping: &[Field]) -> Vec<Option<usize>> {
+    let (mut group, mut seen) = (0, HashSet::new());
+    mapping
+        .iter()
+        .map(|field| {
+            field.is_contact_part().then(|| {
+                if !seen.insert(*field) {
+                    group += 1;
+                    seen.clear();
+                    seen.insert(*field);
+                }
+                group
+            })
+        })
+        .collect()
+}
+
+/// "=HYPERLINK("https://a.example";"A")" → "https://a.example": the link a
+/// spreadsheet cell shows, as text.
+fn hyperlink_target(cell: &str) -> &str {
+    let Some(rest) = cell.strip_prefix("=HYPERLINK(\"").or_else(|| cell.strip_prefix("=HYPERLINK(\"".to_lowercase().as_str())) else {
+        return cell;
+    };
+    rest.split('"').next().unwrap_or(cell)
+}
+
+/// "Anna Schmidt (Teamleitung, a@b.de, 06441 123)" per line, as the app's
+/// own actor list writes its contact persons.
+fn contact_lines(cell: &str) -> Vec<Contact> {
+    cell.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let (name, details) = match line.strip_suffix(')').and_then(|l| l.split_once(" (")) {
+                Some((name, details)) => (name, details.split(", ").collect::<Vec<_>>()),
+                None => (line, Vec::new()),
+            };
+            let mut contact = Contact { name: name.trim().to_owned(), role: String::new(), email: String::new(), phone: String::new() };
+            for detail in details {
+                if is_valid_email(detail) {
+                    contact.email = detail.to_owned();
+                } else if is_valid_phone(detail) {
+                    contact.phone = detail.to_owned();
+                } else {
+                    contact.role = detail.to_owned();
+                }
+            }
+            contact
+        })
+        .collect()
+}
+
+/// An ID a list may carry: the app's own IDs are short and plain.
+fn plain_id(value: &str) -> Option<Id> {
+    let ok = !value.is_empty() && value.len() <= 80 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| Id(value.to_owned()))
+}
+
+fn slug(name: &str) -> String {
+    let folded: String = fold(name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join("-").chars().take(40).collect()
+}
+
+/// IDs for the list's new records: readable, and never one already taken.
+struct Ids(HashSet<String>);
+
+impl Ids {
+    fn fresh(&mut self, prefix: &str, name: &str) -> Id {
+        let base = format!("{prefix}-{}", slug(name));
+        let id =
+            (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !self.0.contains(id)).expect("unbounded");
+        self.0.insert(id.clone());
+        Id(id)
+    }
+}
+
+/// Values of one kind that matched nothing, with the lines they are on.
+type Unmatched = BTreeMap<String, Vec<usize>>;
+
+fn lines(rows: &[usize]) -> String {
+    rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The actors of the list as a file holding one region, the user's
+/// `target`, to be merged into it through the import's preview. A value
+/// that cannot be taken costs that value, a row without a name costs the
+/// row; each is listed with its line.
+pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
+    let Some(name_column) = list.mapping.iter().position(|f| *f == Field::Name) else {
+        return Err(Message::new("list.no_name_column"));
+    };
+    let groups = contact_groups(&list.mapping);
+    let own_by_key: HashMap<String, &Actor> = target.actors.iter().map(|a| (name_key(&a.name), a)).collect();
+    let mut ids = Ids(target.actors.iter().map(|a| a.id.0.clone()).chain(target.sozialraeume.iter().map(|s| s.id.0.clone())).collect());
+    let (mut notes, mut actors, mut sozialraeume): (Vec<Message>, Vec<Actor>, Vec<Sozialraum>) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut unknown_kinds, mut unknown_rechtskreise, mut traeger_names) = (Unmatched::new(), Unmatched::new(), Vec::new());
+    let mut first_line: HashMap<String, usize> = HashMap::new();
+    for row in list.records() {
+        let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
+        let name = cell(name_column);
+        if name.is_empty() {
+            notes.push(Message::new("list.row_no_name").with("line", row.line));
+            continue;
+        }
+        let key = name_key(name);
+        if let Some(first) = first_line.get(&key) {
+            notes.push(Message::new("list.row_twice").with("line", row.line).with("name", name).with("first", first));
+            continue;
+        }
+        first_line.insert(key.clone(), row.line);
+        let own = own_by_key.get(&key);
+        let given_id = list.mapping.iter().position(|f| *f == Field::Id).and_then(|c| plain_id(cell(c)));
+        let id = given_id.unwrap_or_else(|| own.map(|a| a.id.clone()).unwrap_or_else(|| ids.fresh("liste", name)));
+        // Without a kind in the list, a known actor keeps its own, a new one's
+        // name may tell it ("Volkshochschule Lindenau").
+        let kind = own.map(|a| a.kind).or_else(|| match_kind(name)).unwrap_or(ActorKind::Sonstige);
+        let mut actor = Actor::new(id, name, kind);
+        let mut contacts: BTreeMap<usize, Contact> = BTreeMap::new();
+        let mut traeger = None;
+        for (column, field) in list.mapping.iter().enumerate() {
+            let value = cell(column);
+            if value.is_empty() {
+                continue;
+            }
+            let heading = list.headings().get(column).map(String::as_str).unwrap_or("");
+            let place = |why: Message| {
+                Message::new("list.value_left_out")
+                    .with("line", row.line)
+                    .with("column", heading)
+                    .with("value", value)
+                    .with_message("why", why)
+            };
+            match field {
+                Field::Kind => match match_kind(value) {
+                    Some(kind) => actor.kind = kind,
+                    None => {
+                        actor.kind = ActorKind::Sonstige;
+                        unknown_kinds.entry(value.to_owned()).or_default().push(row.line);
+                    }
+                },
+                Field::Traeger => traeger = Some(value.to_owned()),
+                Field::Rechtskreise => {
+                    let (found, unknown) = match_rechtskreise(value);
+                    for r in found {
+                        if !actor.rechtskreise.contains(&r) {
+                            actor.rechtskreise.push(r);
+                        }
+                    }
+                    for part in unknown {
+                        unknown_rechtskreise.entry(part).or_default().push(row.line);
+                    }
+                }
+                Field::Sozialraeume => {
+                    for wanted in split_list(value) {
+                        let known = target
+                            .sozialraeume
+                            .iter()
+                            .chain(&sozialraeume)
+                            .find(|s| fold(&s.name) == fold(&wanted) || s.gemeinden.iter().any(|g| fold(g) == fold(&wanted)));
+                        let id = match known {
+                            Some(s) => s.id.clone(),
+                            None => {
+                                let id = ids.fresh("sozialraum", &wanted);
+                                sozialraeume.push(Sozialraum { id: id.clone(), name: wanted, gemeinden: Vec::new() });
+                                id
+                            }
+                        };
+                        if !actor.sozialraeume.contains(&id) {
+                            actor.sozialraeume.push(id);
+                        }
+                    }
+                }
+                Field::TargetGroups => actor.target_groups.extend(split_list(value)),
+                Field::Offers => actor.offers.extend(split_list(value)),
+                Field::Tags => actor.tags.extend(split_list(value)),
+                Field::Website => match normalise_website(hyperlink_target(value)) {
+                    Ok(url) => actor.website = url,
+                    Err(why) => notes.push(place(why)),
+                },
+                Field::Notes => {
+                    if !actor.notes.is_empty() {
+                        actor.notes.push('\n');
+                    }
+                    actor.notes.push_str(value);
+                }
+                Field::ContactLines => actor.contacts.extend(contact_lines(value)),
+                Field::ContactName | Field::ContactRole | Field::ContactEmail | Field::ContactPhone => {
+                    let contact = contacts.entry(groups[column].unwrap_or(0)).or_insert_with(|| Contact {
+                        name: String::new(),
+                        role: String::new(),
+                        email: String::new(),
+                        phone: String::new(),
+                    });
+                    match field {
+                        Field::ContactName => contact.name = value.to_owned(),
+                        Field::ContactRole => contact.role = value.to_owned(),
+                        Field::ContactEmail if is_valid_email(value) => contact.email = value.to_owned(),
+                        Field::ContactEmail => notes.push(place(Message::new("list.not_an_email"))),
+                        _ if is_valid_phone(value) => contact.phone = value.to_owned(),
+                        _ => notes.push(place(Message::new("list.not_a_phone"))),
+                    }
+                }
+                Field::Name | Field::Id | Field::Ignored => {}
+            }
+        }
+        for mut contact in contacts.into_values() {
+            if contact.name.is_empty() {
+                // A person known only by the address or number is still worth keeping.
+                contact.name =
+                    [&contact.role, &contact.email, &contact.phone].into_iter().find(|v| !v.is_empty()).cloned().unwrap_or_default();
+            }
+            if !contact.name.is_empty() {
+                actor.contacts.push(contact);
+            }
+        }
+        if let Some(name) = traeger {
+            traeger_names.push((actors.len(), name, row.line));
+        }
+        actors.push(actor);
+    }
+    // Träger: an actor of the list, else one of the region, else a new actor.
+    let (mut new_traeger, listed): (Unmatched, usize) = (BTreeMap::new(), actors.len());
+    for (index, name, line) in traeger_names {
+        let key = name_key(&name);
+        let in_list = actors.iter().position(|a| name_key(&a.name) == key);
+        let id = match (in_list, own_by_key.get(&key)) {
+            (Some(i), _) if i == index => continue,
+            (Some(i), _) => {
+                if i >= listed {
+                    new_traeger.entry(actors[i].name.clone()).or_default().push(line);
+                }
+                actors[i].id.clone()
+            }
+            (None, Some(own)) => own.id.clone(),
+            (None, None) => {
+                let id = ids.fresh("liste", &name);
+                actors.push(Actor::new(id.clone(), name.clone(), ActorKind::Traeger));
+                new_traeger.entry(name.clone()).or_default().push(line);
+                id
+            }
+        };
+        actors[index].traeger = Some(id);
+    }
+    for (value, rows) in unknown_kinds {
+        notes.push(Message::new("list.unknown_kind").with("value", value).with("lines", lines(&rows)).with("n", rows.len()));
+    }
+    for (value, rows) in unknown_rechtskreise {
+        notes.push(Message::new("list.unknown_rechtskreis").with("value", value).with("lines", lines(&rows)).with("n", rows.len()));
+    }
+    for (name, rows) in new_traeger {
+        notes.push(Message::new("list.new_traeger").with("name", name).with("lines", lines(&rows)).with("n", rows.len()));
+    }
+    if actors.is_empty() {
+        return Err(Message::new("list.no_rows"));
+    }
+    let region = Region { id: target.id.clone(), name: target.name.clone(), kind: target.kind, sozialraeume, actors, ..Region::default() };
+    let header = Header {
+        scope: Scope::Region,
+        app_version: APP_VERSION.to_owned(),
+        exported_at: String::new(),
+        region: Some(RegionRef { id: target.id.clone(), name: target.name.clone() }),
+        author: String::new(),
+        personal_data: true,
+    };
+    Ok(ParsedFile {
+        schema: FILE_SCHEMA,
+        header,
+        content: Content { regions: vec![region], templates: Vec::new() },
+        notes,
+        modified: false,
+        from_list: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::data::files::import::{apply, default_action, merge_plan, ImportAction};
+    use crate::domain::data::writers::csv::actors_csv;
+    use crate::domain::model::{Provenance, Rechtskreis, Workspace};
+    use crate::domain::samples::demo::demo_workspace;
+
+    /// The fixture holds only Latin-1 letters of Windows-1252 (no €, no „“),
+    /// where both encodings agree; the browser decodes with `TextDecoder`.
+    fn windows_1252(bytes: &[u8]) -> String {
+        assert!(!bytes.iter().any(|b| (0x80..0xa0).contains(b)), "only the Latin-1 part");
+        bytes.iter().map(|&b| b as char).collect()
+    }
+
+    fn fixture() -> String {
+        windows_1252(&std::fs::read("tests/fixtures/lists/traegerliste-windows-1252.csv").unwrap())
+    }
+
+    fn region() -> Region {
+        demo_workspace().regions.remove(0)
+    }
+
+    fn texts(file: &ParsedFile) -> Vec<String> {
+        file.notes.iter().map(|n| n.text()).collect()
+    }
+
+    #[test]
+    fn a_windows_1252_list_below_a_title_arrives_with_umlauts_and_its_problems_named() {
+        let list = read_list(&fixture()).unwrap();
+        assert_eq!(list.header, 1, "the title row comes first, the empty row is no row");
+        assert_eq!(
+            list.mapping,
+            vec![
+                Field::Name,
+                Field::Kind,
+                Field::Traeger,
+                Field::Sozialraeume,
+                Field::ContactName,
+                Field::ContactPhone,
+                Field::ContactEmail,
+                Field::Website,
+                Field::Notes
+            ]
+        );
+        let target = region();
+        let file = list_to_file(&list, &target).unwrap();
+        let actors = &file.content.regions[0].actors;
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Trägerverein Müßig e.V.",
+                "Jobcenter Lindenau",
+                "Agentur f. Arbeit Lindenau",
+                "Jugendwerkstatt Süd",
+                "Café Grenzenlos",
+                "Diakonie Lindenau"
+            ]
+        );
+        let muessig = &actors[0];
+        assert_eq!(muessig.kind, ActorKind::Verein);
+        assert_eq!(muessig.website, "https://www.muessig.example");
+        assert_eq!(muessig.notes, "Treffen jeden 1. Montag;\nim Gemeindehaus");
+        assert_eq!(
+            muessig.contacts,
+            vec![Contact {
+                name: "Jürgen Weiß".into(),
+                role: String::new(),
+                email: "j.weiss@muessig.example".into(),
+                phone: "06441 12-34".into()
+            }]
+        );
+        let jobcenter = &actors[1];
+        assert_eq!(jobcenter.kind, ActorKind::Jobcenter);
+        assert_eq!(jobcenter.website, "https://jobcenter-lindenau.example", "the link of =HYPERLINK, as text");
+        assert_eq!(actors[2].kind, ActorKind::Arbeitsagentur);
+        assert_eq!(actors[2].website, "", "javascript: is never a link");
+        assert_eq!(actors[2].contacts[0].email, "", "a bad address costs the address, not the person");
+        assert_eq!(actors[3].kind, ActorKind::Sonstige);
+        assert_eq!(actors[3].traeger, Some(actors[5].id.clone()), "a Träger named twice is one new actor");
+        assert_eq!(actors[4].traeger, actors[3].traeger);
+        assert_eq!(actors[5].kind, ActorKind::Traeger);
+        // Nord is a Sozialraum of the demo Kreis, Süd is not: a new one, once.
+        let new: Vec<&str> = file.content.regions[0].sozialraeume.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(new, vec!["Süd"]);
+        let nord = target.sozialraeume.iter().find(|s| s.name == "Nord").unwrap();
+        assert_eq!(muessig.sozialraeume, vec![nord.id.clone()]);
+        assert_eq!(jobcenter.sozialraeume[0], nord.id);
+        assert_eq!(
+            texts(&file),
+            vec![
+                "Zeile 7, Spalte „E-Mail-Adresse“: „oeztuerk@arbeitsagentur“ ausgelassen. Das ist keine gültige E-Mail-Adresse.",
+                "Zeile 7, Spalte „Homepage“: „javascript:alert(1)“ ausgelassen. Bitte eine Webadresse mit http:// oder https:// angeben.",
+                "Zeile 9: ohne Namen, nicht übernommen.",
+                "Art „Begegnungsstätte“ (Zeile 10) ist unbekannt: als „Sonstige“ übernommen.",
+                "Art „Jugendberufshilfe“ (Zeile 8) ist unbekannt: als „Sonstige“ übernommen.",
+                "Träger „Diakonie Lindenau“ (Zeilen 8, 10) ist noch kein Akteur: als neuer Akteur angelegt.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_list_merges_into_the_region_as_one_step_with_only_real_differences_asked() {
+        let mut workspace = Workspace { regions: vec![region()], ..Workspace::default() };
+        let target = workspace.regions[0].clone();
+        let own = target.actors.iter().find(|a| a.kind == ActorKind::Jobcenter).unwrap().clone();
+        // A list that names a known actor with one new value and leaves the rest empty.
+        let text = format!("Name;Homepage;Angebote\n{};https://neu.example;\nNeuer Verein;;Sport, Kultur\n", own.name);
+        let file = list_to_file(&read_list(&text).unwrap(), &target).unwrap();
+        let action = default_action(&workspace, &file);
+        assert_eq!(action, ImportAction::MergeInto(target.id.clone()));
+        let plan = merge_plan(&workspace, &file, &action).unwrap();
+        assert_eq!(plan.new_actors, vec!["Neuer Verein".to_owned()]);
+        assert_eq!(plan.actors.len(), 1);
+        let keys: Vec<&str> = plan.actors[0].diffs.iter().map(|d| d.key).collect();
+        assert_eq!(keys, vec!["website"], "what the list leaves empty is no difference, the kind stays the own");
+        let mut choices = plan.default_choices();
+        choices.take_theirs.insert((own.id.clone(), "website"));
+        let provenance = Provenance {
+            file_name: "liste.csv".into(),
+            exported_at: String::new(),
+            author: String::new(),
+            imported_at: "2026-12-03T10:00:00Z".into(),
+        };
+        apply(&mut workspace, &file, &action, &choices, provenance);
+        let region = &workspace.regions[0];
+        assert_eq!(region.actors.len(), target.actors.len() + 1);
+        let merged = region.actor(&own.id).unwrap();
+        assert_eq!(merged.website, "https://neu.example");
+        assert_eq!((merged.kind, &merged.contacts), (own.kind, &own.contacts), "the rest of the own actor stays");
+        let added = region.actors.iter().find(|a| a.name == "Neuer Verein").unwrap();
+        assert_eq!(added.offers, vec!["Sport".to_owned(), "Kultur".to_owned()]);
+        assert_eq!(added.kind, ActorKind::Verein, "the kind read from the name when the list has no Art column");
+    }
+
+    #[test]
+    fn the_apps_own_actor_list_reads_back_without_any_mapping() {
+        let target = region();
+        let text = actors_csv(&target);
+        let list = read_list(&text).unwrap();
+        assert!(
+            !list.mapping.contains(&Field::Ignored)
+                || list.headings()[list.mapping.iter().position(|f| *f == Field::Ignored).unwrap()] == "Beziehungen"
+        );
+        let file = list_to_file(&list, &target).unwrap();
+        assert_eq!(texts(&file), Vec::<String>::new(), "nothing to repair in the app's own list");
+        let read = &file.content.regions[0];
+        assert!(read.sozialraeume.is_empty(), "every Sozialraum is the region's own");
+        assert_eq!(read.actors.len(), target.actors.len());
+        for (back, own) in read.actors.iter().zip(&target.actors) {
+            assert_eq!(back.id, own.id);
+            assert_eq!(
+                (back.kind, &back.traeger, &back.rechtskreise, &back.sozialraeume),
+                (own.kind, &own.traeger, &own.rechtskreise, &own.sozialraeume),
+                "{}",
+                own.name
+            );
+            assert_eq!(
+                (&back.target_groups, &back.offers, &back.tags, &back.website, &back.notes),
+                (&own.target_groups, &own.offers, &own.tags, &own.website, &own.notes),
+                "{}",
+                own.name
+            );
+            assert_eq!(back.contacts, own.contacts, "{}", own.name);
+        }
+        let workspace = Workspace { regions: vec![target.clone()], ..Workspace::default() };
+        let plan = merge_plan(&workspace, &file, &default_action(&workspace, &file)).unwrap();
+        assert!(plan.new_actors.is_empty());
+        assert_eq!(plan.decisions().count(), 0, "the same list again asks nothing");
+    }
+
+    #[test]
+    fn several_contact_groups_are_several_persons() {
+        let text = "Organisation;Ansprechperson;Tel.;Ansprechperson 2;Tel. 2;E-Mail 2\nVHS;Anna A;0641 1;Bernd B;0641 2;b@vhs.example\n";
+        let file = list_to_file(&read_list(text).unwrap(), &Region::default()).unwrap();
+        let contacts = &file.content.regions[0].actors[0].contacts;
+        assert_eq!(
+            contacts.iter().map(|c| (c.name.as_str(), c.phone.as_str(), c.email.as_str())).collect::<Vec<_>>(),
+            vec![("Anna A", "0641 1", ""), ("Bernd B", "0641 2", "b@vhs.example")]
+        );
+    }
+
+    #[test]
+    fn rechtskreise_and_rows_named_twice() {
+        let text = "Name,Rechtskreis\n\"IFD Lindenau\",\"SGB IX, SGB 3\"\nIFD Lindenau e.V.,SGB XIV\n";
+        let file = list_to_file(&read_list(text).unwrap(), &Region::default()).unwrap();
+        assert_eq!(file.content.regions[0].actors[0].rechtskreise, vec![Rechtskreis::SgbIX, Rechtskreis::SgbIII]);
+        assert_eq!(texts(&file), vec!["Zeile 3: „IFD Lindenau e.V.“ steht schon in Zeile 2 und wird nicht noch einmal übernommen."]);
+    }
+
+    #[test]
+    fn a_thousand_rows_are_read_and_what_is_no_list_is_refused() {
+        let mut text = String::from("\u{feff}Einrichtung;Art;E-Mail\r\n");
+        for i in 0..1000 {
+            text.push_str(&format!("Einrichtung {i};Verein;info{i}@verein.example\r\n"));
+        }
+        let file = list_to_file(&read_list(&text).unwrap(), &region()).unwrap();
+        assert_eq!(file.actor_count(), 1000);
+        assert!(file.notes.is_empty());
+        assert_eq!(read_list("Betrag;Datum\n1;2\n"), Err(ListError::NoNameColumn));
+        assert_eq!(read_list("   "), Err(ListError::Table(TableError::Empty)));
+        assert!(
+            matches!(list_to_file(&read_list("Name;Art\n;Verein\n").unwrap(), &region()), Err(m) if m.text() == "Die Liste enthält keine Zeile mit einem Namen.")
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Lists of organisations from other programs (Excel, the Jugendamt's
+//! "Trägerliste", the app's own actor CSV) brought into a region:
+//! - `table`: CSV text into rows (separator, quotes, line breaks found);
+//! - `columns`: the header row and the field of each column;
+//! - `values`: free text in "Art" and "Rechtskreis" matched to the app's kinds;
+//! - `actors`: the rows as actors, merged through the import's preview.
+
+pub mod actors;
+pub mod columns;
+pub mod table;
+pub mod values;

@@ -1,0 +1,200 @@
+//! Free text in a list's "Art" and "Rechtskreis" columns matched to the
+//! app's kinds: "JC" and "Jobcenter Kreis X" are a Jobcenter, "SGB 2" is
+//! SGB II. What matches nothing is said, never silently dropped.
+
+use crate::domain::model::{ActorKind, Rechtskreis};
+use crate::domain::rules::text::fold;
+
+fn words(text: &str) -> String {
+    let folded: String = fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words that name a kind, folded; the first whose word starts a word of
+/// the value wins, so the more special ones come first ("berufsschule"
+/// before "schule").
+const KIND_WORDS: &[(&str, ActorKind)] = &[
+    ("jobcenter", ActorKind::Jobcenter),
+    ("jc", ActorKind::Jobcenter),
+    ("agentur fur arbeit", ActorKind::Arbeitsagentur),
+    ("agentur f arbeit", ActorKind::Arbeitsagentur),
+    ("arbeitsagentur", ActorKind::Arbeitsagentur),
+    ("bundesagentur", ActorKind::Arbeitsagentur),
+    ("afa", ActorKind::Arbeitsagentur),
+    ("jugendamt", ActorKind::Jugendamt),
+    ("sozialamt", ActorKind::Sozialamt),
+    ("auslanderbehorde", ActorKind::Auslaenderbehoerde),
+    ("abh", ActorKind::Auslaenderbehoerde),
+    ("werkstatt", ActorKind::Wfbm),
+    ("wfbm", ActorKind::Wfbm),
+    ("tagesforderstatte", ActorKind::Tagesfoerderstaette),
+    ("integrationsfachdienst", ActorKind::Ifd),
+    ("ifd", ActorKind::Ifd),
+    ("eutb", ActorKind::Eutb),
+    ("teilhabeberatung", ActorKind::Eutb),
+    ("kostentrager", ActorKind::Kostentraeger),
+    ("rentenversicherung", ActorKind::Kostentraeger),
+    ("krankenkasse", ActorKind::Kostentraeger),
+    ("berufsschule", ActorKind::Berufsschule),
+    ("berufskolleg", ActorKind::Berufsschule),
+    ("berufsbildende", ActorKind::Berufsschule),
+    ("volkshochschule", ActorKind::Vhs),
+    ("vhs", ActorKind::Vhs),
+    ("schule", ActorKind::Schule),
+    ("gymnasium", ActorKind::Schule),
+    ("kita", ActorKind::Kita),
+    ("kindertagesstatte", ActorKind::Kita),
+    ("kindergarten", ActorKind::Kita),
+    ("migrationsdienst", ActorKind::Migrationsdienst),
+    ("migrationsberatung", ActorKind::Migrationsdienst),
+    ("jugendmigrationsdienst", ActorKind::Migrationsdienst),
+    ("jmd", ActorKind::Migrationsdienst),
+    ("mbe", ActorKind::Migrationsdienst),
+    ("beratung", ActorKind::Beratungsstelle),
+    ("verein", ActorKind::Verein),
+    ("kirche", ActorKind::Kirche),
+    ("kirchengemeinde", ActorKind::Kirche),
+    ("diakonie", ActorKind::Traeger),
+    ("caritas", ActorKind::Traeger),
+    ("wohlfahrtsverband", ActorKind::Traeger),
+    ("trager", ActorKind::Traeger),
+    ("bildungstrager", ActorKind::Traeger),
+    ("arbeitgeber", ActorKind::Arbeitgeber),
+    ("unternehmen", ActorKind::Arbeitgeber),
+    ("betrieb", ActorKind::Arbeitgeber),
+    ("firma", ActorKind::Arbeitgeber),
+    ("kammer", ActorKind::Kammer),
+    ("ihk", ActorKind::Kammer),
+    ("hwk", ActorKind::Kammer),
+    ("handwerkskammer", ActorKind::Kammer),
+    ("dachverband", ActorKind::Dachverband),
+    ("verwaltung", ActorKind::Verwaltung),
+    ("kreisverwaltung", ActorKind::Verwaltung),
+    ("landratsamt", ActorKind::Verwaltung),
+    ("rathaus", ActorKind::Verwaltung),
+    ("stadtverwaltung", ActorKind::Verwaltung),
+    ("sonstige", ActorKind::Sonstige),
+];
+
+/// The kind a value of an "Art" column names: its label, its key, the
+/// abbreviation in its label ("WfbM"), or a word lists use for it.
+pub fn match_kind(value: &str) -> Option<ActorKind> {
+    let value = words(value);
+    if value.is_empty() {
+        return None;
+    }
+    let by_label = ActorKind::ALL.iter().copied().find(|kind| {
+        let label = words(kind.label());
+        let short = kind.label().split_once(" (").map(|(_, a)| words(a.trim_end_matches(')'))).unwrap_or_default();
+        label == value || words(kind.key()) == value || (!short.is_empty() && short == value)
+    });
+    by_label.or_else(|| {
+        KIND_WORDS
+            .iter()
+            .find(|(word, _)| {
+                value == *word || value.starts_with(&format!("{word} ")) || value.contains(&format!(" {word}")) || {
+                    // A compound: "Jugendberufshilfe-Verein", "Stadtteilschule".
+                    word.len() >= 5 && value.split(' ').any(|w| w.ends_with(word))
+                }
+            })
+            .map(|(_, kind)| *kind)
+    })
+}
+
+/// The Rechtskreise a cell names, and what in it matched none:
+/// "SGB II, SGB 3 / AufenthG" → SGB II, SGB III, AufenthG.
+pub fn match_rechtskreise(cell: &str) -> (Vec<Rechtskreis>, Vec<String>) {
+    let (mut found, mut unknown) = (Vec::new(), Vec::new());
+    // A slash separates too, except inside a label that has one ("AufenthG / AsylbLG").
+    let parts = cell.split([',', ';', '\n']).flat_map(|part| match match_rechtskreis(part) {
+        Some(_) => vec![part.trim().to_owned()],
+        None => split_list(part),
+    });
+    for part in parts.filter(|p| !p.is_empty()) {
+        match match_rechtskreis(&part) {
+            Some(r) if !found.contains(&r) => found.push(r),
+            Some(_) => {}
+            None => unknown.push(part),
+        }
+    }
+    (found, unknown)
+}
+
+fn match_rechtskreis(part: &str) -> Option<Rechtskreis> {
+    // "SGB II (Grundsicherung …)" → "sgbii"; Arabic numbers as Roman.
+    let short = part.split(" (").next().unwrap_or(part);
+    let compact: String = words(short).chars().filter(|c| *c != ' ').collect();
+    let compact = compact.strip_prefix("sgb").map(|n| format!("sgb{}", roman(n))).unwrap_or(compact);
+    Rechtskreis::ALL
+        .iter()
+        .copied()
+        .find(|r| {
+            let own: String = words(r.short()).chars().filter(|c| *c != ' ').collect();
+            own == compact || r.key().replace('_', "") == compact
+        })
+        .or_else(|| matches!(compact.as_str(), "aufenthaltsgesetz" | "asylblg").then_some(Rechtskreis::AufenthG))
+}
+
+fn roman(number: &str) -> &str {
+    match number {
+        "2" => "ii",
+        "3" => "iii",
+        "8" => "viii",
+        "9" => "ix",
+        "12" => "xii",
+        other => other,
+    }
+}
+
+/// The entries of a list cell: separated by commas, semicolons, slashes or
+/// line breaks, trimmed, empty ones left out.
+pub fn split_list(cell: &str) -> Vec<String> {
+    cell.split([',', ';', '/', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_matched_from_what_lists_write() {
+        for (value, kind) in [
+            ("Jobcenter", ActorKind::Jobcenter),
+            ("JC", ActorKind::Jobcenter),
+            ("Jobcenter Landkreis Lindenau", ActorKind::Jobcenter),
+            ("Agentur f. Arbeit", ActorKind::Arbeitsagentur),
+            ("Agentur für Arbeit", ActorKind::Arbeitsagentur),
+            ("Werkstatt für behinderte Menschen (WfbM)", ActorKind::Wfbm),
+            ("WfbM", ActorKind::Wfbm),
+            ("wfbm", ActorKind::Wfbm),
+            ("IFD", ActorKind::Ifd),
+            ("Berufsschule", ActorKind::Berufsschule),
+            ("Grundschule", ActorKind::Schule),
+            ("Stadtteilschule", ActorKind::Schule),
+            ("Volkshochschule", ActorKind::Vhs),
+            ("Kindertagesstätte", ActorKind::Kita),
+            ("Migrationsberatung für Erwachsene", ActorKind::Migrationsdienst),
+            ("Sportverein", ActorKind::Verein),
+            ("Träger / Wohlfahrtsverband", ActorKind::Traeger),
+            ("IHK", ActorKind::Kammer),
+            ("kostentraeger", ActorKind::Kostentraeger),
+        ] {
+            assert_eq!(match_kind(value), Some(kind), "{value}");
+        }
+        for value in ["", "Bäckerei-Innung?", "xyz"] {
+            assert_eq!(match_kind(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn rechtskreise_are_matched_and_the_rest_is_named() {
+        let (found, unknown) = match_rechtskreise("SGB II, SGB 3 / sgb viii\nAufenthG; SGB XIV");
+        assert_eq!(found, vec![Rechtskreis::SgbII, Rechtskreis::SgbIII, Rechtskreis::SgbVIII, Rechtskreis::AufenthG]);
+        assert_eq!(unknown, vec!["SGB XIV".to_owned()]);
+        let (found, _) = match_rechtskreise(Rechtskreis::SgbIX.label());
+        assert_eq!(found, vec![Rechtskreis::SgbIX], "the long label too");
+        let all: Vec<&str> = Rechtskreis::ALL.iter().map(|r| r.short()).collect();
+        assert_eq!(match_rechtskreise(&all.join(", ")), (Rechtskreis::ALL.to_vec(), Vec::new()), "as the app's own list writes them");
+        assert_eq!(match_rechtskreise(""), (Vec::new(), Vec::new()));
+    }
+}
