@@ -278,7 +278,7 @@ test('fifty checklist files import in one go, their previews shown with the prog
   const midway = seen.filter(([line, shown]) => line === `Gelesen: ${shown} von 50 Dateien …` && shown > 0 && shown < 50);
   assert.ok(midway.length > 0, `progress beside the previews read so far: ${JSON.stringify(seen.slice(0, 5))}`);
   assert.ok(seen.every(([line]) => line === '' || /^Gelesen: \d+ von 50 Dateien …$/.test(line)), 'one count for the whole choice');
-  await page.getByTestId('import-progress').filter({ hasText: /^$/ }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]').textContent === '');
   assert.equal(await page.getByTestId('import-error').count(), 0);
   await page.getByRole('button', { name: '50 Dateien importieren' }).click();
   await page.getByTestId('import-done').filter({ hasText: '50 Dateien importiert' }).waitFor();

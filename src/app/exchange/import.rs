@@ -13,12 +13,14 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::exchange::protect::UnlockForm;
-use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso};
+use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso, table_text};
 use crate::app::state::{use_state, AppState, View};
 use crate::domain::data::encryption::{is_encrypted, read_encrypted, Encrypted};
 use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, ParsedFile, MAX_FILE_BYTES};
+use crate::domain::data::lists::actors::{list_to_file, read_list, List};
+use crate::domain::data::lists::columns::Field;
 use crate::domain::{Id, Provenance};
 
 #[derive(Clone)]
@@ -28,13 +30,22 @@ struct Entry {
     result: Result<Arc<ParsedFile>, Message>,
     /// A password-protected file waiting for its password.
     locked: Option<Arc<Encrypted>>,
+    /// A list of another program, with the field of each column as set.
+    list: Option<Arc<List>>,
     action: RwSignal<ImportAction>,
     choices: RwSignal<MergeChoices>,
 }
 
 impl Entry {
     /// A file's entry with the actions a user most likely wants preselected.
-    fn new(state: AppState, key: usize, name: String, result: Result<ParsedFile, Message>, locked: Option<Encrypted>) -> Entry {
+    fn new(
+        state: AppState,
+        key: usize,
+        name: String,
+        result: Result<ParsedFile, Message>,
+        locked: Option<Encrypted>,
+        list: Option<List>,
+    ) -> Entry {
         let result = result.map(Arc::new);
         let (action, choices) = match &result {
             Ok(parsed) => state.workspace.with_untracked(|ws| {
@@ -44,8 +55,20 @@ impl Entry {
             }),
             Err(_) => (ImportAction::Skip, MergeChoices::default()),
         };
-        Entry { key, name, result, locked: locked.map(Arc::new), action: RwSignal::new(action), choices: RwSignal::new(choices) }
+        let (locked, list) = (locked.map(Arc::new), list.map(Arc::new));
+        Entry { key, name, result, locked, list, action: RwSignal::new(action), choices: RwSignal::new(choices) }
     }
+}
+
+/// Lists are told by their name: what German offices save from Excel.
+fn is_list(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".txt"].iter().any(|end| name.ends_with(end))
+}
+
+/// A list's actors as a file to be merged into the current region.
+fn list_file(state: AppState, list: &List) -> Result<ParsedFile, Message> {
+    state.with_region_untracked(|region| list_to_file(list, region)).unwrap_or_else(|| Err(Message::new("list.no_region")))
 }
 
 /// A file read: its content, or the envelope of a protected file.
@@ -80,12 +103,19 @@ pub fn ImportPanel() -> impl IntoView {
         progress.update(|p| *p = Some(p.map_or((0, chosen), |(read, of)| (read, of + chosen))));
         spawn_local(async move {
             for file in files {
-                let entry = match read_one(&file).await {
-                    Ok(Ok(parsed)) => Entry::new(state, take_key(), file.name(), Ok(parsed), None),
-                    Ok(Err(encrypted)) => {
-                        Entry::new(state, take_key(), file.name(), Err(Message::new("encryption.locked")), Some(encrypted))
+                let entry = if is_list(&file.name()) {
+                    match table_text(&file, MAX_FILE_BYTES).await.and_then(|text| read_list(&text).map_err(|e| e.message())) {
+                        Ok(list) => Entry::new(state, take_key(), file.name(), list_file(state, &list), None, Some(list)),
+                        Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None, None),
                     }
-                    Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None),
+                } else {
+                    match read_one(&file).await {
+                        Ok(Ok(parsed)) => Entry::new(state, take_key(), file.name(), Ok(parsed), None, None),
+                        Ok(Err(encrypted)) => {
+                            Entry::new(state, take_key(), file.name(), Err(Message::new("encryption.locked")), Some(encrypted), None)
+                        }
+                        Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None, None),
+                    }
                 };
                 entries.update(|e| e.push(entry));
                 progress.update(|p| *p = p.map(|(read, of)| (read + 1, of)).filter(|(read, of)| read < of));
@@ -95,7 +125,7 @@ pub fn ImportPanel() -> impl IntoView {
     // A protected file, opened: its preview takes the place of the password form.
     let unlocked = Callback::new(move |(key, text): (usize, String)| {
         let Some(name) = entries.with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.name.clone())) else { return };
-        let entry = Entry::new(state, take_key(), name, read_file(&text).map_err(|e| e.message()), None);
+        let entry = Entry::new(state, take_key(), name, read_file(&text).map_err(|e| e.message()), None, None);
         let heading = format!("#import-file-{}", entry.key);
         entries.update(|e| {
             if let Some(slot) = e.iter_mut().find(|e| e.key == key) {
@@ -103,6 +133,28 @@ pub fn ImportPanel() -> impl IntoView {
             }
         });
         focus_later(heading);
+    });
+    let panel = Owner::current().expect("a component has an owner");
+    // A list's column given another field: the preview is made anew, and
+    // focus stays on the column's choice.
+    let remapped = Callback::new(move |(key, column, field): (usize, usize, Field)| {
+        let Some((name, mut list)) =
+            entries.with_untracked(|e| e.iter().find(|e| e.key == key).and_then(|e| Some((e.name.clone(), (**e.list.as_ref()?).clone()))))
+        else {
+            return;
+        };
+        if let Some(slot) = list.mapping.get_mut(column) {
+            *slot = field;
+        }
+        // Made under the panel, not under the preview it replaces, whose signals go with it.
+        let entry = panel.with(|| Entry::new(state, take_key(), name, list_file(state, &list), None, Some(list)));
+        let choice = format!("#list-{}-column-{column}", entry.key);
+        entries.update(|e| {
+            if let Some(slot) = e.iter_mut().find(|e| e.key == key) {
+                *slot = entry;
+            }
+        });
+        focus_later(choice);
     });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -164,7 +216,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:drop=on_drop
             >
                 <label for="import-files">{live("import.choose")}</label>
-                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_change />
+                <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt" on:change=on_change />
                 <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
             <p role="status" class="progress-line" data-testid="import-progress">
@@ -180,7 +232,7 @@ pub fn ImportPanel() -> impl IntoView {
                 })}
             })}
             <For each=move || entries.get() key=|e| e.key let:entry>
-                <FilePreview entry=entry unlocked=unlocked />
+                <FilePreview entry=entry unlocked=unlocked remapped=remapped />
             </For>
             <Show when=move || entries.with(|e| !e.is_empty())>
                 <div class="button-row">
@@ -197,9 +249,10 @@ pub fn ImportPanel() -> impl IntoView {
 }
 
 #[component]
-fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>) -> impl IntoView {
+fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Callback<(usize, usize, Field)>) -> impl IntoView {
     let state = use_state();
-    let Entry { key, name, result, locked, action, choices } = entry;
+    let Entry { key, name, result, locked, list, action, choices } = entry;
+    let columns = list.clone().map(|list| view! { <ListColumns key=key list=list remapped=remapped /> });
     let body = match (result, locked) {
         (_, Some(encrypted)) => {
             view! { <UnlockForm key=key encrypted=encrypted opened=Callback::new(move |text| unlocked.run((key, text))) /> }.into_any()
@@ -216,6 +269,10 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>) -> impl IntoVi
                 let parsed = parsed.clone();
                 move || {
                     let header = &parsed.header;
+                    if let Some(list) = &list {
+                        let region = header.region.as_ref().map(|r| r.name.clone()).unwrap_or_default();
+                        return tr!("list.meta", line = list.table.rows[list.header].line, region = region);
+                    }
                     let mut meta = vec![header.scope.label().to_owned()];
                     if let Some(region) = &header.region {
                         meta.push(tr!("import.meta_region", name = region.name));
@@ -317,6 +374,7 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>) -> impl IntoVi
     view! {
         <article class="import-file" data-testid="import-file" aria-labelledby=format!("import-file-{key}")>
             <h4 id=format!("import-file-{key}") tabindex="-1">{name}</h4>
+            {columns}
             {body}
         </article>
     }
@@ -424,5 +482,46 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                 </div>
             })}
         </fieldset>
+    }
+}
+
+/// A list's columns, each with the field it is read into and its first
+/// values; a change makes the preview anew.
+#[component]
+fn ListColumns(key: usize, list: Arc<List>, remapped: Callback<(usize, usize, Field)>) -> impl IntoView {
+    let rows = list
+        .headings()
+        .iter()
+        .enumerate()
+        .map(|(column, heading)| {
+            let id = format!("list-{key}-column-{column}");
+            let chosen = list.mapping.get(column).copied().unwrap_or(Field::Ignored);
+            let samples = list.samples(column, 3).join(" · ");
+            let on_change = move |ev: leptos::ev::Event| {
+                if let Some(field) = Field::from_key(&event_target_value(&ev)) {
+                    remapped.run((key, column, field));
+                }
+            };
+            view! {
+                <tr>
+                    <th scope="row"><label for=id.clone()>{heading.clone()}</label></th>
+                    <td>
+                        <select id=id on:change=on_change>
+                            {Field::ALL.into_iter().map(|f| view! { <option value=f.key() selected=f == chosen>{move || f.label()}</option> }).collect_view()}
+                        </select>
+                    </td>
+                    <td class="muted">{(!samples.is_empty()).then(|| move || tr!("list.samples", values = samples.clone()))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="list-columns" open data-testid="list-columns">
+            <summary>{live("list.columns")}</summary>
+            <p class="hint">{live("list.columns_hint")}</p>
+            <table class="compact">
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
     }
 }

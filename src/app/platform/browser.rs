@@ -105,12 +105,36 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 /// bytes, and when the browser cannot read it. One path for every file
 /// the app reads (import, evaluation, backup).
 pub async fn file_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
+    refuse_larger(file, max)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+    text.ok_or_else(|| crate::i18n::Message::new("data.unreadable_file"))
+}
+
+fn refuse_larger(file: &web_sys::File, max: usize) -> Result<(), crate::i18n::Message> {
     let bytes = file.size() as usize;
     if bytes > max {
         return Err(crate::domain::data::format::FileError::TooLarge { bytes }.message());
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    text.ok_or_else(|| crate::i18n::Message::new("data.unreadable_file"))
+    Ok(())
+}
+
+/// A table another program wrote: UTF-8 where it is, else Windows-1252, as
+/// German Excel saves "CSV (Trennzeichen-getrennt)" (the browser's decoder;
+/// no tables of our own).
+pub async fn table_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
+    refuse_larger(file, max)?;
+    let unreadable = || crate::i18n::Message::new("data.unreadable_file");
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| unreadable())?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let strict = web_sys::TextDecoder::new_with_label_and_options("utf-8", &options).map_err(|_| unreadable())?;
+    match strict.decode_with_js_u8_array(&bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => {
+            web_sys::TextDecoder::new_with_label("windows-1252").and_then(|d| d.decode_with_js_u8_array(&bytes)).map_err(|_| unreadable())
+        }
+    }
 }
 
 /// Moves keyboard focus to the first element matching `selector` once the

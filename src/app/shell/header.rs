@@ -190,7 +190,7 @@ pub fn install_shortcuts(state: AppState) {
         if in_text_field {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 state.undo();

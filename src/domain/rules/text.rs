@@ -4,7 +4,7 @@
 /// "Tagesförderstätte" and sorting puts "Ärztekammer" beside "Arbeit".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         match c {
             'ä' | 'à' | 'á' | 'â' => out.push('a'),
             'ö' | 'ò' | 'ó' | 'ô' => out.push('o'),
@@ -15,6 +15,30 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// The lower-case letter of the scripts names in a German Kreis are written
+/// in: Latin (with the letters of Turkish, Polish, Czech …), Greek and
+/// Cyrillic; anything else as it is. `char::to_lowercase` would link all of
+/// Unicode's case table (about 6 KB of the size guard) for scripts without
+/// case or never met here.
+pub fn lower(c: char) -> char {
+    let code = c as u32;
+    let shifted = match code {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => code + 32,
+        0x400..=0x40f => code + 80,
+        0x386 => 0x3ac,
+        0x388..=0x38a => code + 37,
+        0x38c => 0x3cc,
+        0x38e..=0x38f => code + 63,
+        0x130 => 'i' as u32,
+        0x178 => 0xff,
+        // Latin Extended-A pairs its letters upper, lower; where the pairs start on an odd code differs.
+        0x100..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        _ => code,
+    };
+    char::from_u32(shifted).unwrap_or(c)
 }
 
 /// One entry per non-empty line, trimmed.
@@ -88,6 +112,22 @@ pub fn percent_decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_agrees_with_unicode_for_the_scripts_it_knows() {
+        let blocks = [0x20..0x250u32, 0x370..0x400, 0x400..0x460];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            let mut unicode = c.to_lowercase();
+            let expected = if unicode.len() == 1 { unicode.next().unwrap() } else { c };
+            let expected = if c == 'İ' { 'i' } else { expected };
+            // Latin Extended-B and the rare Greek letters are left as they are.
+            if (0x180..0x250).contains(&(c as u32)) || (0x370..0x386).contains(&(c as u32)) || (0x3cf..0x400).contains(&(c as u32)) {
+                continue;
+            }
+            assert_eq!(lower(c), expected, "{c} U+{:04X}", c as u32);
+        }
+        assert_eq!(fold("ŁÓDŹ İSTANBUL ŞİŞLİ ΑΘΉΝΑ МОСКВА Ärztekammer"), "łodź istanbul şişli αθήνα москва arztekammer");
+    }
 
     #[test]
     fn fold_handles_umlauts_and_case() {

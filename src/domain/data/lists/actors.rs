@@ -88,10 +88,10 @@ fn contact_groups(mapping: &[Field]) -> Vec<Option<usize>> {
 /// "=HYPERLINK("https://a.example";"A")" → "https://a.example": the link a
 /// spreadsheet cell shows, as text.
 fn hyperlink_target(cell: &str) -> &str {
-    let Some(rest) = cell.strip_prefix("=HYPERLINK(\"").or_else(|| cell.strip_prefix("=HYPERLINK(\"".to_lowercase().as_str())) else {
-        return cell;
-    };
-    rest.split('"').next().unwrap_or(cell)
+    match cell.get(..12) {
+        Some(start) if start.eq_ignore_ascii_case("=HYPERLINK(\"") => cell[12..].split('"').next().unwrap_or(cell),
+        _ => cell,
+    }
 }
 
 /// "Anna Schmidt (Teamleitung, a@b.de, 06441 123)" per line, as the app's

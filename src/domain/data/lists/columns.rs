@@ -4,6 +4,7 @@
 
 use crate::domain::data::lists::table::Table;
 use crate::domain::rules::text::fold;
+use crate::i18n::t;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,6 +72,29 @@ impl Field {
             Field::ContactPhone => "contact_phone",
             Field::Id => "id",
             Field::Ignored => "ignored",
+        }
+    }
+
+    /// The name the column mapping shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => t("list.field.name"),
+            Field::Kind => t("list.field.kind"),
+            Field::Traeger => t("list.field.traeger"),
+            Field::Rechtskreise => t("list.field.rechtskreise"),
+            Field::Sozialraeume => t("list.field.sozialraeume"),
+            Field::TargetGroups => t("list.field.target_groups"),
+            Field::Offers => t("list.field.offers"),
+            Field::Website => t("list.field.website"),
+            Field::Tags => t("list.field.tags"),
+            Field::Notes => t("list.field.notes"),
+            Field::ContactLines => t("list.field.contact_lines"),
+            Field::ContactName => t("list.field.contact_name"),
+            Field::ContactRole => t("list.field.contact_role"),
+            Field::ContactEmail => t("list.field.contact_email"),
+            Field::ContactPhone => t("list.field.contact_phone"),
+            Field::Id => t("list.field.id"),
+            Field::Ignored => t("list.field.ignored"),
         }
     }
 
@@ -238,6 +262,7 @@ pub fn auto_mapping(headings: &[String]) -> Vec<Field> {
 mod tests {
     use super::*;
     use crate::domain::data::lists::table::read_table;
+    use crate::domain::data::writers::csv::ACTORS_HEADER;
 
     #[test]
     fn headings_of_german_lists_are_recognised() {
@@ -278,23 +303,7 @@ mod tests {
 
     #[test]
     fn the_export_of_netzwerkatlas_maps_without_help() {
-        let headings: Vec<String> = [
-            "Name",
-            "Art",
-            "Träger",
-            "Rechtskreise",
-            "Sozialräume",
-            "Zielgruppen",
-            "Angebote",
-            "Website",
-            "Kontaktpersonen",
-            "Schlagworte",
-            "Beziehungen",
-            "Notizen",
-            "ID",
-        ]
-        .map(String::from)
-        .to_vec();
+        let headings: Vec<String> = ACTORS_HEADER.map(String::from).to_vec();
         assert_eq!(
             auto_mapping(&headings),
             vec![

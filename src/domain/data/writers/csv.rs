@@ -90,23 +90,26 @@ fn contact_line(actor: &Actor) -> String {
         .join("\n")
 }
 
+/// The columns of the actor list; the list import reads them back unaided.
+pub const ACTORS_HEADER: [&str; 13] = [
+    "Name",
+    "Art",
+    "Träger",
+    "Rechtskreise",
+    "Sozialräume",
+    "Zielgruppen",
+    "Angebote",
+    "Website",
+    "Kontaktpersonen",
+    "Schlagworte",
+    "Beziehungen",
+    "Notizen",
+    "ID",
+];
+
 /// The actors of a region, one row each.
 pub fn actors_csv(region: &Region) -> String {
-    let mut rows = vec![owned(&[
-        "Name",
-        "Art",
-        "Träger",
-        "Rechtskreise",
-        "Sozialräume",
-        "Zielgruppen",
-        "Angebote",
-        "Website",
-        "Kontaktpersonen",
-        "Schlagworte",
-        "Beziehungen",
-        "Notizen",
-        "ID",
-    ])];
+    let mut rows = vec![owned(&ACTORS_HEADER)];
     for actor in &region.actors {
         rows.push(vec![
             actor.name.clone(),

@@ -1,0 +1,141 @@
+// Bringing a list of organisations in: a Windows-1252 CSV from German Excel
+// with a title row, the column mapping, a second list that meets known
+// actors side by side, the app's own actor list read back, undo, bad files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useApp, saved, stored, activeRegion, openActor, openExchange, download, chooseFiles } from './helpers.mjs';
+
+const app = useApp();
+const csv = (name, content) => ({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+const fixture = () => csv('traegerliste.csv', readFileSync('tests/fixtures/lists/traegerliste-windows-1252.csv'));
+
+test('a Windows-1252 list from Excel arrives with its umlauts, every left-out value named by line; one undo takes it back', async () => {
+  const { page, context, errors } = await app.open();
+  await saved(page);
+  const before = activeRegion(await stored(page));
+  await openExchange(page);
+  await chooseFiles(page, [fixture()]);
+  const file = page.getByTestId('import-file');
+  assert.match(await file.locator('.file-meta').textContent(), /Liste aus einem anderen Programm · Überschriften in Zeile 3 · wird übernommen in: Landkreis Lindenau \(Demo\)/);
+  // The columns as recognised, each with its first values.
+  const columns = page.getByTestId('list-columns');
+  assert.equal(await columns.getByLabel('Einrichtung').inputValue(), 'name');
+  assert.equal(await columns.getByLabel('Ansprechpartner/in').inputValue(), 'contact_name');
+  assert.equal(await columns.getByLabel('Tel.').inputValue(), 'contact_phone');
+  assert.equal(await columns.getByLabel('Stadtteil').inputValue(), 'sozialraeume');
+  assert.match(await columns.getByRole('row').first().textContent(), /z\. B\. Trägerverein Müßig e\.V\. · Jobcenter Lindenau/);
+  const notes = await page.getByTestId('import-notes').textContent();
+  for (const line of [
+    'Zeile 7, Spalte „Homepage“: „javascript:alert(1)“ ausgelassen.',
+    'Zeile 7, Spalte „E-Mail-Adresse“: „oeztuerk@arbeitsagentur“ ausgelassen. Das ist keine gültige E-Mail-Adresse.',
+    'Zeile 9: ohne Namen, nicht übernommen.',
+    'Art „Begegnungsstätte“ (Zeile 10) ist unbekannt: als „Sonstige“ übernommen.',
+    'Träger „Diakonie Lindenau“ (Zeilen 8, 10) ist noch kein Akteur: als neuer Akteur angelegt.',
+  ]) {
+    assert.ok(notes.includes(line), `${line} in ${notes}`);
+  }
+  assert.equal(await page.locator('#import-action-0').inputValue(), `merge:${before.id}`, 'a list goes into the current region');
+  // The demo Kreis knows the Agentur under its full name: matched, and asked side by side.
+  assert.match(await page.getByTestId('merge-plan').textContent(), /Akteure: 5 kommen hinzu, 0 sind schon vorhanden und gleich, bei 1 unterscheiden sich Angaben/);
+  assert.match(await page.getByTestId('merge-pair').textContent(), /Agentur für Arbeit Lindenau ↔ Agentur f\. Arbeit Lindenau \(ähnlicher Name\)/);
+  assert.match(await page.getByTestId('merge-plan').textContent(), /Süd/, 'the new Sozialraum is named before it is made');
+  assert.deepEqual(activeRegion(await stored(page)).actors.length, before.actors.length, 'nothing changed before the click');
+
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  assert.equal(region.actors.length, before.actors.length + 5);
+  const muessig = region.actors.find((a) => a.name === 'Trägerverein Müßig e.V.');
+  assert.deepEqual(muessig.contacts, [{ name: 'Jürgen Weiß', email: 'j.weiss@muessig.example', phone: '06441 12-34' }]);
+  assert.equal(muessig.notes, 'Treffen jeden 1. Montag;\nim Gemeindehaus');
+  assert.equal(muessig.website, 'https://www.muessig.example');
+  const jobcenter = region.actors.find((a) => a.name === 'Jobcenter Lindenau');
+  assert.equal(jobcenter.website, 'https://jobcenter-lindenau.example');
+  assert.ok(region.sozialraeume.some((s) => s.name === 'Süd'));
+  await page.getByRole('button', { name: /^Akteure\d/ }).click();
+  await openActor(page, 'Trägerverein Müßig e.V.');
+  await page.getByText('Jürgen Weiß').first().waitFor();
+
+  // The whole list was one step.
+  await page.getByRole('button', { name: '↶ Rückgängig' }).click();
+  await saved(page);
+  const undone = activeRegion(await stored(page));
+  assert.equal(undone.actors.length, before.actors.length);
+  assert.ok(!undone.sozialraeume.some((s) => s.name === 'Süd'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a column given another field changes the preview at once, and focus stays on the choice', async () => {
+  const { page, context } = await app.open();
+  await openExchange(page);
+  await chooseFiles(page, [fixture()]);
+  const remark = page.getByTestId('list-columns').getByLabel('Bemerkung');
+  assert.equal(await remark.inputValue(), 'notes');
+  await remark.selectOption('tags');
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-column-8'));
+  const focused = await page.evaluate(() => document.activeElement.id);
+  assert.equal(await page.locator(`#${focused}`).inputValue(), 'tags');
+  // Without a name column there is nothing to take, and the mapping stays to put it right.
+  await page.getByTestId('list-columns').getByLabel('Einrichtung').selectOption('ignored');
+  await page.getByTestId('import-error').filter({ hasText: 'keine Liste von Einrichtungen' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Nichts zu importieren' }).isDisabled());
+  await page.getByTestId('list-columns').getByLabel('Einrichtung').selectOption('name');
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const muessig = activeRegion(await stored(page)).actors.find((a) => a.name === 'Trägerverein Müßig e.V.');
+  assert.deepEqual(muessig.tags, ['Treffen jeden 1. Montag', 'im Gemeindehaus'], 'the remark went to the tags as chosen');
+  assert.equal(muessig.notes, undefined);
+  await context.close();
+});
+
+test('a list that names known actors asks side by side only where it says something else; the own actor list reads back unchanged', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  await openExchange(page);
+  const own = await download(page, page.getByRole('button', { name: 'Akteure als CSV' }));
+  await chooseFiles(page, [csv('akteure.csv', own.text)]);
+  assert.equal(await page.getByTestId('import-notes').count(), 0, 'nothing to repair in the own list');
+  assert.match(await page.getByTestId('merge-plan').textContent(), /Akteure: 0 kommen hinzu, 43 sind schon vorhanden und gleich, bei 0 unterscheiden sich Angaben/);
+  await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+
+  const list = 'Organisation,Homepage,Art\r\nVolkshochschule Landkreis Lindenau,https://neu.vhs-lindenau.example,\r\nSportverein Moosdorf,,Sportverein\r\n';
+  await chooseFiles(page, [csv('kreisliste.csv', list)]);
+  const pairs = page.getByTestId('merge-pair');
+  assert.equal(await pairs.count(), 1, 'only the website differs; what the list leaves empty asks nothing');
+  await pairs.getByRole('radio', { name: 'https://neu.vhs-lindenau.example' }).check();
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  const vhs = region.actors.find((a) => a.id === 'demo-vhs');
+  assert.equal(vhs.website, 'https://neu.vhs-lindenau.example');
+  assert.equal(vhs.kind, 'vhs', 'the own kind stays where the list has none');
+  assert.equal(region.actors.find((a) => a.name === 'Sportverein Moosdorf').kind, 'verein');
+  await context.close();
+});
+
+test('what is no list says so in German and changes nothing', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const before = await stored(page);
+  await openExchange(page);
+  await chooseFiles(page, [
+    csv('betraege.csv', 'Betrag;Datum\r\n1,50;01.09.2019\r\n'),
+    csv('leer.csv', '\ufeff\r\n;;\r\n'),
+    csv('offen.csv', 'Name;Notizen\r\nA;"nie geschlossen\r\n'),
+    csv('riesig.csv', Buffer.alloc(20 * 1024 * 1024, 'a')),
+  ]);
+  const errors = await page.getByTestId('import-error').allTextContents();
+  assert.equal(errors.length, 4);
+  assert.match(errors[0], /keine Liste von Einrichtungen: In den ersten 20 Zeilen steht keine Spalte für den Namen/);
+  assert.equal(errors[1], 'Die Liste ist leer.');
+  assert.match(errors[2], /Anführungszeichen in Zeile 2 wird nie geschlossen/);
+  assert.match(errors[3], /zu groß/);
+  assert.ok(await page.getByRole('button', { name: 'Nichts zu importieren' }).isDisabled());
+  assert.deepEqual(await stored(page), before);
+  await context.close();
+});
