@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, saved, stored, activeRegion, openActor, openExchange, download, chooseFiles } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, openActor, openExchange, download, chooseFiles, reload } from './helpers.mjs';
 
 const app = useApp();
 const csv = (name, content) => ({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
@@ -89,6 +89,11 @@ test('a column given another field changes the preview at once, and focus stays 
   const muessig = activeRegion(await stored(page)).actors.find((a) => a.name === 'Trägerverein Müßig e.V.');
   assert.deepEqual(muessig.tags, ['Treffen jeden 1. Montag', 'im Gemeindehaus'], 'the remark went to the tags as chosen');
   assert.equal(muessig.notes, undefined);
+  // Next quarter's list of the same shape comes with the mapping chosen last time.
+  await reload(page);
+  await openExchange(page);
+  await chooseFiles(page, [fixture()]);
+  assert.equal(await page.getByTestId('list-columns').getByLabel('Bemerkung').inputValue(), 'tags');
   await context.close();
 });
 
@@ -137,5 +142,80 @@ test('what is no list says so in German and changes nothing', async () => {
   assert.match(errors[3], /zu groß/);
   assert.ok(await page.getByRole('button', { name: 'Nichts zu importieren' }).isDisabled());
   assert.deepEqual(await stored(page), before);
+  await context.close();
+});
+
+test('a list of relations links actors by name; an end the region lacks becomes a new actor; the own relation list reads back unchanged', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const before = activeRegion(await stored(page));
+  await openExchange(page);
+  const own = await download(page, page.getByRole('button', { name: 'Beziehungen als CSV' }));
+  await chooseFiles(page, [csv('beziehungen.csv', own.text)]);
+  assert.equal(await page.getByTestId('import-notes').count(), 0);
+  assert.match(await page.getByTestId('merge-plan').textContent(), /Beziehungen: 0 kommen hinzu, 83 sind schon vorhanden, bei 0 unterscheiden sich Angaben/);
+  await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+
+  const list = 'Von;Nach;Art;Verbindlichkeit;seit\r\nJobcenter Landkreis Lindenau;Sportverein Moosdorf;Kooperation;regelmäßig;09.2021\r\nSportverein Moosdorf;Volkshochschule Landkreis Lindenau;Freundschaft;;\r\n';
+  await chooseFiles(page, [csv('netzwerk.csv', list)]);
+  assert.equal(await page.getByTestId('list-columns').getByLabel('Von').inputValue(), 'from');
+  const notes = await page.getByTestId('import-notes').textContent();
+  assert.ok(notes.includes('Zeile 3, Spalte „Art“: „Freundschaft“ ausgelassen.'), notes);
+  assert.ok(notes.includes('Akteur „Sportverein Moosdorf“ (Zeilen 2, 3) ist noch nicht in der Region: als neuer Akteur angelegt.'), notes);
+  assert.match(await page.getByTestId('merge-plan').textContent(), /Beziehungen: 2 kommen hinzu/);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  const verein = region.actors.find((a) => a.name === 'Sportverein Moosdorf');
+  assert.equal(verein.kind, 'verein');
+  const added = region.relations.filter((r) => r.from === verein.id || r.to === verein.id);
+  assert.equal(added.length, 2);
+  const jc = added.find((r) => r.from === 'demo-jobcenter');
+  assert.deepEqual([jc.kind, jc.binding, jc.since], ['kooperation', 'regelmaessig', '2021-09']);
+  assert.equal(region.relations.length, before.relations.length + 2);
+  await context.close();
+});
+
+test('a GEXF and a GraphML file from Gephi come in with actors, relations, kinds and places; a broken one says where', async () => {
+  const { page, context, errors } = await app.open();
+  await saved(page);
+  const demo = activeRegion(await stored(page));
+  await openExchange(page);
+  const gexf = await download(page, page.getByRole('button', { name: 'GEXF', exact: true }));
+  const graphml = await download(page, page.getByRole('button', { name: 'GraphML', exact: true }));
+  // Gephi placed the Jobcenter; its position travels in the file.
+  const placedGexf = gexf.text.replace(/(<node id="demo-jobcenter"[^>]*>.*?<\/attvalues>)/, '$1<viz:position x="120.5" y="-40" z="0"/>');
+  assert.notEqual(placedGexf, gexf.text);
+
+  for (const [name, text] of [['karte.gexf', placedGexf], ['karte.graphml', graphml.text]]) {
+    await page.getByRole('button', { name: '+ Neue Region' }).click();
+    await page.locator('#region-name').fill(`Aus ${name}`);
+    await page.getByRole('button', { name: 'Region anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: `Aus ${name}` }).waitFor();
+    await openExchange(page);
+    await chooseFiles(page, [{ name, mimeType: 'application/xml', buffer: Buffer.from(text) }]);
+    assert.match(await page.locator('.file-meta').textContent(), new RegExp(`Netzwerkdatei aus einem anderen Programm · 43 Knoten, 83 Kanten · wird übernommen in: Aus ${name.replace('.', '\\.')}`));
+    assert.equal(await page.getByTestId('list-columns').getByLabel('Art', { exact: true }).inputValue(), 'kind');
+    await page.getByRole('button', { name: '1 Datei importieren' }).click();
+    await page.getByTestId('import-done').waitFor();
+    await saved(page);
+    const region = activeRegion(await stored(page));
+    assert.equal(region.name, `Aus ${name}`);
+    assert.equal(region.actors.length, 43);
+    assert.equal(region.relations.length, 83);
+    const kinds = (r) => r.actors.map((a) => `${a.name}: ${a.kind}`).sort();
+    assert.deepEqual(kinds(region), kinds(demo));
+    const named = (r, rel) => [r.actors.find((a) => a.id === rel.from).name, r.actors.find((a) => a.id === rel.to).name, rel.kind, rel.binding].join(' | ');
+    assert.deepEqual(region.relations.map((rel) => named(region, rel)).sort(), demo.relations.map((rel) => named(demo, rel)).sort());
+    if (name.endsWith('.gexf')) {
+      const jobcenter = region.actors.find((a) => a.name === 'Jobcenter Landkreis Lindenau');
+      assert.deepEqual(region.placed, [{ actor: jobcenter.id, x: 120.5, y: -40 }]);
+    }
+  }
+
+  await chooseFiles(page, [{ name: 'kaputt.gexf', mimeType: 'application/xml', buffer: Buffer.from('<gexf>\n  <graph>\n    <nodes><node id="1"</nodes>') }]);
+  assert.match(await page.getByTestId('import-error').textContent(), /kein lesbares XML: Fehler in Zeile 3, Spalte \d+/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -12,15 +12,18 @@ use crate::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::app::exchange::graph_read::{is_graph, read_graph};
 use crate::app::exchange::protect::UnlockForm;
 use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso, table_text};
+use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::{use_state, AppState, View};
 use crate::domain::data::encryption::{is_encrypted, read_encrypted, Encrypted};
 use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, ParsedFile, MAX_FILE_BYTES};
 use crate::domain::data::lists::actors::{list_to_file, read_list, List};
-use crate::domain::data::lists::columns::Field;
+use crate::domain::data::lists::columns::{remember_mapping, remembered_mapping, Field};
+use crate::domain::data::lists::graph::graph_to_list;
 use crate::domain::{Id, Provenance};
 
 #[derive(Clone)]
@@ -71,6 +74,21 @@ fn list_file(state: AppState, list: &List) -> Result<ParsedFile, Message> {
     state.with_region_untracked(|region| list_to_file(list, region)).unwrap_or_else(|| Err(Message::new("list.no_region")))
 }
 
+/// A list or graph file of another program, as a list, with the mapping
+/// the user chose for the last one of its shape.
+async fn read_list_file(file: &web_sys::File) -> Result<List, Message> {
+    let mut list = if is_graph(&file.name()) {
+        read_graph(&file_text(file, MAX_FILE_BYTES).await?).map(|doc| graph_to_list(&doc))?
+    } else {
+        read_list(&table_text(file, MAX_FILE_BYTES).await?).map_err(|e| e.message())?
+    };
+    let remembered = preferences::read(Preference::ListMappings).unwrap_or_default();
+    if let Some(mapping) = remembered_mapping(&remembered, list.headings()) {
+        list.mapping = mapping;
+    }
+    Ok(list)
+}
+
 /// A file read: its content, or the envelope of a protected file.
 async fn read_one(file: &web_sys::File) -> Result<Result<ParsedFile, Encrypted>, Message> {
     let text = file_text(file, MAX_FILE_BYTES).await?;
@@ -103,8 +121,8 @@ pub fn ImportPanel() -> impl IntoView {
         progress.update(|p| *p = Some(p.map_or((0, chosen), |(read, of)| (read, of + chosen))));
         spawn_local(async move {
             for file in files {
-                let entry = if is_list(&file.name()) {
-                    match table_text(&file, MAX_FILE_BYTES).await.and_then(|text| read_list(&text).map_err(|e| e.message())) {
+                let entry = if is_list(&file.name()) || is_graph(&file.name()) {
+                    match read_list_file(&file).await {
                         Ok(list) => Entry::new(state, take_key(), file.name(), list_file(state, &list), None, Some(list)),
                         Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None, None),
                     }
@@ -146,6 +164,8 @@ pub fn ImportPanel() -> impl IntoView {
         if let Some(slot) = list.mapping.get_mut(column) {
             *slot = field;
         }
+        let remembered = preferences::read(Preference::ListMappings).unwrap_or_default();
+        preferences::remember(Preference::ListMappings, &remember_mapping(&remembered, list.headings(), &list.mapping));
         // Made under the panel, not under the preview it replaces, whose signals go with it.
         let entry = panel.with(|| Entry::new(state, take_key(), name, list_file(state, &list), None, Some(list)));
         let choice = format!("#list-{}-column-{column}", entry.key);
@@ -216,7 +236,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:drop=on_drop
             >
                 <label for="import-files">{live("import.choose")}</label>
-                <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt" on:change=on_change />
+                <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt,.graphml,.gexf" on:change=on_change />
                 <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
             <p role="status" class="progress-line" data-testid="import-progress">
@@ -271,7 +291,12 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Call
                     let header = &parsed.header;
                     if let Some(list) = &list {
                         let region = header.region.as_ref().map(|r| r.name.clone()).unwrap_or_default();
-                        return tr!("list.meta", line = list.table.rows[list.header].line, region = region);
+                        return match &list.relations {
+                            Some(edges) => {
+                                tr!("list.meta_graph", nodes = list.records().len(), edges = edges.records().len(), region = region)
+                            }
+                            None => tr!("list.meta", line = list.table.rows[list.header].line, region = region),
+                        };
                     }
                     let mut meta = vec![header.scope.label().to_owned()];
                     if let Some(region) = &header.region {

@@ -15,6 +15,8 @@ pub enum Preference {
     KeepDemo,
     /// "true" once the welcome beside the demo was dismissed.
     WelcomeSeen,
+    /// The column mappings chosen for lists, by the lists' shape.
+    ListMappings,
 }
 
 impl Preference {
@@ -24,6 +26,7 @@ impl Preference {
             Preference::Author => "netzwerkatlas.author",
             Preference::KeepDemo => "netzwerkatlas.keep_demo",
             Preference::WelcomeSeen => "netzwerkatlas.welcome_seen",
+            Preference::ListMappings => "netzwerkatlas.list_mappings",
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::tr;
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{status_label, Checklist};
-use crate::domain::model::{Actor, Group, Id, Region, Relation};
+use crate::domain::model::{Actor, Group, Id, Placement, Region, Relation};
 use crate::domain::rules::integrity::repair_region;
 use crate::domain::rules::names::{name_key, similar_names};
 use crate::domain::rules::text::fold;
@@ -515,6 +515,13 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
                 }
             }
             None => result.actors.push(actor.clone()),
+        }
+    }
+    // Places in the picture from the file, where the own map has none.
+    for place in &mapped.region.placed {
+        let actor = matched.get(&place.actor).map_or_else(|| place.actor.clone(), |own| (*own).clone());
+        if result.actor(&actor).is_some() && !result.placed.iter().any(|p| p.actor == actor) {
+            result.placed.push(Placement { actor, ..place.clone() });
         }
     }
     for relation in &mapped.region.relations {

@@ -7,22 +7,27 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::domain::data::files::export::APP_VERSION;
 use crate::domain::data::format::{Content, Header, ParsedFile, RegionRef, Scope, FILE_SCHEMA};
-use crate::domain::data::lists::columns::{auto_mapping, find_header, Field};
+use crate::domain::data::lists::columns::{auto_mapping, find_header, is_relation_list, Field};
+use crate::domain::data::lists::relations::relations_file;
 use crate::domain::data::lists::table::{read_table, Row, Table, TableError};
 use crate::domain::data::lists::values::{match_kind, match_rechtskreise, split_list};
-use crate::domain::model::{Actor, ActorKind, Contact, Id, Region, Sozialraum};
+use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Region, Sozialraum};
 use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
 use crate::domain::rules::names::name_key;
 use crate::domain::rules::text::fold;
 use crate::i18n::Message;
 
 /// A list as read: its rows, the header row and the field of each column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct List {
     pub table: Table,
     /// Index of the header row in `table.rows`.
     pub header: usize,
     pub mapping: Vec<Field>,
+    /// Where a graph file placed each record, if it did.
+    pub positions: Vec<Option<(f64, f64)>>,
+    /// A graph file's edges, the relations between the records.
+    pub relations: Option<Box<List>>,
 }
 
 impl List {
@@ -63,7 +68,7 @@ pub fn read_list(text: &str) -> Result<List, ListError> {
     let table = read_table(text).map_err(ListError::Table)?;
     let header = find_header(&table).ok_or(ListError::NoNameColumn)?;
     let mapping = auto_mapping(&table.rows[header].cells);
-    Ok(List { table, header, mapping })
+    Ok(List { table, header, mapping, positions: Vec::new(), relations: None })
 }
 
 /// The contact person of each contact column: a field met again starts the
@@ -121,7 +126,7 @@ fn contact_lines(cell: &str) -> Vec<Contact> {
 }
 
 /// An ID a list may carry: the app's own IDs are short and plain.
-fn plain_id(value: &str) -> Option<Id> {
+pub(super) fn plain_id(value: &str) -> Option<Id> {
     let ok = !value.is_empty() && value.len() <= 80 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     ok.then(|| Id(value.to_owned()))
 }
@@ -132,10 +137,10 @@ fn slug(name: &str) -> String {
 }
 
 /// IDs for the list's new records: readable, and never one already taken.
-struct Ids(HashSet<String>);
+pub(super) struct Ids(pub(super) HashSet<String>);
 
 impl Ids {
-    fn fresh(&mut self, prefix: &str, name: &str) -> Id {
+    pub(super) fn fresh(&mut self, prefix: &str, name: &str) -> Id {
         let base = format!("{prefix}-{}", slug(name));
         let id =
             (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !self.0.contains(id)).expect("unbounded");
@@ -145,17 +150,47 @@ impl Ids {
 }
 
 /// Values of one kind that matched nothing, with the lines they are on.
-type Unmatched = BTreeMap<String, Vec<usize>>;
+pub(super) type Unmatched = BTreeMap<String, Vec<usize>>;
 
-fn lines(rows: &[usize]) -> String {
-    rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+/// One note per value that matched nothing, naming its lines.
+pub(super) fn unmatched_notes(key: &'static str, placeholder: &'static str, unmatched: Unmatched) -> impl Iterator<Item = Message> {
+    unmatched.into_iter().map(move |(value, rows)| {
+        let lines = rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+        Message::new(key).with(placeholder, value).with("lines", lines).with("n", rows.len())
+    })
 }
 
-/// The actors of the list as a file holding one region, the user's
-/// `target`, to be merged into it through the import's preview. A value
-/// that cannot be taken costs that value, a row without a name costs the
-/// row; each is listed with its line.
+/// The list as a file holding one region, the user's `target`, to be
+/// merged into it through the import's preview: a list of actors, or of
+/// relations when both ends have a column. A value that cannot be taken
+/// costs that value, a row that cannot costs the row; each is listed with
+/// its line.
 pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
+    match &list.relations {
+        Some(edges) => graph_file(list, edges, target),
+        None if is_relation_list(&list.mapping) => relations_file(list, target),
+        None => actors_file(list, target),
+    }
+}
+
+/// A graph file: its nodes as actors, then its edges between them and the region's.
+fn graph_file(nodes: &List, edges: &List, target: &Region) -> Result<ParsedFile, Message> {
+    let mut file = actors_file(nodes, target)?;
+    if edges.records().is_empty() {
+        return Ok(file);
+    }
+    let mut known = target.clone();
+    known.actors.extend(file.content.regions[0].actors.iter().filter(|a| target.actor(&a.id).is_none()).cloned());
+    let ParsedFile { content, notes, .. } = relations_file(edges, &known)?;
+    let linked = content.regions.into_iter().next().expect("one region");
+    let read = &mut file.content.regions[0];
+    read.actors.extend(linked.actors);
+    read.relations = linked.relations;
+    file.notes.extend(notes);
+    Ok(file)
+}
+
+fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let Some(name_column) = list.mapping.iter().position(|f| *f == Field::Name) else {
         return Err(Message::new("list.no_name_column"));
     };
@@ -165,7 +200,8 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
     let (mut notes, mut actors, mut sozialraeume): (Vec<Message>, Vec<Actor>, Vec<Sozialraum>) = (Vec::new(), Vec::new(), Vec::new());
     let (mut unknown_kinds, mut unknown_rechtskreise, mut traeger_names) = (Unmatched::new(), Unmatched::new(), Vec::new());
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    for row in list.records() {
+    let mut placed = Vec::new();
+    for (index, row) in list.records().iter().enumerate() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let name = cell(name_column);
         if name.is_empty() {
@@ -179,7 +215,10 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
         }
         first_line.insert(key.clone(), row.line);
         let own = own_by_key.get(&key);
-        let given_id = list.mapping.iter().position(|f| *f == Field::Id).and_then(|c| plain_id(cell(c)));
+        // A given ID counts only where it is the region's: another program's IDs
+        // (or another Kommune's) must not meet an actor by chance.
+        let given_id =
+            list.mapping.iter().position(|f| *f == Field::Id).and_then(|c| plain_id(cell(c))).filter(|id| target.actor(id).is_some());
         let id = given_id.unwrap_or_else(|| own.map(|a| a.id.clone()).unwrap_or_else(|| ids.fresh("liste", name)));
         // Without a kind in the list, a known actor keeps its own, a new one's
         // name may tell it ("Volkshochschule Lindenau").
@@ -270,7 +309,7 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
                         _ => notes.push(place(Message::new("list.not_a_phone"))),
                     }
                 }
-                Field::Name | Field::Id | Field::Ignored => {}
+                Field::Name | Field::Id | Field::Ignored | Field::From | Field::To | Field::Direction | Field::Binding | Field::Since => {}
             }
         }
         for mut contact in contacts.into_values() {
@@ -285,6 +324,9 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
         }
         if let Some(name) = traeger {
             traeger_names.push((actors.len(), name, row.line));
+        }
+        if let Some(Some((x, y))) = list.positions.get(index) {
+            placed.push(Placement { actor: actor.id.clone(), x: *x, y: *y });
         }
         actors.push(actor);
     }
@@ -311,19 +353,18 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
         };
         actors[index].traeger = Some(id);
     }
-    for (value, rows) in unknown_kinds {
-        notes.push(Message::new("list.unknown_kind").with("value", value).with("lines", lines(&rows)).with("n", rows.len()));
-    }
-    for (value, rows) in unknown_rechtskreise {
-        notes.push(Message::new("list.unknown_rechtskreis").with("value", value).with("lines", lines(&rows)).with("n", rows.len()));
-    }
-    for (name, rows) in new_traeger {
-        notes.push(Message::new("list.new_traeger").with("name", name).with("lines", lines(&rows)).with("n", rows.len()));
-    }
+    notes.extend(unmatched_notes("list.unknown_kind", "value", unknown_kinds));
+    notes.extend(unmatched_notes("list.unknown_rechtskreis", "value", unknown_rechtskreise));
+    notes.extend(unmatched_notes("list.new_traeger", "name", new_traeger));
     if actors.is_empty() {
         return Err(Message::new("list.no_rows"));
     }
-    let region = Region { id: target.id.clone(), name: target.name.clone(), kind: target.kind, sozialraeume, actors, ..Region::default() };
+    Ok(region_file(target, Region { sozialraeume, actors, placed, ..Region::default() }, notes))
+}
+
+/// A file holding `read` as the user's `target` region, to be merged into it.
+pub(super) fn region_file(target: &Region, read: Region, notes: Vec<Message>) -> ParsedFile {
+    let region = Region { id: target.id.clone(), name: target.name.clone(), kind: target.kind, ..read };
     let header = Header {
         scope: Scope::Region,
         app_version: APP_VERSION.to_owned(),
@@ -332,14 +373,14 @@ pub fn list_to_file(list: &List, target: &Region) -> Result<ParsedFile, Message>
         author: String::new(),
         personal_data: true,
     };
-    Ok(ParsedFile {
+    ParsedFile {
         schema: FILE_SCHEMA,
         header,
         content: Content { regions: vec![region], templates: Vec::new() },
         notes,
         modified: false,
         from_list: true,
-    })
+    }
 }
 
 #[cfg(test)]

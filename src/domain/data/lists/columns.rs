@@ -25,14 +25,20 @@ pub enum Field {
     ContactRole,
     ContactEmail,
     ContactPhone,
-    /// The actor's ID, as Netzwerkatlas writes it: a second import matches by it.
+    /// The record's ID, as Netzwerkatlas writes it: a second import matches by it.
     Id,
+    /// A relation list's ends (names or IDs); its "Art" is the relation's kind.
+    From,
+    To,
+    Direction,
+    Binding,
+    Since,
     Ignored,
 }
 
 impl Field {
     /// Every field a column can be given, in the order the mapping offers them.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 22] = [
         Field::Name,
         Field::Kind,
         Field::Traeger,
@@ -49,6 +55,11 @@ impl Field {
         Field::ContactEmail,
         Field::ContactPhone,
         Field::Id,
+        Field::From,
+        Field::To,
+        Field::Direction,
+        Field::Binding,
+        Field::Since,
         Field::Ignored,
     ];
 
@@ -71,6 +82,11 @@ impl Field {
             Field::ContactEmail => "contact_email",
             Field::ContactPhone => "contact_phone",
             Field::Id => "id",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Direction => "direction",
+            Field::Binding => "binding",
+            Field::Since => "since",
             Field::Ignored => "ignored",
         }
     }
@@ -94,6 +110,11 @@ impl Field {
             Field::ContactEmail => t("list.field.contact_email"),
             Field::ContactPhone => t("list.field.contact_phone"),
             Field::Id => t("list.field.id"),
+            Field::From => t("list.field.from"),
+            Field::To => t("list.field.to"),
+            Field::Direction => t("list.field.direction"),
+            Field::Binding => t("list.field.binding"),
+            Field::Since => t("list.field.since"),
             Field::Ignored => t("list.field.ignored"),
         }
     }
@@ -206,6 +227,26 @@ const HEADINGS: &[(&str, Field)] = &[
     ("fon", Field::ContactPhone),
     ("id", Field::Id),
     ("beziehungen", Field::Ignored),
+    ("von", Field::From),
+    ("quelle", Field::From),
+    ("source", Field::From),
+    ("from", Field::From),
+    ("nach", Field::To),
+    ("an", Field::To),
+    ("zu", Field::To),
+    ("ziel", Field::To),
+    ("target", Field::To),
+    ("to", Field::To),
+    ("beziehung", Field::Kind),
+    ("beziehungsart", Field::Kind),
+    ("art der beziehung", Field::Kind),
+    ("richtung", Field::Direction),
+    ("direction", Field::Direction),
+    ("verbindlichkeit", Field::Binding),
+    ("binding", Field::Binding),
+    ("seit", Field::Since),
+    ("since", Field::Since),
+    ("beginn", Field::Since),
 ];
 
 /// A heading folded for matching: "Ansprechpartner/in 2" → "ansprechpartner in".
@@ -228,41 +269,78 @@ pub fn recognise(heading: &str) -> Option<Field> {
 /// many lists, but not twenty of them.
 const HEADER_SEARCH: usize = 20;
 
-/// The header row: of the first rows, the one with a name column and the
-/// most headings recognised. `None` when no row names a name column.
+/// Whether the fields make a list of relations (both ends named) rather than of actors.
+pub fn is_relation_list(fields: &[Field]) -> bool {
+    fields.contains(&Field::From) && fields.contains(&Field::To)
+}
+
+/// The header row: of the first rows, the one with a name column (or both
+/// ends of a relation) and the most headings recognised. `None` when no
+/// row has them.
 pub fn find_header(table: &Table) -> Option<usize> {
     table
         .rows
         .iter()
         .take(HEADER_SEARCH)
         .enumerate()
-        .filter(|(_, row)| row.cells.iter().any(|c| recognise(c) == Some(Field::Name)))
+        .filter(|(_, row)| {
+            let fields: Vec<Field> = row.cells.iter().filter_map(|c| recognise(c)).collect();
+            fields.contains(&Field::Name) || is_relation_list(&fields)
+        })
         .max_by_key(|(i, row)| (row.cells.iter().filter(|c| recognise(c).is_some()).count(), usize::MAX - i))
         .map(|(i, _)| i)
 }
 
 /// The field of each column, as recognised; unknown headings are ignored
-/// until the user gives them a field. Only the first name column is the name.
+/// until the user gives them a field. Only the first name column is the
+/// name, and of the kind columns only the last (Netzwerkatlas's relation
+/// list writes the sentence, "Beziehung", before the kind, "Art").
 pub fn auto_mapping(headings: &[String]) -> Vec<Field> {
-    let mut named = false;
-    headings
-        .iter()
-        .map(|h| match recognise(h).unwrap_or(Field::Ignored) {
-            Field::Name if named => Field::Ignored,
-            Field::Name => {
-                named = true;
-                Field::Name
+    let mut fields: Vec<Field> = headings.iter().map(|h| recognise(h).unwrap_or(Field::Ignored)).collect();
+    for single in [Field::Name, Field::Kind] {
+        let keep = if single == Field::Name { fields.iter().position(|f| *f == single) } else { fields.iter().rposition(|f| *f == single) };
+        for (i, field) in fields.iter_mut().enumerate() {
+            if *field == single && Some(i) != keep {
+                *field = Field::Ignored;
             }
-            other => other,
-        })
-        .collect()
+        }
+    }
+    fields
+}
+
+/// How many list shapes a browser remembers the mapping of.
+const REMEMBERED_SHAPES: usize = 20;
+
+/// A list's shape: its headings, folded, so that next quarter's file of
+/// the same program is known again.
+fn shape(headings: &[String]) -> String {
+    headings.iter().map(|h| folded_heading(h)).collect::<Vec<_>>().join("|")
+}
+
+/// The mapping the user last chose for lists of this shape, from the
+/// remembered text (one shape per line: shape, tab, field keys).
+pub fn remembered_mapping(remembered: &str, headings: &[String]) -> Option<Vec<Field>> {
+    let shape = shape(headings);
+    let line = remembered.lines().find_map(|l| l.split_once('\t').filter(|(s, _)| *s == shape))?;
+    let fields: Vec<Field> = line.1.split(',').map(Field::from_key).collect::<Option<_>>()?;
+    (fields.len() == headings.len()).then_some(fields)
+}
+
+/// The remembered text with this shape's mapping first, the oldest shapes
+/// beyond the limit forgotten.
+pub fn remember_mapping(remembered: &str, headings: &[String], mapping: &[Field]) -> String {
+    let shape = shape(headings);
+    let keys: Vec<&str> = mapping.iter().map(|f| f.key()).collect();
+    let first = format!("{shape}\t{}", keys.join(","));
+    let others = remembered.lines().filter(|l| l.split_once('\t').is_some_and(|(s, _)| s != shape));
+    std::iter::once(first.as_str()).chain(others).take(REMEMBERED_SHAPES).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::data::lists::table::read_table;
-    use crate::domain::data::writers::csv::ACTORS_HEADER;
+    use crate::domain::data::writers::csv::{ACTORS_HEADER, RELATIONS_HEADER};
 
     #[test]
     fn headings_of_german_lists_are_recognised() {
@@ -324,6 +402,43 @@ mod tests {
         );
         let twice: Vec<String> = ["Name", "Name", "Öffnungszeiten"].map(String::from).to_vec();
         assert_eq!(auto_mapping(&twice), vec![Field::Name, Field::Ignored, Field::Ignored]);
+        let relations: Vec<String> = RELATIONS_HEADER.map(String::from).to_vec();
+        assert_eq!(
+            auto_mapping(&relations),
+            vec![
+                Field::From,
+                Field::Ignored,
+                Field::To,
+                Field::Kind,
+                Field::Direction,
+                Field::Binding,
+                Field::Since,
+                Field::Notes,
+                Field::Id
+            ]
+        );
+        assert!(is_relation_list(&auto_mapping(&relations)));
+    }
+
+    #[test]
+    fn a_mapping_chosen_once_is_found_again_for_the_next_file_of_the_same_shape() {
+        let headings: Vec<String> = ["Einrichtung", "Öffnungszeiten", "Bemerkung"].map(String::from).to_vec();
+        let chosen = vec![Field::Name, Field::Notes, Field::Tags];
+        let text = remember_mapping("", &headings, &chosen);
+        let next_quarter: Vec<String> = ["EINRICHTUNG", "Öffnungszeiten ", "Bemerkung"].map(String::from).to_vec();
+        assert_eq!(remembered_mapping(&text, &next_quarter), Some(chosen.clone()));
+        let other: Vec<String> = ["Einrichtung", "Bemerkung"].map(String::from).to_vec();
+        assert_eq!(remembered_mapping(&text, &other), None);
+        // Changing it again replaces it; many shapes keep only the latest.
+        let text = remember_mapping(&text, &headings, &[Field::Name, Field::Ignored, Field::Notes]);
+        assert_eq!(remembered_mapping(&text, &headings), Some(vec![Field::Name, Field::Ignored, Field::Notes]));
+        let mut many = text;
+        for i in 0..30 {
+            many = remember_mapping(&many, &[format!("Spalte {i}x")], &[Field::Name]);
+        }
+        assert_eq!(many.lines().count(), REMEMBERED_SHAPES);
+        assert_eq!(remembered_mapping(&many, &headings), None, "the oldest shape is forgotten");
+        assert_eq!(remembered_mapping("kaputt\tname,unbekannt", &["kaputt".into(), "x".into()]), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! app's kinds: "JC" and "Jobcenter Kreis X" are a Jobcenter, "SGB 2" is
 //! SGB II. What matches nothing is said, never silently dropped.
 
-use crate::domain::model::{ActorKind, Rechtskreis};
+use crate::domain::model::{ActorKind, Binding, Direction, Rechtskreis, RelationKind};
 use crate::domain::rules::text::fold;
 
 fn words(text: &str) -> String {
@@ -101,6 +101,70 @@ pub fn match_kind(value: &str) -> Option<ActorKind> {
     })
 }
 
+/// The first of `all` whose label or key the value is, or whose word (in
+/// `words`, folded) the value holds.
+fn match_labelled<T: Copy>(
+    value: &str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    key: fn(T) -> &'static str,
+    words_of: &[(&str, T)],
+) -> Option<T> {
+    let value = words(value);
+    if value.is_empty() {
+        return None;
+    }
+    all.iter()
+        .copied()
+        .find(|x| words(label(*x)) == value || words(key(*x)) == value)
+        .or_else(|| words_of.iter().find(|(word, _)| value.split(' ').any(|w| w.starts_with(word))).map(|(_, x)| *x))
+}
+
+/// A relation's kind from its label, or from the sentence the app's own
+/// relation list writes ("leitet weiter an", "ist Träger von").
+pub fn match_relation_kind(value: &str) -> Option<RelationKind> {
+    use RelationKind as K;
+    let stems = [
+        ("kooper", K::Kooperation),
+        ("zusammen", K::Kooperation),
+        ("vereinbarung", K::Vereinbarung),
+        ("weiter", K::Weiterleitung),
+        ("zuweis", K::Weiterleitung),
+        ("verweis", K::Weiterleitung),
+        ("finanz", K::Finanzierung),
+        ("forder", K::Finanzierung),
+        ("trager", K::Traegerschaft),
+        ("mitglied", K::Mitgliedschaft),
+    ];
+    match_labelled(value, RelationKind::ALL, RelationKind::label, RelationKind::key, &stems)
+}
+
+pub fn match_direction(value: &str) -> Option<Direction> {
+    let stems = [
+        ("ungerichtet", Direction::Undirected),
+        ("wechsel", Direction::Both),
+        ("beid", Direction::Both),
+        ("gerichtet", Direction::Forward),
+    ];
+    match value.trim() {
+        "→" | "->" => Some(Direction::Forward),
+        "↔" | "<->" => Some(Direction::Both),
+        _ => match_labelled(value, Direction::ALL, Direction::label, Direction::key, &stems),
+    }
+}
+
+pub fn match_binding(value: &str) -> Option<Binding> {
+    let stems = [
+        ("informell", Binding::Informell),
+        ("regelmass", Binding::Regelmaessig),
+        ("vereinbart", Binding::Vereinbart),
+        ("absprache", Binding::Vereinbart),
+        ("vertrag", Binding::Vertrag),
+        ("schriftlich", Binding::Vertrag),
+    ];
+    match_labelled(value, Binding::ALL, Binding::label, Binding::key, &stems)
+}
+
 /// The Rechtskreise a cell names, and what in it matched none:
 /// "SGB II, SGB 3 / AufenthG" → SGB II, SGB III, AufenthG.
 pub fn match_rechtskreise(cell: &str) -> (Vec<Rechtskreis>, Vec<String>) {
@@ -184,6 +248,28 @@ mod tests {
         for value in ["", "Bäckerei-Innung?", "xyz"] {
             assert_eq!(match_kind(value), None, "{value}");
         }
+    }
+
+    #[test]
+    fn relation_values_are_matched_from_labels_keys_and_the_apps_own_sentences() {
+        for kind in RelationKind::ALL {
+            assert_eq!(match_relation_kind(kind.label()), Some(*kind));
+            assert_eq!(match_relation_kind(kind.key()), Some(*kind));
+            for direction in Direction::ALL {
+                assert_eq!(match_relation_kind(&kind.phrase(*direction, true)), Some(*kind), "{}", kind.phrase(*direction, true));
+            }
+        }
+        for binding in Binding::ALL {
+            assert_eq!(match_binding(binding.label()), Some(*binding));
+        }
+        for direction in Direction::ALL {
+            assert_eq!(match_direction(direction.label()), Some(*direction));
+        }
+        assert_eq!(match_binding("Regelmäßiger Austausch"), Some(Binding::Regelmaessig));
+        assert_eq!(match_binding("schriftl. Vertrag"), Some(Binding::Vertrag));
+        assert_eq!(match_relation_kind("Zuweisung"), Some(RelationKind::Weiterleitung));
+        assert_eq!(match_relation_kind("Freundschaft"), None);
+        assert_eq!(match_direction("->"), Some(Direction::Forward));
     }
 
     #[test]

@@ -130,9 +130,12 @@ pub fn actors_csv(region: &Region) -> String {
     document(&rows)
 }
 
+/// The columns of the relation list; the list import reads them back unaided.
+pub const RELATIONS_HEADER: [&str; 9] = ["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID"];
+
 /// The relations of a region, one row each, read "Von – Beziehung – An".
 pub fn relations_csv(region: &Region) -> String {
-    let mut rows = vec![owned(&["Von", "Beziehung", "An", "Art", "Richtung", "Verbindlichkeit", "Seit", "Notizen", "ID"])];
+    let mut rows = vec![owned(&RELATIONS_HEADER)];
     for relation in &region.relations {
         rows.push(vec![
             region.actor_name(&relation.from),

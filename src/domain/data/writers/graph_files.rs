@@ -17,6 +17,12 @@ fn node_values(region: &Region, index: usize) -> [String; 4] {
     ]
 }
 
+/// Where the user placed an actor, if they did: written for Gephi and read back on import.
+fn placed(region: &Region, index: usize) -> Option<(f64, f64)> {
+    let id = &region.actors[index].id;
+    region.placed.iter().find(|p| &p.actor == id).map(|p| (p.x, p.y))
+}
+
 fn edge_values(region: &Region, index: usize) -> [String; 3] {
     let relation = &region.relations[index];
     [relation.kind.label().to_owned(), relation.binding.label().to_owned(), relation.since.clone()]
@@ -31,11 +37,17 @@ pub fn graphml(region: &Region) -> String {
     for (key, label) in EDGE_KEYS {
         out.push_str(&format!("  <key id=\"e_{key}\" for=\"edge\" attr.name=\"{label}\" attr.type=\"string\"/>\n"));
     }
+    for axis in ["x", "y"] {
+        out.push_str(&format!("  <key id=\"n_{axis}\" for=\"node\" attr.name=\"{axis}\" attr.type=\"double\"/>\n"));
+    }
     out.push_str(&format!("  <graph id=\"{}\" edgedefault=\"undirected\">\n", xml_escape(&region.id.0)));
     for (i, actor) in region.actors.iter().enumerate() {
         out.push_str(&format!("    <node id=\"{}\">\n", xml_escape(&actor.id.0)));
         for ((key, _), value) in NODE_KEYS.iter().zip(node_values(region, i)) {
             out.push_str(&format!("      <data key=\"n_{key}\">{}</data>\n", xml_escape(&value)));
+        }
+        if let Some((x, y)) = placed(region, i) {
+            out.push_str(&format!("      <data key=\"n_x\">{x}</data>\n      <data key=\"n_y\">{y}</data>\n"));
         }
         out.push_str("    </node>\n");
     }
@@ -58,7 +70,7 @@ pub fn graphml(region: &Region) -> String {
 
 /// GEXF 1.3 with the same attributes; the edge weight grows with how binding a relation is.
 pub fn gexf(region: &Region) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n");
     out.push_str(&format!("  <meta><creator>Netzwerkatlas</creator><description>{}</description></meta>\n", xml_escape(&region.name)));
     out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
     for (i, (_, label)) in NODE_KEYS.iter().enumerate().skip(1) {
@@ -75,7 +87,11 @@ pub fn gexf(region: &Region) -> String {
         for (a, value) in values.iter().enumerate().skip(1) {
             out.push_str(&format!("<attvalue for=\"{a}\" value=\"{}\"/>", xml_escape(value)));
         }
-        out.push_str("</attvalues></node>\n");
+        out.push_str("</attvalues>");
+        if let Some((x, y)) = placed(region, i) {
+            out.push_str(&format!("<viz:position x=\"{x}\" y=\"{y}\" z=\"0\"/>"));
+        }
+        out.push_str("</node>\n");
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for (i, relation) in region.relations.iter().enumerate() {
@@ -119,5 +135,9 @@ mod tests {
             assert!(!text.contains("<GmbH>"));
         }
         assert!(graphml(&region).contains("directed=\"true\""), "referrals are directed");
+        region.place(&region.actors[1].id.clone(), 120.5, -40.0);
+        assert!(gexf(&region).contains("<viz:position x=\"120.5\" y=\"-40\" z=\"0\"/>"), "a placed actor keeps its place in Gephi");
+        assert!(graphml(&region).contains("<data key=\"n_x\">120.5</data>"));
+        assert_eq!(gexf(&region).matches("<viz:position").count(), 1, "only placed actors have a place");
     }
 }
