@@ -8,3 +8,7 @@ fn main() {
 fn main() {
     eprintln!("Netzwerkatlas läuft im Browser: siehe README.md (bash scripts/serve.sh).");
 }
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

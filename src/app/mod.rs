@@ -31,13 +31,13 @@ pub fn start() {
     // (Leptos' own executor starts with the mount, hence wasm-bindgen's here.)
     wasm_bindgen_futures::spawn_local(async {
         shell::language::load(shell::language::initial()).await;
-        leptos::mount::mount_to_body(App);
+        let startup = platform::persist::with_demo(platform::persist::load()).await;
+        leptos::mount::mount_to_body(move || view! { <App startup=startup /> });
     });
 }
 
 #[component]
-fn App() -> impl IntoView {
-    let mut startup = platform::persist::load();
+fn App(mut startup: platform::persist::Startup) -> impl IntoView {
     let workspace = RwSignal::new(startup.workspace.clone());
     let persistence = platform::persist::Persistence::install(workspace, &mut startup);
     let state = AppState::new(workspace, persistence, shell::language::initial());

@@ -31,6 +31,12 @@ for (const name of statSync(locales, { throwIfNoEntry: false })?.isDirectory() ?
   const bytes = readFileSync(join(locales, name));
   console.log(`${`locales/${name} (when chosen)`.padEnd(44)}${kb(bytes.length)}${kb(gzipSync(bytes, { level: 9 }).length)}`);
 }
+// The demo region: fetched at a first start only (nothing stored yet), so outside the total.
+const demo = join(dir, 'public', 'demo.json');
+if (statSync(demo, { throwIfNoEntry: false })) {
+  const bytes = readFileSync(demo);
+  console.log(`${'public/demo.json (first start only)'.padEnd(44)}${kb(bytes.length)}${kb(gzipSync(bytes, { level: 9 }).length)}`);
+}
 if (budgetKb !== null) {
   const used = total.gzip / 1024;
   console.log(`size budget: ${used.toFixed(1)} KB gzip of ${budgetKb} KB allowed (brotli: ${(total.brotli / 1024).toFixed(1)} KB)`);

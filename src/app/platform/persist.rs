@@ -28,7 +28,7 @@ use crate::domain::data::storage::envelope::DecodeError;
 use crate::domain::data::storage::parts::{Encoded, PartCache};
 use crate::domain::data::storage::quota::fits;
 use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, CURRENT_KEY, PART_PREFIX};
-use crate::domain::samples::demo::demo_workspace;
+use crate::domain::samples::demo::workspace_of;
 use crate::domain::Workspace;
 use crate::tr;
 
@@ -105,6 +105,21 @@ pub struct Startup {
     pub revision: Option<String>,
     /// The parts the loaded data was read from.
     pub cache: PartCache,
+    /// Nothing could be read: a first start, which shows the demo (`with_demo`).
+    pub fresh: bool,
+}
+
+/// A first start shows the demo region, read from the file beside the app
+/// (cached for offline use like every file of the build); where it cannot
+/// be fetched, the app starts empty and offers to create a region.
+pub async fn with_demo(mut startup: Startup) -> Startup {
+    if startup.fresh {
+        let text = crate::app::platform::browser::fetch_text("public/demo.json").await.unwrap_or_default();
+        if let Ok(file) = crate::domain::data::format::read_file(&text) {
+            startup.workspace = workspace_of(file.content);
+        }
+    }
+    startup
 }
 
 /// Reads the stored workspace, deciding what to do with each kind of failure
@@ -112,12 +127,13 @@ pub struct Startup {
 pub fn load() -> Startup {
     let revision = stored_revision();
     let fresh = |health, damaged, needs_save| Startup {
-        workspace: demo_workspace(),
+        workspace: Workspace::default(),
         health,
         damaged,
         needs_save,
         revision: stored_revision(),
         cache: PartCache::default(),
+        fresh: true,
     };
     if !local_storage_available() {
         return fresh(Health::Blocked, None, false);
@@ -126,7 +142,7 @@ pub fn load() -> Startup {
         Opened::Empty => fresh(Health::Ok, None, true),
         Opened::Read { decoded, cache, recovered } => {
             let damaged = recovered.map(|error| Damage { error, recovery: Recovery::Earlier { saved_at: decoded.saved_at.clone() } });
-            Startup { workspace: decoded.workspace, health: Health::Ok, damaged, needs_save: false, revision, cache }
+            Startup { workspace: decoded.workspace, health: Health::Ok, damaged, needs_save: false, revision, cache, fresh: false }
         }
         Opened::Newer { found } => Startup {
             workspace: Workspace::default(),
@@ -135,6 +151,7 @@ pub fn load() -> Startup {
             needs_save: false,
             revision,
             cache: PartCache::default(),
+            fresh: false,
         },
         Opened::Unreadable { error, recovery: Recovery::NotSetAside } => {
             fresh(Health::AsideFailed, Some(Damage { error, recovery: Recovery::NotSetAside }), false)

@@ -409,9 +409,47 @@ pub fn demo_workspace() -> Workspace {
     Workspace { active: Some(region.id.clone()), regions: vec![region], templates: Vec::new() }
 }
 
+/// Where the app finds the demo at a first start: a Netzwerkatlas file
+/// beside it, fetched then, rather than code in the wasm every start loads.
+pub const DEMO_FILE: &str = "public/demo.json";
+
+/// The demo as that file; `demo_file_is_current` keeps the two the same.
+pub fn demo_file() -> String {
+    use crate::domain::data::format::{encode_file, Content, Header, Scope};
+    let header = Header {
+        scope: Scope::Workspace,
+        app_version: crate::domain::data::files::export::APP_VERSION.to_owned(),
+        exported_at: "2026-01-01T00:00:00.000Z".into(),
+        region: None,
+        author: String::new(),
+        personal_data: true,
+    };
+    let workspace = demo_workspace();
+    encode_file(&header, &Content { regions: workspace.regions, templates: workspace.templates })
+}
+
+/// A file read as the workspace of a first start, its first region shown.
+pub fn workspace_of(content: crate::domain::data::format::Content) -> Workspace {
+    Workspace { active: content.regions.first().map(|r| r.id.clone()), regions: content.regions, templates: content.templates }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `UPDATE_DEMO=1 cargo test demo_file` writes the file after a change to the demo.
+    #[test]
+    fn demo_file_is_current() {
+        let expected = demo_file();
+        if std::env::var_os("UPDATE_DEMO").is_some() {
+            std::fs::write(DEMO_FILE, &expected).unwrap();
+        }
+        let found = std::fs::read_to_string(DEMO_FILE).unwrap_or_default();
+        assert!(found == expected, "{DEMO_FILE} is not the demo of this version: run `UPDATE_DEMO=1 cargo test demo_file`");
+        let read = crate::domain::data::format::read_file(&found).unwrap();
+        assert!(read.notes.is_empty() && !read.modified);
+        assert_eq!(workspace_of(read.content), demo_workspace(), "the app starts with the demo as the code builds it");
+    }
     use crate::domain::editing::draft::{ActorDraft, RelationDraft};
     use crate::domain::rules::integrity::integrity_problems;
 
