@@ -123,7 +123,19 @@ const shots = (page) => [
     await page.locator('#evaluate-title').scrollIntoViewIfNeeded();
     await page.getByTestId('evaluate-table').scrollIntoViewIfNeeded();
   }],
+  ['import-list', async () => {
+    await page.getByRole('button', { name: /^Austausch/ }).click();
+    const buffer = readFileSync('tests/fixtures/lists/traegerliste-windows-1252.csv');
+    await page.locator('#import-files').setInputFiles({ name: 'traegerliste.csv', mimeType: 'text/csv', buffer });
+    await page.getByTestId('list-columns').waitFor();
+    await page.locator('#import-title').scrollIntoViewIfNeeded();
+    await page.getByTestId('import-file').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  }],
+  ['import-list-plan', async () => {
+    await page.getByTestId('import-notes').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  }],
   ['storage-full', async () => {
+    await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
     await page.getByRole('button', { name: /^Akteure/ }).click();
     await page.evaluate(() => {
       for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
