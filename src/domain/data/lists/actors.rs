@@ -576,17 +576,43 @@ mod tests {
 
     #[test]
     fn a_thousand_rows_are_read_and_what_is_no_list_is_refused() {
-        let mut text = String::from("\u{feff}Einrichtung;Art;E-Mail\r\n");
-        for i in 0..1000 {
-            text.push_str(&format!("Einrichtung {i};Verein;info{i}@verein.example\r\n"));
-        }
+        let text = std::fs::read_to_string("tests/fixtures/lists/tausend-zeilen.csv").unwrap();
         let file = list_to_file(&read_list(&text).unwrap(), &region()).unwrap();
-        assert_eq!(file.actor_count(), 1000);
-        assert!(file.notes.is_empty());
+        assert_eq!(file.actor_count(), 1001, "a thousand rows and the Träger they name");
+        assert_eq!(texts(&file), vec!["Träger „Diakonie Lindenau“ (Zeilen 2, 12, 22, 32, 42, 52, 62, 72, 82, 92, 102, 112, 122, 132, 142, 152, 162, 172, 182, 192, 202, 212, 222, 232, 242, 252, 262, 272, 282, 292, 302, 312, 322, 332, 342, 352, 362, 372, 382, 392, 402, 412, 422, 432, 442, 452, 462, 472, 482, 492, 502, 512, 522, 532, 542, 552, 562, 572, 582, 592, 602, 612, 622, 632, 642, 652, 662, 672, 682, 692, 702, 712, 722, 732, 742, 752, 762, 772, 782, 792, 802, 812, 822, 832, 842, 852, 862, 872, 882, 892, 902, 912, 922, 932, 942, 952, 962, 972, 982, 992) ist noch kein Akteur: als neuer Akteur angelegt."]);
         assert_eq!(read_list("Betrag;Datum\n1;2\n"), Err(ListError::NoNameColumn));
         assert_eq!(read_list("   "), Err(ListError::Table(TableError::Empty)));
         assert!(
             matches!(list_to_file(&read_list("Name;Art\n;Verein\n").unwrap(), &region()), Err(m) if m.text() == "Die Liste enthält keine Zeile mit einem Namen.")
+        );
+    }
+
+    #[test]
+    fn a_utf8_list_with_bom_commas_quoted_breaks_and_formulas() {
+        let text = std::fs::read_to_string("tests/fixtures/lists/einrichtungen-utf8-bom.csv").unwrap();
+        let list = read_list(&text).unwrap();
+        assert_eq!(list.header, 0);
+        let file = list_to_file(&list, &region()).unwrap();
+        let actors = &file.content.regions[0].actors;
+        let jmd = &actors[0];
+        assert_eq!((jmd.kind, &jmd.rechtskreise), (ActorKind::Migrationsdienst, &vec![Rechtskreis::SgbVIII, Rechtskreis::AufenthG]));
+        let persons: Vec<(&str, &str, &str)> = jmd.contacts.iter().map(|c| (c.name.as_str(), c.role.as_str(), c.email.as_str())).collect();
+        assert_eq!(persons, vec![("Aylin Kaya", "Beratung", "a.kaya@jmd.example"), ("Piotr Nowak", "", "p.nowak@jmd.example")]);
+        assert_eq!(jmd.notes, "Sprechstunde:\nDi und Do");
+        assert_eq!(
+            (actors[1].website.as_str(), actors[1].notes.as_str()),
+            ("https://khs.example", "=SUMME(A1:A3)"),
+            "a formula stays text"
+        );
+        assert_eq!(actors[2].name, "Stadtteilzentrum Süd \"Mitte\"");
+        assert_eq!(actors[2].rechtskreise, vec![Rechtskreis::SgbII, Rechtskreis::SgbXII]);
+        assert_eq!(actors[2].website, "https://stz-sued.example");
+        assert_eq!(
+            texts(&file),
+            vec![
+                "Zeile 5, Spalte „E-Mail“: „joerg@stz“ ausgelassen. Das ist keine gültige E-Mail-Adresse.",
+                "Art „Begegnungsstätte“ (Zeile 5) ist unbekannt: als „Sonstige“ übernommen.",
+            ]
         );
     }
 }
