@@ -92,7 +92,9 @@ export const SCREENS = [
     await page.locator('#import-files').setInputFiles([
       { name: 'kollegin.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) },
       { name: 'kaputt.json', mimeType: 'application/json', buffer: Buffer.from('kaputt') },
+      { name: 'traegerliste.csv', mimeType: 'text/csv', buffer: await readFile('tests/fixtures/lists/traegerliste-windows-1252.csv') },
     ]);
+    await page.getByTestId('list-columns').waitFor();
     await page.getByTestId('merge-pair').first().waitFor();
     await page.getByTestId('import-error').waitFor();
     await page.getByLabel('Ohne personenbezogene Daten teilen (DSGVO)').check();

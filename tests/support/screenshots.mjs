@@ -136,7 +136,7 @@ const shots = (page) => [
   }],
   ['storage-full', async () => {
     await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
-    await page.getByRole('button', { name: /^Akteure/ }).click();
+    await page.getByRole('button', { name: /^Akteure\d/ }).click();
     await page.evaluate(() => {
       for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
         const chunk = 'x'.repeat(size);
