@@ -56,6 +56,11 @@ pub fn read_graph(text: &str) -> Result<GraphDoc, Message> {
     Ok(doc)
 }
 
+/// An edge: its ends, whether it points one way, and what `item` read of it.
+fn edge(element: &Element, item: GraphItem, directed: bool) -> GraphItem {
+    GraphItem { source: attribute(element, "source"), target: attribute(element, "target"), directed, ..item }
+}
+
 /// GraphML: `<key>` names the attributes; `<data key>` holds them. yEd keeps
 /// a node's label in its graphics, read as the label.
 fn graphml(root: &Element) -> GraphDoc {
@@ -86,12 +91,7 @@ fn graphml(root: &Element) -> GraphDoc {
         nodes: children(root, "node").iter().map(read).collect(),
         edges: children(root, "edge")
             .iter()
-            .map(|e| GraphItem {
-                source: attribute(e, "source"),
-                target: attribute(e, "target"),
-                directed: e.get_attribute("directed").map_or(directed_default, |d| d == "true"),
-                ..read(e)
-            })
+            .map(|e| edge(e, read(e), e.get_attribute("directed").map_or(directed_default, |d| d == "true")))
             .collect(),
     }
 }
@@ -130,12 +130,7 @@ fn gexf(root: &Element) -> GraphDoc {
         nodes: children(root, "node").iter().map(|n| GraphItem { position: position(n), ..read(n, &node_titles) }).collect(),
         edges: children(root, "edge")
             .iter()
-            .map(|e| GraphItem {
-                source: attribute(e, "source"),
-                target: attribute(e, "target"),
-                directed: e.get_attribute("type").map_or(directed_default, |t| t == "directed"),
-                ..read(e, &edge_titles)
-            })
+            .map(|e| edge(e, read(e, &edge_titles), e.get_attribute("type").map_or(directed_default, |t| t == "directed")))
             .collect(),
     }
 }
