@@ -2,15 +2,14 @@
 //! imported file and the actor form's warning about a near-duplicate use
 //! the same rule.
 
-use crate::domain::rules::text::fold;
+use crate::domain::rules::text::folded_words;
 
 /// Legal forms and fillers that do not tell two organisations apart.
 const NAME_NOISE: [&str; 8] = ["e", "v", "ev", "gmbh", "ggmbh", "mbh", "ag", "ug"];
 
 /// A comparable form of an organisation's name: "Lebenshilfe Lindenau e.V." → "lebenshilfe lindenau".
 pub fn name_key(name: &str) -> String {
-    let folded: String = fold(name).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    folded.split_whitespace().filter(|w| !NAME_NOISE.contains(w)).collect::<Vec<_>>().join(" ")
+    folded_words(name).split(' ').filter(|w| !NAME_NOISE.contains(w)).collect::<Vec<_>>().join(" ")
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

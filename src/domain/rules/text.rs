@@ -41,6 +41,13 @@ pub fn lower(c: char) -> char {
     char::from_u32(shifted).unwrap_or(c)
 }
 
+/// The words of a text, folded, with everything but letters and digits
+/// taken as a space: "Ansprechpartner/in 2" → "ansprechpartner in 2".
+pub fn folded_words(text: &str) -> String {
+    let folded: String = fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One entry per non-empty line, trimmed.
 pub fn split_lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()

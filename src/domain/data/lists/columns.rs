@@ -3,7 +3,7 @@
 //! words German lists use ("Einrichtung", "Ansprechpartner/in", "Tel.").
 
 use crate::domain::data::lists::table::Table;
-use crate::domain::rules::text::fold;
+use crate::domain::rules::text::folded_words;
 use crate::i18n::t;
 
 /// What a column holds.
@@ -251,8 +251,8 @@ const HEADINGS: &[(&str, Field)] = &[
 
 /// A heading folded for matching: "Ansprechpartner/in 2" → "ansprechpartner in".
 fn folded_heading(heading: &str) -> String {
-    let folded: String = fold(heading).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    let folded = folded_words(heading);
+    let mut words: Vec<&str> = folded.split(' ').collect();
     while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) {
         words.pop();
     }

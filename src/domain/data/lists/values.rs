@@ -3,12 +3,7 @@
 //! SGB II. What matches nothing is said, never silently dropped.
 
 use crate::domain::model::{ActorKind, Binding, Direction, Rechtskreis, RelationKind};
-use crate::domain::rules::text::fold;
-
-fn words(text: &str) -> String {
-    let folded: String = fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::domain::rules::text::folded_words;
 
 /// Words that name a kind, folded; the first whose word starts a word of
 /// the value wins, so the more special ones come first ("berufsschule"
@@ -79,14 +74,14 @@ const KIND_WORDS: &[(&str, ActorKind)] = &[
 /// The kind a value of an "Art" column names: its label, its key, the
 /// abbreviation in its label ("WfbM"), or a word lists use for it.
 pub fn match_kind(value: &str) -> Option<ActorKind> {
-    let value = words(value);
+    let value = folded_words(value);
     if value.is_empty() {
         return None;
     }
     let by_label = ActorKind::ALL.iter().copied().find(|kind| {
-        let label = words(kind.label());
-        let short = kind.label().split_once(" (").map(|(_, a)| words(a.trim_end_matches(')'))).unwrap_or_default();
-        label == value || words(kind.key()) == value || (!short.is_empty() && short == value)
+        let label = folded_words(kind.label());
+        let short = kind.label().split_once(" (").map(|(_, a)| folded_words(a.trim_end_matches(')'))).unwrap_or_default();
+        label == value || folded_words(kind.key()) == value || (!short.is_empty() && short == value)
     });
     by_label.or_else(|| {
         KIND_WORDS
@@ -110,13 +105,13 @@ fn match_labelled<T: Copy>(
     key: fn(T) -> &'static str,
     words_of: &[(&str, T)],
 ) -> Option<T> {
-    let value = words(value);
+    let value = folded_words(value);
     if value.is_empty() {
         return None;
     }
     all.iter()
         .copied()
-        .find(|x| words(label(*x)) == value || words(key(*x)) == value)
+        .find(|x| folded_words(label(*x)) == value || folded_words(key(*x)) == value)
         .or_else(|| words_of.iter().find(|(word, _)| value.split(' ').any(|w| w.starts_with(word))).map(|(_, x)| *x))
 }
 
@@ -187,13 +182,13 @@ pub fn match_rechtskreise(cell: &str) -> (Vec<Rechtskreis>, Vec<String>) {
 fn match_rechtskreis(part: &str) -> Option<Rechtskreis> {
     // "SGB II (Grundsicherung …)" → "sgbii"; Arabic numbers as Roman.
     let short = part.split(" (").next().unwrap_or(part);
-    let compact: String = words(short).chars().filter(|c| *c != ' ').collect();
+    let compact: String = folded_words(short).chars().filter(|c| *c != ' ').collect();
     let compact = compact.strip_prefix("sgb").map(|n| format!("sgb{}", roman(n))).unwrap_or(compact);
     Rechtskreis::ALL
         .iter()
         .copied()
         .find(|r| {
-            let own: String = words(r.short()).chars().filter(|c| *c != ' ').collect();
+            let own: String = folded_words(r.short()).chars().filter(|c| *c != ' ').collect();
             own == compact || r.key().replace('_', "") == compact
         })
         .or_else(|| matches!(compact.as_str(), "aufenthaltsgesetz" | "asylblg").then_some(Rechtskreis::AufenthG))
