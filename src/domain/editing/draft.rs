@@ -216,11 +216,7 @@ impl RelationDraft {
     /// The direction that will be stored: none for mutual kinds, and a
     /// direction for kinds that need one.
     pub fn effective_direction(&self) -> Direction {
-        match (self.kind.has_direction(), self.direction) {
-            (false, _) => Direction::Undirected,
-            (true, Direction::Undirected) => Direction::Forward,
-            (true, d) => d,
-        }
+        self.kind.stored_direction(self.direction)
     }
 
     pub fn build(&self, id: Id, region: &Region) -> Result<Relation, FieldErrors> {

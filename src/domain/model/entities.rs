@@ -236,6 +236,16 @@ impl RelationKind {
         )
     }
 
+    /// The direction a relation of this kind keeps: none for mutual kinds,
+    /// one way at least for kinds that need a direction.
+    pub fn stored_direction(self, direction: Direction) -> Direction {
+        match (self.has_direction(), direction) {
+            (false, _) => Direction::Undirected,
+            (true, Direction::Undirected) => Direction::Forward,
+            (true, d) => d,
+        }
+    }
+
     /// How the direction reads in a sentence, "A → verb → B".
     pub fn verb(self) -> &'static str {
         match self {

@@ -14,7 +14,7 @@ use crate::domain::data::lists::values::{match_kind, match_rechtskreise, split_l
 use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Region, Sozialraum};
 use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
 use crate::domain::rules::names::name_key;
-use crate::domain::rules::text::fold;
+use crate::domain::rules::text::{file_stem, fold};
 use crate::i18n::Message;
 
 /// A list as read: its rows, the header row and the field of each column.
@@ -33,6 +33,11 @@ pub struct List {
 impl List {
     pub fn headings(&self) -> &[String] {
         &self.table.rows[self.header].cells
+    }
+
+    /// A column's heading as the list writes it.
+    pub fn heading(&self, column: usize) -> &str {
+        self.headings().get(column).map(String::as_str).unwrap_or("")
     }
 
     /// The rows below the header.
@@ -110,7 +115,7 @@ fn contact_lines(cell: &str) -> Vec<Contact> {
                 Some((name, details)) => (name, details.split(", ").collect::<Vec<_>>()),
                 None => (line, Vec::new()),
             };
-            let mut contact = Contact { name: name.trim().to_owned(), role: String::new(), email: String::new(), phone: String::new() };
+            let mut contact = Contact { name: name.trim().to_owned(), ..Contact::default() };
             for detail in details {
                 if is_valid_email(detail) {
                     contact.email = detail.to_owned();
@@ -131,22 +136,30 @@ pub(super) fn plain_id(value: &str) -> Option<Id> {
     ok.then(|| Id(value.to_owned()))
 }
 
-fn slug(name: &str) -> String {
-    let folded: String = fold(name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
-    folded.split_whitespace().collect::<Vec<_>>().join("-").chars().take(40).collect()
-}
-
 /// IDs for the list's new records: readable, and never one already taken.
 pub(super) struct Ids(pub(super) HashSet<String>);
 
 impl Ids {
     pub(super) fn fresh(&mut self, prefix: &str, name: &str) -> Id {
-        let base = format!("{prefix}-{}", slug(name));
+        let base = format!("{prefix}-{}", file_stem(name).chars().take(40).collect::<String>());
         let id =
             (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !self.0.contains(id)).expect("unbounded");
         self.0.insert(id.clone());
         Id(id)
     }
+}
+
+/// A value of a row that could not be taken, with its place and why.
+pub(super) fn left_out(line: usize, column: &str, value: &str, why: Message) -> Message {
+    Message::new("list.value_left_out").with("line", line).with("column", column).with("value", value).with_message("why", why)
+}
+
+/// Another line of notes: several note columns, or a note over several cells.
+pub(super) fn add_line(notes: &mut String, line: &str) {
+    if !notes.is_empty() {
+        notes.push('\n');
+    }
+    notes.push_str(line);
 }
 
 /// Values of one kind that matched nothing, with the lines they are on.
@@ -231,14 +244,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             if value.is_empty() {
                 continue;
             }
-            let heading = list.headings().get(column).map(String::as_str).unwrap_or("");
-            let place = |why: Message| {
-                Message::new("list.value_left_out")
-                    .with("line", row.line)
-                    .with("column", heading)
-                    .with("value", value)
-                    .with_message("why", why)
-            };
+            let place = |why: Message| left_out(row.line, list.heading(column), value, why);
             match field {
                 Field::Kind => match match_kind(value) {
                     Some(kind) => actor.kind = kind,
@@ -286,20 +292,10 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                     Ok(url) => actor.website = url,
                     Err(why) => notes.push(place(why)),
                 },
-                Field::Notes => {
-                    if !actor.notes.is_empty() {
-                        actor.notes.push('\n');
-                    }
-                    actor.notes.push_str(value);
-                }
+                Field::Notes => add_line(&mut actor.notes, value),
                 Field::ContactLines => actor.contacts.extend(contact_lines(value)),
                 Field::ContactName | Field::ContactRole | Field::ContactEmail | Field::ContactPhone => {
-                    let contact = contacts.entry(groups[column].unwrap_or(0)).or_insert_with(|| Contact {
-                        name: String::new(),
-                        role: String::new(),
-                        email: String::new(),
-                        phone: String::new(),
-                    });
+                    let contact = contacts.entry(groups[column].unwrap_or(0)).or_default();
                     match field {
                         Field::ContactName => contact.name = value.to_owned(),
                         Field::ContactRole => contact.role = value.to_owned(),

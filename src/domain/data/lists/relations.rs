@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::data::format::ParsedFile;
-use crate::domain::data::lists::actors::{plain_id, region_file, unmatched_notes, Ids, List, Unmatched};
+use crate::domain::data::lists::actors::{add_line, left_out, plain_id, region_file, unmatched_notes, Ids, List, Unmatched};
 use crate::domain::data::lists::columns::Field;
 use crate::domain::data::lists::values::{match_binding, match_direction, match_kind, match_relation_kind};
 use crate::domain::model::{Actor, ActorKind, Binding, Direction, Id, Region, Relation, RelationKind};
@@ -93,14 +93,7 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
             if value.is_empty() {
                 continue;
             }
-            let heading = list.headings().get(column).map(String::as_str).unwrap_or("");
-            let left_out = |why: &'static str| {
-                Message::new("list.value_left_out")
-                    .with("line", row.line)
-                    .with("column", heading)
-                    .with("value", value)
-                    .with_message("why", Message::new(why))
-            };
+            let left_out = |why: &'static str| left_out(row.line, list.heading(column), value, Message::new(why));
             match field {
                 Field::Kind => match match_relation_kind(value) {
                     Some(kind) => relation.kind = kind,
@@ -118,20 +111,11 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
                     Some(date) => relation.since = date.iso(),
                     None => notes.push(left_out("list.not_a_date")),
                 },
-                Field::Notes => {
-                    if !relation.notes.is_empty() {
-                        relation.notes.push('\n');
-                    }
-                    relation.notes.push_str(value);
-                }
+                Field::Notes => add_line(&mut relation.notes, value),
                 _ => {}
             }
         }
-        if !relation.kind.has_direction() {
-            relation.direction = Direction::Undirected;
-        } else if relation.direction == Direction::Undirected {
-            relation.direction = Direction::Forward;
-        }
+        relation.direction = relation.kind.stored_direction(relation.direction);
         let twin = (relation.from.clone(), relation.to.clone(), relation.kind);
         if !seen.insert(twin) {
             notes.push(Message::new("list.row_relation_twice").with("line", row.line));
