@@ -212,7 +212,8 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let mut ids = Ids(target.actors.iter().map(|a| a.id.0.clone()).chain(target.sozialraeume.iter().map(|s| s.id.0.clone())).collect());
     let (mut notes, mut actors, mut sozialraeume): (Vec<Message>, Vec<Actor>, Vec<Sozialraum>) = (Vec::new(), Vec::new(), Vec::new());
     let (mut unknown_kinds, mut unknown_rechtskreise, mut traeger_names) = (Unmatched::new(), Unmatched::new(), Vec::new());
-    let mut first_line: HashMap<String, usize> = HashMap::new();
+    // Each name read, by its comparable form: its line, and its place among `actors`.
+    let mut listed_names: HashMap<String, (usize, usize)> = HashMap::new();
     let mut placed = Vec::new();
     for (index, row) in list.records().iter().enumerate() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
@@ -222,11 +223,11 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             continue;
         }
         let key = name_key(name);
-        if let Some(first) = first_line.get(&key) {
+        if let Some((first, _)) = listed_names.get(&key) {
             notes.push(Message::new("list.row_twice").with("line", row.line).with("name", name).with("first", first));
             continue;
         }
-        first_line.insert(key.clone(), row.line);
+        listed_names.insert(key.clone(), (row.line, actors.len()));
         let own = own_by_key.get(&key);
         // A given ID counts only where it is the region's: another program's IDs
         // (or another Kommune's) must not meet an actor by chance.
@@ -330,7 +331,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let (mut new_traeger, listed): (Unmatched, usize) = (BTreeMap::new(), actors.len());
     for (index, name, line) in traeger_names {
         let key = name_key(&name);
-        let in_list = actors.iter().position(|a| name_key(&a.name) == key);
+        let in_list = listed_names.get(&key).map(|(_, i)| *i);
         let id = match (in_list, own_by_key.get(&key)) {
             (Some(i), _) if i == index => continue,
             (Some(i), _) => {
@@ -342,6 +343,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             (None, Some(own)) => own.id.clone(),
             (None, None) => {
                 let id = ids.fresh("liste", &name);
+                listed_names.insert(key, (line, actors.len()));
                 actors.push(Actor::new(id.clone(), name.clone(), ActorKind::Traeger));
                 new_traeger.entry(name.clone()).or_default().push(line);
                 id
