@@ -140,19 +140,28 @@ pub fn ImportPanel() -> impl IntoView {
             }
         });
     };
-    // A protected file, opened: its preview takes the place of the password form.
-    let unlocked = Callback::new(move |(key, text): (usize, String)| {
-        let Some(name) = entries.with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.name.clone())) else { return };
-        let entry = Entry::new(state, take_key(), name, read_file(&text).map_err(|e| e.message()), None, None);
-        let heading = format!("#import-file-{}", entry.key);
+    // A preview made anew takes the old one's place. Its signals are made
+    // under the panel, not under the preview it replaces, whose go with it.
+    let panel = Owner::current().expect("a component has an owner");
+    let renew = move |old: usize, name: String, result: Result<ParsedFile, Message>, list: Option<List>| {
+        let entry = panel.with(|| Entry::new(state, take_key(), name, result, None, list));
+        let key = entry.key;
         entries.update(|e| {
-            if let Some(slot) = e.iter_mut().find(|e| e.key == key) {
+            if let Some(slot) = e.iter_mut().find(|e| e.key == old) {
                 *slot = entry;
             }
         });
-        focus_later(heading);
-    });
-    let panel = Owner::current().expect("a component has an owner");
+        key
+    };
+    // A protected file, opened: its preview takes the place of the password form.
+    let unlocked = {
+        let renew = renew.clone();
+        Callback::new(move |(key, text): (usize, String)| {
+            let Some(name) = entries.with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.name.clone())) else { return };
+            let key = renew(key, name, read_file(&text).map_err(|e| e.message()), None);
+            focus_later(format!("#import-file-{key}"));
+        })
+    };
     // A list's column given another field: the preview is made anew, and
     // focus stays on the column's choice.
     let remapped = Callback::new(move |(key, column, field): (usize, usize, Field)| {
@@ -166,15 +175,8 @@ pub fn ImportPanel() -> impl IntoView {
         }
         let remembered = preferences::read(Preference::ListMappings).unwrap_or_default();
         preferences::remember(Preference::ListMappings, &remember_mapping(&remembered, list.headings(), &list.mapping));
-        // Made under the panel, not under the preview it replaces, whose signals go with it.
-        let entry = panel.with(|| Entry::new(state, take_key(), name, list_file(state, &list), None, Some(list)));
-        let choice = format!("#list-{}-column-{column}", entry.key);
-        entries.update(|e| {
-            if let Some(slot) = e.iter_mut().find(|e| e.key == key) {
-                *slot = entry;
-            }
-        });
-        focus_later(choice);
+        let key = renew(key, name, list_file(state, &list), Some(list));
+        focus_later(format!("#list-{key}-column-{column}"));
     });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
