@@ -84,19 +84,22 @@ impl MergePlan {
 
     /// For a file shared without personal data: its empty contact persons
     /// and notes are gaps, not different values, and ask for no decision.
-    pub fn without_personal_gaps(mut self) -> MergePlan {
-        for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
-            let personal = [ActorField::Contacts.key(), ActorField::Notes.key(), RelationField::Notes.key(), GroupField::Notes.key()];
-            matched.diffs.retain(|d| !(personal.contains(&d.key) && d.theirs.is_empty()));
-        }
-        self
+    pub fn without_personal_gaps(self) -> MergePlan {
+        let personal = [ActorField::Contacts.key(), ActorField::Notes.key(), RelationField::Notes.key(), GroupField::Notes.key()];
+        self.without_empty(|key| personal.contains(&key))
     }
 
     /// For a list of another program: what it leaves empty it does not
     /// know, and asks for no decision.
-    pub fn without_gaps(mut self) -> MergePlan {
+    pub fn without_gaps(self) -> MergePlan {
+        self.without_empty(|_| true)
+    }
+
+    /// The plan without the differences where the file's value of a field
+    /// that `gap` names is empty.
+    fn without_empty(mut self, gap: impl Fn(&'static str) -> bool) -> MergePlan {
         for matched in self.actors.iter_mut().chain(&mut self.relations).chain(&mut self.groups) {
-            matched.diffs.retain(|d| !d.theirs.is_empty());
+            matched.diffs.retain(|d| !(gap(d.key) && d.theirs.is_empty()));
         }
         self
     }
