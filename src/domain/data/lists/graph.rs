@@ -3,6 +3,8 @@
 //! columns, and the edges between them. The browser's XML parser reads the
 //! file; this turns what it found into lists the import already knows.
 
+use std::collections::HashMap;
+
 use crate::domain::data::lists::actors::List;
 use crate::domain::data::lists::columns::auto_mapping;
 use crate::domain::data::lists::table::{Row, Table};
@@ -62,8 +64,10 @@ pub fn graph_to_list(doc: &GraphDoc) -> List {
         let name = if node.label.is_empty() { named.unwrap_or(&node.id).to_owned() } else { node.label.clone() };
         nodes.rows.push(row(i + 1, &node_headings, vec![node.id.clone(), name], node));
     }
-    let label =
-        |id: &str| nodes.rows.iter().skip(1).find(|r| r.cells[0] == id).map(|r| r.cells[1].clone()).unwrap_or_else(|| id.to_owned());
+    // Each node's name by its ID, looked up once per edge end rather than searched.
+    // (Reversed, so that of two nodes with one ID the first names it, as a search would.)
+    let names: HashMap<&str, &str> = nodes.rows.iter().skip(1).rev().map(|r| (r.cells[0].as_str(), r.cells[1].as_str())).collect();
+    let label = |id: &str| names.get(id).copied().unwrap_or(id).to_owned();
     let edge_headings = headings(&["ID", "Von", "An", "Richtung"], &doc.edges);
     let mut edges = Table { rows: vec![Row { line: 0, cells: edge_headings.clone() }] };
     for (i, edge) in doc.edges.iter().enumerate() {
