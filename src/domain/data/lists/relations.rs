@@ -53,6 +53,7 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
         ids: Ids(target.actors.iter().map(|a| a.id.0.clone()).chain(target.relations.iter().map(|r| r.id.0.clone())).collect()),
     };
     let (mut notes, mut relations, mut new_actors, mut seen) = (Vec::new(), Vec::<Relation>::new(), Unmatched::new(), HashSet::new());
+    let mut added_as: HashMap<String, String> = HashMap::new();
     for row in list.records() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let (from_name, to_name) = (cell(from_column), cell(to_column));
@@ -62,13 +63,15 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
         }
         let (from, from_new) = ends.resolve(from_name);
         let (to, to_new) = ends.resolve(to_name);
+        // The lines that name an added actor, under its name as first written.
         for (name, new) in [(from_name, from_new), (to_name, to_new)] {
-            let lines = if new {
-                Some(new_actors.entry(name.to_owned()).or_default())
-            } else {
-                new_actors.iter_mut().find(|(n, _)| name_key(n) == name_key(name)).map(|(_, l)| l)
-            };
-            if let Some(lines) = lines.filter(|l| l.last() != Some(&row.line)) {
+            let key = name_key(name);
+            if new {
+                added_as.insert(key.clone(), name.to_owned());
+            }
+            let Some(written) = added_as.get(&key) else { continue };
+            let lines = new_actors.entry(written.clone()).or_default();
+            if lines.last() != Some(&row.line) {
                 lines.push(row.line);
             }
         }
