@@ -44,7 +44,16 @@ fn main() {
     }
     // Plain strings, not tables of slices: the wasm carries text, not
     // pointers; `catalogue.rs` splits them once, at first use.
-    writeln!(out, "];\n/// The keys, sorted, separated by NUL.\npub static KEYS: &str = {:?};", keys.join("\0")).unwrap();
+    // The keys are a `const`: `Key::of` looks them up while compiling, so
+    // the wasm carries none of them. The fingerprint ties a fetched
+    // language (texts in key order) to the keys it was written for.
+    writeln!(out, "];\n/// The keys, sorted.\npub const KEYS: [&str; {}] = {:?};", keys.len(), keys).unwrap();
+    writeln!(
+        out,
+        "/// FNV-1a of the keys joined by NUL; `scripts/locales.mjs` writes the same.\npub const FINGERPRINT: u32 = {};",
+        fingerprint(&keys.join("\0"))
+    )
+    .unwrap();
     writeln!(out, "/// Per language, the texts in the order of the keys, separated by NUL; the").unwrap();
     writeln!(out, "/// forms of a text by U+0001; empty where a translation lacks the text.").unwrap();
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
@@ -84,4 +93,9 @@ fn main() {
     writeln!(out, "];").unwrap();
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
     std::fs::write(target, out).unwrap();
+}
+
+/// 32-bit FNV-1a: small, and the same in `scripts/locales.mjs`.
+fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, byte| (hash ^ byte as u32).wrapping_mul(0x0100_0193))
 }

@@ -40,12 +40,26 @@ export function languages() {
   });
 }
 
-/** A language's texts as the app installs them: key → forms joined by U+0001,
- *  only texts with every form translated (a missing one falls back to German). */
+/** The keys in the order the app numbers them (build.rs: sorted by bytes;
+ *  keys are ASCII, so JavaScript's order is the same), and their FNV-1a
+ *  fingerprint, which the app compares before it installs a language. */
+export function keys() {
+  const sorted = [...readCatalogue('messages.pot').keys()].sort();
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(sorted.join('\0'))) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return { sorted, fingerprint: hash };
+}
+
+/** A language's texts as the app installs them: `{ keys: fingerprint,
+ *  texts: [...] }`, per key in order its forms joined by U+0001; empty where
+ *  a form is missing (the app falls back to German). */
 export function compiled(code) {
-  const texts = {};
-  for (const [key, entry] of readCatalogue(`${code}.po`)) {
-    if (entry.forms.length > 0 && entry.forms.every((form) => form !== '')) texts[key] = entry.forms.join('\u0001');
-  }
-  return texts;
+  const { sorted, fingerprint } = keys();
+  const catalogue = readCatalogue(`${code}.po`);
+  const texts = sorted.map((key) => {
+    const entry = catalogue.get(key);
+    const complete = entry && entry.forms.length > 0 && entry.forms.every((form) => form !== '');
+    return complete ? entry.forms.join('\u0001') : '';
+  });
+  return { keys: fingerprint, texts };
 }

@@ -1,8 +1,10 @@
 //! Netzwerkatlas: actor maps and cooperation checklists for German municipal
 //! networks, running entirely in the browser.
 
-pub mod domain;
+// First, so that its macros (`t!`, `live!`, `key!`, `tr!`) reach every module.
+#[macro_use]
 pub mod i18n;
+pub mod domain;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

@@ -19,7 +19,6 @@ mod widgets;
 
 use leptos::prelude::*;
 
-use crate::i18n::live;
 use shell::banner::{NewerDataScreen, StorageAlert, StorageNotices};
 use shell::header::{Header, Tabs};
 use state::{AppState, Panel, View};
@@ -55,12 +54,12 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=|ev: web_sys::MouseEvent| {
             ev.prevent_default();
             platform::browser::focus_later("#main");
-        }>{live("app.skip_link")}</a>
+        }>{live!("app.skip_link")}</a>
         // From deep in a long list, the areas are one Shift+Tab from the top.
         <a class="skip-link" href="#tabs" on:click=|ev: web_sys::MouseEvent| {
             ev.prevent_default();
             platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
-        }>{live("app.skip_tabs")}</a>
+        }>{live!("app.skip_tabs")}</a>
         <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
             <div class="top">
                 <Header />
@@ -74,9 +73,9 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
             </main>
         </Show>
         <footer class="footer">
-            <p>{live("app.footer_local")}</p>
-            <nav class="legal-links" aria-label=live("legal.nav")>
-                {[(View::Accessibility, live("legal.accessibility")), (View::Privacy, live("legal.privacy")), (View::Imprint, live("legal.imprint"))].into_iter().map(|(view, label)| view! {
+            <p>{live!("app.footer_local")}</p>
+            <nav class="legal-links" aria-label=live!("legal.nav")>
+                {[(View::Accessibility, live!("legal.accessibility")), (View::Privacy, live!("legal.privacy")), (View::Imprint, live!("legal.imprint"))].into_iter().map(|(view, label)| view! {
                     <button type="button" class="link" on:click=move |_| {
                         state.panel.set(Panel::None);
                         state.view.set(view);
@@ -187,7 +186,7 @@ fn SidePanel() -> impl IntoView {
             Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
             Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
         };
-        Some(view! { <aside class="panel" aria-label={live("app.panel_label")}>{body}</aside> })
+        Some(view! { <aside class="panel" aria-label={live!("app.panel_label")}>{body}</aside> })
     }
 }
 
@@ -196,11 +195,11 @@ fn NoRegion() -> impl IntoView {
     let state = state::use_state();
     view! {
         <section class="empty-state">
-            <h2>{live("app.no_region.title")}</h2>
-            <p>{live("app.no_region.text")}</p>
-            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>{live("app.no_region.create")}</button>
-            <p>{live("app.no_region.or_file")}</p>
-            <button on:click=move |_| state.view.set(View::Exchange)>{live("app.no_region.import")}</button>
+            <h2>{live!("app.no_region.title")}</h2>
+            <p>{live!("app.no_region.text")}</p>
+            <button class="primary" on:click=move |_| state.view.set(View::NewRegion)>{live!("app.no_region.create")}</button>
+            <p>{live!("app.no_region.or_file")}</p>
+            <button on:click=move |_| state.view.set(View::Exchange)>{live!("app.no_region.import")}</button>
         </section>
     }
 }

@@ -13,8 +13,7 @@ use crate::domain::editing::draft::{DraftSlot, LAST_DRAFT_KEY};
 use crate::domain::editing::history::History;
 use crate::domain::editing::query::ActorQuery;
 use crate::domain::{Id, Region, Workspace};
-use crate::i18n::{t, Lang};
-use crate::tr;
+use crate::i18n::Lang;
 
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 100;
@@ -160,7 +159,7 @@ impl AppState {
             if previous.is_some_and(|p| p != adopted) {
                 state.history.update_value(|h| h.clear());
                 state.sync_history_flags();
-                state.confirm(t("state.adopted"));
+                state.confirm(t!("state.adopted"));
             }
             adopted
         });
@@ -278,7 +277,7 @@ impl AppState {
     pub fn undo(&self) {
         if self.history.try_update_value(|h| h.undo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
-            self.show_notice(t("state.undone"), Some(NoticeAction::Redo), true);
+            self.show_notice(t!("state.undone"), Some(NoticeAction::Redo), true);
         }
         self.sync_history_flags();
     }
@@ -286,7 +285,7 @@ impl AppState {
     pub fn redo(&self) {
         if self.history.try_update_value(|h| h.redo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
-            self.show_notice(t("state.redone"), Some(NoticeAction::Undo), true);
+            self.show_notice(t!("state.redone"), Some(NoticeAction::Undo), true);
         }
         self.sync_history_flags();
     }
@@ -324,7 +323,7 @@ impl AppState {
 
     fn show_notice(&self, text: &str, action: Option<NoticeAction>, of_edit: bool) {
         // An edit that storage could not keep must not be called saved.
-        let text = if of_edit && !self.persistence.health.get_untracked().keeps_data() { t("state.not_stored") } else { text };
+        let text = if of_edit && !self.persistence.health.get_untracked().keeps_data() { t!("state.not_stored") } else { text };
         self.announce(text);
         let seq = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.seq + 1));
         self.notice.set(Some(Notice { text: text.to_owned(), action, seq, of_edit }));

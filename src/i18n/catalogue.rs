@@ -7,57 +7,90 @@ mod compiled {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
-pub use compiled::LANGUAGES;
+pub use compiled::{FINGERPRINT, LANGUAGES};
 
 use std::sync::OnceLock;
 
 /// Per language, the texts installed at run time (in the order of the keys).
 static INSTALLED: [OnceLock<Vec<&'static str>>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
 
-/// The compiled strings split into keys and, per language, texts.
-struct Table {
-    keys: Vec<&'static str>,
-    texts: Vec<Vec<&'static str>>,
+/// Per compiled language, its texts in the order of the keys.
+fn texts() -> &'static [Vec<&'static str>] {
+    static TEXTS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    TEXTS.get_or_init(|| compiled::TEXTS.iter().map(|texts| texts.split('\0').collect()).collect())
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table {
-        keys: compiled::KEYS.split('\0').collect(),
-        texts: compiled::TEXTS.iter().map(|texts| texts.split('\0').collect()).collect(),
-    })
+/// The place of `key` among the sorted keys, found while compiling.
+pub const fn index(key: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, compiled::KEYS.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        match compare(compiled::KEYS[middle].as_bytes(), key.as_bytes()) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Some(middle),
+        }
+    }
+    None
 }
-/// The text of `key` in language number `language` (its forms by number
-/// separated, see `form`), and the language it is in: the source language
-/// where a translation lacks the text.
-pub fn entry(key: &str, language: usize) -> Option<(&'static str, usize)> {
-    let table = table();
-    let index = table.keys.binary_search(&key).ok()?;
-    let text = match table.texts.get(language).or_else(|| INSTALLED.get(language)?.get()) {
+
+/// Byte-wise order, as `str`'s `Ord` (not callable in a `const fn`).
+const fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        std::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
+/// The key at `index`, for tests and messages in native builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn key_name(index: usize) -> &'static str {
+    compiled::KEYS[index]
+}
+
+/// The text number `index` in language number `language` (its forms by
+/// number separated, see `form`), and the language it is in: the source
+/// language where a translation lacks the text.
+pub fn entry(index: usize, language: usize) -> (&'static str, usize) {
+    let texts = texts();
+    let text = match texts.get(language).or_else(|| INSTALLED.get(language)?.get()) {
         Some(texts) => texts[index],
         None => "",
     };
-    Some(if text.is_empty() { (table.texts[0][index], 0) } else { (text, language) })
+    if text.is_empty() {
+        (texts[0][index], 0)
+    } else {
+        (text, language)
+    }
 }
 
 /// Whether a language's texts are at hand (compiled in, or installed).
 pub fn is_loaded(language: usize) -> bool {
-    table().texts.get(language).is_some() || INSTALLED.get(language).is_some_and(|t| t.get().is_some())
+    texts().get(language).is_some() || INSTALLED.get(language).is_some_and(|t| t.get().is_some())
 }
 
-/// Installs a language's texts as fetched: (key, forms separated by U+0001)
-/// for each text it has. Unknown keys are passed over; a missing text falls
-/// back to German. The texts live as long as the app.
-pub fn install(language: usize, texts: impl IntoIterator<Item = (String, String)>) {
-    let Some(slot) = INSTALLED.get(language) else { return };
-    let table = table();
-    let mut installed = vec![""; table.keys.len()];
-    for (key, text) in texts {
-        if let Ok(index) = table.keys.binary_search(&key.as_str()) {
-            installed[index] = Box::leak(text.into_boxed_str());
-        }
+/// Installs a language's texts as fetched: forms separated by U+0001, in
+/// the order of the keys whose fingerprint is given; empty where the
+/// language lacks a text (German then). Texts for other keys (a file
+/// older or newer than the app) are refused: `false`. They live as long
+/// as the app.
+pub fn install(language: usize, fingerprint: u32, texts: Vec<String>) -> bool {
+    let Some(slot) = INSTALLED.get(language) else { return false };
+    if fingerprint != FINGERPRINT || texts.len() != compiled::KEYS.len() {
+        return false;
     }
-    let _ = slot.set(installed);
+    let _ = slot.set(texts.into_iter().map(|text| &*Box::leak(text.into_boxed_str())).collect());
+    true
 }
 
 /// Form number `index` of an entry; the last one where it has fewer.
@@ -80,7 +113,6 @@ pub fn plural_form(language: usize, n: u64) -> usize {
 mod tests {
     use super::super::po;
     use super::*;
-    use std::collections::BTreeSet;
     use std::path::Path;
 
     #[test]
@@ -90,21 +122,46 @@ mod tests {
 
     #[test]
     fn a_language_installed_from_its_file_reads_as_the_compiled_one() {
-        // What `scripts/post-build.mjs` writes for the wasm: each complete text, forms joined by U+0001.
+        // What `scripts/post-build.mjs` writes for the wasm: per key in order,
+        // the complete text with its forms joined by U+0001, or nothing.
         let english =
             po::parse(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/en.po")).unwrap()).unwrap();
         let english_index = LANGUAGES.iter().position(|(code, _)| *code == "en").unwrap();
-        let texts = english.entries.iter().map(|e| (e.key.clone(), e.texts(false))).filter(|(_, t)| t.iter().all(|t| !t.is_empty()));
-        let mut pairs: Vec<(String, String)> = texts.map(|(key, texts)| (key, texts.join("\u{1}"))).collect();
-        pairs.push(("no.such.key".into(), "ignored".into()));
+        let texts: Vec<String> = compiled::KEYS
+            .iter()
+            .map(|key| {
+                let texts = english.entries.iter().find(|e| e.key == *key).map(|e| e.texts(false)).unwrap_or_default();
+                if texts.iter().all(|t| !t.is_empty()) {
+                    texts.join("\u{1}")
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        // Texts written for other keys are refused, and leave the slot empty.
+        assert!(!install(english_index, FINGERPRINT ^ 1, texts.clone()));
+        assert!(!install(english_index, FINGERPRINT, texts[1..].to_vec()));
+        assert!(INSTALLED[english_index].get().is_none());
         // Installed into the slot of a language that is not compiled in, here German's English twin.
-        install(english_index, pairs);
-        let table = table();
-        for key in &table.keys {
-            let installed = INSTALLED[english_index].get().unwrap()[table.keys.binary_search(key).unwrap()];
-            assert_eq!(installed, table.texts[english_index][table.keys.binary_search(key).unwrap()], "{key}");
+        assert!(install(english_index, FINGERPRINT, texts));
+        for (index, key) in compiled::KEYS.iter().enumerate() {
+            assert_eq!(INSTALLED[english_index].get().unwrap()[index], super::texts()[english_index][index], "{key}");
         }
         assert!(is_loaded(english_index) && is_loaded(0));
+    }
+
+    #[test]
+    fn keys_are_found_in_order_and_the_fingerprint_covers_them() {
+        for (place, key) in compiled::KEYS.iter().enumerate() {
+            assert_eq!(index(key), Some(place));
+        }
+        assert_eq!(index("no.such.key"), None);
+        assert_eq!(index(""), None);
+        assert!(compiled::KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+        // FNV-1a of "a": the value `scripts/locales.mjs` must agree with.
+        let fnv = |text: &str| text.bytes().fold(0x811c_9dc5_u32, |hash, byte| (hash ^ byte as u32).wrapping_mul(0x0100_0193));
+        assert_eq!(fnv("a"), 0xe40c_292c);
+        assert_eq!(FINGERPRINT, fnv(&compiled::KEYS.join("\0")));
     }
 
     #[test]
@@ -167,10 +224,10 @@ mod tests {
 
     #[test]
     fn a_missing_translation_falls_back_to_german() {
-        let (german, _) = entry("app.skip_link", 0).unwrap();
-        assert_eq!(entry("app.skip_link", 99), Some((german, 0)));
-        assert_eq!(entry("no.such.key", 0), None);
-        let (counted, _) = entry("count.actors", 0).unwrap();
+        let skip_link = index("app.skip_link").unwrap();
+        let (german, _) = entry(skip_link, 0);
+        assert_eq!(entry(skip_link, 99), (german, 0));
+        let (counted, _) = entry(index("count.actors").unwrap(), 0);
         assert_eq!(
             (form_count(counted), form(counted, 0), form(counted, 1), form(counted, 7)),
             (2, "{n} Akteur", "{n} Akteure", "{n} Akteure")
@@ -195,49 +252,16 @@ mod tests {
         files
     }
 
-    /// Every key the code asks for, from `t("…")`, `live("…")`, `text_in(…, "…")`,
-    /// `count("…", …)` and `tr!("…", …)`: (key, file).
-    fn keys_in_code() -> BTreeSet<(String, String)> {
-        let mut keys = BTreeSet::new();
-        for (file, code) in sources() {
-            for marker in ["t(", "tr!(", "live(", "count(", "text_in("] {
-                for (at, _) in code.match_indices(marker) {
-                    // `t(` only as a name of its own, not the end of `split(`.
-                    let before = code[..at].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                        continue;
-                    }
-                    let mut rest = code[at + marker.len()..].trim_start();
-                    if marker == "text_in(" {
-                        // The key follows the language.
-                        let Some((_, after)) = rest.split_once(',') else { continue };
-                        rest = after.trim_start();
-                    }
-                    // The key may follow on the next line (`tr!(` with many values).
-                    let Some(rest) = rest.strip_prefix('"') else { continue };
-                    let key = &rest[..rest.find('"').unwrap()];
-                    keys.insert((key.to_owned(), file.clone()));
-                }
-            }
-        }
-        keys
-    }
-
     fn is_test_source(file: &str) -> bool {
         file.ends_with("i18n/mod.rs") || file.ends_with("catalogue.rs") || file.ends_with("po.rs")
-    }
-
-    #[test]
-    fn every_key_the_code_uses_is_in_the_catalogue() {
-        let missing: Vec<_> = keys_in_code().into_iter().filter(|(key, _)| entry(key, 0).is_none()).collect();
-        assert_eq!(missing, Vec::<(String, String)>::new(), "keys used in code but missing from messages.pot");
     }
 
     #[test]
     fn every_catalogue_entry_is_used() {
         // Keys also travel as plain literals, e.g. in tables of labels.
         let code: String = sources().into_iter().map(|(_, code)| code).collect();
-        let unused: Vec<_> = compiled::KEYS.split('\0').filter(|k| !code.contains(&format!("\"{k}\""))).collect();
-        assert_eq!(unused, Vec::<&str>::new(), "entries in messages.pot that no code uses");
+        // A key the code uses but the catalogue lacks does not build (`Key::of`).
+        let unused: Vec<_> = compiled::KEYS.iter().filter(|k| !code.contains(&format!("\"{k}\""))).collect();
+        assert_eq!(unused, Vec::<&&str>::new(), "entries in messages.pot that no code uses");
     }
 }

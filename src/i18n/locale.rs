@@ -1,11 +1,9 @@
 //! Numbers as readers of the current language write them; the separators
 //! are texts of the catalogue, so a new language brings its own.
 
-use super::t;
-
 /// "1.234.567" in German, "1,234,567" in English.
 pub fn number(n: usize) -> String {
-    let separator = t("format.thousands_separator");
+    let separator = crate::t!("format.thousands_separator");
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -23,7 +21,7 @@ pub fn tenths(tenths: i64, whole_plain: bool) -> String {
     if whole_plain && tenths % 10 == 0 {
         return (tenths / 10).to_string();
     }
-    format!("{}{}{}", tenths / 10, t("format.decimal_separator"), tenths % 10)
+    format!("{}{}{}", tenths / 10, crate::t!("format.decimal_separator"), tenths % 10)
 }
 
 #[cfg(test)]

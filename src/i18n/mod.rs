@@ -2,12 +2,16 @@
 //! other language a translators' `.po` file in `locales/`), the language in
 //! use, and locale formatting of numbers (dates: `domain::rules::dates`).
 //!
-//! Texts are looked up by key: `t("actors.new")`, or with values filled in:
+//! Texts are looked up by key: `t!("actors.new")`, or with values filled in:
 //! `tr!("actors.count", n = 5)`; a text with forms by number picks the one
 //! the language's plural rule names for `n`. The language is process-wide
 //! state; the UI registers `on_lookup` so that every view that looked up a
-//! text is redrawn when it changes (`live("key")` is such a view of one
+//! text is redrawn when it changes (`live!("key")` is such a view of one
 //! text), and a switch of language rebuilds nothing.
+//!
+//! A key becomes a `Key`, its place in the catalogue, while compiling
+//! (`key!`): a key the catalogue lacks does not build, and the wasm
+//! carries places, not keys.
 
 mod catalogue;
 mod locale;
@@ -69,9 +73,65 @@ pub fn is_loaded(lang: Lang) -> bool {
     catalogue::is_loaded(lang.0 as usize)
 }
 
-/// Installs a language's texts as fetched: (key, forms separated by U+0001).
-pub fn install(lang: Lang, texts: impl IntoIterator<Item = (String, String)>) {
-    catalogue::install(lang.0 as usize, texts);
+/// Installs a language's texts as fetched: in the order of the keys whose
+/// fingerprint is given, forms separated by U+0001. `false` (and German
+/// stays) when they were written for other keys.
+pub fn install(lang: Lang, fingerprint: u32, texts: Vec<String>) -> bool {
+    catalogue::install(lang.0 as usize, fingerprint, texts)
+}
+
+/// A text of the catalogue: its place among the keys. Made by `key!`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key(u16);
+
+impl Key {
+    /// The key's place; evaluated while compiling (`key!`), where a key
+    /// the catalogue lacks stops the build.
+    pub const fn of(key: &str) -> Key {
+        match catalogue::index(key) {
+            Some(index) => Key(index as u16),
+            None => panic!("a key that src/i18n/locales/messages.pot lacks"),
+        }
+    }
+
+    /// The key as written (native builds: tests, and what they print).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn name(self) -> &'static str {
+        catalogue::key_name(self.0 as usize)
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        #[cfg(not(target_arch = "wasm32"))]
+        return write!(f, "{:?}", self.name());
+        #[cfg(target_arch = "wasm32")]
+        write!(f, "Key({})", self.0)
+    }
+}
+
+/// `key!("actors.new")`: the `Key` of a text, found while compiling.
+#[macro_export]
+macro_rules! key {
+    ($key:literal) => {
+        const { $crate::i18n::Key::of($key) }
+    };
+}
+
+/// `t!("actors.new")`: the text in the current language (`t` of `key!`).
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::t($crate::key!($key))
+    };
+}
+
+/// `live!("actors.new")`: the text as a view that follows the language.
+#[macro_export]
+macro_rules! live {
+    ($key:literal) => {
+        $crate::i18n::live($crate::key!($key))
+    };
 }
 
 /// The language texts are looked up in.
@@ -91,21 +151,20 @@ pub fn on_lookup(hook: fn()) {
     ON_LOOKUP.with(|c| c.set(hook));
 }
 
-/// The text for `key` in the current language. A key the catalogue lacks
-/// shows as itself (the catalogue test keeps that from ever shipping).
-pub fn t(key: &'static str) -> &'static str {
+/// The text for `key` in the current language.
+pub fn t(key: Key) -> &'static str {
     text_in(lang(), key)
 }
 
 /// The text for `key` in a given language, whatever the UI's.
-pub fn text_in(lang: Lang, key: &'static str) -> &'static str {
-    catalogue::entry(key, lang.0 as usize).map_or(key, |(entry, _)| catalogue::form(entry, 0))
+pub fn text_in(lang: Lang, key: Key) -> &'static str {
+    catalogue::form(catalogue::entry(key.0 as usize, lang.0 as usize).0, 0)
 }
 
 /// `t(key)` as a view: a function that looks the text up each time it is
 /// drawn, so that it follows the language. One type for every text, so the
 /// wasm holds its drawing code once.
-pub fn live(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn live(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || t(key)
 }
 
@@ -121,11 +180,8 @@ pub fn live_label<T: Copy + Send + Sync + 'static>(
 /// The text for `key` with its `{name}` placeholders filled; a text with
 /// forms by number takes the one the language's plural rule names for the
 /// argument `n` (its digits: "1.500" counts as 1500).
-pub fn fill_key(key: &'static str, args: &[(&str, &dyn Display)]) -> String {
-    let lang = lang();
-    let Some((entry, language)) = catalogue::entry(key, lang.0 as usize) else {
-        return key.to_owned();
-    };
+pub fn fill_key(key: Key, args: &[(&str, &dyn Display)]) -> String {
+    let (entry, language) = catalogue::entry(key.0 as usize, lang().0 as usize);
     let text = if catalogue::form_count(entry) == 1 {
         entry
     } else {
@@ -167,7 +223,7 @@ fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
 /// written when drawn, so that they follow a switch of language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
-    key: &'static str,
+    key: Key,
     args: Vec<(&'static str, Value)>,
 }
 
@@ -179,7 +235,7 @@ enum Value {
 }
 
 impl Message {
-    pub fn new(key: &'static str) -> Message {
+    pub fn new(key: Key) -> Message {
         Message { key, args: Vec::new() }
     }
 
@@ -218,8 +274,8 @@ impl Display for Message {
 }
 
 /// A number with its noun in the right form, from a "count." entry:
-/// `count("count.actors", 1)` is "1 Akteur", with 1,500 "1.500 Akteure".
-pub fn count(key: &'static str, n: usize) -> String {
+/// `count(key!("count.actors"), 1)` is "1 Akteur", with 1,500 "1.500 Akteure".
+pub fn count(key: Key, n: usize) -> String {
     fill_key(key, &[("n", &number(n))])
 }
 
@@ -227,7 +283,7 @@ pub fn count(key: &'static str, n: usize) -> String {
 #[macro_export]
 macro_rules! tr {
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::fill_key($key, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*])
+        $crate::i18n::fill_key($crate::key!($key), &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*])
     };
 }
 
@@ -254,13 +310,13 @@ mod tests {
     #[test]
     fn counts_pick_the_form_by_number() {
         set_lang(Lang::GERMAN);
-        assert_eq!(count("count.actors", 1), "1 Akteur");
-        assert_eq!(count("count.actors", 0), "0 Akteure");
-        assert_eq!(count("count.relations", 1_500), "1.500 Beziehungen");
+        assert_eq!(count(key!("count.actors"), 1), "1 Akteur");
+        assert_eq!(count(key!("count.actors"), 0), "0 Akteure");
+        assert_eq!(count(key!("count.relations"), 1_500), "1.500 Beziehungen");
         set_lang(english());
-        assert_eq!(count("count.groups", 1), "1 committee");
-        assert_eq!(count("count.checklists", 2), "2 checklists");
-        assert_eq!(count("count.checklists", 1_001), "1,001 checklists");
+        assert_eq!(count(key!("count.groups"), 1), "1 committee");
+        assert_eq!(count(key!("count.checklists"), 2), "2 checklists");
+        assert_eq!(count(key!("count.checklists"), 1_001), "1,001 checklists");
         set_lang(Lang::GERMAN);
     }
 
@@ -283,16 +339,15 @@ mod tests {
     #[test]
     fn lookups_follow_the_current_language() {
         set_lang(english());
-        let english = t("app.skip_link");
+        let english = t!("app.skip_link");
         set_lang(Lang::GERMAN);
-        assert_eq!(t("app.skip_link"), "Zum Inhalt springen");
+        assert_eq!(t!("app.skip_link"), "Zum Inhalt springen");
         assert_eq!(english, "Skip to content");
-        assert_eq!(live("app.skip_link")(), "Zum Inhalt springen");
-        assert_eq!(t("no.such.key"), "no.such.key");
+        assert_eq!(live!("app.skip_link")(), "Zum Inhalt springen");
     }
     #[test]
     fn a_message_is_written_in_the_language_of_the_moment() {
-        let message = Message::new("form.check_fields").with("n", 2);
+        let message = Message::new(key!("form.check_fields")).with("n", 2);
         set_lang(english());
         assert_eq!(message.text(), "Please check the 2 marked fields.");
         set_lang(Lang::GERMAN);
@@ -302,7 +357,7 @@ mod tests {
     fn every_lookup_calls_the_hook() {
         thread_local!(static CALLS: Cell<usize> = const { Cell::new(0) });
         on_lookup(|| CALLS.with(|c| c.set(c.get() + 1)));
-        t("app.skip_link");
+        t!("app.skip_link");
         let _ = tr!("form.check_fields", n = 2);
         on_lookup(|| {});
         assert_eq!(CALLS.with(Cell::get), 2);

@@ -51,8 +51,8 @@ export function useApp() {
     url: () => ctx.server.url,
     /** A fresh browser profile (empty storage); `init` runs before the app's scripts;
      *  `locale` is the browser's language, which the app starts in. */
-    async open({ init, initArg, locale = 'de-DE' } = {}) {
-      const context = await ctx.browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    async open({ init, initArg, locale = 'de-DE', options = {} } = {}) {
+      const context = await ctx.browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...options });
       if (init) await context.addInitScript(init, initArg);
       const page = await context.newPage();
       const errors = [];

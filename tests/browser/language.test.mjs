@@ -135,6 +135,25 @@ test('a browser in neither language starts in German', async () => {
   await context.close();
 });
 
+test('a language file written for other keys (cached from an older version) is refused, and the texts stay German', async () => {
+  // Without the service worker, so that the route below answers the fetch.
+  const { page, context, errors } = await app.open({ options: { serviceWorkers: 'block' } });
+  let served = 0;
+  await page.route('**/locales/en.json', async (route) => {
+    const current = await (await route.fetch()).json();
+    served += 1;
+    // The same number of texts, shifted by one: read by place, every text would be wrong.
+    await route.fulfill({ json: { keys: (current.keys ^ 1) >>> 0, texts: [current.texts.at(-1), ...current.texts.slice(0, -1)] } });
+  });
+  await page.locator('#language-select').selectOption('en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(served, 1);
+  assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+  assert.ok(await page.getByRole('button', { name: '+ Akteur hinzufügen' }).isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Every text a person can see or hear: text nodes, labels in attributes, the page title. */
 const pageTexts = (page) =>
   page.evaluate(() => {

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, live_label, t};
-use crate::tr;
+use crate::i18n::live_label;
 
 use crate::app::checklists::list::status_label;
 use crate::app::state::{use_state, Panel};
@@ -21,7 +20,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
     let confirming = RwSignal::new(false);
     move || {
         let Some(actor) = actor.get() else {
-            return view! { <p class="empty">{live("actor.gone")}</p> }.into_any();
+            return view! { <p class="empty">{live!("actor.gone")}</p> }.into_any();
         };
         let id = actor.id.clone();
         let (facts, relations, groups, impact, tasks) = state
@@ -43,7 +42,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
             <article class="detail" aria-labelledby="detail-title">
                 <header class="panel-head">
                     <h2 id="detail-title" tabindex="-1">{actor.name.clone()}</h2>
-                    <button type="button" class="close" aria-label=live("actor.close") on:click=move |_| state.open(Panel::None)>"×"</button>
+                    <button type="button" class="close" aria-label=live!("actor.close") on:click=move |_| state.open(Panel::None)>"×"</button>
                 </header>
                 <p class="kind-badge">{live_label(actor.kind, |v| v.label())}</p>
                 <dl class="facts">
@@ -54,7 +53,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                 <section aria-labelledby="detail-relations">
                     <h3 id="detail-relations">{let n = relations.len(); move || tr!("actor.relations_n", n = n)}</h3>
                     {if relations.is_empty() {
-                        view! { <p class="empty">{live("actor.no_relations")}</p> }.into_any()
+                        view! { <p class="empty">{live!("actor.no_relations")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="relation-list" data-testid="detail-relations">
@@ -72,7 +71,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                                     class="small"
                                                     aria-label=tr!("actor.edit_relation", name = other_name)
                                                     on:click=move |_| state.open(Panel::RelationForm { editing: Some(rel_id.clone()), from: None })
-                                                >{live("common.edit")}</button>
+                                                >{live!("common.edit")}</button>
                                             </li>
                                         }
                                     })
@@ -84,7 +83,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                 </section>
                 {(!groups.is_empty()).then(|| view! {
                     <section aria-labelledby="detail-groups">
-                        <h3 id="detail-groups">{live("tabs.groups")}</h3>
+                        <h3 id="detail-groups">{live!("tabs.groups")}</h3>
                         <ul>{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
                     </section>
                 })}
@@ -101,12 +100,12 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     </section>
                 })}
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>{live("common.edit")}</button>
+                    <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(Some(edit_id.clone())))>{live!("common.edit")}</button>
                     <button
                         type="button"
                         on:click=move |_| state.open(Panel::RelationForm { editing: None, from: Some(relate_id.clone()) })
-                    >{live("actor.add_relation")}</button>
-                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{live("common.delete_ellipsis")}</button>
+                    >{live!("actor.add_relation")}</button>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{live!("common.delete_ellipsis")}</button>
                 </div>
                 <Show when=move || confirming.get()>
                     {
@@ -115,7 +114,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                         view! {
                             <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
                                 <h3 id="confirm-title">{let name = name.clone(); move || tr!("common.delete_question", name = name)}</h3>
-                                <p id="confirm-text">{let impact = impact.clone(); move || impact.describe()}" "{live("common.undo_delete_hint")}</p>
+                                <p id="confirm-text">{let impact = impact.clone(); move || impact.describe()}" "{live!("common.undo_delete_hint")}</p>
                                 <button
                                     type="button"
                                     class="danger"
@@ -128,8 +127,8 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                             state.confirm(&tr!("common.deleted_named", name = name));
                                         }
                                     }
-                                >{live("region.delete_final")}</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>{live("common.cancel")}</button>
+                                >{live!("region.delete_final")}</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{live!("common.cancel")}</button>
                             </div>
                         }
                     }
@@ -145,18 +144,18 @@ fn facts(region: &Region, actor: &Actor) -> Vec<(&'static str, String)> {
     let list = |items: &[String]| items.join(", ");
     let mut out = Vec::new();
     if let Some(traeger) = &actor.traeger {
-        out.push((t("actor.traeger"), region.actor_name(traeger)));
+        out.push((t!("actor.traeger"), region.actor_name(traeger)));
     }
     let pairs = [
-        (t("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+        (t!("actors.rechtskreise"), actor.rechtskreise.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
         (
-            t("region.sozialraeume"),
+            t!("region.sozialraeume"),
             actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
         ),
-        (t("actor.target_groups"), list(&actor.target_groups)),
-        (t("actor.offers"), list(&actor.offers)),
-        (t("actor.tags"), list(&actor.tags)),
-        (t("common.notes"), actor.notes.clone()),
+        (t!("actor.target_groups"), list(&actor.target_groups)),
+        (t!("actor.offers"), list(&actor.offers)),
+        (t!("actor.tags"), list(&actor.tags)),
+        (t!("common.notes"), actor.notes.clone()),
     ];
     out.extend(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
     out
@@ -167,7 +166,7 @@ fn website(actor: &Actor) -> Option<impl IntoView> {
     let href = safe_href(LinkKind::Web, &actor.website)?;
     let text = actor.website.clone();
     Some(view! {
-        <dt>{live("actor.website")}</dt>
+        <dt>{live!("actor.website")}</dt>
         <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
     })
 }
@@ -200,7 +199,7 @@ fn contacts(actor: &Actor) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <section aria-labelledby="detail-contacts">
-            <h3 id="detail-contacts">{live("actor.contacts")}</h3>
+            <h3 id="detail-contacts">{live!("actor.contacts")}</h3>
             <ul class="contacts">{items}</ul>
         </section>
     })

@@ -2,9 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-use crate::tr;
-
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::fields::{
@@ -62,14 +59,14 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
 
     let kind_options = Signal::derive(|| {
-        std::iter::once((String::new(), t("common.please_choose").to_owned()))
+        std::iter::once((String::new(), t!("common.please_choose").to_owned()))
             .chain(ActorKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())))
             .collect::<Vec<_>>()
     });
     let traeger_options = {
         let actor_id = actor_id.clone();
         Signal::derive(move || {
-            let mut options = vec![(String::new(), t("common.none").to_owned())];
+            let mut options = vec![(String::new(), t!("common.none").to_owned())];
             if let Some(actors) = state.with_region(|r| actors_by_name(r, |a| a.id != actor_id)) {
                 options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
             }
@@ -94,7 +91,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let existing_name = existing.as_ref().map(|a| a.name.clone()).unwrap_or_default();
     let title = move || {
         if creating {
-            t("actor_form.new").to_owned()
+            t!("actor_form.new").to_owned()
         } else {
             tr!("actor_form.edit", name = existing_name)
         }
@@ -117,12 +114,12 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             </header>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
-            <TextField id="actor-name" label=live("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="actor-name" label=live!("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             {move || {
                 let found = similar.get();
                 (!found.is_empty()).then(|| view! {
                     <div class="similar-warning" role="status" data-testid="similar-actor">
-                        <p>{live("actor_form.similar")}</p>
+                        <p>{live!("actor_form.similar")}</p>
                         <ul>
                             {found.into_iter().map(|(id, name)| view! {
                                 <li>
@@ -137,7 +134,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             }}
             <SelectField
                 id="actor-kind"
-                label=live("region.kind")
+                label=live!("region.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.map(|k| k.key()).unwrap_or_default()))
@@ -146,7 +143,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="actor-traeger"
-                label=live("actor.traeger_long")
+                label=live!("actor.traeger_long")
                 options=traeger_options
                 value=Signal::derive(move || draft.with(|d| d.traeger.as_ref().map(|t| t.0.clone()).unwrap_or_default()))
                 on_change=Callback::new(move |v: String| draft.update(|d| d.traeger = (!v.is_empty()).then(|| Id(v))))
@@ -154,7 +151,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             />
             <CheckboxGroup
                 id="actor-rechtskreise"
-                legend=live("actors.rechtskreise")
+                legend=live!("actors.rechtskreise")
                 options=rechtskreis_options
                 checked=Signal::derive(move || draft.with(|d| d.rechtskreise.iter().map(|r| r.key().to_owned()).collect()))
                 on_toggle=Callback::new(move |(key, on): (String, bool)| {
@@ -166,29 +163,29 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
             <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
                 <CheckboxGroup
                     id="actor-sozialraeume"
-                    legend=live("region.sozialraeume")
+                    legend=live!("region.sozialraeume")
                     options=sozialraum_options
                     checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
                     on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
                 />
             </Show>
-            <TextField id="actor-target-groups" label=live("actor.target_groups") hint=live("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
-            <TextField id="actor-offers" label=live("actor.offers") hint=live("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
+            <TextField id="actor-target-groups" label=live!("actor.target_groups") hint=live!("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
+            <TextField id="actor-offers" label=live!("actor.offers") hint=live!("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
             <TextField
                 id="actor-website"
-                label=live("actor.website")
+                label=live!("actor.website")
                 kind="url"
-                placeholder=live("actor.website_placeholder")
+                placeholder=live!("actor.website_placeholder")
                 value=website
                 on_input=set_website
                 error=error_of(errors, "website")
             />
             <ContactsEditor draft=draft errors=errors />
-            <TextField id="actor-tags" label=live("actor.tags") hint=live("region.comma_separated") value=tags on_input=set_tags />
-            <TextField id="actor-notes" label=live("common.notes") rows=4 value=notes on_input=set_notes />
+            <TextField id="actor-tags" label=live!("actor.tags") hint=live!("region.comma_separated") value=tags on_input=set_tags />
+            <TextField id="actor-notes" label=live!("common.notes") rows=4 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">{live("common.save")}</button>
-                <button type="button" on:click=cancel>{live("common.cancel")}</button>
+                <button type="submit" class="primary">{live!("common.save")}</button>
+                <button type="button" on:click=cancel>{live!("common.cancel")}</button>
             </div>
         </form>
     }
@@ -201,8 +198,8 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
     let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
     view! {
         <fieldset class="contacts-editor">
-            <legend>{live("actor.contacts")}</legend>
-            <p class="hint">{live("actor.contacts_hint")}</p>
+            <legend>{live!("actor.contacts")}</legend>
+            <p class="hint">{live!("actor.contacts_hint")}</p>
             {move || {
                 (0..count.get())
                     .map(|i| {
@@ -224,9 +221,9 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                         view! {
                             <div class="contact-row" role="group" aria-label=tr!("actor.contact_n", number = number)>
                                 <TextField id=format!("contact-{i}-name") label=tr!("actor.contact_name", number = number) value=name on_input=set_name error=error_of(errors, format!("contact.{i}.name")) />
-                                <TextField id=format!("contact-{i}-role") label=live("actor.contact_role") value=role on_input=set_role />
-                                <TextField id=format!("contact-{i}-email") label=live("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
-                                <TextField id=format!("contact-{i}-phone") label=live("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
+                                <TextField id=format!("contact-{i}-role") label=live!("actor.contact_role") value=role on_input=set_role />
+                                <TextField id=format!("contact-{i}-email") label=live!("actor.contact_email") kind="email" value=email on_input=set_email error=error_of(errors, format!("contact.{i}.email")) />
+                                <TextField id=format!("contact-{i}-phone") label=live!("actor.contact_phone") kind="tel" value=phone on_input=set_phone error=error_of(errors, format!("contact.{i}.phone")) />
                                 <button
                                     type="button"
                                     class="small"
@@ -241,7 +238,7 @@ fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) ->
                     })
                     .collect_view()
             }}
-            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{live("actor.contact_add")}</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.contacts.push(Contact::default()))>{live!("actor.contact_add")}</button>
         </fieldset>
     }
 }

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, live_label, number, t};
-use crate::tr;
+use crate::i18n::{live_label, number};
 
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::query::{ActorQuery, ActorRow, ActorRows, ActorSort};
@@ -50,14 +49,14 @@ pub fn ActorList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="actors-title">
             <div class="list-head">
-                <h2 id="actors-title">{live("tabs.actors")}</h2>
+                <h2 id="actors-title">{live!("tabs.actors")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::ActorForm(None))>
-                    {live("actors.add")}
+                    {live!("actors.add")}
                 </button>
             </div>
             <ActorFilters>
                 <div class="field">
-                    <label for="actor-sort">{live("actors.sort")}</label>
+                    <label for="actor-sort">{live!("actors.sort")}</label>
                     <select id="actor-sort" on:change=move |ev| query.update(|q| q.sort = ActorSort::from_key(&event_target_value(&ev)))>
                         {ActorSort::ALL
                             .into_iter()
@@ -79,7 +78,7 @@ pub fn ActorList() -> impl IntoView {
                     " "
                     <button type="button" class="link" on:click=move |_| query.update(|q| {
                         *q = ActorQuery { sort: q.sort, ..ActorQuery::default() }
-                    })>{live("actors.reset_filters")}</button>
+                    })>{live!("actors.reset_filters")}</button>
                 })}
             </p>
             <Show
@@ -87,9 +86,9 @@ pub fn ActorList() -> impl IntoView {
                 fallback=move || view! {
                     <p class="empty">
                         {move || if total() == 0 {
-                            t("actors.empty")
+                            t!("actors.empty")
                         } else {
-                            t("actors.no_match")
+                            t!("actors.no_match")
                         }}
                     </p>
                 }
@@ -97,11 +96,11 @@ pub fn ActorList() -> impl IntoView {
                 <table class="data actor-table" data-testid="actor-table">
                     <thead>
                         <tr>
-                            <th scope="col">{live("common.name")}</th>
-                            <th scope="col">{live("common.kind")}</th>
-                            <th scope="col" class="secondary">{live("region.sozialraeume")}</th>
-                            <th scope="col" class="secondary">{live("actors.rechtskreise")}</th>
-                            <th scope="col" class="num">{live("tabs.relations")}</th>
+                            <th scope="col">{live!("common.name")}</th>
+                            <th scope="col">{live!("common.kind")}</th>
+                            <th scope="col" class="secondary">{live!("region.sozialraeume")}</th>
+                            <th scope="col" class="secondary">{live!("actors.rechtskreise")}</th>
+                            <th scope="col" class="num">{live!("tabs.relations")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -173,22 +172,22 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
         state.with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     };
     view! {
-        <div class="filters" role="search" aria-label=live("actors.search_label")>
+        <div class="filters" role="search" aria-label=live!("actors.search_label")>
                 <div class="field grow">
-                <label for="actor-search">{live("actors.search")}</label>
+                <label for="actor-search">{live!("actors.search")}</label>
                 <input
                     id="actor-search"
                     type="search"
-                    placeholder=live("actors.search_placeholder")
+                    placeholder=live!("actors.search_placeholder")
                     autocomplete="off"
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                 />
             </div>
             <div class="field">
-                <label for="filter-kind">{live("common.kind")}</label>
+                <label for="filter-kind">{live!("common.kind")}</label>
                 <select id="filter-kind" on:change=move |ev| query.update(|q| q.kind = ActorKind::from_key(&event_target_value(&ev)))>
-                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{live("actors.all_kinds")}</option>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{live!("actors.all_kinds")}</option>
                     {ActorKind::ALL
                         .iter()
                         .map(|k| {
@@ -199,12 +198,12 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-rechtskreis">{live("actors.rechtskreis")}</label>
+                <label for="filter-rechtskreis">{live!("actors.rechtskreis")}</label>
                 <select
                     id="filter-rechtskreis"
                     on:change=move |ev| query.update(|q| q.rechtskreis = Rechtskreis::from_key(&event_target_value(&ev)))
                 >
-                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{live("actors.all_rechtskreise")}</option>
+                    <option value="" selected=move || query.with(|q| q.rechtskreis.is_none())>{live!("actors.all_rechtskreise")}</option>
                     {Rechtskreis::ALL
                         .iter()
                         .map(|r| {
@@ -215,7 +214,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-sozialraum">{live("actors.sozialraum")}</label>
+                <label for="filter-sozialraum">{live!("actors.sozialraum")}</label>
                 <select
                     id="filter-sozialraum"
                     on:change=move |ev| {
@@ -223,7 +222,7 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                         query.update(|q| q.sozialraum = (!value.is_empty()).then(|| Id(value)));
                     }
                 >
-                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{live("actors.all_sozialraeume")}</option>
+                    <option value="" selected=move || query.with(|q| q.sozialraum.is_none())>{live!("actors.all_sozialraeume")}</option>
                     {move || {
                         sozialraeume()
                             .into_iter()

@@ -8,8 +8,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::rules::dates::show as date;
-use crate::i18n::live;
-use crate::tr;
 
 use crate::app::checklists::list::ProgressBar;
 use crate::app::platform::browser::{now_iso, today};
@@ -92,15 +90,15 @@ pub fn AggregateChecklists(
     view! {
         <section class="aggregate" aria-labelledby=id("title")>
             {(!nested).then(|| view! {
-                <h3 id=id("title")>{live("analysis.aggregate_title")}</h3>
-                <p class="hint">{live("analysis.aggregate_hint")}</p>
+                <h3 id=id("title")>{live!("analysis.aggregate_title")}</h3>
+                <p class="hint">{live!("analysis.aggregate_hint")}</p>
             })}
-            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{live("analysis.no_checklists")}</p> }>
+            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{live!("analysis.no_checklists")}</p> }>
                 <p class="print-only" data-testid=id("print-title")>
                     {move || tr!("analysis.print_title", template = template_name(), date = date(&now_iso()), n = result.with(|r| r.included.len()))}
                 </p>
                 <div class="field">
-                    <label for=id("template")>{live("checklists.template")}</label>
+                    <label for=id("template")>{live!("checklists.template")}</label>
                     <select id=id("template") on:change=move |ev| {
                         template.set(event_target_value(&ev));
                         excluded.set(source.with_untracked(left_out_by_default));
@@ -115,10 +113,10 @@ pub fn AggregateChecklists(
                     <p class="hint" data-testid="demo-left-out">{move || tr!("analysis.demo_left_out", name = name)}</p>
                 })}
                 <fieldset class="checkboxes region-filter">
-                    <legend>{live("analysis.regions")}</legend>
+                    <legend>{live!("analysis.regions")}</legend>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{live("common.all")}</button>
-                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live("analysis.none")}</button>
+                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{live!("common.all")}</button>
+                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live!("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
                         let box_id = format!("{prefix}-region-{i}");
@@ -138,7 +136,7 @@ pub fn AggregateChecklists(
                 </fieldset>
                 <label class="checkbox" for=id("all")>
                     <input type="checkbox" id=id("all") prop:checked=move || of_all.get() on:change=move |ev| of_all.set(event_target_checked(&ev)) />
-                    {live("analysis.all_checklists")}
+                    {live!("analysis.all_checklists")}
                 </label>
                 {move || {
                     let result = result.get();
@@ -150,14 +148,14 @@ pub fn AggregateChecklists(
                         <p data-testid=id("count")>{move || tr!("analysis.included_n", n = n)}</p>
                         {(!result.mismatches.is_empty()).then(|| view! {
                             <div class="repairs" data-testid=id("mismatches")>
-                                <p>{live("analysis.mismatches")}</p>
+                                <p>{live!("analysis.mismatches")}</p>
                                 <ul>{result.mismatches.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                             </div>
                         })}
                         <table class="aggregate-table" data-testid=id("table")>
-                            <caption>{live("analysis.table_caption")}</caption>
+                            <caption>{live!("analysis.table_caption")}</caption>
                             <thead><tr>
-                                <th scope="col">{live("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{live("analysis.shares")}</th>
+                                <th scope="col">{live!("print.col.item")}</th><th scope="col">"n"</th><th scope="col">{live!("analysis.shares")}</th>
                                 {before_n.map(|n| view! { <th scope="col">{move || tr!("analysis.change_since", n = n)}</th> })}
                             </tr></thead>
                             <tbody>
@@ -193,11 +191,11 @@ pub fn AggregateChecklists(
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <p class="hint">{if of_all { live("analysis.n_all") } else { live("analysis.n_answered") }}</p>
+                        <p class="hint">{if of_all { live!("analysis.n_all") } else { live!("analysis.n_answered") }}</p>
                         <details>
                             <summary>{move || tr!("analysis.included_list", n = n)}</summary>
                             <table class="included-table">
-                                <thead><tr><th scope="col">{live("header.region")}</th><th scope="col">{live("analysis.checklist")}</th><th scope="col">{live("analysis.version")}</th><th scope="col">{live("analysis.file")}</th><th scope="col">{live("analysis.as_of")}</th></tr></thead>
+                                <thead><tr><th scope="col">{live!("header.region")}</th><th scope="col">{live!("analysis.checklist")}</th><th scope="col">{live!("analysis.version")}</th><th scope="col">{live!("analysis.file")}</th><th scope="col">{live!("analysis.as_of")}</th></tr></thead>
                                 <tbody>
                                     {result.included.iter().map(|i| view! {
                                         <tr><td>{i.region.clone()}</td><td>{i.checklist.clone()}</td><td>{i.template_version}</td><td>{i.file.clone()}</td><td>{date(&i.date)}</td></tr>
@@ -208,8 +206,8 @@ pub fn AggregateChecklists(
                     }
                 }}
                 <div class="button-row">
-                    <button type="button" on:click=export>{live("analysis.save_csv")}</button>
-                    <button type="button" on:click=print>{live("analysis.print")}</button>
+                    <button type="button" on:click=export>{live!("analysis.save_csv")}</button>
+                    <button type="button" on:click=print>{live!("analysis.print")}</button>
                 </div>
             </Show>
         </section>

@@ -11,8 +11,7 @@ use crate::app::platform::browser::file_text;
 use crate::domain::analysis::file_set::FileSet;
 use crate::domain::data::format::MAX_FILE_BYTES;
 use crate::domain::model::Workspace;
-use crate::i18n::live;
-use crate::tr;
+use crate::i18n::{live, Key};
 
 /// Reads the chosen files into a fresh set, one after the other, so that the
 /// page stays responsive and the progress can be shown.
@@ -42,7 +41,7 @@ fn read_files(
 
 /// A file (or folder) choice with the progress and what was not counted.
 #[component]
-fn FilePicker(id: &'static str, label: &'static str, set: RwSignal<FileSet>, workspace: RwSignal<Workspace>) -> impl IntoView {
+fn FilePicker(id: &'static str, label: Key, set: RwSignal<FileSet>, workspace: RwSignal<Workspace>) -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -56,7 +55,7 @@ fn FilePicker(id: &'static str, label: &'static str, set: RwSignal<FileSet>, wor
         <div class="field file-picker">
             <label for=id>{live(label)}</label>
             <input id=id type="file" multiple accept=".json,application/json" on:change=on_change />
-            <label for=folder_id.clone()>{live("evaluate.choose_folder")}</label>
+            <label for=folder_id.clone()>{live!("evaluate.choose_folder")}</label>
             // Where the browser allows choosing a folder; its .json files are read.
             <input id=folder_id type="file" prop:webkitdirectory=true on:change=on_change />
         </div>
@@ -70,7 +69,7 @@ fn FilePicker(id: &'static str, label: &'static str, set: RwSignal<FileSet>, wor
         </p>
         {move || set.with(|s| (!s.skipped.is_empty()).then(|| view! {
             <div class="repairs" data-testid=format!("{id}-skipped")>
-                <p>{live("evaluate.skipped")}</p>
+                <p>{live!("evaluate.skipped")}</p>
                 <ul>{s.skipped.iter().map(|(name, why)| {
                     let (name, why) = (name.clone(), why.clone());
                     view! { <li>{move || format!("{name}: {}", why.text())}</li> }
@@ -87,20 +86,20 @@ pub fn FileEvaluation() -> impl IntoView {
     let (earlier, earlier_workspace) = (RwSignal::new(FileSet::default()), RwSignal::new(Workspace::default()));
     view! {
         <section class="file-evaluation" aria-labelledby="evaluate-title">
-            <h3 id="evaluate-title">{live("evaluate.title")}</h3>
-            <p class="hint">{live("evaluate.hint")}</p>
-            <FilePicker id="evaluate-files" label="evaluate.choose_files" set=set workspace=workspace />
+            <h3 id="evaluate-title">{live!("evaluate.title")}</h3>
+            <p class="hint">{live!("evaluate.hint")}</p>
+            <FilePicker id="evaluate-files" label=key!("evaluate.choose_files") set=set workspace=workspace />
             {move || set.with(|s| !s.counted.is_empty()).then(|| view! {
                 <AggregateChecklists source=workspace prefix="evaluate" nested=true earlier=earlier_workspace />
-                <h4>{live("evaluate.earlier_title")}</h4>
-                <p class="hint">{live("evaluate.earlier_hint")}</p>
-                <FilePicker id="evaluate-earlier" label="evaluate.choose_earlier" set=earlier workspace=earlier_workspace />
+                <h4>{live!("evaluate.earlier_title")}</h4>
+                <p class="hint">{live!("evaluate.earlier_hint")}</p>
+                <FilePicker id="evaluate-earlier" label=key!("evaluate.choose_earlier") set=earlier workspace=earlier_workspace />
                 <button type="button" on:click=move |_| {
                     for (set, workspace) in [(set, workspace), (earlier, earlier_workspace)] {
                         set.set(FileSet::default());
                         workspace.set(Workspace::default());
                     }
-                }>{live("evaluate.clear")}</button>
+                }>{live!("evaluate.clear")}</button>
             })}
         </section>
     }

@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-
 use crate::app::analysis::aggregate::AggregateChecklists;
 use crate::app::analysis::files::FileEvaluation;
 use crate::app::state::use_state;
@@ -17,7 +15,7 @@ pub fn AnalysisView() -> impl IntoView {
     let state = use_state();
     view! {
         <section class="analysis-view content" aria-labelledby="analysis-title">
-            <h2 id="analysis-title">{live("header.analysis")}</h2>
+            <h2 id="analysis-title">{live!("header.analysis")}</h2>
             <CompareRegions />
             <AggregateChecklists source=state.workspace prefix="aggregate" />
             <FileEvaluation />
@@ -62,14 +60,14 @@ fn CompareRegions() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="compare-title">
-            <h3 id="compare-title">{live("analysis.compare_title")}</h3>
+            <h3 id="compare-title">{live!("analysis.compare_title")}</h3>
             <Show
                 when=move || state.workspace.with(|ws| ws.regions.len() >= 2)
-                fallback=|| view! { <p class="muted">{live("analysis.compare_needs_two")}</p> }
+                fallback=|| view! { <p class="muted">{live!("analysis.compare_needs_two")}</p> }
             >
                 <div class="compare-pickers">
-                    {region_select("compare-a", t("analysis.region_a"), a)}
-                    {region_select("compare-b", t("analysis.region_b"), b)}
+                    {region_select("compare-a", t!("analysis.region_a"), a)}
+                    {region_select("compare-b", t!("analysis.region_b"), b)}
                 </div>
                 {move || sections.get().map(|(name_a, name_b, sections)| view! {
                     <div data-testid="comparison">
@@ -77,7 +75,7 @@ fn CompareRegions() -> impl IntoView {
                             <table class="compare-table">
                                 <caption>{section.title}</caption>
                                 <thead><tr>
-                                    <th scope="col">{live("analysis.feature")}</th>
+                                    <th scope="col">{live!("analysis.feature")}</th>
                                     <th scope="col">{name_a.clone()}</th>
                                     <th scope="col">{name_b.clone()}</th>
                                 </tr></thead>

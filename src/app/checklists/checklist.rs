@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates::{day_input_to_iso, show as date};
-use crate::i18n::{live, live_label, t};
-use crate::tr;
+use crate::i18n::live_label;
 
 use crate::app::checklists::list::{status_class, status_label, ProgressBar};
 
@@ -80,23 +79,23 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                 // Back at the list, the focus lands on the checklist just left.
                 focus_later(format!(r#"[id="open-{}"]"#, back_id.0.replace('"', "\\\"")));
                 state.open_checklist.set(None);
-            }>{live("checklist.back")}</button>
+            }>{live!("checklist.back")}</button>
             <div class="list-head">
                 <div>
                     <h2 id="checklist-title" tabindex="-1">{move || header().map(|h| h.0)}</h2>
                     <p class="muted">{move || header().map(|(_, t, v)| tr!("checklist.origin", template = t, version = v))}</p>
                 </div>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Print)>{live("checklist.print")}</button>
-                    <button type="button" on:click=export>{live("checklist.csv")}</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Print)>{live!("checklist.print")}</button>
+                    <button type="button" on:click=export>{live!("checklist.csv")}</button>
                 </div>
             </div>
             {move || summary().map(|(overall, sections, overdue, nobody)| view! {
                 <section class="overview" aria-labelledby="overview-title">
-                    <h3 id="overview-title">{live("checklist.overview")}</h3>
-                    <ProgressBar progress=overall label=live("checklist.overall") />
+                    <h3 id="overview-title">{live!("checklist.overview")}</h3>
+                    <ProgressBar progress=overall label=live!("checklist.overall") />
                     <table class="section-progress">
-                        <caption class="visually-hidden">{live("checklist.per_section")}</caption>
+                        <caption class="visually-hidden">{live!("checklist.per_section")}</caption>
                         <tbody>
                             {sections.into_iter().map(|(title, progress)| {
                                 let label = title.clone();
@@ -120,9 +119,9 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                     </p>
                 </section>
             })}
-            <div class="filters" role="search" aria-label=live("checklist.filter")>
+            <div class="filters" role="search" aria-label=live!("checklist.filter")>
                 <div class="field">
-                    <label for="item-filter-status">{live("print.col.status")}</label>
+                    <label for="item-filter-status">{live!("print.col.status")}</label>
                     <select id="item-filter-status" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.status = match value.as_str() {
@@ -130,7 +129,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                             "offen" => Some(None),
                             key => Status::from_key(key).map(Some) });
                     }>
-                        <option value="" selected=move || filter.with(|f| f.status.is_none())>{live("common.all")}</option>
+                        <option value="" selected=move || filter.with(|f| f.status.is_none())>{live!("common.all")}</option>
                         {move || statuses_present().into_iter().map(|s| view! {
                             <option value=s.key() selected=move || filter.with(|f| f.status == Some(Some(s)))>{live_label(s, |v| v.label())}</option>
                         }).collect_view()}
@@ -138,12 +137,12 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="item-filter-actor">{live("print.col.responsible")}</label>
+                    <label for="item-filter-actor">{live!("print.col.responsible")}</label>
                     <select id="item-filter-actor" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.responsible = (!value.is_empty()).then(|| Id(value)));
                     }>
-                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>{live("common.all")}</option>
+                        <option value="" selected=move || filter.with(|f| f.responsible.is_none())>{live!("common.all")}</option>
                         {move || responsible_options().into_iter().map(|(id, name)| {
                             let this = Id(id.clone());
                             view! { <option value=id selected=move || filter.with(|f| f.responsible.as_ref() == Some(&this))>{name}</option> }
@@ -153,15 +152,15 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                 <label class="checkbox" for="item-filter-overdue">
                     <input type="checkbox" id="item-filter-overdue" prop:checked=move || filter.with(|f| f.overdue_only)
                         on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
-                    {live("checklist.only_overdue")}
+                    {live!("checklist.only_overdue")}
                 </label>
                 <label class="checkbox" for="item-filter-nobody">
                     <input type="checkbox" id="item-filter-nobody" prop:checked=move || filter.with(|f| f.without_responsible)
                         on:change=move |ev| filter.update(|f| f.without_responsible = event_target_checked(&ev)) />
-                    {live("checklist.without_responsible")}
+                    {live!("checklist.without_responsible")}
                 </label>
                 <Show when=move || filter.with(ItemFilter::is_active)>
-                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{live("actors.reset_filters")}</button>
+                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{live!("actors.reset_filters")}</button>
                 </Show>
             </div>
             <Sections id=id.clone() filter=filter today=today.clone() />
@@ -265,7 +264,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 Some(
                     view! {
                         <fieldset class="status-choice">
-                            <legend>{live("print.col.status")}</legend>
+                            <legend>{live!("print.col.status")}</legend>
                             {steps.into_iter().enumerate().map(|(n, s)| {
                                 let radio_id = format!("{group_name}-{n}");
                                 let label_for = radio_id.clone();
@@ -294,7 +293,7 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <div class="item-head">
                     <span class="item-number">{number.clone()}</span>
                     <p class="item-text" id=head_id>{current.text.clone()}</p>
-                    {overdue.then(|| view! { <span class="badge overdue">{live("checklist.overdue")}</span> })}
+                    {overdue.then(|| view! { <span class="badge overdue">{live!("checklist.overdue")}</span> })}
                     {matches!(kind, ItemKind::Status(_)).then(|| view! {
                         <span class=format!("badge {}", status_class(current.status))>{move || status_label(current.status)}</span>
                     })}
@@ -304,10 +303,10 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                 <Responsible checklist=checklist.clone() item=item.clone() chosen=current.responsible.clone() />
                 <div class="item-fields">
                     <div class="field">
-                        <label for=format!("{dom_id}-due")>{live("checklist.due_on")}</label>
+                        <label for=format!("{dom_id}-due")>{live!("checklist.due_on")}</label>
                         // Typed as people write dates (01.09.2026), not in the browser's own date format.
                         <input type="text" inputmode="numeric" autocomplete="off" id=format!("{dom_id}-due")
-                            placeholder=live("checklist.due_placeholder")
+                            placeholder=live!("checklist.due_placeholder")
                             prop:value=date(&current.due)
                             aria-invalid=move || due_error.get().to_string()
                             aria-describedby=format!("{dom_id}-due-error")
@@ -318,11 +317,11 @@ fn ItemCard(checklist: Id, item: Id, number: String) -> impl IntoView {
                                 }
                                 None => due_error.set(true) } />
                         <div id=format!("{dom_id}-due-error") aria-live="polite">
-                            {move || due_error.get().then(|| view! { <p class="error">{live("checklist.due_invalid")}</p> })}
+                            {move || due_error.get().then(|| view! { <p class="error">{live!("checklist.due_invalid")}</p> })}
                         </div>
                     </div>
                     <div class="field grow">
-                        <label for=format!("{dom_id}-notes")>{live("common.notes")}</label>
+                        <label for=format!("{dom_id}-notes")>{live!("common.notes")}</label>
                         <textarea id=format!("{dom_id}-notes") rows="2" prop:value=current.notes.clone()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev).trim().to_owned();
@@ -359,29 +358,29 @@ fn Responsible(checklist: Id, item: Id, chosen: Vec<Id>) -> impl IntoView {
     let (add_checklist, add_item) = (checklist.clone(), item.clone());
     view! {
         <div class="responsible">
-            <span class="label">{live("checklist.responsible")}" "</span>
-            {if names.is_empty() { Some(view! { <span class="muted">{live("checklist.nobody")}</span> }) } else { None }}
+            <span class="label">{live!("checklist.responsible")}" "</span>
+            {if names.is_empty() { Some(view! { <span class="muted">{live!("checklist.nobody")}</span> }) } else { None }}
             <ul class="chips">
                 {names.into_iter().map(|(actor, name)| {
                     let open = actor.clone();
                     let (checklist, item) = (checklist.clone(), item.clone());
                     view! {
                         <li class="chip">
-                            <button type="button" class="link" title=live("checklist.open_actor") on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
+                            <button type="button" class="link" title=live!("checklist.open_actor") on:click=move |_| state.open(Panel::Actor(open.clone()))>{name.clone()}</button>
                             <button type="button" class="remove" aria-label=tr!("checklist.remove_responsible", name = name)
                                 on:click=move |_| change(state, checklist.clone(), item.clone(), actor.clone(), false)>"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <label class="visually-hidden" for=select_id.clone()>{live("checklist.add_responsible")}</label>
+            <label class="visually-hidden" for=select_id.clone()>{live!("checklist.add_responsible")}</label>
             <select id=select_id class="add-actor" on:change=move |ev| {
                 let value = event_target_value(&ev);
                 if !value.is_empty() {
                     change(state, add_checklist.clone(), add_item.clone(), Id(value), true);
                 }
             }>
-                <option value="" selected=true>{live("checklist.add_actor_ellipsis")}</option>
+                <option value="" selected=true>{live!("checklist.add_actor_ellipsis")}</option>
                 {options.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
             </select>
         </div>
@@ -431,7 +430,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                             }
                         }));
                     }>
-                        <option value="" selected=true>{live("checklist.add_actor_short")}</option>
+                        <option value="" selected=true>{live!("checklist.add_actor_short")}</option>
                         {others.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                     </select>
                     " "
@@ -442,7 +441,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                                 i.answers.remove(n);
                             }
                         }));
-                    }>{live("common.remove")}</button>
+                    }>{live!("common.remove")}</button>
                 </li>
             }
         })
@@ -450,7 +449,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
     let add = move || {
         let value = text.get_untracked().trim().to_owned();
         if value.is_empty() {
-            error.set(Some(t("checklist.answer_required")));
+            error.set(Some(t!("checklist.answer_required")));
             return;
         }
         let chosen = actor.get_untracked();
@@ -467,7 +466,7 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
             <ul class="answer-list">{list}</ul>
             <div class="answer-form">
                 <div class="field grow">
-                    <label for=input_id.clone()>{live("checklist.new_answer")}</label>
+                    <label for=input_id.clone()>{live!("checklist.new_answer")}</label>
                     <input id=input_id type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
                         aria-invalid=move || error.get().map(|_| "true")
                         aria-describedby={ let error_id = error_id.clone(); move || error.get().map(|_| error_id.clone()) }
@@ -478,16 +477,16 @@ fn Answers(checklist: Id, item: Id, answers: Vec<Answer>) -> impl IntoView {
                     {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
                 </div>
                 <div class="field">
-                    <label for=actor_id.clone()>{live("checklist.answer_actor")}</label>
+                    <label for=actor_id.clone()>{live!("checklist.answer_actor")}</label>
                     <select id=actor_id on:change=move |ev| actor.set(event_target_value(&ev))>
-                        <option value="" selected=move || actor.with(|a| a.is_empty())>{live("common.none")}</option>
+                        <option value="" selected=move || actor.with(|a| a.is_empty())>{live!("common.none")}</option>
                         {actors.clone().into_iter().map(|(id, name)| {
                             let value = id.0.clone();
                             view! { <option value=id.0 selected=move || actor.with(|a| a == &value)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="button" on:click=move |_| add()>{live("checklist.add_answer")}</button>
+                <button type="button" on:click=move |_| add()>{live!("checklist.add_answer")}</button>
             </div>
         </div>
     }

@@ -3,9 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-use crate::tr;
-
 use crate::app::platform::browser::{format_timestamp, new_id, now_iso, today};
 use crate::app::state::{use_state, View};
 use crate::app::widgets::confirm::ConfirmButton;
@@ -36,7 +33,7 @@ pub fn status_class(status: Option<Status>) -> &'static str {
 #[component]
 pub fn ProgressBar(progress: Progress, #[prop(into)] label: TextProp) -> impl IntoView {
     if progress.total == 0 {
-        return view! { <p class="muted">{live("checklists.no_status_items")}</p> }.into_any();
+        return view! { <p class="muted">{live!("checklists.no_status_items")}</p> }.into_any();
     }
     let segments = progress.segments();
     let bar = segments
@@ -104,17 +101,17 @@ pub fn ChecklistList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="checklists-title">
             <div class="list-head">
-                <h2 id="checklists-title">{live("tabs.checklists")}</h2>
+                <h2 id="checklists-title">{live!("tabs.checklists")}</h2>
                 <div class="actions inline">
-                    <button type="button" on:click=move |_| state.view.set(View::Templates)>{live("checklists.manage_templates")}</button>
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{live("checklists.new_button")}</button>
+                    <button type="button" on:click=move |_| state.view.set(View::Templates)>{live!("checklists.manage_templates")}</button>
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{live!("checklists.new_button")}</button>
                 </div>
             </div>
             <Show when=move || creating.get()>
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
             </Show>
             <Show when=move || cards.with(|c| !c.is_empty()) fallback=|| view! {
-                <p class="empty">{live("checklists.empty")}</p>
+                <p class="empty">{live!("checklists.empty")}</p>
             }>
                 <ul class="cards wide" data-testid="checklist-cards">
                     <For each=move || cards.get() key=|c| c.clone() children=move |(id, title, template, version, created, progress, overdue, nobody)| {
@@ -132,12 +129,12 @@ pub fn ChecklistList() -> impl IntoView {
                                 </p>
                                 <div class="actions">
                                     <ConfirmButton
-                                        label=live("common.delete_ellipsis")
-                                        question=live("checklists.delete_question")
-                                        confirm_label=live("common.confirm_delete")
+                                        label=live!("common.delete_ellipsis")
+                                        question=live!("checklists.delete_question")
+                                        confirm_label=live!("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_checklist(&id));
-                                            state.confirm(t("checklists.deleted"));
+                                            state.confirm(t!("checklists.deleted"));
                                         })
                                     />
                                 </div>
@@ -164,7 +161,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
     };
     let start = move || {
         let Some(template) = templates.with_untracked(|ts| ts.iter().find(|t| t.id.0 == chosen.get_untracked()).cloned()) else {
-            error.set(Some(t("checklists.choose_template").into()));
+            error.set(Some(t!("checklists.choose_template").into()));
             return;
         };
         let name = title.get_untracked().trim().to_owned();
@@ -174,16 +171,16 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
         state.edit_region(|r| r.checklists.push(checklist));
         on_done.run(());
         state.show_checklist(id, None);
-        state.confirm(t("checklists.created"));
+        state.confirm(t!("checklists.created"));
     };
     view! {
         <form class="entity-form new-checklist" aria-labelledby="new-checklist-title" novalidate on:submit=move |ev| {
             ev.prevent_default();
             start();
         }>
-            <h3 id="new-checklist-title">{live("checklists.new")}</h3>
+            <h3 id="new-checklist-title">{live!("checklists.new")}</h3>
             <fieldset class="template-choice">
-                <legend>{live("checklists.template")}</legend>
+                <legend>{live!("checklists.template")}</legend>
                 <For each=move || templates.get() key=|t| (t.id.clone(), t.version) children=move |template: Template| {
                     let suggest = suggest.clone();
                     let radio_id = format!("template-{}", template.id.0);
@@ -222,12 +219,12 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
             <div class="field">
-                <label for="new-checklist-name">{live("checklists.title")}</label>
+                <label for="new-checklist-name">{live!("checklists.title")}</label>
                 <input id="new-checklist-name" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{live("checklists.create")}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{live("common.cancel")}</button>
+                <button type="submit" class="primary">{live!("checklists.create")}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{live!("common.cancel")}</button>
             </div>
         </form>
     }

@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates::show as date;
-use crate::i18n::live;
-use crate::tr;
 
 use crate::app::checklists::list::status_label;
 
@@ -52,7 +50,7 @@ fn print_view(state: AppState, id: &Id) -> AnyView {
         })
         .flatten();
     let Some((region, title, template, version, progress, sections)) = content else {
-        return view! { <p class="empty">{live("print.gone")}</p> }.into_any();
+        return view! { <p class="empty">{live!("print.gone")}</p> }.into_any();
     };
     let summary = progress.described().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" · ");
     let stand = date(&now_iso());
@@ -63,8 +61,8 @@ fn print_view(state: AppState, id: &Id) -> AnyView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{live("print.print")}</button>
-                <button type="button" on:click=move |_| state.view.set(View::Checklists)>{live("print.back")}</button>
+                }>{live!("print.print")}</button>
+                <button type="button" on:click=move |_| state.view.set(View::Checklists)>{live!("print.back")}</button>
             </div>
             <header>
                 <p class="print-region">{region}</p>
@@ -78,12 +76,12 @@ fn print_view(state: AppState, id: &Id) -> AnyView {
                     <table class="print-table">
                         <thead>
                             <tr>
-                                <th scope="col">{live("print.col.number")}</th>
-                                <th scope="col">{live("print.col.item")}</th>
-                                <th scope="col">{live("print.col.status")}</th>
-                                <th scope="col">{live("print.col.responsible")}</th>
-                                <th scope="col">{live("print.col.due")}</th>
-                                <th scope="col">{live("print.col.notes")}</th>
+                                <th scope="col">{live!("print.col.number")}</th>
+                                <th scope="col">{live!("print.col.item")}</th>
+                                <th scope="col">{live!("print.col.status")}</th>
+                                <th scope="col">{live!("print.col.responsible")}</th>
+                                <th scope="col">{live!("print.col.due")}</th>
+                                <th scope="col">{live!("print.col.notes")}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -3,9 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-use crate::tr;
-
 use crate::app::checklists::list::all_templates;
 
 use crate::app::platform::browser::new_id;
@@ -31,12 +28,12 @@ pub fn TemplateManager() -> impl IntoView {
     };
     view! {
         <section class="templates" aria-labelledby="templates-title">
-            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>{live("templates.back")}</button>
+            <button type="button" class="link back" on:click=move |_| state.view.set(View::Checklists)>{live!("templates.back")}</button>
             <div class="list-head">
-                <h2 id="templates-title">{live("templates.title")}</h2>
-                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>{live("templates.new")}</button>
+                <h2 id="templates-title">{live!("templates.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| editing.set(Some((new_id("template"), None)))>{live!("templates.new")}</button>
             </div>
-            <p class="hint">{live("templates.hint")}</p>
+            <p class="hint">{live!("templates.hint")}</p>
             {move || editing.get().map(|(id, saved)| view! {
                 <TemplateEditor id=id saved=saved on_close=Callback::new(move |_: ()| editing.set(None)) />
             })}
@@ -49,20 +46,20 @@ pub fn TemplateManager() -> impl IntoView {
                     view! {
                         <li class="card">
                             <h3>{template.name.clone()}</h3>
-                            <p class="muted">{let (sections, items, version) = (template.sections.len(), template.item_count(), template.version); move || tr!("templates.summary", origin = if builtin { t("templates.builtin") } else { t("templates.own") }, sections = sections, items = items, version = version)}</p>
+                            <p class="muted">{let (sections, items, version) = (template.sections.len(), template.item_count(), template.version); move || tr!("templates.summary", origin = if builtin { t!("templates.builtin") } else { t!("templates.own") }, sections = sections, items = items, version = version)}</p>
                             <p>{template.description.clone()}</p>
                             <div class="actions">
                                 <button type="button" class="small" on:click=move |_| copy(&for_copy)>{let name = template.name.clone(); move || tr!("templates.copy", name = name)}</button>
                                 {(!builtin).then(|| view! {
-                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>{live("common.edit")}</button>
+                                    <button type="button" class="small" on:click=move |_| editing.set(Some((for_edit.id.clone(), Some(for_edit.clone()))))>{live!("common.edit")}</button>
                                     <ConfirmButton
-                                        label=live("common.delete_ellipsis")
-                                        question=live("templates.delete_question")
-                                        confirm_label=live("common.confirm_delete")
+                                        label=live!("common.delete_ellipsis")
+                                        question=live!("templates.delete_question")
+                                        confirm_label=live!("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             let id = delete_id.clone();
                                             state.edit_workspace(|ws| ws.templates.retain(|t| t.id != id));
-                                            state.confirm(t("templates.deleted"));
+                                            state.confirm(t!("templates.deleted"));
                                         })
                                     />
                                 })}
@@ -98,7 +95,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                 });
                 form.finish();
                 on_close.run(());
-                state.confirm(t("templates.saved"));
+                state.confirm(t!("templates.saved"));
             }
             Err(found) => {
                 errors.set(found);
@@ -116,11 +113,11 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
             ev.prevent_default();
             save();
         }>
-            <h3 id="template-editor-title" tabindex="-1">{live("templates.edit")}</h3>
+            <h3 id="template-editor-title" tabindex="-1">{live!("templates.edit")}</h3>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
-            <TextField id="template-name" label=live("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
-            <TextField id="template-description" label=live("templates.description") rows=2 value=description on_input=set_description />
+            <TextField id="template-name" label=live!("templates.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="template-description" label=live!("templates.description") rows=2 value=description on_input=set_description />
             {move || errors.with(|e| e.get("sections").map(|m| m.text())).map(|e| view! { <p class="error">{e}</p> })}
             {move || shape.get().into_iter().enumerate().map(|(s, item_count)| {
                 let number = s + 1;
@@ -144,9 +141,9 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                                 view! {
                                     <li class="template-item">
                                         <TextField id=format!("item-{s}-{i}-text") label=tr!("templates.item_n", number = item_number) value=get(|x| x.text.clone()) on_input=set(|x, v| x.text = v) />
-                                        <TextField id=format!("item-{s}-{i}-help") label=live("templates.help") value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
+                                        <TextField id=format!("item-{s}-{i}-help") label=live!("templates.help") value=get(|x| x.help.clone()) on_input=set(|x, v| x.help = v) />
                                         <div class="field">
-                                            <label for=kind_id.clone()>{live("templates.answer_kind")}</label>
+                                            <label for=kind_id.clone()>{live!("templates.answer_kind")}</label>
                                             <select id=kind_id on:change=move |ev| {
                                                 let value = event_target_value(&ev);
                                                 draft.update(|d| if let Some(item) = d.sections.get_mut(s).and_then(|x| x.items.get_mut(i)) {
@@ -176,13 +173,13 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
                     </fieldset>
                 }
             }).collect_view()}
-            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{live("templates.section_add")}</button>
+            <button type="button" on:click=move |_| draft.update(|d| d.sections.push(SectionDraft { items: vec![ItemDraft::default()], ..SectionDraft::default() }))>{live!("templates.section_add")}</button>
             <div class="actions">
-                <button type="submit" class="primary">{live("templates.save")}</button>
+                <button type="submit" class="primary">{live!("templates.save")}</button>
                 <button type="button" on:click=move |_| {
                     form.finish();
                     on_close.run(());
-                }>{live("common.cancel")}</button>
+                }>{live!("common.cancel")}</button>
             </div>
         </form>
     }
@@ -190,7 +187,7 @@ fn TemplateEditor(id: Id, saved: Option<Template>, on_close: Callback<()>) -> im
 
 /// (key, label) of every kind of item: the scales, then free answers.
 fn kinds() -> Vec<(&'static str, &'static str)> {
-    Scale::ALL.iter().map(|s| (s.key(), s.label())).chain([("answers", t("templates.kind.answers"))]).collect()
+    Scale::ALL.iter().map(|s| (s.key(), s.label())).chain([("answers", t!("templates.kind.answers"))]).collect()
 }
 
 fn kind_key(kind: ItemKind) -> String {

@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-use crate::tr;
+use crate::i18n::t;
 
 use crate::app::checklists::list::all_templates;
 use crate::app::exchange::protect::{ProtectFields, Protection};
@@ -73,10 +72,10 @@ pub fn ExportPanel() -> impl IntoView {
             export(source, Format::Netzwerkatlas, &options())
         });
         match file {
-            Ok(file) => protection.save(state, file, move || error.set(Some(t("encryption.failed").into()))),
+            Ok(file) => protection.save(state, file, move || error.set(Some(t!("encryption.failed").into()))),
             Err(_) => error.set(Some(match what.get_untracked() {
-                What::Checklists => t("export.choose_checklist").into(),
-                _ => t("export.choose_template").into(),
+                What::Checklists => t!("export.choose_checklist").into(),
+                _ => t!("export.choose_template").into(),
             })),
         }
     };
@@ -103,20 +102,20 @@ pub fn ExportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="export-title" class="exchange-export">
-            <h3 id="export-title">{live("export.title")}</h3>
-            <p class="hint">{live("export.hint")}</p>
+            <h3 id="export-title">{live!("export.title")}</h3>
+            <p class="hint">{live!("export.hint")}</p>
             <fieldset>
-                <legend>{live("export.what")}</legend>
+                <legend>{live!("export.what")}</legend>
                 <Show when=has_region>
                     {radio(What::Region, TextProp::from(move || tr!("export.whole_region", name = region_name())))}
-                    {radio(What::Checklists, live("export.some_checklists").into())}
+                    {radio(What::Checklists, live!("export.some_checklists").into())}
                 </Show>
-                {radio(What::Template, live("export.one_template").into())}
+                {radio(What::Template, live!("export.one_template").into())}
             </fieldset>
             <Show when=move || what.get() == What::Checklists>
                 <CheckboxGroup
                     id="export-checklists"
-                    legend=live("tabs.checklists")
+                    legend=live!("tabs.checklists")
                     options=checklist_options
                     checked=chosen_checklists
                     on_toggle=Callback::new(move |(key, on): (String, bool)| chosen_checklists.update(|c| toggle(c, key, on)))
@@ -124,9 +123,9 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <Show when=move || what.get() == What::Template>
                 <div class="field">
-                    <label for="export-template">{live("checklists.template")}</label>
+                    <label for="export-template">{live!("checklists.template")}</label>
                     <select id="export-template" on:change=move |ev| template.set(event_target_value(&ev))>
-                        <option value="" selected=move || template.get().is_empty()>{live("common.please_choose")}</option>
+                        <option value="" selected=move || template.get().is_empty()>{live!("common.please_choose")}</option>
                         {move || template_options.get().into_iter().map(|t| {
                             let id = t.id.0.clone();
                             let selected = move || template.get() == id;
@@ -140,7 +139,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <label class="checkbox" for="export-without-personal">
                         <input id="export-without-personal" type="checkbox" prop:checked=without_personal
                             on:change=move |ev| without_personal.set(event_target_checked(&ev)) />
-                        {live("export.without_personal")}
+                        {live!("export.without_personal")}
                     </label>
                 </div>
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
@@ -150,15 +149,15 @@ pub fn ExportPanel() -> impl IntoView {
                     {move || {
                         let lines = personal.get().describe();
                         match (without_personal.get(), lines.is_empty()) {
-                            (_, true) => view! { <p class="muted">{live("export.no_personal")}</p> }.into_any(),
+                            (_, true) => view! { <p class="muted">{live!("export.no_personal")}</p> }.into_any(),
                             (true, false) => view! {
-                                <p>{live("export.left_out")}</p>
+                                <p>{live!("export.left_out")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             }.into_any(),
                             (false, false) => view! {
-                                <p>{live("export.has_personal")}</p>
+                                <p>{live!("export.has_personal")}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                <p class="hint">{live("export.share_hint")}</p>
+                                <p class="hint">{live!("export.share_hint")}</p>
                             }.into_any() }
                     }}
                 </div>
@@ -166,21 +165,21 @@ pub fn ExportPanel() -> impl IntoView {
             <ProtectFields protection=protection />
             <TextField
                 id="export-author"
-                label=live("export.author")
+                label=live!("export.author")
                 value=author
                 on_input=Callback::new(move |v| author.set(v))
             />
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <button type="button" class="primary" disabled=protection.busy on:click=save>
-                {move || t(if protection.busy.get() { "encryption.sealing" } else { "export.save" })}
+                {move || t(if protection.busy.get() { key!("encryption.sealing") } else { key!("export.save") })}
             </button>
 
             <Show when=has_region>
-                <h4>{live("export.map_title")}</h4>
-                <p class="hint">{live("export.map_hint")}</p>
+                <h4>{live!("export.map_title")}</h4>
+                <p class="hint">{live!("export.map_hint")}</p>
                 <div class="button-row">
-                    <button type="button" on:click=map_file(Format::ActorsCsv)>{live("export.actors_csv")}</button>
-                    <button type="button" on:click=map_file(Format::RelationsCsv)>{live("export.relations_csv")}</button>
+                    <button type="button" on:click=map_file(Format::ActorsCsv)>{live!("export.actors_csv")}</button>
+                    <button type="button" on:click=map_file(Format::RelationsCsv)>{live!("export.relations_csv")}</button>
                     <button type="button" on:click=map_file(Format::GraphMl)>"GraphML"</button>
                     <button type="button" on:click=map_file(Format::Gexf)>"GEXF"</button>
                 </div>

@@ -34,24 +34,24 @@ fn error_place(report: &str) -> Option<(String, String)> {
 
 /// Reads a GraphML or GEXF file; a file that is neither says so and where.
 pub fn read_graph(text: &str) -> Result<GraphDoc, Message> {
-    let parser = web_sys::DomParser::new().map_err(|_| Message::new("data.unreadable_file"))?;
+    let parser = web_sys::DomParser::new().map_err(|_| Message::new(key!("data.unreadable_file")))?;
     let document =
-        parser.parse_from_string(text, web_sys::SupportedType::ApplicationXml).map_err(|_| Message::new("data.unreadable_file"))?;
-    let root = document.document_element().ok_or_else(|| Message::new("graph.unknown"))?;
+        parser.parse_from_string(text, web_sys::SupportedType::ApplicationXml).map_err(|_| Message::new(key!("data.unreadable_file")))?;
+    let root = document.document_element().ok_or_else(|| Message::new(key!("graph.unknown")))?;
     if let Some(error) = elements(document.get_elements_by_tag_name("parsererror")).first() {
         let report = error.text_content().unwrap_or_default();
         return Err(match error_place(&report) {
-            Some((line, column)) => Message::new("graph.not_xml_at").with("line", line).with("column", column),
-            None => Message::new("graph.not_xml"),
+            Some((line, column)) => Message::new(key!("graph.not_xml_at")).with("line", line).with("column", column),
+            None => Message::new(key!("graph.not_xml")),
         });
     }
     let doc = match root.local_name().as_str() {
         "graphml" => graphml(&root),
         "gexf" => gexf(&root),
-        _ => return Err(Message::new("graph.unknown")),
+        _ => return Err(Message::new(key!("graph.unknown"))),
     };
     if doc.nodes.is_empty() {
-        return Err(Message::new("graph.no_nodes"));
+        return Err(Message::new(key!("graph.no_nodes")));
     }
     Ok(doc)
 }

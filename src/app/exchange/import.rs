@@ -7,8 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t, Message};
-use crate::tr;
+use crate::i18n::Message;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -71,7 +70,7 @@ fn is_list(name: &str) -> bool {
 
 /// A list's actors as a file to be merged into the current region.
 fn list_file(state: AppState, list: &List) -> Result<ParsedFile, Message> {
-    state.with_region_untracked(|region| list_to_file(list, region)).unwrap_or_else(|| Err(Message::new("list.no_region")))
+    state.with_region_untracked(|region| list_to_file(list, region)).unwrap_or_else(|| Err(Message::new(key!("list.no_region"))))
 }
 
 /// A list or graph file of another program, as a list, with the mapping
@@ -130,7 +129,7 @@ pub fn ImportPanel() -> impl IntoView {
                     match read_one(&file).await {
                         Ok(Ok(parsed)) => Entry::new(state, take_key(), file.name(), Ok(parsed), None, None),
                         Ok(Err(encrypted)) => {
-                            Entry::new(state, take_key(), file.name(), Err(Message::new("encryption.locked")), Some(encrypted), None)
+                            Entry::new(state, take_key(), file.name(), Err(Message::new(key!("encryption.locked"))), Some(encrypted), None)
                         }
                         Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None, None),
                     }
@@ -226,7 +225,7 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="import-title" class="exchange-import">
-            <h3 id="import-title">{live("import.title")}</h3>
+            <h3 id="import-title">{live!("import.title")}</h3>
             <div
                 class="drop-zone"
                 class:over=over
@@ -237,7 +236,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop
             >
-                <label for="import-files">{live("import.choose")}</label>
+                <label for="import-files">{live!("import.choose")}</label>
                 <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt,.graphml,.gexf" on:change=on_change />
                 <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
@@ -260,10 +259,10 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="button-row">
                     <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>
                         {move || match importable() {
-                            0 => t("import.nothing").to_owned(),
+                            0 => t!("import.nothing").to_owned(),
                             n => tr!("import.files_n", n = n) }}
                     </button>
-                    <button type="button" on:click=move |_| entries.set(Vec::new())>{live("common.cancel")}</button>
+                    <button type="button" on:click=move |_| entries.set(Vec::new())>{live!("common.cancel")}</button>
                 </div>
             </Show>
         </section>
@@ -281,7 +280,7 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Call
         }
         (Err(message), None) => view! {
             <p class="error" role="alert" data-testid="import-error">{move || message.text()}</p>
-            <p class="muted">{live("import.not_imported")}</p>
+            <p class="muted">{live!("import.not_imported")}</p>
         }
         .into_any(),
         (Ok(parsed), None) => {
@@ -322,11 +321,11 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Call
                     if !parsed.content.regions.is_empty() {
                         options.push((
                             "new".to_owned(),
-                            if parsed.content.regions.len() > 1 { t("import.as_new_regions") } else { t("import.as_new_region") }
+                            if parsed.content.regions.len() > 1 { t!("import.as_new_regions") } else { t!("import.as_new_region") }
                                 .to_owned(),
                         ));
                     } else {
-                        options.push(("new".to_owned(), t("import.add_templates").to_owned()));
+                        options.push(("new".to_owned(), t!("import.add_templates").to_owned()));
                     }
                     if can_merge(&parsed) {
                         state.workspace.with(|ws| {
@@ -335,7 +334,7 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Call
                             }
                         });
                     }
-                    options.push(("skip".to_owned(), t("import.skip").to_owned()));
+                    options.push(("skip".to_owned(), t!("import.skip").to_owned()));
                     options
                 }
             };
@@ -372,16 +371,16 @@ fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Call
             view! {
                 <p class="file-meta">{meta}</p>
                 <p data-testid="import-summary">{let parsed = parsed.clone(); move || parsed.summary()}</p>
-                {parsed.modified.then(|| view! { <p class="file-warning" role="note" data-testid="import-modified">{live("file.modified")}</p> })}
-                {(!header.personal_data).then(|| view! { <p class="muted">{live("import.no_personal")}</p> })}
+                {parsed.modified.then(|| view! { <p class="file-warning" role="note" data-testid="import-modified">{live!("file.modified")}</p> })}
+                {(!header.personal_data).then(|| view! { <p class="muted">{live!("import.no_personal")}</p> })}
                 {(!notes.is_empty()).then(|| view! {
                     <div class="repairs" data-testid="import-notes">
-                        <p>{live("import.notes")}</p>
+                        <p>{live!("import.notes")}</p>
                         <ul>{notes.into_iter().map(|n| view! { <li>{move || n.text()}</li> }).collect_view()}</ul>
                     </div>
                 })}
                 <div class="field">
-                    <label for=select_id.clone()>{live("import.what_to_do")}</label>
+                    <label for=select_id.clone()>{live!("import.what_to_do")}</label>
                     <select id=select_id on:change=on_action>
                         {move || {
                             let chosen = current();
@@ -440,8 +439,8 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
     let Matched { ours, theirs, name_ours, name_theirs, reason, diffs, details, .. } = matched;
     let title = if name_ours == name_theirs { name_ours.clone() } else { format!("{name_ours} ↔ {name_theirs}") };
     let why = match reason {
-        MatchReason::SameId => t("import.same_entry"),
-        MatchReason::SimilarName => t("import.similar_name"),
+        MatchReason::SameId => t!("import.same_entry"),
+        MatchReason::SimilarName => t!("import.similar_name"),
     };
     let separate = {
         let theirs = theirs.clone();
@@ -459,7 +458,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                         if on { c.separate.insert(theirs.clone()); } else { c.separate.remove(&theirs); }
                     });
                 } />
-                {live("import.keep_both")}
+                {live!("import.keep_both")}
             </label>
         }
     });
@@ -483,7 +482,7 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                 }
             };
             let set_ours = set.clone();
-            let shown = |v: String| if v.is_empty() { t("import.empty_value").to_owned() } else { v };
+            let shown = |v: String| if v.is_empty() { t!("import.empty_value").to_owned() } else { v };
             let taken_ours = taken.clone();
             view! {
                 <tr>
@@ -499,12 +498,12 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
             <legend>{format!("{title} ({why})")}</legend>
             {separate_box}
             <table class="merge-table" class:muted=separate>
-                <thead><tr><th scope="col">{live("import.col.detail")}</th><th scope="col">{live("import.col.ours")}</th><th scope="col">{live("import.col.theirs")}</th></tr></thead>
+                <thead><tr><th scope="col">{live!("import.col.detail")}</th><th scope="col">{live!("import.col.ours")}</th><th scope="col">{live!("import.col.theirs")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             {(!details.is_empty()).then(|| view! {
                 <div class="merge-details" data-testid="merge-details">
-                    <p>{live("merge.differs_in")}</p>
+                    <p>{live!("merge.differs_in")}</p>
                     <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
                 </div>
             })}
@@ -544,8 +543,8 @@ fn ListColumns(key: usize, list: Arc<List>, remapped: Callback<(usize, usize, Fi
         .collect_view();
     view! {
         <details class="list-columns" open data-testid="list-columns">
-            <summary>{live("list.columns")}</summary>
-            <p class="hint">{live("list.columns_hint")}</p>
+            <summary>{live!("list.columns")}</summary>
+            <p class="hint">{live!("list.columns_hint")}</p>
             <table class="compact">
                 <tbody>{rows}</tbody>
             </table>

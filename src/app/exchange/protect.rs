@@ -11,7 +11,7 @@ use crate::app::state::AppState;
 use crate::app::widgets::fields::TextField;
 use crate::domain::data::encryption::{encrypted_file_name, password_problem, password_strength, Encrypted, PasswordField};
 use crate::domain::data::files::export::ExportFile;
-use crate::i18n::{live, t};
+use crate::i18n::{t, Key};
 
 /// The choice to protect a file and its password, as the export panel holds it.
 #[derive(Clone, Copy)]
@@ -19,7 +19,7 @@ pub struct Protection {
     pub on: RwSignal<bool>,
     password: RwSignal<String>,
     repeated: RwSignal<String>,
-    problem: RwSignal<Option<(PasswordField, &'static str)>>,
+    problem: RwSignal<Option<(PasswordField, Key)>>,
     pub busy: RwSignal<bool>,
 }
 
@@ -68,15 +68,15 @@ pub fn ProtectFields(protection: Protection) -> impl IntoView {
         <div class="field checkbox-field">
             <label class="checkbox" for="export-encrypt">
                 <input id="export-encrypt" type="checkbox" prop:checked=on on:change=move |ev| on.set(event_target_checked(&ev)) />
-                {live("encryption.protect")}
+                {live!("encryption.protect")}
             </label>
         </div>
         <Show when=move || on.get()>
             <div class="protect" data-testid="protect">
-                <p class="hint">{live("encryption.protect_hint")}</p>
+                <p class="hint">{live!("encryption.protect_hint")}</p>
                 <TextField
                     id="export-password"
-                    label=live("encryption.password")
+                    label=live!("encryption.password")
                     kind="password"
                     autocomplete="new-password"
                     value=password
@@ -89,7 +89,7 @@ pub fn ProtectFields(protection: Protection) -> impl IntoView {
                 />
                 <TextField
                     id="export-password-repeat"
-                    label=live("encryption.repeat")
+                    label=live!("encryption.repeat")
                     kind="password"
                     autocomplete="new-password"
                     value=repeated
@@ -108,7 +108,7 @@ pub fn ProtectFields(protection: Protection) -> impl IntoView {
 #[component]
 pub fn UnlockForm(key: usize, encrypted: std::sync::Arc<Encrypted>, opened: Callback<String>) -> impl IntoView {
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<Key>);
     let busy = RwSignal::new(false);
     let id = format!("unlock-{key}");
     let focus = format!("#{id}");
@@ -134,10 +134,10 @@ pub fn UnlockForm(key: usize, encrypted: std::sync::Arc<Encrypted>, opened: Call
     };
     view! {
         <form class="unlock" on:submit=submit data-testid="unlock">
-            <p>{live("encryption.locked")}</p>
+            <p>{live!("encryption.locked")}</p>
             <TextField
                 id=id
-                label=live("encryption.password")
+                label=live!("encryption.password")
                 kind="password"
                 autocomplete="off"
                 value=password
@@ -145,7 +145,7 @@ pub fn UnlockForm(key: usize, encrypted: std::sync::Arc<Encrypted>, opened: Call
                 on_input=Callback::new(move |v| password.set(v))
             />
             <button type="submit" disabled=busy>
-                {move || t(if busy.get() { "encryption.opening" } else { "encryption.open" })}
+                {move || t(if busy.get() { key!("encryption.opening") } else { key!("encryption.open") })}
             </button>
         </form>
     }

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::live;
-
 use crate::app::exchange::export::ExportPanel;
 use crate::app::exchange::import::ImportPanel;
 
@@ -11,7 +9,7 @@ use crate::app::exchange::import::ImportPanel;
 pub fn ExchangeView() -> impl IntoView {
     view! {
         <section class="exchange-view content" aria-labelledby="exchange-title">
-            <h2 id="exchange-title">{live("exchange.title")}</h2>
+            <h2 id="exchange-title">{live!("exchange.title")}</h2>
             <div class="exchange-columns">
                 <ImportPanel />
                 <ExportPanel />

@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates as date;
-use crate::i18n::{live, t};
-use crate::tr;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
@@ -38,10 +36,10 @@ pub fn GroupList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="groups-title">
             <div class="list-head">
-                <h2 id="groups-title">{live("groups.title")}</h2>
-                <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>{live("groups.add")}</button>
+                <h2 id="groups-title">{live!("groups.title")}</h2>
+                <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>{live!("groups.add")}</button>
             </div>
-            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{live("groups.empty")}</p> }>
+            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{live!("groups.empty")}</p> }>
                 <ul class="cards" data-testid="group-list">
                     <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, kind, members, last)| {
                         let edit_id = id.clone();
@@ -51,17 +49,17 @@ pub fn GroupList() -> impl IntoView {
                                 <h3>{name}</h3>
                                 <p class="kind-badge">{kind}</p>
                                 <p>{let (n, names) = (members.len(), members.join(", ")); move || tr!("groups.members_n", n = n, names = names)}</p>
-                                {last.map(|l| view! { <p class="muted">{live("groups.last_meeting")}" "{l}</p> })}
+                                {last.map(|l| view! { <p class="muted">{live!("groups.last_meeting")}" "{l}</p> })}
                                 <div class="actions">
-                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{live("common.edit")}</button>
+                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{live!("common.edit")}</button>
                                     <ConfirmButton
-                                        label=live("common.delete_ellipsis")
+                                        label=live!("common.delete_ellipsis")
                                         question=tr!("groups.delete_question", name = title)
-                                        confirm_label=live("common.confirm_delete")
+                                        confirm_label=live!("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_group(&id));
                                             state.open(Panel::None);
-                                            state.confirm(t("groups.deleted"));
+                                            state.confirm(t!("groups.deleted"));
                                         })
                                     />
                                 </div>
@@ -102,7 +100,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                 form.finish();
                 state.edit_region(|r| r.upsert_group(group));
                 state.open(Panel::None);
-                state.confirm(t("groups.saved"));
+                state.confirm(t!("groups.saved"));
             }
             Err(found) => {
                 errors.set(found);
@@ -117,14 +115,14 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             save();
         }>
             <header class="panel-head">
-                <h2 id="group-form-title" tabindex="-1">{move || if creating { t("groups.new") } else { t("groups.edit") }}</h2>
+                <h2 id="group-form-title" tabindex="-1">{move || if creating { t!("groups.new") } else { t!("groups.edit") }}</h2>
             </header>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
-            <TextField id="group-name" label=live("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
+            <TextField id="group-name" label=live!("common.name") required=true value=name on_input=set_name error=error_of(errors, "name") />
             <SelectField
                 id="group-kind"
-                label=live("region.kind")
+                label=live!("region.kind")
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = GroupKind::from_key(&v) { d.kind = k }))
@@ -132,7 +130,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
             <fieldset class="checkboxes members">
                 <legend>{move || tr!("groups.members_selected", n = member_count())}</legend>
                 <div class="field">
-                    <label for="group-member-filter">{live("groups.filter_actors")}</label>
+                    <label for="group-member-filter">{live!("groups.filter_actors")}</label>
                     <input id="group-member-filter" type="search" prop:value=move || member_filter.get() on:input=move |ev| member_filter.set(event_target_value(&ev)) />
                 </div>
                 <div class="scroll-list">
@@ -158,7 +156,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset class="meetings">
-                <legend>{live("groups.meetings")}</legend>
+                <legend>{live!("groups.meetings")}</legend>
                 {move || (0..meeting_count.get()).map(|i| {
                     let date = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.date.clone()).unwrap_or_default()));
                     let topic = Signal::derive(move || draft.with(|d| d.meetings.get(i).map(|m| m.topic.clone()).unwrap_or_default()));
@@ -168,14 +166,14 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                             <TextField
                                 id=format!("meeting-{i}-date")
                                 label=tr!("groups.meeting_date", number = number)
-                                hint=live("groups.meeting_date_hint")
+                                hint=live!("groups.meeting_date_hint")
                                 value=date
                                 on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.date = v }))
                                 error=error_of(errors, format!("meeting.{i}.date"))
                             />
                             <TextField
                                 id=format!("meeting-{i}-topic")
-                                label=live("groups.topic")
+                                label=live!("groups.topic")
                                 value=topic
                                 on_input=Callback::new(move |v: String| draft.update(|d| if let Some(m) = d.meetings.get_mut(i) { m.topic = v }))
                             />
@@ -185,15 +183,15 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                <button type="button" on:click=move |_| draft.update(|d| d.meetings.push(Meeting::default()))>{live("groups.meeting_add")}</button>
+                <button type="button" on:click=move |_| draft.update(|d| d.meetings.push(Meeting::default()))>{live!("groups.meeting_add")}</button>
             </fieldset>
-            <TextField id="group-notes" label=live("common.notes") rows=3 value=notes on_input=set_notes />
+            <TextField id="group-notes" label=live!("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">{live("common.save")}</button>
+                <button type="submit" class="primary">{live!("common.save")}</button>
                 <button type="button" on:click=move |_| {
                     form.finish();
                     state.open(Panel::None);
-                }>{live("common.cancel")}</button>
+                }>{live!("common.cancel")}</button>
             </div>
         </form>
     }

@@ -9,8 +9,6 @@ use crate::app::state::View;
 use crate::domain::data::host::{read_host, HostDetails, FILE_NAME};
 use crate::domain::rules::dates;
 use crate::domain::rules::fields::{safe_href, LinkKind};
-use crate::i18n::{live, t};
-use crate::tr;
 
 /// A host detail, or a placeholder that says what belongs there (`what`, in the UI language).
 fn detail(value: Option<String>, what: &'static str) -> AnyView {
@@ -57,9 +55,9 @@ pub fn LegalPage(page: View) -> impl IntoView {
         })
     };
     let title = move || match page {
-        View::Privacy => t("legal.privacy"),
-        View::Imprint => t("legal.imprint"),
-        _ => t("legal.accessibility"),
+        View::Privacy => t!("legal.privacy"),
+        View::Imprint => t!("legal.imprint"),
+        _ => t!("legal.accessibility"),
     };
     view! {
         <article class="legal-page" aria-labelledby="legal-title" data-testid="legal-page">
@@ -73,7 +71,7 @@ pub fn LegalPage(page: View) -> impl IntoView {
                     {body}
                     {(!problems.is_empty()).then(|| view! {
                         <section class="hint host-problems" data-testid="host-problems">
-                            <h3>{live("legal.host_problems")}</h3>
+                            <h3>{live!("legal.host_problems")}</h3>
                             <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                         </section>
                     })}
@@ -86,40 +84,40 @@ pub fn LegalPage(page: View) -> impl IntoView {
 fn accessibility(h: HostDetails) -> impl IntoView {
     let date = h.statement_date.as_deref().map(dates::show);
     view! {
-        <p>{detail(h.body.clone(), t("legal.what.body"))}" "{live("legal.a11y.intro")}</p>
-        <h3>{live("legal.a11y.status_title")}</h3>
-        <p>{live("legal.a11y.status")}</p>
-        <h3>{live("legal.a11y.limits_title")}</h3>
+        <p>{detail(h.body.clone(), t!("legal.what.body"))}" "{live!("legal.a11y.intro")}</p>
+        <h3>{live!("legal.a11y.status_title")}</h3>
+        <p>{live!("legal.a11y.status")}</p>
+        <h3>{live!("legal.a11y.limits_title")}</h3>
         <ul>
-            <li>{live("legal.a11y.limit_picture")}</li>
-            <li>{live("legal.a11y.limit_images")}</li>
-            <li>{live("legal.a11y.limit_files")}</li>
+            <li>{live!("legal.a11y.limit_picture")}</li>
+            <li>{live!("legal.a11y.limit_images")}</li>
+            <li>{live!("legal.a11y.limit_files")}</li>
         </ul>
-        <h3>{live("legal.a11y.method_title")}</h3>
-        <p>{live("legal.a11y.method")}" "{live("legal.a11y.date")}" "{detail(date, t("legal.what.date"))}</p>
-        <h3>{live("legal.a11y.feedback_title")}</h3>
-        <p>{live("legal.a11y.feedback")}" "{mail(h.feedback_email.or(h.email), t("legal.what.feedback"))}</p>
-        <h3>{live("legal.a11y.enforcement_title")}</h3>
-        <p>{live("legal.a11y.enforcement")}" "{link(h.enforcement_url, h.enforcement_body, t("legal.what.enforcement"))}</p>
+        <h3>{live!("legal.a11y.method_title")}</h3>
+        <p>{live!("legal.a11y.method")}" "{live!("legal.a11y.date")}" "{detail(date, t!("legal.what.date"))}</p>
+        <h3>{live!("legal.a11y.feedback_title")}</h3>
+        <p>{live!("legal.a11y.feedback")}" "{mail(h.feedback_email.or(h.email), t!("legal.what.feedback"))}</p>
+        <h3>{live!("legal.a11y.enforcement_title")}</h3>
+        <p>{live!("legal.a11y.enforcement")}" "{link(h.enforcement_url, h.enforcement_body, t!("legal.what.enforcement"))}</p>
     }
 }
 
 fn privacy(h: HostDetails) -> impl IntoView {
     view! {
-        <h3>{live("legal.privacy.responsible_title")}</h3>
+        <h3>{live!("legal.privacy.responsible_title")}</h3>
         <p class="address">
-            {detail(h.body, t("legal.what.body"))}<br />
-            {detail(h.address, t("legal.what.address"))}<br />
-            {mail(h.email, t("legal.what.email"))}
+            {detail(h.body, t!("legal.what.body"))}<br />
+            {detail(h.address, t!("legal.what.address"))}<br />
+            {mail(h.email, t!("legal.what.email"))}
         </p>
-        <p>{live("legal.privacy.officer")}" "{detail(h.data_protection_officer, t("legal.what.officer"))}</p>
-        <h3>{live("legal.privacy.app_title")}</h3>
+        <p>{live!("legal.privacy.officer")}" "{detail(h.data_protection_officer, t!("legal.what.officer"))}</p>
+        <h3>{live!("legal.privacy.app_title")}</h3>
         <ul>
-            <li>{live("legal.privacy.local")}</li>
-            <li>{live("legal.privacy.nothing_sent")}</li>
-            <li>{live("legal.privacy.server_logs")}</li>
-            <li>{live("legal.privacy.files")}</li>
-            <li>{live("legal.privacy.delete")}</li>
+            <li>{live!("legal.privacy.local")}</li>
+            <li>{live!("legal.privacy.nothing_sent")}</li>
+            <li>{live!("legal.privacy.server_logs")}</li>
+            <li>{live!("legal.privacy.files")}</li>
+            <li>{live!("legal.privacy.delete")}</li>
         </ul>
     }
 }
@@ -127,12 +125,12 @@ fn privacy(h: HostDetails) -> impl IntoView {
 fn imprint(h: HostDetails) -> impl IntoView {
     view! {
         <p class="address">
-            {detail(h.body, t("legal.what.body"))}<br />
-            {detail(h.address, t("legal.what.address"))}
+            {detail(h.body, t!("legal.what.body"))}<br />
+            {detail(h.address, t!("legal.what.address"))}
         </p>
-        <p>{live("legal.imprint.represented")}" "{detail(h.represented_by, t("legal.what.represented"))}</p>
-        <p>{live("legal.imprint.contact")}" "{mail(h.email, t("legal.what.email"))}{h.phone.map(|p| format!(" · {p}"))}</p>
-        {h.impressum_url.map(|url| view! { <p>{live("legal.imprint.full")}" "{web_link(url, None)}</p> })}
-        <p class="muted">{live("legal.imprint.software")}</p>
+        <p>{live!("legal.imprint.represented")}" "{detail(h.represented_by, t!("legal.what.represented"))}</p>
+        <p>{live!("legal.imprint.contact")}" "{mail(h.email, t!("legal.what.email"))}{h.phone.map(|p| format!(" · {p}"))}</p>
+        {h.impressum_url.map(|url| view! { <p>{live!("legal.imprint.full")}" "{web_link(url, None)}</p> })}
+        <p class="muted">{live!("legal.imprint.software")}</p>
     }
 }

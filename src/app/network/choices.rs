@@ -9,8 +9,7 @@ use crate::app::state::use_state;
 use crate::domain::editing::query::actors_by_name;
 use crate::domain::picture::sectors::{sector_rule, SectorBy};
 use crate::domain::Id;
-use crate::i18n::{live, live_label};
-use crate::tr;
+use crate::i18n::live_label;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -51,21 +50,21 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
     <div class="no-print">
         <ActorFilters>
             <div class="field">
-                <label for="network-mode">{live("network.mode")}</label>
+                <label for="network-mode">{live!("network.mode")}</label>
                 <select id="network-mode" on:change=move |ev| mode.set(if event_target_value(&ev) == "sectors" { Mode::Sectors } else { Mode::Force })>
-                    <option value="force" selected=move || mode.get() == Mode::Force>{live("network.force")}</option>
-                    <option value="sectors" selected=move || mode.get() == Mode::Sectors>{live("network.sectors")}</option>
+                    <option value="force" selected=move || mode.get() == Mode::Force>{live!("network.force")}</option>
+                    <option value="sectors" selected=move || mode.get() == Mode::Sectors>{live!("network.sectors")}</option>
                 </select>
             </div>
         </ActorFilters>
         <div class="filters">
             <div class="field">
-                <label for="network-focus">{live("network.focus")}</label>
+                <label for="network-focus">{live!("network.focus")}</label>
                 <select id="network-focus" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     focus.set((!v.is_empty()).then(|| Id(v)));
                 }>
-                    <option value="" selected=move || focus.get().is_none()>{live("network.whole")}</option>
+                    <option value="" selected=move || focus.get().is_none()>{live!("network.whole")}</option>
                     // Static `selected`: only this select changes the focus (thousands of options).
                     {move || actor_choices.get().into_iter().map(|(id, name)| {
                         let selected = focus.get_untracked().as_ref() == Some(&id);
@@ -74,25 +73,25 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
                 </select>
             </div>
             <fieldset class="inline" disabled=move || focus.get().is_none()>
-                <legend>{live("network.neighbours")}</legend>
-                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{live("network.step1")}</label>
-                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{live("network.step2")}</label>
+                <legend>{live!("network.neighbours")}</legend>
+                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{live!("network.step1")}</label>
+                <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{live!("network.step2")}</label>
             </fieldset>
             <Show when=move || mode.get() == Mode::Sectors>
                 <div class="field">
-                    <label for="network-sectors">{live("network.sectors_by")}</label>
+                    <label for="network-sectors">{live!("network.sectors_by")}</label>
                     <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
                         {SectorBy::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || sector_by.get() == s>{live_label(s, |v| v.label())}</option> }).collect_view()}
                     </select>
                     {move || sector_rule(sector_by.get()).map(|rule| view! { <p class="hint" data-testid="sector-rule">{rule}</p> })}
                 </div>
                 <div class="field">
-                    <label for="network-rings">{live("network.rings_by")}</label>
+                    <label for="network-rings">{live!("network.rings_by")}</label>
                     <select id="network-rings" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         ring_focus.set((!v.is_empty()).then(|| Id(v)));
                     }>
-                        <option value="" selected=move || ring_focus.get().is_none()>{live("network.rings_degree")}</option>
+                        <option value="" selected=move || ring_focus.get().is_none()>{live!("network.rings_degree")}</option>
                         {move || actor_choices.get().into_iter().map(|(id, name)| {
                             let selected = ring_focus.get_untracked().as_ref() == Some(&id);
                             view! { <option value=id.0 selected=selected>{move || tr!("network.rings_binding", name = name)}</option> }

@@ -11,7 +11,6 @@ use crate::domain::data::files::export::{export, ExportFile, ExportOptions, Form
 use crate::domain::layout::Point;
 use crate::domain::picture::sectors::{Ring, Sector};
 use crate::domain::{Id, Region, Relation};
-use crate::tr;
 
 /// What the picture shows right now.
 #[derive(Clone, Copy)]

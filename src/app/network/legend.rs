@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{use_state, Panel};
 use crate::domain::picture::style::{line_style, relation_color, shape_path, Family};
 use crate::domain::{Binding, RelationKind};
-use crate::i18n::{live, live_label};
+use crate::i18n::live_label;
 
 /// The visible relations as a table: the accessible alternative to the picture.
 #[component]
@@ -14,7 +14,7 @@ pub fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView
     let state = use_state();
     view! {
         <table class="data">
-            <thead><tr><th scope="col">{live("network.col.from")}</th><th scope="col">{live("network.col.relation")}</th><th scope="col">{live("network.col.to")}</th><th scope="col">{live("relations.binding")}</th></tr></thead>
+            <thead><tr><th scope="col">{live!("network.col.from")}</th><th scope="col">{live!("network.col.relation")}</th><th scope="col">{live!("network.col.to")}</th><th scope="col">{live!("relations.binding")}</th></tr></thead>
             <tbody>
                 {move || {
                     let list = edges.get();
@@ -40,7 +40,7 @@ pub fn RelationTable(edges: Memo<Vec<crate::domain::Relation>>) -> impl IntoView
 pub fn Legend() -> impl IntoView {
     view! {
         <section class="legend" aria-labelledby="legend-title" data-testid="legend">
-            <h3 id="legend-title">{live("network.legend")}</h3>
+            <h3 id="legend-title">{live!("network.legend")}</h3>
             <ul class="legend-list">
                 {Family::ALL.into_iter().map(|f| view! {
                     <li>
@@ -69,7 +69,7 @@ pub fn Legend() -> impl IntoView {
                 }).collect_view()}
                 <li>
                     <svg class="swatch-svg wide" viewBox="0 -5 30 10" aria-hidden="true"><line x1="0" y1="0" x2="26" y2="0" stroke="#37474f" stroke-width="1.5" marker-end="url(#arrow)"></line></svg>
-                    {live("network.arrow")}
+                    {live!("network.arrow")}
                 </li>
             </ul>
         </section>

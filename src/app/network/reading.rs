@@ -9,8 +9,6 @@ use crate::app::state::AppState;
 use crate::domain::analysis::findings::{read_network_with, Finding, Item};
 use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor};
 use crate::domain::{Id, Region};
-use crate::i18n::t;
-use crate::tr;
 
 /// The answers, and the betweenness job's state (for the benchmark's figures).
 #[derive(Clone, Copy)]
@@ -108,7 +106,7 @@ fn FindingItems(items: Vec<Item>, highlight: RwSignal<Vec<Id>>) -> impl IntoView
         </ul>
         {(total > FIRST_ITEMS).then(|| view! {
             <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
-                {move || if all.get() { t("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
+                {move || if all.get() { t!("network.show_less").to_owned() } else { tr!("network.show_all", total = total) }}
             </button>
         })}
     }

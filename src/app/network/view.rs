@@ -16,8 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::i18n::{count, live, t};
-use crate::tr;
+use crate::i18n::count;
 use wasm_bindgen::JsCast;
 
 use crate::app::network::canvas::{draw, Node, Scene};
@@ -331,7 +330,7 @@ pub fn NetworkView() -> impl IntoView {
         match gesture.get_value() {
             Gesture::Press { actor, moved: true, .. } => {
                 place(&actor, view.picture_point(screen));
-                state.announce(t("network.placed"));
+                state.announce(t!("network.placed"));
             }
             Gesture::Press { actor, moved: false, .. } => state.open(Panel::Actor(actor)),
             // A click on the background: the relation under the pointer, if any.
@@ -456,7 +455,7 @@ pub fn NetworkView() -> impl IntoView {
     let rearrange = move |_| {
         state.edit_region(|r| r.placed.clear());
         relayout.update(|n| *n += 1);
-        state.announce(t("network.rearranged"));
+        state.announce(t!("network.rearranged"));
     };
     let title = move || state.with_region_untracked(|r| r.name.clone()).unwrap_or_default();
     let picture = PictureExport { visible: visible_set, edges, positions, backdrop };
@@ -484,17 +483,17 @@ pub fn NetworkView() -> impl IntoView {
     view! {
         <section class="network-view" aria-labelledby="network-title">
             <div class="list-head">
-                <h2 id="network-title">{live("tabs.network")}</h2>
+                <h2 id="network-title">{live!("tabs.network")}</h2>
                 <div class="button-row no-print">
-                    <button type="button" on:click=rearrange disabled=move || mode.get() == Mode::Sectors>{live("network.rearrange")}</button>
-                    <button type="button" on:click=save_svg>{live("network.save_svg")}</button>
-                    <button type="button" on:click=save_png>{live("network.save_png")}</button>
-                    <button type="button" on:click=print>{live("print.print")}</button>
+                    <button type="button" on:click=rearrange disabled=move || mode.get() == Mode::Sectors>{live!("network.rearrange")}</button>
+                    <button type="button" on:click=save_svg>{live!("network.save_svg")}</button>
+                    <button type="button" on:click=save_png>{live!("network.save_png")}</button>
+                    <button type="button" on:click=print>{live!("print.print")}</button>
                 </div>
             </div>
             <ChoiceControls choices=choices />
             <p class="result-count" aria-live="polite" data-testid="network-count">
-                {move || tr!("network.count", actors = count("count.actors", nodes.with(Vec::len)), relations = count("count.relations", edges.with(Vec::len)))}
+                {move || tr!("network.count", actors = count(key!("count.actors"), nodes.with(Vec::len)), relations = count(key!("count.relations"), edges.with(Vec::len)))}
                 {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
             </p>
             {move || print_image.get().map(|url| view! {
@@ -502,24 +501,24 @@ pub fn NetworkView() -> impl IntoView {
             })}
             {move || state.with_region(|r| r.actors.is_empty()).unwrap_or(false).then(|| view! {
                 <div class="empty" data-testid="network-empty">
-                    <p>{live("network.empty")}</p>
-                    <button type="button" on:click=move |_| state.view.set(crate::route::View::Actors)>{live("network.empty_go")}</button>
+                    <p>{live!("network.empty")}</p>
+                    <button type="button" on:click=move |_| state.view.set(crate::route::View::Actors)>{live!("network.empty_go")}</button>
                 </div>
             })}
             <Show when=move || simplified.get()>
                 <p class="hint no-print" data-testid="lines-simplified">
-                    {live("network.lines_simplified")}
+                    {live!("network.lines_simplified")}
                 </p>
             </Show>
             <p id="network-keys" class="visually-hidden">
-                {live("network.keys")}
+                {live!("network.keys")}
             </p>
             <div class="network-layout">
                 <div
                     class="network-canvas"
                     tabindex="0"
                     role="group"
-                    aria-label=live("network.canvas_label")
+                    aria-label=live!("network.canvas_label")
                     on:keydown=on_map_key
                 >
                     <svg
@@ -586,10 +585,10 @@ pub fn NetworkView() -> impl IntoView {
                         data-metrics-ms=move || reading.centrality.with(Option::is_some).then(|| reading.metrics_ms.get().round().to_string())
                     ></canvas>
                 </div>
-                <aside class="network-side no-print" aria-label=live("network.read_label")>
+                <aside class="network-side no-print" aria-label=live!("network.read_label")>
                     <Legend />
-                    <h3>{live("network.read_title")}</h3>
-                    <p class="hint">{live("network.read_hint")}</p>
+                    <h3>{live!("network.read_title")}</h3>
+                    <p class="hint">{live!("network.read_hint")}</p>
                     <Findings findings=reading.findings highlight=highlight />
                 </aside>
             </div>

@@ -107,7 +107,7 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 pub async fn file_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
     refuse_larger(file, max)?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    text.ok_or_else(|| crate::i18n::Message::new("data.unreadable_file"))
+    text.ok_or_else(|| crate::i18n::Message::new(key!("data.unreadable_file")))
 }
 
 fn refuse_larger(file: &web_sys::File, max: usize) -> Result<(), crate::i18n::Message> {
@@ -123,7 +123,7 @@ fn refuse_larger(file: &web_sys::File, max: usize) -> Result<(), crate::i18n::Me
 /// no tables of our own).
 pub async fn table_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
     refuse_larger(file, max)?;
-    let unreadable = || crate::i18n::Message::new("data.unreadable_file");
+    let unreadable = || crate::i18n::Message::new(key!("data.unreadable_file"));
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| unreadable())?;
     let bytes = js_sys::Uint8Array::new(&buffer);
     let options = web_sys::TextDecoderOptions::new();

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
 use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -63,6 +62,10 @@ fn register_service_worker(offline: Offline) {
     let container = window.navigator().service_worker();
     spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
+        // Where service workers are blocked the promise may give nothing.
+        if !registration.is_object() {
+            return;
+        }
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         let has_controller = move || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
         if registration.waiting().is_some() && has_controller() {
@@ -91,8 +94,8 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
     view! {
         <Show when=move || offline.update_ready.get()>
             <div class="banner info" role="status" data-testid="update-ready">
-                <p>{live("offline.update_ready")}</p>
-                <button type="button" on:click=move |_| offline.update_ready.set(false)>{live("common.understood")}</button>
+                <p>{live!("offline.update_ready")}</p>
+                <button type="button" on:click=move |_| offline.update_ready.set(false)>{live!("common.understood")}</button>
             </div>
         </Show>
     }
@@ -101,8 +104,8 @@ pub fn OfflineStatus(offline: Offline) -> impl IntoView {
 /// One line for the footer: is the data kept safe by the browser?
 pub fn persistence_text(persisted: Option<bool>) -> Option<&'static str> {
     match persisted {
-        Some(true) => Some(t("offline.persisted")),
-        Some(false) => Some(t("offline.not_persisted")),
+        Some(true) => Some(t!("offline.persisted")),
+        Some(false) => Some(t!("offline.not_persisted")),
         None => None,
     }
 }

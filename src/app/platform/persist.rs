@@ -30,7 +30,6 @@ use crate::domain::data::storage::quota::fits;
 use crate::domain::data::storage::slots::{self, part_key, KeyValue, Opened, Recovery, Slot, CURRENT_KEY, PART_PREFIX};
 use crate::domain::samples::demo::workspace_of;
 use crate::domain::Workspace;
-use crate::tr;
 
 /// When this browser first saved data, and when the user last downloaded a
 /// full backup: together they decide the backup reminder.

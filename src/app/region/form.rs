@@ -2,9 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, t};
-use crate::tr;
-
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel, View};
 use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField};
@@ -45,7 +42,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                 }
                             });
                             form.finish();
-                            state.confirm(t("region.saved"));
+                            state.confirm(t!("region.saved"));
                         }
                         None => {
                             let mut region = Region::new(new_id("region"), name, kind);
@@ -55,7 +52,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                             state.edit_workspace(|ws| ws.add_region(region));
                             state.panel.set(Panel::None);
                             state.view.set(View::Actors);
-                            state.confirm(t("region.created"));
+                            state.confirm(t!("region.created"));
                         }
                     }
                 }
@@ -79,22 +76,22 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                 ev.prevent_default();
                 save();
             }>
-                <h2 id="region-form-title">{move || if creating { t("app.no_region.create") } else { t("region.title_edit") }}</h2>
+                <h2 id="region-form-title">{move || if creating { t!("app.no_region.create") } else { t!("region.title_edit") }}</h2>
                 {creating.then(|| view! {
-                    <p class="hint">{live("region.hint")}</p>
+                    <p class="hint">{live!("region.hint")}</p>
                 })}
                 <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
                 <ErrorSummary errors=errors />
-                <TextField id="region-name" label=live("region.name") required=true placeholder=live("region.name_placeholder") value=name on_input=set_name error=error_of(errors, "name") />
+                <TextField id="region-name" label=live!("region.name") required=true placeholder=live!("region.name_placeholder") value=name on_input=set_name error=error_of(errors, "name") />
                 <SelectField
                     id="region-kind"
-                    label=live("region.kind")
+                    label=live!("region.kind")
                     options=kind_options
                     value=Signal::derive(move || draft.with(|d| d.kind.key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = RegionKind::from_key(&v) { d.kind = k }))
                 />
                 <fieldset class="sozialraeume">
-                    <legend>{live("region.sozialraeume")}</legend>
+                    <legend>{live!("region.sozialraeume")}</legend>
                     {move || (0..rows.get()).map(|i| {
                         let number = i + 1;
                         let field = move |get: fn(&SozialraumDraft) -> &String, set: fn(&mut SozialraumDraft) -> &mut String| (
@@ -106,7 +103,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                         view! {
                             <div class="sozialraum-row" role="group" aria-label=tr!("region.sozialraum", number = number)>
                                 <TextField id=format!("sozialraum-{i}-name") label=tr!("region.sozialraum_name", number = number) value=sr_name on_input=set_sr_name error=error_of(errors, format!("sozialraum.{i}.name")) />
-                                <TextField id=format!("sozialraum-{i}-gemeinden") label=live("region.gemeinden") hint=live("region.comma_separated") value=gemeinden on_input=set_gemeinden />
+                                <TextField id=format!("sozialraum-{i}-gemeinden") label=live!("region.gemeinden") hint=live!("region.comma_separated") value=gemeinden on_input=set_gemeinden />
                                 <button type="button" class="small" on:click=move |_| draft.update(|d| if i < d.sozialraeume.len() { d.sozialraeume.remove(i); })>
                                     {move || tr!("region.remove_sozialraum", number = number)}
                                 </button>
@@ -114,28 +111,28 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                             </div>
                         }
                     }).collect_view()}
-                    <button type="button" on:click=move |_| draft.update(|d| d.sozialraeume.push(SozialraumDraft::default()))>{live("region.add_sozialraum")}</button>
+                    <button type="button" on:click=move |_| draft.update(|d| d.sozialraeume.push(SozialraumDraft::default()))>{live!("region.add_sozialraum")}</button>
                 </fieldset>
-                <TextField id="region-notes" label=live("common.notes") rows=3 value=notes on_input=set_notes />
+                <TextField id="region-notes" label=live!("common.notes") rows=3 value=notes on_input=set_notes />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || if creating { t("region.create") } else { t("common.save") }}</button>
+                    <button type="submit" class="primary">{move || if creating { t!("region.create") } else { t!("common.save") }}</button>
                     {creating.then(|| view! {
                         <Show when=has_regions>
                             <button type="button" on:click=move |_| {
                                 form.finish();
                                 state.view.set(View::Actors);
-                            }>{live("common.cancel")}</button>
+                            }>{live!("common.cancel")}</button>
                         </Show>
                     })}
                 </div>
             </form>
             {region_id.map(|id| view! {
                 <section class="danger-zone" aria-labelledby="delete-region-title">
-                    <h3 id="delete-region-title">{live("region.delete_title")}</h3>
+                    <h3 id="delete-region-title">{live!("region.delete_title")}</h3>
                     <Show
                         when=move || confirm_delete.get()
                         fallback=move || view! {
-                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{live("region.delete")}</button>
+                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{live!("region.delete")}</button>
                         }
                     >
                         {
@@ -145,14 +142,14 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                 .unwrap_or_default();
                             view! {
                                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-region-title">
-                                    <p id="confirm-region-title">{summary}" "{live("common.undo_hint")}</p>
+                                    <p id="confirm-region-title">{summary}" "{live!("common.undo_hint")}</p>
                                     <button type="button" class="danger" on:click=move |_| {
                                         let id = id.clone();
                                         state.edit_workspace(|ws| ws.delete_region(&id));
                                         state.view.set(View::Actors);
-                                        state.confirm(t("region.deleted"));
-                                    }>{live("region.delete_final")}</button>
-                                    <button type="button" on:click=move |_| confirm_delete.set(false)>{live("common.cancel")}</button>
+                                        state.confirm(t!("region.deleted"));
+                                    }>{live!("region.delete_final")}</button>
+                                    <button type="button" on:click=move |_| confirm_delete.set(false)>{live!("common.cancel")}</button>
                                 </div>
                             }
                         }

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::dates as date;
-use crate::i18n::{live, live_label, number, t};
-use crate::tr;
+use crate::i18n::{live_label, number};
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
@@ -43,50 +42,50 @@ pub fn RelationList() -> impl IntoView {
     view! {
         <section class="list-view" aria-labelledby="relations-title">
             <div class="list-head">
-                <h2 id="relations-title">{live("tabs.relations")}</h2>
+                <h2 id="relations-title">{live!("tabs.relations")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::RelationForm { editing: None, from: None })>
-                    {live("relations.add")}
+                    {live!("relations.add")}
                 </button>
             </div>
-            <div class="filters" role="search" aria-label=live("relations.filter")>
+            <div class="filters" role="search" aria-label=live!("relations.filter")>
                 <div class="field grow">
-                    <label for="relation-search">{live("relations.actor")}</label>
+                    <label for="relation-search">{live!("relations.actor")}</label>
                     <input
                         id="relation-search"
                         type="search"
-                        placeholder=live("relations.search_placeholder")
+                        placeholder=live!("relations.search_placeholder")
                         prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                     />
                 </div>
                 <div class="field">
-                    <label for="relation-filter-kind">{live("common.kind")}</label>
+                    <label for="relation-filter-kind">{live!("common.kind")}</label>
                     <select id="relation-filter-kind" on:change=move |ev| query.update(|q| q.kind = RelationKind::from_key(&event_target_value(&ev)))>
-                        <option value="">{live("actors.all_kinds")}</option>
+                        <option value="">{live!("actors.all_kinds")}</option>
                         {RelationKind::ALL.iter().map(|k| view! { <option value=k.key()>{live_label(k, |v| v.label())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="relation-filter-binding">{live("relations.binding")}</label>
+                    <label for="relation-filter-binding">{live!("relations.binding")}</label>
                     <select id="relation-filter-binding" on:change=move |ev| query.update(|q| q.binding = Binding::from_key(&event_target_value(&ev)))>
-                        <option value="">{live("common.all")}</option>
+                        <option value="">{live!("common.all")}</option>
                         {Binding::ALL.iter().map(|b| view! { <option value=b.key()>{live_label(b, |v| v.label())}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
             <p class="result-count" aria-live="polite" data-testid="relation-count">{move || tr!("relations.count", n = number(rows.with(|r| r.len())))}</p>
             {move || state.with_region(|r| r.relations.is_empty()).unwrap_or(false).then(|| view! {
-                <p class="empty" data-testid="relations-empty">{live("relations.empty")}</p>
+                <p class="empty" data-testid="relations-empty">{live!("relations.empty")}</p>
             })}
             <table class="data" data-testid="relation-table">
                 <thead>
                     <tr>
-                        <th scope="col">{live("relations.col.from")}</th>
-                        <th scope="col">{live("common.kind")}</th>
-                        <th scope="col">{live("relations.col.to")}</th>
-                        <th scope="col">{live("relations.binding")}</th>
-                        <th scope="col" class="secondary">{live("relations.since")}</th>
-                        <th scope="col"><span class="visually-hidden">{live("common.actions")}</span></th>
+                        <th scope="col">{live!("relations.col.from")}</th>
+                        <th scope="col">{live!("common.kind")}</th>
+                        <th scope="col">{live!("relations.col.to")}</th>
+                        <th scope="col">{live!("relations.binding")}</th>
+                        <th scope="col" class="secondary">{live!("relations.since")}</th>
+                        <th scope="col"><span class="visually-hidden">{live!("common.actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -106,15 +105,15 @@ pub fn RelationList() -> impl IntoView {
                                         class="small"
                                         aria-label=tr!("relations.edit_named", label = label)
                                         on:click=move |_| state.open(Panel::RelationForm { editing: Some(edit_id.clone()), from: None })
-                                    >{live("common.edit")}</button>
+                                    >{live!("common.edit")}</button>
                                     <ConfirmButton
-                                        label=live("common.delete")
+                                        label=live!("common.delete")
                                         aria_label=tr!("relations.delete_named", label = label)
-                                        question=live("relations.delete_question")
-                                        confirm_label=live("common.confirm_delete")
+                                        question=live!("relations.delete_question")
+                                        confirm_label=live!("common.confirm_delete")
                                         on_confirm=Callback::new(move |_: ()| {
                                             state.edit_region(|r| r.delete_relation(&id));
-                                            state.confirm(t("relations.deleted"));
+                                            state.confirm(t!("relations.deleted"));
                                         })
                                     />
                                 </td>
@@ -146,7 +145,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
     let back_panel = move || back.clone().map(Panel::Actor).unwrap_or(Panel::None);
 
     let actor_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), t("common.please_choose").to_owned())];
+        let mut options = vec![(String::new(), t!("common.please_choose").to_owned())];
         if let Some(actors) = state.with_region(|r| actors_by_name(r, |_| true)) {
             options.extend(actors.into_iter().map(|(id, name)| (id.0, name)));
         }
@@ -175,7 +174,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                     form.finish();
                     state.edit_region(|r| r.upsert_relation(relation));
                     state.open(back_panel());
-                    state.confirm(t("relations.saved"));
+                    state.confirm(t!("relations.saved"));
                 }
                 Err(found) => {
                     errors.set(found);
@@ -196,13 +195,13 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             }
         >
             <header class="panel-head">
-                <h2 id="relation-form-title" tabindex="-1">{move || if creating { t("relations.new") } else { t("relations.edit") }}</h2>
+                <h2 id="relation-form-title" tabindex="-1">{move || if creating { t!("relations.new") } else { t!("relations.edit") }}</h2>
             </header>
             <DraftRestored restored=form.restored on_discard=Callback::new(move |_| form.discard()) />
             <ErrorSummary errors=errors />
             <SelectField
                 id="relation-kind"
-                label=live("relations.kind")
+                label=live!("relations.kind")
                 required=true
                 options=kind_options
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
@@ -211,7 +210,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-from"
-                label=live("relations.from")
+                label=live!("relations.from")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.from)
@@ -221,7 +220,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             <Show when=directed>
                 <SelectField
                     id="relation-direction"
-                    label=live("relations.direction")
+                    label=live!("relations.direction")
                     options=direction_options
                     value=Signal::derive(move || draft.with(|d| d.effective_direction().key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_key(&v) { d.direction = x }))
@@ -229,7 +228,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             </Show>
             <SelectField
                 id="relation-to"
-                label=live("relations.to")
+                label=live!("relations.to")
                 required=true
                 options=actor_options
                 value=actor_value(|d| &d.to)
@@ -238,26 +237,26 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
             />
             <SelectField
                 id="relation-binding"
-                label={live("relations.binding")}
+                label={live!("relations.binding")}
                 options=binding_options
                 value=Signal::derive(move || draft.with(|d| d.binding.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(b) = Binding::from_key(&v) { d.binding = b }))
             />
             <TextField
                 id="relation-since"
-                label={live("relations.since")}
-                hint=live("relations.since_hint")
+                label={live!("relations.since")}
+                hint=live!("relations.since_hint")
                 value=since
                 on_input=set_since
                 error=error_of(errors, "since")
             />
-            <TextField id="relation-notes" label=live("common.notes") rows=3 value=notes on_input=set_notes />
+            <TextField id="relation-notes" label=live!("common.notes") rows=3 value=notes on_input=set_notes />
             <div class="actions sticky">
-                <button type="submit" class="primary">{live("common.save")}</button>
+                <button type="submit" class="primary">{live!("common.save")}</button>
                 <button type="button" on:click=move |_| {
                     form.finish();
                     state.open(back_panel());
-                }>{live("common.cancel")}</button>
+                }>{live!("common.cancel")}</button>
             </div>
         </form>
     }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{live, number, t};
-use crate::tr;
+use crate::i18n::number;
 
 use crate::app::platform::browser::{format_timestamp, now_iso};
 use crate::app::platform::persist::Health;
@@ -22,11 +21,11 @@ pub fn StorageAlert() -> impl IntoView {
     move || {
         let (title, text, retry) = match p.health.get() {
             Health::Ok | Health::Newer(_) => return None,
-            Health::Blocked => (t("storage.blocked.title"), t("storage.blocked.text").to_owned(), false),
-            Health::Full => (t("storage.full.title"), t("storage.full.text").to_owned(), true),
-            Health::WriteFailed(name) => (t("storage.failed.title"), tr!("storage.failed.text", name = name), true),
-            Health::Conflict => (t("storage.conflict.title"), t("storage.conflict.text").to_owned(), false),
-            Health::AsideFailed => (t("storage.aside_failed.title"), t("storage.aside_failed.text").to_owned(), false),
+            Health::Blocked => (t!("storage.blocked.title"), t!("storage.blocked.text").to_owned(), false),
+            Health::Full => (t!("storage.full.title"), t!("storage.full.text").to_owned(), true),
+            Health::WriteFailed(name) => (t!("storage.failed.title"), tr!("storage.failed.text", name = name), true),
+            Health::Conflict => (t!("storage.conflict.title"), t!("storage.conflict.text").to_owned(), false),
+            Health::AsideFailed => (t!("storage.aside_failed.title"), t!("storage.aside_failed.text").to_owned(), false),
         };
         let aside_failed = p.health.get() == Health::AsideFailed;
         let conflict = p.health.get() == Health::Conflict;
@@ -40,17 +39,17 @@ pub fn StorageAlert() -> impl IntoView {
                             p.download_stored();
                             p.health.set(Health::Ok);
                             p.retry();
-                        }>{live("storage.download_unreadable")}</button>
+                        }>{live!("storage.download_unreadable")}</button>
                     })}
                     {(!aside_failed).then(|| view! {
-                        <button type="button" on:click=move |_| p.download_workspace()>{live("storage.download_backup")}</button>
+                        <button type="button" on:click=move |_| p.download_workspace()>{live!("storage.download_backup")}</button>
                     })}
                     {conflict.then(|| view! {
-                        <button type="button" on:click=move |_| p.adopt_stored()>{live("storage.conflict.adopt")}</button>
-                        <button type="button" on:click=move |_| p.keep_mine()>{live("storage.conflict.keep")}</button>
+                        <button type="button" on:click=move |_| p.adopt_stored()>{live!("storage.conflict.adopt")}</button>
+                        <button type="button" on:click=move |_| p.keep_mine()>{live!("storage.conflict.keep")}</button>
                     })}
                     {retry.then(|| view! {
-                        <button type="button" on:click=move |_| p.retry()>{live("storage.retry")}</button>
+                        <button type="button" on:click=move |_| p.retry()>{live!("storage.retry")}</button>
                     })}
                 </div>
             </div>
@@ -67,9 +66,9 @@ pub fn StorageNotices() -> impl IntoView {
         p.damaged.get().map(|damage| {
             view! {
                 <div class="banner warning" role="alert" data-testid="damaged-banner">
-                    <h2>{live("storage.damaged.title")}</h2>
+                    <h2>{live!("storage.damaged.title")}</h2>
                     <p>{damage.message()}</p>
-                    <button type="button" on:click=move |_| p.damaged.set(None)>{live("common.understood")}</button>
+                    <button type="button" on:click=move |_| p.damaged.set(None)>{live!("common.understood")}</button>
                 </div>
             }
         })
@@ -79,8 +78,8 @@ pub fn StorageNotices() -> impl IntoView {
         (!entries.is_empty()).then(|| {
             view! {
                 <section class="banner info" aria-labelledby="aside-title" data-testid="aside-list">
-                    <h2 id="aside-title">{live("storage.aside.title")}</h2>
-                    <p>{live("storage.aside.text")}</p>
+                    <h2 id="aside-title">{live!("storage.aside.title")}</h2>
+                    <p>{live!("storage.aside.text")}</p>
                     <ul>
                         {entries
                             .into_iter()
@@ -95,11 +94,11 @@ pub fn StorageNotices() -> impl IntoView {
                                             chars = number(entry.chars),
                                         )}
                                         " "
-                                        <button type="button" on:click=move |_| p.download_aside(&key)>{live("common.download")}</button>
+                                        <button type="button" on:click=move |_| p.download_aside(&key)>{live!("common.download")}</button>
                                         <ConfirmButton
-                                            label=live("storage.aside.discard")
-                                            question=live("storage.aside.question")
-                                            confirm_label=live("storage.aside.confirm")
+                                            label=live!("storage.aside.discard")
+                                            question=live!("storage.aside.question")
+                                            confirm_label=live!("storage.aside.confirm")
                                             on_confirm=Callback::new(move |_: ()| p.discard_aside(&discard))
                                         />
                                     </li>
@@ -117,14 +116,14 @@ pub fn StorageNotices() -> impl IntoView {
         (due && !reminder_dismissed.get()).then(|| {
             let text = match p.last_backup.get() {
                 Some(at) => tr!("backup.reminder.last", date = format_timestamp(&at)),
-                None => t("backup.reminder.never").to_owned() };
+                None => t!("backup.reminder.never").to_owned() };
             view! {
                 <div class="banner info" role="status" data-testid="backup-reminder">
-                    <h2>{live("backup.reminder.title")}</h2>
-                    <p>{text}" "{live("backup.reminder.text")}</p>
+                    <h2>{live!("backup.reminder.title")}</h2>
+                    <p>{text}" "{live!("backup.reminder.text")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live("backup.reminder.now")}</button>
-                        <button type="button" on:click=move |_| reminder_dismissed.set(true)>{live("backup.reminder.later")}</button>
+                        <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live!("backup.reminder.now")}</button>
+                        <button type="button" on:click=move |_| reminder_dismissed.set(true)>{live!("backup.reminder.later")}</button>
                     </div>
                 </div>
             }
@@ -136,7 +135,7 @@ pub fn StorageNotices() -> impl IntoView {
             view! {
                 <div class="banner warning" role="status" data-testid="usage-warning">
                     <h2>{move || tr!("storage.filling.title", percent = percent)}</h2>
-                    <p>{live("storage.filling.text")}</p>
+                    <p>{live!("storage.filling.text")}</p>
                 </div>
             }
         })
@@ -163,10 +162,10 @@ pub fn NewerDataScreen() -> impl IntoView {
     view! {
         <main id="main" class="error-screen" tabindex="-1">
             <div class="banner warning" role="alert" data-testid="newer-data">
-                <h1>{live("newer.title")}</h1>
+                <h1>{live!("newer.title")}</h1>
                 <p>{message}</p>
-                <p>{live("newer.text")}</p>
-                <button type="button" class="primary" on:click=move |_| p.download_stored()>{live("newer.download")}</button>
+                <p>{live!("newer.text")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_stored()>{live!("newer.download")}</button>
             </div>
         </main>
     }

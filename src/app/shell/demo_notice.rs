@@ -6,8 +6,6 @@ use leptos::prelude::*;
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
 use crate::domain::Id;
-use crate::i18n::{live, t};
-use crate::tr;
 
 #[component]
 pub fn DemoNotice() -> impl IntoView {
@@ -25,18 +23,18 @@ pub fn DemoNotice() -> impl IntoView {
         let remove = move |_| {
             let id: Id = id.clone();
             state.edit_workspace(|ws| ws.delete_region(&id));
-            state.confirm(t("demo.removed"));
+            state.confirm(t!("demo.removed"));
         };
         let keep = move |_| {
             preferences::remember(Preference::KeepDemo, "true");
             kept.set(true);
         };
         Some(view! {
-            <div class="banner info" role="region" aria-label=live("demo.remove") data-testid="demo-notice">
+            <div class="banner info" role="region" aria-label=live!("demo.remove") data-testid="demo-notice">
                 <p>{move || tr!("demo.offer_remove", name = name)}</p>
                 <div class="button-row">
-                    <button type="button" on:click=remove>{live("demo.remove")}</button>
-                    <button type="button" on:click=keep>{live("demo.keep")}</button>
+                    <button type="button" on:click=remove>{live!("demo.remove")}</button>
+                    <button type="button" on:click=keep>{live!("demo.keep")}</button>
                 </div>
             </div>
         })

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::app::platform::persist::Health;
 use crate::app::state::{use_state, AppState, Panel, View};
 use crate::domain::Id;
-use crate::i18n::{live, number, t};
+use crate::i18n::number;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
                 <span class="name">"Netzwerkatlas"</span>
             </div>
             <div class="region-switch">
-                <label for="region-select">{live("header.region")}</label>
+                <label for="region-select">{live!("header.region")}</label>
                 <select
                     id="region-select"
                     on:change=move |ev| state.switch_region(Id(event_target_value(&ev)))
@@ -40,28 +40,28 @@ pub fn Header() -> impl IntoView {
                 <button type="button" on:click=move |_| {
                     state.panel.set(Panel::None);
                     state.view.set(View::NewRegion);
-                }>{live("header.new_region")}</button>
+                }>{live!("header.new_region")}</button>
             </div>
-            <nav class="workspace-nav" aria-label=live("header.all_regions")>
-                {area(state, View::Exchange, live("header.exchange"), live("header.exchange_title"))}
-                {area(state, View::Analysis, live("header.analysis"), live("header.analysis_title"))}
-                {area(state, View::Data, live("header.backup"), live("header.backup_title"))}
+            <nav class="workspace-nav" aria-label=live!("header.all_regions")>
+                {area(state, View::Exchange, live!("header.exchange"), live!("header.exchange_title"))}
+                {area(state, View::Analysis, live!("header.analysis"), live!("header.analysis_title"))}
+                {area(state, View::Data, live!("header.backup"), live!("header.backup_title"))}
             </nav>
-            <div class="history" role="group" aria-label=live("header.history")>
+            <div class="history" role="group" aria-label=live!("header.history")>
                 <button
                     type="button"
-                    title=live("header.undo_title")
+                    title=live!("header.undo_title")
                     aria-keyshortcuts="Control+Z"
                     disabled=move || !state.can_undo.get()
                     on:click=move |_| state.undo()
-                >{live("header.undo")}</button>
+                >{live!("header.undo")}</button>
                 <button
                     type="button"
-                    title=live("header.redo_title")
+                    title=live!("header.redo_title")
                     aria-keyshortcuts="Control+Y"
                     disabled=move || !state.can_redo.get()
                     on:click=move |_| state.redo()
-                >{live("header.redo")}</button>
+                >{live!("header.redo")}</button>
             </div>
             <SaveState />
             <crate::app::shell::language::LanguageSwitch />
@@ -91,11 +91,11 @@ fn SaveState() -> impl IntoView {
     let state = use_state();
     let p = state.persistence;
     let text = move || match p.health.get() {
-        Health::Blocked => ("warn", t("save.memory_only").to_owned()),
-        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t("save.not_saved").to_owned()),
-        Health::Newer(_) => ("warn", t("save.read_only").to_owned()),
-        Health::Ok if p.dirty.get() => ("busy", t("save.saving").to_owned()),
-        Health::Ok => ("ok", t("save.saved").to_owned()),
+        Health::Blocked => ("warn", t!("save.memory_only").to_owned()),
+        Health::Full | Health::WriteFailed(_) | Health::AsideFailed | Health::Conflict => ("warn", t!("save.not_saved").to_owned()),
+        Health::Newer(_) => ("warn", t!("save.read_only").to_owned()),
+        Health::Ok if p.dirty.get() => ("busy", t!("save.saving").to_owned()),
+        Health::Ok => ("ok", t!("save.saved").to_owned()),
     };
     view! {
         <p class=move || format!("save-state {}", text().0) data-testid="save-state">
@@ -133,15 +133,15 @@ pub fn Tabs() -> impl IntoView {
     let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
     view! {
         <Show when=has_region>
-            <nav class="tabs" aria-label=live("tabs.label")>
+            <nav class="tabs" aria-label=live!("tabs.label")>
                 <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
                 <div class="tab-row">
-                    {tab(View::Actors, || t("tabs.actors"), Some(|c| c.0))}
-                    {tab(View::Relations, || t("tabs.relations"), Some(|c| c.1))}
-                    {tab(View::Network, || t("tabs.network"), None)}
-                    {tab(View::Groups, || t("tabs.groups"), Some(|c| c.2))}
-                    {tab(View::Checklists, || t("tabs.checklists"), Some(|c| c.3))}
-                    {tab(View::Region, || t("tabs.region"), None)}
+                    {tab(View::Actors, || t!("tabs.actors"), Some(|c| c.0))}
+                    {tab(View::Relations, || t!("tabs.relations"), Some(|c| c.1))}
+                    {tab(View::Network, || t!("tabs.network"), None)}
+                    {tab(View::Groups, || t!("tabs.groups"), Some(|c| c.2))}
+                    {tab(View::Checklists, || t!("tabs.checklists"), Some(|c| c.3))}
+                    {tab(View::Region, || t!("tabs.region"), None)}
                 </div>
             </nav>
         </Show>

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::app::platform::browser::fetch_text;
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::use_state;
-use crate::i18n::{self, live, Lang};
+use crate::i18n::{self, Lang};
 
 thread_local! {
     /// Notified on a switch; every lookup of a text tracks it.
@@ -37,20 +37,24 @@ pub fn initial() -> Lang {
 /// Fetches a language's texts unless they are at hand (German always is):
 /// `locales/<code>.json`, written at build time from `<code>.po` and cached
 /// for offline use with the app's other files. `false` when that failed;
-/// every text then stays German.
+/// every text then stays German, as it does for a file written for other
+/// keys (one cached from an older version of the app).
 pub async fn load(lang: Lang) -> bool {
     if i18n::is_loaded(lang) {
         return true;
     }
     let Some(text) = fetch_text(&format!("locales/{}.json", lang.code())).await else { return false };
+    // `{"keys": fingerprint, "texts": [text per key, in the keys' order]}`.
     let Ok(object) = js_sys::JSON::parse(&text) else { return false };
-    let entries = js_sys::Object::entries(&object.unchecked_into());
-    let texts = entries.iter().filter_map(|pair| {
-        let pair: js_sys::Array = pair.unchecked_into();
-        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-    });
-    i18n::install(lang, texts);
-    true
+    let field = |name: &str| js_sys::Reflect::get(&object, &name.into()).unwrap_or_default();
+    let Some(fingerprint) = field("keys").as_f64() else { return false };
+    let texts = field("texts");
+    if !js_sys::Array::is_array(&texts) {
+        return false;
+    }
+    let texts: js_sys::Array = texts.unchecked_into();
+    let texts = texts.iter().map(|text| text.as_string().unwrap_or_default()).collect();
+    i18n::install(lang, fingerprint as u32, texts)
 }
 
 /// Makes `lang` the language of every text from now on, and of the page,
@@ -83,7 +87,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <div class="language-switch">
-            <label for="language-select">{live("language.label")}</label>
+            <label for="language-select">{live!("language.label")}</label>
             <select id="language-select" on:change=choose>
                 {Lang::all()
                     .map(|lang| {

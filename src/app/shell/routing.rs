@@ -8,7 +8,6 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::app::state::{AppState, Panel, View};
 use crate::domain::Id;
-use crate::i18n::t;
 use crate::route::Route;
 
 /// Opens the place the address names, then follows every move.
@@ -97,21 +96,21 @@ fn apply(state: AppState, route: &Route) {
 fn set_title(state: AppState) {
     let view = state.view.get();
     let area = match view {
-        View::Actors => t("tabs.actors"),
-        View::Relations => t("tabs.relations"),
-        View::Network => t("tabs.network"),
-        View::Groups => t("tabs.groups"),
-        View::Region => t("tabs.region"),
-        View::Checklists => t("tabs.checklists"),
-        View::Print => t("checklist.print"),
-        View::NewRegion => t("header.new_region"),
-        View::Templates => t("templates.title"),
-        View::Data => t("header.backup"),
-        View::Exchange => t("header.exchange"),
-        View::Analysis => t("header.analysis"),
-        View::Accessibility => t("legal.accessibility"),
-        View::Privacy => t("legal.privacy"),
-        View::Imprint => t("legal.imprint"),
+        View::Actors => t!("tabs.actors"),
+        View::Relations => t!("tabs.relations"),
+        View::Network => t!("tabs.network"),
+        View::Groups => t!("tabs.groups"),
+        View::Region => t!("tabs.region"),
+        View::Checklists => t!("tabs.checklists"),
+        View::Print => t!("checklist.print"),
+        View::NewRegion => t!("header.new_region"),
+        View::Templates => t!("templates.title"),
+        View::Data => t!("header.backup"),
+        View::Exchange => t!("header.exchange"),
+        View::Analysis => t!("header.analysis"),
+        View::Accessibility => t!("legal.accessibility"),
+        View::Privacy => t!("legal.privacy"),
+        View::Imprint => t!("legal.imprint"),
     };
     let panel = state.panel.get();
     let open_checklist = state.open_checklist.get();

@@ -8,7 +8,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::state::{use_state, NoticeAction};
-use crate::i18n::{live, t};
 
 /// Long enough to read it and reach its button, short enough not to cover
 /// the next thing; a notice with the focus or the pointer in it stays.
@@ -39,19 +38,19 @@ pub fn Toast() -> impl IntoView {
         if !state.persistence.health.get().keeps_data() && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.of_edit)) {
             state.notice.update(|n| {
                 if let Some(n) = n {
-                    n.text = t("state.not_stored").to_owned();
+                    n.text = t!("state.not_stored").to_owned();
                     n.action = None;
                 }
             });
-            state.announce(t("state.not_stored"));
+            state.announce(t!("state.not_stored"));
         }
     });
     move || {
         let notice = state.notice.get()?;
         let button = notice.action.map(|action| {
             let (label, run): (&str, fn(&crate::app::state::AppState)) = match action {
-                NoticeAction::Undo => (t("toast.undo"), |s| s.undo()),
-                NoticeAction::Redo => (t("toast.redo"), |s| s.redo()),
+                NoticeAction::Undo => (t!("toast.undo"), |s| s.undo()),
+                NoticeAction::Redo => (t!("toast.redo"), |s| s.redo()),
             };
             view! { <button type="button" class="small" on:click=move |_| run(&state)>{label}</button> }
         });
@@ -59,7 +58,7 @@ pub fn Toast() -> impl IntoView {
             <div
                 class="toast"
                 role="group"
-                aria-label=live("toast.label")
+                aria-label=live!("toast.label")
                 data-testid="toast"
                 on:mouseenter=move |_| held.set(true)
                 on:mouseleave=move |_| held.set(false)
@@ -68,7 +67,7 @@ pub fn Toast() -> impl IntoView {
             >
                 <span>{notice.text}</span>
                 {button}
-                <button type="button" class="small link" aria-label=live("toast.close") on:click=move |_| state.notice.set(None)>"×"</button>
+                <button type="button" class="small link" aria-label=live!("toast.close") on:click=move |_| state.notice.set(None)>"×"</button>
             </div>
         })
     }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::{use_state, View};
-use crate::i18n::live;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -23,15 +22,15 @@ pub fn Welcome() -> impl IntoView {
         (only_demo() && !dismissed.get() && state.view.get() != View::NewRegion).then(|| {
             view! {
                 <section class="banner info welcome" aria-labelledby="welcome-title" data-testid="welcome">
-                    <h2 id="welcome-title">{live("welcome.title")}</h2>
-                    <p>{live("welcome.demo")}</p>
-                    <p>{live("welcome.local")}</p>
+                    <h2 id="welcome-title">{live!("welcome.title")}</h2>
+                    <p>{live!("welcome.demo")}</p>
+                    <p>{live!("welcome.local")}</p>
                     <div class="button-row">
                         <button type="button" class="primary" on:click=move |_| {
                             dismiss();
                             state.view.set(View::NewRegion);
-                        }>{live("welcome.own_region")}</button>
-                        <button type="button" on:click=move |_| dismiss()>{live("welcome.look_around")}</button>
+                        }>{live!("welcome.own_region")}</button>
+                        <button type="button" on:click=move |_| dismiss()>{live!("welcome.look_around")}</button>
                     </div>
                 </section>
             }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{count, live, number, t, Message};
-use crate::tr;
+use crate::i18n::{count, number, Message};
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -46,14 +45,14 @@ pub fn DataView() -> impl IntoView {
         state.actor_query.set(Default::default());
         preview.set(None);
         state.view.set(View::Actors);
-        state.confirm(t("data.restored"));
+        state.confirm(t!("data.restored"));
     };
 
     view! {
         <section class="data-view content" aria-labelledby="data-title">
-            <h2 id="data-title">{live("header.backup_title")}</h2>
+            <h2 id="data-title">{live!("header.backup_title")}</h2>
             <section aria-labelledby="usage-title">
-                <h3 id="usage-title">{live("data.usage_title")}</h3>
+                <h3 id="usage-title">{live!("data.usage_title")}</h3>
                 <div class="usage-bar" role="img" aria-label=move || tr!("data.usage_bar", percent = percent())>
                     <span class="usage-fill" class:warn={move || percent() >= WARN_PERCENT} style:width=move || format!("{}%", percent())></span>
                 </div>
@@ -65,17 +64,17 @@ pub fn DataView() -> impl IntoView {
                 )}</p>
             </section>
             <section aria-labelledby="backup-title">
-                <h3 id="backup-title">{live("header.backup")}</h3>
+                <h3 id="backup-title">{live!("header.backup")}</h3>
                 <p data-testid="last-backup">{move || match p.last_backup.get() {
                     Some(at) => tr!("data.last_backup", date = format_timestamp(&at)),
-                    None => t("data.no_backup").to_owned() }}</p>
-                <p class="hint">{live("data.backup_hint")}</p>
-                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live("data.download_backup")}</button>
+                    None => t!("data.no_backup").to_owned() }}</p>
+                <p class="hint">{live!("data.backup_hint")}</p>
+                <button type="button" class="primary" on:click=move |_| p.download_workspace()>{live!("data.download_backup")}</button>
             </section>
             <section aria-labelledby="restore-title">
-                <h3 id="restore-title">{live("data.restore_title")}</h3>
+                <h3 id="restore-title">{live!("data.restore_title")}</h3>
                 <div class="field">
-                    <label for="restore-file">{live("data.choose_file")}</label>
+                    <label for="restore-file">{live!("data.choose_file")}</label>
                     <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="restore-error">{move || e.text()}</p> })}
@@ -84,13 +83,13 @@ pub fn DataView() -> impl IntoView {
                         <p id="restore-question">{move || tr!(
                             "data.restore_question",
                             date = format_timestamp(&found.saved_at),
-                            regions = count("count.regions", found.regions),
-                            actors = count("count.actors", found.actors),
-                            relations = count("count.relations", found.relations),
-                            checklists = count("count.checklists", found.checklists),
+                            regions = count(key!("count.regions"), found.regions),
+                            actors = count(key!("count.actors"), found.actors),
+                            relations = count(key!("count.relations"), found.relations),
+                            checklists = count(key!("count.checklists"), found.checklists),
                         )}</p>
-                        <button type="button" class="danger" on:click=restore>{live("data.replace")}</button>
-                        <button type="button" on:click=move |_| preview.set(None)>{live("common.cancel")}</button>
+                        <button type="button" class="danger" on:click=restore>{live!("data.replace")}</button>
+                        <button type="button" on:click=move |_| preview.set(None)>{live!("common.cancel")}</button>
                     </div>
                 })}
             </section>

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::live;
-
 #[component]
 pub fn ConfirmButton(
     /// The asking button's text, e.g. "Löschen …".
@@ -31,13 +29,13 @@ pub fn ConfirmButton(
                 </button>
             }
         >
-            <span class="confirm-inline" role="group" aria-label=live("confirm.group")>
+            <span class="confirm-inline" role="group" aria-label=live!("confirm.group")>
                 {let question = question.clone(); move || question.get()}" "
                 <button type="button" class="small danger" on:click=move |_| {
                     asking.set(false);
                     on_confirm.run(());
                 }>{let confirm_label = confirm_label.clone(); move || confirm_label.get()}</button>
-                <button type="button" class="small" on:click=move |_| asking.set(false)>{live("common.cancel")}</button>
+                <button type="button" class="small" on:click=move |_| asking.set(false)>{live!("common.cancel")}</button>
             </span>
         </Show>
     }

@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::tr;
-
 use crate::domain::rules::fields::FieldErrors;
 
 /// A read/write view on one text field of a draft.
@@ -227,8 +225,8 @@ pub fn DraftRestored(restored: RwSignal<bool>, on_discard: Callback<()>) -> impl
         restored.get().then(|| {
             view! {
                 <p class="hint draft-restored" role="status" data-testid="draft-restored">
-                    {crate::i18n::t("form.draft_restored")}" "
-                    <button type="button" class="small" on:click=move |_| on_discard.run(())>{crate::i18n::t("form.draft_discard")}</button>
+                    {crate::t!("form.draft_restored")}" "
+                    <button type="button" class="small" on:click=move |_| on_discard.run(())>{crate::t!("form.draft_discard")}</button>
                 </p>
             }
         })

@@ -4,7 +4,6 @@
 //! Planung"). Items are matched by their ID, so checklists of other template
 //! versions count where their items agree; where they do not, it is reported.
 
-use crate::tr;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Progress, Scale, Status};

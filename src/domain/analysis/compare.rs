@@ -2,8 +2,6 @@
 //! actors per kind, the IFDs and their Träger, relations per kind and how
 //! binding they are, density, and the status of checklists both keep.
 
-use crate::i18n::t;
-use crate::tr;
 use std::collections::BTreeSet;
 
 use crate::domain::analysis::metrics::{density, isolated, percent_text};
@@ -60,20 +58,20 @@ fn latest<'a>(region: &'a Region, template: &crate::domain::model::Id) -> Option
 pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
     let mut sections = Vec::new();
     sections.push(Section {
-        title: t("checklist.overview").into(),
+        title: t!("checklist.overview").into(),
         rows: vec![
-            row(t("tabs.actors"), a.actors.len(), b.actors.len()),
-            row(t("tabs.relations"), a.relations.len(), b.relations.len()),
-            row(t("compare.density"), percent_text(density(a)), percent_text(density(b))),
-            row(t("compare.isolated"), isolated(a).len(), isolated(b).len()),
-            row(t("tabs.groups"), a.groups.len(), b.groups.len()),
-            row(t("region.sozialraeume"), a.sozialraeume.len(), b.sozialraeume.len()),
-            row(t("tabs.checklists"), a.checklists.len(), b.checklists.len()),
+            row(t!("tabs.actors"), a.actors.len(), b.actors.len()),
+            row(t!("tabs.relations"), a.relations.len(), b.relations.len()),
+            row(t!("compare.density"), percent_text(density(a)), percent_text(density(b))),
+            row(t!("compare.isolated"), isolated(a).len(), isolated(b).len()),
+            row(t!("tabs.groups"), a.groups.len(), b.groups.len()),
+            row(t!("region.sozialraeume"), a.sozialraeume.len(), b.sozialraeume.len()),
+            row(t!("tabs.checklists"), a.checklists.len(), b.checklists.len()),
         ],
     });
     let kinds = |r: &Region, k: ActorKind| r.actors.iter().filter(|x| x.kind == k).count();
     sections.push(Section {
-        title: t("compare.actors_by_kind").into(),
+        title: t!("compare.actors_by_kind").into(),
         rows: ActorKind::ALL
             .iter()
             .filter(|k| kinds(a, **k) + kinds(b, **k) > 0)
@@ -81,15 +79,15 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
             .collect(),
     });
     sections.push(Section {
-        title: t("compare.ifd_title").into(),
+        title: t!("compare.ifd_title").into(),
         rows: vec![
-            row(t("compare.ifd_count"), kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)),
-            row(t("compare.ifd_and_traeger"), ifds(a), ifds(b)),
+            row(t!("compare.ifd_count"), kinds(a, ActorKind::Ifd), kinds(b, ActorKind::Ifd)),
+            row(t!("compare.ifd_and_traeger"), ifds(a), ifds(b)),
         ],
     });
     let relations = |r: &Region, k: RelationKind| r.relations.iter().filter(|x| x.kind == k).count();
     sections.push(Section {
-        title: t("compare.relations_by_kind").into(),
+        title: t!("compare.relations_by_kind").into(),
         rows: RelationKind::ALL
             .iter()
             .filter(|k| relations(a, **k) + relations(b, **k) > 0)
@@ -98,7 +96,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
     });
     let bindings = |r: &Region, k: Binding| r.relations.iter().filter(|x| x.binding == k).count();
     sections.push(Section {
-        title: t("compare.binding").into(),
+        title: t!("compare.binding").into(),
         rows: Binding::ALL
             .iter()
             .map(|k| row(k.label(), counted(a.relations.len(), bindings(a, *k)), counted(b.relations.len(), bindings(b, *k))))
@@ -112,7 +110,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
         let mut rows = Vec::new();
         let state = |c: &Checklist, id: &crate::domain::model::Id| -> String {
             match c.items().find(|i| &i.id == id) {
-                None => t("compare.item_missing").into(),
+                None => t!("compare.item_missing").into(),
                 Some(i) if i.kind == ItemKind::Answers => tr!("compare.answers_n", n = i.answers.len()),
                 Some(i) => status_label(i.status).into(),
             }
@@ -149,8 +147,8 @@ mod tests {
         b.checklists[0].set_status(&item, Some(Status::Umgesetzt), "2026-11-21T00:00:00Z");
         let sections = compare(&a, &b);
         let overview = &sections[0].rows;
-        assert_eq!(overview[0], row(t("tabs.actors"), a.actors.len(), a.actors.len()));
-        assert_eq!(overview[1], row(t("tabs.relations"), a.relations.len(), 10));
+        assert_eq!(overview[0], row(t!("tabs.actors"), a.actors.len(), a.actors.len()));
+        assert_eq!(overview[1], row(t!("tabs.relations"), a.relations.len(), 10));
         let ifd = sections.iter().find(|s| s.title.starts_with("Integrationsfachdienste")).unwrap();
         assert!(ifd.rows[1].a.contains("Träger:"), "{:?}", ifd.rows[1]);
         let binding = sections.iter().find(|s| s.title.starts_with("Verbindlichkeit")).unwrap();

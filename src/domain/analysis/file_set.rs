@@ -31,7 +31,7 @@ impl FileSet {
     /// same Kommune sent twice) counts once: the later export wins.
     pub fn add(&mut self, name: &str, text: &str) {
         if is_encrypted(text) {
-            return self.skip(name, Message::new("evaluate.encrypted"));
+            return self.skip(name, Message::new(key!("evaluate.encrypted")));
         }
         let file = match read_file(text) {
             Ok(file) => file,
@@ -39,7 +39,7 @@ impl FileSet {
         };
         let checklists: usize = file.content.regions.iter().map(|r| r.checklists.len()).sum();
         if checklists == 0 {
-            return self.skip(name, Message::new("evaluate.no_checklists"));
+            return self.skip(name, Message::new(key!("evaluate.no_checklists")));
         }
         let exported_at = file.header.exported_at.clone();
         for mut region in file.content.regions {
@@ -57,7 +57,7 @@ impl FileSet {
                     } else {
                         (name.to_owned(), older.file_name)
                     };
-                    let reason = Message::new("evaluate.older_copy").with("region", &region.name).with("file", &kept);
+                    let reason = Message::new(key!("evaluate.older_copy")).with("region", &region.name).with("file", &kept);
                     if kept == name {
                         self.regions[at] = region;
                     }

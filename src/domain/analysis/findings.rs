@@ -2,8 +2,7 @@
 //! network map (after Net-Map's strategic questions), each answered with the
 //! actors it concerns so the picture can highlight them.
 
-use crate::i18n::{count, t};
-use crate::tr;
+use crate::i18n::count;
 use std::collections::HashMap;
 
 use crate::domain::analysis::metrics::{
@@ -43,9 +42,9 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
 
     let alone = isolated(region);
     findings.push(Finding {
-        question: t("reading.isolated.question"),
+        question: t!("reading.isolated.question"),
         summary: match alone.len() {
-            0 => t("reading.isolated.none").into(),
+            0 => t!("reading.isolated.none").into(),
             n => tr!("reading.isolated.some", n = n),
         },
         items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
@@ -55,13 +54,13 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     brokers.truncate(BROKERS);
     findings.push(Finding {
-        question: t("reading.brokers.question"),
+        question: t!("reading.brokers.question"),
         summary: if centrality.is_none() {
-            t("reading.brokers.computing").into()
+            t!("reading.brokers.computing").into()
         } else if brokers.is_empty() {
-            t("reading.brokers.none").into()
+            t!("reading.brokers.none").into()
         } else {
-            t("reading.brokers.some").into()
+            t!("reading.brokers.some").into()
         },
         items: brokers
             .iter()
@@ -71,9 +70,9 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
 
     let without = rechtskreise_without_written_agreement(region);
     findings.push(Finding {
-        question: t("reading.rechtskreise.question"),
+        question: t!("reading.rechtskreise.question"),
         summary: if without.is_empty() {
-            t("reading.rechtskreise.none").into()
+            t!("reading.rechtskreise.none").into()
         } else {
             tr!("reading.rechtskreise.some", n = without.len())
         },
@@ -87,8 +86,8 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     findings.push(Finding {
-        question: t("reading.density.question"),
-        summary: t("reading.density.summary").into(),
+        question: t!("reading.density.question"),
+        summary: t!("reading.density.summary").into(),
         items: density_per_sozialraum(region)
             .into_iter()
             .zip(&region.sozialraeume)
@@ -98,7 +97,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
                     text: tr!(
                         "reading.density.item",
                         name = d.name,
-                        actors = count("count.actors", d.actors),
+                        actors = count(key!("count.actors"), d.actors),
                         linked = d.linked_pairs,
                         possible = possible,
                         percent = percent_text(d.density)
@@ -112,11 +111,11 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
     degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
-        question: t("reading.degree.question"),
+        question: t!("reading.degree.question"),
         summary: tr!(
             "reading.degree.summary",
-            actors = count("count.actors", region.actors.len()),
-            relations = count("count.relations", region.relations.len())
+            actors = count(key!("count.actors"), region.actors.len()),
+            relations = count(key!("count.relations"), region.relations.len())
         ),
         items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
     });

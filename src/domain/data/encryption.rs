@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::domain::data::format::FileError;
 use crate::domain::data::sha256::sha256_hex;
+use crate::i18n::Key;
 
 pub const FORMAT: &str = "netzwerkatlas-encrypted";
 pub const VERSION: u64 = 1;
@@ -143,10 +144,10 @@ pub enum UnlockError {
 }
 
 impl UnlockError {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            UnlockError::WrongPassword => "encryption.wrong_password",
-            UnlockError::Changed => "encryption.changed",
+            UnlockError::WrongPassword => key!("encryption.wrong_password"),
+            UnlockError::Changed => key!("encryption.changed"),
         }
     }
 }
@@ -172,12 +173,12 @@ pub enum Strength {
 }
 
 impl Strength {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            Strength::TooShort => "encryption.strength.too_short",
-            Strength::Weak => "encryption.strength.weak",
-            Strength::Fair => "encryption.strength.fair",
-            Strength::Strong => "encryption.strength.strong",
+            Strength::TooShort => key!("encryption.strength.too_short"),
+            Strength::Weak => key!("encryption.strength.weak"),
+            Strength::Fair => key!("encryption.strength.fair"),
+            Strength::Strong => key!("encryption.strength.strong"),
         }
     }
 }
@@ -211,11 +212,11 @@ pub fn password_strength(password: &str) -> Strength {
 
 /// What keeps a chosen password from being used, as (field, message key):
 /// too short for the password field, a typo for the repeat field.
-pub fn password_problem(password: &str, repeated: &str) -> Option<(PasswordField, &'static str)> {
+pub fn password_problem(password: &str, repeated: &str) -> Option<(PasswordField, Key)> {
     if password_strength(password) == Strength::TooShort {
-        Some((PasswordField::Password, "encryption.too_short"))
+        Some((PasswordField::Password, key!("encryption.too_short")))
     } else if password != repeated {
-        Some((PasswordField::Repeat, "encryption.mismatch"))
+        Some((PasswordField::Repeat, key!("encryption.mismatch")))
     } else {
         None
     }
@@ -355,8 +356,8 @@ mod tests {
 
     #[test]
     fn a_password_must_be_long_enough_and_typed_the_same_twice() {
-        assert_eq!(password_problem("kurz", "kurz"), Some((PasswordField::Password, "encryption.too_short")));
-        assert_eq!(password_problem("Lindenau-2026!", "Lindenau-2026"), Some((PasswordField::Repeat, "encryption.mismatch")));
+        assert_eq!(password_problem("kurz", "kurz"), Some((PasswordField::Password, key!("encryption.too_short"))));
+        assert_eq!(password_problem("Lindenau-2026!", "Lindenau-2026"), Some((PasswordField::Repeat, key!("encryption.mismatch"))));
         assert_eq!(password_problem("Lindenau-2026!", "Lindenau-2026!"), None);
         assert_eq!(password_problem("lindenau", "lindenau"), None, "weak is a hint, not a refusal");
     }

@@ -8,8 +8,7 @@
 //! parsing, older schema versions are migrated, a newer one is refused, the
 //! checksum must match, and what the file gets wrong is repaired and listed.
 
-use crate::i18n::{count, t, Message};
-use crate::tr;
+use crate::i18n::{count, Message};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -50,10 +49,10 @@ pub enum Scope {
 impl Scope {
     pub fn label(self) -> &'static str {
         match self {
-            Scope::Workspace => t("scope.workspace"),
-            Scope::Region => t("header.region"),
-            Scope::Checklists => t("tabs.checklists"),
-            Scope::Template => t("scope.template"),
+            Scope::Workspace => t!("scope.workspace"),
+            Scope::Region => t!("header.region"),
+            Scope::Checklists => t!("tabs.checklists"),
+            Scope::Template => t!("scope.template"),
         }
     }
 }
@@ -153,15 +152,15 @@ impl FileError {
     pub fn message(&self) -> Message {
         match self {
             FileError::TooLarge { bytes } => {
-                Message::new("file.too_large").with("size", megabytes(*bytes)).with("max", megabytes(MAX_FILE_BYTES))
+                Message::new(key!("file.too_large")).with("size", megabytes(*bytes)).with("max", megabytes(MAX_FILE_BYTES))
             }
-            FileError::TooDeep => Message::new("file.too_deep").with("max", MAX_DEPTH),
-            FileError::NotJson { line, column } => Message::new("file.not_json_at").with("line", line).with("column", column),
-            FileError::NotOurs => Message::new("file.not_ours"),
-            FileError::Newer { found } => Message::new("file.newer").with("found", found).with("known", FILE_SCHEMA),
-            FileError::Shape { path } => Message::new("file.damaged_at").with("path", path),
-            FileError::Damaged(_) => Message::new("file.damaged"),
-            FileError::Empty => Message::new("file.empty"),
+            FileError::TooDeep => Message::new(key!("file.too_deep")).with("max", MAX_DEPTH),
+            FileError::NotJson { line, column } => Message::new(key!("file.not_json_at")).with("line", line).with("column", column),
+            FileError::NotOurs => Message::new(key!("file.not_ours")),
+            FileError::Newer { found } => Message::new(key!("file.newer")).with("found", found).with("known", FILE_SCHEMA),
+            FileError::Shape { path } => Message::new(key!("file.damaged_at")).with("path", path),
+            FileError::Damaged(_) => Message::new(key!("file.damaged")),
+            FileError::Empty => Message::new(key!("file.empty")),
         }
     }
 
@@ -210,10 +209,10 @@ impl ParsedFile {
         if !self.content.regions.is_empty() {
             parts.push(tr!(
                 "file.summary",
-                actors = count("count.actors", self.actor_count()),
-                relations = count("count.relations", self.relation_count()),
-                groups = count("count.groups", self.group_count()),
-                checklists = count("count.checklists", self.checklist_count())
+                actors = count(key!("count.actors"), self.actor_count()),
+                relations = count(key!("count.relations"), self.relation_count()),
+                groups = count(key!("count.groups"), self.group_count()),
+                checklists = count(key!("count.checklists"), self.checklist_count())
             ));
             if self.content.regions.len() > 1 {
                 parts.insert(0, tr!("file.summary_regions", n = self.content.regions.len()));
@@ -288,7 +287,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let modified = match envelope.get("checksum").and_then(Value::as_str) {
         Some(expected) => expected != checksum(&content_value),
         None if schema >= 2 => {
-            notes.push(Message::new("file.no_checksum"));
+            notes.push(Message::new(key!("file.no_checksum")));
             false
         }
         None => false,
@@ -308,7 +307,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let unknown = dropped_fields(&content_value, &to_json_value(&content));
     if !unknown.is_empty() {
         let list: Vec<String> = unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
-        notes.push(Message::new("file.unknown_fields").with("fields", list.join(", ")));
+        notes.push(Message::new(key!("file.unknown_fields")).with("fields", list.join(", ")));
     }
     notes.extend(repair_region_ids(&mut content.regions));
     let several = content.regions.len() > 1;
@@ -316,7 +315,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         let repaired = repair_region(region);
         notes.extend(repaired.into_iter().map(|n| {
             if several {
-                Message::new("repair.in_region").with("region", &region.name).with_message("repair", n)
+                Message::new(key!("repair.in_region")).with("region", &region.name).with_message("repair", n)
             } else {
                 n
             }

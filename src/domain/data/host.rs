@@ -7,7 +7,6 @@
 use serde_json::{Map, Value};
 
 use crate::domain::rules::fields::{is_valid_email, safe_href, LinkKind};
-use crate::tr;
 
 /// The file's name in the built folder.
 pub const FILE_NAME: &str = "betreiber.json";

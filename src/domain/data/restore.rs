@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use crate::domain::data::decode::deserialize;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
 use crate::domain::model::{Actor, Contact, Group, Placement, Region, Relation, Sozialraum};
-use crate::i18n::Message;
+use crate::i18n::{Key, Message};
 
 /// (id, name) of a region's actors, to name relations by their ends.
 type Names = Vec<(String, String)>;
@@ -26,7 +26,7 @@ type Names = Vec<(String, String)>;
 /// its lists hold records of their own kind, and stand-ins for unknown values.
 struct Kind {
     /// The catalogue key of the record's name in a message ("Akteur").
-    label: &'static str,
+    label: Key,
     /// The field that names a record for the user ("name", "title"; "from":
     /// a relation, named by the actors at its ends).
     named_by: &'static str,
@@ -36,7 +36,7 @@ struct Kind {
     /// (field, kind of its elements): lists restored element by element.
     lists: &'static [(&'static str, &'static Kind)],
     /// (field, stand-in value, catalogue key of the stand-in's label).
-    stand_ins: &'static [(&'static str, &'static str, &'static str)],
+    stand_ins: &'static [(&'static str, &'static str, Key)],
 }
 
 fn reads<T: DeserializeOwned>(value: &Value) -> bool {
@@ -45,7 +45,7 @@ fn reads<T: DeserializeOwned>(value: &Value) -> bool {
 }
 
 static CONTACT: Kind = Kind {
-    label: "restore.record.contact",
+    label: key!("restore.record.contact"),
     named_by: "name",
     reads: reads::<Contact>,
     minimal: r#"{"name": "x"}"#,
@@ -53,31 +53,31 @@ static CONTACT: Kind = Kind {
     stand_ins: &[],
 };
 static ACTOR: Kind = Kind {
-    label: "restore.record.actor",
+    label: key!("restore.record.actor"),
     named_by: "name",
     reads: reads::<Actor>,
     minimal: r#"{"id": "x", "name": "x", "kind": "sonstige"}"#,
     lists: &[("contacts", &CONTACT)],
-    stand_ins: &[("kind", "sonstige", "actor_kind.sonstige")],
+    stand_ins: &[("kind", "sonstige", key!("actor_kind.sonstige"))],
 };
 static RELATION: Kind = Kind {
-    label: "restore.record.relation",
+    label: key!("restore.record.relation"),
     named_by: "from",
     reads: reads::<Relation>,
     minimal: r#"{"id": "x", "from": "a", "to": "b", "kind": "kooperation", "binding": "informell"}"#,
     lists: &[],
-    stand_ins: &[("kind", "kooperation", "relation_kind.kooperation"), ("binding", "informell", "binding.informell")],
+    stand_ins: &[("kind", "kooperation", key!("relation_kind.kooperation")), ("binding", "informell", key!("binding.informell"))],
 };
 static GROUP: Kind = Kind {
-    label: "restore.record.group",
+    label: key!("restore.record.group"),
     named_by: "name",
     reads: reads::<Group>,
     minimal: r#"{"id": "x", "name": "x", "kind": "gremium"}"#,
     lists: &[],
-    stand_ins: &[("kind", "gremium", "group_kind.gremium")],
+    stand_ins: &[("kind", "gremium", key!("group_kind.gremium"))],
 };
 static SOZIALRAUM: Kind = Kind {
-    label: "restore.record.sozialraum",
+    label: key!("restore.record.sozialraum"),
     named_by: "name",
     reads: reads::<Sozialraum>,
     minimal: r#"{"id": "x", "name": "x"}"#,
@@ -85,7 +85,7 @@ static SOZIALRAUM: Kind = Kind {
     stand_ins: &[],
 };
 static PLACEMENT: Kind = Kind {
-    label: "restore.record.placement",
+    label: key!("restore.record.placement"),
     named_by: "actor",
     reads: reads::<Placement>,
     minimal: r#"{"actor": "x", "x": 0.0, "y": 0.0}"#,
@@ -93,7 +93,7 @@ static PLACEMENT: Kind = Kind {
     stand_ins: &[],
 };
 static ITEM: Kind = Kind {
-    label: "restore.record.item",
+    label: key!("restore.record.item"),
     named_by: "text",
     reads: reads::<ChecklistItem>,
     minimal: r#"{"id": "x", "text": "x"}"#,
@@ -101,7 +101,7 @@ static ITEM: Kind = Kind {
     stand_ins: &[],
 };
 static SECTION: Kind = Kind {
-    label: "restore.record.section",
+    label: key!("restore.record.section"),
     named_by: "title",
     reads: reads::<ChecklistSection>,
     minimal: r#"{"id": "x", "title": "x"}"#,
@@ -109,7 +109,7 @@ static SECTION: Kind = Kind {
     stand_ins: &[],
 };
 static CHECKLIST: Kind = Kind {
-    label: "restore.record.checklist",
+    label: key!("restore.record.checklist"),
     named_by: "title",
     reads: reads::<Checklist>,
     minimal: r#"{"id": "x", "title": "x", "template_id": "x", "template_name": "x", "template_version": 1, "created_at": ""}"#,
@@ -117,7 +117,7 @@ static CHECKLIST: Kind = Kind {
     stand_ins: &[],
 };
 static REGION: Kind = Kind {
-    label: "restore.record.region",
+    label: key!("restore.record.region"),
     named_by: "name",
     reads: reads::<Region>,
     minimal: r#"{"id": "x", "name": "x"}"#,
@@ -129,10 +129,10 @@ static REGION: Kind = Kind {
         ("checklists", &CHECKLIST),
         ("placed", &PLACEMENT),
     ],
-    stand_ins: &[("kind", "sonstige", "region_kind.sonstige")],
+    stand_ins: &[("kind", "sonstige", key!("region_kind.sonstige"))],
 };
 static TEMPLATE_ITEM: Kind = Kind {
-    label: "restore.record.item",
+    label: key!("restore.record.item"),
     named_by: "text",
     reads: reads::<TemplateItem>,
     minimal: r#"{"id": "x", "text": "x"}"#,
@@ -140,7 +140,7 @@ static TEMPLATE_ITEM: Kind = Kind {
     stand_ins: &[],
 };
 static TEMPLATE_SECTION: Kind = Kind {
-    label: "restore.record.section",
+    label: key!("restore.record.section"),
     named_by: "title",
     reads: reads::<TemplateSection>,
     minimal: r#"{"id": "x", "title": "x"}"#,
@@ -148,7 +148,7 @@ static TEMPLATE_SECTION: Kind = Kind {
     stand_ins: &[],
 };
 static TEMPLATE: Kind = Kind {
-    label: "restore.record.template",
+    label: key!("restore.record.template"),
     named_by: "name",
     reads: reads::<Template>,
     minimal: r#"{"id": "x", "name": "x", "version": 1}"#,
@@ -170,8 +170,8 @@ pub fn restore_content(content: &mut Value) -> Result<Vec<Message>, String> {
             Some(Value::Null) => {
                 fields.remove(field);
                 repairs.push(
-                    Message::new("restore.dropped")
-                        .with_message("place", Message::new("restore.in_file"))
+                    Message::new(key!("restore.dropped"))
+                        .with_message("place", Message::new(key!("restore.in_file")))
                         .with_message("field", field_label(field))
                         .with("value", "null"),
                 );
@@ -196,7 +196,7 @@ fn restore_list(records: &mut Vec<Value>, kind: &Kind, within: Option<&Message>,
         let place = place(kind, record, index, within, actors);
         let kept = restore_record(record, kind, &place, repairs);
         if !kept {
-            repairs.push(Message::new("restore.record_dropped").with_message("place", place).with("value", shown(record)));
+            repairs.push(Message::new(key!("restore.record_dropped")).with_message("place", place).with("value", shown(record)));
         }
         kept
     });
@@ -229,11 +229,11 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
         if let Some((_, stand_in, stand_in_label)) = kind.stand_ins.iter().find(|(field, ..)| *field == name) {
             fields.insert(name.clone(), Value::from(*stand_in));
             repairs.push(
-                Message::new("restore.replaced")
+                Message::new(key!("restore.replaced"))
                     .with_message("place", place.clone())
                     .with_message("field", label)
                     .with("value", shown(&value))
-                    .with_message("stand_in", Message::new(stand_in_label)),
+                    .with_message("stand_in", Message::new(*stand_in_label)),
             );
         } else if let Value::Array(elements) = &value {
             // A list of plain values: keep the elements that read on their own.
@@ -242,7 +242,7 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
             let good: Vec<Value> = good.into_iter().cloned().collect();
             for element in bad {
                 repairs.push(
-                    Message::new("restore.element_dropped")
+                    Message::new(key!("restore.element_dropped"))
                         .with_message("place", place.clone())
                         .with_message("field", field_label(&name))
                         .with("value", shown(element)),
@@ -254,7 +254,7 @@ fn restore_record(record: &mut Value, kind: &Kind, place: &Message, repairs: &mu
         } else {
             fields.remove(&name);
             repairs.push(
-                Message::new("restore.dropped")
+                Message::new(key!("restore.dropped"))
                     .with_message("place", place.clone())
                     .with_message("field", label)
                     .with("value", shown(&value)),
@@ -287,9 +287,9 @@ fn place(kind: &Kind, record: &Value, index: usize, within: Option<&Message>, ac
         field => text(field).map(str::to_owned),
     };
     let name = name.unwrap_or_else(|| format!("#{index}"));
-    let here = Message::new("restore.place").with_message("record", Message::new(kind.label)).with("name", name);
+    let here = Message::new(key!("restore.place")).with_message("record", Message::new(kind.label)).with("name", name);
     match within {
-        Some(outer) => Message::new("restore.place_within").with_message("place", here).with_message("within", outer.clone()),
+        Some(outer) => Message::new(key!("restore.place_within")).with_message("place", here).with_message("within", outer.clone()),
         None => here,
     }
 }
@@ -297,11 +297,11 @@ fn place(kind: &Kind, record: &Value, index: usize, within: Option<&Message>, ac
 /// The field's name as the forms call it, or the key as it stands in the file.
 fn field_label(field: &str) -> Message {
     let key = match field {
-        "kind" => "common.kind",
-        "rechtskreise" => "actors.rechtskreise",
-        "binding" => "relations.binding",
-        "status" => "restore.field.status",
-        _ => return Message::new("restore.field.raw").with("field", field),
+        "kind" => key!("common.kind"),
+        "rechtskreise" => key!("actors.rechtskreise"),
+        "binding" => key!("relations.binding"),
+        "status" => key!("restore.field.status"),
+        _ => return Message::new(key!("restore.field.raw")).with("field", field),
     };
     Message::new(key)
 }

@@ -94,10 +94,10 @@ impl ActorDraft {
         let mut errors = FieldErrors::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.insert("name".into(), Message::new("form.name_required"));
+            errors.insert("name".into(), Message::new(key!("form.name_required")));
         }
         if self.kind.is_none() {
-            errors.insert("kind".into(), Message::new("form.kind_required"));
+            errors.insert("kind".into(), Message::new(key!("form.kind_required")));
         }
         let website = normalise_website(&self.website).unwrap_or_else(|message| {
             errors.insert("website".into(), message);
@@ -105,11 +105,11 @@ impl ActorDraft {
         });
         if let Some(traeger) = &self.traeger {
             if traeger == &id {
-                errors.insert("traeger".into(), Message::new("form.traeger_self"));
+                errors.insert("traeger".into(), Message::new(key!("form.traeger_self")));
             } else if region.actor(traeger).is_none() {
-                errors.insert("traeger".into(), Message::new("form.traeger_gone"));
+                errors.insert("traeger".into(), Message::new(key!("form.traeger_gone")));
             } else if traeger_chain_reaches(region, traeger, &id) {
-                errors.insert("traeger".into(), Message::new("form.traeger_cycle"));
+                errors.insert("traeger".into(), Message::new(key!("form.traeger_cycle")));
             }
         }
         let mut contacts = Vec::new();
@@ -124,13 +124,13 @@ impl ActorDraft {
                 continue;
             }
             if contact.name.is_empty() {
-                errors.insert(format!("contact.{i}.name"), Message::new("form.contact_name"));
+                errors.insert(format!("contact.{i}.name"), Message::new(key!("form.contact_name")));
             }
             if !contact.email.is_empty() && !is_valid_email(&contact.email) {
-                errors.insert(format!("contact.{i}.email"), Message::new("form.email"));
+                errors.insert(format!("contact.{i}.email"), Message::new(key!("form.email")));
             }
             if !contact.phone.is_empty() && !is_valid_phone(&contact.phone) {
-                errors.insert(format!("contact.{i}.phone"), Message::new("form.phone"));
+                errors.insert(format!("contact.{i}.phone"), Message::new(key!("form.phone")));
             }
             contacts.push(contact);
         }
@@ -224,20 +224,20 @@ impl RelationDraft {
         let from = self.from.clone().filter(|a| region.actor(a).is_some());
         let to = self.to.clone().filter(|a| region.actor(a).is_some());
         if from.is_none() {
-            errors.insert("from".into(), Message::new("form.from_required"));
+            errors.insert("from".into(), Message::new(key!("form.from_required")));
         }
         if to.is_none() {
-            errors.insert("to".into(), Message::new("form.to_required"));
+            errors.insert("to".into(), Message::new(key!("form.to_required")));
         }
         if let (Some(from), Some(to)) = (&from, &to) {
             if from == to {
-                errors.insert("to".into(), Message::new("form.two_actors"));
+                errors.insert("to".into(), Message::new(key!("form.two_actors")));
             } else if region.relations.iter().any(|r| r.id != id && r.kind == self.kind && r.links(from, to)) {
-                errors.insert("kind".into(), Message::new("form.relation_exists").with("kind", self.kind.label()));
+                errors.insert("kind".into(), Message::new(key!("form.relation_exists")).with("kind", self.kind.label()));
             }
         }
         if !is_valid_since(&self.since) {
-            errors.insert("since".into(), Message::new("form.since"));
+            errors.insert("since".into(), Message::new(key!("form.since")));
         }
         match (from, to) {
             (Some(from), Some(to)) if errors.is_empty() => Ok(Relation {
@@ -284,7 +284,7 @@ impl GroupDraft {
     pub fn build(&self, id: Id, region: &Region) -> Result<Group, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), Message::new("form.group_name"));
+            errors.insert("name".into(), Message::new(key!("form.group_name")));
         }
         let mut meetings = Vec::new();
         for (i, meeting) in self.meetings.iter().enumerate() {
@@ -294,7 +294,7 @@ impl GroupDraft {
                 continue;
             }
             if !is_valid_date(date) {
-                errors.insert(format!("meeting.{i}.date"), Message::new("form.meeting_date"));
+                errors.insert(format!("meeting.{i}.date"), Message::new(key!("form.meeting_date")));
             }
             meetings.push(Meeting { date: input_to_iso(date), topic: topic.to_owned() });
         }
@@ -346,7 +346,7 @@ impl RegionDraft {
     pub fn build(&self, ids: &mut impl IdSource) -> Result<(String, RegionKind, Vec<Sozialraum>, String), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), Message::new("form.region_name"));
+            errors.insert("name".into(), Message::new(key!("form.region_name")));
         }
         let mut seen = Vec::new();
         let mut sozialraeume = Vec::new();
@@ -356,12 +356,12 @@ impl RegionDraft {
                 continue;
             }
             if name.is_empty() {
-                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_name"));
+                errors.insert(format!("sozialraum.{i}.name"), Message::new(key!("form.sozialraum_name")));
                 continue;
             }
             let folded = crate::domain::rules::text::fold(name);
             if seen.contains(&folded) {
-                errors.insert(format!("sozialraum.{i}.name"), Message::new("form.sozialraum_twice"));
+                errors.insert(format!("sozialraum.{i}.name"), Message::new(key!("form.sozialraum_twice")));
                 continue;
             }
             seen.push(folded);

@@ -2,8 +2,6 @@
 //! its relations, memberships and Träger links with it.
 
 use crate::domain::model::*;
-use crate::i18n::t;
-use crate::tr;
 
 /// What deleting an actor takes with it, shown before the user confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -22,7 +20,7 @@ impl DeleteImpact {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         parts.push(match self.relations {
-            0 => t("delete.no_relations").to_owned(),
+            0 => t!("delete.no_relations").to_owned(),
             n => tr!("delete.relations", n = n),
         });
         if self.groups > 0 {

@@ -1,6 +1,5 @@
 //! Searching, filtering and sorting the actor and relation lists.
 
-use crate::i18n::t;
 use std::collections::HashMap;
 
 use crate::domain::model::*;
@@ -29,9 +28,9 @@ impl ActorSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            ActorSort::Name => t("sort.name"),
-            ActorSort::Kind => t("region.kind"),
-            ActorSort::Relations => t("network.rings_degree"),
+            ActorSort::Name => t!("sort.name"),
+            ActorSort::Kind => t!("region.kind"),
+            ActorSort::Relations => t!("network.rings_degree"),
         }
     }
 

@@ -2,8 +2,6 @@
 //! started from them, a status per item on a fixed scale with its history,
 //! and the progress figures shown at a glance.
 
-use crate::i18n::t;
-use crate::tr;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -28,13 +26,13 @@ pub enum Status {
 impl Status {
     pub fn label(self) -> &'static str {
         match self {
-            Status::Nein => t("status.nein"),
-            Status::NichtGeplantSinnvoll => t("status.sinnvoll"),
-            Status::InPlanung => t("status.planung"),
-            Status::Umgesetzt => t("status.umgesetzt"),
-            Status::Hemmt => t("status.hemmt"),
-            Status::Neutral => t("status.neutral"),
-            Status::Foerdert => t("status.foerdert"),
+            Status::Nein => t!("status.nein"),
+            Status::NichtGeplantSinnvoll => t!("status.sinnvoll"),
+            Status::InPlanung => t!("status.planung"),
+            Status::Umgesetzt => t!("status.umgesetzt"),
+            Status::Hemmt => t!("status.hemmt"),
+            Status::Neutral => t!("status.neutral"),
+            Status::Foerdert => t!("status.foerdert"),
         }
     }
 
@@ -44,8 +42,8 @@ impl Status {
             Status::NichtGeplantSinnvoll => "nicht_geplant_sinnvoll",
             Status::InPlanung => "in_planung",
             Status::Umgesetzt => "umgesetzt",
-            Status::Hemmt => t("status.hemmt"),
-            Status::Neutral => t("status.neutral"),
+            Status::Hemmt => t!("status.hemmt"),
+            Status::Neutral => t!("status.neutral"),
             Status::Foerdert => "foerdert",
         }
     }
@@ -60,7 +58,7 @@ const ALL_STATUSES: [Status; 7] =
 
 /// The label of a status, or of "no answer yet".
 pub fn status_label(status: Option<Status>) -> &'static str {
-    status.map(Status::label).unwrap_or_else(|| t("status.open"))
+    status.map(Status::label).unwrap_or_else(|| t!("status.open"))
 }
 
 /// The scale an item is answered on.
@@ -86,8 +84,8 @@ impl Scale {
 
     pub fn label(self) -> &'static str {
         match self {
-            Scale::Planning => t("scale.planning"),
-            Scale::Factor => t("scale.factor"),
+            Scale::Planning => t!("scale.planning"),
+            Scale::Factor => t!("scale.factor"),
         }
     }
 

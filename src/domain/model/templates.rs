@@ -213,7 +213,7 @@ impl TemplateDraft {
     pub fn build(&self, id: Id, previous: Option<&Template>, ids: &mut impl IdSource) -> Result<Template, FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.name.trim().is_empty() {
-            errors.insert("name".into(), Message::new("templates.error.name"));
+            errors.insert("name".into(), Message::new(key!("templates.error.name")));
         }
         let mut sections = Vec::new();
         for (s, draft) in self.sections.iter().enumerate() {
@@ -232,10 +232,10 @@ impl TemplateDraft {
                 continue;
             }
             if draft.title.trim().is_empty() {
-                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_title"));
+                errors.insert(format!("section.{s}.title"), Message::new(key!("templates.error.section_title")));
             }
             if items.is_empty() {
-                errors.insert(format!("section.{s}.title"), Message::new("templates.error.section_empty"));
+                errors.insert(format!("section.{s}.title"), Message::new(key!("templates.error.section_empty")));
             }
             sections.push(TemplateSection {
                 id: draft.id.clone().unwrap_or_else(|| ids.next_id("section")),
@@ -244,7 +244,7 @@ impl TemplateDraft {
             });
         }
         if sections.is_empty() && !errors.keys().any(|k| k.starts_with("section.")) {
-            errors.insert("sections".into(), Message::new("templates.error.no_sections"));
+            errors.insert("sections".into(), Message::new(key!("templates.error.no_sections")));
         }
         if !errors.is_empty() {
             return Err(errors);

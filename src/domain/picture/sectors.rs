@@ -3,7 +3,6 @@
 //! Sozialraum), and rings say how close an actor is – by how binding its
 //! relation to a focal actor is, or by its number of relations.
 
-use crate::i18n::t;
 use std::collections::{BTreeMap, HashMap};
 use std::f64::consts::TAU;
 
@@ -29,9 +28,9 @@ impl SectorBy {
     }
     pub fn label(self) -> &'static str {
         match self {
-            SectorBy::Rechtskreis => t("actors.rechtskreis"),
-            SectorBy::Kind => t("sectors.kind"),
-            SectorBy::Sozialraum => t("actors.sozialraum"),
+            SectorBy::Rechtskreis => t!("actors.rechtskreis"),
+            SectorBy::Kind => t!("sectors.kind"),
+            SectorBy::Sozialraum => t!("actors.sozialraum"),
         }
     }
     pub fn from_key(key: &str) -> SectorBy {
@@ -80,18 +79,18 @@ pub const RING_STEP: f64 = 120.0;
 fn sector_label(region: &Region, actor: &crate::domain::model::Actor, by: SectorBy) -> String {
     match by {
         SectorBy::Rechtskreis => match actor.rechtskreise.as_slice() {
-            [] => t("sectors.no_rechtskreis").into(),
+            [] => t!("sectors.no_rechtskreis").into(),
             [only] => only.short().to_owned(),
-            _ => t("sectors.several_rechtskreise").into(),
+            _ => t!("sectors.several_rechtskreise").into(),
         },
         SectorBy::Kind => actor.kind.label().to_owned(),
         SectorBy::Sozialraum => {
             let known: Vec<_> = actor.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).collect();
             match known.as_slice() {
-                [] => t("sectors.no_sozialraum").into(),
+                [] => t!("sectors.no_sozialraum").into(),
                 [only] => only.name.clone(),
-                several if several.len() == region.sozialraeume.len() => t("sectors.all_sozialraeume").into(),
-                _ => t("sectors.several_sozialraeume").into(),
+                several if several.len() == region.sozialraeume.len() => t!("sectors.all_sozialraeume").into(),
+                _ => t!("sectors.several_sozialraeume").into(),
             }
         }
     }
@@ -100,9 +99,9 @@ fn sector_label(region: &Region, actor: &crate::domain::model::Actor, by: Sector
 /// How actors with several values are placed, for the legend.
 pub fn sector_rule(by: SectorBy) -> Option<&'static str> {
     match by {
-        SectorBy::Rechtskreis => Some(t("sectors.rule_rechtskreise")),
+        SectorBy::Rechtskreis => Some(t!("sectors.rule_rechtskreise")),
         SectorBy::Kind => None,
-        SectorBy::Sozialraum => Some(t("sectors.rule_sozialraeume")),
+        SectorBy::Sozialraum => Some(t!("sectors.rule_sozialraeume")),
     }
 }
 
@@ -121,7 +120,7 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
                 Binding::Vereinbart.label(),
                 Binding::Regelmaessig.label(),
                 Binding::Informell.label(),
-                t("sectors.no_relation"),
+                t!("sectors.no_relation"),
             ];
             let index = region
                 .actors
@@ -142,8 +141,13 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
         }
         RingBy::Relations => {
             let degrees = crate::domain::analysis::metrics::degrees(region);
-            let labels =
-                [t("sectors.degree_10"), t("sectors.degree_5"), t("sectors.degree_2"), t("sectors.degree_1"), t("sectors.no_relation")];
+            let labels = [
+                t!("sectors.degree_10"),
+                t!("sectors.degree_5"),
+                t!("sectors.degree_2"),
+                t!("sectors.degree_1"),
+                t!("sectors.no_relation"),
+            ];
             let index = region
                 .actors
                 .iter()

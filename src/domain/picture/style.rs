@@ -3,8 +3,6 @@
 //! (`data::writers::svg`) draw with the same functions, so the file looks
 //! like what the user saw.
 
-use crate::i18n::t;
-
 use crate::domain::layout::Point;
 use crate::domain::model::{ActorKind, Binding, Direction, Relation, RelationKind};
 use crate::domain::picture::sectors::Sector;
@@ -58,13 +56,13 @@ impl Family {
 
     pub fn label(self) -> &'static str {
         match self {
-            Family::Verwaltung => t("family.verwaltung"),
-            Family::Traeger => t("family.traeger"),
-            Family::Beratung => t("family.beratung"),
-            Family::Bildung => t("family.bildung"),
-            Family::Zivilgesellschaft => t("family.zivilgesellschaft"),
-            Family::Wirtschaft => t("family.wirtschaft"),
-            Family::Sonstige => t("actor_kind.sonstige"),
+            Family::Verwaltung => t!("family.verwaltung"),
+            Family::Traeger => t!("family.traeger"),
+            Family::Beratung => t!("family.beratung"),
+            Family::Bildung => t!("family.bildung"),
+            Family::Zivilgesellschaft => t!("family.zivilgesellschaft"),
+            Family::Wirtschaft => t!("family.wirtschaft"),
+            Family::Sonstige => t!("actor_kind.sonstige"),
         }
     }
 

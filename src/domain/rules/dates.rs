@@ -152,8 +152,8 @@ impl Partial {
     pub fn show_in(self, lang: Lang) -> String {
         match self {
             Partial::Year(y) => format!("{y}"),
-            Partial::Month(y, m) => by_pattern(lang, text_in(lang, "format.date_month"), y, m, 1),
-            Partial::Day(d) => by_pattern(lang, text_in(lang, "format.date_day"), d.year, d.month, d.day),
+            Partial::Month(y, m) => by_pattern(lang, text_in(lang, key!("format.date_month")), y, m, 1),
+            Partial::Day(d) => by_pattern(lang, text_in(lang, key!("format.date_day")), d.year, d.month, d.day),
         }
     }
 }
@@ -168,7 +168,9 @@ fn by_pattern(lang: Lang, pattern: &str, year: i32, month: u32, day: u32) -> Str
         let (token, after) = rest.split_at(if matches!(c, 'Y' | 'M' | 'D') { run.min(4) } else { c.len_utf8() });
         match token {
             "YYYY" => out.push_str(&year.to_string()),
-            "MMM" => out.push_str(text_in(lang, "format.months_short").split_whitespace().nth(month as usize - 1).unwrap_or_default()),
+            "MMM" => {
+                out.push_str(text_in(lang, key!("format.months_short")).split_whitespace().nth(month as usize - 1).unwrap_or_default())
+            }
             "MM" => out.push_str(&format!("{month:02}")),
             "M" => out.push_str(&month.to_string()),
             "DD" => out.push_str(&format!("{day:02}")),

@@ -39,11 +39,11 @@ pub fn normalise_website(input: &str) -> Result<String, Message> {
     } else if !url.contains(':') && url.contains('.') && !url.contains(char::is_whitespace) {
         format!("https://{url}")
     } else {
-        return Err(Message::new("validate.url_scheme"));
+        return Err(Message::new(key!("validate.url_scheme")));
     };
     let host = url.split("://").nth(1).unwrap_or("");
     if host.is_empty() || url.contains(char::is_whitespace) {
-        return Err(Message::new("validate.url_incomplete"));
+        return Err(Message::new(key!("validate.url_incomplete")));
     }
     Ok(url)
 }

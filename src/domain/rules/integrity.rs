@@ -6,7 +6,7 @@
 //! are missing, statuses off their scale, links with unsafe schemes. Every
 //! repair is counted and described (a `Message`, written when shown) for the import preview.
 
-use crate::i18n::Message;
+use crate::i18n::{Key, Message};
 use std::collections::HashSet;
 
 use crate::domain::model::checklist::{ItemKind, Template};
@@ -32,7 +32,7 @@ fn make_unique(id: &mut Id, seen: &mut HashSet<Id>) -> bool {
 }
 
 /// Adds the message of `key` (forms by number) for `count`, unless nothing was repaired.
-fn note(notes: &mut Vec<Message>, count: usize, key: &'static str) {
+fn note(notes: &mut Vec<Message>, count: usize, key: Key) {
     if count > 0 {
         notes.push(Message::new(key).with("n", count));
     }
@@ -65,7 +65,7 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
             duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
         }
     }
-    note(&mut notes, duplicates, "repair.duplicate_ids");
+    note(&mut notes, duplicates, key!("repair.duplicate_ids"));
 
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
     let sozialraeume: HashSet<Id> = region.sozialraeume.iter().map(|s| s.id.clone()).collect();
@@ -74,7 +74,7 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
     region.placed.retain(|p| actors.contains(&p.actor) && p.x.is_finite() && p.y.is_finite());
     let before = region.relations.len();
     region.relations.retain(|r| actors.contains(&r.from) && actors.contains(&r.to));
-    note(&mut notes, before - region.relations.len(), "repair.dangling_relations");
+    note(&mut notes, before - region.relations.len(), key!("repair.dangling_relations"));
 
     let (mut references, mut links) = (0, 0);
     for actor in &mut region.actors {
@@ -118,9 +118,9 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
             statuses += 1;
         }
     }
-    note(&mut notes, references, "repair.dangling_references");
-    note(&mut notes, links, "repair.links");
-    note(&mut notes, statuses, "repair.statuses");
+    note(&mut notes, references, key!("repair.dangling_references"));
+    note(&mut notes, links, key!("repair.links"));
+    note(&mut notes, statuses, key!("repair.statuses"));
     notes
 }
 
@@ -136,7 +136,7 @@ pub fn repair_template(template: &mut Template) -> Vec<Message> {
     }
     let mut notes = Vec::new();
     if duplicates > 0 {
-        notes.push(Message::new("repair.template_ids").with("n", duplicates).with("name", &template.name));
+        notes.push(Message::new(key!("repair.template_ids")).with("n", duplicates).with("name", &template.name));
     }
     notes
 }
@@ -146,7 +146,7 @@ pub fn repair_region_ids(regions: &mut [Region]) -> Vec<Message> {
     let mut seen = HashSet::new();
     let duplicates: usize = regions.iter_mut().map(|r| usize::from(make_unique(&mut r.id, &mut seen))).sum();
     let mut notes = Vec::new();
-    note(&mut notes, duplicates, "repair.duplicate_region_ids");
+    note(&mut notes, duplicates, key!("repair.duplicate_region_ids"));
     notes
 }
 

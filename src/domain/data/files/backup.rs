@@ -21,14 +21,14 @@ pub struct BackupPreview {
 /// Reads a backup file (of this version, or of 0.1); the error is a message for the user.
 pub fn read_backup(text: &str) -> Result<BackupPreview, Message> {
     if text.chars().count() > QUOTA_CHARS {
-        return Err(Message::new("backup.too_large").with("max", crate::i18n::number(QUOTA_CHARS)));
+        return Err(Message::new(key!("backup.too_large")).with("max", crate::i18n::number(QUOTA_CHARS)));
     }
     let file = read_file(text).map_err(|e| match e {
-        FileError::NotJson { .. } | FileError::NotOurs => Message::new("backup.not_backup"),
+        FileError::NotJson { .. } | FileError::NotOurs => Message::new(key!("backup.not_backup")),
         other => other.message(),
     })?;
     if file.header.scope != Scope::Workspace {
-        return Err(Message::new("backup.is_export").with("scope", file.header.scope.label()));
+        return Err(Message::new(key!("backup.is_export")).with("scope", file.header.scope.label()));
     }
     let content = file.content;
     Ok(BackupPreview {

@@ -8,8 +8,6 @@ use crate::domain::data::format::{ParsedFile, Scope};
 use crate::domain::model::checklist::Template;
 use crate::domain::model::templates::is_builtin;
 use crate::domain::model::{Id, Provenance, Region, Workspace};
-use crate::i18n::t;
-use crate::tr;
 
 /// What the user chose for one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,7 +76,7 @@ fn unused_region_name(workspace: &Workspace, wanted: &str) -> String {
 pub fn describe(workspace: &Workspace, file: &ParsedFile, action: &ImportAction) -> Vec<String> {
     let mut lines = Vec::new();
     match action {
-        ImportAction::Skip => lines.push(t("import.plan.skip").to_owned()),
+        ImportAction::Skip => lines.push(t!("import.plan.skip").to_owned()),
         ImportAction::AsNewRegion => {
             for region in &file.content.regions {
                 let name = unused_region_name(workspace, &region.name);

@@ -3,8 +3,6 @@
 //! the plan lists each field side by side and the user picks which value to
 //! keep. Nothing changes without a choice: by default the user's own values stay.
 
-use crate::i18n::t;
-use crate::tr;
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{status_label, Checklist};
@@ -153,36 +151,36 @@ macro_rules! merge_fields {
 merge_fields! {
     /// An actor's fields a merge offers to take from a file.
     ActorField {
-        Name => "name", t("common.name"),
-        Kind => "kind", t("region.kind"),
-        Traeger => "traeger", t("actor.traeger"),
-        Rechtskreise => "rechtskreise", t("actors.rechtskreise"),
-        Sozialraeume => "sozialraeume", t("region.sozialraeume"),
-        TargetGroups => "target_groups", t("actor.target_groups"),
-        Offers => "offers", t("actor.offers"),
-        Website => "website", t("actor.website"),
-        Contacts => "contacts", t("actor.contacts"),
-        Tags => "tags", t("actor.tags"),
-        Notes => "notes", t("common.notes"),
+        Name => "name", t!("common.name"),
+        Kind => "kind", t!("region.kind"),
+        Traeger => "traeger", t!("actor.traeger"),
+        Rechtskreise => "rechtskreise", t!("actors.rechtskreise"),
+        Sozialraeume => "sozialraeume", t!("region.sozialraeume"),
+        TargetGroups => "target_groups", t!("actor.target_groups"),
+        Offers => "offers", t!("actor.offers"),
+        Website => "website", t!("actor.website"),
+        Contacts => "contacts", t!("actor.contacts"),
+        Tags => "tags", t!("actor.tags"),
+        Notes => "notes", t!("common.notes"),
     }
 }
 
 merge_fields! {
     /// A relation's fields a merge offers to take (its ends and kind identify it).
     RelationField {
-        Direction => "direction", t("relations.direction"),
-        Binding => "binding", t("relations.binding"),
-        Since => "since", t("relations.since"),
-        Notes => "notes", t("common.notes"),
+        Direction => "direction", t!("relations.direction"),
+        Binding => "binding", t!("relations.binding"),
+        Since => "since", t!("relations.since"),
+        Notes => "notes", t!("common.notes"),
     }
 }
 
 merge_fields! {
     /// A Gremium's fields a merge offers to take (members and meetings add up).
     GroupField {
-        Name => "name", t("common.name"),
-        Kind => "kind", t("region.kind"),
-        Notes => "notes", t("common.notes"),
+        Name => "name", t!("common.name"),
+        Kind => "kind", t!("region.kind"),
+        Notes => "notes", t!("common.notes"),
     }
 }
 
@@ -486,7 +484,7 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
                 reason: MatchReason::SameId,
                 diffs: vec![FieldDiff {
                     key: CHECKLIST_KEY,
-                    label: t("merge.checklist_state"),
+                    label: t!("merge.checklist_state"),
                     ours: checklist_state(own),
                     theirs: checklist_state(checklist),
                 }],

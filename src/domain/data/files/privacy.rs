@@ -2,8 +2,6 @@
 //! can be left out of an export, and the user sees beforehand what goes.
 
 use crate::domain::model::Region;
-use crate::i18n::t;
-use crate::tr;
 
 /// What personal data a region holds (and an export without it leaves out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -55,7 +53,7 @@ impl PersonalData {
         let mut lines = Vec::new();
         match (self.contacts, self.actors_with_contacts) {
             (0, _) => {}
-            (1, _) => lines.push(t("privacy.one_contact").to_owned()),
+            (1, _) => lines.push(t!("privacy.one_contact").to_owned()),
             (n, a) => lines.push(tr!("privacy.contacts", contacts = n, n = a)),
         }
         match self.notes {

@@ -15,7 +15,7 @@ use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Region, Soz
 use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
 use crate::domain::rules::names::name_key;
 use crate::domain::rules::text::{file_stem, fold};
-use crate::i18n::Message;
+use crate::i18n::{Key, Message};
 
 /// A list as read: its rows, the header row and the field of each column.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,7 +63,7 @@ impl ListError {
     pub fn message(&self) -> Message {
         match self {
             ListError::Table(e) => e.message(),
-            ListError::NoNameColumn => Message::new("list.no_name_column"),
+            ListError::NoNameColumn => Message::new(key!("list.no_name_column")),
         }
     }
 }
@@ -151,7 +151,7 @@ impl Ids {
 
 /// A value of a row that could not be taken, with its place and why.
 pub(super) fn left_out(line: usize, column: &str, value: &str, why: Message) -> Message {
-    Message::new("list.value_left_out").with("line", line).with("column", column).with("value", value).with_message("why", why)
+    Message::new(key!("list.value_left_out")).with("line", line).with("column", column).with("value", value).with_message("why", why)
 }
 
 /// Another line of notes: several note columns, or a note over several cells.
@@ -166,7 +166,7 @@ pub(super) fn add_line(notes: &mut String, line: &str) {
 pub(super) type Unmatched = BTreeMap<String, Vec<usize>>;
 
 /// One note per value that matched nothing, naming its lines.
-pub(super) fn unmatched_notes(key: &'static str, placeholder: &'static str, unmatched: Unmatched) -> impl Iterator<Item = Message> {
+pub(super) fn unmatched_notes(key: Key, placeholder: &'static str, unmatched: Unmatched) -> impl Iterator<Item = Message> {
     unmatched.into_iter().map(move |(value, rows)| {
         let lines = rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
         Message::new(key).with(placeholder, value).with("lines", lines).with("n", rows.len())
@@ -205,7 +205,7 @@ fn graph_file(nodes: &List, edges: &List, target: &Region) -> Result<ParsedFile,
 
 fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let Some(name_column) = list.mapping.iter().position(|f| *f == Field::Name) else {
-        return Err(Message::new("list.no_name_column"));
+        return Err(Message::new(key!("list.no_name_column")));
     };
     let groups = contact_groups(&list.mapping);
     let own_by_key: HashMap<String, &Actor> = target.actors.iter().map(|a| (name_key(&a.name), a)).collect();
@@ -219,12 +219,12 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let name = cell(name_column);
         if name.is_empty() {
-            notes.push(Message::new("list.row_no_name").with("line", row.line));
+            notes.push(Message::new(key!("list.row_no_name")).with("line", row.line));
             continue;
         }
         let key = name_key(name);
         if let Some((first, _)) = listed_names.get(&key) {
-            notes.push(Message::new("list.row_twice").with("line", row.line).with("name", name).with("first", first));
+            notes.push(Message::new(key!("list.row_twice")).with("line", row.line).with("name", name).with("first", first));
             continue;
         }
         listed_names.insert(key.clone(), (row.line, actors.len()));
@@ -301,9 +301,9 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                         Field::ContactName => contact.name = value.to_owned(),
                         Field::ContactRole => contact.role = value.to_owned(),
                         Field::ContactEmail if is_valid_email(value) => contact.email = value.to_owned(),
-                        Field::ContactEmail => notes.push(place(Message::new("list.not_an_email"))),
+                        Field::ContactEmail => notes.push(place(Message::new(key!("list.not_an_email")))),
                         _ if is_valid_phone(value) => contact.phone = value.to_owned(),
-                        _ => notes.push(place(Message::new("list.not_a_phone"))),
+                        _ => notes.push(place(Message::new(key!("list.not_a_phone")))),
                     }
                 }
                 Field::Name | Field::Id | Field::Ignored | Field::From | Field::To | Field::Direction | Field::Binding | Field::Since => {}
@@ -351,11 +351,11 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
         };
         actors[index].traeger = Some(id);
     }
-    notes.extend(unmatched_notes("list.unknown_kind", "value", unknown_kinds));
-    notes.extend(unmatched_notes("list.unknown_rechtskreis", "value", unknown_rechtskreise));
-    notes.extend(unmatched_notes("list.new_traeger", "name", new_traeger));
+    notes.extend(unmatched_notes(key!("list.unknown_kind"), "value", unknown_kinds));
+    notes.extend(unmatched_notes(key!("list.unknown_rechtskreis"), "value", unknown_rechtskreise));
+    notes.extend(unmatched_notes(key!("list.new_traeger"), "name", new_traeger));
     if actors.is_empty() {
-        return Err(Message::new("list.no_rows"));
+        return Err(Message::new(key!("list.no_rows")));
     }
     Ok(region_file(target, Region { sozialraeume, actors, placed, ..Region::default() }, notes))
 }

@@ -4,7 +4,6 @@
 
 use crate::domain::data::lists::table::Table;
 use crate::domain::rules::text::folded_words;
-use crate::i18n::t;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,28 +93,28 @@ impl Field {
     /// The name the column mapping shows.
     pub fn label(self) -> &'static str {
         match self {
-            Field::Name => t("list.field.name"),
-            Field::Kind => t("list.field.kind"),
-            Field::Traeger => t("list.field.traeger"),
-            Field::Rechtskreise => t("list.field.rechtskreise"),
-            Field::Sozialraeume => t("list.field.sozialraeume"),
-            Field::TargetGroups => t("list.field.target_groups"),
-            Field::Offers => t("list.field.offers"),
-            Field::Website => t("list.field.website"),
-            Field::Tags => t("list.field.tags"),
-            Field::Notes => t("list.field.notes"),
-            Field::ContactLines => t("list.field.contact_lines"),
-            Field::ContactName => t("list.field.contact_name"),
-            Field::ContactRole => t("list.field.contact_role"),
-            Field::ContactEmail => t("list.field.contact_email"),
-            Field::ContactPhone => t("list.field.contact_phone"),
-            Field::Id => t("list.field.id"),
-            Field::From => t("list.field.from"),
-            Field::To => t("list.field.to"),
-            Field::Direction => t("list.field.direction"),
-            Field::Binding => t("list.field.binding"),
-            Field::Since => t("list.field.since"),
-            Field::Ignored => t("list.field.ignored"),
+            Field::Name => t!("list.field.name"),
+            Field::Kind => t!("list.field.kind"),
+            Field::Traeger => t!("list.field.traeger"),
+            Field::Rechtskreise => t!("list.field.rechtskreise"),
+            Field::Sozialraeume => t!("list.field.sozialraeume"),
+            Field::TargetGroups => t!("list.field.target_groups"),
+            Field::Offers => t!("list.field.offers"),
+            Field::Website => t!("list.field.website"),
+            Field::Tags => t!("list.field.tags"),
+            Field::Notes => t!("list.field.notes"),
+            Field::ContactLines => t!("list.field.contact_lines"),
+            Field::ContactName => t!("list.field.contact_name"),
+            Field::ContactRole => t!("list.field.contact_role"),
+            Field::ContactEmail => t!("list.field.contact_email"),
+            Field::ContactPhone => t!("list.field.contact_phone"),
+            Field::Id => t!("list.field.id"),
+            Field::From => t!("list.field.from"),
+            Field::To => t!("list.field.to"),
+            Field::Direction => t!("list.field.direction"),
+            Field::Binding => t!("list.field.binding"),
+            Field::Since => t!("list.field.since"),
+            Field::Ignored => t!("list.field.ignored"),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::domain::data::lists::values::{match_binding, match_direction, match_k
 use crate::domain::model::{Actor, ActorKind, Binding, Direction, Id, Region, Relation, RelationKind};
 use crate::domain::rules::dates::Partial;
 use crate::domain::rules::names::{name_key, similar_names};
-use crate::i18n::Message;
+use crate::i18n::{Key, Message};
 
 /// The actor an end names: an ID of the region, the same name, a very
 /// similar one, or an actor the list adds.
@@ -44,7 +44,7 @@ impl Ends<'_> {
 pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let column = |field: Field| list.mapping.iter().position(|f| *f == field);
     let (Some(from_column), Some(to_column)) = (column(Field::From), column(Field::To)) else {
-        return Err(Message::new("list.no_name_column"));
+        return Err(Message::new(key!("list.no_name_column")));
     };
     let mut ends = Ends {
         target,
@@ -58,7 +58,7 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let (from_name, to_name) = (cell(from_column), cell(to_column));
         if from_name.is_empty() || to_name.is_empty() {
-            notes.push(Message::new("list.row_no_ends").with("line", row.line));
+            notes.push(Message::new(key!("list.row_no_ends")).with("line", row.line));
             continue;
         }
         let (from, from_new) = ends.resolve(from_name);
@@ -76,7 +76,7 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
             }
         }
         if from == to {
-            notes.push(Message::new("list.row_self").with("line", row.line).with("name", from_name));
+            notes.push(Message::new(key!("list.row_self")).with("line", row.line).with("name", from_name));
             continue;
         }
         let given = column(Field::Id).and_then(|c| plain_id(cell(c))).filter(|id| target.relations.iter().any(|r| &r.id == id));
@@ -96,23 +96,23 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
             if value.is_empty() {
                 continue;
             }
-            let left_out = |why: &'static str| left_out(row.line, list.heading(column), value, Message::new(why));
+            let left_out = |why: Key| left_out(row.line, list.heading(column), value, Message::new(why));
             match field {
                 Field::Kind => match match_relation_kind(value) {
                     Some(kind) => relation.kind = kind,
-                    None => notes.push(left_out("list.not_a_relation_kind")),
+                    None => notes.push(left_out(key!("list.not_a_relation_kind"))),
                 },
                 Field::Direction => match match_direction(value) {
                     Some(direction) => relation.direction = direction,
-                    None => notes.push(left_out("list.not_a_direction")),
+                    None => notes.push(left_out(key!("list.not_a_direction"))),
                 },
                 Field::Binding => match match_binding(value) {
                     Some(binding) => relation.binding = binding,
-                    None => notes.push(left_out("list.not_a_binding")),
+                    None => notes.push(left_out(key!("list.not_a_binding"))),
                 },
                 Field::Since => match Partial::parse_input(value) {
                     Some(date) => relation.since = date.iso(),
-                    None => notes.push(left_out("list.not_a_date")),
+                    None => notes.push(left_out(key!("list.not_a_date"))),
                 },
                 Field::Notes => add_line(&mut relation.notes, value),
                 _ => {}
@@ -121,14 +121,14 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
         relation.direction = relation.kind.stored_direction(relation.direction);
         let twin = (relation.from.clone(), relation.to.clone(), relation.kind);
         if !seen.insert(twin) {
-            notes.push(Message::new("list.row_relation_twice").with("line", row.line));
+            notes.push(Message::new(key!("list.row_relation_twice")).with("line", row.line));
             continue;
         }
         relations.push(relation);
     }
-    notes.extend(unmatched_notes("list.new_actor", "name", new_actors));
+    notes.extend(unmatched_notes(key!("list.new_actor"), "name", new_actors));
     if relations.is_empty() {
-        return Err(Message::new("list.no_relations"));
+        return Err(Message::new(key!("list.no_relations")));
     }
     Ok(region_file(target, Region { actors: ends.added, relations, ..Region::default() }, notes))
 }

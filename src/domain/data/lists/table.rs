@@ -23,9 +23,9 @@ pub enum TableError {
 impl TableError {
     pub fn message(&self) -> Message {
         match self {
-            TableError::Empty => Message::new("list.empty"),
-            TableError::OpenQuote { line } => Message::new("list.open_quote").with("line", line),
-            TableError::TooManyRows => Message::new("list.too_many_rows").with("max", MAX_ROWS),
+            TableError::Empty => Message::new(key!("list.empty")),
+            TableError::OpenQuote { line } => Message::new(key!("list.open_quote")).with("line", line),
+            TableError::TooManyRows => Message::new(key!("list.too_many_rows")).with("max", MAX_ROWS),
         }
     }
 }

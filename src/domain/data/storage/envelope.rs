@@ -6,8 +6,6 @@
 //! Schema 2 (this version) holds a manifest of parts (see `parts`); schema 1
 //! held the whole workspace under `data`, and is still read (`data::migrate`).
 
-use crate::i18n::t;
-use crate::tr;
 use serde_json::Value;
 
 use serde::{Deserialize, Serialize};
@@ -81,9 +79,9 @@ impl DecodeError {
     /// What the user reads, in the UI's language.
     pub fn message(&self) -> String {
         match self {
-            DecodeError::NotJson(_) | DecodeError::NotOurs => t("stored.damaged").into(),
+            DecodeError::NotJson(_) | DecodeError::NotOurs => t!("stored.damaged").into(),
             DecodeError::NewerSchema { found } => tr!("stored.newer", found = found, known = SCHEMA_VERSION),
-            DecodeError::Damaged(_) => t("stored.inconsistent").into(),
+            DecodeError::Damaged(_) => t!("stored.inconsistent").into(),
         }
     }
 

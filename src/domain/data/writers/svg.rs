@@ -7,7 +7,6 @@ use crate::domain::model::{Binding, Id, Region, RelationKind};
 use crate::domain::picture::sectors::{Ring, Sector};
 use crate::domain::picture::style::*;
 use crate::domain::rules::text::xml_escape;
-use crate::i18n::t;
 
 /// The picture as a standalone SVG document with title and legend (and, for
 /// a sector map, its rings, sector borders and labels).
@@ -89,7 +88,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     let (lx, mut ly) = (x + w + 20.0, y);
     out.push_str(&format!(
         "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
-        xml_escape(t("tabs.actors"))
+        xml_escape(t!("tabs.actors"))
     ));
     for family in Family::ALL {
         ly += 20.0;
@@ -107,7 +106,7 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     ly += 30.0;
     out.push_str(&format!(
         "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
-        xml_escape(t("tabs.relations"))
+        xml_escape(t!("tabs.relations"))
     ));
     for kind in RelationKind::ALL {
         ly += 18.0;
