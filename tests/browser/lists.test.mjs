@@ -68,6 +68,57 @@ test('a Windows-1252 list from Excel arrives with its umlauts, every left-out va
   await context.close();
 });
 
+test('each value of Art and Rechtskreise is listed with its match; a choice counts for every row, ends its note, and is remembered', async () => {
+  const { page, context, errors } = await app.open();
+  await openExchange(page);
+  await chooseFiles(page, [fixture()]);
+  const values = page.getByTestId('list-values');
+  const row = (value) => values.getByRole('row').filter({ has: page.getByRole('rowheader', { name: value, exact: true }) });
+  // Not recognised first, with what it becomes; the recognised after them.
+  const shown = await values.getByRole('rowheader').allTextContents();
+  assert.deepEqual(shown.slice(0, 2).sort(), ['Begegnungsstätte', 'Jugendberufshilfe']);
+  assert.ok(shown.includes('JC') && shown.includes('Verein'));
+  assert.match(await row('Begegnungsstätte').textContent(), /^ArtBegegnungsstätte1.*nicht erkannt$/);
+  assert.equal(await values.getByLabel('Begegnungsstätte', { exact: true }).inputValue(), 'sonstige');
+  assert.equal(await values.getByLabel('JC', { exact: true }).inputValue(), 'jobcenter');
+  assert.match(await row('JC').textContent(), /erkannt$/);
+  assert.match(await page.getByTestId('import-notes').textContent(), /Art „Begegnungsstätte“ \(Zeile 10\) ist unbekannt/);
+
+  await values.getByLabel('Begegnungsstätte', { exact: true }).selectOption('verein');
+  await page.waitForFunction(() => /-value-[01]$/.test(document.activeElement?.id ?? ''));
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'verein', 'focus stays on the choice, in the new preview');
+  assert.match(await row('Begegnungsstätte').textContent(), /gewählt$/);
+  assert.doesNotMatch(await page.getByTestId('import-notes').textContent(), /Begegnungsstätte/, 'a value chosen for is not unknown');
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  assert.equal(activeRegion(await stored(page)).actors.find((a) => a.name === 'Café Grenzenlos').kind, 'verein');
+
+  // The next list that writes the value gets the same choice; a Rechtskreis that is none can be left out.
+  await reload(page);
+  await openExchange(page);
+  const next = 'Einrichtung;Art;Rechtskreis\nStadtteiltreff Nord;Begegnungsstätte;SGB 2, Landesrecht\nHaus am Park;Verein;Landesrecht\n';
+  await chooseFiles(page, [csv('naechste.csv', next)]);
+  assert.equal(await values.getByLabel('Begegnungsstätte', { exact: true }).inputValue(), 'verein');
+  assert.match(await row('Begegnungsstätte').textContent(), /^ArtBegegnungsstätte1.*gewählt$/);
+  assert.equal(await values.getByLabel('SGB 2', { exact: true }).inputValue(), 'sgb_ii');
+  const landesrecht = values.getByLabel('Landesrecht', { exact: true });
+  assert.equal(await landesrecht.inputValue(), '');
+  assert.match(await row('Landesrecht').textContent(), /^RechtskreiseLandesrecht2.*nicht erkannt$/);
+  assert.match(await page.getByTestId('import-notes').textContent(), /Landesrecht/);
+  await landesrecht.selectOption('sgb_xii');
+  await page.waitForFunction(() => document.activeElement?.id?.match(/-value-\d+$/) && document.activeElement.value === 'sgb_xii');
+  assert.equal(await page.getByTestId('import-notes').count(), 0, 'nothing left to report');
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  assert.deepEqual(region.actors.find((a) => a.name === 'Stadtteiltreff Nord').rechtskreise, ['sgb_ii', 'sgb_xii']);
+  assert.deepEqual(region.actors.find((a) => a.name === 'Haus am Park').rechtskreise, ['sgb_xii']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a column given another field changes the preview at once, and focus stays on the choice', async () => {
   const { page, context } = await app.open();
   await openExchange(page);

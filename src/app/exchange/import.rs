@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::exchange::graph_read::{is_graph, read_graph};
+use crate::app::exchange::list_choices::{ListColumns, ListValues};
 use crate::app::exchange::protect::UnlockForm;
 use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso, table_text};
 use crate::app::platform::preferences::{self, Preference};
@@ -21,7 +22,8 @@ use crate::domain::data::files::import::{apply, can_merge, default_action, defau
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, ParsedFile, MAX_FILE_BYTES};
 use crate::domain::data::lists::actors::{list_to_file, read_list, List};
-use crate::domain::data::lists::columns::{remember_mapping, remembered_mapping, Field};
+use crate::domain::data::lists::choices::{remember_values, remembered_values};
+use crate::domain::data::lists::columns::{remember_mapping, remembered_mapping};
 use crate::domain::data::lists::graph::graph_to_list;
 use crate::domain::{Id, Provenance};
 
@@ -85,6 +87,7 @@ async fn read_list_file(file: &web_sys::File) -> Result<List, Message> {
     if let Some(mapping) = remembered_mapping(&remembered, list.headings()) {
         list.mapping = mapping;
     }
+    list.values = remembered_values(&preferences::read(Preference::ListValues).unwrap_or_default());
     Ok(list)
 }
 
@@ -161,21 +164,16 @@ pub fn ImportPanel() -> impl IntoView {
             focus_later(format!("#import-file-{key}"));
         })
     };
-    // A list's column given another field: the preview is made anew, and
-    // focus stays on the column's choice.
-    let remapped = Callback::new(move |(key, column, field): (usize, usize, Field)| {
-        let Some((name, mut list)) =
-            entries.with_untracked(|e| e.iter().find(|e| e.key == key).and_then(|e| Some((e.name.clone(), (**e.list.as_ref()?).clone()))))
-        else {
-            return;
-        };
-        if let Some(slot) = list.mapping.get_mut(column) {
-            *slot = field;
-        }
+    // A list's column given another field, or a value another meaning: the
+    // choice is remembered, the preview made anew, and focus stays on the choice.
+    let relisted = Callback::new(move |(key, list, focus): (usize, List, String)| {
+        let Some(name) = entries.with_untracked(|e| e.iter().find(|e| e.key == key).map(|e| e.name.clone())) else { return };
         let remembered = preferences::read(Preference::ListMappings).unwrap_or_default();
         preferences::remember(Preference::ListMappings, &remember_mapping(&remembered, list.headings(), &list.mapping));
+        let remembered = preferences::read(Preference::ListValues).unwrap_or_default();
+        preferences::remember(Preference::ListValues, &remember_values(&remembered, &list.values));
         let key = renew(key, name, list_file(state, &list), Some(list));
-        focus_later(format!("#list-{key}-column-{column}"));
+        focus_later(format!("#list-{key}-{focus}"));
     });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -253,7 +251,7 @@ pub fn ImportPanel() -> impl IntoView {
                 })}
             })}
             <For each=move || entries.get() key=|e| e.key let:entry>
-                <FilePreview entry=entry unlocked=unlocked remapped=remapped />
+                <FilePreview entry=entry unlocked=unlocked relisted=relisted />
             </For>
             <Show when=move || entries.with(|e| !e.is_empty())>
                 <div class="button-row">
@@ -270,10 +268,12 @@ pub fn ImportPanel() -> impl IntoView {
 }
 
 #[component]
-fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, remapped: Callback<(usize, usize, Field)>) -> impl IntoView {
+fn FilePreview(entry: Entry, unlocked: Callback<(usize, String)>, relisted: Callback<(usize, List, String)>) -> impl IntoView {
     let state = use_state();
     let Entry { key, name, result, locked, list, action, choices } = entry;
-    let columns = list.clone().map(|list| view! { <ListColumns key=key list=list remapped=remapped /> });
+    let columns = list.clone().map(
+        |list| view! { <ListColumns key=key list=list.clone() relisted=relisted /><ListValues key=key list=list relisted=relisted /> },
+    );
     let body = match (result, locked) {
         (_, Some(encrypted)) => {
             view! { <UnlockForm key=key encrypted=encrypted opened=Callback::new(move |text| unlocked.run((key, text))) /> }.into_any()
@@ -508,46 +508,5 @@ fn Decision(key: usize, index: usize, matched: Matched, can_separate: bool, choi
                 </div>
             })}
         </fieldset>
-    }
-}
-
-/// A list's columns, each with the field it is read into and its first
-/// values; a change makes the preview anew.
-#[component]
-fn ListColumns(key: usize, list: Arc<List>, remapped: Callback<(usize, usize, Field)>) -> impl IntoView {
-    let rows = list
-        .headings()
-        .iter()
-        .enumerate()
-        .map(|(column, heading)| {
-            let id = format!("list-{key}-column-{column}");
-            let chosen = list.mapping.get(column).copied().unwrap_or(Field::Ignored);
-            let samples = list.samples(column, 3).join(" · ");
-            let on_change = move |ev: leptos::ev::Event| {
-                if let Some(field) = Field::from_key(&event_target_value(&ev)) {
-                    remapped.run((key, column, field));
-                }
-            };
-            view! {
-                <tr>
-                    <th scope="row"><label for=id.clone()>{heading.clone()}</label></th>
-                    <td>
-                        <select id=id on:change=on_change>
-                            {Field::ALL.into_iter().map(|f| view! { <option value=f.key() selected=f == chosen>{move || f.label()}</option> }).collect_view()}
-                        </select>
-                    </td>
-                    <td class="muted">{(!samples.is_empty()).then(|| move || tr!("list.samples", values = samples.clone()))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <details class="list-columns" open data-testid="list-columns">
-            <summary>{live!("list.columns")}</summary>
-            <p class="hint">{live!("list.columns_hint")}</p>
-            <table class="compact">
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
     }
 }

@@ -17,6 +17,8 @@ pub enum Preference {
     WelcomeSeen,
     /// The column mappings chosen for lists, by the lists' shape.
     ListMappings,
+    /// What values of lists' "Art" and "Rechtskreise" columns were chosen to mean.
+    ListValues,
 }
 
 impl Preference {
@@ -27,6 +29,7 @@ impl Preference {
             Preference::KeepDemo => "netzwerkatlas.keep_demo",
             Preference::WelcomeSeen => "netzwerkatlas.welcome_seen",
             Preference::ListMappings => "netzwerkatlas.list_mappings",
+            Preference::ListValues => "netzwerkatlas.list_values",
         }
     }
 }

@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::domain::data::files::export::APP_VERSION;
 use crate::domain::data::format::{Content, Header, ParsedFile, RegionRef, Scope, FILE_SCHEMA};
+use crate::domain::data::lists::choices::ValueChoices;
 use crate::domain::data::lists::columns::{auto_mapping, find_header, is_relation_list, Field};
 use crate::domain::data::lists::relations::relations_file;
 use crate::domain::data::lists::table::{read_table, Row, Table, TableError};
-use crate::domain::data::lists::values::{match_kind, match_rechtskreise, split_list};
+use crate::domain::data::lists::values::{match_kind, split_list};
 use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Region, Sozialraum};
 use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
 use crate::domain::rules::names::name_key;
@@ -28,6 +29,8 @@ pub struct List {
     pub positions: Vec<Option<(f64, f64)>>,
     /// A graph file's edges, the relations between the records.
     pub relations: Option<Box<List>>,
+    /// What the user chose for values of the "Art" and "Rechtskreise" columns.
+    pub values: ValueChoices,
 }
 
 impl List {
@@ -73,7 +76,7 @@ pub fn read_list(text: &str) -> Result<List, ListError> {
     let table = read_table(text).map_err(ListError::Table)?;
     let header = find_header(&table).ok_or(ListError::NoNameColumn)?;
     let mapping = auto_mapping(&table.rows[header].cells);
-    Ok(List { table, header, mapping, positions: Vec::new(), relations: None })
+    Ok(List { table, header, mapping, positions: Vec::new(), relations: None, values: ValueChoices::default() })
 }
 
 /// The contact person of each contact column: a field met again starts the
@@ -247,7 +250,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             }
             let place = |why: Message| left_out(row.line, list.heading(column), value, why);
             match field {
-                Field::Kind => match match_kind(value) {
+                Field::Kind => match list.values.kind(value) {
                     Some(kind) => actor.kind = kind,
                     None => {
                         actor.kind = ActorKind::Sonstige;
@@ -256,7 +259,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                 },
                 Field::Traeger => traeger = Some(value.to_owned()),
                 Field::Rechtskreise => {
-                    let (found, unknown) = match_rechtskreise(value);
+                    let (found, unknown) = list.values.rechtskreise(value);
                     for r in found {
                         if !actor.rechtskreise.contains(&r) {
                             actor.rechtskreise.push(r);

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::domain::data::lists::actors::List;
+use crate::domain::data::lists::choices::ValueChoices;
 use crate::domain::data::lists::columns::auto_mapping;
 use crate::domain::data::lists::table::{Row, Table};
 use crate::domain::model::Direction;
@@ -86,7 +87,9 @@ pub fn graph_to_list(doc: &GraphDoc) -> List {
             mapping: auto_mapping(&edge_headings),
             positions: Vec::new(),
             relations: None,
+            values: ValueChoices::default(),
         })),
+        values: ValueChoices::default(),
     }
 }
 

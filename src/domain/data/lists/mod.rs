@@ -3,11 +3,13 @@
 //! - `table`: CSV text into rows (separator, quotes, line breaks found);
 //! - `columns`: the header row and the field of each column;
 //! - `values`: free text in "Art" and "Rechtskreis" matched to the app's kinds;
+//! - `choices`: each distinct such value, the user's choice for it, remembered;
 //! - `actors`: the rows as actors, merged through the import's preview;
 //! - `relations`: a list of relations, its ends matched to actors;
 //! - `graph`: a GraphML or GEXF file as a list of nodes with one of edges.
 
 pub mod actors;
+pub mod choices;
 pub mod columns;
 pub mod graph;
 pub mod relations;

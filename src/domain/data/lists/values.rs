@@ -160,26 +160,18 @@ pub fn match_binding(value: &str) -> Option<Binding> {
     match_labelled(value, Binding::ALL, Binding::label, Binding::key, &stems)
 }
 
-/// The Rechtskreise a cell names, and what in it matched none:
-/// "SGB II, SGB 3 / AufenthG" → SGB II, SGB III, AufenthG.
-pub fn match_rechtskreise(cell: &str) -> (Vec<Rechtskreis>, Vec<String>) {
-    let (mut found, mut unknown) = (Vec::new(), Vec::new());
-    // A slash separates too, except inside a label that has one ("AufenthG / AsylbLG").
+/// A Rechtskreise cell's parts: "SGB II, SGB III / AufenthG" gives three,
+/// "SGB II (Grundsicherung)" one, as the app's own list writes it.
+pub fn rechtskreis_parts(cell: &str) -> Vec<String> {
     let parts = cell.split([',', ';', '\n']).flat_map(|part| match match_rechtskreis(part) {
         Some(_) => vec![part.trim().to_owned()],
         None => split_list(part),
     });
-    for part in parts.filter(|p| !p.is_empty()) {
-        match match_rechtskreis(&part) {
-            Some(r) if !found.contains(&r) => found.push(r),
-            Some(_) => {}
-            None => unknown.push(part),
-        }
-    }
-    (found, unknown)
+    parts.filter(|p| !p.is_empty()).collect()
 }
 
-fn match_rechtskreis(part: &str) -> Option<Rechtskreis> {
+/// The Rechtskreis one part of a cell names.
+pub fn match_rechtskreis(part: &str) -> Option<Rechtskreis> {
     // "SGB II (Grundsicherung …)" → "sgbii"; Arabic numbers as Roman.
     let short = part.split(" (").next().unwrap_or(part);
     let compact: String = folded_words(short).chars().filter(|c| *c != ' ').collect();
@@ -214,6 +206,7 @@ pub fn split_list(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::data::lists::choices::ValueChoices;
 
     #[test]
     fn kinds_are_matched_from_what_lists_write() {
@@ -269,13 +262,17 @@ mod tests {
 
     #[test]
     fn rechtskreise_are_matched_and_the_rest_is_named() {
-        let (found, unknown) = match_rechtskreise("SGB II, SGB 3 / sgb viii\nAufenthG; SGB XIV");
+        let (found, unknown) = ValueChoices::default().rechtskreise("SGB II, SGB 3 / sgb viii\nAufenthG; SGB XIV");
         assert_eq!(found, vec![Rechtskreis::SgbII, Rechtskreis::SgbIII, Rechtskreis::SgbVIII, Rechtskreis::AufenthG]);
         assert_eq!(unknown, vec!["SGB XIV".to_owned()]);
-        let (found, _) = match_rechtskreise(Rechtskreis::SgbIX.label());
+        let (found, _) = ValueChoices::default().rechtskreise(Rechtskreis::SgbIX.label());
         assert_eq!(found, vec![Rechtskreis::SgbIX], "the long label too");
         let all: Vec<&str> = Rechtskreis::ALL.iter().map(|r| r.short()).collect();
-        assert_eq!(match_rechtskreise(&all.join(", ")), (Rechtskreis::ALL.to_vec(), Vec::new()), "as the app's own list writes them");
-        assert_eq!(match_rechtskreise(""), (Vec::new(), Vec::new()));
+        assert_eq!(
+            ValueChoices::default().rechtskreise(&all.join(", ")),
+            (Rechtskreis::ALL.to_vec(), Vec::new()),
+            "as the app's own list writes them"
+        );
+        assert_eq!(ValueChoices::default().rechtskreise(""), (Vec::new(), Vec::new()));
     }
 }
