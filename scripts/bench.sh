@@ -2,7 +2,8 @@
 # Installs what is missing and runs the benchmarks: native (file exchange,
 # network layout and metrics) and in headless Chromium (the network picture,
 # everyday work with the list, the form and storage, each with 200, 2,000
-# and 5,000 actors, and 500 checklist files evaluated without importing).
+# and 5,000 actors, 500 checklist files evaluated without importing, and
+# lists of 1,000 and 5,000 organisations brought in).
 # Prints tables and writes them as JSON under target/. Figures, not pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,3 +23,5 @@ echo "==> Headless Chromium: everyday work (import, export, storage, cold start,
 node tests/bench/app-browser.mjs
 echo "==> Headless Chromium: 500 checklist files evaluated without importing"
 node tests/bench/evaluate-browser.mjs
+echo "==> Headless Chromium: lists of 1,000 and 5,000 organisations (CSV, .xlsx) to preview and import"
+node tests/bench/lists-browser.mjs

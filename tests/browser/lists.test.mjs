@@ -174,6 +174,62 @@ test('a list that names known actors asks side by side only where it says someth
   await context.close();
 });
 
+test('an Excel workbook comes in from its first sheet: formatted text, formulas and numbers as shown, rows numbered as in Excel', async () => {
+  const { page, context, errors } = await app.open();
+  await saved(page);
+  const before = activeRegion(await stored(page));
+  await openExchange(page);
+  const xlsx = readFileSync('tests/fixtures/lists/einrichtungen.xlsx');
+  await chooseFiles(page, [{ name: 'Einrichtungen.XLSX', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx }]);
+  const file = page.getByTestId('import-file');
+  assert.match(await file.locator('.file-meta').textContent(), /Überschriften in Zeile 3/, 'the title row above the header is passed over');
+  const columns = page.getByTestId('list-columns');
+  assert.equal(await columns.getByLabel('Einrichtung').inputValue(), 'name');
+  assert.equal(await columns.getByLabel('Rechtskreis').inputValue(), 'rechtskreise');
+  assert.equal(await columns.getByLabel('Tel.').inputValue(), 'contact_phone');
+  assert.match(await page.getByTestId('import-notes').textContent(), /Art „Begegnungsstätte“ \(Zeile 6\) ist unbekannt/);
+  assert.equal(await page.getByTestId('list-values').getByLabel('SGB II', { exact: true }).inputValue(), 'sgb_ii', 'an inline string');
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor();
+  await saved(page);
+  const region = activeRegion(await stored(page));
+  assert.equal(region.actors.length, before.actors.length + 3);
+  const muessig = region.actors.find((a) => a.name === 'Trägerverein Müßig e.V.');
+  assert.ok(muessig, 'a name written in formatted runs arrives whole, with its umlauts');
+  assert.equal(muessig.kind, 'verein');
+  assert.deepEqual(muessig.rechtskreise, ['sgb_viii']);
+  assert.deepEqual(muessig.contacts, [{ name: 'Jürgen Weiß', email: 'j.weiss@muessig.example', phone: '06441 12-34' }]);
+  const jobcenter = region.actors.find((a) => a.name === 'Jobcenter Lindenau');
+  assert.ok(jobcenter, "a formula's text as Excel shows it");
+  assert.equal(jobcenter.kind, 'jobcenter');
+  assert.deepEqual(jobcenter.contacts, [{ name: '644112345', phone: '644112345' }], 'a number as written');
+  assert.equal(region.actors.find((a) => a.name === 'Café Grenzenlos').kind, 'sonstige');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what is no workbook says so in German and changes nothing', async () => {
+  const { page, context } = await app.open();
+  await saved(page);
+  const before = await stored(page);
+  await openExchange(page);
+  const xlsx = readFileSync('tests/fixtures/lists/einrichtungen.xlsx');
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await chooseFiles(page, [
+    { name: 'umbenannt.xlsx', mimeType: type, buffer: Buffer.from('Einrichtung;Art\r\nA;Verein\r\n') },
+    { name: 'abgeschnitten.xlsx', mimeType: type, buffer: xlsx.subarray(0, xlsx.length - 100) },
+    { name: 'geschuetzt.xlsx', mimeType: type, buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]) },
+  ]);
+  const shown = await page.getByTestId('import-error').allTextContents();
+  assert.equal(shown.length, 3);
+  assert.match(shown[0], /keine lesbare Excel-Arbeitsmappe/);
+  assert.match(shown[1], /keine lesbare Excel-Arbeitsmappe/);
+  assert.match(shown[2], /mit einem Passwort geschützt oder im alten Format \.xls/);
+  assert.ok(await page.getByRole('button', { name: 'Nichts zu importieren' }).isDisabled());
+  assert.deepEqual(await stored(page), before);
+  await context.close();
+});
+
 test('what is no list says so in German and changes nothing', async () => {
   const { page, context } = await app.open();
   await saved(page);

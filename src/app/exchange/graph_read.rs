@@ -1,50 +1,25 @@
-//! GraphML and GEXF read by the browser's own XML parser (`DOMParser`),
-//! not a Rust XML crate: what it finds becomes a `GraphDoc`, which the
-//! domain turns into lists of actors and relations.
+//! GraphML and GEXF read by the browser's own XML parser (`DOMParser`,
+//! `platform::xml`): what it finds becomes a `GraphDoc`, which the domain
+//! turns into lists of actors and relations.
 
-use web_sys::{Element, HtmlCollection};
+use web_sys::Element;
 
+use crate::app::platform::xml::{attribute, children, elements, parse_xml, NotXml};
 use crate::domain::data::lists::graph::{GraphDoc, GraphItem};
 use crate::i18n::Message;
-
-fn elements(collection: HtmlCollection) -> Vec<Element> {
-    (0..collection.length()).filter_map(|i| collection.item(i)).collect()
-}
-
-fn children(parent: &Element, name: &str) -> Vec<Element> {
-    elements(parent.get_elements_by_tag_name(name))
-}
-
-fn attribute(element: &Element, name: &str) -> String {
-    element.get_attribute(name).unwrap_or_default()
-}
 
 fn number(text: &str) -> Option<f64> {
     let value = js_sys::Number::parse_float(text);
     value.is_finite().then_some(value)
 }
 
-/// "error on line 3 at column 5: …" as the browser's parser reports it → (3, 5).
-fn error_place(report: &str) -> Option<(String, String)> {
-    let after = |word: &str| {
-        report.split(word).nth(1).map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>()).filter(|n| !n.is_empty())
-    };
-    Some((after("line ")?, after("column ")?))
-}
-
 /// Reads a GraphML or GEXF file; a file that is neither says so and where.
 pub fn read_graph(text: &str) -> Result<GraphDoc, Message> {
-    let parser = web_sys::DomParser::new().map_err(|_| Message::new(key!("data.unreadable_file")))?;
-    let document =
-        parser.parse_from_string(text, web_sys::SupportedType::ApplicationXml).map_err(|_| Message::new(key!("data.unreadable_file")))?;
+    let document = parse_xml(text).map_err(|e| match e {
+        NotXml::At(line, column) => Message::new(key!("graph.not_xml_at")).with("line", line).with("column", column),
+        NotXml::Somewhere => Message::new(key!("graph.not_xml")),
+    })?;
     let root = document.document_element().ok_or_else(|| Message::new(key!("graph.unknown")))?;
-    if let Some(error) = elements(document.get_elements_by_tag_name("parsererror")).first() {
-        let report = error.text_content().unwrap_or_default();
-        return Err(match error_place(&report) {
-            Some((line, column)) => Message::new(key!("graph.not_xml_at")).with("line", line).with("column", column),
-            None => Message::new(key!("graph.not_xml")),
-        });
-    }
     let doc = match root.local_name().as_str() {
         "graphml" => graphml(&root),
         "gexf" => gexf(&root),

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::app::exchange::graph_read::{is_graph, read_graph};
 use crate::app::exchange::list_choices::{ListColumns, ListValues};
 use crate::app::exchange::protect::UnlockForm;
+use crate::app::exchange::workbook_read::{is_workbook, read_workbook};
 use crate::app::platform::browser::{file_text, focus_later, format_timestamp, now_iso, table_text};
 use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::{use_state, AppState, View};
@@ -21,7 +22,7 @@ use crate::domain::data::encryption::{is_encrypted, read_encrypted, Encrypted};
 use crate::domain::data::files::import::{apply, can_merge, default_action, default_choices, describe, merge_plan, ImportAction};
 use crate::domain::data::files::merge::{MatchReason, Matched, MergeChoices, CHECKLIST_KEY};
 use crate::domain::data::format::{read_file, ParsedFile, MAX_FILE_BYTES};
-use crate::domain::data::lists::actors::{list_to_file, read_list, List};
+use crate::domain::data::lists::actors::{list_from_table, list_to_file, read_list, List};
 use crate::domain::data::lists::choices::{remember_values, remembered_values};
 use crate::domain::data::lists::columns::{remember_mapping, remembered_mapping};
 use crate::domain::data::lists::graph::graph_to_list;
@@ -75,11 +76,13 @@ fn list_file(state: AppState, list: &List) -> Result<ParsedFile, Message> {
     state.with_region_untracked(|region| list_to_file(list, region)).unwrap_or_else(|| Err(Message::new(key!("list.no_region"))))
 }
 
-/// A list or graph file of another program, as a list, with the mapping
+/// A list, workbook or graph file of another program, as a list, with the mapping
 /// the user chose for the last one of its shape.
 async fn read_list_file(file: &web_sys::File) -> Result<List, Message> {
     let mut list = if is_graph(&file.name()) {
         read_graph(&file_text(file, MAX_FILE_BYTES).await?).map(|doc| graph_to_list(&doc))?
+    } else if is_workbook(&file.name()) {
+        list_from_table(read_workbook(file).await?).map_err(|e| e.message())?
     } else {
         read_list(&table_text(file, MAX_FILE_BYTES).await?).map_err(|e| e.message())?
     };
@@ -123,7 +126,7 @@ pub fn ImportPanel() -> impl IntoView {
         progress.update(|p| *p = Some(p.map_or((0, chosen), |(read, of)| (read, of + chosen))));
         spawn_local(async move {
             for file in files {
-                let entry = if is_list(&file.name()) || is_graph(&file.name()) {
+                let entry = if is_list(&file.name()) || is_graph(&file.name()) || is_workbook(&file.name()) {
                     match read_list_file(&file).await {
                         Ok(list) => Entry::new(state, take_key(), file.name(), list_file(state, &list), None, Some(list)),
                         Err(message) => Entry::new(state, take_key(), file.name(), Err(message), None, None),
@@ -192,29 +195,33 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let importable = move || entries.with(|e| e.iter().filter(|e| e.result.is_ok() && e.action.get() != ImportAction::Skip).count());
     let import_all = move |_| {
-        let list = entries.get_untracked();
+        // What each preview chose, read before the previews go: drawn on after
+        // the change, each would plan its merge again.
+        let list: Vec<_> = entries.with_untracked(|e| {
+            e.iter().map(|e| (e.name.clone(), e.result.clone(), e.action.get_untracked(), e.choices.get_untracked())).collect()
+        });
+        entries.set(Vec::new());
         let now = now_iso();
         let mut shown = None;
         let mut count = 0;
         state.edit_workspace(|ws| {
-            for entry in &list {
-                let (Ok(parsed), action) = (&entry.result, entry.action.get_untracked()) else { continue };
-                if action == ImportAction::Skip {
+            for (name, result, action, choices) in &list {
+                let Ok(parsed) = result else { continue };
+                if *action == ImportAction::Skip {
                     continue;
                 }
                 let provenance = Provenance {
-                    file_name: entry.name.clone(),
+                    file_name: name.clone(),
                     exported_at: parsed.header.exported_at.clone(),
                     author: parsed.header.author.clone(),
                     imported_at: now.clone(),
                 };
-                if let Some(id) = apply(ws, parsed, &action, &entry.choices.get_untracked(), provenance) {
+                if let Some(id) = apply(ws, parsed, action, choices, provenance) {
                     shown = Some(id);
                 }
                 count += 1;
             }
         });
-        entries.set(Vec::new());
         let message = tr!("import.done", n = count);
         state.confirm(&message);
         let target = shown.and_then(|id| state.workspace.with_untracked(|ws| ws.region(&id).map(|r| (id.clone(), r.name.clone()))));
@@ -235,7 +242,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:drop=on_drop
             >
                 <label for="import-files">{live!("import.choose")}</label>
-                <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt,.graphml,.gexf" on:change=on_change />
+                <input id="import-files" type="file" multiple accept=".json,application/json,.csv,text/csv,.tsv,.txt,.xlsx,.graphml,.gexf" on:change=on_change />
                 <p class="hint">{move || tr!("import.hint", max = crate::domain::data::format::megabytes(MAX_FILE_BYTES))}</p>
             </div>
             <p role="status" class="progress-line" data-testid="import-progress">

@@ -1,7 +1,8 @@
 //! Files in and out: the export and import panels of "Austausch", and
 //! password protection for the files between them, graph files
-//! (GraphML, GEXF) read by the browser's XML parser, and the choices a
-//! list of another program asks for (its columns and values).
+//! (GraphML, GEXF) and Excel workbooks read with the browser's XML parser
+//! and inflater, and the choices a list of another program asks for (its
+//! columns and values).
 
 pub mod export;
 pub mod graph_read;
@@ -9,3 +10,4 @@ pub mod import;
 pub mod list_choices;
 pub mod protect;
 pub mod view;
+pub mod workbook_read;

@@ -118,14 +118,19 @@ fn refuse_larger(file: &web_sys::File, max: usize) -> Result<(), crate::i18n::Me
     Ok(())
 }
 
+/// A file's bytes, unless it is larger than `max`.
+pub async fn file_bytes(file: &web_sys::File, max: usize) -> Result<js_sys::Uint8Array, crate::i18n::Message> {
+    refuse_larger(file, max)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+    buffer.map(|b| js_sys::Uint8Array::new(&b)).map_err(|_| crate::i18n::Message::new(key!("data.unreadable_file")))
+}
+
 /// A table another program wrote: UTF-8 where it is, else Windows-1252, as
 /// German Excel saves "CSV (Trennzeichen-getrennt)" (the browser's decoder;
 /// no tables of our own).
 pub async fn table_text(file: &web_sys::File, max: usize) -> Result<String, crate::i18n::Message> {
-    refuse_larger(file, max)?;
+    let bytes = file_bytes(file, max).await?;
     let unreadable = || crate::i18n::Message::new(key!("data.unreadable_file"));
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| unreadable())?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     let strict = web_sys::TextDecoder::new_with_label_and_options("utf-8", &options).map_err(|_| unreadable())?;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::domain::model::checklist::{status_label, Checklist};
 use crate::domain::model::{Actor, Group, Id, Placement, Region, Relation};
 use crate::domain::rules::integrity::repair_region;
-use crate::domain::rules::names::{name_key, similar_names};
+use crate::domain::rules::names::{name_key, similar_keys};
 use crate::domain::rules::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -353,8 +353,9 @@ fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
     let mut actor_map: HashMap<Id, Id> = HashMap::new();
     let mut matches = Vec::new();
     let mut taken: HashSet<&Id> = HashSet::new();
+    let own_ids: HashSet<&Id> = ours.actors.iter().map(|a| &a.id).collect();
     for actor in &theirs.actors {
-        if ours.actor(&actor.id).is_some() {
+        if own_ids.contains(&actor.id) {
             actor_map.insert(actor.id.clone(), actor.id.clone());
             taken.insert(&actor.id);
             matches.push((actor.id.clone(), actor.id.clone(), MatchReason::SameId));
@@ -365,9 +366,12 @@ fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
         map
     });
     let same_id: HashSet<Id> = actor_map.keys().cloned().collect();
+    // Each own name's key made once, not once per actor of the file (5,000 × 5,000).
+    let own_keys: Vec<(&Actor, String)> = ours.actors.iter().map(|a| (a, name_key(&a.name))).collect();
     for actor in theirs.actors.iter().filter(|a| !same_id.contains(&a.id)) {
-        let exact = by_key.get(&name_key(&actor.name)).and_then(|found| found.iter().find(|o| !taken.contains(&o.id)).copied());
-        let found = exact.or_else(|| ours.actors.iter().find(|o| !taken.contains(&o.id) && similar_names(&o.name, &actor.name)));
+        let key = name_key(&actor.name);
+        let exact = by_key.get(&key).and_then(|found| found.iter().find(|o| !taken.contains(&o.id)).copied());
+        let found = exact.or_else(|| own_keys.iter().find(|(o, own)| !taken.contains(&o.id) && similar_keys(own, &key)).map(|(o, _)| *o));
         if let Some(own) = found {
             taken.insert(&own.id);
             matches.push((own.id.clone(), actor.id.clone(), MatchReason::SimilarName));
@@ -423,8 +427,11 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
     let known: HashSet<Id> = mapped.region.actors.iter().map(|a| a.id.clone()).collect();
     mapped.region.actors.extend(ours.actors.iter().filter(|a| !known.contains(&a.id)).cloned());
     let mut plan = MergePlan { new_sozialraeume: mapped.new_sozialraeume, ..MergePlan::default() };
+    // Actors by ID, found once each rather than searched for each match.
+    let own_actors: HashMap<&Id, &Actor> = ours.actors.iter().map(|a| (&a.id, a)).collect();
+    let their_actors: HashMap<&Id, &Actor> = mapped.region.actors.iter().map(|a| (&a.id, a)).collect();
     for (own_id, their_id, reason) in &mapped.matches {
-        let (own, their) = (ours.actor(own_id).expect("matched"), mapped.region.actor(their_id).expect("matched"));
+        let (own, their) = (own_actors[own_id], their_actors[their_id]);
         plan.actors.push(Matched {
             ours: own_id.clone(),
             theirs: their_id.clone(),
@@ -506,10 +513,11 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
     result.sozialraeume.extend(mapped.region.sozialraeume.iter().filter(|s| !own_sozialraeume.contains(&s.id)).cloned());
     let matched: HashMap<&Id, &Id> =
         mapped.matches.iter().filter(|m| !choices.separate.contains(&m.1)).map(|(own, their, _)| (their, own)).collect();
+    let at: HashMap<Id, usize> = result.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for actor in &mapped.region.actors {
         match matched.get(&actor.id) {
             Some(own_id) => {
-                if let Some(own) = result.actors.iter_mut().find(|a| &a.id == *own_id) {
+                if let Some(own) = at.get(*own_id).map(|i| &mut result.actors[*i]) {
                     for field in ActorField::ALL.iter().filter(|f| take(own_id, f.key())) {
                         field.copy(own, actor);
                     }
@@ -519,9 +527,11 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
         }
     }
     // Places in the picture from the file, where the own map has none.
+    let actors: HashSet<Id> = result.actors.iter().map(|a| a.id.clone()).collect();
+    let mut placed: HashSet<Id> = result.placed.iter().map(|p| p.actor.clone()).collect();
     for place in &mapped.region.placed {
         let actor = matched.get(&place.actor).map_or_else(|| place.actor.clone(), |own| (*own).clone());
-        if result.actor(&actor).is_some() && !result.placed.iter().any(|p| p.actor == actor) {
+        if actors.contains(&actor) && placed.insert(actor.clone()) {
             result.placed.push(Placement { actor, ..place.clone() });
         }
     }

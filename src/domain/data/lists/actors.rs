@@ -11,8 +11,8 @@ use crate::domain::data::lists::choices::ValueChoices;
 use crate::domain::data::lists::columns::{auto_mapping, find_header, is_relation_list, Field};
 use crate::domain::data::lists::relations::relations_file;
 use crate::domain::data::lists::table::{read_table, Row, Table, TableError};
-use crate::domain::data::lists::values::{match_kind, split_list};
-use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Region, Sozialraum};
+use crate::domain::data::lists::values::{split_list, KindNames};
+use crate::domain::model::{Actor, ActorKind, Contact, Id, Placement, Rechtskreis, Region, Sozialraum};
 use crate::domain::rules::fields::{is_valid_email, is_valid_phone, normalise_website};
 use crate::domain::rules::names::name_key;
 use crate::domain::rules::text::{file_stem, fold};
@@ -73,7 +73,12 @@ impl ListError {
 
 /// Reads a list: its table, the header row and the columns recognised.
 pub fn read_list(text: &str) -> Result<List, ListError> {
-    let table = read_table(text).map_err(ListError::Table)?;
+    list_from_table(read_table(text).map_err(ListError::Table)?)
+}
+
+/// A table (a CSV file's, a workbook's sheet) as a list: its header row and
+/// the columns recognised.
+pub fn list_from_table(table: Table) -> Result<List, ListError> {
     let header = find_header(&table).ok_or(ListError::NoNameColumn)?;
     let mapping = auto_mapping(&table.rows[header].cells);
     Ok(List { table, header, mapping, positions: Vec::new(), relations: None, values: ValueChoices::default() })
@@ -218,6 +223,8 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     // Each name read, by its comparable form: its line, and its place among `actors`.
     let mut listed_names: HashMap<String, (usize, usize)> = HashMap::new();
     let mut placed = Vec::new();
+    let kinds = KindNames::new();
+    let mut rechtskreis_cells: HashMap<&str, (Vec<Rechtskreis>, Vec<String>)> = HashMap::new();
     for (index, row) in list.records().iter().enumerate() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let name = cell(name_column);
@@ -237,10 +244,8 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
         let given_id =
             list.mapping.iter().position(|f| *f == Field::Id).and_then(|c| plain_id(cell(c))).filter(|id| target.actor(id).is_some());
         let id = given_id.unwrap_or_else(|| own.map(|a| a.id.clone()).unwrap_or_else(|| ids.fresh("liste", name)));
-        // Without a kind in the list, a known actor keeps its own, a new one's
-        // name may tell it ("Volkshochschule Lindenau").
-        let kind = own.map(|a| a.kind).or_else(|| match_kind(name)).unwrap_or(ActorKind::Sonstige);
-        let mut actor = Actor::new(id, name, kind);
+        let mut actor = Actor::new(id, name, ActorKind::Sonstige);
+        let mut kind_given = false;
         let mut contacts: BTreeMap<usize, Contact> = BTreeMap::new();
         let mut traeger = None;
         for (column, field) in list.mapping.iter().enumerate() {
@@ -250,16 +255,20 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             }
             let place = |why: Message| left_out(row.line, list.heading(column), value, why);
             match field {
-                Field::Kind => match list.values.kind(value) {
-                    Some(kind) => actor.kind = kind,
-                    None => {
-                        actor.kind = ActorKind::Sonstige;
-                        unknown_kinds.entry(value.to_owned()).or_default().push(row.line);
+                Field::Kind => {
+                    kind_given = true;
+                    match list.values.kind(value, &kinds) {
+                        Some(kind) => actor.kind = kind,
+                        None => {
+                            actor.kind = ActorKind::Sonstige;
+                            unknown_kinds.entry(value.to_owned()).or_default().push(row.line);
+                        }
                     }
-                },
+                }
                 Field::Traeger => traeger = Some(value.to_owned()),
                 Field::Rechtskreise => {
-                    let (found, unknown) = list.values.rechtskreise(value);
+                    // A list repeats few Rechtskreis cells many times: each is matched once.
+                    let (found, unknown) = rechtskreis_cells.entry(value).or_insert_with(|| list.values.rechtskreise(value)).clone();
                     for r in found {
                         if !actor.rechtskreise.contains(&r) {
                             actor.rechtskreise.push(r);
@@ -311,6 +320,11 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                 }
                 Field::Name | Field::Id | Field::Ignored | Field::From | Field::To | Field::Direction | Field::Binding | Field::Since => {}
             }
+        }
+        if !kind_given {
+            // Without a kind in the list, a known actor keeps its own, a new one's
+            // name may tell it ("Volkshochschule Lindenau").
+            actor.kind = own.map(|a| a.kind).or_else(|| kinds.find(name)).unwrap_or(ActorKind::Sonstige);
         }
         for mut contact in contacts.into_values() {
             if contact.name.is_empty() {

@@ -3,9 +3,11 @@
 //! recognised), a choice that overrides the match for every row with that
 //! value, and the choices remembered for the next list.
 
+use std::collections::HashMap;
+
 use crate::domain::data::lists::actors::List;
 use crate::domain::data::lists::columns::{is_relation_list, Field};
-use crate::domain::data::lists::values::{match_kind, match_rechtskreis, rechtskreis_parts};
+use crate::domain::data::lists::values::{match_kind, match_rechtskreis, rechtskreis_parts, KindNames};
 use crate::domain::model::{ActorKind, Rechtskreis};
 
 /// What the user chose for values of the "Art" and "Rechtskreise" columns,
@@ -52,8 +54,8 @@ impl ValueChoices {
     }
 
     /// The kind an "Art" value stands for: the user's choice, else its match.
-    pub fn kind(&self, value: &str) -> Option<ActorKind> {
-        self.chosen(Field::Kind, value).and_then(ActorKind::from_key).or_else(|| match_kind(value))
+    pub fn kind(&self, value: &str, kinds: &KindNames) -> Option<ActorKind> {
+        self.chosen(Field::Kind, value).and_then(ActorKind::from_key).or_else(|| kinds.find(value))
     }
 
     /// The Rechtskreise a cell names, and its parts that match none (those
@@ -97,12 +99,14 @@ pub fn distinct_values(list: &List) -> Vec<DistinctValue> {
         return Vec::new();
     }
     let mut values: Vec<DistinctValue> = Vec::new();
+    // Rows repeat few cells: each cell is split into its parts once.
+    let mut cells: HashMap<&str, Vec<String>> = HashMap::new();
     for (column, field) in list.mapping.iter().enumerate() {
         for row in list.records() {
             let cell = row.cells.get(column).map(|c| c.trim()).unwrap_or("");
             let parts = match field {
                 Field::Kind if !cell.is_empty() => vec![cell.to_owned()],
-                Field::Rechtskreise => rechtskreis_parts(cell),
+                Field::Rechtskreise => cells.entry(cell).or_insert_with(|| rechtskreis_parts(cell)).clone(),
                 _ => continue,
             };
             for part in parts {
@@ -250,8 +254,8 @@ mod tests {
         choices.choose(Field::Kind, "Zwei\tTeile", "verein");
         let text = remember_values("kind\tBegegnungsstätte\tschule\nkind\tAlt\tkita\nkaputt", &choices);
         let back = remembered_values(&text);
-        assert_eq!(back.kind("Begegnungsstätte"), Some(ActorKind::Verein), "the newer choice replaces the older");
-        assert_eq!(back.kind("Alt"), Some(ActorKind::Kita), "other values are kept");
+        assert_eq!(back.kind("Begegnungsstätte", &KindNames::new()), Some(ActorKind::Verein), "the newer choice replaces the older");
+        assert_eq!(back.kind("Alt", &KindNames::new()), Some(ActorKind::Kita), "other values are kept");
         assert_eq!(back.rechtskreise("Landesrecht, SGB 2"), (vec![Rechtskreis::SgbII], vec![]));
         assert!(!text.contains("Zwei"));
         assert_eq!(text.lines().filter(|l| l.contains("Begegnungsstätte")).count(), 1);
@@ -262,7 +266,7 @@ mod tests {
             many = remember_values(&many, &one);
         }
         assert_eq!(many.lines().count(), REMEMBERED_VALUES);
-        assert_eq!(remembered_values(&many).kind("Alt"), None, "the oldest are forgotten");
-        assert_eq!(remembered_values(&many).kind("Art 599"), Some(ActorKind::Verein));
+        assert_eq!(remembered_values(&many).kind("Alt", &KindNames::new()), None, "the oldest are forgotten");
+        assert_eq!(remembered_values(&many).kind("Art 599", &KindNames::new()), Some(ActorKind::Verein));
     }
 }

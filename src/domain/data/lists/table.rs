@@ -137,7 +137,8 @@ pub fn read_table(text: &str) -> Result<Table, TableError> {
     Ok(table)
 }
 
-fn push_row(table: &mut Table, line: usize, mut cells: Vec<String>) -> Result<(), TableError> {
+/// Adds a row unless it is empty, its trailing empty cells left out.
+pub(super) fn push_row(table: &mut Table, line: usize, mut cells: Vec<String>) -> Result<(), TableError> {
     while cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
     }

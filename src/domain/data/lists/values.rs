@@ -74,25 +74,44 @@ const KIND_WORDS: &[(&str, ActorKind)] = &[
 /// The kind a value of an "Art" column names: its label, its key, the
 /// abbreviation in its label ("WfbM"), or a word lists use for it.
 pub fn match_kind(value: &str) -> Option<ActorKind> {
-    let value = folded_words(value);
-    if value.is_empty() {
-        return None;
+    KindNames::new().find(value)
+}
+
+/// The kinds' names folded once, to match the many values of a list.
+pub struct KindNames(Vec<(ActorKind, [String; 3])>);
+
+impl KindNames {
+    pub fn new() -> KindNames {
+        KindNames(
+            ActorKind::ALL
+                .iter()
+                .map(|kind| {
+                    let short = kind.label().split_once(" (").map(|(_, a)| folded_words(a.trim_end_matches(')'))).unwrap_or_default();
+                    (*kind, [folded_words(kind.label()), folded_words(kind.key()), short])
+                })
+                .collect(),
+        )
     }
-    let by_label = ActorKind::ALL.iter().copied().find(|kind| {
-        let label = folded_words(kind.label());
-        let short = kind.label().split_once(" (").map(|(_, a)| folded_words(a.trim_end_matches(')'))).unwrap_or_default();
-        label == value || folded_words(kind.key()) == value || (!short.is_empty() && short == value)
-    });
-    by_label.or_else(|| {
-        KIND_WORDS
-            .iter()
-            .find(|(word, _)| {
-                value == *word || value.starts_with(&format!("{word} ")) || value.contains(&format!(" {word}")) || {
-                    // A compound: "Jugendberufshilfe-Verein", "Stadtteilschule".
-                    word.len() >= 5 && value.split(' ').any(|w| w.ends_with(word))
-                }
-            })
-            .map(|(_, kind)| *kind)
+
+    /// See `match_kind`.
+    pub fn find(&self, value: &str) -> Option<ActorKind> {
+        let value = folded_words(value);
+        if value.is_empty() {
+            return None;
+        }
+        let by_label = self.0.iter().find(|(_, names)| names.iter().any(|name| !name.is_empty() && *name == value)).map(|(kind, _)| *kind);
+        by_label.or_else(|| KIND_WORDS.iter().find(|(word, _)| names_word(&value, word)).map(|(_, kind)| *kind))
+    }
+}
+
+/// Whether a folded value holds a word for a kind: as itself, at its start,
+/// at the start of one of its words, or ending a long compound
+/// ("Jugendberufshilfe-Verein", "Stadtteilschule").
+fn names_word(value: &str, word: &str) -> bool {
+    value.match_indices(word).any(|(at, _)| {
+        let starts = at == 0 || value.as_bytes()[at - 1] == b' ';
+        let ends = value[at + word.len()..].is_empty() || value[at + word.len()..].starts_with(' ');
+        (at == 0 && ends) || (at > 0 && starts) || (word.len() >= 5 && ends)
     })
 }
 
