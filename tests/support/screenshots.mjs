@@ -131,6 +131,10 @@ const shots = (page) => [
     await page.locator('#import-title').scrollIntoViewIfNeeded();
     await page.getByTestId('import-file').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }],
+  ['import-list-values', async () => {
+    // Below the sticky header, as the page scrolls a focused element.
+    await page.getByTestId('list-values').evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 120));
+  }],
   ['import-list-plan', async () => {
     await page.getByTestId('import-notes').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }],

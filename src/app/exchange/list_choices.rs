@@ -90,14 +90,13 @@ pub fn ListValues(key: usize, list: Arc<List>, relisted: Callback<(usize, List, 
             view! {
                 <tr class:unknown=value.how == How::Unknown>
                     <td>{live_label(field, Field::label)}</td>
-                    <th scope="row"><label for=id.clone()>{value.value}</label></th>
+                    <th scope="row"><label for=id.clone()>{value.value}</label><span class="how">{how}</span></th>
                     <td class="number">{value.rows}</td>
                     <td>
                         <select id=id on:change=on_change>
                             {options.into_iter().map(|option| view! { <option value=option selected=option == meaning>{move || meaning_label(field, option)}</option> }).collect_view()}
                         </select>
                     </td>
-                    <td class="how">{how}</td>
                 </tr>
             }
         })
@@ -113,7 +112,6 @@ pub fn ListValues(key: usize, list: Arc<List>, relisted: Callback<(usize, List, 
                         <th scope="col">{live!("list.value")}</th>
                         <th scope="col">{live!("list.value_rows")}</th>
                         <th scope="col">{live!("list.value_meaning")}</th>
-                        <th scope="col">{live!("list.value_how")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
