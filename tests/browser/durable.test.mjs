@@ -4,6 +4,7 @@
 // A damaged current slot falls back to the state before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { unpack } from '../support/pack.mjs';
 import { useApp, saved, stored, activeRegion, createActor, appReady, writeStored, readStoredText, reload, openActor, PART_PREFIX, STORAGE_KEY, CURRENT_KEY } from './helpers.mjs';
 
 const app = useApp();
@@ -79,7 +80,7 @@ test('a save writes only the part an edit changed, and removes parts no stored s
   const writes = await page.evaluate(() => window.__writes);
   const partWrites = writes.filter(([key]) => key.startsWith(PART_PREFIX));
   assert.equal(partWrites.length, 1, 'one part written');
-  assert.ok(partWrites[0][1].includes('Liefert an die Tafel.'));
+  assert.ok(unpack(partWrites[0][1]).includes('Liefert an die Tafel.'));
   assert.deepEqual(writes.filter(([key]) => !key.startsWith(PART_PREFIX)).map(([key]) => key.replace(/\.b$/, '')),
     [STORAGE_KEY, CURRENT_KEY, 'netzwerkatlas.revision'], 'then the manifest, the switch and the revision');
   // Both states are kept: the first save's parts and the new one.
@@ -163,17 +164,40 @@ test('a damaged current state falls back to the one before, and keeps the damage
   await context.close();
 });
 
+test('parts stored as JSON by a version before packing load, and an edit packs the part it changes', async () => {
+  const { page, context, errors } = await app.open();
+  await saved(page);
+  const parts = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]), PART_PREFIX);
+  assert.ok(parts.every(([, text]) => text.startsWith('\u0001')), 'stored packed');
+  const packed = parts.reduce((n, [, text]) => n + text.length, 0);
+  const plain = parts.map(([key, text]) => [key, unpack(text)]);
+  assert.ok(packed * 3 < plain.reduce((n, [, text]) => n + text.length, 0), 'packed to less than a third');
+  // As the version before packing wrote them: JSON under the same names.
+  await page.evaluate((plain) => plain.forEach(([key, text]) => localStorage.setItem(key, text)), plain);
+  await reload(page);
+  assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');
+  await createActor(page, { name: 'Nach dem Packen e. V.' });
+  await saved(page);
+  const now = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k)), PART_PREFIX);
+  const changed = now.filter((text) => unpack(text).includes('Nach dem Packen'));
+  assert.equal(changed.length, 1);
+  assert.ok(changed[0].startsWith('\u0001'), 'the changed part is stored packed');
+  assert.ok(now.some((text) => text.startsWith('[') || text.startsWith('{')), 'the parts it did not change stay as they were');
+  await reload(page);
+  assert.equal(activeRegion(await stored(page)).actors.length, 44);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a damaged part falls back to the state before, and the manifest with its parts is kept aside', async () => {
   const { page, context } = await app.open();
   await saved(page);
   await createActor(page, { name: 'Zweiter Stand e. V.' });
   await saved(page);
   // Damage the part the last save wrote (it holds the new actor).
-  const damagedKey = await page.evaluate((prefix) => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith(prefix) && localStorage.getItem(k).includes('Zweiter Stand'));
-    localStorage.setItem(key, localStorage.getItem(key).slice(0, 100));
-    return key;
-  }, PART_PREFIX);
+  const parts = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]), PART_PREFIX);
+  const [damagedKey] = parts.find(([, text]) => unpack(text).includes('Zweiter Stand'));
+  await page.evaluate((key) => localStorage.setItem(key, localStorage.getItem(key).slice(0, 100)), damagedKey);
   await reload(page);
   assert.match(await page.getByTestId('damaged-banner').textContent(), /vorletzten gespeicherten Stand/);
   assert.equal(await page.getByTestId('actor-count').textContent(), '43 Akteure');

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../support/static-server.mjs';
+import { unpack } from '../support/pack.mjs';
 
 export const STORAGE_KEY = 'netzwerkatlas.workspace';
 /** The workspace lives in one of two slots; this key names the current one. */
@@ -83,14 +84,14 @@ export async function reload(page) {
 /** Prefix of the keys that hold the parts a stored manifest names. */
 export const PART_PREFIX = 'netzwerkatlas.part.';
 
-/** The workspace as stored in localStorage: the envelope, with its parts put
- *  together under `data` as the whole workspace. */
+/** The workspace as stored in localStorage: the envelope, with its parts
+ *  (unpacked) put together under `data` as the whole workspace. */
 export async function stored(page) {
   const text = await readStoredText(page);
   if (text === null) return null;
   const envelope = JSON.parse(text);
   if (!envelope.parts) return envelope;
-  const part = (name) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), PART_PREFIX + name);
+  const part = async (name) => JSON.parse(unpack(await page.evaluate((key) => localStorage.getItem(key), PART_PREFIX + name)));
   const list = async (names) => (await Promise.all(names.map(part))).flat();
   const data = await part(envelope.parts.workspace);
   for (const entry of envelope.parts.regions) {

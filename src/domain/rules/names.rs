@@ -16,14 +16,7 @@ pub fn name_key(name: &str) -> String {
 /// character). Only the band of `k` around the diagonal is computed, and it
 /// stops once every cell exceeds `k`: most names are far apart.
 fn within_edits(a: &str, b: &str, k: usize) -> bool {
-    // Names are mostly ASCII once folded: their bytes are their characters.
-    if a.is_ascii() && b.is_ascii() {
-        return within(a.as_bytes(), b.as_bytes(), k);
-    }
-    within(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), k)
-}
-
-fn within<T: PartialEq>(a: &[T], b: &[T], k: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().abs_diff(b.len()) > k {
         return false;
     }

@@ -121,8 +121,9 @@ pub fn distinct_values(list: &List) -> Vec<DistinctValue> {
         }
     }
     // By the match alone, so that a value chosen for keeps its place in the table.
-    values.sort_by_key(|v| meaning(&ValueChoices::default(), v.field, &v.value).1 != How::Unknown);
-    values
+    let (unknown, known): (Vec<_>, Vec<_>) =
+        values.into_iter().partition(|v| meaning(&ValueChoices::default(), v.field, &v.value).1 == How::Unknown);
+    unknown.into_iter().chain(known).collect()
 }
 
 fn meaning(choices: &ValueChoices, field: Field, value: &str) -> (&'static str, How) {

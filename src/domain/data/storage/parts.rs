@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::domain::data::decode::deserialize;
 use crate::domain::data::sha256::sha256_hex;
 use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
+use crate::domain::data::storage::pack::{pack, unpack};
 use crate::domain::model::checklist::Checklist;
 use crate::domain::model::{Actor, Region, Relation, Workspace};
 use crate::domain::rules::integrity::integrity_problems;
@@ -67,7 +68,7 @@ fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// The name of a part: 128 bits of the SHA-256 of its text.
+/// The name of a part: 128 bits of the SHA-256 of its text (as stored, packed).
 fn name_of(text: &str) -> Arc<str> {
     sha256_hex(text.as_bytes())[..32].into()
 }
@@ -201,7 +202,8 @@ impl Encoder {
             Some((content, part)) if same(&content) => (content, part),
             _ => {
                 self.encoded += 1;
-                let (content, text) = encode();
+                let (content, json) = encode();
+                let text = pack(&json);
                 (content, Part { name: name_of(&text), text: text.into() })
             }
         };
@@ -271,7 +273,8 @@ pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Optio
             return Err(DecodeError::Damaged(format!("Ungültiger Teilname „{name}“.")));
         }
         let text = get(name).ok_or_else(|| DecodeError::Damaged(format!("Teil {name} fehlt.")))?;
-        let value = serde_json::from_str(&text).map_err(|e| DecodeError::Damaged(format!("Teil {name}: {e}")))?;
+        let json = unpack(&text).ok_or_else(|| DecodeError::Damaged(format!("Teil {name} lässt sich nicht entpacken.")))?;
+        let value = serde_json::from_str(&json).map_err(|e| DecodeError::Damaged(format!("Teil {name}: {e}")))?;
         Ok((Part { name: name.into(), text: text.into() }, value))
     };
     let object = |name: &str, value: Value| match value {
@@ -353,7 +356,9 @@ pub fn unreadable_bundle(manifest_text: &str, manifest: &Manifest, get: impl Fn(
         name: &'a str,
         text: Option<String>,
     }
-    let parts = manifest.names().map(|name| PartText { name, text: if is_part_name(name) { get(name) } else { None } }).collect();
+    // Packed parts as their text where they unpack, so the bundle can be read.
+    let text = |name: &str| get(name).map(|stored| unpack(&stored).map_or(stored.clone(), |json| json.into_owned()));
+    let parts = manifest.names().map(|name| PartText { name, text: if is_part_name(name) { text(name) } else { None } }).collect();
     to_json(&Bundle { format: "netzwerkatlas-unreadable", manifest: manifest_text, parts })
 }
 
@@ -402,6 +407,26 @@ mod tests {
     }
 
     #[test]
+    fn parts_are_packed_to_a_fraction_and_those_stored_before_packing_still_load() {
+        let ws = big();
+        let encoded = PartCache::default().encode(&ws, "");
+        let parts = stored(&encoded);
+        let (manifest, _) = manifest_of(&encoded.manifest);
+        // Storage counts characters (UTF-16 units; every packed one is a single unit).
+        let packed: usize = parts.values().map(|t| t.chars().count()).sum();
+        let plain: HashMap<String, String> = parts.iter().map(|(n, t)| (n.clone(), unpack(t).unwrap().into_owned())).collect();
+        let json: usize = plain.values().map(|t| t.encode_utf16().count()).sum();
+        assert!(packed * 4 < json, "{packed} characters packed, {json} as JSON");
+        // Parts as versions before packing stored them: plain JSON, under the same names.
+        let (decoded, _) = assemble(&manifest, "", |n| plain.get(n).cloned()).unwrap();
+        assert_eq!(decoded.workspace, ws);
+        // A packed part that is damaged is named, as a damaged JSON part is.
+        let actors = manifest.regions[0].actors[0].clone();
+        let damaged = assemble(&manifest, "", |n| parts.get(n).map(|t| if n == actors { format!("{t}\u{7fff}") } else { t.clone() }));
+        assert!(matches!(damaged, Err(DecodeError::Damaged(m)) if m.contains("entpacken")));
+    }
+
+    #[test]
     fn parts_stay_small_and_are_named_by_their_content() {
         let ws = big();
         let encoded = PartCache::default().encode(&ws, "");
@@ -432,7 +457,7 @@ mod tests {
         let before: Vec<_> = first.parts.iter().map(|p| p.name.clone()).collect();
         let new: Vec<_> = edited.parts.iter().filter(|p| !before.contains(&p.name)).collect();
         assert_eq!(new.len(), 1, "one part to write");
-        assert!(new[0].text.contains("Neue Notiz"));
+        assert!(unpack(&new[0].text).unwrap().contains("Neue Notiz"));
     }
 
     #[test]
@@ -512,7 +537,13 @@ mod tests {
         assert_eq!(bundle["manifest"], encoded.manifest.as_str());
         let text_of = |name: &str| bundle["parts"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap()["text"].clone();
         assert_eq!(text_of(&gone), Value::Null);
-        assert_eq!(text_of(&manifest.workspace), parts[&manifest.workspace].as_str());
+        // Each part as its text (stored packed), so that it can be read.
+        assert!(parts[&manifest.workspace].starts_with('\u{1}'));
+        assert_eq!(text_of(&manifest.workspace), unpack(&parts[&manifest.workspace]).unwrap().as_ref());
+        // A part that does not unpack is kept as it was stored.
+        let damaged = unreadable_bundle(&encoded.manifest, &manifest, |n| parts.get(n).map(|t| format!("{t}\u{7fff}")));
+        let damaged: serde_json::Value = serde_json::from_str(&damaged).unwrap();
+        assert_eq!(damaged["parts"][0]["text"].as_str().unwrap(), format!("{}\u{7fff}", parts[&manifest.workspace]));
         assert_eq!(bundle["parts"].as_array().unwrap().len(), manifest.names().count());
     }
 
