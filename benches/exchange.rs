@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
-use netzwerkatlas::domain::data::files::import::{apply, ImportAction};
+use netzwerkatlas::domain::data::files::import::{apply, merge_plan, ImportAction};
 use netzwerkatlas::domain::data::files::merge::MergeChoices;
 use netzwerkatlas::domain::data::format::read_file;
 use netzwerkatlas::domain::data::storage::envelope::{decode, Stored};
@@ -30,8 +30,8 @@ fn main() {
     let options = ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
     let mut rows = Vec::new();
     println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>12} {:>14} {:>10}",
-        "actors", "file MB", "export ms", "read ms", "import ms", "store ms", "store edit ms", "load ms"
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} {:>14} {:>10}",
+        "actors", "file MB", "export ms", "read ms", "import ms", "merge ms", "store ms", "store edit ms", "load ms"
     );
     // 200, 2,000 and 5,000 actors as in the issue, and the size that gives a 5 MB file.
     let size_of = |actors: usize| {
@@ -62,13 +62,22 @@ fn main() {
             apply(&mut target, &parsed, &ImportAction::AsNewRegion, &MergeChoices::default(), Provenance::default());
             std::hint::black_box(target);
         });
+        // A colleague's file of the same region: every actor and relation meets its own.
+        let merge_ms = median_ms(3, || {
+            let parsed = read_file(&text).unwrap();
+            let action = ImportAction::MergeInto(region.id.clone());
+            std::hint::black_box(merge_plan(&ws, &parsed, &action));
+            let mut target = ws.clone();
+            apply(&mut target, &parsed, &action, &MergeChoices::default(), Provenance::default());
+            std::hint::black_box(target);
+        });
         let (store_ms, store_edit_ms, load_ms) = storing(&ws);
         let mb = text.len() as f64 / 1_048_576.0;
         println!(
-            "{actors:>8} {mb:>10.2} {export_ms:>10.1} {read_ms:>10.1} {import_ms:>10.1} {store_ms:>12.1} {store_edit_ms:>14.2} {load_ms:>10.1}"
+            "{actors:>8} {mb:>10.2} {export_ms:>10.1} {read_ms:>10.1} {import_ms:>10.1} {merge_ms:>10.1} {store_ms:>12.1} {store_edit_ms:>14.2} {load_ms:>10.1}"
         );
         rows.push(format!(
-            "{{\"actors\":{actors},\"file_bytes\":{},\"export_ms\":{export_ms:.2},\"read_ms\":{read_ms:.2},\"import_ms\":{import_ms:.2},\
+            "{{\"actors\":{actors},\"file_bytes\":{},\"export_ms\":{export_ms:.2},\"read_ms\":{read_ms:.2},\"import_ms\":{import_ms:.2},\"merge_ms\":{merge_ms:.2},\
              \"store_ms\":{store_ms:.2},\"store_edit_ms\":{store_edit_ms:.3},\"load_ms\":{load_ms:.2}}}",
             text.len()
         ));
@@ -79,6 +88,7 @@ fn main() {
     std::fs::write(dir.join("bench-exchange.json"), json).expect("target/ is writable");
     println!(
         "import = read (size and depth checks, parse, checksum, migrate, repair) + adding the region; \
+         merge = reading the region's own file again and merging it into the region (plan and apply; all matched); \
          store = encoding the workspace into parts for localStorage, the first time; store edit = the same after \
          one actor's notes changed (only its part is encoded); load = putting it together from its parts; \
          written to target/bench-exchange.json"

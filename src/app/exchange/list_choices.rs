@@ -11,7 +11,6 @@ use crate::domain::data::lists::actors::List;
 use crate::domain::data::lists::choices::{distinct_values, How};
 use crate::domain::data::lists::columns::Field;
 use crate::domain::model::{ActorKind, Rechtskreis};
-use crate::i18n::live_label;
 
 /// A list's columns, each with the field it is read into and its first values.
 #[component]
@@ -89,7 +88,7 @@ pub fn ListValues(key: usize, list: Arc<List>, relisted: Callback<(usize, List, 
             };
             view! {
                 <tr class:unknown=value.how == How::Unknown>
-                    <td>{live_label(field, Field::label)}</td>
+                    <td>{move || field.label()}</td>
                     <th scope="row"><label for=id.clone()>{value.value}</label><span class="how">{how}</span></th>
                     <td class="number">{value.rows}</td>
                     <td>

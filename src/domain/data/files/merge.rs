@@ -409,10 +409,40 @@ fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
     Mapped { region, matches, new_sozialraeume }
 }
 
-fn find_relation<'a>(ours: &'a Region, theirs: &Relation) -> Option<&'a Relation> {
-    ours.relation(&theirs.id)
-        .filter(|o| o.links(&theirs.from, &theirs.to))
-        .or_else(|| ours.relations.iter().find(|o| o.kind == theirs.kind && o.links(&theirs.from, &theirs.to)))
+/// The own relations by the lesser of their ends, each chained to the next
+/// with that end, so that each of the file's relations is found among the
+/// few of one actor, not by a search of all of them.
+struct Relations<'a> {
+    region: &'a Region,
+    first: HashMap<&'a Id, usize>,
+    next: Vec<usize>,
+}
+
+impl<'a> Relations<'a> {
+    fn of(region: &'a Region) -> Relations<'a> {
+        let (mut first, mut next) = (HashMap::new(), vec![usize::MAX; region.relations.len()]);
+        // Backwards, so that each chain runs in the region's order.
+        for (i, r) in region.relations.iter().enumerate().rev() {
+            if let Some(later) = first.insert(std::cmp::min(&r.from, &r.to), i) {
+                next[i] = later;
+            }
+        }
+        Relations { region, first, next }
+    }
+
+    /// The own relation a file's relation is: between the same actors, the
+    /// one with its ID, else the first of its kind.
+    fn find(&self, theirs: &Relation) -> Option<&'a Relation> {
+        let mut at = self.first.get(std::cmp::min(&theirs.from, &theirs.to)).copied().unwrap_or(usize::MAX);
+        let mut between = Vec::new();
+        while let Some(own) = self.region.relations.get(at) {
+            if own.links(&theirs.from, &theirs.to) {
+                between.push(own);
+            }
+            at = self.next[at];
+        }
+        between.iter().find(|o| o.id == theirs.id).or_else(|| between.iter().find(|o| o.kind == theirs.kind)).copied()
+    }
 }
 
 fn find_group<'a>(ours: &'a Region, theirs: &Group) -> Option<&'a Group> {
@@ -445,17 +475,21 @@ pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
     }
     let matched: HashSet<&Id> = mapped.matches.iter().map(|m| &m.1).collect();
     plan.new_actors = theirs.actors.iter().filter(|a| !matched.contains(&a.id)).map(|a| a.name.clone()).collect();
+    let own_relations = Relations::of(ours);
+    // Names by ID: the region's own `actor_name` searches all actors each time.
+    let name =
+        |actors: &HashMap<&Id, &Actor>, id: &Id| actors.get(id).map_or_else(|| t!("model.unknown_actor").to_owned(), |a| a.name.clone());
     for relation in &mapped.region.relations {
-        match find_relation(ours, relation) {
+        match own_relations.find(relation) {
             Some(own) => plan.relations.push(Matched {
                 ours: own.id.clone(),
                 theirs: relation.id.clone(),
-                name_ours: format!("{} – {} – {}", ours.actor_name(&own.from), own.kind.label(), ours.actor_name(&own.to)),
+                name_ours: format!("{} – {} – {}", name(&own_actors, &own.from), own.kind.label(), name(&own_actors, &own.to)),
                 name_theirs: format!(
                     "{} – {} – {}",
-                    mapped.region.actor_name(&relation.from),
+                    name(&their_actors, &relation.from),
                     relation.kind.label(),
-                    mapped.region.actor_name(&relation.to)
+                    name(&their_actors, &relation.to)
                 ),
                 reason: if own.id == relation.id { MatchReason::SameId } else { MatchReason::SimilarName },
                 diffs: diffs(RelationField::ALL, RelationField::key, RelationField::label, |f| (f.read(own), f.read(relation))),
@@ -535,10 +569,12 @@ pub fn apply_merge(ours: &Region, theirs: &Region, choices: &MergeChoices) -> Re
             result.placed.push(Placement { actor, ..place.clone() });
         }
     }
+    let own_relations = Relations::of(ours);
+    let at: HashMap<Id, usize> = result.relations.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
     for relation in &mapped.region.relations {
-        match find_relation(ours, relation).map(|o| o.id.clone()) {
+        match own_relations.find(relation).map(|o| o.id.clone()) {
             Some(own_id) => {
-                if let Some(own) = result.relations.iter_mut().find(|r| r.id == own_id) {
+                if let Some(own) = at.get(&own_id).map(|i| &mut result.relations[*i]) {
                     for field in RelationField::ALL.iter().filter(|f| take(&own_id, f.key())) {
                         field.copy(own, relation);
                     }

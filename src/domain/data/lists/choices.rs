@@ -3,8 +3,6 @@
 //! recognised), a choice that overrides the match for every row with that
 //! value, and the choices remembered for the next list.
 
-use std::collections::HashMap;
-
 use crate::domain::data::lists::actors::List;
 use crate::domain::data::lists::columns::{is_relation_list, Field};
 use crate::domain::data::lists::values::{match_kind, match_rechtskreis, rechtskreis_parts, KindNames};
@@ -99,14 +97,12 @@ pub fn distinct_values(list: &List) -> Vec<DistinctValue> {
         return Vec::new();
     }
     let mut values: Vec<DistinctValue> = Vec::new();
-    // Rows repeat few cells: each cell is split into its parts once.
-    let mut cells: HashMap<&str, Vec<String>> = HashMap::new();
     for (column, field) in list.mapping.iter().enumerate() {
         for row in list.records() {
             let cell = row.cells.get(column).map(|c| c.trim()).unwrap_or("");
             let parts = match field {
                 Field::Kind if !cell.is_empty() => vec![cell.to_owned()],
-                Field::Rechtskreise => cells.entry(cell).or_insert_with(|| rechtskreis_parts(cell)).clone(),
+                Field::Rechtskreise => rechtskreis_parts(cell),
                 _ => continue,
             };
             for part in parts {

@@ -110,6 +110,11 @@ fn decompress(tokens: &[u8], length: usize) -> Option<Vec<u8>> {
     (out.len() == length && rest.len() <= 1 && rest.iter().all(|b| *b == 0)).then_some(out)
 }
 
+/// The character of a 15-bit unit: below U+8000, never a surrogate.
+fn unit(bits: u32) -> char {
+    char::from_u32(bits & 0x7fff).unwrap_or_default()
+}
+
 /// The text packed for storage: the mark, its length in bytes and the
 /// compressed bytes, each character carrying 15 bits.
 pub fn pack(text: &str) -> String {
@@ -117,7 +122,7 @@ pub fn pack(text: &str) -> String {
     let mut packed = String::with_capacity(tokens.len() * 8 / 15 + 4);
     packed.push(MARK);
     for n in [text.len() >> 15, text.len() & 0x7fff] {
-        packed.push(char::from_u32(n as u32).expect("below U+8000"));
+        packed.push(unit(n as u32));
     }
     let (mut bits, mut count) = (0u32, 0);
     for byte in tokens {
@@ -125,11 +130,11 @@ pub fn pack(text: &str) -> String {
         count += 8;
         if count >= 15 {
             count -= 15;
-            packed.push(char::from_u32((bits >> count) & 0x7fff).expect("below U+8000"));
+            packed.push(unit(bits >> count));
         }
     }
     if count > 0 {
-        packed.push(char::from_u32((bits << (15 - count)) & 0x7fff).expect("below U+8000"));
+        packed.push(unit(bits << (15 - count)));
     }
     packed
 }
