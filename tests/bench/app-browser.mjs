@@ -8,7 +8,7 @@
 // Timing API). Figures, not a test: written to target/bench-app-browser.json.
 import { readFileSync } from 'node:fs';
 import { serve } from '../support/static-server.mjs';
-import { launchBrowser, quantile, report, sizes } from './support.mjs';
+import { installPreviewProbe, launchBrowser, quantile, report, sizes } from './support.mjs';
 
 const QUOTA = 5_242_880; // UTF-16 characters of localStorage per origin (Chromium, Firefox)
 const server = await serve('dist');
@@ -67,22 +67,7 @@ for (const actors of sizes) {
   const importButton = page.getByRole('button', { name: '1 Datei importieren' });
   for (let round = 0; round < 3; round++) {
     if (round > 0) await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
-    await page.evaluate(() => {
-      window.__preview = new Promise((resolve) => {
-        const probe = (ev) => {
-          if (ev.target.id !== 'import-files') return;
-          document.removeEventListener('change', probe, true);
-          const start = performance.now();
-          const poll = () => {
-            if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '1 Datei importieren')) {
-              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-            } else setTimeout(poll, 5);
-          };
-          poll();
-        };
-        document.addEventListener('change', probe, true);
-      });
-    });
+    await installPreviewProbe(page);
     const start = Date.now();
     await page.locator('#import-files').setInputFiles({ name: `region-${actors}.json`, mimeType: 'application/json', buffer });
     await importButton.waitFor({ timeout: 120000 });

@@ -8,7 +8,7 @@
 // Figures, not a test: written to target/bench-lists-browser.json.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { serve } from '../support/static-server.mjs';
-import { launchBrowser, quantile, report } from './support.mjs';
+import { installPreviewProbe, launchBrowser, quantile, report } from './support.mjs';
 
 const ROWS = (process.env.ROWS ?? '1000,5000').split(',').map(Number);
 const KINDS = ['Verein', 'JC', 'Agentur f. Arbeit', 'Schule', 'Beratungsstelle', 'Begegnungsstätte', 'Kita', 'WfbM'];
@@ -79,23 +79,7 @@ for (const n of ROWS) {
     const previews = [];
     for (let round = 0; round < 3; round++) {
       if (round > 0) await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
-      // From the change event (the user's choice) until the frame after the preview is painted.
-      await page.evaluate(() => {
-        window.__preview = new Promise((resolve) => {
-          const probe = (ev) => {
-            if (ev.target.id !== 'import-files') return;
-            document.removeEventListener('change', probe, true);
-            const start = performance.now();
-            const poll = () => {
-              if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '1 Datei importieren')) {
-                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-              } else setTimeout(poll, 5);
-            };
-            poll();
-          };
-          document.addEventListener('change', probe, true);
-        });
-      });
+      await installPreviewProbe(page);
       await page.locator('#import-files').setInputFiles(file);
       await importButton.waitFor({ timeout: 120000 });
       previews.push(await page.evaluate(() => window.__preview));

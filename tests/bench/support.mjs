@@ -25,3 +25,26 @@ export function report(name, rows, legend) {
   writeFileSync(`target/${name}.json`, `${JSON.stringify(rows, null, 2)}\n`);
   console.log(`${legend}; written to target/${name}.json`);
 }
+
+/** Times the next file choice in the import: from the file input's change
+ *  event (the user's choice) until the frame after its preview is painted
+ *  (the "1 Datei importieren" button is there). The result, in ms, is the
+ *  promise `window.__preview`. */
+export function installPreviewProbe(page) {
+  return page.evaluate(() => {
+    window.__preview = new Promise((resolve) => {
+      const probe = (ev) => {
+        if (ev.target.id !== 'import-files') return;
+        document.removeEventListener('change', probe, true);
+        const start = performance.now();
+        const poll = () => {
+          if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '1 Datei importieren')) {
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+          } else setTimeout(poll, 5);
+        };
+        poll();
+      };
+      document.addEventListener('change', probe, true);
+    });
+  });
+}
