@@ -20,7 +20,8 @@ test('the accessibility statement, privacy notice and imprint show placeholders 
 
   await footer.getByRole('button', { name: 'Datenschutz' }).click();
   await legal.getByRole('heading', { level: 2, name: 'Datenschutz' }).waitFor();
-  assert.match(await legal.textContent(), /keine Cookies/);
+  // The body follows once betreiber.json has been fetched.
+  await legal.getByText(/keine Cookies/).first().waitFor();
   assert.match(await legal.textContent(), /„netzwerkatlas\.“/);
   assert.deepEqual(errors, []);
   await context.close();
