@@ -7,6 +7,7 @@ use crate::i18n::live_label;
 use crate::app::checklists::list::status_label;
 use crate::app::state::{use_state, Panel};
 use crate::domain::model::checklist::ItemKind;
+use crate::domain::order;
 use crate::domain::rules::fields::{safe_href, LinkKind};
 use crate::domain::{Actor, Id, Region};
 
@@ -216,7 +217,7 @@ fn relation_rows(region: &Region, actor: &Id) -> Vec<(Id, Id, String, String)> {
             (r.id.clone(), other.clone(), text, region.actor_name(&other))
         })
         .collect();
-    rows.sort_by(|a, b| a.3.cmp(&b.3));
+    order::sort_by(&mut rows, |a, b| a.3.cmp(&b.3));
     rows
 }
 

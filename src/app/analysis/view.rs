@@ -8,6 +8,7 @@ use crate::app::analysis::aggregate::AggregateChecklists;
 use crate::app::analysis::files::FileEvaluation;
 use crate::app::state::use_state;
 use crate::domain::analysis::compare::compare;
+use crate::domain::order;
 use crate::domain::Id;
 
 #[component]
@@ -45,7 +46,7 @@ fn CompareRegions() -> impl IntoView {
     // Own regions first: the demo is compared only when there is nothing else.
     let order = state.workspace.with_untracked(|ws| {
         let mut ids: Vec<(bool, String)> = ws.regions.iter().map(|r| (r.is_demo(), r.id.0.clone())).collect();
-        ids.sort_by_key(|(demo, _)| *demo);
+        order::sort_by_key(&mut ids, |(demo, _)| *demo);
         ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
     });
     let first = order.first().cloned().unwrap_or_default();

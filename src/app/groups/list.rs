@@ -10,6 +10,7 @@ use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::domain::editing::draft::GroupDraft;
 use crate::domain::editing::query::actors_by_name;
+use crate::domain::order;
 use crate::domain::rules::fields::FieldErrors;
 use crate::domain::rules::text::fold;
 use crate::domain::{GroupKind, Id, Meeting};
@@ -25,7 +26,7 @@ pub fn GroupList() -> impl IntoView {
                     .iter()
                     .map(|g| {
                         let mut members: Vec<String> = g.members.iter().map(|m| r.actor_name(m)).collect();
-                        members.sort_by_key(|n| fold(n));
+                        order::sort_by_key(&mut members, |n| fold(n));
                         let last = g.meetings.last().map(|m| format!("{} {}", date::show(&m.date), m.topic));
                         (g.id.clone(), g.name.clone(), g.kind.label(), members, last)
                     })

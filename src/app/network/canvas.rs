@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::layout::Point;
+use crate::domain::order;
 use crate::domain::picture::labels::{place_labels, text_width, Align};
 use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
@@ -114,7 +115,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
         (first, std::cmp::Reverse(n.degree))
     };
     let mut named: Vec<(&Node, Point)> = on_screen.iter().map(|(n, p)| (*n, *p)).collect();
-    named.sort_by_key(|(n, _)| rank(n));
+    order::sort_by_key(&mut named, |(n, _)| rank(n));
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     context.set_font(LABEL_FONT);
     context.set_text_baseline("top");

@@ -9,6 +9,7 @@ use super::browser::{download_text, today};
 use super::persist::{AsideEntry, Persistence};
 use super::store::{read_key, utf16_len, BrowserStore};
 use crate::domain::data::storage::slots::{self, ASIDE_PREFIX};
+use crate::domain::order;
 
 impl Persistence {
     /// Lists the unreadable data sets kept aside, from the lengths `measure`
@@ -23,7 +24,7 @@ impl Persistence {
                 })
                 .collect()
         });
-        entries.sort_by(|a, b| a.key.cmp(&b.key));
+        order::sort_by(&mut entries, |a, b| a.key.cmp(&b.key));
         self.aside.set(entries);
     }
 

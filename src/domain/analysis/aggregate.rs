@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Progress, Scale, Status};
 use crate::domain::model::{Id, Region, Workspace};
+use crate::domain::order;
 
 /// One checklist taken into the count, and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
         entry.1 += 1;
     }
     let mut list: Vec<_> = found.into_iter().map(|(id, (name, n))| (id, name, n)).collect();
-    list.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)));
+    order::sort_by(&mut list, |x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)));
     list
 }
 
@@ -80,7 +81,7 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
     let mut result = Aggregate::default();
     // The newest template version gives the order; items only older versions have follow.
     let mut ordered: Vec<&Checklist> = sources.iter().map(|(_, c)| *c).collect();
-    ordered.sort_by(|x, y| y.template_version.cmp(&x.template_version));
+    order::sort_by(&mut ordered, |x, y| y.template_version.cmp(&x.template_version));
     let mut seen = BTreeSet::new();
     for checklist in &ordered {
         for section in &checklist.sections {

@@ -9,6 +9,7 @@ use crate::domain::analysis::metrics::{
     betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement,
 };
 use crate::domain::model::{Id, Region};
+use crate::domain::order;
 
 /// One line of an answer and the actors it names.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +52,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
-    brokers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     brokers.truncate(BROKERS);
     findings.push(Finding {
         question: t!("reading.brokers.question"),
@@ -109,7 +110,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
-    degree.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    order::sort_by(&mut degree, |a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     findings.push(Finding {
         question: t!("reading.degree.question"),
         summary: tr!(

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::{Binding, Id, Rechtskreis, Region, RelationKind};
+use crate::domain::order;
 
 /// The number of distinct pairs of actors that have at least one relation.
 pub fn linked_pairs(region: &Region) -> usize {
@@ -61,7 +62,7 @@ fn adjacency(region: &Region) -> (Vec<&Id>, Vec<Vec<usize>>) {
     }
     let mut lists: Vec<Vec<usize>> = neighbours.into_iter().map(|n| n.into_iter().collect()).collect();
     for list in &mut lists {
-        list.sort_unstable();
+        order::sort(list);
     }
     (ids, lists)
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{Checklist, Template};
 use crate::domain::model::{Actor, Group, Id, Region, Relation, Workspace};
+use crate::domain::order;
 
 /// A record kept by its id.
 pub trait Keyed: Clone + PartialEq {
@@ -91,7 +92,7 @@ impl<T: Keyed> ListChange<T> {
         }
         if let Some(order) = self.order {
             let rank: HashMap<&Id, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-            list.sort_by_key(|r| rank.get(r.key()).copied().unwrap_or(usize::MAX));
+            order::sort_by_key(list, |r| rank.get(r.key()).copied().unwrap_or(usize::MAX));
         }
         undo
     }

@@ -3,6 +3,7 @@
 //! next to the fields.
 
 use crate::domain::model::*;
+use crate::domain::order;
 use crate::domain::rules::dates::{input_to_iso, show};
 use crate::domain::rules::fields::{is_valid_date, is_valid_email, is_valid_phone, is_valid_since, normalise_website, FieldErrors};
 use crate::domain::rules::text::{percent_decode as decode, percent_encode as encode};
@@ -138,7 +139,7 @@ impl ActorDraft {
             return Err(errors);
         }
         let mut rechtskreise = self.rechtskreise.clone();
-        rechtskreise.sort();
+        order::sort(&mut rechtskreise);
         rechtskreise.dedup();
         let sozialraeume = region.sozialraeume.iter().filter(|s| self.sozialraeume.contains(&s.id)).map(|s| s.id.clone()).collect();
         Ok(Actor {
@@ -301,7 +302,7 @@ impl GroupDraft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        order::sort_by(&mut meetings, |a, b| a.date.cmp(&b.date));
         // Keep the region's order of actors, drop unknown or repeated members.
         let members = region.actors.iter().filter(|a| self.members.contains(&a.id)).map(|a| a.id.clone()).collect();
         Ok(Group { id, name: self.name.trim().to_owned(), kind: self.kind, members, meetings, notes: self.notes.trim().to_owned() })

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::domain::model::*;
+use crate::domain::order;
 use crate::domain::rules::names::similar_names;
 use crate::domain::rules::text::fold;
 
@@ -140,12 +141,12 @@ impl ActorRows {
             })
             .collect();
         match sort {
-            ActorSort::Name => rows.sort_by(|a, b| a.folded.cmp(&b.folded)),
+            ActorSort::Name => order::sort_by(&mut rows, |a, b| a.folded.cmp(&b.folded)),
             ActorSort::Kind => {
                 let kinds: HashMap<ActorKind, String> = ActorKind::ALL.iter().map(|k| (*k, fold(k.label()))).collect();
-                rows.sort_by(|a, b| kinds[&a.row.kind].cmp(&kinds[&b.row.kind]).then(a.folded.cmp(&b.folded)))
+                order::sort_by(&mut rows, |a, b| kinds[&a.row.kind].cmp(&kinds[&b.row.kind]).then(a.folded.cmp(&b.folded)))
             }
-            ActorSort::Relations => rows.sort_by(|a, b| b.row.relations.cmp(&a.row.relations).then(a.folded.cmp(&b.folded))),
+            ActorSort::Relations => order::sort_by(&mut rows, |a, b| b.row.relations.cmp(&a.row.relations).then(a.folded.cmp(&b.folded))),
         }
         ActorRows { rows }
     }
@@ -172,7 +173,7 @@ impl ActorRows {
 pub fn actors_by_name(region: &Region, keep: impl Fn(&Actor) -> bool) -> Vec<(Id, String)> {
     let mut actors: Vec<(String, Id, String)> =
         region.actors.iter().filter(|a| keep(a)).map(|a| (fold(&a.name), a.id.clone(), a.name.clone())).collect();
-    actors.sort();
+    order::sort(&mut actors);
     actors.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 
@@ -216,7 +217,7 @@ impl RelationQuery {
             .filter(|r| self.binding.is_none_or(|b| r.binding == b))
             .filter(|r| needle.is_empty() || name(&r.from).contains(&needle) || name(&r.to).contains(&needle))
             .collect();
-        rows.sort_by(|a, b| name(&a.from).cmp(&name(&b.from)).then(name(&a.to).cmp(&name(&b.to))));
+        order::sort_by(&mut rows, |a, b| name(&a.from).cmp(&name(&b.from)).then(name(&a.to).cmp(&name(&b.to))));
         rows
     }
 }

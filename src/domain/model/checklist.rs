@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::Id;
+use crate::domain::order;
 use crate::domain::rules::dates::seconds;
 
 /// Answers an item can take. The planning scale comes from the seed
@@ -362,7 +363,7 @@ pub fn whole_percents<K: Copy>(counts: &[(K, usize)]) -> Vec<(K, u32)> {
     let mut shares: Vec<(K, u32)> = counts.iter().map(|(k, n)| (*k, (n * 100 / total) as u32)).collect();
     let handed: u32 = shares.iter().map(|(_, p)| p).sum();
     let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(counts[i].1 * 100 % total), std::cmp::Reverse(counts[i].1), i));
+    order::sort_by_key(&mut order, |&i| (std::cmp::Reverse(counts[i].1 * 100 % total), std::cmp::Reverse(counts[i].1), i));
     for &i in order.iter().take((100 - handed) as usize) {
         shares[i].1 += 1;
     }

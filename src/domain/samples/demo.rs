@@ -6,6 +6,7 @@
 use crate::domain::model::checklist::{Answer, Checklist, Status};
 use crate::domain::model::templates::builtin_templates;
 use crate::domain::model::*;
+use crate::domain::order;
 use ActorKind as K;
 use Binding as B;
 use Rechtskreis as R;
@@ -319,7 +320,7 @@ pub fn demo_region() -> Region {
                 rechtskreise: {
                     // Canonical order, as the actor form stores it.
                     let mut r = d.rechtskreise.to_vec();
-                    r.sort();
+                    order::sort(&mut r);
                     r
                 },
                 sozialraeume,
