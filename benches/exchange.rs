@@ -27,7 +27,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let options = ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
+    let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
     let mut rows = Vec::new();
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} {:>14} {:>10}",

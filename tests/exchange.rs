@@ -46,7 +46,8 @@ fn kommune_file(i: usize) -> (String, String) {
     checklist.set_status(&Id(ABH.into()), abh_status(i), &format!("2026-{:02}-10T09:00:00Z", 1 + i % 9));
     checklist.update_item(&Id(ABH.into()), "2026-10-01T09:00:00Z", |item| item.responsible = vec![Id(format!("abh-{i}"))]);
     region.checklists.push(checklist);
-    let options = ExportOptions { personal_data: false, author: format!("Koordination {i}"), now: "2026-11-01T12:00:00Z".into() };
+    let options =
+        ExportOptions { personal_data: false, stichtage: true, author: format!("Koordination {i}"), now: "2026-11-01T12:00:00Z".into() };
     let file =
         export(Source::Checklists { region: &region, ids: &[Id(format!("cl-{i}"))], templates: &[] }, Format::Netzwerkatlas, &options)
             .unwrap();
@@ -106,7 +107,7 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
 #[test]
 fn export_wipe_import_is_exact_for_a_large_region_with_contacts() {
     let ws = generated_workspace(2_000, 3);
-    let options = ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
+    let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: "2026-11-21T10:00:00Z".into() };
     let file = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap();
     let mut fresh = Workspace::default();
     let parsed = read_file(&file.text).unwrap();

@@ -82,7 +82,7 @@ pub fn AggregateChecklists(
     let export = move |_| {
         let name = template_name();
         let table = result.get_untracked();
-        let options = ExportOptions { personal_data: false, author: String::new(), now: today() };
+        let options = ExportOptions { personal_data: false, stichtage: true, author: String::new(), now: today() };
         if let Ok(file) = export(Source::Aggregate { aggregate: &table, template_name: &name }, Format::AggregateCsv, &options) {
             state.save_file(&file.file_name, file.mime, &file.text);
         }

@@ -42,7 +42,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
     let export_id = id.clone();
     let export = move |_| {
         let ids = [export_id.clone()];
-        let options = ExportOptions { personal_data: true, author: String::new(), now: now_iso() };
+        let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: now_iso() };
         let file = state.with_region_untracked(|region| {
             export(Source::Checklists { region, ids: &ids, templates: &[] }, Format::ChecklistCsv, &options)
         });

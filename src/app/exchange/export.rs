@@ -52,8 +52,12 @@ pub fn ExportPanel() -> impl IntoView {
         }
     });
 
-    let options =
-        move || ExportOptions { personal_data: !without_personal.get_untracked(), author: author.get_untracked(), now: now_iso() };
+    let options = move || ExportOptions {
+        personal_data: !without_personal.get_untracked(),
+        stichtage: true,
+        author: author.get_untracked(),
+        now: now_iso(),
+    };
     let save = move |_| {
         error.set(None);
         preferences::remember(Preference::Author, &author.get_untracked());

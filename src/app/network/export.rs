@@ -37,7 +37,7 @@ impl PictureExport {
                 let title = tr!("network.svg_title", name = r.name);
                 let source = Source::Picture { region: &region, positions: &self.positions.get_untracked(), title: &title, sectors };
                 // The picture shows names only; it is saved as the user sees it.
-                let options = ExportOptions { personal_data: true, author: String::new(), now: today() };
+                let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: today() };
                 export(source, Format::Svg, &options).ok()
             })
             .flatten()

@@ -433,7 +433,7 @@ impl Persistence {
             export(
                 Source::Workspace(ws),
                 Format::Netzwerkatlas,
-                &ExportOptions { personal_data: true, author: String::new(), now: now.clone() },
+                &ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: now.clone() },
             )
             .expect("a workspace is always written as a Netzwerkatlas file")
         });

@@ -99,7 +99,7 @@ mod tests {
         region.id = crate::domain::Id(region_id.into());
         region.name = name.into();
         let ids: Vec<_> = region.checklists.iter().map(|c| c.id.clone()).collect();
-        let options = ExportOptions { personal_data: true, author: String::new(), now: exported_at.into() };
+        let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: exported_at.into() };
         export(Source::Checklists { region: &region, ids: &ids, templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text
     }
 
@@ -135,7 +135,7 @@ mod tests {
     #[test]
     fn a_file_without_checklists_is_skipped() {
         let ws = demo_workspace();
-        let options = ExportOptions { personal_data: true, author: String::new(), now: "2026-03-01T10:00:00Z".into() };
+        let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: "2026-03-01T10:00:00Z".into() };
         let mut region = ws.regions[0].clone();
         region.checklists.clear();
         let text = export(Source::Region { region: &region, templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text;

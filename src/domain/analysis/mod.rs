@@ -1,8 +1,10 @@
 //! Reading a network: metrics, plain-language findings, the comparison of
-//! regions, and checklist aggregates across many Kommunen.
+//! regions, checklist aggregates across many Kommunen, and what changed
+//! between two Stichtage.
 
 pub mod aggregate;
 pub mod compare;
 pub mod file_set;
 pub mod findings;
 pub mod metrics;
+pub mod over_time;

@@ -31,6 +31,12 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { envelope: Envelope::File, from: 1, name: "0.1 backup to file envelope", up: backup_to_file },
     Migration { envelope: Envelope::Storage, from: 1, name: "0.1 backup to stored whole", up: backup_to_stored_whole },
+    // Version 3 adds Stichtage (regions may hold `stichtage`; stored data may
+    // name a part for them). What version 2 wrote has none and reads as is;
+    // the step exists so that a version-2 app refuses what may hold them,
+    // rather than dropping them on its next save.
+    Migration { envelope: Envelope::File, from: 2, name: "2 to 3: Stichtage", up: unchanged },
+    Migration { envelope: Envelope::Storage, from: 2, name: "2 to 3: Stichtage", up: unchanged },
 ];
 
 /// Why an envelope could not be brought up to date.
@@ -76,6 +82,10 @@ fn backup_to_file(old: Map<String, Value>) -> Result<Map<String, Value>, String>
     envelope.insert("region".into(), Value::Null);
     envelope.insert("personal_data".into(), Value::Bool(true));
     envelope.insert("content".into(), Value::Object(data));
+    Ok(envelope)
+}
+
+fn unchanged(envelope: Map<String, Value>) -> Result<Map<String, Value>, String> {
     Ok(envelope)
 }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::checklist::{Checklist, Template};
+use crate::domain::model::stichtag::Stichtag;
 
 /// A stable identifier, unique across regions so that maps from different
 /// Kommunen can later be merged without clashes.
@@ -86,6 +87,9 @@ pub struct Region {
     /// Where the user placed actors in the network picture.
     #[serde(default)]
     pub placed: Vec<Placement>,
+    /// The region on earlier dates, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "crate::domain::model::stichtag::in_files")]
+    pub stichtage: Vec<Stichtag>,
 }
 
 /// An actor the user dragged to a place in the network picture.
@@ -425,7 +429,7 @@ pub struct Group {
     pub notes: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Meeting {
     /// ISO date, "2024-06-17".
     pub date: String,

@@ -2,7 +2,9 @@
 //! JSON for files and storage; no behaviour beyond what the data itself knows.
 
 pub mod checklist;
+pub mod delta;
 mod entities;
+pub mod stichtag;
 pub mod templates;
 
 pub use entities::*;

@@ -3,6 +3,7 @@
 //! and ten checklists of 40 items. The same seed always gives the same region.
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Scale, Status, Template, TemplateItem, TemplateSection};
+use crate::domain::model::stichtag::Stichtag;
 use crate::domain::model::*;
 
 /// xorshift64*: tiny, fast and good enough to vary test data.
@@ -154,4 +155,37 @@ mod tests {
         assert_eq!(generated_workspace(200, 7), ws);
         assert_ne!(generated_workspace(200, 8).regions[0].relations, region.relations);
     }
+}
+
+/// A generated region of `actors` actors with `quarters` Stichtage, one at
+/// the end of each quarter of 2025 onwards, each after changes to about 2 %
+/// of the actors and relations (renamed, added, removed, binding raised).
+pub fn generated_history(actors: usize, quarters: usize, seed: u64) -> Region {
+    let mut region = generated_region(actors, seed);
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    let step = (actors / 50).max(1);
+    for q in 0..quarters {
+        let date = format!("{}-{}", 2025 + q / 4, ["03-31", "06-30", "09-30", "12-31"][q % 4]);
+        region.stichtage.push(Stichtag::of(
+            &region,
+            Id(format!("gen-s{q}")),
+            format!("Bericht Q{} {}", q % 4 + 1, 2025 + q / 4),
+            date.clone(),
+            format!("{date}T16:00:00.000Z"),
+        ));
+        for k in 0..step {
+            let n = region.actors.len();
+            region.actors[rng.below(n)].name.push_str(" (neu benannt)");
+            let n = region.relations.len();
+            let relation = &mut region.relations[rng.below(n)];
+            relation.binding = Binding::ALL[(relation.binding as usize + 1).min(Binding::ALL.len() - 1)];
+            if k % 4 == 0 {
+                let kind = rng.pick(ActorKind::ALL);
+                region.actors.push(Actor::new(Id(format!("gen-q{q}-a{k}")), format!("{} Neu {q}-{k}", kind.label()), kind));
+                let gone = region.relations.len() - 1 - rng.below(region.relations.len().min(50));
+                region.relations.remove(gone);
+            }
+        }
+    }
+    region
 }

@@ -56,7 +56,7 @@ mod tests {
             &export(
                 Source::Workspace(&ws),
                 Format::Netzwerkatlas,
-                &ExportOptions { personal_data: true, author: String::new(), now: "2026-11-01T08:00:00Z".to_string() },
+                &ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: "2026-11-01T08:00:00Z".to_string() },
             )
             .unwrap()
             .text,
@@ -67,7 +67,7 @@ mod tests {
         assert_eq!(preview.workspace.regions, ws.regions);
         let old = read_backup(&encode_whole(&ws, "2026-10-01T08:00:00Z")).unwrap();
         assert_eq!(old.workspace.regions, ws.regions, "backups of 0.1 still restore");
-        let options = ExportOptions { personal_data: true, author: String::new(), now: String::new() };
+        let options = ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: String::new() };
         let region_file = export(Source::Region { region: &ws.regions[0], templates: &[] }, Format::Netzwerkatlas, &options).unwrap().text;
         assert!(read_backup(&region_file).unwrap_err().text().contains("unter „Austausch“ importieren"));
         assert!(read_backup("Hallo").unwrap_err().text().contains("keine Netzwerkatlas-Sicherung"));

@@ -29,6 +29,8 @@ pub const WITHOUT_PERSONAL_DATA: &str = "ohne-personendaten";
 pub struct ExportOptions {
     /// Keep contact persons and free notes.
     pub personal_data: bool,
+    /// Keep the regions' Stichtage (their earlier states).
+    pub stichtage: bool,
     pub author: String,
     /// ISO timestamp of the export.
     pub now: String,
@@ -156,9 +158,13 @@ pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
     Region { actors, relations: Vec::new(), groups: Vec::new(), checklists: chosen, ..region.clone() }
 }
 
-/// The privacy filter: the only place personal data is dropped, for every format.
+/// The privacy filter: the only place personal data is dropped, for every
+/// format; Stichtage go too when not asked for.
 fn filtered(mut region: Region, options: &ExportOptions) -> Region {
     region.imported_from = None;
+    if !options.stichtage {
+        region.stichtage.clear();
+    }
     if !options.personal_data {
         strip_personal_data(&mut region);
     }
@@ -249,7 +255,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn options(personal_data: bool) -> ExportOptions {
-        ExportOptions { personal_data, author: " Anna Schmidt ".into(), now: "2026-11-21T10:00:00.000Z".into() }
+        ExportOptions { personal_data, stichtage: true, author: " Anna Schmidt ".into(), now: "2026-11-21T10:00:00.000Z".into() }
     }
 
     fn region_file(ws: &Workspace, personal_data: bool) -> ExportFile {

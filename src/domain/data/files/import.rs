@@ -169,7 +169,7 @@ mod tests {
     use crate::domain::samples::demo::demo_workspace;
 
     fn options() -> ExportOptions {
-        ExportOptions { personal_data: true, author: String::new(), now: "2026-11-21T10:00:00.000Z".into() }
+        ExportOptions { personal_data: true, stichtage: true, author: String::new(), now: "2026-11-21T10:00:00.000Z".into() }
     }
 
     fn provenance() -> Provenance {

@@ -64,8 +64,11 @@ impl PersonalData {
     }
 }
 
-/// Drops contact persons and free notes.
+/// Drops contact persons and free notes, from the Stichtage too.
 pub fn strip_personal_data(region: &mut Region) {
+    for stichtag in &mut region.stichtage {
+        strip_personal_data(std::sync::Arc::make_mut(&mut stichtag.state));
+    }
     region.notes.clear();
     region.imported_from = None;
     for actor in &mut region.actors {

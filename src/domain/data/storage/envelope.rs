@@ -17,7 +17,7 @@ use crate::domain::rules::integrity::integrity_problems;
 
 pub const FORMAT: &str = "netzwerkatlas-workspace";
 /// The schema this build writes. Raise it with a step in `data::migrate`.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 /// The schema that held the whole workspace in one value.
 #[cfg(test)]
 const WHOLE_SCHEMA: u64 = 1;
@@ -44,6 +44,9 @@ pub struct RegionParts {
     pub actors: Vec<String>,
     pub relations: Vec<String>,
     pub checklists: Vec<String>,
+    /// The Stichtage, as changes against the region (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stichtage: Option<String>,
 }
 
 impl Manifest {
@@ -54,6 +57,7 @@ impl Manifest {
                 .chain(r.actors.iter().map(String::as_str))
                 .chain(r.relations.iter().map(String::as_str))
                 .chain(r.checklists.iter().map(String::as_str))
+                .chain(r.stichtage.as_deref())
         }))
     }
 }
@@ -189,8 +193,8 @@ mod tests {
 
     #[test]
     fn newer_schema_message_names_both_versions() {
-        let message = DecodeError::NewerSchema { found: 3 }.message();
-        assert!(message.contains("neueren Version") && message.contains('3') && message.contains('2'));
+        let message = DecodeError::NewerSchema { found: 4 }.message();
+        assert!(message.contains("neueren Version") && message.contains('4') && message.contains('3'));
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::domain::data::sha256::sha256_hex;
 use crate::domain::data::storage::envelope::{DecodeError, Decoded, Manifest, ManifestEnvelope, RegionParts, FORMAT, SCHEMA_VERSION};
 use crate::domain::data::storage::pack::{pack, unpack};
 use crate::domain::model::checklist::Checklist;
+use crate::domain::model::stichtag::{self, Written};
 use crate::domain::model::{Actor, Region, Relation, Workspace};
 use crate::domain::rules::integrity::integrity_problems;
 
@@ -86,6 +87,7 @@ enum Content {
     Actors(Vec<Actor>),
     Relations(Vec<Relation>),
     Checklists(Vec<Checklist>),
+    Stichtage(Vec<Written>),
 }
 
 /// Where a piece sits: its kind, its region and its first item. A piece
@@ -97,6 +99,7 @@ enum Place {
     Actors(String, String),
     Relations(String, String),
     Checklists(String, String),
+    Stichtage(String),
 }
 
 /// The lists kept in parts of their own, cut by `cut`.
@@ -176,6 +179,15 @@ impl PartCache {
                 actors: encoder.list(id, &region.actors),
                 relations: encoder.list(id, &region.relations),
                 checklists: encoder.list(id, &region.checklists),
+                stichtage: (!region.stichtage.is_empty()).then(|| {
+                    // Against the region now: the newest costs what changed since.
+                    let written = stichtag::write(&region.stichtage, Some(region));
+                    encoder.take(
+                        Place::Stichtage(id.clone()),
+                        |cached| matches!(cached, Content::Stichtage(c) if *c == written),
+                        || (Content::Stichtage(written.clone()), to_json(&written)),
+                    )
+                }),
             });
         }
         self.pieces = encoder.next;
@@ -243,7 +255,8 @@ fn workspace_head(workspace: &Workspace) -> Workspace {
 
 /// A region without the lists that are stored in parts of their own.
 fn region_head(region: &Region) -> Region {
-    let Region { id, name, kind, sozialraeume, actors: _, relations: _, groups, checklists: _, notes, imported_from, placed } = region;
+    let Region { id, name, kind, sozialraeume, actors: _, relations: _, groups, checklists: _, notes, imported_from, placed, stichtage: _ } =
+        region;
     Region {
         id: id.clone(),
         name: name.clone(),
@@ -256,6 +269,7 @@ fn region_head(region: &Region) -> Region {
         notes: notes.clone(),
         imported_from: imported_from.clone(),
         placed: placed.clone(),
+        stichtage: Vec::new(),
     }
 }
 
@@ -307,11 +321,22 @@ pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Optio
             }
             region_value.insert(field.to_owned(), Value::Array(items));
         }
-        layout.push((region_part, lists));
+        // Read once the region is: they are kept as changes against it.
+        let stichtage = entry.stichtage.as_deref().map(read).transpose()?;
+        layout.push((region_part, lists, stichtage));
         regions.push(Value::Object(region_value));
     }
     workspace_value.insert("regions".to_owned(), Value::Array(regions));
-    let workspace: Workspace = deserialize(&Value::Object(workspace_value)).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let mut workspace: Workspace = deserialize(&Value::Object(workspace_value)).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    let mut stichtage_parts = Vec::new();
+    for (region, (_, _, stichtage)) in workspace.regions.iter_mut().zip(&mut layout) {
+        let Some((part, value)) = stichtage.take() else { continue };
+        let damaged = |reason: String| DecodeError::Damaged(format!("Stichtage von „{}“: {reason}", region.name));
+        let written: Vec<Written> = deserialize(&value).map_err(|e| damaged(e.to_string()))?;
+        region.stichtage = stichtag::read(written.clone(), Some(region))
+            .map_err(|u| damaged(format!("Stichtag {} ({}) ist unvollständig.", u.position, u.name)))?;
+        stichtage_parts.push((region.id.0.clone(), (Content::Stichtage(written), part)));
+    }
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
         return Err(DecodeError::Damaged(problems.join(" ")));
@@ -319,7 +344,10 @@ pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Optio
 
     let mut cache = PartCache::default();
     cache.pieces.insert(Place::Workspace, (Content::Workspace(workspace_head(&workspace)), workspace_part));
-    for (region, (region_part, [actors, relations, checklists])) in workspace.regions.iter().zip(layout) {
+    for (id, piece) in stichtage_parts {
+        cache.pieces.insert(Place::Stichtage(id), piece);
+    }
+    for (region, (region_part, [actors, relations, checklists], _)) in workspace.regions.iter().zip(layout) {
         cache.pieces.insert(Place::Region(region.id.0.clone()), (Content::Region(region_head(region)), region_part));
         cache.note_list(&region.id.0, &region.actors, actors);
         cache.note_list(&region.id.0, &region.relations, relations);

@@ -1,0 +1,459 @@
+//! What changed in a region between two states (two Stichtage, or a
+//! Stichtag and today): actors, relations, Gremien and checklist items, each
+//! matched by id, so that a renamed actor is a changed actor, not one gone
+//! and one new. Plain data; `summary` says it in plain words.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::domain::model::checklist::Status;
+use crate::domain::model::{Actor, Binding, Group, Id, Meeting, Region, Relation, RelationKind};
+use crate::domain::order;
+use crate::domain::rules::text::fold;
+
+/// Whether a record came, went or changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum How {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// A field of an actor, as the change list names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorField {
+    Name,
+    Kind,
+    Traeger,
+    Rechtskreise,
+    Sozialraeume,
+    Contacts,
+    TargetGroups,
+    Offers,
+    Website,
+    Tags,
+    Notes,
+}
+
+impl ActorField {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorField::Name => t!("common.name"),
+            ActorField::Kind => t!("common.kind"),
+            ActorField::Traeger => t!("actor.traeger"),
+            ActorField::Rechtskreise => t!("actors.rechtskreise"),
+            ActorField::Sozialraeume => t!("region.sozialraeume"),
+            ActorField::Contacts => t!("actor.contacts"),
+            ActorField::TargetGroups => t!("actor.target_groups"),
+            ActorField::Offers => t!("actor.offers"),
+            ActorField::Website => t!("actor.website"),
+            ActorField::Tags => t!("actor.tags"),
+            ActorField::Notes => t!("common.notes"),
+        }
+    }
+
+    /// The fields in which `was` and `now` differ.
+    fn between(was: &Actor, now: &Actor) -> Vec<ActorField> {
+        let checks = [
+            (ActorField::Name, was.name != now.name),
+            (ActorField::Kind, was.kind != now.kind),
+            (ActorField::Traeger, was.traeger != now.traeger),
+            (ActorField::Rechtskreise, was.rechtskreise != now.rechtskreise),
+            (ActorField::Sozialraeume, was.sozialraeume != now.sozialraeume),
+            (ActorField::Contacts, was.contacts != now.contacts),
+            (ActorField::TargetGroups, was.target_groups != now.target_groups),
+            (ActorField::Offers, was.offers != now.offers),
+            (ActorField::Website, was.website != now.website),
+            (ActorField::Tags, was.tags != now.tags),
+            (ActorField::Notes, was.notes != now.notes),
+        ];
+        checks.into_iter().filter(|(_, differs)| *differs).map(|(field, _)| field).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorChange {
+    pub id: Id,
+    /// The name now, or as it was for an actor that went.
+    pub name: String,
+    /// The name before, where it changed.
+    pub was_name: Option<String>,
+    pub how: How,
+    pub fields: Vec<ActorField>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationChange {
+    pub id: Id,
+    pub from: String,
+    pub to: String,
+    pub how: How,
+    pub kind: RelationKind,
+    /// The kind before, where it changed.
+    pub was_kind: Option<RelationKind>,
+    pub binding: Binding,
+    /// How binding it was before, where that changed.
+    pub was_binding: Option<Binding>,
+}
+
+impl RelationChange {
+    /// Firmer (`Greater`) or looser (`Less`) than before.
+    pub fn binding_moved(&self) -> Option<std::cmp::Ordering> {
+        self.was_binding.map(|was| self.binding.cmp(&was))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupChange {
+    pub id: Id,
+    pub name: String,
+    pub how: How,
+    /// Names of actors that joined or left (of a Gremium that stayed).
+    pub joined: Vec<String>,
+    pub left: Vec<String>,
+    /// Meetings in the later state that the earlier one did not have.
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemChange {
+    pub checklist: String,
+    pub item: String,
+    pub was: Option<Status>,
+    pub now: Option<Status>,
+    /// Overdue on the later date, not on the earlier one.
+    pub became_overdue: bool,
+    /// ISO due date, if any.
+    pub due: String,
+}
+
+/// Everything that changed, grouped by kind of record.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub actors: Vec<ActorChange>,
+    pub relations: Vec<RelationChange>,
+    pub groups: Vec<GroupChange>,
+    pub items: Vec<ItemChange>,
+}
+
+/// Records of one kind matched by id: those that went, came and stayed.
+fn matched<'a, T>(was: &'a [T], now: &'a [T], id: impl Fn(&T) -> &Id) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+    let later: HashMap<&Id, &T> = now.iter().map(|r| (id(r), r)).collect();
+    let earlier: HashSet<&Id> = was.iter().map(&id).collect();
+    was.iter()
+        .map(|w| (Some(w), later.get(id(w)).copied()))
+        .chain(now.iter().filter(|n| !earlier.contains(id(n))).map(|n| (None, Some(n))))
+        .collect()
+}
+
+fn how<T>(was: Option<&T>, now: Option<&T>) -> How {
+    match (was, now) {
+        (None, _) => How::Added,
+        (_, None) => How::Removed,
+        _ => How::Changed,
+    }
+}
+
+impl Changes {
+    /// What changed from `was` (on `was_date`) to `now` (on `now_date`);
+    /// the dates (ISO) decide which checklist items became overdue.
+    pub fn between(was: &Region, was_date: &str, now: &Region, now_date: &str) -> Changes {
+        let names: HashMap<&Id, &str> = was.actors.iter().chain(&now.actors).map(|a| (&a.id, a.name.as_str())).collect::<HashMap<_, _>>();
+        // Later names win: `now` comes second in the chain above.
+        let name = |id: &Id| names.get(id).copied().unwrap_or("?").to_owned();
+
+        let mut actors: Vec<ActorChange> = matched(&was.actors, &now.actors, |a| &a.id)
+            .into_iter()
+            .filter_map(|(w, n)| {
+                let fields = match (w, n) {
+                    (Some(w), Some(n)) => ActorField::between(w, n),
+                    _ => Vec::new(),
+                };
+                let how = how(w, n);
+                if how == How::Changed && fields.is_empty() {
+                    return None;
+                }
+                let actor = n.or(w)?;
+                let was_name = w.zip(n).filter(|(w, n)| w.name != n.name).map(|(w, _)| w.name.clone());
+                Some(ActorChange { id: actor.id.clone(), name: actor.name.clone(), was_name, how, fields })
+            })
+            .collect();
+        order::sort_by(&mut actors, |a, b| a.how.cmp(&b.how).then_with(|| fold(&a.name).cmp(&fold(&b.name))));
+
+        let mut relations: Vec<RelationChange> = matched(&was.relations, &now.relations, |r| &r.id)
+            .into_iter()
+            .filter_map(|(w, n): (Option<&Relation>, Option<&Relation>)| {
+                if let (Some(w), Some(n)) = (w, n) {
+                    if w == n {
+                        return None;
+                    }
+                }
+                let relation = n.or(w)?;
+                let was = w.filter(|_| n.is_some());
+                Some(RelationChange {
+                    id: relation.id.clone(),
+                    from: name(&relation.from),
+                    to: name(&relation.to),
+                    how: how(w, n),
+                    kind: relation.kind,
+                    was_kind: was.map(|w| w.kind).filter(|k| *k != relation.kind),
+                    binding: relation.binding,
+                    was_binding: was.map(|w| w.binding).filter(|b| *b != relation.binding),
+                })
+            })
+            .collect();
+        order::sort_by(&mut relations, |a, b| a.how.cmp(&b.how).then_with(|| fold(&a.from).cmp(&fold(&b.from))));
+
+        let groups = matched(&was.groups, &now.groups, |g| &g.id)
+            .into_iter()
+            .filter_map(|(w, n): (Option<&Group>, Option<&Group>)| {
+                let group = n.or(w)?;
+                let before: HashSet<&Id> = w.map(|g| g.members.iter().collect()).unwrap_or_default();
+                let after: HashSet<&Id> = n.map(|g| g.members.iter().collect()).unwrap_or_default();
+                let both = w.is_some() && n.is_some();
+                let joined = if both { group.members.iter().filter(|m| !before.contains(m)).map(&name).collect() } else { Vec::new() };
+                let left = match w {
+                    Some(w) if both => w.members.iter().filter(|m| !after.contains(m)).map(&name).collect(),
+                    _ => Vec::new(),
+                };
+                let held: HashSet<&Meeting> = w.map(|w| w.meetings.iter().collect()).unwrap_or_default();
+                let meetings: Vec<Meeting> =
+                    n.map(|n| n.meetings.iter().filter(|m| !held.contains(m)).cloned().collect()).unwrap_or_default();
+                let change = GroupChange { id: group.id.clone(), name: group.name.clone(), how: how(w, n), joined, left, meetings };
+                let nothing = both && change.joined.is_empty() && change.left.is_empty() && change.meetings.is_empty();
+                (!nothing).then_some(change)
+            })
+            .collect();
+
+        let mut items = Vec::new();
+        let earlier_items: HashMap<(&Id, &Id), _> =
+            was.checklists.iter().flat_map(|c| c.items().map(move |i| ((&c.id, &i.id), i))).collect();
+        for checklist in &now.checklists {
+            for item in checklist.items() {
+                let before = earlier_items.get(&(&checklist.id, &item.id));
+                let was_status = before.and_then(|b| b.status);
+                let moved = before.is_some() && was_status != item.status;
+                let became_overdue = item.is_overdue(now_date) && !before.is_some_and(|b| b.is_overdue(was_date));
+                if moved || became_overdue {
+                    items.push(ItemChange {
+                        checklist: checklist.title.clone(),
+                        item: item.text.clone(),
+                        was: was_status,
+                        now: item.status,
+                        became_overdue,
+                        due: item.due.clone(),
+                    });
+                }
+            }
+        }
+        Changes { actors, relations, groups, items }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.relations.is_empty() && self.groups.is_empty() && self.items.is_empty()
+    }
+
+    /// The changes in a few plain lines: "Neu: 3 Akteure, 5 Beziehungen".
+    pub fn summary(&self) -> Vec<String> {
+        let actors = |how: How| self.actors.iter().filter(|a| a.how == how).count();
+        let relations = |how: How| self.relations.iter().filter(|r| r.how == how).count();
+        // A Gremium that stayed is told by its joins, departures and meetings below.
+        let groups = |how: How| if how == How::Changed { 0 } else { self.groups.iter().filter(|g| g.how == how).count() };
+        let listed = |parts: Vec<String>| parts.join(", ");
+        let counted = |counts: &[(crate::i18n::Key, usize)]| -> Vec<String> {
+            counts.iter().filter(|(_, n)| *n > 0).map(|(key, n)| crate::i18n::count(*key, *n)).collect()
+        };
+        let mut lines = Vec::new();
+        for (how, key) in [
+            (How::Added, key!("history.summary.added")),
+            (How::Removed, key!("history.summary.removed")),
+            (How::Changed, key!("history.summary.changed")),
+        ] {
+            let parts = counted(&[
+                (key!("count.actors"), actors(how)),
+                (key!("count.relations"), relations(how)),
+                (key!("count.groups"), groups(how)),
+            ]);
+            if !parts.is_empty() {
+                lines.push(crate::i18n::fill_key(key, &[("list", &listed(parts))]));
+            }
+        }
+        let moved = |ordering| self.relations.iter().filter(|r| r.binding_moved() == Some(ordering)).count();
+        for (ordering, key) in
+            [(std::cmp::Ordering::Greater, key!("history.summary.firmer")), (std::cmp::Ordering::Less, key!("history.summary.looser"))]
+        {
+            if moved(ordering) > 0 {
+                lines.push(crate::i18n::fill_key(key, &[("list", &crate::i18n::count(key!("count.relations"), moved(ordering)))]));
+            }
+        }
+        let sum = |f: fn(&GroupChange) -> usize| self.groups.iter().map(f).sum::<usize>();
+        let group_parts = counted(&[
+            (key!("count.joined"), sum(|g| g.joined.len())),
+            (key!("count.left"), sum(|g| g.left.len())),
+            (key!("count.meetings"), sum(|g| g.meetings.len())),
+        ]);
+        if !group_parts.is_empty() {
+            lines.push(tr!("history.summary.groups", list = listed(group_parts)));
+        }
+        let item_parts = counted(&[
+            (key!("count.status_moved"), self.items.iter().filter(|i| i.was != i.now).count()),
+            (key!("count.became_overdue"), self.items.iter().filter(|i| i.became_overdue).count()),
+        ]);
+        if !item_parts.is_empty() {
+            lines.push(tr!("history.summary.items", list = listed(item_parts)));
+        }
+        if lines.is_empty() {
+            lines.push(t!("history.summary.none").to_owned());
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::checklist::Status;
+    use crate::domain::model::ActorKind;
+    use crate::domain::samples::demo::demo_region as demo;
+
+    fn after(edit: impl FnOnce(&mut Region)) -> (Region, Region) {
+        let was = demo();
+        let mut now = was.clone();
+        edit(&mut now);
+        (was, now)
+    }
+
+    fn changes(edit: impl FnOnce(&mut Region)) -> Changes {
+        let (was, now) = after(edit);
+        Changes::between(&was, "2026-09-30", &now, "2026-12-31")
+    }
+
+    #[test]
+    fn nothing_changed_reports_nothing() {
+        let region = demo();
+        let c = Changes::between(&region, "2026-12-31", &region, "2026-12-31");
+        assert!(c.is_empty(), "{c:?}");
+        assert_eq!(c.summary(), ["Keine Änderungen."]);
+    }
+
+    #[test]
+    fn each_kind_of_change_is_found() {
+        struct Case {
+            what: &'static str,
+            edit: fn(&mut Region),
+            check: fn(&Changes) -> bool,
+            line: &'static str,
+        }
+        let cases = [
+            Case {
+                what: "actor added",
+                edit: |r| r.actors.push(Actor::new(Id("neu".into()), "Neue Beratung", ActorKind::Beratungsstelle)),
+                check: |c| matches!(&c.actors[..], [a] if a.how == How::Added && a.name == "Neue Beratung"),
+                line: "Neu: 1 Akteur",
+            },
+            Case {
+                what: "actor removed with its relations",
+                edit: |r| {
+                    let id = r.actors[0].id.clone();
+                    r.actors.remove(0);
+                    r.relations.retain(|x| !x.touches(&id));
+                    for g in &mut r.groups {
+                        g.members.retain(|m| *m != id);
+                    }
+                },
+                check: |c| c.actors.len() == 1 && c.actors[0].how == How::Removed && c.relations.iter().all(|r| r.how == How::Removed),
+                line: "Nicht mehr dabei: 1 Akteur",
+            },
+            Case {
+                what: "actor renamed is changed, not removed and added",
+                edit: |r| r.actors[0].name = "Umbenannt".into(),
+                check: |c| matches!(&c.actors[..], [a] if a.how == How::Changed && a.fields == [ActorField::Name] && a.name == "Umbenannt" && a.was_name.is_some()),
+                line: "Geändert: 1 Akteur",
+            },
+            Case {
+                what: "Träger and contacts",
+                edit: |r| {
+                    r.actors[1].traeger = Some(r.actors[0].id.clone());
+                    r.actors[1].contacts.clear();
+                    r.actors[1].contacts.push(crate::domain::model::Contact { name: "Neu".into(), ..Default::default() });
+                },
+                check: |c| {
+                    c.actors.len() == 1
+                        && c.actors[0].fields.contains(&ActorField::Traeger)
+                        && c.actors[0].fields.contains(&ActorField::Contacts)
+                },
+                line: "Geändert: 1 Akteur",
+            },
+            Case {
+                what: "relation firmer",
+                edit: |r| {
+                    let rel = r.relations.iter_mut().find(|x| x.binding == Binding::Informell).unwrap();
+                    rel.binding = Binding::Vertrag;
+                },
+                check: |c| matches!(&c.relations[..], [x] if x.was_binding == Some(Binding::Informell) && x.binding_moved() == Some(std::cmp::Ordering::Greater)),
+                line: "Verbindlicher geworden: 1 Beziehung",
+            },
+            Case {
+                what: "relation looser",
+                edit: |r| {
+                    let rel = r.relations.iter_mut().find(|x| x.binding == Binding::Vertrag).unwrap();
+                    rel.binding = Binding::Informell;
+                },
+                check: |c| c.relations[0].binding_moved() == Some(std::cmp::Ordering::Less),
+                line: "Weniger verbindlich geworden: 1 Beziehung",
+            },
+            Case {
+                what: "relation kind",
+                edit: |r| {
+                    let rel = r.relations.iter_mut().find(|x| x.kind == RelationKind::Kooperation).unwrap();
+                    rel.kind = RelationKind::Vereinbarung;
+                },
+                check: |c| c.relations[0].was_kind == Some(RelationKind::Kooperation) && c.relations[0].kind == RelationKind::Vereinbarung,
+                line: "Geändert: 1 Beziehung",
+            },
+            Case {
+                what: "Gremium joined, left and met",
+                edit: |r| {
+                    let outsider = r.actors.iter().find(|a| !r.groups[0].members.contains(&a.id)).unwrap().id.clone();
+                    let g = &mut r.groups[0];
+                    g.members.remove(0);
+                    g.members.push(outsider);
+                    g.meetings.push(Meeting { date: "2026-11-12".into(), topic: "Jahresplanung".into() });
+                },
+                check: |c| matches!(&c.groups[..], [g] if g.joined.len() == 1 && g.left.len() == 1 && g.meetings.len() == 1),
+                line: "Gremien: 1 Beitritt, 1 Austritt, 1 Sitzung",
+            },
+            Case {
+                what: "checklist item status moved",
+                edit: |r| {
+                    let item = r.checklists[0].sections[0].items.iter_mut().find(|i| i.status != Some(Status::Umgesetzt)).unwrap();
+                    item.status = Some(Status::Umgesetzt);
+                },
+                check: |c| matches!(&c.items[..], [i] if i.now == Some(Status::Umgesetzt) && !i.became_overdue),
+                line: "Checklisten: 1 Punkt mit neuem Status",
+            },
+            Case {
+                what: "checklist item became overdue",
+                edit: |r| {
+                    let item = r.checklists[0].sections[0].items.iter_mut().find(|i| i.status != Some(Status::Umgesetzt)).unwrap();
+                    item.due = "2026-11-15".into();
+                },
+                check: |c| matches!(&c.items[..], [i] if i.became_overdue && i.due == "2026-11-15"),
+                line: "Checklisten: 1 Punkt überfällig geworden",
+            },
+        ];
+        for case in cases {
+            let c = changes(case.edit);
+            assert!((case.check)(&c), "{}: {c:#?}", case.what);
+            assert!(c.summary().iter().any(|l| l.starts_with(case.line)), "{}: {:?}", case.what, c.summary());
+        }
+    }
+
+    #[test]
+    fn an_item_overdue_on_both_dates_is_not_news() {
+        let (mut was, _) = after(|_| {});
+        let item = was.checklists[0].sections[0].items.iter_mut().find(|i| i.status != Some(Status::Umgesetzt)).unwrap();
+        item.due = "2026-01-15".into();
+        let c = Changes::between(&was, "2026-09-30", &was, "2026-12-31");
+        assert!(c.is_empty(), "{c:#?}");
+    }
+}
