@@ -7,7 +7,7 @@ use netzwerkatlas::domain::samples::generate::generated_workspace;
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-files");
     std::fs::create_dir_all(&dir).expect("target/ is writable");
-    let options = ExportOptions { personal_data: true, author: "Benchmark".into(), now: "2026-11-21T10:00:00Z".into() };
+    let options = ExportOptions { personal_data: true, stichtage: true, author: "Benchmark".into(), now: "2026-11-21T10:00:00Z".into() };
     for actors in [200, 2_000, 5_000] {
         let ws = generated_workspace(actors, 1);
         let file = export(Source::Region { region: &ws.regions[0], templates: &ws.templates }, Format::Netzwerkatlas, &options).unwrap();
