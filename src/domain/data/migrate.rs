@@ -143,7 +143,22 @@ mod tests {
 
     #[test]
     fn the_current_version_passes_unchanged() {
-        let current = object(json!({"schema": 2, "x": 1}));
-        assert_eq!(migrate(Envelope::Storage, current.clone(), 2, 2).unwrap(), current);
+        let current = object(json!({"schema": 3, "x": 1}));
+        assert_eq!(migrate(Envelope::Storage, current.clone(), 3, 3).unwrap(), current);
+    }
+
+    #[test]
+    fn version_2_reads_as_version_3_without_stichtage() {
+        use crate::domain::data::format::{read_file, FILE_SCHEMA};
+        use crate::domain::samples::demo::demo_file;
+        // The demo as version 2 wrote it: the same content, schema 2.
+        let mut file: Value = serde_json::from_str(&demo_file()).unwrap();
+        file["schema"] = json!(2);
+        let read = read_file(&file.to_string()).unwrap();
+        assert_eq!(FILE_SCHEMA, 3);
+        assert!(read.content.regions.iter().all(|r| r.stichtage.is_empty()));
+        assert_eq!(read.content.regions[0].actors.len(), serde_json::from_str::<Value>(&demo_file()).unwrap()["content"]["regions"][0]["actors"].as_array().unwrap().len());
+        let stored = object(json!({"format": "netzwerkatlas-workspace", "schema": 2, "saved_at": "x", "parts": {"workspace": "a", "regions": []}}));
+        assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 3).unwrap(), stored);
     }
 }
