@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::domain::model::checklist::Status;
 use crate::domain::model::{Actor, Binding, Group, Id, Meeting, Region, Relation, RelationKind};
 use crate::domain::order;
+use crate::domain::rules::dates::Day;
 use crate::domain::rules::text::fold;
 
 /// Whether a record came, went or changed.
@@ -308,6 +309,46 @@ impl Changes {
     }
 }
 
+/// Whether two states of a region hold the same, Stichtage aside.
+pub fn same_state(a: &Region, b: &Region) -> bool {
+    let Region { id, name, kind, sozialraeume, actors, relations, groups, checklists, notes, imported_from: _, placed: _, stichtage: _ } = a;
+    *id == b.id
+        && *name == b.name
+        && *kind == b.kind
+        && *sozialraeume == b.sozialraeume
+        && *actors == b.actors
+        && *relations == b.relations
+        && *groups == b.groups
+        && *checklists == b.checklists
+        && *notes == b.notes
+}
+
+/// A Stichtag the app proposes: at the end of a quarter, for the region as
+/// it stands then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// "Bericht Q3 2026".
+    pub name: String,
+    /// The quarter's last day, ISO.
+    pub date: String,
+}
+
+/// The quarter that ended last before `today` (ISO), when the region has no
+/// Stichtag on or after its last day and changed since its newest one.
+pub fn suggestion(region: &Region, today: &str) -> Option<Suggestion> {
+    let day = Day::parse_iso(today.get(..10)?)?;
+    let (year, quarter) = match (day.month - 1) / 3 {
+        0 => (day.year - 1, 4),
+        q => (day.year, q),
+    };
+    let end = Day::new(year, quarter * 3, crate::domain::rules::dates::days_in_month(year, quarter * 3))?.iso();
+    let newest = region.stichtage.last();
+    if newest.is_some_and(|s| s.date >= end || same_state(&s.state, region)) {
+        return None;
+    }
+    Some(Suggestion { name: tr!("history.quarter_name", quarter = quarter, year = year), date: end })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,5 +496,18 @@ mod tests {
         item.due = "2026-01-15".into();
         let c = Changes::between(&was, "2026-09-30", &was, "2026-12-31");
         assert!(c.is_empty(), "{c:#?}");
+    }
+
+    #[test]
+    fn a_stichtag_is_proposed_for_the_quarter_that_ended_if_the_region_changed() {
+        let mut region = demo();
+        let first = suggestion(&region, "2026-01-05").unwrap();
+        assert_eq!(first, Suggestion { name: "Bericht Q4 2025".into(), date: "2025-12-31".into() });
+        region.take_stichtag(Id("s1".into()), first.name, first.date, "2026-01-05T09:00:00Z".into());
+        assert_eq!(suggestion(&region, "2026-03-20"), None, "the quarter's Stichtag exists");
+        assert_eq!(suggestion(&region, "2026-04-02"), None, "nothing changed since");
+        region.actors[0].name = "Umbenannt".into();
+        assert_eq!(suggestion(&region, "2026-04-02").map(|s| s.date), Some("2026-03-31".into()));
+        assert_eq!(suggestion(&region, "2026-08-15").map(|s| s.name), Some("Bericht Q2 2026".into()));
     }
 }

@@ -1,6 +1,7 @@
 //! Edits on a region that keep its references whole: deleting an actor takes
 //! its relations, memberships and Träger links with it.
 
+use crate::domain::model::stichtag::{sort_by_date, Stichtag};
 use crate::domain::model::*;
 
 /// What deleting an actor takes with it, shown before the user confirms.
@@ -107,6 +108,17 @@ impl Region {
 
     pub fn delete_group(&mut self, group: &Id) {
         self.groups.retain(|g| &g.id != group);
+    }
+
+    /// Keeps the region as it is now as a Stichtag, in date order.
+    pub fn take_stichtag(&mut self, id: Id, name: String, date: String, taken_at: String) {
+        let stichtag = Stichtag::of(self, id, name, date, taken_at);
+        self.stichtage.push(stichtag);
+        sort_by_date(&mut self.stichtage);
+    }
+
+    pub fn delete_stichtag(&mut self, stichtag: &Id) {
+        self.stichtage.retain(|s| &s.id != stichtag);
     }
 
     /// Replaces name, kind, Sozialräume and notes; actors lose references to
