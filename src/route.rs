@@ -17,6 +17,8 @@ pub enum View {
     /// The network picture of the region.
     Network,
     Groups,
+    /// Stichtage and what changed between them.
+    History,
     Region,
     NewRegion,
     /// The region's checklists, or the one that is open.
@@ -59,6 +61,7 @@ impl View {
             View::Relations => "beziehungen",
             View::Network => "netzwerk",
             View::Groups => "gremien",
+            View::History => "verlauf",
             View::Region => "stammdaten",
             View::NewRegion => "neue-region",
             View::Checklists => "checklisten",
@@ -73,11 +76,12 @@ impl View {
         }
     }
 
-    const ALL: [View; 15] = [
+    const ALL: [View; 16] = [
         View::Actors,
         View::Relations,
         View::Network,
         View::Groups,
+        View::History,
         View::Region,
         View::NewRegion,
         View::Checklists,

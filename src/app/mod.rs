@@ -7,6 +7,7 @@ mod analysis;
 mod checklists;
 mod exchange;
 mod groups;
+mod history;
 mod legal;
 mod network;
 mod platform;
@@ -129,6 +130,7 @@ fn MainView() -> impl IntoView {
             View::Relations => view! { <relations::list::RelationList /> }.into_any(),
             View::Network => view! { <network::view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::list::GroupList /> }.into_any(),
+            View::History => view! { <history::view::HistoryView /> }.into_any(),
             View::Region
             | View::NewRegion
             | View::Data

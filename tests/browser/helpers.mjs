@@ -99,6 +99,8 @@ export async function stored(page) {
     region.actors = await list(entry.actors);
     region.relations = await list(entry.relations);
     region.checklists = await list(entry.checklists);
+    // As written: a chain of changes against the region.
+    if (entry.stichtage) region.stichtage = await part(entry.stichtage);
     data.regions.push(region);
   }
   return { ...envelope, data };

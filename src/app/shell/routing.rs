@@ -100,6 +100,7 @@ fn set_title(state: AppState) {
         View::Relations => t!("tabs.relations"),
         View::Network => t!("tabs.network"),
         View::Groups => t!("tabs.groups"),
+        View::History => t!("tabs.history"),
         View::Region => t!("tabs.region"),
         View::Checklists => t!("tabs.checklists"),
         View::Print => t!("checklist.print"),

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::model::checklist::Status;
+use crate::domain::model::checklist::{status_label, Status};
 use crate::domain::model::{Actor, Binding, Group, Id, Meeting, Region, Relation, RelationKind};
 use crate::domain::order;
 use crate::domain::rules::dates::Day;
@@ -309,6 +309,92 @@ impl Changes {
     }
 }
 
+/// One group of the change list: its heading and its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub title: &'static str,
+    pub lines: Vec<Line>,
+}
+
+/// One changed record in plain words, with how it changed (none for items).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub how: Option<How>,
+    pub text: String,
+}
+
+impl How {
+    pub fn label(self) -> &'static str {
+        match self {
+            How::Added => t!("history.how.added"),
+            How::Removed => t!("history.how.removed"),
+            How::Changed => t!("history.how.changed"),
+        }
+    }
+}
+
+impl Changes {
+    /// Each changed record as a line, grouped by kind; empty groups left out.
+    pub fn sections(&self) -> Vec<Section> {
+        let show = crate::domain::rules::dates::show;
+        let actors = self.actors.iter().map(|a| {
+            let mut details: Vec<String> = Vec::new();
+            if a.how == How::Changed {
+                details.push(a.fields.iter().map(|f| f.label()).collect::<Vec<_>>().join(", "));
+            }
+            details.extend(a.was_name.as_ref().map(|w| tr!("history.renamed_from", name = w)));
+            Line { how: Some(a.how), text: with_details(a.name.clone(), &details, " (", ")") }
+        });
+        let relations = self.relations.iter().map(|r| {
+            let mut details = Vec::new();
+            details.extend(r.was_kind.map(|was| format!("{} → {}", was.label(), r.kind.label())));
+            details.extend(r.was_binding.map(|was| format!("{} → {}", was.label(), r.binding.label())));
+            Line { how: Some(r.how), text: with_details(format!("{} – {}: {}", r.from, r.to, r.kind.label()), &details, " (", ")") }
+        });
+        let groups = self.groups.iter().map(|g| {
+            let mut details = Vec::new();
+            if !g.joined.is_empty() {
+                details.push(tr!("history.joined", names = g.joined.join(", ")));
+            }
+            if !g.left.is_empty() {
+                details.push(tr!("history.left", names = g.left.join(", ")));
+            }
+            details.extend(g.meetings.iter().map(|m| tr!("history.met", date = show(&m.date), topic = m.topic).trim_end().to_owned()));
+            Line { how: Some(g.how), text: with_details(g.name.clone(), &details, ": ", "") }
+        });
+        let items = self.items.iter().map(|i| {
+            let mut details = Vec::new();
+            if i.was != i.now {
+                details.push(format!("{} → {}", status_label(i.was), status_label(i.now)));
+            }
+            if i.became_overdue {
+                details.push(tr!("history.overdue_since", date = show(&i.due)));
+            }
+            Line { how: None, text: with_details(format!("{}: {}", i.checklist, i.item), &details, " – ", "") }
+        });
+        [
+            (t!("tabs.actors"), actors.collect::<Vec<_>>()),
+            (t!("tabs.relations"), relations.collect()),
+            (t!("tabs.groups"), groups.collect()),
+            (t!("tabs.checklists"), items.collect()),
+        ]
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(title, lines)| Section { title, lines })
+        .collect()
+    }
+}
+
+/// "name (a; b)": the details joined, between `open` and `close`; the name alone without any.
+fn with_details(name: String, details: &[String], open: &str, close: &str) -> String {
+    let details: Vec<&str> = details.iter().map(String::as_str).filter(|d| !d.is_empty()).collect();
+    if details.is_empty() {
+        name
+    } else {
+        format!("{name}{open}{}{close}", details.join("; "))
+    }
+}
+
 /// Whether two states of a region hold the same, Stichtage aside.
 pub fn same_state(a: &Region, b: &Region) -> bool {
     let Region { id, name, kind, sozialraeume, actors, relations, groups, checklists, notes, imported_from: _, placed: _, stichtage: _ } = a;
@@ -509,5 +595,21 @@ mod tests {
         region.actors[0].name = "Umbenannt".into();
         assert_eq!(suggestion(&region, "2026-04-02").map(|s| s.date), Some("2026-03-31".into()));
         assert_eq!(suggestion(&region, "2026-08-15").map(|s| s.name), Some("Bericht Q2 2026".into()));
+    }
+
+    #[test]
+    fn the_change_list_says_each_change_in_words() {
+        let c = changes(|r| {
+            r.actors[0].name = "Umbenannt".into();
+            let rel = r.relations.iter_mut().find(|x| x.binding == Binding::Informell).unwrap();
+            rel.binding = Binding::Vertrag;
+            r.groups[0].meetings.push(Meeting { date: "2026-11-12".into(), topic: "Jahresplanung".into() });
+        });
+        let sections = c.sections();
+        let titles: Vec<&str> = sections.iter().map(|s| s.title).collect();
+        assert_eq!(titles, ["Akteure", "Beziehungen", "Gremien"]);
+        assert!(sections[0].lines[0].text.starts_with("Umbenannt (Name; vorher „"), "{:?}", sections[0].lines);
+        assert!(sections[1].lines[0].text.ends_with("(informell → schriftlicher Vertrag)"), "{:?}", sections[1].lines);
+        assert!(sections[2].lines[0].text.ends_with(": Sitzung am 12.11.2026 Jahresplanung"), "{:?}", sections[2].lines);
     }
 }

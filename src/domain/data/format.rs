@@ -18,6 +18,7 @@ use crate::domain::data::migrate::{self, migrate, MigrationError};
 use crate::domain::data::restore::restore_content;
 use crate::domain::data::sha256::sha256_hex;
 
+use crate::domain::model::stichtag;
 use crate::domain::model::checklist::Template;
 use crate::domain::model::{Id, Region};
 use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_template};
@@ -112,7 +113,16 @@ pub fn checksum(content: &Value) -> String {
 
 /// Writes a file.
 pub fn encode_file(header: &Header, content: &Content) -> String {
-    let content = to_json_value(content);
+    let mut value = to_json_value(content);
+    // Each region's Stichtage, the newest whole and the others as changes.
+    if let Some(Value::Array(regions)) = value.get_mut("regions") {
+        for (value, region) in regions.iter_mut().zip(&content.regions) {
+            if let (Value::Object(value), false) = (value, region.stichtage.is_empty()) {
+                value.insert("stichtage".into(), to_json_value(&stichtag::write(&region.stichtage, None)));
+            }
+        }
+    }
+    let content = value;
     let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
     serde_json::to_string(&envelope).expect("plain data always serialises")
 }
@@ -283,9 +293,17 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         MigrationError::Failed { reason, .. } => FileError::Damaged(reason),
     })?;
     let mut content_value = envelope.remove("content").ok_or_else(|| FileError::Shape { path: "content".into() })?;
+    let checked = checksum(&content_value);
+    // Read apart once the regions are: they are changes against each other.
+    let stichtage: Vec<Option<Value>> = match content_value.get_mut("regions") {
+        Some(Value::Array(regions)) => {
+            regions.iter_mut().map(|r| r.as_object_mut().and_then(|r| r.remove("stichtage"))).collect()
+        }
+        _ => Vec::new(),
+    };
     // A changed file is read all the same; the preview warns and the user decides.
     let modified = match envelope.get("checksum").and_then(Value::as_str) {
-        Some(expected) => expected != checksum(&content_value),
+        Some(expected) => expected != checked,
         None if schema >= 2 => {
             notes.push(Message::new(key!("file.no_checksum")));
             false
@@ -308,6 +326,14 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     if !unknown.is_empty() {
         let list: Vec<String> = unknown.iter().map(|(path, n)| if *n > 1 { format!("{path} ({n}×)") } else { path.clone() }).collect();
         notes.push(Message::new(key!("file.unknown_fields")).with("fields", list.join(", ")));
+    }
+    for (region, written) in content.regions.iter_mut().zip(stichtage) {
+        let Some(written) = written else { continue };
+        match deserialize::<Vec<stichtag::Written>>(&written).map_err(|_| None).and_then(|w| stichtag::read(w, None).map_err(Some)) {
+            Ok(read) => region.stichtage = read,
+            // Unreadable Stichtage cost themselves, not the region.
+            Err(_) => notes.push(Message::new(key!("file.stichtage_dropped")).with("region", &region.name)),
+        }
     }
     notes.extend(repair_region_ids(&mut content.regions));
     let several = content.regions.len() > 1;

@@ -78,47 +78,37 @@ impl<T: Keyed> ListChange<T> {
 
     /// What turns `now` back into `was`.
     pub(crate) fn between(was: &[T], now: &[T]) -> ListChange<T> {
-        let current: HashMap<&Id, &T> = now.iter().map(|r| (r.key(), r)).collect();
-        let earlier: HashSet<&Id> = was.iter().map(Keyed::key).collect();
-        let records = was.iter().filter(|r| current.get(r.key()).is_none_or(|n| *n != *r)).cloned().collect();
-        let absent = now.iter().map(Keyed::key).filter(|id| !earlier.contains(id)).cloned().collect();
-        // Records in both lists in the same order: the others go back by position.
-        let kept_was = was.iter().map(Keyed::key).filter(|id| current.contains_key(id));
-        let kept_now = now.iter().map(Keyed::key).filter(|id| earlier.contains(id));
-        if kept_was.eq(kept_now) {
-            let at = was.iter().enumerate().filter(|(_, r)| !current.contains_key(r.key())).map(|(i, _)| i).collect();
-            ListChange { records, absent, at, order: None }
-        } else {
-            ListChange { records, absent, at: Vec::new(), order: Some(was.iter().map(|r| r.key().clone()).collect()) }
-        }
+        let (was_ids, now_ids): (Vec<&Id>, Vec<&Id>) = (was.iter().map(Keyed::key).collect(), now.iter().map(Keyed::key).collect());
+        let plan = plan_between(&was_ids, &now_ids);
+        let records = was
+            .iter()
+            .zip(&plan.in_now)
+            .filter(|(record, found)| found.is_none_or(|i| now[i] != **record))
+            .map(|(record, _)| record.clone())
+            .collect();
+        ListChange { records, absent: plan.absent, at: plan.at, order: plan.order }
     }
 
     /// Carries the change out on `list`; returns the change that undoes it.
     pub(crate) fn apply(self, list: &mut Vec<T>) -> ListChange<T> {
-        let mut undo = ListChange::default();
-        if self.order.is_some() {
-            undo.order = Some(list.iter().map(|r| r.key().clone()).collect());
-        }
-        let absent: HashSet<Id> = self.absent.into_iter().collect();
-        let mut index = 0;
-        list.retain(|r| {
-            let keep = !absent.contains(r.key());
-            if !keep {
-                undo.records.push(r.clone());
-                undo.at.push(index);
-            }
-            index += 1;
-            keep
-        });
-        let at: HashMap<Id, usize> = list.iter().enumerate().map(|(i, r)| (r.key().clone(), i)).collect();
-        let mut positions = self.at.into_iter();
+        let plan = {
+            let ids: Vec<&Id> = list.iter().map(Keyed::key).collect();
+            let records: Vec<&Id> = self.records.iter().map(Keyed::key).collect();
+            plan_apply(&ids, &self.absent, &records, &self.at, self.order.as_deref())
+        };
+        let mut undo = ListChange { order: plan.order_before, ..ListChange::default() };
+        // Out, last first so the positions hold; the undo keeps them first to last.
+        let mut removed: Vec<T> = plan.removed.iter().rev().map(|&i| list.remove(i)).collect();
+        removed.reverse();
+        undo.records = removed;
+        undo.at = plan.removed;
         let mut inserts = Vec::new();
-        for record in self.records {
-            match at.get(record.key()) {
-                Some(&i) => undo.records.push(std::mem::replace(&mut list[i], record)),
-                None => {
+        for (record, place) in self.records.into_iter().zip(plan.places) {
+            match place {
+                Place::Replace(i) => undo.records.push(std::mem::replace(&mut list[i], record)),
+                Place::Insert(position) => {
                     undo.absent.push(record.key().clone());
-                    inserts.push((positions.next().unwrap_or(usize::MAX), record));
+                    inserts.push((position, record));
                 }
             }
         }
@@ -128,11 +118,76 @@ impl<T: Keyed> ListChange<T> {
             list.insert(position.min(list.len()), record);
         }
         if let Some(order) = self.order {
-            let rank: HashMap<&Id, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-            order::sort_by_key(list, |r| rank.get(r.key()).copied().unwrap_or(usize::MAX));
+            let ids: Vec<&Id> = list.iter().map(Keyed::key).collect();
+            let ranks = ranks_in(&ids, &order);
+            let mut ranked: Vec<(usize, T)> = ranks.into_iter().zip(list.drain(..)).collect();
+            order::sort_by_key(&mut ranked, |(rank, _)| *rank);
+            list.extend(ranked.into_iter().map(|(_, record)| record));
         }
         undo
     }
+}
+
+// The work on ids, apart from the records' type so that it is compiled
+// once, not once for each kind of record.
+
+struct BetweenPlan {
+    /// For each record of `was`, its position in `now`.
+    in_now: Vec<Option<usize>>,
+    absent: Vec<Id>,
+    at: Vec<usize>,
+    order: Option<Vec<Id>>,
+}
+
+fn plan_between(was: &[&Id], now: &[&Id]) -> BetweenPlan {
+    let current: HashMap<&Id, usize> = now.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let earlier: HashSet<&Id> = was.iter().copied().collect();
+    let in_now: Vec<Option<usize>> = was.iter().map(|id| current.get(id).copied()).collect();
+    let absent = now.iter().filter(|id| !earlier.contains(*id)).map(|id| (*id).clone()).collect();
+    // Records in both lists in the same order: the others go back by position.
+    let kept_was = was.iter().filter(|id| current.contains_key(*id));
+    let kept_now = now.iter().filter(|id| earlier.contains(*id));
+    if kept_was.eq(kept_now) {
+        let at = in_now.iter().enumerate().filter(|(_, found)| found.is_none()).map(|(i, _)| i).collect();
+        BetweenPlan { in_now, absent, at, order: None }
+    } else {
+        BetweenPlan { in_now, absent, at: Vec::new(), order: Some(was.iter().map(|id| (*id).clone()).collect()) }
+    }
+}
+
+enum Place {
+    Replace(usize),
+    Insert(usize),
+}
+
+struct ApplyPlan {
+    /// Positions to take out, ascending.
+    removed: Vec<usize>,
+    /// For each record: the position it replaces (after the removal) or where it goes in.
+    places: Vec<Place>,
+    order_before: Option<Vec<Id>>,
+}
+
+fn plan_apply(list: &[&Id], absent: &[Id], records: &[&Id], at: &[usize], order: Option<&[Id]>) -> ApplyPlan {
+    let absent: HashSet<&Id> = absent.iter().collect();
+    let removed: Vec<usize> = list.iter().enumerate().filter(|(_, id)| absent.contains(*id)).map(|(i, _)| i).collect();
+    let remaining: HashMap<&Id, usize> = list.iter().filter(|id| !absent.contains(*id)).enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut positions = at.iter().copied();
+    let places = records
+        .iter()
+        .map(|id| match remaining.get(id) {
+            Some(&i) => Place::Replace(i),
+            None => Place::Insert(positions.next().unwrap_or(usize::MAX)),
+        })
+        .collect();
+    let order_before = order.map(|_| list.iter().map(|id| (*id).clone()).collect());
+    ApplyPlan { removed, places, order_before }
+}
+
+/// Each id's place in `order` (unknown ones last).
+fn ranks_in(ids: &[&Id], order: &[Id]) -> Vec<usize> {
+    let rank: HashMap<&Id, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    ids.iter().map(|id| rank.get(id).copied().unwrap_or(usize::MAX)).collect()
 }
 
 /// A region without its long lists: name, kind, Sozialräume, placements…

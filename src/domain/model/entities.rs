@@ -87,8 +87,9 @@ pub struct Region {
     /// Where the user placed actors in the network picture.
     #[serde(default)]
     pub placed: Vec<Placement>,
-    /// The region on earlier dates, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "crate::domain::model::stichtag::in_files")]
+    /// The region on earlier dates, oldest first. Written apart, as a chain
+    /// of changes (`stichtag::write`), by the file format and by storage.
+    #[serde(skip)]
     pub stichtage: Vec<Stichtag>,
 }
 

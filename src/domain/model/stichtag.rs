@@ -115,21 +115,6 @@ pub fn read(written: Vec<Written>, base: Option<&Region>) -> Result<Vec<Stichtag
     Ok(states)
 }
 
-/// The form in files: `#[serde(with)]` on `Region::stichtage`.
-pub mod in_files {
-    use super::*;
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(stichtage: &[Stichtag], serializer: S) -> Result<S::Ok, S::Error> {
-        write(stichtage, None).serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Stichtag>, D::Error> {
-        let written = Vec::<Written>::deserialize(deserializer)?;
-        read(written, None).map_err(|u| serde::de::Error::custom(format!("Stichtag {} ({}) ist unvollständig", u.position, u.name)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,17 +127,30 @@ mod tests {
         serde_json::to_string(value).unwrap().len()
     }
 
+    fn file_of(region: &Region) -> String {
+        use crate::domain::data::format::{encode_file, Content, Header, Scope};
+        let header = Header {
+            scope: Scope::Region,
+            app_version: "test".into(),
+            exported_at: "2026-12-03T10:00:00Z".into(),
+            region: None,
+            author: String::new(),
+            personal_data: true,
+        };
+        encode_file(&header, &Content { regions: vec![region.clone()], templates: Vec::new() })
+    }
+
     #[test]
     fn in_files_the_newest_is_whole_and_the_others_are_changes_and_all_read_back_exactly() {
         let region = generated_history(200, 4, 1);
         let written = write(&region.stichtage, None);
         assert!(written[3].state.is_some() && written[3].changes.is_none());
         assert!(written[..3].iter().all(|w| w.state.is_none() && w.changes.is_some()));
-        let text = serde_json::to_string(&region).unwrap();
-        let back: Region = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, region);
-        assert_eq!(back.stichtage[0].state.actors.len(), 200, "the oldest as it was");
-        assert_ne!(back.stichtage[0].state, back.stichtage[1].state);
+        let read = crate::domain::data::format::read_file(&file_of(&region)).unwrap();
+        assert!(read.notes.is_empty() && !read.modified, "{:?}", read.notes);
+        assert_eq!(read.content.regions[0], region);
+        assert_eq!(read.content.regions[0].stichtage[0].state.actors.len(), 200, "the oldest as it was");
+        assert_ne!(read.content.regions[0].stichtage[0].state, read.content.regions[0].stichtage[1].state);
     }
 
     #[test]
@@ -200,10 +198,14 @@ mod tests {
         let region = generated_history(50, 2, 4);
         let chain = write(&region.stichtage, Some(&region));
         assert_eq!(read(chain.clone(), None), Err(Unreadable { position: 2, name: "Bericht Q2 2025".into() }));
-        let text = serde_json::to_string(&chain).unwrap();
-        let file = format!(r#"{{"id":"r","name":"R","stichtage":{text}}}"#);
-        let error = serde_json::from_str::<Region>(&file).unwrap_err().to_string();
-        assert!(error.contains("Stichtag 2 (Bericht Q2 2025) ist unvollständig"), "{error}");
+        // In a file, Stichtage that do not read cost themselves, not the region.
+        let mut file: serde_json::Value = serde_json::from_str(&file_of(&region)).unwrap();
+        file["content"]["regions"][0]["stichtage"][1]["state"] = serde_json::Value::Null;
+        let read = crate::domain::data::format::read_file(&file.to_string()).unwrap();
+        assert!(read.content.regions[0].stichtage.is_empty());
+        assert_eq!(read.content.regions[0].actors, region.actors);
+        let notes: Vec<String> = read.notes.iter().map(|n| n.text()).collect();
+        assert!(notes.iter().any(|n| n.contains("Stichtage der Region") && n.contains("weggelassen")), "{notes:?}");
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! The network over time: Stichtage and what changed between them.
+
+pub mod view;

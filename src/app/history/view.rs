@@ -1,0 +1,200 @@
+//! "Verlauf": keep the region as it is on a date (a Stichtag), list the
+//! Stichtage, and see what changed between two of them or since one.
+
+use leptos::prelude::*;
+
+use crate::app::platform::browser::{new_id, now_iso, today};
+use crate::app::state::use_state;
+use crate::app::widgets::confirm::ConfirmButton;
+use crate::app::widgets::fields::{SelectField, TextField};
+use crate::domain::analysis::over_time::{suggestion, Changes, How};
+use crate::domain::rules::dates::{self as date, day_input_to_iso};
+
+/// The choice "today" in the comparison's selects.
+const TODAY: &str = "heute";
+
+#[component]
+pub fn HistoryView() -> impl IntoView {
+    let state = use_state();
+    let proposed = move || state.with_region(|r| suggestion(r, &today())).flatten();
+    let name = RwSignal::new(String::new());
+    let day = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    // A proposal fills the form once; what the user typed stays.
+    Effect::new(move |_| {
+        let (n, d) = proposed().map(|s| (s.name, date::show(&s.date))).unwrap_or_else(|| (String::new(), date::show(&today())));
+        name.set(n);
+        day.set(d);
+    });
+    let take = move || {
+        let Some(iso) = day_input_to_iso(&day.get_untracked()).filter(|d| !d.is_empty()) else {
+            error.set(Some(t!("history.date_invalid").to_owned()));
+            focus("stichtag-date");
+            return;
+        };
+        error.set(None);
+        let typed = name.get_untracked().trim().to_owned();
+        let title = if typed.is_empty() { tr!("history.default_name", date = date::show(&iso)) } else { typed };
+        state.edit_region(|r| r.take_stichtag(new_id("stichtag"), title.clone(), iso, now_iso()));
+        state.confirm(&tr!("history.taken", name = title));
+    };
+
+    // Newest first: (id, name, date, actors, relations).
+    let rows = Memo::new(move |_| {
+        state
+            .with_region(|r| {
+                r.stichtage
+                    .iter()
+                    .rev()
+                    .map(|s| (s.id.clone(), s.name.clone(), s.date.clone(), s.state.actors.len(), s.state.relations.len()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(TODAY.to_owned());
+    let choices = Signal::derive(move || {
+        let mut list: Vec<(String, String)> =
+            rows.get().into_iter().map(|(id, name, day, ..)| (id.0, format!("{name} ({})", date::show(&day)))).collect();
+        list.push((TODAY.to_owned(), t!("history.today").to_owned()));
+        list
+    });
+    // The comparison: from the chosen Stichtag (the newest if none is) to the other.
+    let compared = move || {
+        let (from, to) = (from.get(), to.get());
+        state
+            .with_region(|r| {
+                let pick = |id: &str| match id {
+                    TODAY => Some((r, today())),
+                    "" => r.stichtage.last().map(|s| (&*s.state, s.date.clone())),
+                    id => r.stichtage.iter().find(|s| s.id.0 == id).map(|s| (&*s.state, s.date.clone())),
+                };
+                let ((was, was_date), (now, now_date)) = (pick(&from)?, pick(&to)?);
+                Some(Changes::between(was, &was_date, now, &now_date))
+            })
+            .flatten()
+    };
+
+    view! {
+        <section class="list-view history" aria-labelledby="history-title">
+            <div class="list-head">
+                <h2 id="history-title">{live!("history.title")}</h2>
+            </div>
+            <p class="muted">{live!("history.intro")}</p>
+            {move || proposed().map(|s| view! {
+                <p class="hint" data-testid="stichtag-proposal">{tr!("history.proposal", name = s.name, date = date::show(&s.date))}</p>
+            })}
+            <form class="stichtag-form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                take();
+            }>
+                <TextField id="stichtag-name" label=live!("history.name") value=name on_input=Callback::new(move |v| name.set(v)) />
+                <TextField
+                    id="stichtag-date"
+                    label=live!("history.date")
+                    hint=live!("groups.meeting_date_hint")
+                    value=day
+                    on_input=Callback::new(move |v| day.set(v))
+                    error=error
+                />
+                <button type="submit" class="primary">{live!("history.take")}</button>
+            </form>
+
+            <h3>{live!("history.list")}</h3>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="empty">{live!("history.empty")}</p> }>
+                <table class="data" data-testid="stichtag-list">
+                    <thead><tr>
+                        <th scope="col">{live!("history.name")}</th>
+                        <th scope="col">{live!("history.date")}</th>
+                        <th scope="col" class="num">{live!("tabs.actors")}</th>
+                        <th scope="col" class="num">{live!("tabs.relations")}</th>
+                        <th scope="col"><span class="visually-hidden">{live!("common.actions")}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, name, day, actors, relations)| {
+                            let compare_id = id.0.clone();
+                            let question = tr!("history.delete_question", name = name.clone());
+                            let label = name.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{date::show(&day)}</td>
+                                    <td class="num">{crate::i18n::number(actors)}</td>
+                                    <td class="num">{crate::i18n::number(relations)}</td>
+                                    <td class="actions">
+                                        <button type="button" class="small"
+                                            aria-label=tr!("history.compare_with_today", name = label.clone())
+                                            on:click=move |_| {
+                                                from.set(compare_id.clone());
+                                                to.set(TODAY.to_owned());
+                                                focus("history-changes-title");
+                                            }
+                                        >{live!("history.compare")}</button>
+                                        <ConfirmButton
+                                            label=live!("common.delete_ellipsis")
+                                            aria_label=tr!("history.delete_named", name = label)
+                                            question=question
+                                            confirm_label=live!("common.confirm_delete")
+                                            on_confirm=Callback::new(move |_: ()| {
+                                                state.edit_region(|r| r.delete_stichtag(&id));
+                                                state.confirm(t!("history.deleted"));
+                                            })
+                                        />
+                                    </td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+
+                <h3 id="history-changes-title" tabindex="-1">{live!("history.changes")}</h3>
+                <div class="compare-pick">
+                    <SelectField id="history-from" label=live!("history.from") options=choices
+                        value=Signal::derive(move || { let f = from.get(); if f.is_empty() { rows.with(|r| r.first().map(|r| r.0 .0.clone()).unwrap_or_default()) } else { f } })
+                        on_change=Callback::new(move |v| from.set(v)) />
+                    <SelectField id="history-to" label=live!("history.to") options=choices value=to on_change=Callback::new(move |v| to.set(v)) />
+                </div>
+                {move || compared().map(|c| change_list(&c))}
+            </Show>
+        </section>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        use wasm_bindgen::JsCast;
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// The changes: a short summary, then each record by kind of change.
+fn change_list(changes: &Changes) -> impl IntoView {
+    let summary = changes.summary().into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+    let sections = changes
+        .sections()
+        .into_iter()
+        .map(|section| {
+            let lines = section
+                .lines
+                .into_iter()
+                .map(|line| {
+                    let class = match line.how {
+                        Some(How::Added) => "change added",
+                        Some(How::Removed) => "change removed",
+                        _ => "change",
+                    };
+                    view! { <li class=class><span class="how">{line.how.map(How::label)}</span>" "{line.text}</li> }
+                })
+                .collect_view();
+            view! { <h4>{section.title}</h4><ul class="change-list">{lines}</ul> }
+        })
+        .collect_view();
+    view! {
+        <div class="changes" data-testid="history-changes">
+            <ul class="change-summary">{summary}</ul>
+            {sections}
+        </div>
+    }
+}
