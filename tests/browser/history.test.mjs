@@ -11,14 +11,14 @@ test('a Stichtag keeps the state; after an edit the changes are listed, also aft
   await page.getByRole('button', { name: 'Verlauf' }).click();
   await page.getByRole('heading', { level: 2, name: 'Verlauf: Stichtage und Änderungen' }).waitFor();
   assert.match(await page.getByText('Noch kein Stichtag.').textContent(), /Halten Sie den heutigen Stand fest/);
-  // The quarter that ended last is proposed, with its name filled in.
-  assert.match(await page.getByTestId('stichtag-proposal').textContent(), /Das Quartal ist zu Ende/);
+  // The quarter that ended last is proposed: its name and last day are filled in.
   assert.match(await page.locator('#stichtag-name').inputValue(), /^Bericht Q[1-4] 20\d\d$/);
+  assert.match(await page.locator('#stichtag-date').inputValue(), /^(31\.03|30\.06|30\.09|31\.12)\.20\d\d$/);
 
   await page.locator('#stichtag-name').fill('Bericht Q4 2026');
   await page.locator('#stichtag-date').fill('31.13.2026');
   await page.getByRole('button', { name: 'Stand festhalten' }).click();
-  assert.equal(await page.locator('#stichtag-date-error').textContent(), 'Bitte den Stichtag als Datum angeben, z. B. 31.12.2025.');
+  assert.equal(await page.locator('#stichtag-date-error').textContent(), 'Bitte ein Datum angeben, z. B. 11.03.2026.');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'stichtag-date', 'focus on the field to mend');
   await page.locator('#stichtag-date').fill('30.11.2026');
   await page.getByRole('button', { name: 'Stand festhalten' }).click();
@@ -46,8 +46,8 @@ test('a Stichtag keeps the state; after an edit the changes are listed, also aft
   const region = activeRegion(await stored(page));
   assert.equal(region.stichtage.length, 1);
   assert.equal(region.stichtage[0].state, undefined);
-  assert.equal(region.stichtage[0].changes.actors.absent.length, 1, 'the new actor is absent then');
-  assert.equal(region.stichtage[0].changes.actors.records, undefined, 'no unchanged actor is copied');
+  assert.equal(region.stichtage[0].changes.positions[0].absent.length, 1, 'the new actor is absent then');
+  assert.equal(region.stichtage[0].changes.actors, undefined, 'no unchanged actor is copied');
 
   const reloadedRow = page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Bericht Q4 2026' });
   await reloadedRow.getByRole('button', { name: 'Löschen …' }).click();

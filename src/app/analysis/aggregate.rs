@@ -12,7 +12,7 @@ use crate::domain::rules::dates::show as date;
 use crate::app::checklists::list::ProgressBar;
 use crate::app::platform::browser::{now_iso, today};
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, changes, left_out_by_default, sources, templates_in_use};
+use crate::domain::analysis::aggregate::{aggregate, changes, id_set, left_out_by_default, sources, templates_in_use};
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::model::checklist::{status_label, ItemKind};
 use crate::domain::model::Workspace;
@@ -52,8 +52,7 @@ pub fn AggregateChecklists(
         })
     });
     let result = Memo::new(move |_| {
-        let chosen: BTreeSet<Id> =
-            regions_with.get().into_iter().map(|(id, _)| id).filter(|id| !excluded.with(|e| e.contains(id))).collect();
+        let chosen = id_set(regions_with.get().into_iter().map(|(id, _)| id).filter(|id| !excluded.with(|e| e.contains(id))));
         source.with(|ws| aggregate(&sources(ws, &Id(template.get()), &chosen)))
     });
     // The change per item since the earlier files, all of them counted
@@ -61,7 +60,7 @@ pub fn AggregateChecklists(
     let since = move || {
         let template = Id(template.get_untracked());
         let before = earlier?.with(|earlier| {
-            let all: BTreeSet<Id> = earlier.regions.iter().map(|r| r.id.clone()).collect();
+            let all = id_set(earlier.regions.iter().map(|r| r.id.clone()));
             aggregate(&sources(earlier, &template, &all))
         });
         (!before.included.is_empty()).then(|| (before.included.len(), result.with(|now| changes(&before, now))))
@@ -116,7 +115,7 @@ pub fn AggregateChecklists(
                     <legend>{live!("analysis.regions")}</legend>
                     <div class="button-row">
                         <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{live!("common.all")}</button>
-                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live!("analysis.none")}</button>
+                        <button type="button" on:click=move |_| excluded.set(id_set(regions_with.get_untracked().into_iter().map(|(id, _)| id)))>{live!("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
                         let box_id = format!("{prefix}-region-{i}");

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::platform::browser::{new_id, now_iso, today};
+use crate::app::platform::browser::{focus_later, new_id, now_iso, today};
 use crate::app::state::use_state;
 use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::widgets::fields::{SelectField, TextField};
@@ -20,16 +20,17 @@ pub fn HistoryView() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let day = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    // A proposal fills the form once; what the user typed stays.
-    Effect::new(move |_| {
-        let (n, d) = proposed().map(|s| (s.name, date::show(&s.date))).unwrap_or_else(|| (String::new(), date::show(&today())));
+    // The form starts with the proposal (or today), and again after each Stichtag taken.
+    let fill = move || {
+        let (n, d) = untrack(proposed).map(|s| (s.name, date::show(&s.date))).unwrap_or_else(|| (String::new(), date::show(&today())));
         name.set(n);
         day.set(d);
-    });
+    };
+    fill();
     let take = move || {
         let Some(iso) = day_input_to_iso(&day.get_untracked()).filter(|d| !d.is_empty()) else {
-            error.set(Some(t!("history.date_invalid").to_owned()));
-            focus("stichtag-date");
+            error.set(Some(t!("form.meeting_date").to_owned()));
+            focus_later("#stichtag-date");
             return;
         };
         error.set(None);
@@ -37,10 +38,11 @@ pub fn HistoryView() -> impl IntoView {
         let title = if typed.is_empty() { tr!("history.default_name", date = date::show(&iso)) } else { typed };
         state.edit_region(|r| r.take_stichtag(new_id("stichtag"), title.clone(), iso, now_iso()));
         state.confirm(&tr!("history.taken", name = title));
+        fill();
     };
 
     // Newest first: (id, name, date, actors, relations).
-    let rows = Memo::new(move |_| {
+    let rows = move || {
         state
             .with_region(|r| {
                 r.stichtage
@@ -50,12 +52,12 @@ pub fn HistoryView() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-    });
+    };
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(TODAY.to_owned());
     let choices = Signal::derive(move || {
         let mut list: Vec<(String, String)> =
-            rows.get().into_iter().map(|(id, name, day, ..)| (id.0, format!("{name} ({})", date::show(&day)))).collect();
+            rows().into_iter().map(|(id, name, day, ..)| (id.0, format!("{name} ({})", date::show(&day)))).collect();
         list.push((TODAY.to_owned(), t!("history.today").to_owned()));
         list
     });
@@ -80,10 +82,6 @@ pub fn HistoryView() -> impl IntoView {
             <div class="list-head">
                 <h2 id="history-title">{live!("history.title")}</h2>
             </div>
-            <p class="muted">{live!("history.intro")}</p>
-            {move || proposed().map(|s| view! {
-                <p class="hint" data-testid="stichtag-proposal">{tr!("history.proposal", name = s.name, date = date::show(&s.date))}</p>
-            })}
             <form class="stichtag-form" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 take();
@@ -101,7 +99,8 @@ pub fn HistoryView() -> impl IntoView {
             </form>
 
             <h3>{live!("history.list")}</h3>
-            <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="empty">{live!("history.empty")}</p> }>
+            <p class="empty" hidden=move || state.with_region(|r| !r.stichtage.is_empty()).unwrap_or(true)>{live!("history.empty")}</p>
+            {move || state.with_region(|r| !r.stichtage.is_empty()).unwrap_or(false).then(|| view! {
                 <table class="data" data-testid="stichtag-list">
                     <thead><tr>
                         <th scope="col">{live!("history.name")}</th>
@@ -111,7 +110,7 @@ pub fn HistoryView() -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">{live!("common.actions")}</span></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, name, day, actors, relations)| {
+                        {move || rows().into_iter().map(|(id, name, day, actors, relations)| {
                             let compare_id = id.0.clone();
                             let question = tr!("history.delete_question", name = name.clone());
                             let label = name.clone();
@@ -123,11 +122,10 @@ pub fn HistoryView() -> impl IntoView {
                                     <td class="num">{crate::i18n::number(relations)}</td>
                                     <td class="actions">
                                         <button type="button" class="small"
-                                            aria-label=tr!("history.compare_with_today", name = label.clone())
                                             on:click=move |_| {
                                                 from.set(compare_id.clone());
                                                 to.set(TODAY.to_owned());
-                                                focus("history-changes-title");
+                                                focus_later("#history-changes-title");
                                             }
                                         >{live!("history.compare")}</button>
                                         <ConfirmButton
@@ -143,29 +141,20 @@ pub fn HistoryView() -> impl IntoView {
                                     </td>
                                 </tr>
                             }
-                        } />
+                        }).collect_view()}
                     </tbody>
                 </table>
 
                 <h3 id="history-changes-title" tabindex="-1">{live!("history.changes")}</h3>
                 <div class="compare-pick">
                     <SelectField id="history-from" label=live!("history.from") options=choices
-                        value=Signal::derive(move || { let f = from.get(); if f.is_empty() { rows.with(|r| r.first().map(|r| r.0 .0.clone()).unwrap_or_default()) } else { f } })
+                        value=Signal::derive(move || { let f = from.get(); if f.is_empty() { state.with_region(|r| r.stichtage.last().map(|s| s.id.0.clone())).flatten().unwrap_or_default() } else { f } })
                         on_change=Callback::new(move |v| from.set(v)) />
                     <SelectField id="history-to" label=live!("history.to") options=choices value=to on_change=Callback::new(move |v| to.set(v)) />
                 </div>
                 {move || compared().map(|c| change_list(&c))}
-            </Show>
+            })}
         </section>
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        use wasm_bindgen::JsCast;
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
     }
 }
 
@@ -185,7 +174,11 @@ fn change_list(changes: &Changes) -> impl IntoView {
                         Some(How::Removed) => "change removed",
                         _ => "change",
                     };
-                    view! { <li class=class><span class="how">{line.how.map(How::label)}</span>" "{line.text}</li> }
+                    let text = match line.how {
+                        Some(how) => format!("{} {}", how.label(), line.text),
+                        None => line.text,
+                    };
+                    view! { <li class=class>{text}</li> }
                 })
                 .collect_view();
             view! { <h4>{section.title}</h4><ul class="change-list">{lines}</ul> }

@@ -60,7 +60,17 @@ pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
 /// Regions an evaluation leaves out until the user takes them in: the demo
 /// region, whose invented figures would otherwise mix with real ones.
 pub fn left_out_by_default(workspace: &Workspace) -> BTreeSet<Id> {
-    workspace.regions.iter().filter(|r| r.is_demo()).map(|r| r.id.clone()).collect()
+    id_set(workspace.regions.iter().filter(|r| r.is_demo()).map(|r| r.id.clone()))
+}
+
+/// Ids as a set, inserted one by one: collecting into a set sorts them
+/// first, with a sort of its own in the wasm.
+pub fn id_set(ids: impl IntoIterator<Item = Id>) -> BTreeSet<Id> {
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(id);
+    }
+    set
 }
 
 /// The checklists of `template` in the chosen regions.

@@ -5,7 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::model::checklist::{status_label, Status};
+use crate::domain::model::checklist::{status_label, ChecklistItem, Status};
+use crate::domain::model::delta::RegionChange;
 use crate::domain::model::{Actor, Binding, Group, Id, Meeting, Region, Relation, RelationKind};
 use crate::domain::order;
 use crate::domain::rules::dates::Day;
@@ -138,11 +139,17 @@ pub struct Changes {
 
 /// Records of one kind matched by id: those that went, came and stayed.
 fn matched<'a, T>(was: &'a [T], now: &'a [T], id: impl Fn(&T) -> &Id) -> Vec<(Option<&'a T>, Option<&'a T>)> {
-    let later: HashMap<&Id, &T> = now.iter().map(|r| (id(r), r)).collect();
-    let earlier: HashSet<&Id> = was.iter().map(&id).collect();
-    was.iter()
-        .map(|w| (Some(w), later.get(id(w)).copied()))
-        .chain(now.iter().filter(|n| !earlier.contains(id(n))).map(|n| (None, Some(n))))
+    let (was_ids, now_ids): (Vec<&Id>, Vec<&Id>) = (was.iter().map(&id).collect(), now.iter().map(&id).collect());
+    matched_positions(&was_ids, &now_ids).into_iter().map(|(w, n)| (w.map(|i| &was[i]), n.map(|i| &now[i]))).collect()
+}
+
+/// `matched` on ids: compiled once, not for each kind of record.
+fn matched_positions(was: &[&Id], now: &[&Id]) -> Vec<(Option<usize>, Option<usize>)> {
+    let later: HashMap<&Id, usize> = now.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let earlier: HashSet<&Id> = was.iter().copied().collect();
+    (0..was.len())
+        .map(|i| (Some(i), later.get(was[i]).copied()))
+        .chain((0..now.len()).filter(|&i| !earlier.contains(now[i])).map(|i| (None, Some(i))))
         .collect()
 }
 
@@ -158,9 +165,10 @@ impl Changes {
     /// What changed from `was` (on `was_date`) to `now` (on `now_date`);
     /// the dates (ISO) decide which checklist items became overdue.
     pub fn between(was: &Region, was_date: &str, now: &Region, now_date: &str) -> Changes {
-        let names: HashMap<&Id, &str> = was.actors.iter().chain(&now.actors).map(|a| (&a.id, a.name.as_str())).collect::<HashMap<_, _>>();
-        // Later names win: `now` comes second in the chain above.
-        let name = |id: &Id| names.get(id).copied().unwrap_or("?").to_owned();
+        // Later names win: `now` comes second.
+        let actors_of_both: Vec<&Actor> = was.actors.iter().chain(&now.actors).collect();
+        let index: HashMap<&Id, usize> = actors_of_both.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+        let name = |id: &Id| index.get(id).map_or_else(|| "?".to_owned(), |&i| actors_of_both[i].name.clone());
 
         let mut actors: Vec<ActorChange> = matched(&was.actors, &now.actors, |a| &a.id)
             .into_iter()
@@ -216,7 +224,8 @@ impl Changes {
                     Some(w) if both => w.members.iter().filter(|m| !after.contains(m)).map(&name).collect(),
                     _ => Vec::new(),
                 };
-                let held: HashSet<&Meeting> = w.map(|w| w.meetings.iter().collect()).unwrap_or_default();
+                // A Gremium meets a few times a year: a plain search will do.
+                let held: &[Meeting] = w.map_or(&[], |w| &w.meetings);
                 let meetings: Vec<Meeting> =
                     n.map(|n| n.meetings.iter().filter(|m| !held.contains(m)).cloned().collect()).unwrap_or_default();
                 let change = GroupChange { id: group.id.clone(), name: group.name.clone(), how: how(w, n), joined, left, meetings };
@@ -226,11 +235,12 @@ impl Changes {
             .collect();
 
         let mut items = Vec::new();
-        let earlier_items: HashMap<(&Id, &Id), _> =
-            was.checklists.iter().flat_map(|c| c.items().map(move |i| ((&c.id, &i.id), i))).collect();
-        for checklist in &now.checklists {
-            for item in checklist.items() {
-                let before = earlier_items.get(&(&checklist.id, &item.id));
+        for (earlier, checklist) in matched(&was.checklists, &now.checklists, |c| &c.id) {
+            let Some(checklist) = checklist else { continue };
+            let earlier: Vec<&ChecklistItem> = earlier.map(|c| c.items().collect()).unwrap_or_default();
+            let later: Vec<&ChecklistItem> = checklist.items().collect();
+            for (before, item) in matched(&earlier, &later, |i| &i.id) {
+                let (Some(item), before) = (item, before) else { continue };
                 let was_status = before.and_then(|b| b.status);
                 let moved = before.is_some() && was_status != item.status;
                 let became_overdue = item.is_overdue(now_date) && !before.is_some_and(|b| b.is_overdue(was_date));
@@ -395,20 +405,6 @@ fn with_details(name: String, details: &[String], open: &str, close: &str) -> St
     }
 }
 
-/// Whether two states of a region hold the same, Stichtage aside.
-pub fn same_state(a: &Region, b: &Region) -> bool {
-    let Region { id, name, kind, sozialraeume, actors, relations, groups, checklists, notes, imported_from: _, placed: _, stichtage: _ } = a;
-    *id == b.id
-        && *name == b.name
-        && *kind == b.kind
-        && *sozialraeume == b.sozialraeume
-        && *actors == b.actors
-        && *relations == b.relations
-        && *groups == b.groups
-        && *checklists == b.checklists
-        && *notes == b.notes
-}
-
 /// A Stichtag the app proposes: at the end of a quarter, for the region as
 /// it stands then.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -429,7 +425,9 @@ pub fn suggestion(region: &Region, today: &str) -> Option<Suggestion> {
     };
     let end = Day::new(year, quarter * 3, crate::domain::rules::dates::days_in_month(year, quarter * 3))?.iso();
     let newest = region.stichtage.last();
-    if newest.is_some_and(|s| s.date >= end || same_state(&s.state, region)) {
+    if newest
+        .is_some_and(|s| s.date >= end || RegionChange::between(&s.state, &Region { stichtage: Vec::new(), ..region.clone() }).is_empty())
+    {
         return None;
     }
     Some(Suggestion { name: tr!("history.quarter_name", quarter = quarter, year = year), date: end })

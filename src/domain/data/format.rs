@@ -18,8 +18,8 @@ use crate::domain::data::migrate::{self, migrate, MigrationError};
 use crate::domain::data::restore::restore_content;
 use crate::domain::data::sha256::sha256_hex;
 
-use crate::domain::model::stichtag;
 use crate::domain::model::checklist::Template;
+use crate::domain::model::stichtag;
 use crate::domain::model::{Id, Region};
 use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_template};
 
@@ -296,9 +296,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
     let checked = checksum(&content_value);
     // Read apart once the regions are: they are changes against each other.
     let stichtage: Vec<Option<Value>> = match content_value.get_mut("regions") {
-        Some(Value::Array(regions)) => {
-            regions.iter_mut().map(|r| r.as_object_mut().and_then(|r| r.remove("stichtage"))).collect()
-        }
+        Some(Value::Array(regions)) => regions.iter_mut().map(|r| r.as_object_mut().and_then(|r| r.remove("stichtage"))).collect(),
         _ => Vec::new(),
     };
     // A changed file is read all the same; the preview warns and the user decides.

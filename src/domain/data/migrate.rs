@@ -157,8 +157,12 @@ mod tests {
         let read = read_file(&file.to_string()).unwrap();
         assert_eq!(FILE_SCHEMA, 3);
         assert!(read.content.regions.iter().all(|r| r.stichtage.is_empty()));
-        assert_eq!(read.content.regions[0].actors.len(), serde_json::from_str::<Value>(&demo_file()).unwrap()["content"]["regions"][0]["actors"].as_array().unwrap().len());
-        let stored = object(json!({"format": "netzwerkatlas-workspace", "schema": 2, "saved_at": "x", "parts": {"workspace": "a", "regions": []}}));
+        assert_eq!(
+            read.content.regions[0].actors.len(),
+            serde_json::from_str::<Value>(&demo_file()).unwrap()["content"]["regions"][0]["actors"].as_array().unwrap().len()
+        );
+        let stored =
+            object(json!({"format": "netzwerkatlas-workspace", "schema": 2, "saved_at": "x", "parts": {"workspace": "a", "regions": []}}));
         assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 3).unwrap(), stored);
     }
 }

@@ -37,8 +37,10 @@ impl Change {
             &was.regions.iter().filter(|w| !current.contains_key(&w.id)).cloned().collect::<Vec<_>>(),
             &now.regions.iter().filter(|n| !was.regions.iter().any(|w| w.id == n.id)).cloned().collect::<Vec<_>>(),
         );
-        let order = ListChange::<Region>::between(&was.regions, &now.regions).order;
-        let whole = ListChange { order, ..came_or_went };
+        // Where they stood in the whole list: their positions, or its order.
+        let mut whole = came_or_went;
+        let full = ListChange::<Region>::between(&was.regions, &now.regions).ids;
+        (whole.ids.at, whole.ids.order) = (full.at, full.order);
         Change {
             regions,
             whole: (!whole.is_empty()).then_some(whole),
@@ -75,11 +77,11 @@ impl Change {
                 + json(&c.relations.records)
                 + json(&c.groups.records)
                 + json(&c.checklists.records)
-                + json(&c.actors.order)
-                + json(&c.relations.order)
+                + json(&c.actors.ids.order)
+                + json(&c.relations.ids.order)
         };
         self.regions.iter().map(lists).sum::<usize>()
-            + self.whole.as_ref().map_or(0, |w| json(&w.records) + json(&w.order))
+            + self.whole.as_ref().map_or(0, |w| json(&w.records) + json(&w.ids.order))
             + self.templates.as_ref().map_or(0, json)
     }
 }
@@ -111,7 +113,13 @@ mod tests {
 
     #[test]
     fn each_kind_of_edit_undoes_and_redoes_exactly() {
-        let ws = demo_workspace();
+        let mut ws = demo_workspace();
+        // Three regions, so that one can go from the middle.
+        for n in 2..4 {
+            let mut region = ws.regions[0].clone();
+            region.id = Id(format!("extra-{n}"));
+            ws.regions.push(region);
+        }
         let edits: Vec<(&str, Box<dyn Fn(&mut Workspace)>)> = vec![
             ("rename an actor", Box::new(|ws| ws.regions[0].actors[3].name = "Neu".into())),
             (
@@ -146,7 +154,23 @@ mod tests {
                     ws.regions.insert(0, region);
                 }),
             ),
-            ("delete the region", Box::new(|ws| ws.regions.clear())),
+            ("delete the regions", Box::new(|ws| ws.regions.clear())),
+            ("delete the middle region", Box::new(|ws| _ = ws.regions.remove(1))),
+            (
+                "delete actors in the middle and add one at the end",
+                Box::new(|ws| {
+                    let region = &mut ws.regions[0];
+                    region.actors.remove(7);
+                    region.actors.remove(3);
+                    let mut actor = region.actors[0].clone();
+                    actor.id = Id("am-ende".into());
+                    region.actors.push(actor);
+                }),
+            ),
+            (
+                "take a Stichtag",
+                Box::new(|ws| ws.regions[0].take_stichtag(Id("s".into()), "Q4".into(), "2026-12-31".into(), "2026-12-31T10:00:00Z".into())),
+            ),
             ("change templates", Box::new(|ws| ws.templates.push(crate::domain::model::templates::builtin_templates().remove(0)))),
         ];
         for (name, f) in edits {

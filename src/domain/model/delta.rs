@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::checklist::Checklist;
-use crate::domain::model::stichtag::Stichtag;
 use crate::domain::model::{Actor, Group, Id, Region, Relation};
 use crate::domain::order;
 
@@ -37,11 +36,6 @@ impl Keyed for Checklist {
         &self.id
     }
 }
-impl Keyed for Stichtag {
-    fn key(&self) -> &Id {
-        &self.id
-    }
-}
 impl Keyed for Region {
     fn key(&self) -> &Id {
         &self.id
@@ -51,11 +45,16 @@ impl Keyed for Region {
 /// How a list looked where it differs: the records as they were, the ids
 /// that were not there, where records that were not there go back, and the
 /// whole order only when the records both had were in another order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ListChange<T> {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) records: Vec<T>,
+    pub(crate) ids: Positions,
+}
+
+/// The ids and places of a list change, apart from its records (written
+/// once for all kinds of record, see `Written`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Positions {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) absent: Vec<Id>,
     /// Positions of the records the list lacks, in the order of `records`.
@@ -65,15 +64,21 @@ pub struct ListChange<T> {
     pub(crate) order: Option<Vec<Id>>,
 }
 
+impl Positions {
+    fn is_empty(&self) -> bool {
+        self.absent.is_empty() && self.order.is_none()
+    }
+}
+
 impl<T> Default for ListChange<T> {
     fn default() -> Self {
-        ListChange { records: Vec::new(), absent: Vec::new(), at: Vec::new(), order: None }
+        ListChange { records: Vec::new(), ids: Positions::default() }
     }
 }
 
 impl<T: Keyed> ListChange<T> {
     pub(crate) fn is_empty(&self) -> bool {
-        self.records.is_empty() && self.absent.is_empty() && self.order.is_none()
+        self.records.is_empty() && self.ids.is_empty()
     }
 
     /// What turns `now` back into `was`.
@@ -86,7 +91,7 @@ impl<T: Keyed> ListChange<T> {
             .filter(|(record, found)| found.is_none_or(|i| now[i] != **record))
             .map(|(record, _)| record.clone())
             .collect();
-        ListChange { records, absent: plan.absent, at: plan.at, order: plan.order }
+        ListChange { records, ids: Positions { absent: plan.absent, at: plan.at, order: plan.order } }
     }
 
     /// Carries the change out on `list`; returns the change that undoes it.
@@ -94,37 +99,19 @@ impl<T: Keyed> ListChange<T> {
         let plan = {
             let ids: Vec<&Id> = list.iter().map(Keyed::key).collect();
             let records: Vec<&Id> = self.records.iter().map(Keyed::key).collect();
-            plan_apply(&ids, &self.absent, &records, &self.at, self.order.as_deref())
+            plan_apply(&ids, &self.ids.absent, &records, &self.ids.at, self.ids.order.as_deref())
         };
-        let mut undo = ListChange { order: plan.order_before, ..ListChange::default() };
-        // Out, last first so the positions hold; the undo keeps them first to last.
-        let mut removed: Vec<T> = plan.removed.iter().rev().map(|&i| list.remove(i)).collect();
-        removed.reverse();
-        undo.records = removed;
-        undo.at = plan.removed;
-        let mut inserts = Vec::new();
-        for (record, place) in self.records.into_iter().zip(plan.places) {
-            match place {
-                Place::Replace(i) => undo.records.push(std::mem::replace(&mut list[i], record)),
-                Place::Insert(position) => {
-                    undo.absent.push(record.key().clone());
-                    inserts.push((position, record));
-                }
-            }
+        // Only moves here: where each record goes was planned on ids.
+        let mut old: Vec<Option<T>> = list.drain(..).map(Some).collect();
+        let mut records: Vec<Option<T>> = self.records.into_iter().map(Some).collect();
+        list.extend(plan.sequence.iter().filter_map(|source| match *source {
+            Source::Old(i) => old[i].take(),
+            Source::Record(j) => records[j].take(),
+        }));
+        ListChange {
+            records: plan.undo_old.iter().filter_map(|&i| old[i].take()).collect(),
+            ids: Positions { absent: plan.undo_absent, at: plan.undo_at, order: plan.order_before },
         }
-        // Ascending, so each lands where it was: those before it are in place.
-        order::sort_by_key(&mut inserts, |(position, _)| *position);
-        for (position, record) in inserts {
-            list.insert(position.min(list.len()), record);
-        }
-        if let Some(order) = self.order {
-            let ids: Vec<&Id> = list.iter().map(Keyed::key).collect();
-            let ranks = ranks_in(&ids, &order);
-            let mut ranked: Vec<(usize, T)> = ranks.into_iter().zip(list.drain(..)).collect();
-            order::sort_by_key(&mut ranked, |(rank, _)| *rank);
-            list.extend(ranked.into_iter().map(|(_, record)| record));
-        }
-        undo
     }
 }
 
@@ -155,58 +142,72 @@ fn plan_between(was: &[&Id], now: &[&Id]) -> BetweenPlan {
     }
 }
 
-enum Place {
-    Replace(usize),
-    Insert(usize),
+/// Where an item of the changed list comes from: the list before, or the change.
+#[derive(Clone, Copy)]
+enum Source {
+    Old(usize),
+    Record(usize),
 }
 
 struct ApplyPlan {
-    /// Positions to take out, ascending.
-    removed: Vec<usize>,
-    /// For each record: the position it replaces (after the removal) or where it goes in.
-    places: Vec<Place>,
+    /// The list after the change, item by item.
+    sequence: Vec<Source>,
+    /// The items before that the undo keeps: those taken out (in order), then those replaced.
+    undo_old: Vec<usize>,
+    undo_absent: Vec<Id>,
+    undo_at: Vec<usize>,
     order_before: Option<Vec<Id>>,
 }
 
 fn plan_apply(list: &[&Id], absent: &[Id], records: &[&Id], at: &[usize], order: Option<&[Id]>) -> ApplyPlan {
     let absent: HashSet<&Id> = absent.iter().collect();
-    let removed: Vec<usize> = list.iter().enumerate().filter(|(_, id)| absent.contains(*id)).map(|(i, _)| i).collect();
-    let remaining: HashMap<&Id, usize> = list.iter().filter(|id| !absent.contains(*id)).enumerate().map(|(i, id)| (*id, i)).collect();
+    let (removed, remaining): (Vec<usize>, Vec<usize>) = (0..list.len()).partition(|&i| absent.contains(list[i]));
+    let position: HashMap<&Id, usize> = remaining.iter().enumerate().map(|(p, &i)| (list[i], p)).collect();
+    let mut sequence: Vec<Source> = remaining.iter().map(|&i| Source::Old(i)).collect();
+    let mut undo_old = removed.clone();
+    let mut undo_absent = Vec::new();
+    let mut inserts = Vec::new();
     let mut positions = at.iter().copied();
-    let places = records
-        .iter()
-        .map(|id| match remaining.get(id) {
-            Some(&i) => Place::Replace(i),
-            None => Place::Insert(positions.next().unwrap_or(usize::MAX)),
-        })
-        .collect();
-    let order_before = order.map(|_| list.iter().map(|id| (*id).clone()).collect());
-    ApplyPlan { removed, places, order_before }
-}
-
-/// Each id's place in `order` (unknown ones last).
-fn ranks_in(ids: &[&Id], order: &[Id]) -> Vec<usize> {
-    let rank: HashMap<&Id, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    ids.iter().map(|id| rank.get(id).copied().unwrap_or(usize::MAX)).collect()
+    for (j, id) in records.iter().enumerate() {
+        match position.get(id) {
+            Some(&p) => {
+                undo_old.push(remaining[p]);
+                sequence[p] = Source::Record(j);
+            }
+            None => {
+                undo_absent.push((*id).clone());
+                inserts.push((positions.next().unwrap_or(usize::MAX), j));
+            }
+        }
+    }
+    // Ascending, so each lands where it was: those before it are in place.
+    order::sort(&mut inserts);
+    for (p, j) in inserts {
+        sequence.insert(p.min(sequence.len()), Source::Record(j));
+    }
+    if let Some(order) = order {
+        let rank: HashMap<&Id, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+        let id_of = |source: &Source| match *source {
+            Source::Old(i) => list[i],
+            Source::Record(j) => records[j],
+        };
+        order::sort_by_key(&mut sequence, |source| rank.get(id_of(source)).copied().unwrap_or(usize::MAX));
+    }
+    ApplyPlan {
+        sequence,
+        undo_old,
+        undo_absent,
+        undo_at: removed,
+        order_before: order.map(|_| list.iter().map(|id| (*id).clone()).collect()),
+    }
 }
 
 /// A region without its long lists: name, kind, Sozialräume, placements…
 fn head(region: &Region) -> Region {
     // Every field named, so that a new one is placed here or in a list.
-    let Region {
-        id,
-        name,
-        kind,
-        sozialraeume,
-        notes,
-        imported_from,
-        placed,
-        actors: _,
-        relations: _,
-        groups: _,
-        checklists: _,
-        stichtage: _,
-    } = region;
+    // The Stichtage ride along: few, and shared, not copied.
+    let Region { id, name, kind, sozialraeume, notes, imported_from, placed, actors: _, relations: _, groups: _, checklists: _, stichtage } =
+        region;
     Region {
         id: id.clone(),
         name: name.clone(),
@@ -215,27 +216,70 @@ fn head(region: &Region) -> Region {
         notes: notes.clone(),
         imported_from: imported_from.clone(),
         placed: placed.clone(),
+        stichtage: stichtage.clone(),
         ..Region::default()
     }
 }
 
 /// How one region differed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Written", into = "Written")]
 pub struct RegionChange {
     pub(crate) id: Id,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) head: Option<Region>,
-    #[serde(default, skip_serializing_if = "ListChange::is_empty")]
     pub(crate) actors: ListChange<Actor>,
-    #[serde(default, skip_serializing_if = "ListChange::is_empty")]
     pub(crate) relations: ListChange<Relation>,
-    #[serde(default, skip_serializing_if = "ListChange::is_empty")]
     pub(crate) groups: ListChange<Group>,
-    #[serde(default, skip_serializing_if = "ListChange::is_empty")]
     pub(crate) checklists: ListChange<Checklist>,
-    /// Only undo holds these: a Stichtag's own state has no Stichtage.
-    #[serde(skip)]
-    pub(crate) stichtage: ListChange<Stichtag>,
+}
+
+/// A region change as written: the records of each list as lists of the
+/// model's own kinds, their ids and places apart. (A generic list change
+/// written as it is would add a reader and a writer per kind of record.)
+#[derive(Clone, Serialize, Deserialize)]
+struct Written {
+    id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    head: Option<Region>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    actors: Vec<Actor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<Relation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<Group>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    checklists: Vec<Checklist>,
+    /// The ids and places of the four lists, in the order above.
+    #[serde(default)]
+    positions: [Positions; 4],
+}
+
+impl From<RegionChange> for Written {
+    fn from(c: RegionChange) -> Written {
+        Written {
+            id: c.id,
+            head: c.head,
+            actors: c.actors.records,
+            relations: c.relations.records,
+            groups: c.groups.records,
+            checklists: c.checklists.records,
+            positions: [c.actors.ids, c.relations.ids, c.groups.ids, c.checklists.ids],
+        }
+    }
+}
+
+impl From<Written> for RegionChange {
+    fn from(w: Written) -> RegionChange {
+        let [actors, relations, groups, checklists] = w.positions;
+        RegionChange {
+            id: w.id,
+            head: w.head,
+            actors: ListChange { records: w.actors, ids: actors },
+            relations: ListChange { records: w.relations, ids: relations },
+            groups: ListChange { records: w.groups, ids: groups },
+            checklists: ListChange { records: w.checklists, ids: checklists },
+        }
+    }
 }
 
 impl RegionChange {
@@ -249,17 +293,11 @@ impl RegionChange {
             relations: ListChange::between(&was.relations, &now.relations),
             groups: ListChange::between(&was.groups, &now.groups),
             checklists: ListChange::between(&was.checklists, &now.checklists),
-            stichtage: ListChange::between(&was.stichtage, &now.stichtage),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.head.is_none()
-            && self.actors.is_empty()
-            && self.relations.is_empty()
-            && self.groups.is_empty()
-            && self.checklists.is_empty()
-            && self.stichtage.is_empty()
+        self.head.is_none() && self.actors.is_empty() && self.relations.is_empty() && self.groups.is_empty() && self.checklists.is_empty()
     }
 
     pub(crate) fn apply(self, region: &mut Region) -> RegionChange {
@@ -269,10 +307,9 @@ impl RegionChange {
                 std::mem::take(&mut region.relations),
                 std::mem::take(&mut region.groups),
                 std::mem::take(&mut region.checklists),
-                std::mem::take(&mut region.stichtage),
             );
             let now = std::mem::replace(region, was);
-            (region.actors, region.relations, region.groups, region.checklists, region.stichtage) = lists;
+            (region.actors, region.relations, region.groups, region.checklists) = lists;
             now
         });
         RegionChange {
@@ -282,7 +319,6 @@ impl RegionChange {
             relations: self.relations.apply(&mut region.relations),
             groups: self.groups.apply(&mut region.groups),
             checklists: self.checklists.apply(&mut region.checklists),
-            stichtage: self.stichtage.apply(&mut region.stichtage),
         }
     }
 }

@@ -87,7 +87,8 @@ enum Content {
     Actors(Vec<Actor>),
     Relations(Vec<Relation>),
     Checklists(Vec<Checklist>),
-    Stichtage(Vec<Written>),
+    /// As written: compared as text, which a save writes anyway.
+    Stichtage(String),
 }
 
 /// Where a piece sits: its kind, its region and its first item. A piece
@@ -181,11 +182,11 @@ impl PartCache {
                 checklists: encoder.list(id, &region.checklists),
                 stichtage: (!region.stichtage.is_empty()).then(|| {
                     // Against the region now: the newest costs what changed since.
-                    let written = stichtag::write(&region.stichtage, Some(region));
+                    let written = to_json(&stichtag::write(&region.stichtage, Some(region)));
                     encoder.take(
                         Place::Stichtage(id.clone()),
                         |cached| matches!(cached, Content::Stichtage(c) if *c == written),
-                        || (Content::Stichtage(written.clone()), to_json(&written)),
+                        || (Content::Stichtage(written.clone()), written.clone()),
                     )
                 }),
             });
@@ -333,9 +334,10 @@ pub fn assemble(manifest: &Manifest, saved_at: &str, get: impl Fn(&str) -> Optio
         let Some((part, value)) = stichtage.take() else { continue };
         let damaged = |reason: String| DecodeError::Damaged(format!("Stichtage von „{}“: {reason}", region.name));
         let written: Vec<Written> = deserialize(&value).map_err(|e| damaged(e.to_string()))?;
-        region.stichtage = stichtag::read(written.clone(), Some(region))
+        region.stichtage = stichtag::read(written, Some(region))
             .map_err(|u| damaged(format!("Stichtag {} ({}) ist unvollständig.", u.position, u.name)))?;
-        stichtage_parts.push((region.id.0.clone(), (Content::Stichtage(written), part)));
+        stichtage_parts
+            .push((region.id.0.clone(), (Content::Stichtage(unpack(&part.text).map(|t| t.into_owned()).unwrap_or_default()), part)));
     }
     let problems = integrity_problems(&workspace);
     if !problems.is_empty() {
