@@ -78,7 +78,7 @@ pub fn HistoryView() -> impl IntoView {
     };
 
     view! {
-        <section class="list-view history" aria-labelledby="history-title">
+        <section class="over-time" aria-labelledby="history-title">
             <div class="list-head">
                 <h2 id="history-title">{live!("history.title")}</h2>
             </div>
