@@ -11,6 +11,9 @@ logs=$(mktemp -d)
 echo "==> Native tests (cargo test --workspace)"
 cargo test --workspace --locked 2>&1 | tee "$logs/native.log"
 
+echo "==> Generated region files for the browser tests (examples/bench_files.rs)"
+cargo run --locked --quiet --example bench_files
+
 echo "==> Release build (trunk build --release)"
 trunk build --release
 

@@ -2,7 +2,9 @@
 // Stichtag survives a reload and costs only its changes in storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, saved, stored, activeRegion, reload, createActor } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { useApp, saved, stored, activeRegion, reload, createActor, openExchange, download, readStoredText, chooseFiles, asUpload } from './helpers.mjs';
+import { schemaErrors } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
 
@@ -88,5 +90,75 @@ test('two Stichtage compared: a Gremium that met in between is listed with its m
   const changes = page.getByTestId('history-changes');
   await changes.getByText('Gremien: 1 Sitzung').waitFor();
   assert.match(await changes.textContent(), /Sitzung am 15\.06\.2026 Sommerplanung/);
+  await context.close();
+});
+
+test('what the Stichtage take is shown under "Speicher & Sicherung"; the export can leave them out', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
+  await page.getByTestId('usage').waitFor();
+  assert.equal(await page.getByTestId('stichtage-usage').count(), 0, 'nothing to say without Stichtage');
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await page.locator('#stichtag-date').fill('01.01.2020');
+  await page.getByRole('button', { name: 'Stand festhalten' }).click();
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await createActor(page, { name: 'Jugendberatung Nord' });
+  await saved(page);
+  await page.getByRole('button', { name: 'Speicher & Sicherung' }).click();
+  const usage = await page.getByTestId('stichtage-usage').textContent();
+  const [, chars] = usage.match(/^Davon Stichtage: ([\d.]+) Zeichen \(\d+,\d % des Speichers\)\.$/);
+  // The figure is the stored part: the chain against today's region, packed.
+  const envelope = JSON.parse(await readStoredText(page));
+  const part = envelope.parts.regions[0].stichtage;
+  const stored = await page.evaluate((name) => Object.keys(localStorage).filter((k) => k.endsWith(name)).map((k) => localStorage.getItem(k).length)[0], part);
+  assert.equal(Number(chars.replaceAll('.', '')), stored);
+
+  await openExchange(page);
+  const withThem = JSON.parse((await download(page, page.getByRole('button', { name: 'Datei speichern' }))).text);
+  assert.equal(withThem.content.regions[0].stichtage.length, 1);
+  await page.getByLabel('Mit den Stichtagen (die Region an früheren Tagen)').uncheck();
+  const without = JSON.parse((await download(page, page.getByRole('button', { name: 'Datei speichern' }))).text);
+  assert.equal(without.content.regions[0].stichtage, undefined);
+  assert.deepEqual(schemaErrors(without), []);
+  await context.close();
+});
+
+test('a 2,000-actor region with eight quarterly Stichtage fits beside itself, survives a reload and compares', async () => {
+  const { page, context } = await app.open();
+  // Written by examples/bench_files.rs (scripts/test.sh runs it first).
+  const file = readFileSync('target/bench-files/region-history-2000.json', 'utf8');
+  await openExchange(page);
+  await chooseFiles(page, [asUpload('region-history-2000.json', file)]);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: /^Zur Region/ }).click();
+  await saved(page);
+  await reload(page);
+  const envelope = await stored(page);
+  const region = activeRegion(envelope);
+  assert.equal(region.actors.length >= 2000, true);
+  assert.equal(region.stichtage.length, 8);
+  // What storage holds: the region's own parts and its Stichtage part, packed.
+  const entry = envelope.parts.regions.find((r) => r.region && r.stichtage);
+  const sizes = await page.evaluate((entry) => {
+    const length = (name) => [...Object.keys(localStorage)].filter((k) => k.endsWith(name)).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    const own = [entry.region, ...entry.actors, ...entry.relations, ...entry.checklists].reduce((n, name) => n + length(name), 0);
+    let all = 0;
+    for (let i = 0; i < localStorage.length; i++) all += localStorage.key(i).length + localStorage.getItem(localStorage.key(i)).length;
+    return { own, stichtage: length(entry.stichtage), all };
+  }, entry);
+  console.log(`2,000 actors with 8 Stichtage: region ${sizes.own} chars, Stichtage ${sizes.stichtage} chars (${(100 * sizes.stichtage / sizes.own).toFixed(1)} %), all ${(100 * sizes.all / 5242880).toFixed(1)} % of the quota`);
+  assert.ok(sizes.stichtage <= 0.25 * sizes.own, `eight Stichtage take ${sizes.stichtage} of ${sizes.own}`);
+  assert.ok(sizes.all <= 0.5 * 5242880, 'room beside it for years of work');
+
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  const rows = page.getByTestId('stichtag-list').locator('tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 8);
+  const oldest = await page.locator('#history-from option').nth(7).getAttribute('value');
+  await page.locator('#history-from').selectOption(oldest);
+  const changes = page.getByTestId('history-changes');
+  await changes.getByText(/^Neu: \d+ Akteure/).waitFor();
+  assert.match(await changes.textContent(), /Verbindlicher geworden: \d+ Beziehungen/);
   await context.close();
 });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::fields::{
-    error_of, focus_first_error, lens, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField,
+    error_of, focus_first_error, lens, row_count, toggle, CheckboxGroup, DraftRestored, ErrorSummary, SelectField, TextField,
 };
 use crate::domain::editing::draft::ActorDraft;
 use crate::domain::editing::query::{actors_by_name, similar_actors};
@@ -195,7 +195,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
 #[component]
 fn ContactsEditor(draft: RwSignal<ActorDraft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
     // A memo, so that typing in a contact does not rebuild the rows.
-    let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
+    let count = row_count(move || draft.with(|d| d.contacts.len()));
     view! {
         <fieldset class="contacts-editor">
             <legend>{live!("actor.contacts")}</legend>

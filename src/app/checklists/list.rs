@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::platform::browser::{format_timestamp, new_id, now_iso, today};
-use crate::app::state::{use_state, View};
+use crate::app::state::{use_state, AppState, View};
 use crate::app::widgets::confirm::ConfirmButton;
 pub use crate::domain::model::checklist::status_label;
 use crate::domain::model::checklist::{Checklist, Progress, Status, Template};
@@ -13,6 +13,12 @@ use crate::domain::model::templates::builtin_templates;
 /// Shipped templates first, then the user's own.
 pub fn all_templates(user: &[Template]) -> Vec<Template> {
     builtin_templates().into_iter().chain(user.iter().cloned()).collect()
+}
+
+/// All templates, recomputed when the workspace changes: one memo type
+/// for every view that lists them (each memo type costs wasm).
+pub fn templates_memo(state: AppState) -> Memo<Vec<Template>> {
+    Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)))
 }
 
 pub fn status_class(status: Option<Status>) -> &'static str {
@@ -151,7 +157,7 @@ pub fn ChecklistList() -> impl IntoView {
 #[component]
 fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
     let state = use_state();
-    let templates = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
+    let templates = templates_memo(state);
     let chosen = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

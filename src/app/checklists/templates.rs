@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::checklists::list::all_templates;
+use crate::app::checklists::list::templates_memo;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, View};
@@ -17,7 +17,7 @@ use crate::domain::Id;
 #[component]
 pub fn TemplateManager() -> impl IntoView {
     let state = use_state();
-    let templates = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
+    let templates = templates_memo(state);
     // The template being edited: (id, saved version if any).
     let editing = RwSignal::new(None::<(Id, Option<Template>)>);
     let copy = move |t: &Template| {

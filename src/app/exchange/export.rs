@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-use crate::app::checklists::list::all_templates;
+use crate::app::checklists::list::{all_templates, templates_memo};
 use crate::app::exchange::protect::{ProtectFields, Protection};
 
 use crate::app::platform::browser::now_iso;
@@ -24,6 +24,18 @@ enum What {
     Template,
 }
 
+/// A checkbox with its label, bound to `checked`.
+fn checkbox(id: &'static str, label: impl Fn() -> &'static str + Send + Sync + 'static, checked: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="field checkbox-field">
+            <label class="checkbox" for=id>
+                <input id=id type="checkbox" prop:checked=checked on:change=move |ev| checked.set(event_target_checked(&ev)) />
+                {label}
+            </label>
+        </div>
+    }
+}
+
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = use_state();
@@ -32,6 +44,8 @@ pub fn ExportPanel() -> impl IntoView {
     let chosen_checklists = RwSignal::new(Vec::<String>::new());
     let template = RwSignal::new(String::new());
     let without_personal = RwSignal::new(false);
+    let with_stichtage = RwSignal::new(true);
+    let has_stichtage = move || what.get() == What::Region && state.with_region(|r| !r.stichtage.is_empty()).unwrap_or(false);
     let author = RwSignal::new(preferences::read(Preference::Author).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let protection = Protection::new();
@@ -40,21 +54,22 @@ pub fn ExportPanel() -> impl IntoView {
     let checklist_options = Signal::derive(move || {
         state.with_region(|r| r.checklists.iter().map(|c| (c.id.0.clone(), c.title.clone())).collect()).unwrap_or_default()
     });
-    let template_options = Memo::new(move |_| state.workspace.with(|ws| all_templates(&ws.templates)));
+    let template_options = templates_memo(state);
 
-    // What the chosen export holds, for the list of what is left out.
-    let personal = Memo::new(move |_| match what.get() {
+    // What the chosen export holds, for the list of what is left out (counted
+    // when shown: cheap, and a memo of its own would cost more wasm).
+    let personal = move || match what.get() {
         What::Template => PersonalData::default(),
         What::Region => state.with_region(PersonalData::of).unwrap_or_default(),
         What::Checklists => {
             let ids: Vec<Id> = chosen_checklists.get().into_iter().map(Id).collect();
             state.with_region(|r| PersonalData::of(&checklists_part(r, &ids))).unwrap_or_default()
         }
-    });
+    };
 
     let options = move || ExportOptions {
         personal_data: !without_personal.get_untracked(),
-        stichtage: true,
+        stichtage: with_stichtage.get_untracked(),
         author: author.get_untracked(),
         now: now_iso(),
     };
@@ -138,20 +153,17 @@ pub fn ExportPanel() -> impl IntoView {
                     </select>
                 </div>
             </Show>
+            <Show when=has_stichtage>
+                {checkbox("export-stichtage", live!("export.with_stichtage"), with_stichtage)}
+            </Show>
             <Show when=move || what.get() != What::Template>
-                <div class="field checkbox-field">
-                    <label class="checkbox" for="export-without-personal">
-                        <input id="export-without-personal" type="checkbox" prop:checked=without_personal
-                            on:change=move |ev| without_personal.set(event_target_checked(&ev)) />
-                        {live!("export.without_personal")}
-                    </label>
-                </div>
+                {checkbox("export-without-personal", live!("export.without_personal"), without_personal)}
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
-                    {move || without_personal.get().then(|| personal.get().kept()).flatten().map(|kept| view! {
+                    {move || without_personal.get().then(|| personal().kept()).flatten().map(|kept| view! {
                         <p class="warning-text" data-testid="privacy-kept">{kept}</p>
                     })}
                     {move || {
-                        let lines = personal.get().describe();
+                        let lines = personal().describe();
                         match (without_personal.get(), lines.is_empty()) {
                             (_, true) => view! { <p class="muted">{live!("export.no_personal")}</p> }.into_any(),
                             (true, false) => view! {

@@ -7,7 +7,9 @@ use crate::domain::rules::dates as date;
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::confirm::ConfirmButton;
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, toggle, DraftRestored, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{
+    error_of, focus_first_error, lens, row_count, toggle, DraftRestored, ErrorSummary, SelectField, TextField,
+};
 use crate::domain::editing::draft::GroupDraft;
 use crate::domain::editing::query::actors_by_name;
 use crate::domain::order;
@@ -90,7 +92,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
         state.with_region(|r| actors_by_name(r, |a| fold(&a.name).contains(&needle))).unwrap_or_default()
     });
     let member_count = move || draft.with(|d| d.members.len());
-    let meeting_count = Memo::new(move |_| draft.with(|d| d.meetings.len()));
+    let meeting_count = row_count(move || draft.with(|d| d.meetings.len()));
 
     let save = move || {
         let built = state

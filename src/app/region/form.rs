@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel, View};
-use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::fields::{error_of, focus_first_error, lens, row_count, DraftRestored, ErrorSummary, SelectField, TextField};
 use crate::domain::editing::draft::{RegionDraft, SozialraumDraft};
 use crate::domain::rules::fields::FieldErrors;
 use crate::domain::{Region, RegionKind};
@@ -22,7 +22,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
-    let rows = Memo::new(move |_| draft.with(|d| d.sozialraeume.len()));
+    let rows = row_count(move || draft.with(|d| d.sozialraeume.len()));
     let region_id = existing.as_ref().map(|r| r.id.clone());
     let confirm_delete = RwSignal::new(false);
 

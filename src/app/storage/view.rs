@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 
 use crate::app::platform::browser::{file_text, format_timestamp};
 use crate::app::state::{use_state, Panel, View};
+use crate::domain::analysis::metrics::percent_text;
 use crate::domain::data::files::backup::{read_backup, BackupPreview};
+use crate::domain::data::storage::parts::stichtage_chars;
 use crate::domain::data::storage::quota::{usage_percent, QUOTA_CHARS, WARN_PERCENT};
 
 #[component]
@@ -62,6 +64,14 @@ pub fn DataView() -> impl IntoView {
                     used = number(p.used.get()),
                     quota = number(QUOTA_CHARS),
                 )}</p>
+                {move || {
+                    let chars: usize = state.workspace.with(|ws| ws.regions.iter().map(stichtage_chars).sum());
+                    (chars > 0).then(|| view! { <p data-testid="stichtage-usage">{tr!(
+                        "data.stichtage_usage",
+                        chars = number(chars),
+                        percent = percent_text(chars as f64 / QUOTA_CHARS as f64),
+                    )}</p> })
+                }}
             </section>
             <section aria-labelledby="backup-title">
                 <h3 id="backup-title">{live!("header.backup")}</h3>

@@ -244,3 +244,11 @@ pub fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
         })
     }
 }
+
+/// How many rows a form has, as a memo: the rows redraw only when their
+/// number changes, not on each keystroke in them. One memo type for every
+/// form (each memo type costs wasm), the count behind `dyn`.
+pub fn row_count(count: impl Fn() -> usize + Send + Sync + 'static) -> Memo<usize> {
+    let count: Box<dyn Fn() -> usize + Send + Sync> = Box::new(count);
+    Memo::new(move |_| count())
+}

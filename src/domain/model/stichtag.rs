@@ -174,7 +174,12 @@ mod tests {
             crate::domain::data::storage::envelope::Stored::Parts { manifest, .. } => manifest,
             _ => panic!("parts expected"),
         };
-        assert!(manifest.regions[0].stichtage.is_some());
+        let part = manifest.regions[0].stichtage.clone().expect("a part for the Stichtage");
+        assert_eq!(
+            crate::domain::data::storage::parts::stichtage_chars(&workspace.regions[0]),
+            parts[&part].encode_utf16().count(),
+            "what „Speicher & Sicherung“ shows is what is stored"
+        );
         let (decoded, _) = assemble(&manifest, "", |n| parts.get(n).cloned()).unwrap();
         assert_eq!(decoded.workspace, workspace);
 

@@ -181,8 +181,7 @@ impl PartCache {
                 relations: encoder.list(id, &region.relations),
                 checklists: encoder.list(id, &region.checklists),
                 stichtage: (!region.stichtage.is_empty()).then(|| {
-                    // Against the region now: the newest costs what changed since.
-                    let written = to_json(&stichtag::write(&region.stichtage, Some(region)));
+                    let written = stichtage_json(region);
                     encoder.take(
                         Place::Stichtage(id.clone()),
                         |cached| matches!(cached, Content::Stichtage(c) if *c == written),
@@ -241,6 +240,21 @@ impl Encoder {
             })
             .collect()
     }
+}
+
+/// A region's Stichtage as a save writes them: against the region now, so
+/// that the newest costs only what changed since.
+fn stichtage_json(region: &Region) -> String {
+    to_json(&stichtag::write(&region.stichtage, Some(region)))
+}
+
+/// What a region's Stichtage take in storage, in characters (as the
+/// browser counts them), for "Speicher & Sicherung".
+pub fn stichtage_chars(region: &Region) -> usize {
+    if region.stichtage.is_empty() {
+        return 0;
+    }
+    pack(&stichtage_json(region)).encode_utf16().count()
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
