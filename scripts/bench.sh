@@ -2,8 +2,9 @@
 # Installs what is missing and runs the benchmarks: native (file exchange,
 # network layout and metrics) and in headless Chromium (the network picture,
 # everyday work with the list, the form and storage, each with 200, 2,000
-# and 5,000 actors, 500 checklist files evaluated without importing, and
-# lists of 1,000 and 5,000 organisations brought in).
+# and 5,000 actors, 500 checklist files evaluated without importing,
+# lists of 1,000 and 5,000 organisations brought in, and the Verlauf of a
+# 2,000-actor region with eight Stichtage).
 # Prints tables and writes them as JSON under target/. Figures, not pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,3 +26,5 @@ echo "==> Headless Chromium: 500 checklist files evaluated without importing"
 node tests/bench/evaluate-browser.mjs
 echo "==> Headless Chromium: lists of 1,000 and 5,000 organisations (CSV, .xlsx) to preview and import"
 node tests/bench/lists-browser.mjs
+echo "==> Headless Chromium: eight Stichtage of a 2,000-actor region (storage, what changed)"
+node tests/bench/history-browser.mjs
