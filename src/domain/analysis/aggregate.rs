@@ -4,7 +4,7 @@
 //! Planung"). Items are matched by their ID, so checklists of other template
 //! versions count where their items agree; where they do not, it is reported.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Progress, Scale, Status};
 use crate::domain::model::{Id, Region, Workspace};
@@ -47,13 +47,15 @@ pub struct Aggregate {
 /// The templates checklists in the workspace were started from:
 /// (template id, name, number of checklists), most used first.
 pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
-    let mut found: BTreeMap<Id, (String, usize)> = BTreeMap::new();
+    // A list, not a map: a handful of templates, and no B-tree code in the wasm for it.
+    let mut list: Vec<(Id, String, usize)> = Vec::new();
     for checklist in workspace.regions.iter().flat_map(|r| r.checklists.iter()) {
-        let entry = found.entry(checklist.template_id.clone()).or_insert_with(|| (checklist.template_name.clone(), 0));
-        entry.1 += 1;
+        match list.iter_mut().find(|(id, ..)| *id == checklist.template_id) {
+            Some(entry) => entry.2 += 1,
+            None => list.push((checklist.template_id.clone(), checklist.template_name.clone(), 1)),
+        }
     }
-    let mut list: Vec<_> = found.into_iter().map(|(id, (name, n))| (id, name, n)).collect();
-    order::sort_by(&mut list, |x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)));
+    order::sort_by(&mut list, |x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)).then_with(|| x.0.cmp(&y.0)));
     list
 }
 
@@ -83,7 +85,10 @@ pub fn sources<'a>(workspace: &'a Workspace, template: &Id, regions: &BTreeSet<I
         .collect()
 }
 
-fn versions(list: &BTreeSet<u32>) -> String {
+/// Template versions, ascending and each once: "1, 3".
+fn versions(mut list: Vec<u32>) -> String {
+    order::sort(&mut list);
+    list.dedup();
     list.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
 }
 
@@ -92,7 +97,7 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
     // The newest template version gives the order; items only older versions have follow.
     let mut ordered: Vec<&Checklist> = sources.iter().map(|(_, c)| *c).collect();
     order::sort_by(&mut ordered, |x, y| y.template_version.cmp(&x.template_version));
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
     for checklist in &ordered {
         for section in &checklist.sections {
             for item in &section.items {
@@ -111,23 +116,23 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
         }
     }
     for row in &mut result.rows {
-        let mut missing = BTreeSet::new();
+        let mut missing = Vec::new();
         let mut missing_count = 0;
-        let mut other_wording = BTreeSet::new();
-        let mut other_kind = BTreeSet::new();
+        let mut other_wording = Vec::new();
+        let mut other_kind = Vec::new();
         let mut present = Vec::new();
         for (_, checklist) in sources {
             match checklist.items().find(|i| i.id == row.id) {
                 None => {
-                    missing.insert(checklist.template_version);
+                    missing.push(checklist.template_version);
                     missing_count += 1;
                 }
                 Some(item) if item.kind != row.kind => {
-                    other_kind.insert(checklist.template_version);
+                    other_kind.push(checklist.template_version);
                 }
                 Some(item) => {
                     if item.text != row.text {
-                        other_wording.insert(checklist.template_version);
+                        other_wording.push(checklist.template_version);
                     }
                     present.push(item);
                 }
@@ -137,13 +142,13 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
         row.progress = Progress::of(present.iter().copied());
         row.answered = present.iter().filter(|i| !i.answers.is_empty()).count();
         if !missing.is_empty() {
-            result.mismatches.push(tr!("aggregate.missing", item = row.text, n = missing_count, versions = versions(&missing)));
+            result.mismatches.push(tr!("aggregate.missing", item = row.text, n = missing_count, versions = versions(missing)));
         }
         if !other_wording.is_empty() {
-            result.mismatches.push(tr!("aggregate.wording", item = row.text, versions = versions(&other_wording)));
+            result.mismatches.push(tr!("aggregate.wording", item = row.text, versions = versions(other_wording)));
         }
         if !other_kind.is_empty() {
-            result.mismatches.push(tr!("aggregate.kind", item = row.text, versions = versions(&other_kind)));
+            result.mismatches.push(tr!("aggregate.kind", item = row.text, versions = versions(other_kind)));
         }
     }
     for (region, checklist) in sources {

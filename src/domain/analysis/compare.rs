@@ -2,8 +2,6 @@
 //! actors per kind, the IFDs and their Träger, relations per kind and how
 //! binding they are, density, and the status of checklists both keep.
 
-use std::collections::BTreeSet;
-
 use crate::domain::analysis::metrics::{density, isolated, percent_text};
 use crate::domain::model::checklist::{status_label, Checklist, ItemKind};
 use crate::domain::model::{ActorKind, Binding, Region, RelationKind};
@@ -103,8 +101,11 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
             .collect(),
     });
     // Checklists of the same template in both regions, item by item.
-    let shared: BTreeSet<&crate::domain::model::Id> =
+    // Each template once, in id order (a list: a handful, and no B-tree code for it).
+    let mut shared: Vec<&crate::domain::model::Id> =
         a.checklists.iter().map(|c| &c.template_id).filter(|t| b.checklists.iter().any(|c| &c.template_id == *t)).collect();
+    crate::domain::order::sort(&mut shared);
+    shared.dedup();
     for template in shared {
         let (Some(x), Some(y)) = (latest(a, template), latest(b, template)) else { continue };
         let mut rows = Vec::new();
@@ -115,7 +116,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
                 Some(i) => status_label(i.status).into(),
             }
         };
-        let mut seen = BTreeSet::new();
+        let mut seen = std::collections::HashSet::new();
         for item in x.items().chain(y.items()) {
             if seen.insert(&item.id) {
                 rows.push(row(item.text.clone(), state(x, &item.id), state(y, &item.id)));

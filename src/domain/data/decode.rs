@@ -1,8 +1,6 @@
 //! Typed data from JSON values, for files and storage alike, and the fields
 //! a value holds that this version does not know.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -22,14 +20,15 @@ pub fn to_json_value<T: Serialize>(data: &T) -> Value {
 /// The fields `read` has that `kept` (the data decoded from `read`, written
 /// back) lacks: what this version does not know and so dropped. Counted by
 /// path with array positions left out: "regions[].actors[].farbe". An
-/// empty value that was left out on writing back is not unknown.
-pub fn dropped_fields(read: &Value, kept: &Value) -> BTreeMap<String, usize> {
-    let mut found = BTreeMap::new();
+/// empty value that was left out on writing back is not unknown. Sorted by
+/// path (a sorted list rather than a map: no B-tree code in the wasm).
+pub fn dropped_fields(read: &Value, kept: &Value) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
     walk(read, kept, &mut String::new(), &mut found);
     found
 }
 
-fn walk(read: &Value, kept: &Value, path: &mut String, found: &mut BTreeMap<String, usize>) {
+fn walk(read: &Value, kept: &Value, path: &mut String, found: &mut Vec<(String, usize)>) {
     let at = path.len();
     match (read, kept) {
         (Value::Object(read), Value::Object(kept)) => {
@@ -41,7 +40,10 @@ fn walk(read: &Value, kept: &Value, path: &mut String, found: &mut BTreeMap<Stri
                 match kept.get(key) {
                     Some(kept) => walk(value, kept, path, found),
                     None if is_empty(value) => {}
-                    None => *found.entry(path.clone()).or_default() += 1,
+                    None => match found.binary_search_by(|(p, _)| p.as_str().cmp(path.as_str())) {
+                        Ok(at) => found[at].1 += 1,
+                        Err(at) => found.insert(at, (path.clone(), 1)),
+                    },
                 }
                 path.truncate(at);
             }
@@ -80,7 +82,7 @@ mod tests {
         ]});
         let kept = json!({"regions": [{"name": "A", "actors": [{"id": "a"}, {"id": "b"}]}, {"name": "B", "actors": []}]});
         let found = dropped_fields(&read, &kept);
-        let expected: BTreeMap<String, usize> = [("regions[].actors[].x".to_owned(), 2), ("regions[].farbe".to_owned(), 1)].into();
+        let expected = vec![("regions[].actors[].x".to_owned(), 2), ("regions[].farbe".to_owned(), 1)];
         assert_eq!(found, expected, "empty values left out on writing back are not unknown");
         assert!(dropped_fields(&kept, &kept).is_empty());
     }

@@ -2,8 +2,6 @@
 //! started from them, a status per item on a fixed scale with its history,
 //! and the progress figures shown at a glance.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::Id;
@@ -373,7 +371,10 @@ pub fn whole_percents<K: Copy>(counts: &[(K, usize)]) -> Vec<(K, u32)> {
 /// How many status items stand at each step; free-text items do not count.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Progress {
-    pub counts: BTreeMap<Option<Status>, usize>,
+    /// How many items stand at each status, in status order (unanswered
+    /// first), each status once: a sorted list rather than a map, for less
+    /// wasm (no B-tree code for it).
+    pub counts: Vec<(Option<Status>, usize)>,
     pub total: usize,
 }
 
@@ -382,7 +383,10 @@ impl Progress {
         let mut progress = Progress::default();
         for item in items {
             if matches!(item.kind, ItemKind::Status(_)) {
-                *progress.counts.entry(item.status).or_default() += 1;
+                match progress.counts.binary_search_by(|(s, _)| s.cmp(&item.status)) {
+                    Ok(at) => progress.counts[at].1 += 1,
+                    Err(at) => progress.counts.insert(at, (item.status, 1)),
+                }
                 progress.total += 1;
             }
         }
@@ -390,17 +394,14 @@ impl Progress {
     }
 
     pub fn count(&self, status: Option<Status>) -> usize {
-        self.counts.get(&status).copied().unwrap_or(0)
+        self.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n)
     }
 
     /// Whole percent of the total ("57 %"), rounded so that the shares of
     /// one bar add up to 100: largest remainder (Hare), so three equal parts
     /// read 34/33/33, not 33/33/33.
     pub fn percent(&self, status: Option<Status>) -> u32 {
-        whole_percents(&self.counts.iter().map(|(s, n)| (*s, *n)).collect::<Vec<_>>())
-            .into_iter()
-            .find(|(s, _)| *s == status)
-            .map_or(0, |(_, p)| p)
+        whole_percents(&self.counts).into_iter().find(|(s, _)| *s == status).map_or(0, |(_, p)| p)
     }
 
     /// Each segment with its text, "4 Bereits umgesetzt (57 %)", as bars,
@@ -416,7 +417,7 @@ impl Progress {
     /// the item, as evaluations publish them (n then differs from item to item).
     pub fn answered_only(&self) -> Progress {
         let mut counts = self.counts.clone();
-        counts.remove(&None);
+        counts.retain(|(s, _)| s.is_some());
         Progress { total: self.total - self.count(None), counts }
     }
 

@@ -3,7 +3,7 @@
 //! Sozialraum), and rings say how close an actor is – by how binding its
 //! relation to a focal actor is, or by its number of relations.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::f64::consts::TAU;
 
 use crate::domain::layout::Point;
@@ -175,10 +175,16 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
         _ => None,
     };
     // Sectors in order of first appearance of their label, sorted by label for stability.
-    let mut groups: BTreeMap<String, Vec<&Id>> = BTreeMap::new();
+    // Lists, not maps: a few sectors and rings, and no B-tree code in the wasm for them.
+    let mut groups: Vec<(String, Vec<&Id>)> = Vec::new();
     for actor in actors.iter().filter(|a| Some(&a.id) != focus.as_ref()) {
-        groups.entry(sector_label(region, actor, by)).or_default().push(&actor.id);
+        let label = sector_label(region, actor, by);
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, members)) => members.push(&actor.id),
+            None => groups.push((label, vec![&actor.id])),
+        }
     }
+    crate::domain::order::sort_by(&mut groups, |x, y| x.0.cmp(&y.0));
     let count = groups.len().max(1) as f64;
     let (ring_of, ring_labels) = rings(region, ring);
     let mut map = SectorMap {
@@ -193,11 +199,16 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     for (s, (label, members)) in groups.into_iter().enumerate() {
         let (start, end) = (TAU * s as f64 / count, TAU * (s + 1) as f64 / count);
         // Per ring, spread the sector's actors along the ring's arc, away from the borders.
-        let mut by_ring: BTreeMap<usize, Vec<&Id>> = BTreeMap::new();
+        let mut by_ring: Vec<(usize, Vec<&Id>)> = Vec::new();
         for id in members {
-            by_ring.entry(ring_of.get(id).copied().unwrap_or(4)).or_default().push(id);
+            let ring = ring_of.get(id).copied().unwrap_or(4);
+            match by_ring.iter_mut().find(|(r, _)| *r == ring) {
+                Some((_, ids)) => ids.push(id),
+                None => by_ring.push((ring, vec![id])),
+            }
             map.sector_of.insert(id.clone(), s);
         }
+        crate::domain::order::sort_by(&mut by_ring, |x, y| x.0.cmp(&y.0));
         for (r, ids) in by_ring {
             let inner = RING_STEP * r as f64 + RING_STEP * 0.25;
             let outer = RING_STEP * (r + 1) as f64 - RING_STEP * 0.25;

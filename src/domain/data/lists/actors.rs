@@ -246,7 +246,8 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
         let id = given_id.unwrap_or_else(|| own.map(|a| a.id.clone()).unwrap_or_else(|| ids.fresh("liste", name)));
         let mut actor = Actor::new(id, name, ActorKind::Sonstige);
         let mut kind_given = false;
-        let mut contacts: BTreeMap<usize, Contact> = BTreeMap::new();
+        // Contact groups of the row (column sets "Kontakt 1 …", "Kontakt 2 …"), by group number.
+        let mut contacts: Vec<(usize, Contact)> = Vec::new();
         let mut traeger = None;
         for (column, field) in list.mapping.iter().enumerate() {
             let value = cell(column);
@@ -308,7 +309,15 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                 Field::Notes => add_line(&mut actor.notes, value),
                 Field::ContactLines => actor.contacts.extend(contact_lines(value)),
                 Field::ContactName | Field::ContactRole | Field::ContactEmail | Field::ContactPhone => {
-                    let contact = contacts.entry(groups[column].unwrap_or(0)).or_default();
+                    let group = groups[column].unwrap_or(0);
+                    let at = match contacts.iter().position(|(g, _)| *g == group) {
+                        Some(at) => at,
+                        None => {
+                            contacts.push((group, Contact::default()));
+                            contacts.len() - 1
+                        }
+                    };
+                    let contact = &mut contacts[at].1;
                     match field {
                         Field::ContactName => contact.name = value.to_owned(),
                         Field::ContactRole => contact.role = value.to_owned(),
@@ -326,7 +335,8 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             // name may tell it ("Volkshochschule Lindenau").
             actor.kind = own.map(|a| a.kind).or_else(|| kinds.find(name)).unwrap_or(ActorKind::Sonstige);
         }
-        for mut contact in contacts.into_values() {
+        crate::domain::order::sort_by(&mut contacts, |x, y| x.0.cmp(&y.0));
+        for (_, mut contact) in contacts {
             if contact.name.is_empty() {
                 // A person known only by the address or number is still worth keeping.
                 contact.name =
