@@ -2,7 +2,9 @@
 //! `sort_by` on a new element type or closure copies the standard library's
 //! sort (driftsort with its quicksort and small-sort, 2–4 KB of wasm each);
 //! here only a list of positions is sorted, with the comparison behind a
-//! `dyn`, and the items are moved into that order afterwards.
+//! `dyn`, and the items are moved into that order afterwards. Likewise a
+//! few keys are grouped in a list of pairs (`entry`) rather than a B-tree
+//! map, whose node code the wasm would carry per key and value type.
 
 use std::cmp::Ordering;
 
@@ -24,6 +26,20 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
 /// Sorts `items` by their own order, like `slice::sort`.
 pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, T::cmp);
+}
+
+/// The value for `key` in a list of (key, value) pairs, added with `new()`
+/// at the end when missing: a map for a handful of keys, in the order they
+/// came (sort afterwards where an order by key is wanted).
+pub fn entry<K: PartialEq, V>(pairs: &mut Vec<(K, V)>, key: K, new: impl FnOnce() -> V) -> &mut V {
+    let at = match pairs.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            pairs.push((key, new()));
+            pairs.len() - 1
+        }
+    };
+    &mut pairs[at].1
 }
 
 /// The one instance of the standard sort: positions `0..len` in the order `compare` gives.
@@ -58,5 +74,14 @@ mod tests {
         assert_eq!(words, ["a", "b", "c"]);
         sort_by(&mut words, |a, b| b.cmp(a));
         assert_eq!(words, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn entry_groups_by_key_in_the_order_keys_came() {
+        let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
+        for (key, n) in [("b", 1), ("a", 2), ("b", 3)] {
+            entry(&mut groups, key, Vec::new).push(n);
+        }
+        assert_eq!(groups, vec![("b", vec![1, 3]), ("a", vec![2])]);
     }
 }

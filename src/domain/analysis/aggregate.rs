@@ -47,14 +47,11 @@ pub struct Aggregate {
 /// The templates checklists in the workspace were started from:
 /// (template id, name, number of checklists), most used first.
 pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
-    // A list, not a map: a handful of templates, and no B-tree code in the wasm for it.
-    let mut list: Vec<(Id, String, usize)> = Vec::new();
+    let mut found: Vec<(Id, (String, usize))> = Vec::new();
     for checklist in workspace.regions.iter().flat_map(|r| r.checklists.iter()) {
-        match list.iter_mut().find(|(id, ..)| *id == checklist.template_id) {
-            Some(entry) => entry.2 += 1,
-            None => list.push((checklist.template_id.clone(), checklist.template_name.clone(), 1)),
-        }
+        order::entry(&mut found, checklist.template_id.clone(), || (checklist.template_name.clone(), 0)).1 += 1;
     }
+    let mut list: Vec<_> = found.into_iter().map(|(id, (name, n))| (id, name, n)).collect();
     order::sort_by(&mut list, |x, y| y.2.cmp(&x.2).then_with(|| x.1.cmp(&y.1)).then_with(|| x.0.cmp(&y.0)));
     list
 }

@@ -178,11 +178,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     // Lists, not maps: a few sectors and rings, and no B-tree code in the wasm for them.
     let mut groups: Vec<(String, Vec<&Id>)> = Vec::new();
     for actor in actors.iter().filter(|a| Some(&a.id) != focus.as_ref()) {
-        let label = sector_label(region, actor, by);
-        match groups.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, members)) => members.push(&actor.id),
-            None => groups.push((label, vec![&actor.id])),
-        }
+        crate::domain::order::entry(&mut groups, sector_label(region, actor, by), Vec::new).push(&actor.id);
     }
     crate::domain::order::sort_by(&mut groups, |x, y| x.0.cmp(&y.0));
     let count = groups.len().max(1) as f64;
@@ -201,11 +197,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
         // Per ring, spread the sector's actors along the ring's arc, away from the borders.
         let mut by_ring: Vec<(usize, Vec<&Id>)> = Vec::new();
         for id in members {
-            let ring = ring_of.get(id).copied().unwrap_or(4);
-            match by_ring.iter_mut().find(|(r, _)| *r == ring) {
-                Some((_, ids)) => ids.push(id),
-                None => by_ring.push((ring, vec![id])),
-            }
+            crate::domain::order::entry(&mut by_ring, ring_of.get(id).copied().unwrap_or(4), Vec::new).push(id);
             map.sector_of.insert(id.clone(), s);
         }
         crate::domain::order::sort_by(&mut by_ring, |x, y| x.0.cmp(&y.0));

@@ -309,15 +309,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                 Field::Notes => add_line(&mut actor.notes, value),
                 Field::ContactLines => actor.contacts.extend(contact_lines(value)),
                 Field::ContactName | Field::ContactRole | Field::ContactEmail | Field::ContactPhone => {
-                    let group = groups[column].unwrap_or(0);
-                    let at = match contacts.iter().position(|(g, _)| *g == group) {
-                        Some(at) => at,
-                        None => {
-                            contacts.push((group, Contact::default()));
-                            contacts.len() - 1
-                        }
-                    };
-                    let contact = &mut contacts[at].1;
+                    let contact = crate::domain::order::entry(&mut contacts, groups[column].unwrap_or(0), Contact::default);
                     match field {
                         Field::ContactName => contact.name = value.to_owned(),
                         Field::ContactRole => contact.role = value.to_owned(),
