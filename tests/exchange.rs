@@ -2,7 +2,7 @@
 //! fifty Kommunen are exported, read and imported in one go, and the
 //! aggregate matches figures computed by hand.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use netzwerkatlas::domain::analysis::aggregate::{aggregate, sources};
 use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};
@@ -75,7 +75,7 @@ fn fifty_checklist_files_import_in_one_go_and_aggregate_as_computed_by_hand() {
     assert!(integrity_problems(&workspace).is_empty());
 
     // Only the fifty Kommunen (the demo region has a Lokale Planung too).
-    let chosen: BTreeSet<Id> = workspace.regions[1..].iter().map(|r| r.id.clone()).collect();
+    let chosen: HashSet<Id> = workspace.regions[1..].iter().map(|r| r.id.clone()).collect();
     let found = sources(&workspace, &Id("tpl-lokale-planung".into()), &chosen);
     assert_eq!(found.len(), 50);
     let result = aggregate(&found);

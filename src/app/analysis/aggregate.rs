@@ -2,7 +2,7 @@
 //! regions, and (the same view) for files evaluated without importing them,
 //! then optionally beside an earlier set with the change per item.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,7 @@ use crate::domain::rules::dates::show as date;
 use crate::app::checklists::list::ProgressBar;
 use crate::app::platform::browser::{now_iso, today};
 use crate::app::state::use_state;
-use crate::domain::analysis::aggregate::{aggregate, changes, id_set, left_out_by_default, sources, templates_in_use};
+use crate::domain::analysis::aggregate::{aggregate, changes, left_out_by_default, sources, templates_in_use};
 use crate::domain::data::files::export::{export, ExportOptions, Format, Source};
 use crate::domain::model::checklist::{status_label, ItemKind};
 use crate::domain::model::Workspace;
@@ -52,7 +52,8 @@ pub fn AggregateChecklists(
         })
     });
     let result = Memo::new(move |_| {
-        let chosen = id_set(regions_with.get().into_iter().map(|(id, _)| id).filter(|id| !excluded.with(|e| e.contains(id))));
+        let chosen: HashSet<Id> =
+            regions_with.get().into_iter().map(|(id, _)| id).filter(|id| !excluded.with(|e| e.contains(id))).collect();
         source.with(|ws| aggregate(&sources(ws, &Id(template.get()), &chosen)))
     });
     // The change per item since the earlier files, all of them counted
@@ -60,7 +61,7 @@ pub fn AggregateChecklists(
     let since = move || {
         let template = Id(template.get_untracked());
         let before = earlier?.with(|earlier| {
-            let all = id_set(earlier.regions.iter().map(|r| r.id.clone()));
+            let all: HashSet<Id> = earlier.regions.iter().map(|r| r.id.clone()).collect();
             aggregate(&sources(earlier, &template, &all))
         });
         (!before.included.is_empty()).then(|| (before.included.len(), result.with(|now| changes(&before, now))))
@@ -114,8 +115,8 @@ pub fn AggregateChecklists(
                 <fieldset class="checkboxes region-filter">
                     <legend>{live!("analysis.regions")}</legend>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| excluded.set(BTreeSet::new())>{live!("common.all")}</button>
-                        <button type="button" on:click=move |_| excluded.set(id_set(regions_with.get_untracked().into_iter().map(|(id, _)| id)))>{live!("analysis.none")}</button>
+                        <button type="button" on:click=move |_| excluded.set(HashSet::new())>{live!("common.all")}</button>
+                        <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live!("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {
                         let box_id = format!("{prefix}-region-{i}");
@@ -172,7 +173,7 @@ pub fn AggregateChecklists(
                                         }
                                     };
                                     let change = since.as_ref().map(|(_, changes)| {
-                                        let lines = changes.get(&row.id).cloned().unwrap_or_default();
+                                        let lines = changes.iter().find(|(id, _)| id == &row.id).map(|(_, l)| l.clone()).unwrap_or_default();
                                         view! { <td data-testid="change">{if lines.is_empty() { view! { <span class="muted">"–"</span> }.into_any() } else {
                                             view! { <ul class="changes">{lines.into_iter().map(|c| view! {
                                                 <li>{move || tr!("analysis.change", status = status_label(Some(c.status)), before = c.before, after = c.after, points = signed(c.points()))}</li>

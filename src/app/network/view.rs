@@ -30,7 +30,7 @@ use crate::domain::analysis::metrics::{degrees, neighbourhood};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::layout::{ForceLayout, Point};
 use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector};
-use crate::domain::picture::style::{edge_at, rim_point, sector_label_at, view_box, NODE_RADIUS};
+use crate::domain::picture::style::{d1, edge_at, rim_point, sector_label_at, view_box, Fixed, NODE_RADIUS};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
 use crate::domain::{ActorKind, Id};
 
@@ -76,7 +76,7 @@ fn arrow_delta(key: &str) -> Option<Point> {
 }
 
 fn svg_number(v: f64) -> String {
-    format!("{:.1}", v)
+    d1(v).to_string()
 }
 
 #[component]
@@ -539,14 +539,14 @@ pub fn NetworkView() -> impl IntoView {
                                     <g class="sector-backdrop" aria-hidden="true">
                                         {rings.iter().map(|r| view! {
                                             <circle r=r.radius></circle>
-                                            <text class="ring-label" x="4" y=svg_number(-r.radius + 14.0) style:font-size=move || format!("{:.2}px", 11.0 * unit.get())>{r.label.clone()}</text>
+                                            <text class="ring-label" x="4" y=svg_number(-r.radius + 14.0) style:font-size=move || format!("{}px", Fixed(11.0 * unit.get(), 2))>{r.label.clone()}</text>
                                         }).collect_view()}
                                         {sectors.iter().map(|s| {
                                             let (x, y) = rim_point(s.start, outer);
                                             let (lx, ly, anchor) = sector_label_at(s, outer);
                                             view! {
                                                 <line x1="0" y1="0" x2=svg_number(x) y2=svg_number(y)></line>
-                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{:.2}px", 14.0 * unit.get())>{s.label.clone()}</text>
+                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{}px", Fixed(14.0 * unit.get(), 2))>{s.label.clone()}</text>
                                             }
                                         }).collect_view()}
                                     </g>
@@ -574,7 +574,7 @@ pub fn NetworkView() -> impl IntoView {
                         </g>
                     </svg>
                     {move || tooltip().map(|(text, x, y)| view! {
-                        <div class="picture-tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+                        <div class="picture-tooltip" role="tooltip" style:left=format!("{}px", Fixed(x, 0)) style:top=format!("{}px", Fixed(y, 0))>{text}</div>
                     })}
                     <canvas
                         class="picture-canvas"

@@ -4,7 +4,7 @@
 //! Planung"). Items are matched by their ID, so checklists of other template
 //! versions count where their items agree; where they do not, it is reported.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Progress, Scale, Status};
 use crate::domain::model::{Id, Region, Workspace};
@@ -58,22 +58,12 @@ pub fn templates_in_use(workspace: &Workspace) -> Vec<(Id, String, usize)> {
 
 /// Regions an evaluation leaves out until the user takes them in: the demo
 /// region, whose invented figures would otherwise mix with real ones.
-pub fn left_out_by_default(workspace: &Workspace) -> BTreeSet<Id> {
-    id_set(workspace.regions.iter().filter(|r| r.is_demo()).map(|r| r.id.clone()))
-}
-
-/// Ids as a set, inserted one by one: collecting into a set sorts them
-/// first, with a sort of its own in the wasm.
-pub fn id_set(ids: impl IntoIterator<Item = Id>) -> BTreeSet<Id> {
-    let mut set = BTreeSet::new();
-    for id in ids {
-        set.insert(id);
-    }
-    set
+pub fn left_out_by_default(workspace: &Workspace) -> HashSet<Id> {
+    workspace.regions.iter().filter(|r| r.is_demo()).map(|r| r.id.clone()).collect()
 }
 
 /// The checklists of `template` in the chosen regions.
-pub fn sources<'a>(workspace: &'a Workspace, template: &Id, regions: &BTreeSet<Id>) -> Vec<(&'a Region, &'a Checklist)> {
+pub fn sources<'a>(workspace: &'a Workspace, template: &Id, regions: &HashSet<Id>) -> Vec<(&'a Region, &'a Checklist)> {
     workspace
         .regions
         .iter()
@@ -182,9 +172,9 @@ impl ShareChange {
 
 /// Per status item of `later` that `earlier` has too (matched by ID, the
 /// same template), how each step's share changed. Steps at 0 % in both are
-/// left out.
-pub fn changes(earlier: &Aggregate, later: &Aggregate) -> BTreeMap<Id, Vec<ShareChange>> {
-    let mut result = BTreeMap::new();
+/// left out. A list in the order of `later`'s rows (looked up by ID).
+pub fn changes(earlier: &Aggregate, later: &Aggregate) -> Vec<(Id, Vec<ShareChange>)> {
+    let mut result = Vec::new();
     for row in &later.rows {
         let ItemKind::Status(scale) = row.kind else { continue };
         let Some(before) = earlier.rows.iter().find(|r| r.id == row.id && r.kind == row.kind) else { continue };
@@ -195,7 +185,7 @@ pub fn changes(earlier: &Aggregate, later: &Aggregate) -> BTreeMap<Id, Vec<Share
             .map(|s| ShareChange { status: *s, before: before.percent(Some(*s)), after: after.percent(Some(*s)) })
             .filter(|c| c.before > 0 || c.after > 0)
             .collect();
-        result.insert(row.id.clone(), list);
+        result.push((row.id.clone(), list));
     }
     result
 }
@@ -231,7 +221,7 @@ mod tests {
         let after = with(&[Some(Status::Umgesetzt), Some(Status::Umgesetzt), Some(Status::Umgesetzt), Some(Status::InPlanung), None]);
         let count = |list: &[Checklist]| aggregate(&list.iter().map(|c| (region, c)).collect::<Vec<_>>());
         let changes = changes(&count(&before), &count(&after));
-        let item = &changes[&Id("lp-1-2".into())];
+        let item = &changes.iter().find(|(id, _)| id.0 == "lp-1-2").expect("the item is compared").1;
         let found: Vec<(Status, u32, u32, i64)> = item.iter().map(|c| (c.status, c.before, c.after, c.points())).collect();
         assert_eq!(
             found,

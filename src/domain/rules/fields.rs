@@ -3,11 +3,56 @@
 
 use crate::domain::rules::dates::Partial;
 use crate::i18n::Message;
-use std::collections::BTreeMap;
 
-/// Problems found in a form, keyed by field name ("name", "contact.0.email");
-/// written when shown, so that they follow a switch of language.
-pub type FieldErrors = BTreeMap<String, Message>;
+/// Problems found in a form, keyed by field name ("name", "contact.0.email"),
+/// in the order they were found; written when shown, so that they follow a
+/// switch of language. A short list: a map type would cost the wasm more
+/// than a form's handful of fields ever saves.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldErrors(Vec<(String, Message)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the message of `field`, replacing an earlier one.
+    pub fn insert(&mut self, field: String, message: Message) {
+        match self.0.iter_mut().find(|(f, _)| *f == field) {
+            Some(slot) => slot.1 = message,
+            None => self.0.push((field, message)),
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
+
+    pub fn contains_key(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(f, _)| f)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl std::ops::Index<&str> for FieldErrors {
+    type Output = Message;
+
+    /// The message of a field that has one (panics otherwise, like a map).
+    fn index(&self, field: &str) -> &Message {
+        self.get(field).unwrap_or_else(|| panic!("no error for {field}"))
+    }
+}
 
 /// A plausible e-mail address: one "@", no spaces, a dot in the domain.
 pub fn is_valid_email(email: &str) -> bool {

@@ -3,7 +3,7 @@
 //! actors matched by name with their differences side by side, and every
 //! row or value that could not be taken, with its line.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::data::files::export::APP_VERSION;
 use crate::domain::data::format::{Content, Header, ParsedFile, RegionRef, Scope, FILE_SCHEMA};
@@ -170,12 +170,27 @@ pub(super) fn add_line(notes: &mut String, line: &str) {
     notes.push_str(line);
 }
 
-/// Values of one kind that matched nothing, with the lines they are on.
-pub(super) type Unmatched = BTreeMap<String, Vec<usize>>;
+/// Values of one kind that matched nothing, each with a line it is on
+/// (grouped by value when the notes are written).
+pub(super) type Unmatched = Vec<(String, usize)>;
 
-/// One note per value that matched nothing, naming its lines.
-pub(super) fn unmatched_notes(key: Key, placeholder: &'static str, unmatched: Unmatched) -> impl Iterator<Item = Message> {
-    unmatched.into_iter().map(move |(value, rows)| {
+/// One note per value that matched nothing, in the order of the values,
+/// naming its lines.
+pub(super) fn unmatched_notes(key: Key, placeholder: &'static str, mut unmatched: Unmatched) -> impl Iterator<Item = Message> {
+    // Stable: a value's lines stay in the order they came.
+    crate::domain::order::sort_by(&mut unmatched, |a, b| a.0.cmp(&b.0));
+    let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
+    for (value, line) in unmatched {
+        match grouped.last_mut() {
+            Some((last, lines)) if *last == value => {
+                if lines.last() != Some(&line) {
+                    lines.push(line);
+                }
+            }
+            _ => grouped.push((value, vec![line])),
+        }
+    }
+    grouped.into_iter().map(move |(value, rows)| {
         let lines = rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
         Message::new(key).with(placeholder, value).with("lines", lines).with("n", rows.len())
     })
@@ -262,7 +277,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                         Some(kind) => actor.kind = kind,
                         None => {
                             actor.kind = ActorKind::Sonstige;
-                            unknown_kinds.entry(value.to_owned()).or_default().push(row.line);
+                            unknown_kinds.push((value.to_owned(), row.line));
                         }
                     }
                 }
@@ -276,7 +291,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                         }
                     }
                     for part in unknown {
-                        unknown_rechtskreise.entry(part).or_default().push(row.line);
+                        unknown_rechtskreise.push((part, row.line));
                     }
                 }
                 Field::Sozialraeume => {
@@ -347,7 +362,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
         actors.push(actor);
     }
     // Träger: an actor of the list, else one of the region, else a new actor.
-    let (mut new_traeger, listed): (Unmatched, usize) = (BTreeMap::new(), actors.len());
+    let (mut new_traeger, listed): (Unmatched, usize) = (Vec::new(), actors.len());
     for (index, name, line) in traeger_names {
         let key = name_key(&name);
         let in_list = listed_names.get(&key).map(|(_, i)| *i);
@@ -355,7 +370,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
             (Some(i), _) if i == index => continue,
             (Some(i), _) => {
                 if i >= listed {
-                    new_traeger.entry(actors[i].name.clone()).or_default().push(line);
+                    new_traeger.push((actors[i].name.clone(), line));
                 }
                 actors[i].id.clone()
             }
@@ -364,7 +379,7 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
                 let id = ids.fresh("liste", &name);
                 listed_names.insert(key, (line, actors.len()));
                 actors.push(Actor::new(id.clone(), name.clone(), ActorKind::Traeger));
-                new_traeger.entry(name.clone()).or_default().push(line);
+                new_traeger.push((name.clone(), line));
                 id
             }
         };

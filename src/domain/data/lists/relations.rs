@@ -70,10 +70,7 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
                 added_as.insert(key.clone(), name.to_owned());
             }
             let Some(written) = added_as.get(&key) else { continue };
-            let lines = new_actors.entry(written.clone()).or_default();
-            if lines.last() != Some(&row.line) {
-                lines.push(row.line);
-            }
+            new_actors.push((written.clone(), row.line));
         }
         if from == to {
             notes.push(Message::new(key!("list.row_self")).with("line", row.line).with("name", from_name));

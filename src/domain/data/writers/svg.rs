@@ -14,44 +14,40 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
     let rim = sectors.map(|(_, rings)| rings.last().map(|r| r.radius + 40.0).unwrap_or(0.0)).unwrap_or(0.0);
     let (x, y, w, h) = view_box(positions.values().copied().chain([(-rim, -rim), (rim, rim)].into_iter().filter(|_| rim > 0.0)));
     let legend_width = 300.0;
+    let (width, height) = (w + legend_width, h.max(460.0) + 40.0);
+    let (top, x, y) = (d1(y - 40.0), d1(x), d1(y));
+    let (width, height) = (d1(width), d1(height));
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\" width=\"{:.0}\" height=\"{:.0}\" font-family=\"Arial, sans-serif\">\n",
-        x,
-        y - 40.0,
-        w + legend_width,
-        h.max(460.0) + 40.0,
-        w + legend_width,
-        h.max(460.0) + 40.0
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{x} {top} {width} {height}\" width=\"{}\" height=\"{}\" font-family=\"Arial, sans-serif\">\n",
+        Fixed(width.0, 0),
+        Fixed(height.0, 0)
     );
     out.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
+    out.push_str(&format!("<rect x=\"{x}\" y=\"{top}\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n"));
     out.push_str(&format!(
-        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>\n",
-        y - 40.0,
-        w + legend_width,
-        h.max(460.0) + 40.0
-    ));
-    out.push_str(&format!(
-        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
-        x + 10.0,
-        y - 12.0,
+        "<text x=\"{}\" y=\"{}\" font-size=\"20\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
+        d1(x.0 + 10.0),
+        d1(y.0 - 12.0),
         xml_escape(title)
     ));
     out.push_str(&format!("<defs>{ARROW_MARKER}</defs>\n"));
     if let Some((sectors, rings)) = sectors {
         for ring in rings {
-            out.push_str(&format!("<circle r=\"{:.1}\" fill=\"none\" stroke=\"#c9d0d9\"/>\n", ring.radius));
+            out.push_str(&format!("<circle r=\"{}\" fill=\"none\" stroke=\"#c9d0d9\"/>\n", d1(ring.radius)));
             out.push_str(&format!(
-                "<text x=\"4\" y=\"{:.1}\" font-size=\"10\" fill=\"#4a5361\">{}</text>\n",
-                -ring.radius + 14.0,
+                "<text x=\"4\" y=\"{}\" font-size=\"10\" fill=\"#4a5361\">{}</text>\n",
+                d1(-ring.radius + 14.0),
                 xml_escape(&ring.label)
             ));
         }
         for sector in sectors {
             let (a, b) = rim_point(sector.start, rings.last().map(|r| r.radius).unwrap_or(0.0));
-            out.push_str(&format!("<line x1=\"0\" y1=\"0\" x2=\"{a:.1}\" y2=\"{b:.1}\" stroke=\"#c9d0d9\"/>\n"));
+            out.push_str(&format!("<line x1=\"0\" y1=\"0\" x2=\"{}\" y2=\"{}\" stroke=\"#c9d0d9\"/>\n", d1(a), d1(b)));
             let (lx, ly, anchor) = sector_label_at(sector, rings.last().map(|r| r.radius).unwrap_or(0.0));
             out.push_str(&format!(
-                "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#4a5361\">{}</text>\n",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#4a5361\">{}</text>\n",
+                d1(lx),
+                d1(ly),
                 xml_escape(&sector.label)
             ));
         }
@@ -62,11 +58,11 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         let (width, dash) = line_style(relation.binding);
         let (forward, back) = arrows(relation);
         out.push_str(&format!(
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width}\"{}{}{}/>\n",
-            start.0,
-            start.1,
-            end.0,
-            end.1,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{width}\"{}{}{}/>\n",
+            d1(start.0),
+            d1(start.1),
+            d1(end.0),
+            d1(end.1),
             relation_color(relation.kind),
             dash_attribute(dash),
             if forward { " marker-end=\"url(#arrow)\"" } else { "" },
@@ -77,74 +73,65 @@ pub fn svg_document(region: &Region, positions: &HashMap<Id, Point>, title: &str
         let Some(&(px, py)) = positions.get(&actor.id) else { continue };
         let family = Family::of(actor.kind);
         out.push_str(&format!(
-            "<g transform=\"translate({px:.1},{py:.1})\"><path d=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">{}</text></g>\n",
+            "<g transform=\"translate({},{})\"><path d=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1f24\">{}</text></g>\n",
+            d1(px),
+            d1(py),
             shape_path(family.shape(), NODE_RADIUS),
             family.color(),
-            NODE_RADIUS + 14.0,
+            d1(NODE_RADIUS + 14.0),
             xml_escape(&actor.name)
         ));
     }
-    // The legend, to the right of the picture.
-    let (lx, mut ly) = (x + w + 20.0, y);
-    out.push_str(&format!(
-        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
-        xml_escape(t!("tabs.actors"))
-    ));
+    // The legend, to the right of the picture: a heading, then rows of a
+    // sample (drawn at `sample_x`) and its label (at `text_x`).
+    let (lx, mut ly) = (x.0 + w + 20.0, y.0);
+    let (sample_x, line_end, text_x) = (d1(lx + 8.0), d1(lx + 16.0), d1(lx + 22.0));
+    let heading = |ly: f64, text: &str| {
+        format!(
+            "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
+            d1(lx),
+            d1(ly),
+            xml_escape(text)
+        )
+    };
+    out.push_str(&heading(ly, t!("tabs.actors")));
     for family in Family::ALL {
         ly += 20.0;
         out.push_str(&format!(
-            "<g transform=\"translate({:.1},{:.1})\"><path d=\"{}\" fill=\"{}\"/></g><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            lx + 8.0,
-            ly - 4.0,
+            "<g transform=\"translate({sample_x},{})\"><path d=\"{}\" fill=\"{}\"/></g><text x=\"{text_x}\" y=\"{}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
+            d1(ly - 4.0),
             shape_path(family.shape(), 6.0),
             family.color(),
-            lx + 22.0,
-            ly,
+            d1(ly),
             xml_escape(family.label())
         ));
     }
     ly += 30.0;
-    out.push_str(&format!(
-        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
-        xml_escape(t!("tabs.relations"))
-    ));
+    out.push_str(&heading(ly, t!("tabs.relations")));
+    // A legend line: its stroke (colour, width and dash or arrow) and label.
+    let line = |ly: f64, stroke: &str, label: &str| {
+        format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{line_end}\" y2=\"{}\" {stroke}/><text x=\"{text_x}\" y=\"{}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
+            d1(lx),
+            d1(ly - 4.0),
+            d1(ly - 4.0),
+            d1(ly),
+            xml_escape(label)
+        )
+    };
     for kind in RelationKind::ALL {
         ly += 18.0;
-        out.push_str(&format!(
-            "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            ly - 4.0,
-            lx + 16.0,
-            ly - 4.0,
-            relation_color(*kind),
-            lx + 22.0,
-            xml_escape(kind.label())
-        ));
+        out.push_str(&line(ly, &format!("stroke=\"{}\" stroke-width=\"2\"", relation_color(*kind)), kind.label()));
     }
     ly += 30.0;
-    out.push_str(&format!(
-        "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">Verbindlichkeit</text>\n"
-    ));
+    out.push_str(&heading(ly, "Verbindlichkeit"));
     for binding in Binding::ALL {
         ly += 18.0;
         let (width, dash) = line_style(*binding);
-        out.push_str(&format!(
-            "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#37474f\" stroke-width=\"{width}\"{}/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">{}</text>\n",
-            ly - 4.0,
-            lx + 16.0,
-            ly - 4.0,
-            dash_attribute(dash),
-            lx + 22.0,
-            xml_escape(binding.label())
-        ));
+        out.push_str(&line(ly, &format!("stroke=\"#37474f\" stroke-width=\"{width}\"{}", dash_attribute(dash)), binding.label()));
     }
     ly += 22.0;
-    out.push_str(&format!(
-        "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#37474f\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1b1f24\">Richtung (z. B. Weiterleitung an)</text>\n",
-        ly - 4.0,
-        lx + 16.0,
-        ly - 4.0,
-        lx + 22.0
-    ));
+    out.push_str(&line(ly, "stroke=\"#37474f\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"", "Richtung (z. B. Weiterleitung an)"));
     out.push_str("</svg>\n");
     out
 }
