@@ -95,7 +95,8 @@ pub fn spiral(index: usize) -> Point {
     const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
     let radius = EDGE_LENGTH * 0.6 * ((index as f64) + 0.5).sqrt();
     let angle = index as f64 * GOLDEN_ANGLE;
-    (radius * angle.cos(), radius * angle.sin())
+    let (sin, cos) = crate::trig::sin_cos(angle);
+    (radius * cos, radius * sin)
 }
 
 impl ForceLayout {

@@ -7,3 +7,4 @@
 
 pub mod centrality;
 pub mod layout;
+pub mod trig;

@@ -143,7 +143,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
             let (tx, ty) = label.nearest_to((*x, *y));
             // From the node's rim, not across the node.
             let (dx, dy) = (tx - x, ty - y);
-            let length = dx.hypot(dy).max(1e-9);
+            let length = (dx * dx + dy * dy).sqrt().max(1e-9);
             let rim = view.node_radius() * k + 1.0;
             context.begin_path();
             context.move_to(x + dx / length * rim, y + dy / length * rim);

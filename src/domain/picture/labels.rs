@@ -110,8 +110,10 @@ pub fn place_labels(
         .iter()
         .enumerate()
         .map(|(i, &(x, y, name))| {
+            // One line, then wrapped narrower; last two wide lines, for a name
+            // too long for three narrow ones.
             let mut layouts: Vec<(Vec<String>, f64, f64)> = Vec::new();
-            for lines in [vec![name.to_owned()], wrap(name, 18), wrap(name, 12)] {
+            for lines in [vec![name.to_owned()], wrap(name, 18), wrap(name, 12), wrap(name, 26)] {
                 if lines.len() <= 3 && !layouts.iter().any(|(l, _, _)| l == &lines) {
                     let width = lines.iter().map(|l| measure(l)).fold(0.0, f64::max);
                     let height = lines.len() as f64 * line_px;

@@ -8,6 +8,7 @@ use std::f64::consts::TAU;
 
 use crate::domain::layout::Point;
 use crate::domain::model::{Binding, Id, Region};
+use crate::domain::picture::style::rim_point;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SectorBy {
@@ -214,7 +215,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
                 let radius = if rows == 1 { (inner + outer) / 2.0 } else { inner + (outer - inner) * row as f64 / (rows - 1) as f64 };
                 let t = (col as f64 + 0.5) / in_row as f64;
                 let angle = start + (end - start) * (0.08 + 0.84 * t);
-                map.positions.insert((*id).clone(), (radius * angle.sin(), -radius * angle.cos()));
+                map.positions.insert((*id).clone(), rim_point(angle, radius));
             }
         }
         map.sectors.push(Sector { label, start, end });

@@ -8,6 +8,7 @@ use std::fmt;
 use crate::domain::layout::Point;
 use crate::domain::model::{ActorKind, Binding, Direction, Relation, RelationKind};
 use crate::domain::picture::sectors::Sector;
+use netzwerkatlas_graph::trig::sin_cos;
 
 /// Families of actor kinds, each with a colour and a shape, so the picture
 /// never relies on colour alone.
@@ -125,8 +126,8 @@ pub const NODE_RADIUS: f64 = 9.0;
 fn polygon(corners: usize, r: f64, turn: f64) -> String {
     let points: Vec<String> = (0..corners)
         .map(|i| {
-            let a = turn + std::f64::consts::TAU * i as f64 / corners as f64;
-            format!("{},{}", d1(r * a.sin()), d1(-r * a.cos()))
+            let (x, y) = rim_point(turn + std::f64::consts::TAU * i as f64 / corners as f64, r);
+            format!("{},{}", d1(x), d1(y))
         })
         .collect();
     format!("M{}Z", points.join("L"))
@@ -237,7 +238,8 @@ pub const ARROW_MARKER: &str = "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=
 
 /// The point at `angle` (clockwise from 12 o'clock) on a circle of `radius`.
 pub fn rim_point(angle: f64, radius: f64) -> Point {
-    (radius * angle.sin(), -radius * angle.cos())
+    let (sin, cos) = sin_cos(angle);
+    (radius * sin, -radius * cos)
 }
 
 /// Where a sector's label goes: outside the rim, in the middle of its arc.
