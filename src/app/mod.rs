@@ -5,6 +5,7 @@
 mod actors;
 mod analysis;
 mod checklists;
+mod effect;
 mod exchange;
 mod groups;
 mod history;
@@ -67,7 +68,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
                 <StorageAlert />
             </div>
             <StorageNotices />
-            <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /><shell::welcome::Welcome /></div>
+            <div class="banners"><platform::offline::OfflineStatus offline=offline /><shell::demo_notice::DemoNotice /><shell::welcome::Welcome /><history::view::StichtagBanner /></div>
             <Tabs />
             <main id="main" tabindex="-1">
                 <MainView />

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::app::platform::persist::Persistence;
@@ -55,6 +57,9 @@ pub struct AppState {
     pub persistence: Persistence,
     /// The UI language; a change redraws every text (`shell::language`).
     pub language: RwSignal<Lang>,
+    /// The Stichtag shown instead of today, read-only, if one is (not kept
+    /// over a reload: the app always starts with today).
+    pub viewing: RwSignal<Option<Id>>,
 }
 
 /// A visible confirmation of what just happened.
@@ -80,7 +85,7 @@ pub enum NoticeAction {
 /// when the form is back where it started. One effect for every kind of
 /// form: a generic one would exist once per form in the wasm.
 fn keep_in_session(key: StoredValue<String>, snapshot: Box<dyn Fn() -> Option<String> + Send + Sync>) {
-    Effect::new(move |_| {
+    effect(move || {
         let key = key.get_value();
         match snapshot() {
             Some(text) => {
@@ -151,6 +156,7 @@ impl AppState {
             notice: RwSignal::new(None),
             persistence,
             language: RwSignal::new(language),
+            viewing: RwSignal::new(None),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -223,17 +229,56 @@ impl AppState {
         self.panel.set(panel);
     }
 
-    /// Reads the active region (tracked); `None` when there is none.
+    /// Reads the active region as the areas show it (tracked): today, or
+    /// the Stichtag being viewed; `None` when there is no region.
     pub fn with_region<T>(&self, f: impl FnOnce(&Region) -> T) -> Option<T> {
-        self.workspace.with(|ws| ws.active_region().map(f))
+        self.workspace.with(|ws| self.shown(ws, true).map(f))
     }
 
     pub fn with_region_untracked<T>(&self, f: impl FnOnce(&Region) -> T) -> Option<T> {
-        self.workspace.with_untracked(|ws| ws.active_region().map(f))
+        self.workspace.with_untracked(|ws| self.shown(ws, false).map(f))
+    }
+
+    /// What the areas show of the active region: the Stichtag being viewed,
+    /// or the region itself (also when that Stichtag is gone). Not inlined:
+    /// `with_region` is instantiated at every one of its many callers.
+    #[inline(never)]
+    fn shown<'a>(&self, ws: &'a Workspace, tracked: bool) -> Option<&'a Region> {
+        let region = ws.active_region()?;
+        let pick = |viewing: &Option<Id>| {
+            viewing.as_ref().and_then(|id| region.stichtage.iter().find(|s| &s.id == id)).map_or(region, |s| &*s.state)
+        };
+        Some(if tracked { self.viewing.with(pick) } else { self.viewing.with_untracked(pick) })
+    }
+
+    /// Reads the active region as it is today, also while a Stichtag is
+    /// viewed (the Verlauf lists and compares the real Stichtage).
+    pub fn with_live_region<T>(&self, f: impl FnOnce(&Region) -> T) -> Option<T> {
+        self.workspace.with(|ws| ws.active_region().map(f))
+    }
+
+    /// The Stichtag being viewed, as (name, ISO date), tracked.
+    pub fn viewed(&self) -> Option<(String, String)> {
+        let id = self.viewing.get()?;
+        self.with_live_region(|r| r.stichtage.iter().find(|s| s.id == id).map(|s| (s.name.clone(), s.date.clone()))).flatten()
+    }
+
+    /// While a Stichtag is viewed nothing changes: says so, redraws what an
+    /// attempt may have changed on screen (a select, a checkbox) and is true.
+    fn refused_while_viewing(&self) -> bool {
+        let viewing = untrack(|| self.viewed().is_some());
+        if viewing {
+            self.show_notice(t!("history.read_only"), None, true);
+            self.viewing.notify();
+        }
+        viewing
     }
 
     /// Applies an edit to the whole workspace as one undoable step.
     pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
+        if self.refused_while_viewing() {
+            return;
+        }
         let mut change = Change::default();
         self.workspace.update(|ws| {
             let before = ws.clone();
@@ -246,6 +291,9 @@ impl AppState {
     /// Applies an edit to the active region as one undoable step; only that
     /// region is compared, and only what the edit touched is kept.
     pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
+        if self.refused_while_viewing() {
+            return;
+        }
         let Some(id) = self.workspace.with_untracked(|ws| ws.active_id()) else { return };
         let mut change = Change::default();
         self.workspace.update(|ws| {
@@ -275,6 +323,9 @@ impl AppState {
     }
 
     pub fn undo(&self) {
+        if self.refused_while_viewing() {
+            return;
+        }
         if self.history.try_update_value(|h| h.undo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
             self.show_notice(t!("state.undone"), Some(NoticeAction::Redo), true);
@@ -283,6 +334,9 @@ impl AppState {
     }
 
     pub fn redo(&self) {
+        if self.refused_while_viewing() {
+            return;
+        }
         if self.history.try_update_value(|h| h.redo(|c| self.apply(c))).unwrap_or(false) {
             self.workspace.notify();
             self.show_notice(t!("state.redone"), Some(NoticeAction::Undo), true);
@@ -299,6 +353,7 @@ impl AppState {
 
     /// Shows another region; a view choice, not an edit.
     pub fn switch_region(&self, id: Id) {
+        self.viewing.set(None);
         self.workspace.update(|ws| ws.active = Some(id));
         self.panel.set(Panel::None);
         self.actor_query.set(ActorQuery::default());
@@ -322,8 +377,16 @@ impl AppState {
     }
 
     fn show_notice(&self, text: &str, action: Option<NoticeAction>, of_edit: bool) {
-        // An edit that storage could not keep must not be called saved.
-        let text = if of_edit && !self.persistence.health.get_untracked().keeps_data() { t!("state.not_stored") } else { text };
+        // An edit that storage could not keep, or that a viewed Stichtag
+        // refused, must not be called saved.
+        let refused = of_edit && untrack(|| self.viewed().is_some());
+        let (text, action) = if refused {
+            (t!("history.read_only"), None)
+        } else if of_edit && !self.persistence.health.get_untracked().keeps_data() {
+            (t!("state.not_stored"), action)
+        } else {
+            (text, action)
+        };
         self.announce(text);
         let seq = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.seq + 1));
         self.notice.set(Some(Notice { text: text.to_owned(), action, seq, of_edit }));
@@ -331,12 +394,25 @@ impl AppState {
 
     /// Offers a file for download and tells screen readers it was saved.
     pub fn save_file(&self, name: &str, mime: &str, text: &str) {
-        if crate::app::platform::browser::download_text(name, mime, text).is_ok() {
+        self.saved(name, crate::app::platform::browser::download_text(name, mime, text));
+    }
+
+    /// Offers bytes (a Word file) as `save_file` offers text.
+    pub fn save_bytes(&self, name: &str, mime: &str, bytes: &[u8]) {
+        self.saved(name, crate::app::platform::browser::download_bytes(name, mime, bytes));
+    }
+
+    fn saved(&self, name: &str, offered: Result<(), wasm_bindgen::JsValue>) {
+        if offered.is_ok() {
             self.show_notice(&tr!("state.file_saved", name = name), None, false);
         }
     }
 
     pub fn open(&self, panel: Panel) {
+        // No form opens on a Stichtag: its input could not be saved.
+        if matches!(panel, Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_)) && self.refused_while_viewing() {
+            return;
+        }
         self.panel.set(panel);
     }
 

@@ -59,6 +59,60 @@ test('a Stichtag keeps the state; after an edit the changes are listed, also aft
   await context.close();
 });
 
+test('a Stichtag opened read-only: the areas show that day, nothing can be changed, "Zurück zu heute" and a reload bring today back', async () => {
+  const { page, context, errors } = await app.open();
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await page.locator('#stichtag-name').fill('Stand Herbst');
+  await page.locator('#stichtag-date').fill('30.11.2026');
+  await page.getByRole('button', { name: 'Stand festhalten' }).click();
+  const row = page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Stand Herbst' });
+  await row.waitFor();
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await createActor(page, { name: 'Neue Initiative Süd' });
+  const table = page.getByTestId('actor-table');
+  await table.getByRole('button', { name: 'Neue Initiative Süd', exact: true }).waitFor();
+  await saved(page);
+  const before = activeRegion(await stored(page));
+
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await row.getByRole('button', { name: 'Stichtag Stand Herbst ansehen (nur lesen)' }).click();
+  const banner = page.getByTestId('stichtag-banner');
+  assert.equal((await banner.locator('p').textContent()).trim(), 'Sie sehen den Stand vom 30.11.2026 (Stichtag „Stand Herbst“), nur lesen.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'stichtag-banner', 'focus on what changed');
+  // The actor list of that day: without the actor added since.
+  await page.getByRole('heading', { level: 2, name: /^Akteure/ }).waitFor();
+  assert.equal(await table.getByRole('button', { name: 'Neue Initiative Süd', exact: true }).count(), 0);
+  assert.equal(await table.locator('tbody tr').count(), before.actors.length - 1);
+
+  // Nothing opens a form or changes the data: a clear word instead.
+  await page.getByRole('button', { name: '+ Akteur hinzufügen' }).click();
+  const toast = page.getByTestId('toast');
+  assert.match(await toast.locator('span').textContent(), /^Nur lesen: ein Stichtag zeigt einen früheren Stand/);
+  assert.equal(await page.locator('#actor-name').count(), 0, 'no form opened');
+  await page.keyboard.press('Control+z');
+  assert.match(await toast.locator('span').textContent(), /^Nur lesen/);
+  assert.deepEqual(activeRegion(await stored(page)).actors, before.actors, 'undo did not touch the region');
+
+  // The Verlauf still lists the real Stichtage; back to today from the banner.
+  await banner.getByRole('button', { name: 'Zurück zu heute' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Verlauf: Stichtage und Änderungen' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title');
+  assert.equal(await banner.count(), 0);
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await table.getByRole('button', { name: 'Neue Initiative Süd', exact: true }).waitFor();
+
+  // Viewing is not kept: a reload starts with today.
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await row.getByRole('button', { name: 'Stichtag Stand Herbst ansehen (nur lesen)' }).click();
+  await banner.waitFor();
+  await reload(page);
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await table.getByRole('button', { name: 'Neue Initiative Süd', exact: true }).waitFor();
+  assert.equal(await page.getByTestId('stichtag-banner').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two Stichtage compared: a Gremium that met in between is listed with its meeting', async () => {
   const { page, context } = await app.open();
   await page.getByRole('button', { name: 'Verlauf' }).click();

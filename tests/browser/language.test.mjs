@@ -108,7 +108,7 @@ test('in English, damaged or newer stored data is reported in English', async ()
   // Data of a newer version: the screen that refuses it is English, too.
   await writeStored(page, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, parts: {} }));
   await reload(page);
-  assert.match(await page.getByTestId('newer-data').textContent(), /newer version of Netzwerkatlas \(data format 9; this version knows up to 3\)/);
+  assert.match(await page.getByTestId('newer-data').textContent(), /newer version of Netzwerkatlas \(data format 9; this version knows up to 4\)/);
   await context.close();
 });
 
@@ -161,7 +161,8 @@ const pageTexts = (page) =>
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const text = walker.currentNode.textContent.trim();
-      if (text && !walker.currentNode.parentElement.closest('script, style, option[lang]')) texts.push(text);
+      // translate="no": the user's own document (a report), in the language it was written in.
+      if (text && !walker.currentNode.parentElement.closest('script, style, option[lang], [translate="no"]')) texts.push(text);
     }
     for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
       for (const name of ['aria-label', 'placeholder', 'title', 'alt']) if (el.hasAttribute(name)) texts.push(el.getAttribute(name).trim());

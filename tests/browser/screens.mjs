@@ -114,6 +114,22 @@ export const SCREENS = [
     await page.getByRole('button', { name: 'Endgültig löschen' }).click();
     await page.getByTestId('toast').waitFor();
   }],
+  ['Verlauf: a Stichtag, its changes and a report draft', async (page) => {
+    await page.getByRole('button', { name: 'Verlauf' }).click();
+    await page.getByRole('button', { name: 'Stand festhalten' }).click();
+    await page.getByTestId('history-changes').waitFor();
+    await page.getByRole('button', { name: 'Entwurf erstellen' }).click();
+    await page.getByTestId('report-editor').waitFor();
+    await page.getByTestId('toast').getByRole('button', { name: 'Meldung schließen' }).click();
+  }],
+  ['a Stichtag viewed read-only', async (page) => {
+    await page.getByRole('button', { name: 'Verlauf' }).click();
+    await page.getByRole('button', { name: 'Stand festhalten' }).click();
+    // The notice of that step is gone before the screen is looked at.
+    await page.getByTestId('toast').getByRole('button', { name: 'Meldung schließen' }).click();
+    await page.getByTestId('stichtag-list').getByRole('button', { name: /ansehen \(nur lesen\)$/ }).click();
+    await page.getByTestId('stichtag-banner').waitFor();
+  }],
   ['accessibility statement', async (page) => page.locator('footer').getByRole('button', { name: 'Erklärung zur Barrierefreiheit' }).click()],
   ['privacy notice', async (page) => page.locator('footer').getByRole('button', { name: 'Datenschutz' }).click()],
   ['imprint', async (page) => page.locator('footer').getByRole('button', { name: 'Impressum' }).click()],

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use crate::i18n::{live_label, number};
 
 use crate::app::state::{use_state, Panel};
@@ -27,7 +29,7 @@ pub fn ActorList() -> impl IntoView {
     let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| rows.select(q))));
     // A new search or filter starts again with the first rows.
     let limit = RwSignal::new(ROWS_AT_A_TIME);
-    Effect::new(move |_| {
+    effect(move || {
         query.track();
         // Only when it changed: setting it would rebuild the shown rows again.
         if limit.get_untracked() != ROWS_AT_A_TIME {

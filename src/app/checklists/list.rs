@@ -187,7 +187,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
             <h3 id="new-checklist-title">{live!("checklists.new")}</h3>
             <fieldset class="template-choice">
                 <legend>{live!("checklists.template")}</legend>
-                <For each=move || templates.get() key=|t| (t.id.clone(), t.version) children=move |template: Template| {
+                {move || { let suggest = suggest.clone(); templates.get().into_iter().map(move |template: Template| {
                     let suggest = suggest.clone();
                     let radio_id = format!("template-{}", template.id.0);
                     let label_for = radio_id.clone();
@@ -221,7 +221,7 @@ fn NewChecklist(on_done: Callback<()>) -> impl IntoView {
                             </span>
                         </label>
                     }
-                } />
+                }).collect_view() }}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
             <div class="field">

@@ -38,7 +38,7 @@ pub fn TemplateManager() -> impl IntoView {
                 <TemplateEditor id=id saved=saved on_close=Callback::new(move |_: ()| editing.set(None)) />
             })}
             <ul class="cards wide" data-testid="template-list">
-                <For each=move || templates.get() key=|t| (t.id.clone(), t.version, t.name.clone(), t.description.clone()) children=move |template: Template| {
+                {move || templates.get().into_iter().map(move |template: Template| {
                     let builtin = is_builtin(&template.id);
                     let for_copy = template.clone();
                     let for_edit = template.clone();
@@ -66,7 +66,7 @@ pub fn TemplateManager() -> impl IntoView {
                             </div>
                         </li>
                     }
-                } />
+                }).collect_view()}
             </ul>
         </section>
     }

@@ -137,7 +137,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                     <input id="group-member-filter" type="search" prop:value=move || member_filter.get() on:input=move |ev| member_filter.set(event_target_value(&ev)) />
                 </div>
                 <div class="scroll-list">
-                    <For each=move || actors.get() key=|a| a.0.clone() children=move |(actor_id, actor_name)| {
+                    {move || actors.get().into_iter().map(move |(actor_id, actor_name)| {
                         let box_id = format!("member-{}", actor_id.0);
                         let label_for = box_id.clone();
                         let this = actor_id.clone();
@@ -155,7 +155,7 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                                 {actor_name}
                             </label>
                         }
-                    } />
+                    }).collect_view()}
                 </div>
             </fieldset>
             <fieldset class="meetings">

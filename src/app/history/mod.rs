@@ -1,3 +1,5 @@
-//! The network over time: Stichtage and what changed between them.
+//! The network over time: Stichtage, what changed between them, and the
+//! report on a period.
 
+pub mod report;
 pub mod view;

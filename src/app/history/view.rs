@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::history::report::ReportArea;
 use crate::app::platform::browser::{focus_later, new_id, now_iso, today};
-use crate::app::state::use_state;
+use crate::app::state::{use_state, Panel, View};
 use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::widgets::fields::{SelectField, TextField};
 use crate::domain::analysis::over_time::{suggestion, Changes, How};
@@ -16,7 +17,7 @@ const TODAY: &str = "heute";
 #[component]
 pub fn HistoryView() -> impl IntoView {
     let state = use_state();
-    let proposed = move || state.with_region(|r| suggestion(r, &today())).flatten();
+    let proposed = move || state.with_live_region(|r| suggestion(r, &today())).flatten();
     let name = RwSignal::new(String::new());
     let day = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -80,7 +81,7 @@ pub fn HistoryView() -> impl IntoView {
     view! {
         <section class="over-time" aria-labelledby="history-title">
             <div class="list-head">
-                <h2 id="history-title">{live!("history.title")}</h2>
+                <h2 id="history-title" tabindex="-1">{live!("history.title")}</h2>
             </div>
             <form class="stichtag-form" novalidate on:submit=move |ev| {
                 ev.prevent_default();
@@ -99,8 +100,8 @@ pub fn HistoryView() -> impl IntoView {
             </form>
 
             <h3>{live!("history.list")}</h3>
-            <p class="empty" hidden=move || state.with_region(|r| !r.stichtage.is_empty()).unwrap_or(true)>{live!("history.empty")}</p>
-            {move || state.with_region(|r| !r.stichtage.is_empty()).unwrap_or(false).then(|| view! {
+            <p class="empty" hidden=move || state.with_live_region(|r| !r.stichtage.is_empty()).unwrap_or(true)>{live!("history.empty")}</p>
+            {move || state.with_live_region(|r| !r.stichtage.is_empty()).unwrap_or(false).then(|| view! {
                 <table class="data" data-testid="stichtag-list">
                     <thead><tr>
                         <th scope="col">{live!("history.name")}</th>
@@ -112,6 +113,7 @@ pub fn HistoryView() -> impl IntoView {
                     <tbody>
                         {move || rows().into_iter().map(|(id, name, day, actors, relations)| {
                             let compare_id = id.0.clone();
+                            let (view_id, name_for_view) = (id.clone(), name.clone());
                             let question = tr!("history.delete_question", name = name.clone());
                             let label = name.clone();
                             view! {
@@ -121,6 +123,14 @@ pub fn HistoryView() -> impl IntoView {
                                     <td class="num">{crate::i18n::number(actors)}</td>
                                     <td class="num">{crate::i18n::number(relations)}</td>
                                     <td class="actions">
+                                        <button type="button" class="small" aria-label=tr!("history.view_named", name = name_for_view)
+                                            on:click=move |_| {
+                                                state.panel.set(Panel::None);
+                                                state.viewing.set(Some(view_id.clone()));
+                                                state.view.set(View::Actors);
+                                                focus_later("#stichtag-banner");
+                                            }
+                                        >{live!("history.view")}</button>
                                         <button type="button" class="small"
                                             on:click=move |_| {
                                                 from.set(compare_id.clone());
@@ -148,12 +158,13 @@ pub fn HistoryView() -> impl IntoView {
                 <h3 id="history-changes-title" tabindex="-1">{live!("history.changes")}</h3>
                 <div class="compare-pick">
                     <SelectField id="history-from" label=live!("history.from") options=choices
-                        value=Signal::derive(move || { let f = from.get(); if f.is_empty() { state.with_region(|r| r.stichtage.last().map(|s| s.id.0.clone())).flatten().unwrap_or_default() } else { f } })
+                        value=Signal::derive(move || { let f = from.get(); if f.is_empty() { state.with_live_region(|r| r.stichtage.last().map(|s| s.id.0.clone())).flatten().unwrap_or_default() } else { f } })
                         on_change=Callback::new(move |v| from.set(v)) />
                     <SelectField id="history-to" label=live!("history.to") options=choices value=to on_change=Callback::new(move |v| to.set(v)) />
                 </div>
                 {move || compared().map(|c| change_list(&c))}
             })}
+            <ReportArea />
         </section>
     }
 }
@@ -189,5 +200,26 @@ fn change_list(changes: &Changes) -> impl IntoView {
             <ul class="change-summary">{summary}</ul>
             {sections}
         </div>
+    }
+}
+
+/// Shown above every area while a Stichtag is viewed: which day the areas
+/// show, that nothing can be changed, and the way back to today.
+#[component]
+pub fn StichtagBanner() -> impl IntoView {
+    let state = use_state();
+    move || {
+        state.viewed().map(|(name, day)| {
+            view! {
+                <div class="banner warning stichtag-banner" id="stichtag-banner" tabindex="-1" role="region" aria-label=live!("history.banner_label") data-testid="stichtag-banner">
+                    <p>{tr!("history.viewing", name = name, date = date::show(&day))}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        state.viewing.set(None);
+                        state.view.set(View::History);
+                        focus_later("#history-title");
+                    }>{live!("history.back_to_today")}</button>
+                </div>
+            }
+        })
     }
 }

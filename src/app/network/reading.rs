@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use super::frames::in_frames;
 use crate::app::state::AppState;
 use crate::domain::analysis::findings::{read_network_with, Finding, Item};
@@ -28,7 +30,7 @@ impl Reading {
         let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
         let centrality = RwSignal::new(None::<Vec<f64>>);
         let centrality_generation = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        effect(move || {
             let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
             let run = centrality_generation.get_value() + 1;
             centrality_generation.set_value(run);

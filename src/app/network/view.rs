@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use crate::i18n::count;
 use wasm_bindgen::JsCast;
 
@@ -139,7 +141,7 @@ pub fn NetworkView() -> impl IntoView {
             .unwrap_or_default()
     });
 
-    Effect::new(move |_| {
+    effect(move || {
         let ids: Vec<Id> = nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect());
         let links = edges.get();
         let mode = mode.get();
@@ -236,7 +238,7 @@ pub fn NetworkView() -> impl IntoView {
     };
     // Redraw when the picture's box changes size: window, side panel, print.
     let resized = RwSignal::new(0u32);
-    Effect::new(move |_| {
+    effect(move || {
         let Some(element) = canvas.get() else { return };
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
             resized.try_update(|n| *n += 1);
@@ -248,7 +250,7 @@ pub fn NetworkView() -> impl IntoView {
             kept.try_with_value(|(observer, _)| observer.disconnect());
         });
     });
-    Effect::new(move |_| {
+    effect(move || {
         (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track());
         (hovered.track(), active.track(), resized.track());
         if paint_pending.get_value() {

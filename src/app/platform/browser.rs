@@ -33,7 +33,12 @@ pub fn today() -> String {
 
 /// A `blob:` URL holding `text`; the caller revokes it.
 pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    blob_url(&JsValue::from_str(text), mime)
+}
+
+/// A `blob:` URL holding one part: text or bytes.
+fn blob_url(part: &JsValue, mime: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -42,7 +47,16 @@ pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
 
 /// Offers `text` as a file download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let url = object_url(text, mime)?;
+    download(filename, &JsValue::from_str(text), mime)
+}
+
+/// Offers `bytes` as a file download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    download(filename, &js_sys::Uint8Array::from(bytes).into(), mime)
+}
+
+fn download(filename: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
+    let url = blob_url(part, mime)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);

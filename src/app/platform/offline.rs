@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -28,7 +30,7 @@ pub fn install(state: AppState) -> Offline {
     });
     // Ask for persistence after the first save that holds the user's own work.
     let asked = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let saved = state.persistence.last_saved.get().is_some();
         if saved && state.can_undo.get_untracked() && !asked.get_value() && offline.persisted.get_untracked() != Some(true) {
             asked.set_value(true);

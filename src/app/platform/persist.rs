@@ -18,6 +18,8 @@ use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+
+use crate::app::effect::effect;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -239,7 +241,7 @@ impl Persistence {
         persistence.refresh_aside();
         let needs_save = startup.needs_save;
         let first_run = StoredValue::new(true);
-        Effect::new(move |_| {
+        effect(move || {
             workspace.track();
             let first = first_run.get_value();
             first_run.set_value(false);

@@ -4,6 +4,8 @@
 //! bookmark opens the same region, view, actor or checklist.
 
 use leptos::prelude::*;
+
+use crate::app::effect::effect;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::app::state::{AppState, Panel, View};
@@ -18,7 +20,7 @@ pub fn install(state: AppState) {
     // The first write replaces the entry the page was opened with; a
     // change that comes from the address itself (Back) writes nothing.
     let replace_next = StoredValue::new(true);
-    Effect::new(move |_| {
+    effect(move || {
         let fragment = route_of(state).fragment();
         set_title(state);
         if current_address().as_deref() == Some(fragment.as_str()) {

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::app::effect::effect;
+
 use crate::app::state::{use_state, NoticeAction};
 
 /// Long enough to read it and reach its button, short enough not to cover
@@ -19,7 +21,7 @@ pub fn Toast() -> impl IntoView {
     let held = RwSignal::new(false);
     // Each new notice, and each release of a held one, starts a countdown; an
     // older countdown finds a newer seq (or the notice held again) and does nothing.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(seq) = state.notice.with(|n| n.as_ref().map(|n| n.seq)) else { return };
         if held.get() {
             return;
@@ -34,7 +36,7 @@ pub fn Toast() -> impl IntoView {
         );
     });
     // A save that fails after the notice appeared: it must not go on saying "gespeichert".
-    Effect::new(move |_| {
+    effect(move || {
         if !state.persistence.health.get().keeps_data() && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.of_edit)) {
             state.notice.update(|n| {
                 if let Some(n) = n {

@@ -1,4 +1,6 @@
-//! Form pieces shared by every feature: fields, selects, confirm buttons.
+//! Pieces shared by every feature: fields, selects, confirm buttons, and
+//! documents written as plain DOM.
 
 pub mod confirm;
+pub mod document;
 pub mod fields;

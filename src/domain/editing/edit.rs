@@ -121,6 +121,23 @@ impl Region {
         self.stichtage.retain(|s| &s.id != stichtag);
     }
 
+    /// Changes a report's text: `part` None is its title, else the part's text.
+    pub fn write_report(&mut self, report: &Id, part: Option<usize>, text: String) {
+        let Some(report) = self.reports.iter_mut().find(|r| &r.id == report) else { return };
+        match part {
+            None => report.title = text,
+            Some(at) => {
+                if let Some(part) = report.parts.get_mut(at) {
+                    part.text = text;
+                }
+            }
+        }
+    }
+
+    pub fn delete_report(&mut self, report: &Id) {
+        self.reports.retain(|r| &r.id != report);
+    }
+
     /// Replaces name, kind, Sozialräume and notes; actors lose references to
     /// Sozialräume that no longer exist.
     pub fn apply_structure(&mut self, name: String, kind: RegionKind, sozialraeume: Vec<Sozialraum>, notes: String) {

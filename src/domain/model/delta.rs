@@ -206,8 +206,21 @@ fn plan_apply(list: &[&Id], absent: &[Id], records: &[&Id], at: &[usize], order:
 fn head(region: &Region) -> Region {
     // Every field named, so that a new one is placed here or in a list.
     // The Stichtage ride along: few, and shared, not copied.
-    let Region { id, name, kind, sozialraeume, notes, imported_from, placed, actors: _, relations: _, groups: _, checklists: _, stichtage } =
-        region;
+    let Region {
+        id,
+        name,
+        kind,
+        sozialraeume,
+        notes,
+        imported_from,
+        placed,
+        actors: _,
+        relations: _,
+        groups: _,
+        checklists: _,
+        stichtage,
+        reports,
+    } = region;
     Region {
         id: id.clone(),
         name: name.clone(),
@@ -217,6 +230,7 @@ fn head(region: &Region) -> Region {
         imported_from: imported_from.clone(),
         placed: placed.clone(),
         stichtage: stichtage.clone(),
+        reports: reports.clone(),
         ..Region::default()
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::checklist::{Checklist, Template};
+use crate::domain::model::report::Report;
 use crate::domain::model::stichtag::Stichtag;
 
 /// A stable identifier, unique across regions so that maps from different
@@ -91,6 +92,9 @@ pub struct Region {
     /// of changes (`stichtag::write`), by the file format and by storage.
     #[serde(skip)]
     pub stichtage: Vec<Stichtag>,
+    /// Reports on periods (Quartalsberichte), in the order drafted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<Report>,
 }
 
 /// An actor the user dragged to a place in the network picture.

@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod delta;
 mod entities;
+pub mod report;
 pub mod stichtag;
 pub mod templates;
 

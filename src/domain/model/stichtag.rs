@@ -38,7 +38,8 @@ impl PartialEq for Stichtag {
 impl Stichtag {
     /// `region` as it is now, under `name` for `date`.
     pub fn of(region: &Region, id: Id, name: String, date: String, taken_at: String) -> Stichtag {
-        let state = Region { stichtage: Vec::new(), ..region.clone() };
+        // What was reported on is no part of the state reported.
+        let state = Region { stichtage: Vec::new(), reports: Vec::new(), ..region.clone() };
         Stichtag { id, name, date, taken_at, state: Arc::new(state) }
     }
 }

@@ -13,6 +13,8 @@ pub struct PersonalData {
     /// Free-text answers of checklists: the content of the work, kept in an
     /// export without personal data, but they may name people.
     pub answers: usize,
+    /// Reports, kept likewise: written to be handed on, but free text.
+    pub reports: usize,
 }
 
 impl PersonalData {
@@ -34,6 +36,7 @@ impl PersonalData {
                 .flat_map(|i| i.answers.iter())
                 .filter(|a| filled(&a.text) == 1)
                 .count(),
+            reports: region.reports.len(),
         }
     }
 
@@ -45,7 +48,14 @@ impl PersonalData {
     /// What stays in an export without personal data and may still name
     /// people, said before saving.
     pub fn kept(&self) -> Option<String> {
-        (self.answers > 0).then(|| tr!("privacy.answers_kept", n = self.answers))
+        let mut said = Vec::new();
+        if self.answers > 0 {
+            said.push(tr!("privacy.answers_kept", n = self.answers));
+        }
+        if self.reports > 0 {
+            said.push(tr!("privacy.reports_kept", n = self.reports));
+        }
+        (!said.is_empty()).then(|| said.join(" "))
     }
 
     /// The lines shown before saving: what will be left out.
@@ -111,5 +121,15 @@ mod tests {
             PersonalData::of(&region).kept(),
             Some(format!("{answers} freie Antworten in Checklisten bleiben in der Datei. Prüfen Sie, ob sie Personen nennen."))
         );
+        region.reports.push(crate::domain::model::report::Report {
+            id: crate::domain::model::Id("r".into()),
+            title: "Bericht".into(),
+            from: "2026-07-01".into(),
+            to: "2026-09-30".into(),
+            drafted_at: String::new(),
+            parts: Vec::new(),
+        });
+        let kept = PersonalData::of(&region).kept().unwrap();
+        assert!(kept.ends_with("1 Bericht bleibt in der Datei. Prüfen Sie, ob er Personen nennt."), "{kept}");
     }
 }

@@ -270,8 +270,21 @@ fn workspace_head(workspace: &Workspace) -> Workspace {
 
 /// A region without the lists that are stored in parts of their own.
 fn region_head(region: &Region) -> Region {
-    let Region { id, name, kind, sozialraeume, actors: _, relations: _, groups, checklists: _, notes, imported_from, placed, stichtage: _ } =
-        region;
+    let Region {
+        id,
+        name,
+        kind,
+        sozialraeume,
+        actors: _,
+        relations: _,
+        groups,
+        checklists: _,
+        notes,
+        imported_from,
+        placed,
+        stichtage: _,
+        reports,
+    } = region;
     Region {
         id: id.clone(),
         name: name.clone(),
@@ -285,6 +298,7 @@ fn region_head(region: &Region) -> Region {
         imported_from: imported_from.clone(),
         placed: placed.clone(),
         stichtage: Vec::new(),
+        reports: reports.clone(),
     }
 }
 
