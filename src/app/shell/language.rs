@@ -76,8 +76,10 @@ pub fn LanguageSwitch() -> impl IntoView {
     let choose = move |ev| {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             preferences::remember(Preference::Language, lang.code());
-            // A notice was written in the language before.
+            // A notice, and what screen readers were told of it, was written in
+            // the language before (and has been read out already).
             state.notice.set(None);
+            state.announcement.set(String::new());
             leptos::task::spawn_local(async move {
                 load(lang).await;
                 apply(lang);
