@@ -245,9 +245,7 @@ impl AppState {
     #[inline(never)]
     fn shown<'a>(&self, ws: &'a Workspace, tracked: bool) -> Option<&'a Region> {
         let region = ws.active_region()?;
-        let pick = |viewing: &Option<Id>| {
-            viewing.as_ref().and_then(|id| region.stichtage.iter().find(|s| &s.id == id)).map_or(region, |s| &*s.state)
-        };
+        let pick = |viewing: &Option<Id>| viewing.as_ref().and_then(|id| region.stichtag(id)).map_or(region, |s| &*s.state);
         Some(if tracked { self.viewing.with(pick) } else { self.viewing.with_untracked(pick) })
     }
 
@@ -260,7 +258,7 @@ impl AppState {
     /// The Stichtag being viewed, as (name, ISO date), tracked.
     pub fn viewed(&self) -> Option<(String, String)> {
         let id = self.viewing.get()?;
-        self.with_live_region(|r| r.stichtage.iter().find(|s| s.id == id).map(|s| (s.name.clone(), s.date.clone()))).flatten()
+        self.with_live_region(|r| r.stichtag(&id).map(|s| (s.name.clone(), s.date.clone()))).flatten()
     }
 
     /// While a Stichtag is viewed nothing changes: says so, redraws what an

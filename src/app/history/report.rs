@@ -46,9 +46,11 @@ pub fn ReportArea() -> impl IntoView {
         open.set(Some(id));
         focus_later("#report-title");
     };
+    // The reports of today's region, also while a Stichtag is viewed (as
+    // `with_report` reads them).
     let listed = move || {
         state
-            .with_region(|r| {
+            .with_live_region(|r| {
                 r.reports.iter().rev().map(|p| (p.id.clone(), p.title.clone(), p.from.clone(), p.to.clone())).collect::<Vec<_>>()
             })
             .unwrap_or_default()

@@ -45,7 +45,7 @@ pub fn HistoryView() -> impl IntoView {
     // Newest first: (id, name, date, actors, relations).
     let rows = move || {
         state
-            .with_region(|r| {
+            .with_live_region(|r| {
                 r.stichtage
                     .iter()
                     .rev()
@@ -66,7 +66,7 @@ pub fn HistoryView() -> impl IntoView {
     let compared = move || {
         let (from, to) = (from.get(), to.get());
         state
-            .with_region(|r| {
+            .with_live_region(|r| {
                 let pick = |id: &str| match id {
                     TODAY => Some((r, today())),
                     "" => r.stichtage.last().map(|s| (&*s.state, s.date.clone())),

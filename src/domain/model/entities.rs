@@ -472,6 +472,10 @@ impl Region {
         self.checklists.iter().find(|c| &c.id == id)
     }
 
+    pub fn stichtag(&self, id: &Id) -> Option<&Stichtag> {
+        self.stichtage.iter().find(|s| &s.id == id)
+    }
+
     pub fn checklist_mut(&mut self, id: &Id) -> Option<&mut Checklist> {
         self.checklists.iter_mut().find(|c| &c.id == id)
     }
