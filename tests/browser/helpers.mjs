@@ -125,6 +125,18 @@ export async function createActor(page, { name, kind = 'verein', email } = {}) {
   await page.getByRole('button', { name: 'Speichern' }).click();
 }
 
+/** Opens the Verlauf and keeps the region as a Stichtag named `name` on `date`
+ *  (as typed, "30.11.2026"); returns its row in the list, once it is there. */
+export async function takeStichtag(page, name, date) {
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await page.locator('#stichtag-name').fill(name);
+  await page.locator('#stichtag-date').fill(date);
+  await page.getByRole('button', { name: 'Stand festhalten' }).click();
+  const row = page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: name });
+  await row.waitFor();
+  return row;
+}
+
 export async function openActor(page, name) {
   await page.locator('#actor-search').fill(name);
   await page.getByTestId('actor-table').getByRole('button', { name, exact: true }).click();

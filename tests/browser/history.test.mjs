@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, saved, stored, activeRegion, reload, createActor, openExchange, download, readStoredText, chooseFiles, asUpload } from './helpers.mjs';
+import { useApp, takeStichtag, saved, stored, activeRegion, reload, createActor, openExchange, download, readStoredText, chooseFiles, asUpload } from './helpers.mjs';
 import { schemaErrors } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
@@ -61,12 +61,7 @@ test('a Stichtag keeps the state; after an edit the changes are listed, also aft
 
 test('a Stichtag opened read-only: the areas show that day, nothing can be changed, "Zurück zu heute" and a reload bring today back', async () => {
   const { page, context, errors } = await app.open();
-  await page.getByRole('button', { name: 'Verlauf' }).click();
-  await page.locator('#stichtag-name').fill('Stand Herbst');
-  await page.locator('#stichtag-date').fill('30.11.2026');
-  await page.getByRole('button', { name: 'Stand festhalten' }).click();
-  const row = page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Stand Herbst' });
-  await row.waitFor();
+  const row = await takeStichtag(page, 'Stand Herbst', '30.11.2026');
   await page.getByRole('button', { name: /^Akteure/ }).click();
   await createActor(page, { name: 'Neue Initiative Süd' });
   const table = page.getByTestId('actor-table');
@@ -94,6 +89,8 @@ test('a Stichtag opened read-only: the areas show that day, nothing can be chang
   assert.deepEqual(activeRegion(await stored(page)).actors, before.actors, 'undo did not touch the region');
 
   // The Verlauf still lists the real Stichtage; back to today from the banner.
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await row.getByRole('button', { name: 'Stichtag Stand Herbst ansehen (nur lesen)' }).waitFor();
   await banner.getByRole('button', { name: 'Zurück zu heute' }).click();
   await page.getByRole('heading', { level: 2, name: 'Verlauf: Stichtage und Änderungen' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title');
@@ -115,11 +112,7 @@ test('a Stichtag opened read-only: the areas show that day, nothing can be chang
 
 test('two Stichtage compared: a Gremium that met in between is listed with its meeting', async () => {
   const { page, context } = await app.open();
-  await page.getByRole('button', { name: 'Verlauf' }).click();
-  await page.locator('#stichtag-name').fill('Frühjahr');
-  await page.locator('#stichtag-date').fill('31.03.2026');
-  await page.getByRole('button', { name: 'Stand festhalten' }).click();
-  await page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Frühjahr' }).waitFor();
+  await takeStichtag(page, 'Frühjahr', '31.03.2026');
 
   // A meeting of the first Gremium.
   await page.getByRole('button', { name: /^Gremien/ }).click();
@@ -130,11 +123,7 @@ test('two Stichtage compared: a Gremium that met in between is listed with its m
   await last.locator('input').nth(1).fill('Sommerplanung');
   await page.getByRole('button', { name: 'Speichern' }).click();
 
-  await page.getByRole('button', { name: 'Verlauf' }).click();
-  await page.locator('#stichtag-name').fill('Sommer');
-  await page.locator('#stichtag-date').fill('30.06.2026');
-  await page.getByRole('button', { name: 'Stand festhalten' }).click();
-  await page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Sommer' }).waitFor();
+  await takeStichtag(page, 'Sommer', '30.06.2026');
   assert.deepEqual(await page.getByTestId('stichtag-list').locator('tbody th').allTextContents(), ['Sommer', 'Frühjahr'], 'newest first');
 
   const from = await page.locator('#history-from option', { hasText: 'Frühjahr' }).getAttribute('value');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, saved, reload, createActor, stored, activeRegion, openExchange, download } from './helpers.mjs';
+import { useApp, takeStichtag, saved, reload, createActor, stored, activeRegion, openExchange, download } from './helpers.mjs';
 import { schemaErrors } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
@@ -34,12 +34,8 @@ async function downloadBytes(page, button) {
 
 test('a quarterly report: drafted with the changes, edited, kept, printed alone, saved for Word and as Markdown', async () => {
   const { page, context, errors } = await app.open();
-  await page.getByRole('button', { name: 'Verlauf' }).click();
   // A Stichtag long before any period offered starts the comparison.
-  await page.locator('#stichtag-name').fill('Ausgangslage');
-  await page.locator('#stichtag-date').fill('01.01.2020');
-  await page.getByRole('button', { name: 'Stand festhalten' }).click();
-  await page.getByTestId('stichtag-list').locator('tbody tr').filter({ hasText: 'Ausgangslage' }).waitFor();
+  await takeStichtag(page, 'Ausgangslage', '01.01.2020');
   await page.getByRole('button', { name: /^Akteure/ }).click();
   await createActor(page, { name: 'Jugendberatung Nord' });
   await page.getByRole('button', { name: 'Verlauf' }).click();
