@@ -172,10 +172,7 @@ fn SidePanel() -> impl IntoView {
         let panel = state.panel.get();
         if previous.is_some() && panel != Panel::None {
             // A form: its first field, so that typing right away lands there.
-            let target = match panel {
-                Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_) => "aside.panel form :is(input, select, textarea)",
-                _ => "aside.panel h2",
-            };
+            let target = if panel.is_form() { "aside.panel form :is(input, select, textarea)" } else { "aside.panel h2" };
             platform::browser::focus_later(target);
         }
         panel
@@ -188,6 +185,7 @@ fn SidePanel() -> impl IntoView {
             Panel::ActorForm(id) => view! { <actors::form::ActorForm id=id /> }.into_any(),
             Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
             Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
+            Panel::JournalForm(id) => view! { <history::journal::JournalForm id=id /> }.into_any(),
         };
         Some(view! { <aside class="panel" aria-label={live!("app.panel_label")}>{body}</aside> })
     }

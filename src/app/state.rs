@@ -35,6 +35,14 @@ pub enum Panel {
         from: Option<Id>,
     },
     GroupForm(Option<Id>),
+    JournalForm(Option<Id>),
+}
+
+impl Panel {
+    /// A form, as opposed to a record's details.
+    pub fn is_form(&self) -> bool {
+        !matches!(self, Panel::None | Panel::Actor(_))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -60,6 +68,9 @@ pub struct AppState {
     /// The Stichtag shown instead of today, read-only, if one is (not kept
     /// over a reload: the app always starts with today).
     pub viewing: RwSignal<Option<Id>>,
+    /// The Stichtag whose changes since the network picture marks, if any
+    /// (set there or from the Verlauf's comparison).
+    pub picture_since: RwSignal<Option<Id>>,
 }
 
 /// A visible confirmation of what just happened.
@@ -157,6 +168,7 @@ impl AppState {
             persistence,
             language: RwSignal::new(language),
             viewing: RwSignal::new(None),
+            picture_since: RwSignal::new(None),
         };
         // Data taken over from another tab: this tab's undo steps would
         // undo the other tab's work, so they are dropped.
@@ -224,6 +236,7 @@ impl AppState {
             "actor" if exists(&|r, id| r.actor(id).is_some()) => Panel::ActorForm(entity),
             "relation" if exists(&|r, id| r.relation(id).is_some()) => Panel::RelationForm { editing: entity, from: None },
             "group" if exists(&|r, id| r.group(id).is_some()) => Panel::GroupForm(entity),
+            "journal" if exists(&|r, id| r.journal.iter().any(|e| &e.id == id)) => Panel::JournalForm(entity),
             _ => return,
         };
         self.panel.set(panel);
@@ -352,6 +365,7 @@ impl AppState {
     /// Shows another region; a view choice, not an edit.
     pub fn switch_region(&self, id: Id) {
         self.viewing.set(None);
+        self.picture_since.set(None);
         self.workspace.update(|ws| ws.active = Some(id));
         self.panel.set(Panel::None);
         self.actor_query.set(ActorQuery::default());
@@ -408,7 +422,7 @@ impl AppState {
 
     pub fn open(&self, panel: Panel) {
         // No form opens on a Stichtag: its input could not be saved.
-        if matches!(panel, Panel::ActorForm(_) | Panel::RelationForm { .. } | Panel::GroupForm(_)) && self.refused_while_viewing() {
+        if panel.is_form() && self.refused_while_viewing() {
             return;
         }
         self.panel.set(panel);

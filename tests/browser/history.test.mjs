@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, takeStichtag, saved, stored, activeRegion, reload, createActor, openExchange, download, readStoredText, chooseFiles, asUpload } from './helpers.mjs';
+import { useApp, takeStichtag, saved, stored, activeRegion, reload, createActor, openActor, openExchange, download, readStoredText, chooseFiles, asUpload } from './helpers.mjs';
 import { schemaErrors } from '../support/netzwerkatlas-file.mjs';
 
 const app = useApp();
@@ -93,7 +93,8 @@ test('a Stichtag opened read-only: the areas show that day, nothing can be chang
   await row.getByRole('button', { name: 'Stichtag Stand Herbst ansehen (nur lesen)' }).waitFor();
   await banner.getByRole('button', { name: 'Zurück zu heute' }).click();
   await page.getByRole('heading', { level: 2, name: 'Verlauf: Stichtage und Änderungen' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title');
+  // Focus moves after the banner has gone (in the next frame).
+  await page.waitForFunction(() => document.activeElement.id === 'history-title');
   assert.equal(await banner.count(), 0);
   await page.getByRole('button', { name: /^Akteure/ }).click();
   await table.getByRole('button', { name: 'Neue Initiative Süd', exact: true }).waitFor();
@@ -203,5 +204,80 @@ test('a 2,000-actor region with eight quarterly Stichtage fits beside itself, su
   const changes = page.getByTestId('history-changes');
   await changes.getByText(/^Neu: \d+ Akteure/).waitFor();
   assert.match(await changes.textContent(), /Verbindlicher geworden: \d+ Beziehungen/);
+  await context.close();
+});
+
+test('the Tätigkeitsjournal: an entry linked to an actor and a Gremium, kept over a reload, shown on the actor\'s page, edited, then deleted', async () => {
+  const { page, context, errors } = await app.open();
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  const journal = page.getByTestId('journal-list');
+  // The demo's entries, newest first.
+  assert.match(await journal.locator('li').first().textContent(), /20\.10\.2026 · Öffentlichkeitsarbeit/);
+  const demoEntries = await journal.locator('li').count();
+
+  await page.getByRole('button', { name: '+ Eintrag' }).click();
+  const form = page.locator('aside.panel form');
+  await form.getByRole('heading', { name: 'Neuer Eintrag im Tätigkeitsjournal' }).waitFor();
+  assert.match(await page.locator('#entry-date').inputValue(), /^\d\d\.\d\d\.20\d\d$/, 'today, as typed in Germany');
+  await page.waitForFunction(() => document.activeElement.id === 'entry-date'); // focus in the form
+  await page.locator('#entry-date').fill('14.10.2026');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  assert.equal(await page.locator('#entry-title-error').textContent(), 'Bitte einen Titel für den Eintrag eingeben.');
+  await page.waitForFunction(() => document.activeElement.id === 'entry-title'); // focus on the field to mend
+  await page.locator('#entry-title').fill('Netzwerktreffen Übergang');
+  await page.locator('#entry-kind').selectOption({ label: 'Netzwerktreffen' });
+  await page.locator('#entry-text').fill('Zwölf Teilnehmende, <b>kein</b> Markup.');
+  await page.locator('#entry-actor-filter').fill('jobcenter');
+  await form.getByLabel('Jobcenter Landkreis Lindenau').check();
+  await page.locator('#entry-actor-filter').fill('');
+  assert.equal(await form.getByLabel('Jobcenter Landkreis Lindenau').isChecked(), true, 'a tick survives the filter');
+  await form.getByLabel('Arbeitskreis Übergang Schule–Beruf').check();
+  assert.match(await form.locator('legend').first().textContent(), /Betrifft Akteure \(1 gewählt\)/);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByTestId('toast').getByText('Eintrag gespeichert.').waitFor();
+
+  // In date order: after the demo's entry of 20.10., before the one of 30.09.
+  const entry = journal.locator('li').filter({ hasText: 'Netzwerktreffen Übergang' });
+  assert.equal(await journal.locator('li').count(), demoEntries + 1);
+  assert.equal(await journal.locator('li').nth(1).locator('h4').textContent(), 'Netzwerktreffen Übergang');
+  assert.match(await entry.textContent(), /14\.10\.2026 · Netzwerktreffen/);
+  assert.match(await entry.textContent(), /Betrifft: Jobcenter Landkreis Lindenau, Arbeitskreis Übergang Schule–Beruf/);
+  assert.equal(await entry.locator('.entry-text').textContent(), 'Zwölf Teilnehmende, <b>kein</b> Markup.', 'text, not markup');
+
+  await saved(page);
+  await reload(page);
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await openActor(page, 'Jobcenter Landkreis Lindenau');
+  const onActor = page.getByTestId('detail-journal');
+  assert.match(await page.getByRole('heading', { level: 3, name: /Im Tätigkeitsjournal/ }).textContent(), /\(2\)/);
+  assert.match(await onActor.locator('li').first().textContent(), /14\.10\.2026 · Netzwerktreffen: Netzwerktreffen Übergang/);
+
+  // Edited: the form holds what was saved.
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  // The title opens the entry.
+  await entry.getByRole('button', { name: 'Netzwerktreffen Übergang' }).click();
+  await page.locator('aside.panel').getByRole('heading', { name: 'Eintrag bearbeiten' }).waitFor();
+  assert.equal(await page.locator('#entry-date').inputValue(), '14.10.2026');
+  assert.equal(await page.locator('aside.panel form').getByLabel('Jobcenter Landkreis Lindenau').isChecked(), true);
+  await page.locator('#entry-title').fill('Netzwerktreffen Übergang Schule–Beruf');
+  await page.locator('aside.panel form').getByRole('button', { name: 'Speichern' }).click();
+  await journal.locator('h4', { hasText: 'Netzwerktreffen Übergang Schule–Beruf' }).waitFor();
+  await saved(page);
+  let region = activeRegion(await stored(page));
+  const kept = region.journal.find((e) => e.title === 'Netzwerktreffen Übergang Schule–Beruf');
+  assert.deepEqual([kept.date, kept.kind, kept.actors, kept.groups], ['2026-10-14', 'netzwerktreffen', ['demo-jobcenter'], ['demo-group-ak-uebergang']]);
+
+  // Deleted from its form, after a question that names it.
+  await journal.getByRole('button', { name: 'Netzwerktreffen Übergang Schule–Beruf' }).click();
+  const panel = page.locator('aside.panel');
+  await panel.getByRole('button', { name: 'Löschen …' }).click();
+  assert.match(await panel.locator('.confirm-inline').textContent(), /Den Eintrag „Netzwerktreffen Übergang Schule–Beruf“ löschen\?/);
+  await panel.getByRole('button', { name: 'Ja, löschen' }).click();
+  await page.getByTestId('toast').getByText('Eintrag gelöscht.').waitFor();
+  assert.equal(await journal.locator('li').count(), demoEntries);
+  await saved(page);
+  region = activeRegion(await stored(page));
+  assert.equal(region.journal.length, demoEntries);
+  assert.deepEqual(errors, []);
   await context.close();
 });

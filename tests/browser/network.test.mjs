@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, saved, stored, activeRegion, reload, createActor } from './helpers.mjs';
+import { useApp, saved, stored, activeRegion, reload, createActor, openActor, takeStichtag } from './helpers.mjs';
 
 const app = useApp();
 
@@ -284,5 +284,47 @@ test('the picture exports as a valid SVG and as PNG, and prints with title and l
   assert.ok(await image.isVisible());
   assert.ok(!(await page.locator('.network-layout').isVisible()), 'only the picture is printed');
   assert.ok(!(await page.locator('.topbar').isVisible()));
+  await context.close();
+});
+
+test('changes since a Stichtag: the new actor marked, the deleted one faint with its relations, a legend with the counts; from the Verlauf too, after a reload', async () => {
+  const { page, context, errors } = await app.open();
+  await takeStichtag(page, 'Stand Herbst', '30.11.2026');
+  await page.getByRole('button', { name: /^Akteure/ }).click();
+  await createActor(page, { name: 'Jugendberatung Nord' });
+  await openActor(page, 'Jobcenter Landkreis Lindenau');
+  await page.getByRole('button', { name: 'Löschen …' }).click();
+  await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await page.locator('#actor-search').fill('');
+
+  await openPicture(page);
+  assert.equal(await page.getByTestId('change-legend').count(), 0, 'nothing marked until asked');
+  const todayNodes = await nodeCount(page);
+  const todayEdges = await edgeCount(page);
+  await page.getByLabel('Änderungen zeigen seit').selectOption({ label: 'Stand Herbst (30.11.2026)' });
+  const legend = page.getByTestId('change-legend');
+  await legend.waitFor();
+  assert.match(await legend.textContent(), /Neu seit dem Stichtag: 1 Akteur, 0 Beziehungen/);
+  assert.match(await legend.textContent(), /Nicht mehr dabei, blass gezeigt: 1 Akteur, 6 Beziehungen/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.gone === '1');
+  assert.equal(await drawn(page, 'new'), 1, 'the new actor is marked');
+  // The gone actor is drawn, but it is no node of today: not counted, not walked, not clickable.
+  assert.equal(await nodeCount(page), todayNodes);
+  assert.equal(await edgeCount(page), todayEdges);
+  assert.equal(await page.getByTestId('network-count').textContent(), `${todayNodes} Akteure, ${todayEdges} Beziehungen im Bild`);
+
+  await page.getByLabel('Änderungen zeigen seit').selectOption({ label: '– keinem Stichtag –' });
+  await legend.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.gone === '0');
+
+  await saved(page);
+  await reload(page);
+  await page.getByRole('button', { name: 'Verlauf' }).click();
+  await page.getByRole('button', { name: 'Im Netzwerkbild zeigen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Netzwerkbild' }).waitFor();
+  assert.equal(await page.getByLabel('Änderungen zeigen seit').locator('option:checked').textContent(), 'Stand Herbst (30.11.2026)');
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.gone === '1');
+  assert.match(await page.getByTestId('change-legend').textContent(), /Neu seit dem Stichtag: 1 Akteur/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

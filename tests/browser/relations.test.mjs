@@ -85,3 +85,21 @@ test('edit and delete a relation in the relation list', async () => {
   assert.equal(await page.getByTestId('relation-count').textContent(), '82 Beziehungen');
   await context.close();
 });
+
+test('a long relation list shows fifty rows at a time; "show more" goes on at the first new row', async () => {
+  const { page, context } = await app.open();
+  await page.getByRole('button', { name: /^Beziehungen/ }).click();
+  const rows = page.locator('[data-testid="relation-table"] tbody tr');
+  assert.equal(await page.getByTestId('relation-count').textContent(), '83 Beziehungen');
+  assert.equal(await rows.count(), 50);
+  assert.match(await page.locator('.more-rows').textContent(), /^50 von 83 Beziehungen angezeigt\. Weitere 33 anzeigen$/);
+  await page.getByRole('button', { name: 'Weitere 33 anzeigen' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="relation-table"] tbody tr').length === 83);
+  await page.waitForFunction(() => document.activeElement === document.querySelectorAll('[data-testid="relation-table"] tbody tr')[50].querySelector('button'));
+  assert.equal(await page.locator('.more-rows').count(), 0);
+  // A new search starts again with the first page.
+  await page.locator('#relation-search').fill('a');
+  await page.locator('#relation-search').fill('');
+  assert.equal(await rows.count(), 50);
+  await context.close();
+});

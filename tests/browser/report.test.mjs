@@ -57,6 +57,10 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   assert.match(changes, /^Neu: 1 Akteur/);
   assert.match(changes, /- Neu: Jugendberatung Nord/);
   assert.match(await page.getByLabel('Maßnahmenplan').inputValue(), /verantwortlich: /, 'the demo has items being planned with someone responsible');
+  // The Tätigkeitsjournal's entries of the period (the demo's last is from 20.10.2026).
+  const activities = await page.getByLabel('Tätigkeiten').inputValue();
+  if (periods[1].startsWith('4. Quartal 2026')) assert.match(activities, /^- 20\.10\.2026 Öffentlichkeitsarbeit: Flyer zum Teilhabemanagement/);
+  else assert.match(activities, /^(- \d\d\.\d\d\.\d{4} .+|Im Zeitraum steht nichts im Tätigkeitsjournal\.)$/m);
 
   // The coordinator writes the outlook and shortens the title; kept when the field is left.
   await page.getByLabel('Ausblick und Bemerkungen').fill('Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
@@ -67,7 +71,7 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   const region = activeRegion(await stored(page));
   assert.equal(region.reports.length, 1);
   assert.equal(region.reports[0].title, 'Sachbericht');
-  assert.equal(region.reports[0].parts[5].text, 'Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
+  assert.equal(region.reports[0].parts[6].text, 'Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
 
   await reload(page);
   await page.getByRole('button', { name: 'Verlauf' }).click();
@@ -83,7 +87,7 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   assert.ok(!(await page.locator('#report-title').isVisible()), 'nor the fields');
   assert.equal(await printed.locator('h2').textContent(), 'Sachbericht');
   assert.deepEqual(await printed.locator('h3').allTextContents(), [
-    'Überblick', 'Veränderungen im Netzwerk', 'Gremien und Sitzungen', 'Stand der Checklisten', 'Maßnahmenplan', 'Ausblick und Bemerkungen',
+    'Überblick', 'Veränderungen im Netzwerk', 'Gremien und Sitzungen', 'Tätigkeiten', 'Stand der Checklisten', 'Maßnahmenplan', 'Ausblick und Bemerkungen',
   ]);
   assert.deepEqual(await printed.locator('ul').last().locator('li').allTextContents(), ['Fachtag Übergang Schule–Beruf', 'Vereinbarung mit dem Jobcenter']);
   await page.emulateMedia({ media: 'screen' });

@@ -8,6 +8,7 @@ use crate::app::checklists::list::status_label;
 use crate::app::state::{use_state, Panel};
 use crate::domain::model::checklist::ItemKind;
 use crate::domain::order;
+use crate::domain::rules::dates as date;
 use crate::domain::rules::fields::{safe_href, LinkKind};
 use crate::domain::{Actor, Id, Region};
 
@@ -24,7 +25,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
             return view! { <p class="empty">{live!("actor.gone")}</p> }.into_any();
         };
         let id = actor.id.clone();
-        let (facts, relations, groups, impact, tasks) = state
+        let (facts, relations, groups, impact, tasks, journal) = state
             .with_region(|r| {
                 (
                     facts(r, &actor),
@@ -32,6 +33,13 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     group_names(r, &actor.id),
                     r.delete_impact(&actor.id),
                     checklist_items(r, &actor.id),
+                    // Newest first: (date, kind, title).
+                    r.journal
+                        .iter()
+                        .rev()
+                        .filter(|e| e.actors.contains(&actor.id))
+                        .map(|e| (e.date.clone(), e.kind, e.title.clone()))
+                        .collect::<Vec<_>>(),
                 )
             })
             .unwrap_or_default();
@@ -96,6 +104,16 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                 <li>
                                     <button type="button" class="link" on:click=move |_| state.show_checklist(checklist.clone(), Some(item.clone()))>{text}</button>
                                 </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {(!journal.is_empty()).then(|| view! {
+                    <section aria-labelledby="detail-journal">
+                        <h3 id="detail-journal">{let n = journal.len(); move || tr!("actor.journal_n", n = n)}</h3>
+                        <ul data-testid="detail-journal">
+                            {journal.into_iter().map(|(day, kind, title)| view! {
+                                <li><time datetime=day.clone()>{date::show(&day)}</time>" · "{live_label(kind, |k| k.label())}": "{title}</li>
                             }).collect_view()}
                         </ul>
                     </section>

@@ -2,17 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::effect::effect;
+use crate::app::widgets::more_rows::{row_limit, MoreRows};
 
 use crate::i18n::{live_label, number};
 
 use crate::app::state::{use_state, Panel};
 use crate::domain::editing::query::{ActorQuery, ActorRow, ActorRows, ActorSort};
 use crate::domain::{ActorKind, Id, Rechtskreis};
-
-/// Rows built at a time: a list of thousands stays quick to search and to
-/// render; "Weitere anzeigen" adds the next ones.
-const ROWS_AT_A_TIME: usize = 50;
 
 #[component]
 pub fn ActorList() -> impl IntoView {
@@ -28,20 +24,12 @@ pub fn ActorList() -> impl IntoView {
     });
     let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| rows.select(q))));
     // A new search or filter starts again with the first rows.
-    let limit = RwSignal::new(ROWS_AT_A_TIME);
-    effect(move || {
-        query.track();
-        // Only when it changed: setting it would rebuild the shown rows again.
-        if limit.get_untracked() != ROWS_AT_A_TIME {
-            limit.set(ROWS_AT_A_TIME);
-        }
-    });
+    let limit = row_limit(move || query.track());
     let matching = move || selection.with(Vec::len);
     let shown_rows = move || {
         let limit = limit.get();
         selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
     };
-    let hidden = move || matching().saturating_sub(limit.get());
     let total = move || state.with_region(|r| r.actors.len()).unwrap_or(0);
     let selected = move || match state.panel.get() {
         Panel::Actor(id) | Panel::ActorForm(Some(id)) => Some(id),
@@ -106,7 +94,9 @@ pub fn ActorList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=shown_rows key=|row| row.clone() children=move |row: ActorRow| {
+                        // Re-rendered whole on a change (at most a page of rows): a keyed
+                        // list costs 2 KB of wasm, and rows hold no field to keep focus in.
+                        {move || shown_rows().into_iter().map(|row: ActorRow| {
                             let id = row.id.clone();
                             let is_selected = {
                                 let id = id.clone();
@@ -130,37 +120,12 @@ pub fn ActorList() -> impl IntoView {
                                     <td class="num">{row.relations}</td>
                                 </tr>
                             }
-                        } />
+                        }).collect_view()}
                     </tbody>
                 </table>
-                {move || (hidden() > 0).then(|| view! {
-                    <p class="more-rows">
-                        {move || tr!("actors.shown", shown = number(limit.get().min(matching())), total = number(matching()))}
-                        " "
-                        <button type="button" on:click=move |_| {
-                            // Keyboard users go on at the first new row.
-                            let first_new = limit.get_untracked();
-                            limit.update(|l| *l += ROWS_AT_A_TIME);
-                            request_animation_frame(move || focus_row(first_new));
-                        }>
-                            {move || tr!("actors.show_more", count = hidden().min(ROWS_AT_A_TIME))}
-                        </button>
-                    </p>
-                })}
+                <MoreRows limit=limit matching=Signal::derive(matching) rows="[data-testid=actor-table] tbody tr" shown=|shown, total| tr!("actors.shown", shown = shown, total = total) />
             </Show>
         </section>
-    }
-}
-
-/// Puts the keyboard focus on the name button of the actor list's row `index`.
-fn focus_row(index: usize) {
-    let row = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-testid=actor-table] .row-open").ok())
-        .and_then(|rows| rows.get(index as u32))
-        .and_then(|row| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row).ok());
-    if let Some(row) = row {
-        let _ = row.focus();
     }
 }
 

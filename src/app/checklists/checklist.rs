@@ -205,7 +205,9 @@ fn Sections(id: Id, filter: RwSignal<ItemFilter>, today: String) -> impl IntoVie
         <p class="result-count" aria-live="polite" data-testid="item-count">
             {move || tr!("checklist.shown_n", n = shown.with(|s| s.iter().map(|x| x.2.len()).sum::<usize>()))}
         </p>
-        <For each=move || shown.get() key=|s| s.clone() children=move |(number, title, items)| {
+        // All sections drawn anew when the set of shown items changes (the
+        // memo above), never on an edit of an item: focus stays in its field.
+        {move || shown.get().into_iter().map(|(number, title, items)| {
             let checklist = id.clone();
             view! {
                 <section class="checklist-section" aria-labelledby=format!("section-{number}")>
@@ -217,7 +219,7 @@ fn Sections(id: Id, filter: RwSignal<ItemFilter>, today: String) -> impl IntoVie
                     </ol>
                 </section>
             }
-        } />
+        }).collect_view()}
     }
 }
 

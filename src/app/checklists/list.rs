@@ -113,14 +113,15 @@ pub fn ChecklistList() -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| creating.set(true)>{live!("checklists.new_button")}</button>
                 </div>
             </div>
-            <Show when=move || creating.get()>
+            {move || (creating.get()).then(|| view! {
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
-            </Show>
+            })}
             <Show when=move || cards.with(|c| !c.is_empty()) fallback=|| view! {
                 <p class="empty">{live!("checklists.empty")}</p>
             }>
                 <ul class="cards wide" data-testid="checklist-cards">
-                    <For each=move || cards.get() key=|c| c.clone() children=move |(id, title, template, version, created, progress, overdue, nobody)| {
+                    // Re-rendered whole on a change: cards hold no field to keep focus in.
+                    {move || cards.get().into_iter().map(|(id, title, template, version, created, progress, overdue, nobody)| {
                         let open_id = id.clone();
                         let bar_label = tr!("checklists.progress_of", title = title);
                         view! {
@@ -146,7 +147,7 @@ pub fn ChecklistList() -> impl IntoView {
                                 </div>
                             </li>
                         }
-                    } />
+                    }).collect_view()}
                 </ul>
             </Show>
         </section>

@@ -125,13 +125,13 @@ pub fn ExportPanel() -> impl IntoView {
             <p class="hint">{live!("export.hint")}</p>
             <fieldset>
                 <legend>{live!("export.what")}</legend>
-                <Show when=has_region>
+                {move || (has_region()).then(|| view! {
                     {radio(What::Region, TextProp::from(move || tr!("export.whole_region", name = region_name())))}
                     {radio(What::Checklists, live!("export.some_checklists").into())}
-                </Show>
+                })}
                 {radio(What::Template, live!("export.one_template").into())}
             </fieldset>
-            <Show when=move || what.get() == What::Checklists>
+            {move || (what.get() == What::Checklists).then(|| view! {
                 <CheckboxGroup
                     id="export-checklists"
                     legend=live!("tabs.checklists")
@@ -139,8 +139,8 @@ pub fn ExportPanel() -> impl IntoView {
                     checked=chosen_checklists
                     on_toggle=Callback::new(move |(key, on): (String, bool)| chosen_checklists.update(|c| toggle(c, key, on)))
                 />
-            </Show>
-            <Show when=move || what.get() == What::Template>
+            })}
+            {move || (what.get() == What::Template).then(|| view! {
                 <div class="field">
                     <label for="export-template">{live!("checklists.template")}</label>
                     <select id="export-template" on:change=move |ev| template.set(event_target_value(&ev))>
@@ -152,11 +152,11 @@ pub fn ExportPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-            </Show>
-            <Show when=has_stichtage>
+            })}
+            {move || (has_stichtage()).then(|| view! {
                 {checkbox("export-stichtage", live!("export.with_stichtage"), with_stichtage)}
-            </Show>
-            <Show when=move || what.get() != What::Template>
+            })}
+            {move || (what.get() != What::Template).then(|| view! {
                 {checkbox("export-without-personal", live!("export.without_personal"), without_personal)}
                 <div class="privacy-note" data-testid="privacy-note" aria-live="polite">
                     {move || without_personal.get().then(|| personal().kept()).flatten().map(|kept| view! {
@@ -177,7 +177,7 @@ pub fn ExportPanel() -> impl IntoView {
                             }.into_any() }
                     }}
                 </div>
-            </Show>
+            })}
             <ProtectFields protection=protection />
             <TextField
                 id="export-author"
@@ -190,7 +190,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {move || t(if protection.busy.get() { key!("encryption.sealing") } else { key!("export.save") })}
             </button>
 
-            <Show when=has_region>
+            {move || (has_region()).then(|| view! {
                 <h4>{live!("export.map_title")}</h4>
                 <p class="hint">{live!("export.map_hint")}</p>
                 <div class="button-row">
@@ -199,7 +199,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <button type="button" on:click=map_file(Format::GraphMl)>"GraphML"</button>
                     <button type="button" on:click=map_file(Format::Gexf)>"GEXF"</button>
                 </div>
-            </Show>
+            })}
         </section>
     }
 }

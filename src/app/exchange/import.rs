@@ -5,12 +5,15 @@
 
 use std::sync::Arc;
 
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 
 use crate::i18n::Message;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::app::effect::effect;
 use crate::app::exchange::graph_read::{is_graph, read_graph};
 use crate::app::exchange::list_choices::{ListColumns, ListValues};
 use crate::app::exchange::protect::UnlockForm;
@@ -228,6 +231,49 @@ pub fn ImportPanel() -> impl IntoView {
         done.set(Some((message, target)));
     };
 
+    // Each preview drawn once, into a place of its own: a file read adds one,
+    // a preview made anew replaces only its own, and five hundred files do not
+    // draw each other again. (A keyed `<For>` does the same; this was the last
+    // one in the app, and its diffing code cost 5 KB of wasm.)
+    let previews = NodeRef::<leptos::html::Div>::new();
+    let panel = Owner::current().expect("a component has an owner");
+    let drawn = StoredValue::new_local(Vec::<(usize, web_sys::Element, UnmountHandle<AnyViewState>)>::new());
+    effect(move || {
+        let Some(list) = previews.get() else { return };
+        entries.with(|entries| {
+            drawn.update_value(|drawn| {
+                // Gone: unmounted as their handle drops, and their place removed.
+                drawn.retain(|(key, place, _)| {
+                    let keep = entries.iter().any(|e| e.key == *key);
+                    if !keep {
+                        place.remove();
+                    }
+                    keep
+                });
+                // New: each in its place before the next one drawn, from the last.
+                let mut next: Option<web_sys::Element> = None;
+                for entry in entries.iter().rev() {
+                    if let Some((_, place, _)) = drawn.iter().find(|(key, ..)| *key == entry.key) {
+                        next = Some(place.clone());
+                        continue;
+                    }
+                    let Some(place) = document().create_element("div").ok() else { continue };
+                    let _ = list.insert_before(&place, next.as_ref().map(|n| n.as_ref()));
+                    let (key, entry) = (entry.key, entry.clone());
+                    // Owned by the panel, not by this effect (whose next run would dispose it).
+                    let handle = untrack(|| {
+                        panel.with(|| {
+                            leptos::mount::mount_to(place.clone().unchecked_into(), move || {
+                                view! { <FilePreview entry=entry unlocked=unlocked relisted=relisted /> }.into_any()
+                            })
+                        })
+                    });
+                    drawn.push((key, place.clone(), handle));
+                    next = Some(place);
+                }
+            })
+        })
+    });
     view! {
         <section aria-labelledby="import-title" class="exchange-import">
             <h3 id="import-title">{live!("import.title")}</h3>
@@ -257,9 +303,7 @@ pub fn ImportPanel() -> impl IntoView {
                     }>{move || tr!("import.to_region", name = name)}</button>
                 })}
             })}
-            <For each=move || entries.get() key=|e| e.key let:entry>
-                <FilePreview entry=entry unlocked=unlocked relisted=relisted />
-            </For>
+            <div class="import-files" node_ref=previews></div>
             <Show when=move || entries.with(|e| !e.is_empty())>
                 <div class="button-row">
                     <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>

@@ -6,12 +6,12 @@ use crate::domain::rules::dates as date;
 
 use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
+use crate::app::widgets::actor_picker::ActorPicker;
 use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::widgets::fields::{
     error_of, focus_first_error, lens, row_count, toggle, DraftRestored, ErrorSummary, SelectField, TextField,
 };
 use crate::domain::editing::draft::GroupDraft;
-use crate::domain::editing::query::actors_by_name;
 use crate::domain::order;
 use crate::domain::rules::fields::FieldErrors;
 use crate::domain::rules::text::fold;
@@ -44,7 +44,8 @@ pub fn GroupList() -> impl IntoView {
             </div>
             <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{live!("groups.empty")}</p> }>
                 <ul class="cards" data-testid="group-list">
-                    <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, kind, members, last)| {
+                    // Re-rendered whole on a change: a handful of cards, and no field inside to keep focus in.
+                    {move || groups.get().into_iter().map(|(id, name, kind, members, last)| {
                         let edit_id = id.clone();
                         let title = name.clone();
                         view! {
@@ -68,7 +69,7 @@ pub fn GroupList() -> impl IntoView {
                                 </div>
                             </li>
                         }
-                    } />
+                    }).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -86,11 +87,6 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
     let group_id = existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| new_id("group"));
     let (name, set_name) = lens(draft, |d| &d.name, |d| &mut d.name);
     let (notes, set_notes) = lens(draft, |d| &d.notes, |d| &mut d.notes);
-    let member_filter = RwSignal::new(String::new());
-    let actors = Memo::new(move |_| {
-        let needle = fold(member_filter.get().trim());
-        state.with_region(|r| actors_by_name(r, |a| fold(&a.name).contains(&needle))).unwrap_or_default()
-    });
     let member_count = move || draft.with(|d| d.members.len());
     let meeting_count = row_count(move || draft.with(|d| d.meetings.len()));
 
@@ -130,34 +126,12 @@ pub fn GroupForm(id: Option<Id>) -> impl IntoView {
                 value=Signal::derive(move || draft.with(|d| d.kind.key()))
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = GroupKind::from_key(&v) { d.kind = k }))
             />
-            <fieldset class="checkboxes members">
-                <legend>{move || tr!("groups.members_selected", n = member_count())}</legend>
-                <div class="field">
-                    <label for="group-member-filter">{live!("groups.filter_actors")}</label>
-                    <input id="group-member-filter" type="search" prop:value=move || member_filter.get() on:input=move |ev| member_filter.set(event_target_value(&ev)) />
-                </div>
-                <div class="scroll-list">
-                    {move || actors.get().into_iter().map(move |(actor_id, actor_name)| {
-                        let box_id = format!("member-{}", actor_id.0);
-                        let label_for = box_id.clone();
-                        let this = actor_id.clone();
-                        view! {
-                            <label class="checkbox" for=label_for>
-                                <input
-                                    type="checkbox"
-                                    id=box_id
-                                    prop:checked=move || draft.with(|d| d.members.contains(&this))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        draft.update(|d| toggle(&mut d.members, actor_id.clone(), on));
-                                    }
-                                />
-                                {actor_name}
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            <ActorPicker
+                id="group-member"
+                legend=move || tr!("groups.members_selected", n = member_count())
+                chosen=Signal::derive(move || draft.with(|d| d.members.clone()))
+                on_toggle=Callback::new(move |(actor, on)| draft.update(|d| toggle(&mut d.members, actor, on)))
+            />
             <fieldset class="meetings">
                 <legend>{live!("groups.meetings")}</legend>
                 {move || (0..meeting_count.get()).map(|i| {

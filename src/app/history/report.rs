@@ -39,7 +39,7 @@ pub fn ReportArea() -> impl IntoView {
         let title = tr!("report.title", period = period.label);
         state.edit_region(|r| {
             let (start, end) = states(r, &period.from, &period.to, &day);
-            let report = draft(id.clone(), title.clone(), &period.from, &period.to, start.as_ref(), &end, &now_iso());
+            let report = draft(id.clone(), title.clone(), &period.from, &period.to, start.as_ref(), &end, r, &now_iso());
             r.reports.push(report);
         });
         state.confirm(&tr!("report.drafted", title = title));

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::history::journal::JournalArea;
 use crate::app::history::report::ReportArea;
 use crate::app::platform::browser::{focus_later, new_id, now_iso, today};
 use crate::app::state::{use_state, Panel, View};
@@ -163,7 +164,18 @@ pub fn HistoryView() -> impl IntoView {
                     <SelectField id="history-to" label=live!("history.to") options=choices value=to on_change=Callback::new(move |v| to.set(v)) />
                 </div>
                 {move || compared().map(|c| change_list(&c))}
+                // The same changes marked in the picture: from a Stichtag to today.
+                {move || {
+                    let since = state.with_live_region(|r| r.stichtage.iter().rev().find(|s| from.get().is_empty() || s.id.0 == from.get()).map(|s| s.id.clone())).flatten();
+                    since.filter(|_| to.get() == TODAY).map(|since| view! {
+                        <button type="button" on:click=move |_| {
+                            state.picture_since.set(Some(since.clone()));
+                            state.view.set(View::Network);
+                        }>{live!("history.show_in_picture")}</button>
+                    })
+                }}
             })}
+            <JournalArea />
             <ReportArea />
         </section>
     }

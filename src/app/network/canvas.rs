@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::domain::layout::Point;
 use crate::domain::order;
 use crate::domain::picture::labels::{place_labels, text_width, Align};
+use crate::domain::picture::marks::Marks;
 use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
 use crate::domain::{ActorKind, Id, Relation};
@@ -35,11 +36,23 @@ pub struct Scene<'a> {
     pub hovered: Option<&'a Id>,
     /// The node under the keyboard cursor: its name is shown.
     pub active: Option<&'a Id>,
+    /// What changed since a Stichtag, if the picture shows that: new actors
+    /// and relations are marked; those gone are drawn faint (`ghosts`,
+    /// `ghost_edges`: the ones the filters let through).
+    pub marks: Option<&'a Marks>,
+    pub ghosts: &'a [Node],
+    pub ghost_edges: &'a [Relation],
 }
 
 const LABEL_PX: f64 = 12.0;
 const LABEL_FONT: &str = "12px system-ui, sans-serif";
 const INK: &str = "#1d2733";
+/// Names of actors gone since a Stichtag (5.4:1 on white).
+const FAINT_INK: &str = "#5f6b78";
+/// The mark of what is new since a Stichtag (the legend's `.mark-swatch.new` has it too).
+const NEW_MARK: &str = "#2e7d32";
+/// How much of a gone actor or relation shows.
+const FAINT: f64 = 0.3;
 
 /// More relations on screen than this are drawn as plain thin lines in their
 /// colour: without a GPU, wide and dashed lines by the thousand take half a
@@ -49,7 +62,7 @@ pub const DENSE_LINES: usize = 1500;
 
 /// Sizes the canvas to its element (in device pixels) and redraws the scene.
 /// Returns whether the relations were simplified (see [`DENSE_LINES`]).
-pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) -> bool {
+pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Viewport) -> bool {
     let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
     let (pixel_width, pixel_height) = ((view.size.0 * ratio).round() as u32, (view.size.1 * ratio).round() as u32);
     if canvas.width() != pixel_width || canvas.height() != pixel_height {
@@ -69,11 +82,22 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
         let _ = context.set_transform(scale * k * ratio, 0.0, 0.0, scale * k * ratio, ratio * (x + k * p.0), ratio * (y + k * p.1));
     };
     place((0.0, 0.0), 1.0);
+    // Since a Stichtag: gone relations faint and dashed, new ones on a green band.
+    let segment = |r: &Relation| Some((*scene.positions.get(&r.from)?, *scene.positions.get(&r.to)?));
+    if let Some(marks) = scene.marks {
+        context.set_global_alpha(FAINT);
+        stroke_lines(&context, scene.ghost_edges.iter().filter_map(segment), FAINT_INK, 2.0 / k, &[6.0 / k, 4.0 / k]);
+        context.set_global_alpha(0.35);
+        stroke_lines(&context, scene.edges.iter().filter(|r| marks.is_new_relation(&r.id)).filter_map(segment), NEW_MARK, 9.0 / k, &[]);
+        context.set_global_alpha(1.0);
+    }
     let simplified = draw_edges(&context, scene, view, k);
 
     // Only what is on screen (a node's label may reach a little beyond it).
-    let on_screen: Vec<(&Node, Point)> =
-        scene.nodes.iter().filter_map(|n| Some((n, *scene.positions.get(&n.id)?))).filter(|(_, p)| view.shows(*p, 120.0)).collect();
+    let shown = |nodes: &'a [Node]| -> Vec<(&'a Node, Point)> {
+        nodes.iter().filter_map(|n| Some((n, *scene.positions.get(&n.id)?))).filter(|(_, p)| view.shows(*p, 120.0)).collect()
+    };
+    let (on_screen, ghosts) = (shown(scene.nodes), shown(scene.ghosts));
 
     context.set_fill_style_str("#ffd54f");
     context.set_stroke_style_str("#8a6d00");
@@ -93,10 +117,24 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
     for family in Family::ALL {
         let Ok(shape) = web_sys::Path2d::new_with_path_string(&shape_path(family.shape(), NODE_RADIUS)) else { continue };
         context.set_fill_style_str(family.color());
-        for (_, p) in on_screen.iter().filter(|(n, _)| Family::of(n.kind) == family) {
+        for (alpha, list) in [(FAINT, &ghosts), (1.0, &on_screen)] {
+            context.set_global_alpha(alpha);
+            for (_, p) in list.iter().filter(|(n, _)| Family::of(n.kind) == family) {
+                place(*p, node_scale);
+                context.fill_with_path_2d(&shape);
+                context.stroke_with_path(&shape);
+            }
+        }
+    }
+    context.set_global_alpha(1.0);
+    if let Some(marks) = scene.marks {
+        context.set_stroke_style_str(NEW_MARK);
+        context.set_line_width(3.0);
+        for (_, p) in on_screen.iter().filter(|(n, _)| marks.is_new_actor(&n.id)) {
             place(*p, node_scale);
-            context.fill_with_path_2d(&shape);
-            context.stroke_with_path(&shape);
+            context.begin_path();
+            let _ = context.arc(0.0, 0.0, NODE_RADIUS + 5.0, 0.0, std::f64::consts::TAU);
+            context.stroke();
         }
     }
 
@@ -114,8 +152,10 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
         };
         (first, std::cmp::Reverse(n.degree))
     };
-    let mut named: Vec<(&Node, Point)> = on_screen.iter().map(|(n, p)| (*n, *p)).collect();
-    order::sort_by_key(&mut named, |(n, _)| rank(n));
+    // Gone actors' names last, and faint.
+    let mut named: Vec<(&Node, Point, bool)> =
+        on_screen.iter().map(|(n, p)| (*n, *p, false)).chain(ghosts.iter().map(|(n, p)| (*n, *p, true))).collect();
+    order::sort_by_key(&mut named, |(n, _, faint)| (*faint, rank(n)));
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     context.set_font(LABEL_FONT);
     context.set_text_baseline("top");
@@ -123,7 +163,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
     context.set_line_join("round");
     let nodes: Vec<(f64, f64, &str)> = named
         .iter()
-        .map(|(n, p)| {
+        .map(|(n, p, _)| {
             let (x, y) = view.screen_point(*p);
             (x, y, n.name.as_str())
         })
@@ -153,7 +193,8 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
     }
     context.set_line_width(3.0);
     let mut named_count = 0;
-    for label in placed.iter().flatten() {
+    for (label, (.., faint)) in placed.iter().zip(&named) {
+        let Some(label) = label else { continue };
         named_count += 1;
         let frame = label.frame;
         let (x, align) = match label.align {
@@ -166,13 +207,32 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, view: Viewport) 
             let top = frame.top + i as f64 * (LABEL_PX + 2.0);
             context.set_stroke_style_str("#ffffff");
             let _ = context.stroke_text(line, x, top);
-            context.set_fill_style_str(INK);
+            context.set_fill_style_str(if *faint { FAINT_INK } else { INK });
             let _ = context.fill_text(line, x, top);
         }
     }
     // For tests and for the curious: how many names the picture shows.
     let _ = canvas.set_attribute("data-named", &named_count.to_string());
     simplified
+}
+
+/// Plain lines in one colour, width and dash (in picture units).
+fn stroke_lines(
+    context: &web_sys::CanvasRenderingContext2d,
+    lines: impl Iterator<Item = (Point, Point)>,
+    color: &str,
+    width: f64,
+    dash: &[f64],
+) {
+    context.set_stroke_style_str(color);
+    context.set_line_width(width);
+    let _ = context.set_line_dash(&dash.iter().map(|d| JsValue::from_f64(*d)).collect::<js_sys::Array>());
+    context.begin_path();
+    for (from, to) in lines {
+        context.move_to(from.0, from.1);
+        context.line_to(to.0, to.1);
+    }
+    context.stroke();
 }
 
 /// How many lines go into one stroke: one path of thousands of crossing wide

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::app::actors::list::ActorFilters;
 use crate::app::state::use_state;
+use crate::app::widgets::fields::SelectField;
 use crate::domain::editing::query::actors_by_name;
 use crate::domain::picture::sectors::{sector_rule, SectorBy};
+use crate::domain::rules::dates as date;
 use crate::domain::Id;
 use crate::i18n::live_label;
 
@@ -45,6 +47,13 @@ impl PictureChoices {
 pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
     let state = use_state();
     let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
+    // "–", then the Stichtage, newest first.
+    let since_options = Signal::derive(move || {
+        let stichtage = state.with_live_region(|r| {
+            r.stichtage.iter().rev().map(|s| (s.id.0.clone(), format!("{} ({})", s.name, date::show(&s.date)))).collect::<Vec<_>>()
+        });
+        std::iter::once((String::new(), t!("network.since_none").to_owned())).chain(stichtage.into_iter().flatten()).collect::<Vec<_>>()
+    });
     let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
     view! {
     <div class="no-print">
@@ -72,6 +81,16 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            // Only where there are Stichtage to compare with.
+            {move || state.with_live_region(|r| !r.stichtage.is_empty()).unwrap_or(false).then(|| view! {
+                <SelectField
+                    id="network-since"
+                    label=live!("network.since")
+                    options=since_options
+                    value=Signal::derive(move || state.picture_since.get().map(|id| id.0).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| state.picture_since.set((!v.is_empty()).then_some(Id(v))))
+                />
+            })}
             <fieldset class="inline" disabled=move || focus.get().is_none()>
                 <legend>{live!("network.neighbours")}</legend>
                 <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{live!("network.step1")}</label>

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_state, Panel};
+use crate::domain::picture::marks::Marks;
 use crate::domain::picture::style::{line_style, relation_color, shape_path, Family};
 use crate::domain::{Binding, RelationKind};
-use crate::i18n::live_label;
+use crate::i18n::{count, live_label};
 
 /// The visible relations as a table: the accessible alternative to the picture.
 #[component]
@@ -73,5 +74,34 @@ pub fn Legend() -> impl IntoView {
                 </li>
             </ul>
         </section>
+    }
+}
+
+/// The marks of what changed since a Stichtag, with how many of each;
+/// `in_sectors`: the sector map places only what is there today.
+#[component]
+pub fn ChangeLegend(marks: Memo<Option<Marks>>, in_sectors: Signal<bool>) -> impl IntoView {
+    let both = |actors: usize, relations: usize| {
+        format!("{}, {}", count(crate::key!("count.actors"), actors), count(crate::key!("count.relations"), relations))
+    };
+    move || {
+        marks.with(|m| {
+            m.as_ref().map(|m| {
+                let new = both(m.new_actors.len(), m.new_relations.len());
+                let gone = both(m.gone_actors.len(), m.gone_relations.len());
+                view! {
+                    <ul class="legend-list" data-testid="change-legend">
+                        <li>
+                            <span class="mark-swatch new" aria-hidden="true"></span>
+                            {tr!("network.new_since", n = new)}
+                        </li>
+                        <li>
+                            <span class="mark-swatch gone" aria-hidden="true"></span>
+                            {move || if in_sectors.get() { tr!("network.gone_not_in_sectors", n = gone) } else { tr!("network.gone_since", n = gone) }}
+                        </li>
+                    </ul>
+                }
+            })
+        })
     }
 }

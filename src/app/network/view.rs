@@ -25,12 +25,13 @@ use crate::app::network::canvas::{draw, Node, Scene};
 use crate::app::network::choices::{ChoiceControls, Mode, PictureChoices};
 use crate::app::network::export::PictureExport;
 use crate::app::network::frames::in_frames;
-use crate::app::network::legend::{Legend, RelationTable};
+use crate::app::network::legend::{ChangeLegend, Legend, RelationTable};
 use crate::app::network::reading::{Findings, Reading};
 use crate::app::state::{use_state, Panel};
 use crate::domain::analysis::metrics::{degrees, neighbourhood};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::layout::{ForceLayout, Point};
+use crate::domain::picture::marks::Marks;
 use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector};
 use crate::domain::picture::style::{d1, edge_at, rim_point, sector_label_at, view_box, Fixed, NODE_RADIUS};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
@@ -140,10 +141,41 @@ pub fn NetworkView() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // What changed since the chosen Stichtag; those gone take part in the
+    // layout (faint, where they would be) unless a focus view is shown.
+    let marks = Memo::new(move |_| {
+        let since = state.picture_since.get()?;
+        let was = state.with_live_region(|r| r.stichtag(&since).map(|s| s.state.clone())).flatten()?;
+        state.with_region(|now| Marks::between(&was, now))
+    });
+    let ghosts = Memo::new(move |_| {
+        let q = query.get();
+        let matches = q.matcher();
+        marks.with(|m| match (m, focus.get()) {
+            (Some(m), None) => m
+                .gone_actors
+                .iter()
+                .filter(|a| matches(a))
+                .map(|a| Node { id: a.id.clone(), name: a.name.clone(), kind: a.kind, degree: 0 })
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
+    let ghost_edges = Memo::new(move |_| {
+        let mut shown = visible_set.get();
+        ghosts.with(|g| shown.extend(g.iter().map(|n| n.id.clone())));
+        marks.with(|m| {
+            m.iter()
+                .flat_map(|m| &m.gone_relations)
+                .filter(|r| shown.contains(&r.from) && shown.contains(&r.to))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
 
     effect(move || {
-        let ids: Vec<Id> = nodes.with(|ns| ns.iter().map(|n| n.id.clone()).collect());
-        let links = edges.get();
+        let ids: Vec<Id> = nodes.with(|ns| ghosts.with(|gs| ns.iter().chain(gs).map(|n| n.id.clone()).collect()));
+        let links: Vec<_> = edges.get().into_iter().chain(ghost_edges.get()).collect();
         let mode = mode.get();
         let sector_by = sector_by.get();
         let ring = ring_focus.get().map(RingBy::Binding).unwrap_or(RingBy::Relations);
@@ -220,7 +252,18 @@ pub fn NetworkView() -> impl IntoView {
                     highlight.with_untracked(|highlight| {
                         let highlight: HashSet<Id> = highlight.iter().cloned().collect();
                         let highlight = &highlight;
-                        let scene = Scene { nodes, edges, positions, highlight, hovered: hovered.as_ref(), active: active.as_ref() };
+                        let (marks, ghosts, ghost_edges) = (marks.get_untracked(), ghosts.get_untracked(), ghost_edges.get_untracked());
+                        let scene = Scene {
+                            nodes,
+                            edges,
+                            positions,
+                            highlight,
+                            hovered: hovered.as_ref(),
+                            active: active.as_ref(),
+                            marks: marks.as_ref(),
+                            ghosts: &ghosts,
+                            ghost_edges: &ghost_edges,
+                        };
                         let thin = draw(&element, &scene, view);
                         if simplified.get_untracked() != thin {
                             simplified.set(thin);
@@ -231,6 +274,10 @@ pub fn NetworkView() -> impl IntoView {
                         let _ = element.set_attribute("data-drawn", &edges.len().to_string());
                         let _ = element
                             .set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string());
+                        let new = marks.as_ref().map_or(0, |m| nodes.iter().filter(|n| m.is_new_actor(&n.id)).count());
+                        let _ = element.set_attribute("data-new", &new.to_string());
+                        let _ = element
+                            .set_attribute("data-gone", &ghosts.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
                     })
                 })
             })
@@ -251,7 +298,7 @@ pub fn NetworkView() -> impl IntoView {
         });
     });
     effect(move || {
-        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track());
+        (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track(), marks.track());
         (hovered.track(), active.track(), resized.track());
         if paint_pending.get_value() {
             return;
@@ -507,11 +554,11 @@ pub fn NetworkView() -> impl IntoView {
                     <button type="button" on:click=move |_| state.view.set(crate::route::View::Actors)>{live!("network.empty_go")}</button>
                 </div>
             })}
-            <Show when=move || simplified.get()>
+            {move || (simplified.get()).then(|| view! {
                 <p class="hint no-print" data-testid="lines-simplified">
                     {live!("network.lines_simplified")}
                 </p>
-            </Show>
+            })}
             <p id="network-keys" class="visually-hidden">
                 {live!("network.keys")}
             </p>
@@ -589,6 +636,7 @@ pub fn NetworkView() -> impl IntoView {
                 </div>
                 <aside class="network-side no-print" aria-label=live!("network.read_label")>
                     <Legend />
+                    <ChangeLegend marks=marks in_sectors=Signal::derive(move || mode.get() == Mode::Sectors) />
                     <h3>{live!("network.read_title")}</h3>
                     <p class="hint">{live!("network.read_hint")}</p>
                     <Findings findings=reading.findings highlight=highlight />
@@ -599,9 +647,9 @@ pub fn NetworkView() -> impl IntoView {
                     {move || tr!("network.table_toggle", n = edges.with(|e| e.len()))}
                 </button>
                 // Built only when asked for: a large map has thousands of rows.
-                <Show when=move || table_open.get()>
+                {move || (table_open.get()).then(|| view! {
                     <RelationTable edges=edges />
-                </Show>
+                })}
             </div>
         </section>
     }

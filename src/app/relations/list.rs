@@ -9,6 +9,7 @@ use crate::app::platform::browser::new_id;
 use crate::app::state::{use_state, Panel};
 use crate::app::widgets::confirm::ConfirmButton;
 use crate::app::widgets::fields::{error_of, focus_first_error, lens, DraftRestored, ErrorSummary, SelectField, TextField};
+use crate::app::widgets::more_rows::{row_limit, MoreRows};
 use crate::domain::editing::draft::RelationDraft;
 use crate::domain::editing::query::{actors_by_name, RelationQuery};
 use crate::domain::rules::fields::FieldErrors;
@@ -39,6 +40,8 @@ pub fn RelationList() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let limit = row_limit(move || query.track());
+    let matching = Signal::derive(move || rows.with(Vec::len));
     view! {
         <section class="list-view" aria-labelledby="relations-title">
             <div class="list-head">
@@ -89,7 +92,8 @@ pub fn RelationList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() children=move |(id, from, kind, to, binding, since)| {
+                    // A page of rows, drawn anew on a change: rows hold no field to keep focus in.
+                    {move || rows.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|(id, from, kind, to, binding, since)| {
                         let edit_id = id.clone();
                         let label = format!("{from} – {to}");
                         view! {
@@ -119,9 +123,10 @@ pub fn RelationList() -> impl IntoView {
                                 </td>
                             </tr>
                         }
-                    } />
+                    }).collect_view()}
                 </tbody>
             </table>
+            <MoreRows limit=limit matching=matching rows="[data-testid=relation-table] tbody tr" shown=|shown, total| tr!("relations.shown", shown = shown, total = total) />
         </section>
     }
 }

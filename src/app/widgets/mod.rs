@@ -1,6 +1,8 @@
-//! Pieces shared by every feature: fields, selects, confirm buttons, and
+//! Pieces shared by every feature: fields, selects, an actor picker, confirm buttons, long lists a page at a time, and
 //! documents written as plain DOM.
 
+pub mod actor_picker;
 pub mod confirm;
 pub mod document;
 pub mod fields;
+pub mod more_rows;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{status_label, ChecklistItem, Status};
 use crate::domain::model::delta::RegionChange;
+use crate::domain::model::stichtag::Stichtag;
 use crate::domain::model::{Actor, Binding, Group, Id, Meeting, Region, Relation, RelationKind};
 use crate::domain::order;
 use crate::domain::rules::dates::Day;
@@ -425,9 +426,7 @@ pub fn suggestion(region: &Region, today: &str) -> Option<Suggestion> {
     };
     let end = Day::new(year, quarter * 3, crate::domain::rules::dates::days_in_month(year, quarter * 3))?.iso();
     let newest = region.stichtage.last();
-    if newest
-        .is_some_and(|s| s.date >= end || RegionChange::between(&s.state, &Region { stichtage: Vec::new(), ..region.clone() }).is_empty())
-    {
+    if newest.is_some_and(|s| s.date >= end || RegionChange::between(&s.state, &Stichtag::state_of(region)).is_empty()) {
         return None;
     }
     Some(Suggestion { name: tr!("history.quarter_name", quarter = quarter, year = year), date: end })

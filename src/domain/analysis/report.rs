@@ -7,7 +7,7 @@ use crate::domain::analysis::metrics::{is_written, isolated, percent_text};
 use crate::domain::analysis::over_time::Changes;
 use crate::domain::model::checklist::{ItemKind, Status};
 use crate::domain::model::report::{Report, ReportPart};
-use crate::domain::model::{Id, Region};
+use crate::domain::model::{Id, JournalEntry, Region};
 use crate::domain::order;
 use crate::domain::rules::dates::{days_in_month, show, Day};
 
@@ -170,6 +170,37 @@ fn meetings(region: &Region, from: &str, to: &str) -> String {
     held.into_iter().map(|(_, line)| format!("- {line}")).collect::<Vec<_>>().join("\n")
 }
 
+/// The Tätigkeitsjournal's entries within the period, with whom they concern.
+fn journal(region: &Region, from: &str, to: &str) -> String {
+    let lines: Vec<String> = region
+        .journal
+        .iter()
+        .filter(|e| e.date.as_str() >= from && e.date.as_str() <= to)
+        .map(|e| {
+            let mut line = format!("- {} {}: {}", show(&e.date), e.kind.label(), e.title);
+            let text = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                line.push_str(&format!(". {text}"));
+            }
+            let concerned = entry_names(region, e);
+            if !concerned.is_empty() {
+                line.push_str(&format!(" ({})", concerned.join(", ")));
+            }
+            line
+        })
+        .collect();
+    if lines.is_empty() {
+        return t!("report.no_entries").to_owned();
+    }
+    lines.join("\n")
+}
+
+/// The names of the actors and Gremien a journal entry concerns.
+pub fn entry_names(region: &Region, entry: &JournalEntry) -> Vec<String> {
+    let groups = entry.groups.iter().filter_map(|g| region.group(g)).map(|g| g.name.clone());
+    entry.actors.iter().map(|a| region.actor_name(a)).chain(groups).collect()
+}
+
 /// Done and all status items of a checklist's items.
 fn done(items: &mut dyn Iterator<Item = &crate::domain::model::checklist::ChecklistItem>) -> (usize, usize) {
     items.filter(|i| matches!(i.kind, ItemKind::Status(_))).fold((0, 0), |(done, all), i| (done + usize::from(i.is_done()), all + 1))
@@ -221,8 +252,9 @@ fn plan(region: &Region) -> String {
     planned.into_iter().map(|(_, line)| line).collect::<Vec<_>>().join("\n")
 }
 
-/// Drafts the report on `from`..=`to` (ISO) comparing `start` with `end`.
-pub fn draft(id: Id, title: String, from: &str, to: &str, start: Option<&State>, end: &State, now: &str) -> Report {
+/// Drafts the report on `from`..=`to` (ISO) comparing `start` with `end`;
+/// the journal is `today`'s (Stichtage keep none: it is dated anyway).
+pub fn draft(id: Id, title: String, from: &str, to: &str, start: Option<&State>, end: &State, today: &Region, now: &str) -> Report {
     let part = |title: &str, text: String| ReportPart { title: title.to_owned(), text };
     Report {
         id,
@@ -234,6 +266,7 @@ pub fn draft(id: Id, title: String, from: &str, to: &str, start: Option<&State>,
             part(t!("report.part.overview"), overview(from, to, start, end)),
             part(t!("report.part.changes"), changes(start, end)),
             part(t!("report.part.meetings"), meetings(end.region, from, to)),
+            part(t!("report.part.journal"), journal(today, from, to)),
             part(t!("report.part.checklists"), checklists(start, end)),
             part(t!("report.part.plan"), plan(end.region)),
             part(t!("report.part.outlook"), String::new()),
@@ -320,7 +353,8 @@ mod tests {
         let (start, _) = states(&region, "2026-07-01", "2026-09-30", "2026-11-20");
         // Up to today's region, which has the meeting and the plan.
         let today = State::today(&region, "2026-11-20");
-        let report = draft(Id("r1".into()), "Bericht".into(), "2026-07-01", "2026-09-30", start.as_ref(), &today, "2026-11-20T09:00:00Z");
+        let report =
+            draft(Id("r1".into()), "Bericht".into(), "2026-07-01", "2026-09-30", start.as_ref(), &today, &region, "2026-11-20T09:00:00Z");
         let titles: Vec<&str> = report.parts.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -328,6 +362,7 @@ mod tests {
                 "Überblick",
                 "Veränderungen im Netzwerk",
                 "Gremien und Sitzungen",
+                "Tätigkeiten",
                 "Stand der Checklisten",
                 "Maßnahmenplan",
                 "Ausblick und Bemerkungen"
@@ -340,14 +375,16 @@ mod tests {
         assert!(text(1).contains("Geändert: 1 Akteur"), "{}", text(1));
         assert!(text(1).contains("\n\nAkteure:\n- Geändert: Umbenannt (Name;"), "{}", text(1));
         assert!(text(2).contains("Übergänge planen") && !text(2).contains("Außerhalb"), "{}", text(2));
-        assert!(text(3).contains(&region.checklists[0].title), "{}", text(3));
-        let planned = text(4);
+        // The demo's journal: one entry in the period, with whom it concerns; none outside it.
+        assert_eq!(text(3), "- 30.09.2026 Personal: Teamleitung U25 im Jobcenter neu besetzt (Jobcenter Landkreis Lindenau)");
+        assert!(text(4).contains(&region.checklists[0].title), "{}", text(4));
+        let planned = text(5);
         assert!(planned.contains(&region.checklists[0].sections[0].items[0].text), "{planned}");
         assert!(
             planned.contains(&format!("verantwortlich: {}", region.actors[1].name)) && planned.contains("fällig bis 31.12.2026"),
             "{planned}"
         );
-        assert!(text(5).is_empty(), "the outlook is the coordinator's to write");
+        assert!(text(6).is_empty(), "the outlook is the coordinator's to write");
         // Every part reads as paragraphs and lists.
         assert!(matches!(blocks(text(2)).as_slice(), [Block::Bullets(lines)] if lines.len() == 1));
     }
@@ -356,11 +393,11 @@ mod tests {
     fn without_changes_or_a_start_the_draft_says_so() {
         let region = demo();
         let today = State::today(&region, "2026-11-20");
-        let report = draft(Id("r".into()), "B".into(), "2026-07-01", "2026-09-30", None, &today, "");
+        let report = draft(Id("r".into()), "B".into(), "2026-07-01", "2026-09-30", None, &today, &region, "");
         assert!(report.parts[0].text.contains("keinen Stichtag"), "{}", report.parts[0].text);
         assert!(report.parts[1].text.contains("keinen Stichtag"), "{}", report.parts[1].text);
         let same = State { region: &region, date: "2026-11-20", stichtag: Some("Q2") };
-        let report = draft(Id("r".into()), "B".into(), "2026-07-01", "2026-09-30", Some(&same), &today, "");
+        let report = draft(Id("r".into()), "B".into(), "2026-07-01", "2026-09-30", Some(&same), &today, &region, "");
         assert_eq!(report.parts[1].text, "Keine Änderungen.");
         assert!(!report.parts[0].text.contains("zu Beginn"), "equal figures are told once: {}", report.parts[0].text);
     }

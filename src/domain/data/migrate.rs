@@ -40,6 +40,9 @@ pub const MIGRATIONS: &[Migration] = &[
     // Version 4 adds reports (regions may hold `reports`), for the same reason.
     Migration { envelope: Envelope::File, from: 3, name: "3 to 4: reports", up: unchanged },
     Migration { envelope: Envelope::Storage, from: 3, name: "3 to 4: reports", up: unchanged },
+    // Version 5 adds the Tätigkeitsjournal (regions may hold `journal`).
+    Migration { envelope: Envelope::File, from: 4, name: "4 to 5: journal", up: unchanged },
+    Migration { envelope: Envelope::Storage, from: 4, name: "4 to 5: journal", up: unchanged },
 ];
 
 /// Why an envelope could not be brought up to date.
@@ -146,28 +149,30 @@ mod tests {
 
     #[test]
     fn the_current_version_passes_unchanged() {
-        let current = object(json!({"schema": 4, "x": 1}));
-        assert_eq!(migrate(Envelope::Storage, current.clone(), 4, 4).unwrap(), current);
+        let current = object(json!({"schema": 5, "x": 1}));
+        assert_eq!(migrate(Envelope::Storage, current.clone(), 5, 5).unwrap(), current);
     }
 
     #[test]
-    fn versions_2_and_3_read_as_version_4_without_stichtage_or_reports() {
+    fn versions_2_to_4_read_as_version_5() {
         use crate::domain::data::format::{read_file, FILE_SCHEMA};
         use crate::domain::samples::demo::demo_file;
         // The demo as version 2 wrote it: the same content, schema 2.
         let mut file: Value = serde_json::from_str(&demo_file()).unwrap();
         file["schema"] = json!(2);
         let read = read_file(&file.to_string()).unwrap();
-        assert_eq!(FILE_SCHEMA, 4);
+        assert_eq!(FILE_SCHEMA, 5);
         assert!(read.content.regions.iter().all(|r| r.stichtage.is_empty() && r.reports.is_empty()));
-        file["schema"] = json!(3);
-        assert_eq!(read_file(&file.to_string()).unwrap().content, read.content);
+        for version in [3, 4] {
+            file["schema"] = json!(version);
+            assert_eq!(read_file(&file.to_string()).unwrap().content, read.content);
+        }
         assert_eq!(
             read.content.regions[0].actors.len(),
             serde_json::from_str::<Value>(&demo_file()).unwrap()["content"]["regions"][0]["actors"].as_array().unwrap().len()
         );
         let stored =
             object(json!({"format": "netzwerkatlas-workspace", "schema": 2, "saved_at": "x", "parts": {"workspace": "a", "regions": []}}));
-        assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 4).unwrap(), stored);
+        assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 5).unwrap(), stored);
     }
 }

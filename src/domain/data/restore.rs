@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::data::decode::deserialize;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
-use crate::domain::model::{Actor, Contact, Group, Placement, Region, Relation, Sozialraum};
+use crate::domain::model::{Actor, Contact, Group, JournalEntry, Placement, Region, Relation, Sozialraum};
 use crate::i18n::{Key, Message};
 
 /// (id, name) of a region's actors, to name relations by their ends.
@@ -76,6 +76,14 @@ static GROUP: Kind = Kind {
     lists: &[],
     stand_ins: &[("kind", "gremium", key!("group_kind.gremium"))],
 };
+static JOURNAL_ENTRY: Kind = Kind {
+    label: key!("restore.record.journal_entry"),
+    named_by: "title",
+    reads: reads::<JournalEntry>,
+    minimal: r#"{"id": "x", "date": "", "kind": "sonstiges", "title": "x"}"#,
+    lists: &[],
+    stand_ins: &[("kind", "sonstiges", key!("entry_kind.sonstiges"))],
+};
 static SOZIALRAUM: Kind = Kind {
     label: key!("restore.record.sozialraum"),
     named_by: "name",
@@ -128,6 +136,7 @@ static REGION: Kind = Kind {
         ("groups", &GROUP),
         ("checklists", &CHECKLIST),
         ("placed", &PLACEMENT),
+        ("journal", &JOURNAL_ENTRY),
     ],
     stand_ins: &[("kind", "sonstige", key!("region_kind.sonstige"))],
 };
@@ -330,6 +339,7 @@ mod tests {
             &ACTOR,
             &RELATION,
             &GROUP,
+            &JOURNAL_ENTRY,
             &SOZIALRAUM,
             &PLACEMENT,
             &ITEM,
@@ -401,6 +411,32 @@ mod tests {
         let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
         let items = &restored.regions[0].checklists[0].sections[0].items;
         assert_eq!((items[0].status, items.len()), (None, 2));
+    }
+
+    #[test]
+    fn a_bad_journal_entry_costs_its_bad_value_or_itself_not_the_journal() {
+        let mut content = json!({"regions": [{"id": "r", "name": "Kreis Ost", "journal": [
+            {"id": "e1", "date": "2026-10-14", "kind": "kaffeeklatsch", "title": "Netzwerktreffen"},
+            {"id": "e2", "date": "2026-10-20", "kind": "personal"},
+            {"id": "e3", "date": "2026-11-02", "kind": "vereinbarung", "title": "Vertrag", "actors": ["a", 7]},
+        ]}]});
+        let repairs = restore_content(&mut content).unwrap();
+        let said = texts(&repairs);
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(
+            said[0],
+            "Journaleintrag „Netzwerktreffen“ in Region „Kreis Ost“: Art: „kaffeeklatsch“ ist unbekannt – übernommen als „Sonstiges“."
+        );
+        assert!(
+            said[1].starts_with("Journaleintrag „#2“ in Region „Kreis Ost“ ließ sich nicht lesen und wurde weggelassen"),
+            "no title: {said:?}"
+        );
+        assert!(said[2].contains("„Vertrag“") && said[2].contains("7"), "{said:?}");
+        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let journal = &restored.regions[0].journal;
+        assert_eq!(journal.iter().map(|e| e.id.0.as_str()).collect::<Vec<_>>(), ["e1", "e3"]);
+        assert_eq!(journal[0].kind, crate::domain::EntryKind::Sonstiges);
+        assert_eq!(journal[1].actors, [crate::domain::Id("a".into())]);
     }
 
     #[test]

@@ -256,6 +256,54 @@ impl RelationDraft {
     }
 }
 
+/// A journal entry's form holds the entry itself, its date as typed
+/// ("14.10.2026"): the record's own serde keeps the draft over a reload.
+impl JournalEntry {
+    /// A new entry on `today` (ISO).
+    pub fn draft_on(id: Id, today: &str) -> JournalEntry {
+        JournalEntry {
+            id,
+            date: show(today),
+            kind: EntryKind::Netzwerktreffen,
+            title: String::new(),
+            text: String::new(),
+            actors: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// This entry as its form starts.
+    pub fn as_draft(&self) -> JournalEntry {
+        JournalEntry { date: show(&self.date), ..self.clone() }
+    }
+
+    /// The entry a draft makes, or the messages for its fields.
+    pub fn from_draft(&self, region: &Region) -> Result<JournalEntry, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if !is_valid_date(self.date.trim()) {
+            errors.insert("date".into(), Message::new(key!("form.meeting_date")));
+        }
+        if self.title.trim().is_empty() {
+            errors.insert("title".into(), Message::new(key!("form.entry_title")));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // The region's order; links to actors or Gremien gone meanwhile are dropped.
+        let actors = region.actors.iter().filter(|a| self.actors.contains(&a.id)).map(|a| a.id.clone()).collect();
+        let groups = region.groups.iter().filter(|g| self.groups.contains(&g.id)).map(|g| g.id.clone()).collect();
+        Ok(JournalEntry {
+            id: self.id.clone(),
+            date: input_to_iso(self.date.trim()),
+            kind: self.kind,
+            title: self.title.trim().to_owned(),
+            text: self.text.trim().to_owned(),
+            actors,
+            groups,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupDraft {
     pub name: String,
@@ -521,6 +569,40 @@ mod tests {
         assert_eq!(g.meetings.len(), 2);
         let bad = GroupDraft { meetings: vec![Meeting { date: "morgen".into(), topic: "x".into() }], ..d };
         assert!(bad.build(Id("g".into()), &r).unwrap_err().contains_key("meeting.0.date"));
+    }
+
+    #[test]
+    fn journal_entry_needs_a_date_and_a_title_and_keeps_only_known_links() {
+        let mut r = region();
+        r.groups.push(Group {
+            id: Id("gr".into()),
+            name: "AK".into(),
+            kind: GroupKind::Arbeitskreis,
+            members: Vec::new(),
+            meetings: Vec::new(),
+            notes: String::new(),
+        });
+        let new = JournalEntry::draft_on(Id("e".into()), "2026-12-04");
+        let empty = JournalEntry { date: "31.02.2026".into(), ..new.clone() };
+        let errors = empty.from_draft(&r).unwrap_err();
+        assert!(errors.contains_key("date") && errors.contains_key("title"), "{errors:?}");
+        assert_eq!(new.date, "04.12.2026");
+        let d = JournalEntry {
+            title: "  Kooperationsvertrag unterzeichnet ".into(),
+            date: "14.10.2026".into(),
+            kind: EntryKind::Vereinbarung,
+            actors: vec![Id("b".into()), Id("gone".into()), Id("a".into())],
+            groups: vec![Id("gr".into()), Id("gone".into())],
+            ..new
+        };
+        let entry = d.from_draft(&r).unwrap();
+        assert_eq!(
+            (entry.date.as_str(), entry.title.as_str(), entry.kind),
+            ("2026-10-14", "Kooperationsvertrag unterzeichnet", EntryKind::Vereinbarung)
+        );
+        assert_eq!(entry.actors, vec![Id("a".into()), Id("b".into())]);
+        assert_eq!(entry.groups, vec![Id("gr".into())]);
+        assert_eq!(entry.as_draft().from_draft(&r).unwrap(), entry, "the form gives back what it was given");
     }
 
     #[test]

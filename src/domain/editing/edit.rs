@@ -3,6 +3,7 @@
 
 use crate::domain::model::stichtag::{sort_by_date, Stichtag};
 use crate::domain::model::*;
+use crate::domain::order;
 
 /// What deleting an actor takes with it, shown before the user confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -80,6 +81,9 @@ impl Region {
         for group in &mut self.groups {
             group.members.retain(|m| m != actor);
         }
+        for entry in &mut self.journal {
+            entry.actors.retain(|a| a != actor);
+        }
         for other in &mut self.actors {
             if other.traeger.as_ref() == Some(actor) {
                 other.traeger = None;
@@ -108,6 +112,9 @@ impl Region {
 
     pub fn delete_group(&mut self, group: &Id) {
         self.groups.retain(|g| &g.id != group);
+        for entry in &mut self.journal {
+            entry.groups.retain(|g| g != group);
+        }
     }
 
     /// Keeps the region as it is now as a Stichtag, in date order.
@@ -136,6 +143,16 @@ impl Region {
 
     pub fn delete_report(&mut self, report: &Id) {
         self.reports.retain(|r| &r.id != report);
+    }
+
+    /// Adds the journal entry, or replaces the one with its id; the journal stays in date order.
+    pub fn upsert_journal(&mut self, entry: JournalEntry) {
+        upsert(&mut self.journal, entry, |a, b| a.id == b.id);
+        order::sort_by(&mut self.journal, |a, b| a.date.cmp(&b.date));
+    }
+
+    pub fn delete_journal(&mut self, entry: &Id) {
+        self.journal.retain(|e| &e.id != entry);
     }
 
     /// Replaces name, kind, Sozialräume and notes; actors lose references to
@@ -232,6 +249,29 @@ mod tests {
         assert_eq!(r.groups[0].members, vec![id("c")]);
         assert_eq!(r.actor(&id("b")).unwrap().traeger, None);
         assert!(crate::domain::rules::integrity::integrity_problems(&Workspace { regions: vec![r], ..Workspace::default() }).is_empty());
+    }
+
+    #[test]
+    fn the_journal_keeps_date_order_and_loses_links_to_what_is_deleted() {
+        let mut r = region();
+        let entry = |eid: &str, date: &str| JournalEntry {
+            id: id(eid),
+            date: date.into(),
+            kind: EntryKind::Netzwerktreffen,
+            title: eid.into(),
+            text: String::new(),
+            actors: vec![id("a"), id("b")],
+            groups: vec![id("g")],
+        };
+        r.upsert_journal(entry("later", "2026-10-20"));
+        r.upsert_journal(entry("earlier", "2026-03-12"));
+        r.upsert_journal(JournalEntry { title: "edited".into(), ..entry("later", "2026-10-20") });
+        assert_eq!(r.journal.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["earlier", "edited"]);
+        r.delete_actor(&id("a"));
+        r.delete_group(&id("g"));
+        assert!(r.journal.iter().all(|e| e.actors == [id("b")] && e.groups.is_empty()));
+        r.delete_journal(&id("earlier"));
+        assert_eq!(r.journal.len(), 1);
     }
 
     #[test]

@@ -220,6 +220,7 @@ fn head(region: &Region) -> Region {
         checklists: _,
         stichtage,
         reports,
+        journal,
     } = region;
     Region {
         id: id.clone(),
@@ -231,6 +232,7 @@ fn head(region: &Region) -> Region {
         placed: placed.clone(),
         stichtage: stichtage.clone(),
         reports: reports.clone(),
+        journal: journal.clone(),
         ..Region::default()
     }
 }

@@ -95,6 +95,9 @@ pub struct Region {
     /// Reports on periods (Quartalsberichte), in the order drafted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<Report>,
+    /// The Tätigkeitsjournal, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<JournalEntry>,
 }
 
 /// An actor the user dragged to a place in the network picture.
@@ -417,6 +420,36 @@ impl Relation {
     /// Whether this relation links the same two actors as `a`–`b`, in either order.
     pub fn links(&self, a: &Id, b: &Id) -> bool {
         (&self.from == a && &self.to == b) || (&self.from == b && &self.to == a)
+    }
+}
+
+/// One entry of the Tätigkeitsjournal: a Netzwerktreffen held, an agreement
+/// signed, a Stützpunktmanager gone into retirement; linked to the actors
+/// and Gremien it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub id: Id,
+    /// ISO date, "2026-10-14".
+    pub date: String,
+    pub kind: EntryKind,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Id>,
+}
+
+labelled_enum! {
+    /// What kind of work a journal entry records.
+    EntryKind {
+        Netzwerktreffen as "netzwerktreffen" => t!("entry_kind.netzwerktreffen"),
+        Veranstaltung as "veranstaltung" => t!("entry_kind.veranstaltung"),
+        Vereinbarung as "vereinbarung" => t!("entry_kind.vereinbarung"),
+        Oeffentlichkeitsarbeit as "oeffentlichkeitsarbeit" => t!("entry_kind.oeffentlichkeitsarbeit"),
+        Personal as "personal" => t!("entry_kind.personal"),
+        Sonstiges as "sonstiges" => t!("entry_kind.sonstiges"),
     }
 }
 

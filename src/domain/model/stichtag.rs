@@ -38,9 +38,13 @@ impl PartialEq for Stichtag {
 impl Stichtag {
     /// `region` as it is now, under `name` for `date`.
     pub fn of(region: &Region, id: Id, name: String, date: String, taken_at: String) -> Stichtag {
-        // What was reported on is no part of the state reported.
-        let state = Region { stichtage: Vec::new(), reports: Vec::new(), ..region.clone() };
-        Stichtag { id, name, date, taken_at, state: Arc::new(state) }
+        Stichtag { id, name, date, taken_at, state: Arc::new(Stichtag::state_of(region)) }
+    }
+
+    /// What a Stichtag keeps of `region`: not what was reported on it, nor
+    /// the journal (dated anyway).
+    pub fn state_of(region: &Region) -> Region {
+        Region { stichtage: Vec::new(), reports: Vec::new(), journal: Vec::new(), ..region.clone() }
     }
 }
 

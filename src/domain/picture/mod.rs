@@ -1,8 +1,10 @@
 //! The network picture's maths: styles and shapes, the viewport with all
-//! hit-testing, the sector map, label placement. Components only draw what
+//! hit-testing, the sector map, label placement, the marks of what
+//! changed since a Stichtag. Components only draw what
 //! these decide.
 
 pub mod labels;
+pub mod marks;
 pub mod sectors;
 pub mod style;
 pub mod viewport;

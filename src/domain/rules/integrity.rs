@@ -65,6 +65,10 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
             duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
         }
     }
+    let mut entry_ids = HashSet::new();
+    for entry in &mut region.journal {
+        duplicates += usize::from(make_unique(&mut entry.id, &mut entry_ids));
+    }
     note(&mut notes, duplicates, key!("repair.duplicate_ids"));
 
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
@@ -97,6 +101,13 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
         let count = group.members.len();
         group.members.retain(|m| actors.contains(m));
         references += count - group.members.len();
+    }
+    let groups: HashSet<Id> = region.groups.iter().map(|g| g.id.clone()).collect();
+    for entry in &mut region.journal {
+        let count = entry.actors.len() + entry.groups.len();
+        entry.actors.retain(|a| actors.contains(a));
+        entry.groups.retain(|g| groups.contains(g));
+        references += count - entry.actors.len() - entry.groups.len();
     }
     let mut statuses = 0;
     for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
@@ -199,6 +210,15 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
             problems.push(format!("{name}: das Gremium „{}“ hat ein fehlendes Mitglied.", group.name));
         }
     }
+    let groups: HashSet<&Id> = region.groups.iter().map(|g| &g.id).collect();
+    for entry in &region.journal {
+        if entry.actors.iter().any(|a| !actors.contains(a)) || entry.groups.iter().any(|g| !groups.contains(g)) {
+            problems.push(format!(
+                "{name}: der Journaleintrag „{}“ verweist auf einen fehlenden Akteur oder ein fehlendes Gremium.",
+                entry.title
+            ));
+        }
+    }
     let mut checklist_ids = HashSet::new();
     for checklist in &region.checklists {
         if !checklist_ids.insert(&checklist.id) {
@@ -240,6 +260,9 @@ mod tests {
         region.actors[2].traeger = Some(Id("gone".into()));
         region.actors[3].website = "javascript:alert(1)".into();
         region.groups[0].members.push(Id("gone".into()));
+        region.journal[0].actors.push(Id("gone".into()));
+        region.journal[0].groups.push(Id("gone-group".into()));
+        region.journal[1].id = region.journal[0].id.clone(); // duplicate ID
         region.checklists[0].sections[0].items[0].responsible.push(Id("gone".into()));
         region.checklists[1].sections[0].items[0].status = Some(Status::Umgesetzt); // free-text item
         region
@@ -256,9 +279,9 @@ mod tests {
         assert_eq!(
             notes.iter().map(Message::text).collect::<Vec<_>>(),
             vec![
-                "1 doppelte ID wurde neu vergeben.",
+                "2 doppelte IDs wurden neu vergeben.",
                 "1 Beziehung zu einem fehlenden Akteur wurde entfernt.",
-                "3 Verweise auf fehlende Akteure oder Sozialräume wurden entfernt.",
+                "5 Verweise auf fehlende Akteure, Gremien oder Sozialräume wurden entfernt.",
                 "1 Webadresse ohne http:// oder https:// wurde entfernt.",
                 "1 Status außerhalb der Skala seines Punktes wurde zurückgesetzt.",
             ]

@@ -359,8 +359,51 @@ pub fn demo_region() -> Region {
         })
         .collect();
     region.checklists = demo_checklists();
+    region.journal = JOURNAL
+        .iter()
+        .enumerate()
+        .map(|(i, (date, kind, title, text, actors, groups))| JournalEntry {
+            id: id(&format!("entry-{}", i + 1)),
+            date: (*date).into(),
+            kind: *kind,
+            title: (*title).into(),
+            text: (*text).into(),
+            actors: actors.iter().map(|a| id(a)).collect(),
+            groups: groups.iter().map(|g| id(&format!("group-{g}"))).collect(),
+        })
+        .collect();
     region
 }
+
+/// The Tätigkeitsjournal: (date, kind, title, text, actors, Gremien).
+type EntryRow = (&'static str, EntryKind, &'static str, &'static str, &'static [&'static str], &'static [&'static str]);
+const JOURNAL: &[EntryRow] = &[
+    (
+        "2026-03-12",
+        EntryKind::Vereinbarung,
+        "Kooperationsvereinbarung Budget für Arbeit unterzeichnet",
+        "Fachdienst, IFD und Werkstatt regeln, wie Beschäftigte auf den allgemeinen Arbeitsmarkt wechseln.",
+        &["sozialamt", "ifd-lindenau", "wfbm-lindenau"],
+        &["netzwerk-bfa"],
+    ),
+    (
+        "2026-06-17",
+        EntryKind::Veranstaltung,
+        "Sozialraumkonferenz Ost",
+        "Rund 40 Teilnehmende; die Ergebnisse stehen in der Checkliste „Sozialraumkonferenz Ost 2026“.",
+        &["jugendamt", "fbs"],
+        &["src-ost"],
+    ),
+    ("2026-09-30", EntryKind::Personal, "Teamleitung U25 im Jobcenter neu besetzt", "", &["jobcenter"], &[]),
+    (
+        "2026-10-20",
+        EntryKind::Oeffentlichkeitsarbeit,
+        "Flyer zum Teilhabemanagement an Schulen und Beratungsstellen verteilt",
+        "",
+        &["thm"],
+        &[],
+    ),
+];
 
 /// A planning checklist in progress and a Sozialraumkonferenz with answers.
 fn demo_checklists() -> Vec<Checklist> {

@@ -137,7 +137,7 @@ fn templates_used(region: &Region, templates: &[Template]) -> Vec<Template> {
 
 /// The part of a region a checklist export holds: the chosen checklists and
 /// the actors they name (so names resolve in the receiving app), without
-/// relations and Gremien.
+/// relations, Gremien, reports or journal.
 pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
     let chosen: Vec<_> = region.checklists.iter().filter(|c| checklists.contains(&c.id)).cloned().collect();
     let named: HashSet<&Id> = chosen
@@ -155,7 +155,15 @@ pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
             actor
         })
         .collect();
-    Region { actors, relations: Vec::new(), groups: Vec::new(), checklists: chosen, ..region.clone() }
+    Region {
+        actors,
+        relations: Vec::new(),
+        groups: Vec::new(),
+        checklists: chosen,
+        reports: Vec::new(),
+        journal: Vec::new(),
+        ..region.clone()
+    }
 }
 
 /// The privacy filter: the only place personal data is dropped, for every

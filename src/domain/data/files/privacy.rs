@@ -8,7 +8,8 @@ use crate::domain::model::Region;
 pub struct PersonalData {
     pub contacts: usize,
     pub actors_with_contacts: usize,
-    /// Non-empty free notes of the region, actors, relations, Gremien and checklist items.
+    /// Non-empty free notes of the region, actors, relations, Gremien and
+    /// checklist items, and the texts of journal entries (their titles stay).
     pub notes: usize,
     /// Free-text answers of checklists: the content of the work, kept in an
     /// export without personal data, but they may name people.
@@ -24,7 +25,8 @@ impl PersonalData {
             + region.actors.iter().map(|a| filled(&a.notes)).sum::<usize>()
             + region.relations.iter().map(|r| filled(&r.notes)).sum::<usize>()
             + region.groups.iter().map(|g| filled(&g.notes)).sum::<usize>()
-            + region.checklists.iter().flat_map(|c| c.items()).map(|i| filled(&i.notes)).sum::<usize>();
+            + region.checklists.iter().flat_map(|c| c.items()).map(|i| filled(&i.notes)).sum::<usize>()
+            + region.journal.iter().map(|e| filled(&e.text)).sum::<usize>();
         PersonalData {
             contacts: region.actors.iter().map(|a| a.contacts.len()).sum(),
             actors_with_contacts: region.actors.iter().filter(|a| !a.contacts.is_empty()).count(),
@@ -74,7 +76,7 @@ impl PersonalData {
     }
 }
 
-/// Drops contact persons and free notes, from the Stichtage too.
+/// Drops contact persons, free notes and journal texts, from the Stichtage too.
 pub fn strip_personal_data(region: &mut Region) {
     for stichtag in &mut region.stichtage {
         strip_personal_data(std::sync::Arc::make_mut(&mut stichtag.state));
@@ -90,6 +92,9 @@ pub fn strip_personal_data(region: &mut Region) {
     }
     for group in &mut region.groups {
         group.notes.clear();
+    }
+    for entry in &mut region.journal {
+        entry.text.clear();
     }
     for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
         item.notes.clear();
@@ -109,8 +114,12 @@ mod tests {
         let expected_contacts: usize = region.actors.iter().map(|a| a.contacts.len()).sum();
         assert_eq!(found.contacts, expected_contacts);
         assert!(found.describe()[0].starts_with(&format!("{expected_contacts} Kontaktpersonen bei")));
+        let titles: Vec<String> = region.journal.iter().map(|e| e.title.clone()).collect();
+        assert!(region.journal.iter().any(|e| !e.text.is_empty()), "the demo's journal has texts");
         strip_personal_data(&mut region);
         assert!(PersonalData::of(&region).is_empty());
+        assert!(region.journal.iter().all(|e| e.text.is_empty()), "journal texts are free notes");
+        assert_eq!(region.journal.iter().map(|e| e.title.clone()).collect::<Vec<_>>(), titles, "titles stay");
         assert_eq!((PersonalData::of(&region).contacts, PersonalData::of(&region).notes), (0, 0));
         assert!(PersonalData::of(&region).describe().is_empty());
         let text = serde_json::to_string(&region).unwrap();

@@ -284,6 +284,7 @@ fn region_head(region: &Region) -> Region {
         placed,
         stichtage: _,
         reports,
+        journal,
     } = region;
     Region {
         id: id.clone(),
@@ -299,6 +300,7 @@ fn region_head(region: &Region) -> Region {
         placed: placed.clone(),
         stichtage: Vec::new(),
         reports: reports.clone(),
+        journal: journal.clone(),
     }
 }
 
