@@ -252,32 +252,44 @@ pub fn NetworkView() -> impl IntoView {
                     highlight.with_untracked(|highlight| {
                         let highlight: HashSet<Id> = highlight.iter().cloned().collect();
                         let highlight = &highlight;
-                        let (marks, ghosts, ghost_edges) = (marks.get_untracked(), ghosts.get_untracked(), ghost_edges.get_untracked());
-                        let scene = Scene {
-                            nodes,
-                            edges,
-                            positions,
-                            highlight,
-                            hovered: hovered.as_ref(),
-                            active: active.as_ref(),
-                            marks: marks.as_ref(),
-                            ghosts: &ghosts,
-                            ghost_edges: &ghost_edges,
-                        };
-                        let thin = draw(&element, &scene, view);
-                        if simplified.get_untracked() != thin {
-                            simplified.set(thin);
-                        }
-                        // What is drawn, for tests and assistive checks.
-                        let _ = element
-                            .set_attribute("data-nodes", &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
-                        let _ = element.set_attribute("data-drawn", &edges.len().to_string());
-                        let _ = element
-                            .set_attribute("data-highlighted", &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string());
-                        let new = marks.as_ref().map_or(0, |m| nodes.iter().filter(|n| m.is_new_actor(&n.id)).count());
-                        let _ = element.set_attribute("data-new", &new.to_string());
-                        let _ = element
-                            .set_attribute("data-gone", &ghosts.iter().filter(|n| positions.contains_key(&n.id)).count().to_string());
+                        // Borrowed, not cloned: this runs in every frame of the layout.
+                        marks.with_untracked(|marks| {
+                            ghosts.with_untracked(|ghosts| {
+                                ghost_edges.with_untracked(|ghost_edges| {
+                                    let scene = Scene {
+                                        nodes,
+                                        edges,
+                                        positions,
+                                        highlight,
+                                        hovered: hovered.as_ref(),
+                                        active: active.as_ref(),
+                                        marks: marks.as_ref(),
+                                        ghosts,
+                                        ghost_edges,
+                                    };
+                                    let thin = draw(&element, &scene, view);
+                                    if simplified.get_untracked() != thin {
+                                        simplified.set(thin);
+                                    }
+                                    // What is drawn, for tests and assistive checks.
+                                    let _ = element.set_attribute(
+                                        "data-nodes",
+                                        &nodes.iter().filter(|n| positions.contains_key(&n.id)).count().to_string(),
+                                    );
+                                    let _ = element.set_attribute("data-drawn", &edges.len().to_string());
+                                    let _ = element.set_attribute(
+                                        "data-highlighted",
+                                        &nodes.iter().filter(|n| highlight.contains(&n.id)).count().to_string(),
+                                    );
+                                    let new = marks.as_ref().map_or(0, |m| nodes.iter().filter(|n| m.is_new_actor(&n.id)).count());
+                                    let _ = element.set_attribute("data-new", &new.to_string());
+                                    let _ = element.set_attribute(
+                                        "data-gone",
+                                        &ghosts.iter().filter(|n| positions.contains_key(&n.id)).count().to_string(),
+                                    );
+                                })
+                            })
+                        })
                     })
                 })
             })

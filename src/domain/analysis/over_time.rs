@@ -139,7 +139,7 @@ pub struct Changes {
 }
 
 /// Records of one kind matched by id: those that went, came and stayed.
-fn matched<'a, T>(was: &'a [T], now: &'a [T], id: impl Fn(&T) -> &Id) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+pub fn matched<'a, T>(was: &'a [T], now: &'a [T], id: impl Fn(&T) -> &Id) -> Vec<(Option<&'a T>, Option<&'a T>)> {
     let (was_ids, now_ids): (Vec<&Id>, Vec<&Id>) = (was.iter().map(&id).collect(), now.iter().map(&id).collect());
     matched_positions(&was_ids, &now_ids).into_iter().map(|(w, n)| (w.map(|i| &was[i]), n.map(|i| &now[i]))).collect()
 }

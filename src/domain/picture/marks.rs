@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::domain::analysis::over_time::matched;
 use crate::domain::model::{Actor, Id, Region, Relation};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,16 +24,22 @@ impl Marks {
     /// actor is the same actor, neither new nor gone.
     pub fn between(was: &Region, now: &Region) -> Marks {
         // Actors and relations are matched apart: a Gephi file may number both from 1.
-        let (was_actors, now_actors) = (ids(&mut was.actors.iter().map(|a| &a.id)), ids(&mut now.actors.iter().map(|a| &a.id)));
-        let (was_relations, now_relations) = (ids(&mut was.relations.iter().map(|r| &r.id)), ids(&mut now.relations.iter().map(|r| &r.id)));
-        let new_actors = now.actors.iter().filter(|a| !was_actors.contains(&a.id)).map(|a| a.id.clone()).collect();
-        let new_relations = now.relations.iter().filter(|r| !was_relations.contains(&r.id)).map(|r| r.id.clone()).collect();
-        Marks {
-            new_actors,
-            new_relations,
-            gone_actors: was.actors.iter().filter(|a| !now_actors.contains(&a.id)).cloned().collect(),
-            gone_relations: was.relations.iter().filter(|r| !now_relations.contains(&r.id)).cloned().collect(),
+        let mut marks = Marks::default();
+        for pair in matched(&was.actors, &now.actors, |a| &a.id) {
+            match pair {
+                (None, Some(came)) => drop(marks.new_actors.insert(came.id.clone())),
+                (Some(went), None) => marks.gone_actors.push(went.clone()),
+                _ => {}
+            }
         }
+        for pair in matched(&was.relations, &now.relations, |r| &r.id) {
+            match pair {
+                (None, Some(came)) => drop(marks.new_relations.insert(came.id.clone())),
+                (Some(went), None) => marks.gone_relations.push(went.clone()),
+                _ => {}
+            }
+        }
+        marks
     }
 
     pub fn is_new_actor(&self, id: &Id) -> bool {
@@ -46,11 +53,6 @@ impl Marks {
     pub fn is_empty(&self) -> bool {
         self.new_actors.is_empty() && self.new_relations.is_empty() && self.gone_actors.is_empty() && self.gone_relations.is_empty()
     }
-}
-
-/// One set type for the four lists: each instance of a generic costs wasm.
-fn ids<'a>(list: &mut dyn Iterator<Item = &'a Id>) -> HashSet<&'a Id> {
-    list.collect()
 }
 
 #[cfg(test)]
