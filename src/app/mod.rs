@@ -20,6 +20,7 @@ mod state;
 mod storage;
 mod widgets;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use shell::banner::{NewerDataScreen, StorageAlert, StorageNotices};
@@ -50,7 +51,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
     state.reopen_draft();
     let offline = platform::offline::install(state);
 
-    let newer = move || matches!(persistence.health.get(), platform::persist::Health::Newer(_));
+    let newer = Memo::new(move |_| matches!(persistence.health.get(), platform::persist::Health::Newer(_)));
     shell::language::apply(state.language.get_untracked());
     view! {
         // Focuses the content without touching the address, which names the place (`shell::routing`).
@@ -63,7 +64,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
             ev.prevent_default();
             platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
         }>{live!("app.skip_tabs")}</a>
-        <Show when=move || !newer() fallback=|| view! { <NewerDataScreen /> }>
+        {move || if !newer.get() { Either::Left(view! {
             <div class="top">
                 <Header />
                 <StorageAlert />
@@ -74,7 +75,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <MainView />
             </main>
-        </Show>
+        }) } else { Either::Right(view! { <NewerDataScreen /> }) }}
         <footer class="footer">
             <p>{live!("app.footer_local")}</p>
             <nav class="legal-links" aria-label=live!("legal.nav")>

@@ -195,19 +195,11 @@ impl AppState {
     where
         T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
     {
-        let slot = DraftSlot {
-            form: form.to_owned(),
-            region: self.workspace.with_untracked(|ws| ws.active_id()).map(|id| id.0),
-            entity: entity.map(|id| id.0.clone()),
-        };
-        let key = slot.key();
+        let (key, kept) = self.kept_draft(form, entity);
         let initial = initial();
         // Through the one decoder stored data and files take: the model's
         // deserialisers exist once in the wasm (a direct path measured +7 KB gzip).
-        let kept = session::get(&key)
-            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|value| deserialize::<T>(&value).ok())
-            .filter(|kept| kept != &initial);
+        let kept = kept.and_then(|value| deserialize::<T>(&value).ok()).filter(|kept| kept != &initial);
         let restored = RwSignal::new(kept.is_some());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));
         let draft = FormDraft { value, restored, key: StoredValue::new(key), initial: StoredValue::new(initial) };
@@ -223,6 +215,19 @@ impl AppState {
         };
         keep_in_session(draft.key, Box::new(snapshot));
         draft
+    }
+
+    /// The slot key of a form's draft and what the slot holds, as JSON; not
+    /// generic, so that it is in the wasm once and not once per kind of form.
+    fn kept_draft(self, form: &'static str, entity: Option<&Id>) -> (String, Option<serde_json::Value>) {
+        let slot = DraftSlot {
+            form: form.to_owned(),
+            region: self.workspace.with_untracked(|ws| ws.active_id()).map(|id| id.0),
+            entity: entity.map(|id| id.0.clone()),
+        };
+        let key = slot.key();
+        let kept = session::get(&key).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
+        (key, kept)
     }
 
     /// After a reload: opens the side-panel form that was left with unsaved
@@ -305,6 +310,12 @@ impl AppState {
 
     /// Applies an edit to the whole workspace as one undoable step.
     pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
+        let mut f = Some(f);
+        self.edit_workspace_with(&mut |ws| f.take().map_or((), |f| f(ws)));
+    }
+
+    /// The body of `edit_workspace`, once in the wasm instead of once per caller.
+    fn edit_workspace_with(&self, f: &mut dyn FnMut(&mut Workspace)) {
         if self.refused_while_viewing() {
             return;
         }
@@ -320,6 +331,12 @@ impl AppState {
     /// Applies an edit to the active region as one undoable step; only that
     /// region is compared, and only what the edit touched is kept.
     pub fn edit_region(&self, f: impl FnOnce(&mut Region)) {
+        let mut f = Some(f);
+        self.edit_region_with(&mut |r| f.take().map_or((), |f| f(r)));
+    }
+
+    /// The body of `edit_region`, once in the wasm instead of once per caller.
+    fn edit_region_with(&self, f: &mut dyn FnMut(&mut Region)) {
         if self.refused_while_viewing() {
             return;
         }

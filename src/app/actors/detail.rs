@@ -126,8 +126,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                     >{live!("actor.add_relation")}</button>
                     <button type="button" class="danger" on:click=move |_| confirming.set(true)>{live!("common.delete_ellipsis")}</button>
                 </div>
-                <Show when=move || confirming.get()>
-                    {
+                {move || confirming.get().then(|| {
                         let delete_id = delete_id.clone();
                         let name = name.clone();
                         view! {
@@ -150,8 +149,7 @@ pub fn ActorDetail(id: Id) -> impl IntoView {
                                 <button type="button" on:click=move |_| confirming.set(false)>{live!("common.cancel")}</button>
                             </div>
                         }
-                    }
-                </Show>
+                    })}
             </article>
         }
         .into_any()

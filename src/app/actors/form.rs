@@ -76,6 +76,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
     let sozialraum_options = Signal::derive(move || {
         state.with_region(|r| r.sozialraeume.iter().map(|s| (s.id.0.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     });
+    let has_sozialraeume = Memo::new(move |_| sozialraum_options.with(|o| !o.is_empty()));
     let rechtskreis_options =
         Signal::derive(|| Rechtskreis::ALL.iter().map(|r| (r.key().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
 
@@ -160,7 +161,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                     }
                 })
             />
-            <Show when=move || !sozialraum_options.with(|o| o.is_empty())>
+            {move || has_sozialraeume.get().then(|| view! {
                 <CheckboxGroup
                     id="actor-sozialraeume"
                     legend=live!("region.sozialraeume")
@@ -168,7 +169,7 @@ pub fn ActorForm(id: Option<Id>) -> impl IntoView {
                     checked=Signal::derive(move || draft.with(|d| d.sozialraeume.iter().map(|s| s.0.clone()).collect()))
                     on_toggle=Callback::new(move |(key, on): (String, bool)| draft.update(|d| toggle(&mut d.sozialraeume, Id(key), on)))
                 />
-            </Show>
+            })}
             <TextField id="actor-target-groups" label=live!("actor.target_groups") hint=live!("common.one_per_line") rows=3 value=target_groups on_input=set_target_groups />
             <TextField id="actor-offers" label=live!("actor.offers") hint=live!("common.one_per_line_n") rows=3 value=offers on_input=set_offers />
             <TextField

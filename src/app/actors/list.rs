@@ -1,5 +1,6 @@
 //! The actor list: search as you type, filters, sort.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::widgets::more_rows::{row_limit, MoreRows};
@@ -27,6 +28,7 @@ pub fn ActorList() -> impl IntoView {
     // A new search or filter starts again with the first rows.
     let limit = row_limit(move || query.track());
     let matching = move || selection.with(Vec::len);
+    let any_match = Memo::new(move |_| matching() != 0);
     let shown_rows = move || {
         let limit = limit.get();
         selection.with(|s| prepared.with(|rows| s.iter().take(limit).map(|&i| rows.row(i).clone()).collect::<Vec<_>>()))
@@ -72,18 +74,7 @@ pub fn ActorList() -> impl IntoView {
                     })>{live!("actors.reset_filters")}</button>
                 })}
             </p>
-            <Show
-                when=move || matching() != 0
-                fallback=move || view! {
-                    <p class="empty">
-                        {move || if total() == 0 {
-                            t!("actors.empty")
-                        } else {
-                            t!("actors.no_match")
-                        }}
-                    </p>
-                }
-            >
+            {move || if any_match.get() { Either::Left(view! {
                 <table class="data actor-table" data-testid="actor-table">
                     <thead>
                         <tr>
@@ -125,7 +116,15 @@ pub fn ActorList() -> impl IntoView {
                     </tbody>
                 </table>
                 <MoreRows limit=limit matching=Signal::derive(matching) rows="[data-testid=actor-table] tbody tr" shown=|shown, total| tr!("actors.shown", shown = shown, total = total) />
-            </Show>
+            }) } else { Either::Right(view! {
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            t!("actors.empty")
+                        } else {
+                            t!("actors.no_match")
+                        }}
+                    </p>
+                }) }}
         </section>
     }
 }

@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
+use leptos::either::Either;
 use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 
 use crate::domain::rules::dates::show as date;
@@ -33,6 +35,7 @@ pub fn AggregateChecklists(
     let state = use_state();
     let id = move |what: &str| format!("{prefix}-{what}");
     let templates = Memo::new(move |_| source.with(templates_in_use));
+    let has_templates = Memo::new(move |_| templates.with(|t| !t.is_empty()));
     let template = RwSignal::new(templates.get_untracked().first().map(|t| t.0 .0.clone()).unwrap_or_default());
     // Regions left out; all others count. The demo starts left out.
     let excluded = RwSignal::new(source.with_untracked(left_out_by_default));
@@ -93,7 +96,7 @@ pub fn AggregateChecklists(
                 <h3 id=id("title")>{live!("analysis.aggregate_title")}</h3>
                 <p class="hint">{live!("analysis.aggregate_hint")}</p>
             })}
-            <Show when=move || !templates.get().is_empty() fallback=|| view! { <p class="muted">{live!("analysis.no_checklists")}</p> }>
+            {move || if has_templates.get() { Either::Left(view! {
                 <p class="print-only" data-testid=id("print-title")>
                     {move || tr!("analysis.print_title", template = template_name(), date = date(&now_iso()), n = result.with(|r| r.included.len()))}
                 </p>
@@ -209,7 +212,7 @@ pub fn AggregateChecklists(
                     <button type="button" on:click=export>{live!("analysis.save_csv")}</button>
                     <button type="button" on:click=print>{live!("analysis.print")}</button>
                 </div>
-            </Show>
+            }) } else { Either::Right(view! { <p class="muted">{live!("analysis.no_checklists")}</p> }) }}
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! counted item by item (`aggregate`), and files counted without importing
 //! them (`files`).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::analysis::aggregate::AggregateChecklists;
@@ -53,6 +54,7 @@ fn CompareRegions() -> impl IntoView {
     let second = order.get(1).cloned().unwrap_or_default();
     let a = RwSignal::new(first);
     let b = RwSignal::new(second);
+    let two_regions = Memo::new(move |_| state.workspace.with(|ws| ws.regions.len() >= 2));
     let sections = Memo::new(move |_| {
         state.workspace.with(|ws| match (ws.region(&Id(a.get())), ws.region(&Id(b.get()))) {
             (Some(x), Some(y)) => Some((x.name.clone(), y.name.clone(), compare(x, y))),
@@ -62,10 +64,7 @@ fn CompareRegions() -> impl IntoView {
     view! {
         <section aria-labelledby="compare-title">
             <h3 id="compare-title">{live!("analysis.compare_title")}</h3>
-            <Show
-                when=move || state.workspace.with(|ws| ws.regions.len() >= 2)
-                fallback=|| view! { <p class="muted">{live!("analysis.compare_needs_two")}</p> }
-            >
+            {move || if two_regions.get() { Either::Left(view! {
                 <div class="compare-pickers">
                     {region_select("compare-a", t!("analysis.region_a"), a)}
                     {region_select("compare-b", t!("analysis.region_b"), b)}
@@ -90,7 +89,7 @@ fn CompareRegions() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 })}
-            </Show>
+            }) } else { Either::Right(view! { <p class="muted">{live!("analysis.compare_needs_two")}</p> }) }}
         </section>
     }
 }

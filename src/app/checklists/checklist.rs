@@ -159,9 +159,7 @@ pub fn ChecklistView(id: Id) -> impl IntoView {
                         on:change=move |ev| filter.update(|f| f.without_responsible = event_target_checked(&ev)) />
                     {live!("checklist.without_responsible")}
                 </label>
-                <Show when=move || filter.with(ItemFilter::is_active)>
-                    <button type="button" class="link" on:click=move |_| filter.set(ItemFilter::default())>{live!("actors.reset_filters")}</button>
-                </Show>
+                <button type="button" class="link" hidden=move || !filter.with(ItemFilter::is_active) on:click=move |_| filter.set(ItemFilter::default())>{live!("actors.reset_filters")}</button>
             </div>
             <Sections id=id.clone() filter=filter today=today.clone() />
         </section>

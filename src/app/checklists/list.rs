@@ -116,9 +116,7 @@ pub fn ChecklistList() -> impl IntoView {
             {move || (creating.get()).then(|| view! {
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
             })}
-            <Show when=move || cards.with(|c| !c.is_empty()) fallback=|| view! {
-                <p class="empty">{live!("checklists.empty")}</p>
-            }>
+            <p class="empty" hidden=move || cards.with(|c| !c.is_empty())>{live!("checklists.empty")}</p>
                 <ul class="cards wide" data-testid="checklist-cards">
                     // Re-rendered whole on a change: cards hold no field to keep focus in.
                     {move || cards.get().into_iter().map(|(id, title, template, version, created, progress, overdue, nobody)| {
@@ -149,7 +147,6 @@ pub fn ChecklistList() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-            </Show>
         </section>
     }
 }

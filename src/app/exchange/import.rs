@@ -110,6 +110,8 @@ async fn read_one(file: &web_sys::File) -> Result<Result<ParsedFile, Encrypted>,
 pub fn ImportPanel() -> impl IntoView {
     let state = use_state();
     let entries = RwSignal::new(Vec::<Entry>::new());
+    // The buttons are drawn again only when the list becomes empty or not.
+    let has_entries = Memo::new(move |_| entries.with(|e| !e.is_empty()));
     let next_key = StoredValue::new(0usize);
     let over = RwSignal::new(false);
     let done = RwSignal::new(None::<(String, Option<(Id, String)>)>);
@@ -304,7 +306,7 @@ pub fn ImportPanel() -> impl IntoView {
                 })}
             })}
             <div class="import-files" node_ref=previews></div>
-            <Show when=move || entries.with(|e| !e.is_empty())>
+            {move || has_entries.get().then(|| view! {
                 <div class="button-row">
                     <button type="button" class="primary" disabled=move || importable() == 0 on:click=import_all>
                         {move || match importable() {
@@ -313,7 +315,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </button>
                     <button type="button" on:click=move |_| entries.set(Vec::new())>{live!("common.cancel")}</button>
                 </div>
-            </Show>
+            })}
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! fields: never stored, never in a draft.
 
 use leptos::prelude::*;
+
 use leptos::task::spawn_local;
 
 use crate::app::platform::browser::focus_later;
@@ -71,7 +72,7 @@ pub fn ProtectFields(protection: Protection) -> impl IntoView {
                 {live!("encryption.protect")}
             </label>
         </div>
-        <Show when=move || on.get()>
+        {move || on.get().then(|| view! {
             <div class="protect" data-testid="protect">
                 <p class="hint">{live!("encryption.protect_hint")}</p>
                 <TextField
@@ -100,7 +101,7 @@ pub fn ProtectFields(protection: Protection) -> impl IntoView {
                     })
                 />
             </div>
-        </Show>
+        })}
     }
 }
 

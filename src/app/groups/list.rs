@@ -42,8 +42,8 @@ pub fn GroupList() -> impl IntoView {
                 <h2 id="groups-title">{live!("groups.title")}</h2>
                 <button type="button" class="primary" on:click=move |_| state.open(Panel::GroupForm(None))>{live!("groups.add")}</button>
             </div>
-            <Show when=move || groups.with(|g| !g.is_empty()) fallback=|| view! { <p class="empty">{live!("groups.empty")}</p> }>
-                <ul class="cards" data-testid="group-list">
+            <p class="empty" hidden=move || groups.with(|g| !g.is_empty())>{live!("groups.empty")}</p>
+            <ul class="cards" data-testid="group-list">
                     // Re-rendered whole on a change: a handful of cards, and no field inside to keep focus in.
                     {move || groups.get().into_iter().map(|(id, name, kind, members, last)| {
                         let edit_id = id.clone();
@@ -71,7 +71,6 @@ pub fn GroupList() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-            </Show>
         </section>
     }
 }

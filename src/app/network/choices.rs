@@ -96,7 +96,7 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
                 <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 1 on:change=move |_| depth.set(1) />{live!("network.step1")}</label>
                 <label class="radio"><input type="radio" name="network-depth" prop:checked=move || depth.get() == 2 on:change=move |_| depth.set(2) />{live!("network.step2")}</label>
             </fieldset>
-            <Show when=move || mode.get() == Mode::Sectors>
+            {move || (mode.get() == Mode::Sectors).then(|| view! {
                 <div class="field">
                     <label for="network-sectors">{live!("network.sectors_by")}</label>
                     <select id="network-sectors" on:change=move |ev| sector_by.set(SectorBy::from_key(&event_target_value(&ev)))>
@@ -117,7 +117,7 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-            </Show>
+            })}
         </div>
     </div>
     }

@@ -94,12 +94,12 @@ fn register_service_worker(offline: Offline) {
 #[component]
 pub fn OfflineStatus(offline: Offline) -> impl IntoView {
     view! {
-        <Show when=move || offline.update_ready.get()>
+        {move || offline.update_ready.get().then(|| view! {
             <div class="banner info" role="status" data-testid="update-ready">
                 <p>{live!("offline.update_ready")}</p>
                 <button type="button" on:click=move |_| offline.update_ready.set(false)>{live!("common.understood")}</button>
             </div>
-        </Show>
+        })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! Creating a region, and editing its name, kind and Sozialräume.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::platform::browser::new_id;
@@ -117,24 +118,19 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="primary">{move || if creating { t!("region.create") } else { t!("common.save") }}</button>
                     {creating.then(|| view! {
-                        <Show when=has_regions>
+                        {move || has_regions().then(|| view! {
                             <button type="button" on:click=move |_| {
                                 form.finish();
                                 state.view.set(View::Actors);
                             }>{live!("common.cancel")}</button>
-                        </Show>
+                        })}
                     })}
                 </div>
             </form>
             {region_id.map(|id| view! {
                 <section class="danger-zone" aria-labelledby="delete-region-title">
                     <h3 id="delete-region-title">{live!("region.delete_title")}</h3>
-                    <Show
-                        when=move || confirm_delete.get()
-                        fallback=move || view! {
-                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{live!("region.delete")}</button>
-                        }
-                    >
+                    {move || if confirm_delete.get() { Either::Left(view! {
                         {
                             let id = id.clone();
                             let summary = state
@@ -153,7 +149,9 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                 </div>
                             }
                         }
-                    </Show>
+                    }) } else { Either::Right(view! {
+                            <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{live!("region.delete")}</button>
+                        }) }}
                 </section>
             })}
         </section>

@@ -161,7 +161,8 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
     let direction_options = Signal::derive(|| {
         [Direction::Forward, Direction::Both].iter().map(|d| (d.key().to_owned(), d.label().to_owned())).collect::<Vec<_>>()
     });
-    let directed = move || draft.with(|d| d.kind.has_direction());
+    // A Memo: the direction field is drawn again only when this changes, not at every keystroke.
+    let directed = Memo::new(move |_| draft.with(|d| d.kind.has_direction()));
     let actor_value = |pick: fn(&RelationDraft) -> &Option<Id>| {
         Signal::derive(move || draft.with(|d| pick(d).as_ref().map(|a| a.0.clone()).unwrap_or_default()))
     };
@@ -222,7 +223,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                 on_change=Callback::new(move |v: String| draft.update(|d| d.from = (!v.is_empty()).then(|| Id(v))))
                 error=error_of(errors, "from")
             />
-            <Show when=directed>
+            {move || directed.get().then(|| view! {
                 <SelectField
                     id="relation-direction"
                     label=live!("relations.direction")
@@ -230,7 +231,7 @@ pub fn RelationForm(editing: Option<Id>, from: Option<Id>) -> impl IntoView {
                     value=Signal::derive(move || draft.with(|d| d.effective_direction().key()))
                     on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_key(&v) { d.direction = x }))
                 />
-            </Show>
+            })}
             <SelectField
                 id="relation-to"
                 label=live!("relations.to")

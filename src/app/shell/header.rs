@@ -1,6 +1,7 @@
 //! The top bar (region switch, undo/redo, save state) and the area tabs.
 
 use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 
 use crate::app::platform::persist::Health;
@@ -130,9 +131,10 @@ pub fn Tabs() -> impl IntoView {
             </button>
         }
     };
-    let has_region = move || state.workspace.with(|ws| !ws.regions.is_empty());
+    // A Memo: the tabs are drawn again only when the first region comes or the last goes.
+    let has_region = Memo::new(move |_| state.workspace.with(|ws| !ws.regions.is_empty()));
     view! {
-        <Show when=has_region>
+        {move || has_region.get().then(|| view! {
             <nav class="tabs" aria-label=live!("tabs.label")>
                 <h1 class="region-title">{move || state.with_region(|r| r.name.clone())}</h1>
                 <div class="tab-row">
@@ -146,7 +148,7 @@ pub fn Tabs() -> impl IntoView {
                     {tab(View::Region, || t!("tabs.region"), None)}
                 </div>
             </nav>
-        </Show>
+        })}
     }
 }
 

@@ -1,6 +1,7 @@
 //! A destructive button that asks once, in place, before it acts. Its
 //! texts are `TextProp`s, so that they follow a switch of language.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -21,14 +22,7 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     view! {
-        <Show
-            when=move || asking.get()
-            fallback=move || view! {
-                <button type="button" class="small danger" aria-label={let aria_label = aria_label.clone() ; move || aria_label.as_ref().map(TextProp::get)} on:click=move |_| asking.set(true)>
-                    {let label = label.clone(); move || label.get()}
-                </button>
-            }
-        >
+        {move || if asking.get() { Either::Left(view! {
             <span class="confirm-inline" role="group" aria-label=live!("confirm.group")>
                 {let question = question.clone(); move || question.get()}" "
                 <button type="button" class="small danger" on:click=move |_| {
@@ -37,6 +31,10 @@ pub fn ConfirmButton(
                 }>{let confirm_label = confirm_label.clone(); move || confirm_label.get()}</button>
                 <button type="button" class="small" on:click=move |_| asking.set(false)>{live!("common.cancel")}</button>
             </span>
-        </Show>
+        }) } else { Either::Right(view! {
+                <button type="button" class="small danger" aria-label={let aria_label = aria_label.clone() ; move || aria_label.as_ref().map(TextProp::get)} on:click=move |_| asking.set(true)>
+                    {let label = label.clone(); move || label.get()}
+                </button>
+            }) }}
     }
 }
