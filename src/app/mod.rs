@@ -20,7 +20,6 @@ mod state;
 mod storage;
 mod widgets;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use shell::banner::{NewerDataScreen, StorageAlert, StorageNotices};
@@ -64,7 +63,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
             ev.prevent_default();
             platform::browser::focus_later("nav.tabs button[aria-pressed='true'], nav.tabs button");
         }>{live!("app.skip_tabs")}</a>
-        {move || if !newer.get() { Either::Left(view! {
+        {move || if !newer.get() { view! {
             <div class="top">
                 <Header />
                 <StorageAlert />
@@ -75,7 +74,7 @@ fn App(mut startup: platform::persist::Startup) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <MainView />
             </main>
-        }) } else { Either::Right(view! { <NewerDataScreen /> }) }}
+        }.into_any() } else { view! { <NewerDataScreen /> }.into_any() }}
         <footer class="footer">
             <p>{live!("app.footer_local")}</p>
             <nav class="legal-links" aria-label=live!("legal.nav")>

@@ -1,6 +1,5 @@
 //! The actor list: search as you type, filters, sort.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::widgets::more_rows::{row_limit, MoreRows};
@@ -74,7 +73,7 @@ pub fn ActorList() -> impl IntoView {
                     })>{live!("actors.reset_filters")}</button>
                 })}
             </p>
-            {move || if any_match.get() { Either::Left(view! {
+            {move || if any_match.get() { view! {
                 <table class="data actor-table" data-testid="actor-table">
                     <thead>
                         <tr>
@@ -116,7 +115,7 @@ pub fn ActorList() -> impl IntoView {
                     </tbody>
                 </table>
                 <MoreRows limit=limit matching=Signal::derive(matching) rows="[data-testid=actor-table] tbody tr" shown=|shown, total| tr!("actors.shown", shown = shown, total = total) />
-            }) } else { Either::Right(view! {
+            }.into_any() } else { view! {
                     <p class="empty">
                         {move || if total() == 0 {
                             t!("actors.empty")
@@ -124,7 +123,7 @@ pub fn ActorList() -> impl IntoView {
                             t!("actors.no_match")
                         }}
                     </p>
-                }) }}
+                }.into_any() }}
         </section>
     }
 }

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -96,7 +95,7 @@ pub fn AggregateChecklists(
                 <h3 id=id("title")>{live!("analysis.aggregate_title")}</h3>
                 <p class="hint">{live!("analysis.aggregate_hint")}</p>
             })}
-            {move || if has_templates.get() { Either::Left(view! {
+            {move || if has_templates.get() { view! {
                 <p class="print-only" data-testid=id("print-title")>
                     {move || tr!("analysis.print_title", template = template_name(), date = date(&now_iso()), n = result.with(|r| r.included.len()))}
                 </p>
@@ -212,7 +211,7 @@ pub fn AggregateChecklists(
                     <button type="button" on:click=export>{live!("analysis.save_csv")}</button>
                     <button type="button" on:click=print>{live!("analysis.print")}</button>
                 </div>
-            }) } else { Either::Right(view! { <p class="muted">{live!("analysis.no_checklists")}</p> }) }}
+            }.into_any() } else { view! { <p class="muted">{live!("analysis.no_checklists")}</p> }.into_any() }}
         </section>
     }
 }

@@ -2,7 +2,6 @@
 //! counted item by item (`aggregate`), and files counted without importing
 //! them (`files`).
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::analysis::aggregate::AggregateChecklists;
@@ -64,7 +63,7 @@ fn CompareRegions() -> impl IntoView {
     view! {
         <section aria-labelledby="compare-title">
             <h3 id="compare-title">{live!("analysis.compare_title")}</h3>
-            {move || if two_regions.get() { Either::Left(view! {
+            {move || if two_regions.get() { view! {
                 <div class="compare-pickers">
                     {region_select("compare-a", t!("analysis.region_a"), a)}
                     {region_select("compare-b", t!("analysis.region_b"), b)}
@@ -89,7 +88,7 @@ fn CompareRegions() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 })}
-            }) } else { Either::Right(view! { <p class="muted">{live!("analysis.compare_needs_two")}</p> }) }}
+            }.into_any() } else { view! { <p class="muted">{live!("analysis.compare_needs_two")}</p> }.into_any() }}
         </section>
     }
 }

@@ -1,6 +1,5 @@
 //! Creating a region, and editing its name, kind and Sozialräume.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::platform::browser::new_id;
@@ -130,7 +129,7 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
             {region_id.map(|id| view! {
                 <section class="danger-zone" aria-labelledby="delete-region-title">
                     <h3 id="delete-region-title">{live!("region.delete_title")}</h3>
-                    {move || if confirm_delete.get() { Either::Left(view! {
+                    {move || if confirm_delete.get() { view! {
                         {
                             let id = id.clone();
                             let summary = state
@@ -149,9 +148,9 @@ pub fn RegionForm(creating: bool) -> impl IntoView {
                                 </div>
                             }
                         }
-                    }) } else { Either::Right(view! {
+                    }.into_any() } else { view! {
                             <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{live!("region.delete")}</button>
-                        }) }}
+                        }.into_any() }}
                 </section>
             })}
         </section>

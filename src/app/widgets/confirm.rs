@@ -1,7 +1,6 @@
 //! A destructive button that asks once, in place, before it acts. Its
 //! texts are `TextProp`s, so that they follow a switch of language.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -22,7 +21,7 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     view! {
-        {move || if asking.get() { Either::Left(view! {
+        {move || if asking.get() { view! {
             <span class="confirm-inline" role="group" aria-label=live!("confirm.group")>
                 {let question = question.clone(); move || question.get()}" "
                 <button type="button" class="small danger" on:click=move |_| {
@@ -31,10 +30,10 @@ pub fn ConfirmButton(
                 }>{let confirm_label = confirm_label.clone(); move || confirm_label.get()}</button>
                 <button type="button" class="small" on:click=move |_| asking.set(false)>{live!("common.cancel")}</button>
             </span>
-        }) } else { Either::Right(view! {
+        }.into_any() } else { view! {
                 <button type="button" class="small danger" aria-label={let aria_label = aria_label.clone() ; move || aria_label.as_ref().map(TextProp::get)} on:click=move |_| asking.set(true)>
                     {let label = label.clone(); move || label.get()}
                 </button>
-            }) }}
+            }.into_any() }}
     }
 }
