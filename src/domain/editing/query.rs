@@ -189,6 +189,11 @@ impl ActorRows {
 /// The region's actors that `keep` accepts, as (id, name) in alphabetical
 /// order (umlauts folded): the choices of every actor picker.
 pub fn actors_by_name(region: &Region, keep: impl Fn(&Actor) -> bool) -> Vec<(Id, String)> {
+    actors_by_name_with(region, &keep)
+}
+
+/// The body of `actors_by_name`, once in the wasm instead of once per caller.
+fn actors_by_name_with(region: &Region, keep: &dyn Fn(&Actor) -> bool) -> Vec<(Id, String)> {
     let mut actors: Vec<(String, Id, String)> =
         region.actors.iter().filter(|a| keep(a)).map(|a| (fold(&a.name), a.id.clone(), a.name.clone())).collect();
     order::sort(&mut actors);
