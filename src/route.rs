@@ -17,8 +17,6 @@ pub enum View {
     /// The network picture of the region.
     Network,
     Groups,
-    /// Förderprogramme and Projekte with their Bausteine.
-    Programmes,
     /// Stichtage and what changed between them.
     History,
     Region,
@@ -63,7 +61,6 @@ impl View {
             View::Relations => "beziehungen",
             View::Network => "netzwerk",
             View::Groups => "gremien",
-            View::Programmes => "programme",
             View::History => "verlauf",
             View::Region => "stammdaten",
             View::NewRegion => "neue-region",
@@ -79,12 +76,11 @@ impl View {
         }
     }
 
-    const ALL: [View; 17] = [
+    const ALL: [View; 16] = [
         View::Actors,
         View::Relations,
         View::Network,
         View::Groups,
-        View::Programmes,
         View::History,
         View::Region,
         View::NewRegion,

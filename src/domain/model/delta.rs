@@ -221,7 +221,6 @@ fn head(region: &Region) -> Region {
         stichtage,
         reports,
         journal,
-        programmes,
     } = region;
     Region {
         id: id.clone(),
@@ -234,7 +233,6 @@ fn head(region: &Region) -> Region {
         stichtage: stichtage.clone(),
         reports: reports.clone(),
         journal: journal.clone(),
-        programmes: programmes.clone(),
         ..Region::default()
     }
 }

@@ -285,7 +285,6 @@ fn region_head(region: &Region) -> Region {
         stichtage: _,
         reports,
         journal,
-        programmes,
     } = region;
     Region {
         id: id.clone(),
@@ -302,7 +301,6 @@ fn region_head(region: &Region) -> Region {
         stichtage: Vec::new(),
         reports: reports.clone(),
         journal: journal.clone(),
-        programmes: programmes.clone(),
     }
 }
 
