@@ -3,7 +3,7 @@
 //    breaks the build) and updates their integrity hashes in index.html.
 //    Drops the wasm's exports of the stream classes of wasm-streams (pulled
 //    in by leptos's server functions, never used by this app), so that
-//    wasm-opt can remove the code only they kept (-1.6 KB gzip); their JS
+//    wasm-opt can remove the code only they kept (-1.7 KB gzip); their JS
 //    classes stay, unused, and would only call into the wasm if created.
 // 1. Adds a strict Content-Security-Policy to index.html: nothing but the
 //    app's own files, and trunk's one inline loader script by its hash.

@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-
 use wasm_bindgen::JsCast;
 
 use crate::domain::rules::dates::show as date;

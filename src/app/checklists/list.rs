@@ -117,36 +117,36 @@ pub fn ChecklistList() -> impl IntoView {
                 <NewChecklist on_done=Callback::new(move |_: ()| creating.set(false)) />
             })}
             <p class="empty" hidden=move || cards.with(|c| !c.is_empty())>{live!("checklists.empty")}</p>
-                <ul class="cards wide" data-testid="checklist-cards">
-                    // Re-rendered whole on a change: cards hold no field to keep focus in.
-                    {move || cards.get().into_iter().map(|(id, title, template, version, created, progress, overdue, nobody)| {
-                        let open_id = id.clone();
-                        let bar_label = tr!("checklists.progress_of", title = title);
-                        view! {
-                            <li class="card">
-                                <h3>
-                                    <button type="button" class="link" id=format!("open-{}", id.0) on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
-                                </h3>
-                                <p class="muted">{move || tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
-                                <ProgressBar progress=progress label=bar_label />
-                                <p>
-                                    {move || tr!("checklists.overdue", overdue = overdue, nobody = nobody)}
-                                </p>
-                                <div class="actions">
-                                    <ConfirmButton
-                                        label=live!("common.delete_ellipsis")
-                                        question=live!("checklists.delete_question")
-                                        confirm_label=live!("common.confirm_delete")
-                                        on_confirm=Callback::new(move |_: ()| {
-                                            state.edit_region(|r| r.delete_checklist(&id));
-                                            state.confirm(t!("checklists.deleted"));
-                                        })
-                                    />
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <ul class="cards wide" data-testid="checklist-cards">
+                // Re-rendered whole on a change: cards hold no field to keep focus in.
+                {move || cards.get().into_iter().map(|(id, title, template, version, created, progress, overdue, nobody)| {
+                    let open_id = id.clone();
+                    let bar_label = tr!("checklists.progress_of", title = title);
+                    view! {
+                        <li class="card">
+                            <h3>
+                                <button type="button" class="link" id=format!("open-{}", id.0) on:click=move |_| state.show_checklist(open_id.clone(), None)>{title.clone()}</button>
+                            </h3>
+                            <p class="muted">{move || tr!("checklists.origin", template = template, version = version, date = format_timestamp(&created))}</p>
+                            <ProgressBar progress=progress label=bar_label />
+                            <p>
+                                {move || tr!("checklists.overdue", overdue = overdue, nobody = nobody)}
+                            </p>
+                            <div class="actions">
+                                <ConfirmButton
+                                    label=live!("common.delete_ellipsis")
+                                    question=live!("checklists.delete_question")
+                                    confirm_label=live!("common.confirm_delete")
+                                    on_confirm=Callback::new(move |_: ()| {
+                                        state.edit_region(|r| r.delete_checklist(&id));
+                                        state.confirm(t!("checklists.deleted"));
+                                    })
+                                />
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 //! fields: never stored, never in a draft.
 
 use leptos::prelude::*;
-
 use leptos::task::spawn_local;
 
 use crate::app::platform::browser::focus_later;

@@ -44,33 +44,33 @@ pub fn GroupList() -> impl IntoView {
             </div>
             <p class="empty" hidden=move || groups.with(|g| !g.is_empty())>{live!("groups.empty")}</p>
             <ul class="cards" data-testid="group-list">
-                    // Re-rendered whole on a change: a handful of cards, and no field inside to keep focus in.
-                    {move || groups.get().into_iter().map(|(id, name, kind, members, last)| {
-                        let edit_id = id.clone();
-                        let title = name.clone();
-                        view! {
-                            <li class="card">
-                                <h3>{name}</h3>
-                                <p class="kind-badge">{kind}</p>
-                                <p>{let (n, names) = (members.len(), members.join(", ")); move || tr!("groups.members_n", n = n, names = names)}</p>
-                                {last.map(|l| view! { <p class="muted">{live!("groups.last_meeting")}" "{l}</p> })}
-                                <div class="actions">
-                                    <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{live!("common.edit")}</button>
-                                    <ConfirmButton
-                                        label=live!("common.delete_ellipsis")
-                                        question=tr!("groups.delete_question", name = title)
-                                        confirm_label=live!("common.confirm_delete")
-                                        on_confirm=Callback::new(move |_: ()| {
-                                            state.edit_region(|r| r.delete_group(&id));
-                                            state.open(Panel::None);
-                                            state.confirm(t!("groups.deleted"));
-                                        })
-                                    />
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                // Re-rendered whole on a change: a handful of cards, and no field inside to keep focus in.
+                {move || groups.get().into_iter().map(|(id, name, kind, members, last)| {
+                    let edit_id = id.clone();
+                    let title = name.clone();
+                    view! {
+                        <li class="card">
+                            <h3>{name}</h3>
+                            <p class="kind-badge">{kind}</p>
+                            <p>{let (n, names) = (members.len(), members.join(", ")); move || tr!("groups.members_n", n = n, names = names)}</p>
+                            {last.map(|l| view! { <p class="muted">{live!("groups.last_meeting")}" "{l}</p> })}
+                            <div class="actions">
+                                <button type="button" class="small" on:click=move |_| state.open(Panel::GroupForm(Some(edit_id.clone())))>{live!("common.edit")}</button>
+                                <ConfirmButton
+                                    label=live!("common.delete_ellipsis")
+                                    question=tr!("groups.delete_question", name = title)
+                                    confirm_label=live!("common.confirm_delete")
+                                    on_confirm=Callback::new(move |_: ()| {
+                                        state.edit_region(|r| r.delete_group(&id));
+                                        state.open(Panel::None);
+                                        state.confirm(t!("groups.deleted"));
+                                    })
+                                />
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

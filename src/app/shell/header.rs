@@ -1,7 +1,6 @@
 //! The top bar (region switch, undo/redo, save state) and the area tabs.
 
 use leptos::prelude::*;
-
 use wasm_bindgen::JsCast;
 
 use crate::app::platform::persist::Health;
