@@ -17,6 +17,8 @@ pub enum View {
     /// The network picture of the region.
     Network,
     Groups,
+    /// Förderprogramme and Projekte with their Bausteine.
+    Programmes,
     /// Stichtage and what changed between them.
     History,
     Region,
@@ -61,6 +63,7 @@ impl View {
             View::Relations => "beziehungen",
             View::Network => "netzwerk",
             View::Groups => "gremien",
+            View::Programmes => "programme",
             View::History => "verlauf",
             View::Region => "stammdaten",
             View::NewRegion => "neue-region",
@@ -76,11 +79,12 @@ impl View {
         }
     }
 
-    const ALL: [View; 16] = [
+    const ALL: [View; 17] = [
         View::Actors,
         View::Relations,
         View::Network,
         View::Groups,
+        View::Programmes,
         View::History,
         View::Region,
         View::NewRegion,

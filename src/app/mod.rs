@@ -12,6 +12,7 @@ mod history;
 mod legal;
 mod network;
 mod platform;
+mod programmes;
 mod region;
 mod relations;
 mod shell;
@@ -132,6 +133,7 @@ fn MainView() -> impl IntoView {
             View::Network => view! { <network::view::NetworkView /> }.into_any(),
             View::Groups => view! { <groups::list::GroupList /> }.into_any(),
             View::History => view! { <history::view::HistoryView /> }.into_any(),
+            View::Programmes => view! { <programmes::list::ProgrammeList /> }.into_any(),
             View::Region
             | View::NewRegion
             | View::Data
@@ -186,6 +188,8 @@ fn SidePanel() -> impl IntoView {
             Panel::RelationForm { editing, from } => view! { <relations::list::RelationForm editing=editing from=from /> }.into_any(),
             Panel::GroupForm(id) => view! { <groups::list::GroupForm id=id /> }.into_any(),
             Panel::JournalForm(id) => view! { <history::journal::JournalForm id=id /> }.into_any(),
+            Panel::ProgrammeForm(id) => view! { <programmes::form::ProgrammeForm id=id /> }.into_any(),
+            Panel::BausteinForm(programme, id) => view! { <programmes::form::BausteinForm programme=programme id=id /> }.into_any(),
         };
         Some(view! { <aside class="panel" aria-label={live!("app.panel_label")}>{body}</aside> })
     }

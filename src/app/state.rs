@@ -36,6 +36,9 @@ pub enum Panel {
     },
     GroupForm(Option<Id>),
     JournalForm(Option<Id>),
+    ProgrammeForm(Option<Id>),
+    /// A programme's Baustein; `None` adds one.
+    BausteinForm(Id, Option<Id>),
 }
 
 impl Panel {
@@ -242,6 +245,21 @@ impl AppState {
             "relation" if exists(&|r, id| r.relation(id).is_some()) => Panel::RelationForm { editing: entity, from: None },
             "group" if exists(&|r, id| r.group(id).is_some()) => Panel::GroupForm(entity),
             "journal" if exists(&|r, id| r.journal.iter().any(|e| &e.id == id)) => Panel::JournalForm(entity),
+            "programme" if exists(&|r, id| r.programme(id).is_some()) => Panel::ProgrammeForm(entity),
+            // Kept under the Baustein, or under its programme while new.
+            "baustein" => {
+                let entity = entity.clone().unwrap_or_default();
+                let found = self.with_region_untracked(|r| {
+                    r.programmes.iter().find_map(|p| match p.bausteine.iter().any(|b| b.id == entity) {
+                        true => Some(Panel::BausteinForm(p.id.clone(), Some(entity.clone()))),
+                        false => (p.id == entity).then(|| Panel::BausteinForm(p.id.clone(), None)),
+                    })
+                });
+                match found.flatten() {
+                    Some(panel) => panel,
+                    None => return,
+                }
+            }
             _ => return,
         };
         self.panel.set(panel);

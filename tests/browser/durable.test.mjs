@@ -114,13 +114,13 @@ test('data stored whole by an earlier version loads, and the next save stores it
   await createActor(page, { name: 'Nach dem Update e. V.' });
   await saved(page);
   const envelope = JSON.parse(await readStoredText(page));
-  assert.equal(envelope.schema, 5);
+  assert.equal(envelope.schema, 6);
   assert.ok(activeRegion(await stored(page)).actors.some((a) => a.name === 'Nach dem Update e. V.'));
   // The whole copy stays as the state before until the save after.
   await createActor(page, { name: 'Noch einer e. V.' });
   await saved(page);
   const slots = await page.evaluate((key) => [localStorage.getItem(key), localStorage.getItem(`${key}.b`)], STORAGE_KEY);
-  assert.ok(slots.every((text) => JSON.parse(text).schema === 5), 'no slot holds the whole workspace any more');
+  assert.ok(slots.every((text) => JSON.parse(text).schema === 6), 'no slot holds the whole workspace any more');
   await reload(page);
   assert.equal(await page.getByTestId('actor-count').textContent(), '45 Akteure');
   await context.close();
@@ -206,7 +206,7 @@ test('a damaged part falls back to the state before, and the manifest with its p
     return JSON.parse(localStorage.getItem(key));
   });
   assert.equal(aside.format, 'netzwerkatlas-unreadable');
-  assert.equal(JSON.parse(aside.manifest).schema, 5);
+  assert.equal(JSON.parse(aside.manifest).schema, 6);
   const part = aside.parts.find((p) => p.name === damagedKey.slice(PART_PREFIX.length));
   assert.equal(part.text.length, 100, 'the damaged part as it was');
   assert.ok(aside.parts.length >= 5 && aside.parts.every((p) => typeof p.text === 'string'), 'every part it names');

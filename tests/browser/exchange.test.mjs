@@ -21,7 +21,7 @@ test('export a region, delete it, import the file: the same data, field by field
   const { name, json } = await exportRegion(page);
   assert.match(name, /^netzwerkatlas-landkreis-lindenau-demo-\d{4}-\d\d-\d\d\.json$/);
   assert.equal(json.format, 'netzwerkatlas');
-  assert.equal(json.schema, 5);
+  assert.equal(json.schema, 6);
   assert.equal(json.scope, 'region');
   assert.equal(json.region.name, before.name);
   assert.equal(json.checksum, checksumOf(json.content), 'the checksum follows the README definition');
@@ -119,7 +119,7 @@ test('bad files get a clear German message and change nothing; hostile text stay
     asUpload('gephi.json', JSON.stringify({ nodes: [], edges: [] })),
     asUpload('riesig.json', `"${'x'.repeat(11 * 1024 * 1024)}"`),
     asUpload('tief.json', deep),
-    asUpload('neu.json', sealed({ ...json, schema: 6 })),
+    asUpload('neu.json', sealed({ ...json, schema: 7 })),
     asUpload('fremd.json', sealed(hostile)),
   ];
   await chooseFiles(page, files);
@@ -129,10 +129,10 @@ test('bad files get a clear German message and change nothing; hostile text stay
     'Die Datei ist keine Netzwerkatlas-Datei',
     'Die Datei ist zu groß (11 MB)',
     'Die Datei ist ungewöhnlich tief verschachtelt (mehr als 32 Ebenen) und wird aus Sicherheitsgründen nicht gelesen',
-    'Die Datei stammt aus einer neueren Version von Netzwerkatlas (Datenformat 6)',
+    'Die Datei stammt aus einer neueren Version von Netzwerkatlas (Datenformat 7)',
   ]);
   assert.match(messages[2], /Netzwerkatlas liest Dateien bis 10 MB/);
-  assert.match(messages[4], /Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat 6 kennt/);
+  assert.match(messages[4], /Bitte verwenden Sie eine aktuelle Version von Netzwerkatlas, die Datenformat 7 kennt/);
   assert.deepEqual(await stored(page), untouched, 'reading files changes nothing');
 
   const notes = await page.getByTestId('import-notes').textContent();

@@ -11,7 +11,7 @@ test('first start shows the demo region and stores it', async () => {
   await saved(page);
   const envelope = await stored(page);
   assert.equal(envelope.format, 'netzwerkatlas-workspace');
-  assert.equal(envelope.schema, 5);
+  assert.equal(envelope.schema, 6);
   assert.match(envelope.saved_at, /^\d{4}-\d\d-\d\dT/);
   const region = activeRegion(envelope);
   assert.equal(region.actors.length, 43);

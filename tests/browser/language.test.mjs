@@ -108,7 +108,7 @@ test('in English, damaged or newer stored data is reported in English', async ()
   // Data of a newer version: the screen that refuses it is English, too.
   await writeStored(page, JSON.stringify({ format: 'netzwerkatlas-workspace', schema: 9, parts: {} }));
   await reload(page);
-  assert.match(await page.getByTestId('newer-data').textContent(), /newer version of Netzwerkatlas \(data format 9; this version knows up to 5\)/);
+  assert.match(await page.getByTestId('newer-data').textContent(), /newer version of Netzwerkatlas \(data format 9; this version knows up to 6\)/);
   await context.close();
 });
 

@@ -61,6 +61,12 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   const activities = await page.getByLabel('Tätigkeiten').inputValue();
   if (periods[1].startsWith('4. Quartal 2026')) assert.match(activities, /^- 20\.10\.2026 Öffentlichkeitsarbeit: Flyer zum Teilhabemanagement/);
   else assert.match(activities, /^(- \d\d\.\d\d\.\d{4} .+|Im Zeitraum steht nichts im Tätigkeitsjournal\.)$/m);
+  // The programmes that ran in the period: the demo's runs from 2022 to 2026, with four Bausteine.
+  const programmes = await page.getByLabel('Programme und Bausteine').inputValue();
+  if (/202[2-6]/.test(periods[1])) {
+    assert.match(programmes, /^JUGEND STÄRKEN im Quartier \(Fördergeber: .+; Laufzeit: 01\.01\.2022 bis 31\.12\.2026\)\n/);
+    assert.match(programmes, /\n- Clearing: Träger: Jugendberufsagentur Lindenau; Partner: Agentur für Arbeit Lindenau, Berufliche Schulen Lindenau; Sozialräume: Mitte, Nord\n/);
+  } else assert.equal(programmes, 'Im Zeitraum lief kein Programm.');
 
   // The coordinator writes the outlook and shortens the title; kept when the field is left.
   await page.getByLabel('Ausblick und Bemerkungen').fill('Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
@@ -71,7 +77,7 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   const region = activeRegion(await stored(page));
   assert.equal(region.reports.length, 1);
   assert.equal(region.reports[0].title, 'Sachbericht');
-  assert.equal(region.reports[0].parts[6].text, 'Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
+  assert.equal(region.reports[0].parts[7].text, 'Im nächsten Quartal:\n- Fachtag Übergang Schule–Beruf\n- Vereinbarung mit dem Jobcenter');
 
   await reload(page);
   await page.getByRole('button', { name: 'Verlauf' }).click();
@@ -87,7 +93,7 @@ test('a quarterly report: drafted with the changes, edited, kept, printed alone,
   assert.ok(!(await page.locator('#report-title').isVisible()), 'nor the fields');
   assert.equal(await printed.locator('h2').textContent(), 'Sachbericht');
   assert.deepEqual(await printed.locator('h3').allTextContents(), [
-    'Überblick', 'Veränderungen im Netzwerk', 'Gremien und Sitzungen', 'Tätigkeiten', 'Stand der Checklisten', 'Maßnahmenplan', 'Ausblick und Bemerkungen',
+    'Überblick', 'Veränderungen im Netzwerk', 'Gremien und Sitzungen', 'Tätigkeiten', 'Programme und Bausteine', 'Stand der Checklisten', 'Maßnahmenplan', 'Ausblick und Bemerkungen',
   ]);
   assert.deepEqual(await printed.locator('ul').last().locator('li').allTextContents(), ['Fachtag Übergang Schule–Beruf', 'Vereinbarung mit dem Jobcenter']);
   await page.emulateMedia({ media: 'screen' });

@@ -29,7 +29,7 @@ const validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema
 /** A sealed region file with just these actors, as an upload for `setInputFiles`. */
 export function regionUpload(id, name, actors) {
   const file = {
-    format: 'netzwerkatlas', schema: 5, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
+    format: 'netzwerkatlas', schema: 6, app_version: '0.2.0', exported_at: '2026-11-01T10:00:00Z', scope: 'region',
     region: { id, name }, author: '', personal_data: true,
     content: { regions: [{ id, name, actors }], templates: [] },
   };

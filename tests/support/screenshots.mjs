@@ -63,7 +63,18 @@ const shots = (page) => [
     await page.locator('#network-sectors').selectOption('sozialraum');
     await page.locator('.network-svg').evaluate((svg) => svg.scrollIntoView({ block: 'center' }));
   }],
+  ['programmes', async () => {
+    await page.locator('#network-mode').selectOption('force');
+    await page.getByRole('button', { name: 'Programme', exact: true }).click();
+  }],
+  ['baustein-form', async () => page.getByTestId('programme-list').getByRole('button', { name: 'Clearing' }).click()],
+  ['network-programme', async () => {
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByTestId('programme-list').getByRole('button', { name: 'Im Netzwerkbild zeigen' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="network-count"]').textContent.includes('angeordnet'));
+  }],
   ['checklist-due-error', async () => {
+    await page.locator('#filter-programme').selectOption('');
     await page.getByRole('button', { name: /^Checklisten/ }).click();
     await page.getByRole('button', { name: 'Lokale Planung 2026' }).click();
     const first = page.getByTestId('checklist-item').first();

@@ -7,6 +7,7 @@ use crate::app::widgets::more_rows::{row_limit, MoreRows};
 use crate::i18n::{live_label, number};
 
 use crate::app::state::{use_state, Panel};
+use crate::app::widgets::fields::SelectField;
 use crate::domain::editing::query::{ActorQuery, ActorRow, ActorRows, ActorSort};
 use crate::domain::{ActorKind, Id, Rechtskreis};
 
@@ -22,7 +23,7 @@ pub fn ActorList() -> impl IntoView {
         let sort = sort.get();
         state.with_region(|r| ActorRows::new(r, sort)).unwrap_or_default()
     });
-    let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| rows.select(q))));
+    let selection = Memo::new(move |_| query.with(|q| prepared.with(|rows| state.with_region(|r| rows.select(q, r)))).unwrap_or_default());
     // A new search or filter starts again with the first rows.
     let limit = row_limit(move || query.track());
     let matching = move || selection.with(Vec::len);
@@ -136,6 +137,12 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
     let sozialraeume = move || {
         state.with_region(|r| r.sozialraeume.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     };
+    // Choices: all programmes, then each of the region's.
+    let programmes = Signal::derive(move || {
+        let all = (String::new(), t!("actors.all_programmes").to_owned());
+        let each = state.with_region(|r| r.programmes.iter().map(|p| (p.id.0.clone(), p.name.clone())).collect::<Vec<_>>());
+        std::iter::once(all).chain(each.unwrap_or_default()).collect::<Vec<_>>()
+    });
     view! {
         <div class="filters" role="search" aria-label=live!("actors.search_label")>
                 <div class="field grow">
@@ -199,6 +206,16 @@ pub fn ActorFilters(children: Children) -> impl IntoView {
                     }}
                 </select>
             </div>
+            // Only once the region has programmes.
+            {move || (programmes.with(Vec::len) > 1).then(|| view! {
+                <SelectField
+                    id="filter-programme"
+                    label=live!("actors.programme")
+                    options=programmes
+                    value=Signal::derive(move || query.with(|q| q.programme.as_ref().map(|p| p.0.clone()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| query.update(|q| q.programme = (!v.is_empty()).then_some(Id(v))))
+                />
+            })}
             {children()}
         </div>
     }

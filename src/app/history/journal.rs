@@ -1,5 +1,5 @@
 //! The Tätigkeitsjournal: dated entries of what the network did, each
-//! linked to the actors and Gremien it concerns; listed in the Verlauf,
+//! linked to the actors, Gremien and programmes it concerns; listed in the Verlauf,
 //! newest first, and on the page of each actor it concerns.
 
 use leptos::prelude::*;
@@ -91,6 +91,9 @@ pub fn JournalForm(id: Option<Id>) -> impl IntoView {
     let group_options = Signal::derive(move || {
         state.with_region(|r| r.groups.iter().map(|g| (g.id.0.clone(), g.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
     });
+    let programme_options = Signal::derive(move || {
+        state.with_region(|r| r.programmes.iter().map(|p| (p.id.0.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
+    });
     view! {
         <form class="entity-form" aria-labelledby="journal-form-title" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -124,6 +127,15 @@ pub fn JournalForm(id: Option<Id>) -> impl IntoView {
                     options=group_options
                     checked=Signal::derive(move || draft.with(|d| d.groups.iter().map(|g| g.0.clone()).collect::<Vec<_>>()))
                     on_toggle=Callback::new(move |(group, on): (String, bool)| draft.update(|d| toggle(&mut d.groups, Id(group), on)))
+                />
+            })}
+            {move || (programme_options.with(|p| !p.is_empty())).then(|| view! {
+                <CheckboxGroup
+                    id="entry-programme"
+                    legend=live!("journal.programmes")
+                    options=programme_options
+                    checked=Signal::derive(move || draft.with(|d| d.programmes.iter().map(|p| p.0.clone()).collect::<Vec<_>>()))
+                    on_toggle=Callback::new(move |(p, on): (String, bool)| draft.update(|d| toggle(&mut d.programmes, Id(p), on)))
                 />
             })}
             <div class="actions sticky">

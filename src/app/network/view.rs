@@ -117,7 +117,7 @@ pub fn NetworkView() -> impl IntoView {
                 let near = focus.as_ref().map(|f| neighbourhood(r, f, depth));
                 let degrees = degrees(r);
                 let kinds: HashMap<&Id, ActorKind> = r.actors.iter().map(|a| (&a.id, a.kind)).collect();
-                let matches = q.matcher();
+                let matches = q.matcher(r);
                 actors_by_name(r, |a| match &near {
                     Some(near) => near.contains(&a.id),
                     None => matches(a),
@@ -150,16 +150,20 @@ pub fn NetworkView() -> impl IntoView {
     });
     let ghosts = Memo::new(move |_| {
         let q = query.get();
-        let matches = q.matcher();
-        marks.with(|m| match (m, focus.get()) {
-            (Some(m), None) => m
-                .gone_actors
-                .iter()
-                .filter(|a| matches(a))
-                .map(|a| Node { id: a.id.clone(), name: a.name.clone(), kind: a.kind, degree: 0 })
-                .collect(),
-            _ => Vec::new(),
-        })
+        state
+            .with_region(|r| {
+                let matches = q.matcher(r);
+                marks.with(|m| match (m, focus.get()) {
+                    (Some(m), None) => m
+                        .gone_actors
+                        .iter()
+                        .filter(|a| matches(a))
+                        .map(|a| Node { id: a.id.clone(), name: a.name.clone(), kind: a.kind, degree: 0 })
+                        .collect(),
+                    _ => Vec::new(),
+                })
+            })
+            .unwrap_or_default()
     });
     let ghost_edges = Memo::new(move |_| {
         let mut shown = visible_set.get();

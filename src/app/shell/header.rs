@@ -142,6 +142,7 @@ pub fn Tabs() -> impl IntoView {
                     {tab(View::Network, || t!("tabs.network"), None)}
                     {tab(View::Groups, || t!("tabs.groups"), Some(|c| c.2))}
                     {tab(View::Checklists, || t!("tabs.checklists"), Some(|c| c.3))}
+                    {tab(View::Programmes, || t!("tabs.programmes"), None)}
                     {tab(View::History, || t!("tabs.history"), None)}
                     {tab(View::Region, || t!("tabs.region"), None)}
                 </div>

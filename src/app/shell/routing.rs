@@ -102,6 +102,7 @@ fn set_title(state: AppState) {
         View::Relations => t!("tabs.relations"),
         View::Network => t!("tabs.network"),
         View::Groups => t!("tabs.groups"),
+        View::Programmes => t!("tabs.programmes"),
         View::History => t!("tabs.history"),
         View::Region => t!("tabs.region"),
         View::Checklists => t!("tabs.checklists"),

@@ -7,7 +7,7 @@ use crate::domain::analysis::metrics::{is_written, isolated, percent_text};
 use crate::domain::analysis::over_time::Changes;
 use crate::domain::model::checklist::{ItemKind, Status};
 use crate::domain::model::report::{Report, ReportPart};
-use crate::domain::model::{Id, JournalEntry, Region};
+use crate::domain::model::{Baustein, Id, JournalEntry, Programme, Region};
 use crate::domain::order;
 use crate::domain::rules::dates::{days_in_month, show, Day};
 
@@ -195,10 +195,70 @@ fn journal(region: &Region, from: &str, to: &str) -> String {
     lines.join("\n")
 }
 
-/// The names of the actors and Gremien a journal entry concerns.
+/// The names of the actors, Gremien and programmes a journal entry concerns.
 pub fn entry_names(region: &Region, entry: &JournalEntry) -> Vec<String> {
     let groups = entry.groups.iter().filter_map(|g| region.group(g)).map(|g| g.name.clone());
-    entry.actors.iter().map(|a| region.actor_name(a)).chain(groups).collect()
+    let programmes = entry.programmes.iter().filter_map(|p| region.programme(p)).map(|p| p.name.clone());
+    entry.actors.iter().map(|a| region.actor_name(a)).chain(groups).chain(programmes).collect()
+}
+
+/// A programme's Fördergeber and Laufzeit in a line ("Fördergeber: ESF;
+/// Laufzeit: 01.01.2022 bis 31.12.2026"), empty when it has neither.
+pub fn programme_facts(programme: &Programme) -> String {
+    let runs = match (programme.start.as_str(), programme.end.as_str()) {
+        ("", "") => String::new(),
+        (from, "") => tr!("programme.runs_from", date = show(from)),
+        ("", to) => tr!("programme.runs_until", date = show(to)),
+        (from, to) => tr!("programme.runs", from = show(from), to = show(to)),
+    };
+    let funder = (!programme.funder.is_empty()).then(|| tr!("programme.funded_by", name = programme.funder));
+    funder.into_iter().chain((!runs.is_empty()).then_some(runs)).collect::<Vec<_>>().join("; ")
+}
+
+/// What is known of a Baustein in a line: "Träger: JBA; Partner: Agentur
+/// für Arbeit; Sozialräume: Mitte, Nord" (empty when nothing is).
+pub fn baustein_facts(region: &Region, baustein: &Baustein) -> String {
+    let mut facts = Vec::new();
+    if let Some(traeger) = &baustein.traeger {
+        facts.push(tr!("programme.traeger", name = region.actor_name(traeger)));
+    }
+    if !baustein.partners.is_empty() {
+        facts.push(tr!("programme.partners", names = region.actor_names(&baustein.partners)));
+    }
+    let places: Vec<&str> = baustein.sozialraeume.iter().filter_map(|s| region.sozialraum(s)).map(|s| s.name.as_str()).collect();
+    if !places.is_empty() {
+        facts.push(tr!("programme.where", names = places.join(", ")));
+    }
+    facts.join("; ")
+}
+
+/// The programmes running in the period, each with its facts, goal and
+/// target group, and its Bausteine as a list.
+fn programmes(region: &Region, from: &str, to: &str) -> String {
+    let texts: Vec<String> = region
+        .programmes
+        .iter()
+        .filter(|p| p.runs_during(from, to))
+        .map(|p| {
+            let facts = programme_facts(p);
+            let mut lines = vec![if facts.is_empty() { p.name.clone() } else { format!("{} ({facts})", p.name) }];
+            if !p.goal.is_empty() {
+                lines.push(tr!("programme.goal_is", text = p.goal));
+            }
+            if !p.target_group.is_empty() {
+                lines.push(tr!("programme.target_group_is", text = p.target_group));
+            }
+            for b in &p.bausteine {
+                let facts = baustein_facts(region, b);
+                lines.push(if facts.is_empty() { format!("- {}", b.name) } else { format!("- {}: {facts}", b.name) });
+            }
+            lines.join("\n")
+        })
+        .collect();
+    if texts.is_empty() {
+        return t!("report.no_programmes").to_owned();
+    }
+    texts.join("\n\n")
 }
 
 /// Done and all status items of a checklist's items.
@@ -267,6 +327,7 @@ pub fn draft(id: Id, title: String, from: &str, to: &str, start: Option<&State>,
             part(t!("report.part.changes"), changes(start, end)),
             part(t!("report.part.meetings"), meetings(end.region, from, to)),
             part(t!("report.part.journal"), journal(today, from, to)),
+            part(t!("report.part.programmes"), programmes(end.region, from, to)),
             part(t!("report.part.checklists"), checklists(start, end)),
             part(t!("report.part.plan"), plan(end.region)),
             part(t!("report.part.outlook"), String::new()),
@@ -363,6 +424,7 @@ mod tests {
                 "Veränderungen im Netzwerk",
                 "Gremien und Sitzungen",
                 "Tätigkeiten",
+                "Programme und Bausteine",
                 "Stand der Checklisten",
                 "Maßnahmenplan",
                 "Ausblick und Bemerkungen"
@@ -377,14 +439,24 @@ mod tests {
         assert!(text(2).contains("Übergänge planen") && !text(2).contains("Außerhalb"), "{}", text(2));
         // The demo's journal: one entry in the period, with whom it concerns; none outside it.
         assert_eq!(text(3), "- 30.09.2026 Personal: Teamleitung U25 im Jobcenter neu besetzt (Jobcenter Landkreis Lindenau)");
-        assert!(text(4).contains(&region.checklists[0].title), "{}", text(4));
-        let planned = text(5);
+        // The demo's programme runs 2022 to 2026, with its four Bausteine as a list.
+        assert!(text(4).starts_with("JUGEND STÄRKEN im Quartier (Fördergeber: Bundesministerium"), "{}", text(4));
+        assert!(text(4).contains("; Laufzeit: 01.01.2022 bis 31.12.2026)\nZiel: Junge Menschen"), "{}", text(4));
+        assert!(
+            matches!(blocks(text(4)).as_slice(), [Block::Paragraph(head), Block::Bullets(bausteine)]
+                if head.len() == 3 && bausteine.len() == 4
+                && bausteine[2] == "Clearing: Träger: Jugendberufsagentur Lindenau; Partner: Agentur für Arbeit Lindenau, Berufliche Schulen Lindenau; Sozialräume: Mitte, Nord"),
+            "{}",
+            text(4)
+        );
+        assert!(text(5).contains(&region.checklists[0].title), "{}", text(5));
+        let planned = text(6);
         assert!(planned.contains(&region.checklists[0].sections[0].items[0].text), "{planned}");
         assert!(
             planned.contains(&format!("verantwortlich: {}", region.actors[1].name)) && planned.contains("fällig bis 31.12.2026"),
             "{planned}"
         );
-        assert!(text(6).is_empty(), "the outlook is the coordinator's to write");
+        assert!(text(7).is_empty(), "the outlook is the coordinator's to write");
         // Every part reads as paragraphs and lists.
         assert!(matches!(blocks(text(2)).as_slice(), [Block::Bullets(lines)] if lines.len() == 1));
     }
@@ -400,5 +472,7 @@ mod tests {
         let report = draft(Id("r".into()), "B".into(), "2026-07-01", "2026-09-30", Some(&same), &today, &region, "");
         assert_eq!(report.parts[1].text, "Keine Änderungen.");
         assert!(!report.parts[0].text.contains("zu Beginn"), "equal figures are told once: {}", report.parts[0].text);
+        let later = draft(Id("r".into()), "B".into(), "2027-01-01", "2027-03-31", Some(&same), &today, &region, "");
+        assert_eq!(later.parts[4].text, "Im Zeitraum lief kein Programm.", "the demo's programme ended 2026");
     }
 }

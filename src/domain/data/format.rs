@@ -26,7 +26,7 @@ use crate::domain::rules::integrity::{repair_region, repair_region_ids, repair_t
 pub const FILE_FORMAT: &str = "netzwerkatlas";
 /// The schema this build writes. Version 1 was the backup file of
 /// Netzwerkatlas 0.1 (`"format": "netzwerkatlas-workspace"`).
-pub const FILE_SCHEMA: u64 = 5;
+pub const FILE_SCHEMA: u64 = 6;
 const LEGACY_BACKUP_FORMAT: &str = "netzwerkatlas-workspace";
 /// Files larger than this are not read.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -488,8 +488,8 @@ mod tests {
     fn messages_name_the_limit_and_the_version_needed() {
         assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text().contains("bis 10 MB"));
         assert!(FileError::TooLarge { bytes: 12 * 1024 * 1024 }.message().text().contains("(12 MB)"));
-        let newer = FileError::Newer { found: 6 }.message().text();
-        assert!(newer.contains("Datenformat 6") && newer.contains("bis 5"), "{newer}");
+        let newer = FileError::Newer { found: 7 }.message().text();
+        assert!(newer.contains("Datenformat 7") && newer.contains("bis 6"), "{newer}");
         assert_eq!(megabytes(5_557_452), "5,3 MB");
     }
 

@@ -43,6 +43,9 @@ pub const MIGRATIONS: &[Migration] = &[
     // Version 5 adds the Tätigkeitsjournal (regions may hold `journal`).
     Migration { envelope: Envelope::File, from: 4, name: "4 to 5: journal", up: unchanged },
     Migration { envelope: Envelope::Storage, from: 4, name: "4 to 5: journal", up: unchanged },
+    // Version 6 adds programmes with their Bausteine, and journal entries may name programmes.
+    Migration { envelope: Envelope::File, from: 5, name: "5 to 6: programmes", up: unchanged },
+    Migration { envelope: Envelope::Storage, from: 5, name: "5 to 6: programmes", up: unchanged },
 ];
 
 /// Why an envelope could not be brought up to date.
@@ -149,21 +152,21 @@ mod tests {
 
     #[test]
     fn the_current_version_passes_unchanged() {
-        let current = object(json!({"schema": 5, "x": 1}));
-        assert_eq!(migrate(Envelope::Storage, current.clone(), 5, 5).unwrap(), current);
+        let current = object(json!({"schema": 6, "x": 1}));
+        assert_eq!(migrate(Envelope::Storage, current.clone(), 6, 6).unwrap(), current);
     }
 
     #[test]
-    fn versions_2_to_4_read_as_version_5() {
+    fn versions_2_to_5_read_as_version_6() {
         use crate::domain::data::format::{read_file, FILE_SCHEMA};
         use crate::domain::samples::demo::demo_file;
         // The demo as version 2 wrote it: the same content, schema 2.
         let mut file: Value = serde_json::from_str(&demo_file()).unwrap();
         file["schema"] = json!(2);
         let read = read_file(&file.to_string()).unwrap();
-        assert_eq!(FILE_SCHEMA, 5);
+        assert_eq!(FILE_SCHEMA, 6);
         assert!(read.content.regions.iter().all(|r| r.stichtage.is_empty() && r.reports.is_empty()));
-        for version in [3, 4] {
+        for version in [3, 4, 5] {
             file["schema"] = json!(version);
             assert_eq!(read_file(&file.to_string()).unwrap().content, read.content);
         }
@@ -173,6 +176,6 @@ mod tests {
         );
         let stored =
             object(json!({"format": "netzwerkatlas-workspace", "schema": 2, "saved_at": "x", "parts": {"workspace": "a", "regions": []}}));
-        assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 5).unwrap(), stored);
+        assert_eq!(migrate(Envelope::Storage, stored.clone(), 2, 6).unwrap(), stored);
     }
 }

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::data::decode::deserialize;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
-use crate::domain::model::{Actor, Contact, Group, JournalEntry, Placement, Region, Relation, Sozialraum};
+use crate::domain::model::{Actor, Baustein, Contact, Group, JournalEntry, Placement, Programme, Region, Relation, Sozialraum};
 use crate::i18n::{Key, Message};
 
 /// (id, name) of a region's actors, to name relations by their ends.
@@ -84,6 +84,22 @@ static JOURNAL_ENTRY: Kind = Kind {
     lists: &[],
     stand_ins: &[("kind", "sonstiges", key!("entry_kind.sonstiges"))],
 };
+static BAUSTEIN: Kind = Kind {
+    label: key!("restore.record.baustein"),
+    named_by: "name",
+    reads: reads::<Baustein>,
+    minimal: r#"{"id": "x", "name": "x"}"#,
+    lists: &[],
+    stand_ins: &[],
+};
+static PROGRAMME: Kind = Kind {
+    label: key!("restore.record.programme"),
+    named_by: "name",
+    reads: reads::<Programme>,
+    minimal: r#"{"id": "x", "name": "x"}"#,
+    lists: &[("bausteine", &BAUSTEIN)],
+    stand_ins: &[],
+};
 static SOZIALRAUM: Kind = Kind {
     label: key!("restore.record.sozialraum"),
     named_by: "name",
@@ -137,6 +153,7 @@ static REGION: Kind = Kind {
         ("checklists", &CHECKLIST),
         ("placed", &PLACEMENT),
         ("journal", &JOURNAL_ENTRY),
+        ("programmes", &PROGRAMME),
     ],
     stand_ins: &[("kind", "sonstige", key!("region_kind.sonstige"))],
 };
@@ -340,6 +357,8 @@ mod tests {
             &RELATION,
             &GROUP,
             &JOURNAL_ENTRY,
+            &PROGRAMME,
+            &BAUSTEIN,
             &SOZIALRAUM,
             &PLACEMENT,
             &ITEM,
@@ -437,6 +456,28 @@ mod tests {
         assert_eq!(journal.iter().map(|e| e.id.0.as_str()).collect::<Vec<_>>(), ["e1", "e3"]);
         assert_eq!(journal[0].kind, crate::domain::EntryKind::Sonstiges);
         assert_eq!(journal[1].actors, [crate::domain::Id("a".into())]);
+    }
+
+    #[test]
+    fn a_bad_baustein_costs_itself_not_its_programme() {
+        let mut content = json!({"regions": [{"id": "r", "name": "Kreis Ost", "programmes": [
+            {"id": "p1", "name": "JUGEND STÄRKEN", "start": "2022-01-01", "bausteine": [
+                {"id": "b1", "name": "Clearing", "traeger": "a"},
+                {"id": "b2", "partners": ["a"]},
+                {"id": "b3", "name": "Mikroprojekte", "partners": ["a", false]},
+            ]},
+            {"id": "p2", "funder": "ESF"},
+        ]}]});
+        let said = texts(&restore_content(&mut content).unwrap());
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(said[0].starts_with("Baustein „#2“ in Programm „JUGEND STÄRKEN“ in Region „Kreis Ost“ ließ sich nicht lesen"), "{said:?}");
+        assert!(said[1].contains("„Mikroprojekte“") && said[1].contains("false"), "{said:?}");
+        assert!(said[2].starts_with("Programm „#2“ in Region „Kreis Ost“ ließ sich nicht lesen"), "{said:?}");
+        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let programmes = &restored.regions[0].programmes;
+        assert_eq!(programmes.len(), 1);
+        assert_eq!(programmes[0].bausteine.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["Clearing", "Mikroprojekte"]);
+        assert_eq!(programmes[0].bausteine[1].partners, [crate::domain::Id("a".into())]);
     }
 
     #[test]

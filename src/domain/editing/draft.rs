@@ -269,6 +269,7 @@ impl JournalEntry {
             text: String::new(),
             actors: Vec::new(),
             groups: Vec::new(),
+            programmes: Vec::new(),
         }
     }
 
@@ -292,6 +293,7 @@ impl JournalEntry {
         // The region's order; links to actors or Gremien gone meanwhile are dropped.
         let actors = region.actors.iter().filter(|a| self.actors.contains(&a.id)).map(|a| a.id.clone()).collect();
         let groups = region.groups.iter().filter(|g| self.groups.contains(&g.id)).map(|g| g.id.clone()).collect();
+        let programmes = region.programmes.iter().filter(|p| self.programmes.contains(&p.id)).map(|p| p.id.clone()).collect();
         Ok(JournalEntry {
             id: self.id.clone(),
             date: input_to_iso(self.date.trim()),
@@ -300,7 +302,87 @@ impl JournalEntry {
             text: self.text.trim().to_owned(),
             actors,
             groups,
+            programmes,
         })
+    }
+}
+
+/// A programme's form holds the programme's details, its Laufzeit as typed
+/// ("01.01.2015"); its Bausteine have a form of their own.
+impl Programme {
+    pub fn draft(id: Id) -> Programme {
+        Programme {
+            id,
+            name: String::new(),
+            funder: String::new(),
+            start: String::new(),
+            end: String::new(),
+            goal: String::new(),
+            target_group: String::new(),
+            bausteine: Vec::new(),
+        }
+    }
+
+    pub fn as_draft(&self) -> Programme {
+        Programme { start: show(&self.start), end: show(&self.end), bausteine: Vec::new(), ..self.clone() }
+    }
+
+    /// The programme's details a draft makes, or the messages for its fields.
+    pub fn from_draft(&self) -> Result<Programme, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.name.trim().is_empty() {
+            errors.insert("name".into(), Message::new(key!("form.name_required")));
+        }
+        let (start, end) = (self.start.trim(), self.end.trim());
+        for (field, value) in [("start", start), ("end", end)] {
+            if !value.is_empty() && !is_valid_date(value) {
+                errors.insert(field.into(), Message::new(key!("form.meeting_date")));
+            }
+        }
+        let (start, end) = (input_to_iso(start), input_to_iso(end));
+        if !errors.contains_key("start") && !errors.contains_key("end") && !start.is_empty() && !end.is_empty() && end < start {
+            errors.insert("end".into(), Message::new(key!("form.end_before_start")));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let text = |s: &String| s.trim().to_owned();
+        Ok(Programme {
+            id: self.id.clone(),
+            name: text(&self.name),
+            funder: text(&self.funder),
+            start,
+            end,
+            goal: text(&self.goal),
+            target_group: text(&self.target_group),
+            bausteine: Vec::new(),
+        })
+    }
+}
+
+/// A Baustein's form holds the Baustein itself.
+impl Baustein {
+    pub fn draft(id: Id) -> Baustein {
+        Baustein { id, name: String::new(), traeger: None, partners: Vec::new(), sozialraeume: Vec::new() }
+    }
+
+    /// The Baustein a draft makes (links in the region's order, those gone
+    /// meanwhile dropped), or the message for its name.
+    pub fn from_draft(&self, region: &Region) -> Result<Baustein, FieldErrors> {
+        if self.name.trim().is_empty() {
+            let mut errors = FieldErrors::new();
+            errors.insert("name".into(), Message::new(key!("form.name_required")));
+            return Err(errors);
+        }
+        let traeger = self.traeger.clone().filter(|t| region.actor(t).is_some());
+        let partners = region
+            .actors
+            .iter()
+            .filter(|a| self.partners.contains(&a.id) && Some(&a.id) != traeger.as_ref())
+            .map(|a| a.id.clone())
+            .collect();
+        let sozialraeume = region.sozialraeume.iter().filter(|s| self.sozialraeume.contains(&s.id)).map(|s| s.id.clone()).collect();
+        Ok(Baustein { id: self.id.clone(), name: self.name.trim().to_owned(), traeger, partners, sozialraeume })
     }
 }
 

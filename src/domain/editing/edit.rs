@@ -84,6 +84,9 @@ impl Region {
         for entry in &mut self.journal {
             entry.actors.retain(|a| a != actor);
         }
+        for baustein in self.programmes.iter_mut().flat_map(|p| &mut p.bausteine) {
+            baustein.retain_links(|a| a != actor, |_| true);
+        }
         for other in &mut self.actors {
             if other.traeger.as_ref() == Some(actor) {
                 other.traeger = None;
@@ -155,7 +158,36 @@ impl Region {
         self.journal.retain(|e| &e.id != entry);
     }
 
-    /// Replaces name, kind, Sozialräume and notes; actors lose references to
+    /// Adds the programme, or replaces the details of the one with its id
+    /// (its Bausteine are edited one by one and stay).
+    pub fn upsert_programme(&mut self, mut programme: Programme) {
+        if let Some(old) = self.programme(&programme.id) {
+            programme.bausteine = old.bausteine.clone();
+        }
+        upsert(&mut self.programmes, programme, |a, b| a.id == b.id);
+    }
+
+    pub fn delete_programme(&mut self, programme: &Id) {
+        self.programmes.retain(|p| &p.id != programme);
+        for entry in &mut self.journal {
+            entry.programmes.retain(|p| p != programme);
+        }
+    }
+
+    /// Adds the Baustein to the programme, or replaces the one with its id.
+    pub fn upsert_baustein(&mut self, programme: &Id, baustein: Baustein) {
+        if let Some(p) = self.programmes.iter_mut().find(|p| &p.id == programme) {
+            upsert(&mut p.bausteine, baustein, |a, b| a.id == b.id);
+        }
+    }
+
+    pub fn delete_baustein(&mut self, programme: &Id, baustein: &Id) {
+        if let Some(p) = self.programmes.iter_mut().find(|p| &p.id == programme) {
+            p.bausteine.retain(|b| &b.id != baustein);
+        }
+    }
+
+    /// Replaces name, kind, Sozialräume and notes; actors and Bausteine lose references to
     /// Sozialräume that no longer exist.
     pub fn apply_structure(&mut self, name: String, kind: RegionKind, sozialraeume: Vec<Sozialraum>, notes: String) {
         self.name = name;
@@ -165,6 +197,9 @@ impl Region {
         let known: Vec<Id> = self.sozialraeume.iter().map(|s| s.id.clone()).collect();
         for actor in &mut self.actors {
             actor.sozialraeume.retain(|s| known.contains(s));
+        }
+        for baustein in self.programmes.iter_mut().flat_map(|p| &mut p.bausteine) {
+            baustein.retain_links(|_| true, |s| known.contains(s));
         }
     }
 
@@ -252,6 +287,43 @@ mod tests {
     }
 
     #[test]
+    fn programmes_keep_their_bausteine_when_edited_and_lose_links_to_what_is_deleted() {
+        let mut r = region();
+        let programme = Programme {
+            id: id("p"),
+            name: "JUGEND STÄRKEN".into(),
+            funder: String::new(),
+            start: String::new(),
+            end: String::new(),
+            goal: String::new(),
+            target_group: String::new(),
+            bausteine: Vec::new(),
+        };
+        r.upsert_programme(programme.clone());
+        let baustein = Baustein {
+            id: id("cm"),
+            name: "Case Management".into(),
+            traeger: Some(id("a")),
+            partners: vec![id("b"), id("c")],
+            sozialraeume: vec![id("nord"), id("sued")],
+        };
+        r.upsert_baustein(&id("p"), baustein.clone());
+        r.upsert_baustein(&id("p"), Baustein { id: id("cl"), name: "Clearing".into(), ..baustein });
+        r.upsert_programme(Programme { name: "JUGEND STÄRKEN im Quartier".into(), ..programme });
+        let p = r.programme(&id("p")).unwrap();
+        assert_eq!((p.name.as_str(), p.bausteine.len()), ("JUGEND STÄRKEN im Quartier", 2), "details edited, Bausteine kept");
+        r.delete_actor(&id("a"));
+        r.apply_structure("Testkreis".into(), RegionKind::Landkreis, vec![r.sozialraeume[0].clone()], String::new());
+        let b = &r.programme(&id("p")).unwrap().bausteine[0];
+        assert_eq!((b.traeger.clone(), b.partners.clone(), b.sozialraeume.clone()), (None, vec![id("b"), id("c")], vec![id("nord")]));
+        r.delete_baustein(&id("p"), &id("cm"));
+        assert_eq!(r.programme(&id("p")).unwrap().bausteine.len(), 1);
+        r.journal.push(JournalEntry { programmes: vec![id("p")], ..JournalEntry::draft_on(id("e"), "2026-12-04") });
+        r.delete_programme(&id("p"));
+        assert!(r.programmes.is_empty() && r.journal[0].programmes.is_empty());
+    }
+
+    #[test]
     fn the_journal_keeps_date_order_and_loses_links_to_what_is_deleted() {
         let mut r = region();
         let entry = |eid: &str, date: &str| JournalEntry {
@@ -262,6 +334,7 @@ mod tests {
             text: String::new(),
             actors: vec![id("a"), id("b")],
             groups: vec![id("g")],
+            programmes: Vec::new(),
         };
         r.upsert_journal(entry("later", "2026-10-20"));
         r.upsert_journal(entry("earlier", "2026-03-12"));

@@ -1,6 +1,6 @@
 //! Searching, filtering and sorting the actor and relation lists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::*;
 use crate::domain::order;
@@ -47,6 +47,8 @@ pub struct ActorQuery {
     pub kind: Option<ActorKind>,
     pub rechtskreis: Option<Rechtskreis>,
     pub sozialraum: Option<Id>,
+    /// The actors of a programme: the Träger and partners of its Bausteine.
+    pub programme: Option<Id>,
     pub sort: ActorSort,
 }
 
@@ -63,14 +65,28 @@ pub struct ActorRow {
 
 impl ActorQuery {
     pub fn is_filtered(&self) -> bool {
-        !self.text.trim().is_empty() || self.kind.is_some() || self.rechtskreis.is_some() || self.sozialraum.is_some()
+        !self.text.trim().is_empty()
+            || self.kind.is_some()
+            || self.rechtskreis.is_some()
+            || self.sozialraum.is_some()
+            || self.programme.is_some()
+    }
+
+    /// The actors the programme filter admits (none for a programme gone
+    /// meanwhile); `None` without a programme filter.
+    fn members<'a>(&self, region: &'a Region) -> Option<HashSet<&'a Id>> {
+        self.programme.as_ref().map(|p| region.programme(p).map(Programme::actors).unwrap_or_default())
     }
 
     /// Whether an actor passes the search and filters. The search text is
     /// folded once here, not once per actor: this runs on every keystroke.
-    pub fn matcher(&self) -> impl Fn(&Actor) -> bool + '_ {
+    pub fn matcher<'a>(&'a self, region: &'a Region) -> impl Fn(&Actor) -> bool + 'a {
         let needle = fold(self.text.trim());
-        move |actor| self.admits(&needle, actor.kind, &actor.rechtskreise, &actor.sozialraeume, || fold(&actor.name))
+        let members = self.members(region);
+        move |actor| {
+            members.as_ref().is_none_or(|m| m.contains(&actor.id))
+                && self.admits(&needle, actor.kind, &actor.rechtskreise, &actor.sozialraeume, || fold(&actor.name))
+        }
     }
 
     /// The one rule of search and filters; `folded_name` is asked for last,
@@ -93,7 +109,7 @@ impl ActorQuery {
     #[cfg(test)]
     pub fn run(&self, region: &Region) -> Vec<ActorRow> {
         let rows = ActorRows::new(region, self.sort);
-        rows.select(self).into_iter().map(|i| rows.row(i).clone()).collect()
+        rows.select(self, region).into_iter().map(|i| rows.row(i).clone()).collect()
     }
 }
 
@@ -153,11 +169,13 @@ impl ActorRows {
 
     /// Positions of the rows that pass the search and filters of `query`
     /// (its sort order is the one the rows were built with), in order.
-    pub fn select(&self, query: &ActorQuery) -> Vec<usize> {
+    pub fn select(&self, query: &ActorQuery, region: &Region) -> Vec<usize> {
         let needle = fold(query.text.trim());
+        let members = query.members(region);
         self.rows
             .iter()
             .enumerate()
+            .filter(|(_, p)| members.as_ref().is_none_or(|m| m.contains(&p.row.id)))
             .filter(|(_, p)| query.admits(&needle, p.row.kind, &p.rechtskreise, &p.sozialraeume, || p.folded.as_str()))
             .map(|(i, _)| i)
             .collect()
@@ -273,6 +291,17 @@ mod tests {
             assert_eq!(row.kind, ActorKind::Arbeitgeber);
             assert!(r.actor(&row.id).unwrap().sozialraeume.contains(&nord));
         }
+        // A programme admits the Träger and partners of its Bausteine; one gone admits none.
+        let jsiq = &r.programmes[0];
+        let q = ActorQuery { programme: Some(jsiq.id.clone()), ..ActorQuery::default() };
+        let mut found: Vec<Id> = q.run(&r).into_iter().map(|row| row.id).collect();
+        let mut expected: Vec<Id> = jsiq.bausteine.iter().flat_map(|b| b.actors()).cloned().collect();
+        found.sort();
+        expected.sort();
+        expected.dedup();
+        assert_eq!((found.len(), found), (10, expected));
+        assert!(q.is_filtered());
+        assert!(ActorQuery { programme: Some(Id("gone".into())), ..ActorQuery::default() }.run(&r).is_empty());
     }
 
     #[test]
@@ -294,14 +323,15 @@ mod tests {
     fn prepared_rows_filter_like_the_matcher_for_any_query() {
         let r = demo();
         let nord = r.sozialraeume[1].id.clone();
+        let jsiq = r.programmes[0].id.clone();
         for sort in ActorSort::ALL {
             let rows = ActorRows::new(&r, sort);
             for text in ["", "  ", "stätte", "STAETTE", "e", "zzz"] {
                 for kind in [None, Some(ActorKind::Ifd), Some(ActorKind::Arbeitgeber)] {
-                    for sozialraum in [None, Some(nord.clone())] {
-                        let q = ActorQuery { text: text.into(), kind, sozialraum, sort, ..ActorQuery::default() };
-                        let matcher = q.matcher();
-                        let selected: Vec<&Id> = rows.select(&q).into_iter().map(|i| &rows.row(i).id).collect();
+                    for (sozialraum, programme) in [(None, None), (Some(nord.clone()), None), (None, Some(jsiq.clone()))] {
+                        let q = ActorQuery { text: text.into(), kind, sozialraum, programme, sort, ..ActorQuery::default() };
+                        let matcher = q.matcher(&r);
+                        let selected: Vec<&Id> = rows.select(&q, &r).into_iter().map(|i| &rows.row(i).id).collect();
                         let mut expected: Vec<&Id> = r.actors.iter().filter(|a| matcher(a)).map(|a| &a.id).collect();
                         expected.sort_by_key(|id| selected.iter().position(|s| s == id));
                         assert_eq!(selected, expected, "{q:?}");

@@ -221,6 +221,7 @@ fn head(region: &Region) -> Region {
         stichtage,
         reports,
         journal,
+        programmes,
     } = region;
     Region {
         id: id.clone(),
@@ -233,6 +234,7 @@ fn head(region: &Region) -> Region {
         stichtage: stichtage.clone(),
         reports: reports.clone(),
         journal: journal.clone(),
+        programmes: programmes.clone(),
         ..Region::default()
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::checklist::{Checklist, Template};
+use crate::domain::model::programme::Programme;
 use crate::domain::model::report::Report;
 use crate::domain::model::stichtag::Stichtag;
 
@@ -98,6 +99,9 @@ pub struct Region {
     /// The Tätigkeitsjournal, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<JournalEntry>,
+    /// Förderprogramme and Projekte with their Bausteine.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Programme>,
 }
 
 /// An actor the user dragged to a place in the network picture.
@@ -425,7 +429,7 @@ impl Relation {
 
 /// One entry of the Tätigkeitsjournal: a Netzwerktreffen held, an agreement
 /// signed, a Stützpunktmanager gone into retirement; linked to the actors
-/// and Gremien it concerns.
+/// and Gremien and programmes it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
     pub id: Id,
@@ -439,6 +443,8 @@ pub struct JournalEntry {
     pub actors: Vec<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Id>,
 }
 
 labelled_enum! {
@@ -499,6 +505,10 @@ impl Region {
 
     pub fn group(&self, id: &Id) -> Option<&Group> {
         self.groups.iter().find(|g| &g.id == id)
+    }
+
+    pub fn programme(&self, id: &Id) -> Option<&Programme> {
+        self.programmes.iter().find(|p| &p.id == id)
     }
 
     pub fn checklist(&self, id: &Id) -> Option<&Checklist> {

@@ -4,8 +4,10 @@
 pub mod checklist;
 pub mod delta;
 mod entities;
+pub mod programme;
 pub mod report;
 pub mod stichtag;
 pub mod templates;
 
 pub use entities::*;
+pub use programme::{Baustein, Programme};

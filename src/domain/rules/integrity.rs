@@ -69,6 +69,14 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
     for entry in &mut region.journal {
         duplicates += usize::from(make_unique(&mut entry.id, &mut entry_ids));
     }
+    let mut programme_ids = HashSet::new();
+    for programme in &mut region.programmes {
+        duplicates += usize::from(make_unique(&mut programme.id, &mut programme_ids));
+        let mut baustein_ids = HashSet::new();
+        for baustein in &mut programme.bausteine {
+            duplicates += usize::from(make_unique(&mut baustein.id, &mut baustein_ids));
+        }
+    }
     note(&mut notes, duplicates, key!("repair.duplicate_ids"));
 
     let actors: HashSet<Id> = region.actors.iter().map(|a| a.id.clone()).collect();
@@ -103,11 +111,16 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
         references += count - group.members.len();
     }
     let groups: HashSet<Id> = region.groups.iter().map(|g| g.id.clone()).collect();
+    let programmes: HashSet<Id> = region.programmes.iter().map(|p| p.id.clone()).collect();
     for entry in &mut region.journal {
-        let count = entry.actors.len() + entry.groups.len();
+        let count = entry.actors.len() + entry.groups.len() + entry.programmes.len();
         entry.actors.retain(|a| actors.contains(a));
         entry.groups.retain(|g| groups.contains(g));
-        references += count - entry.actors.len() - entry.groups.len();
+        entry.programmes.retain(|p| programmes.contains(p));
+        references += count - entry.actors.len() - entry.groups.len() - entry.programmes.len();
+    }
+    for baustein in region.programmes.iter_mut().flat_map(|p| &mut p.bausteine) {
+        references += baustein.retain_links(|a| actors.contains(a), |s| sozialraeume.contains(s));
     }
     let mut statuses = 0;
     for item in region.checklists.iter_mut().flat_map(|c| c.sections.iter_mut()).flat_map(|s| s.items.iter_mut()) {
@@ -211,12 +224,25 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
         }
     }
     let groups: HashSet<&Id> = region.groups.iter().map(|g| &g.id).collect();
+    let programmes: HashSet<&Id> = region.programmes.iter().map(|p| &p.id).collect();
     for entry in &region.journal {
-        if entry.actors.iter().any(|a| !actors.contains(a)) || entry.groups.iter().any(|g| !groups.contains(g)) {
+        if entry.actors.iter().any(|a| !actors.contains(a))
+            || entry.groups.iter().any(|g| !groups.contains(g))
+            || entry.programmes.iter().any(|p| !programmes.contains(p))
+        {
             problems.push(format!(
-                "{name}: der Journaleintrag „{}“ verweist auf einen fehlenden Akteur oder ein fehlendes Gremium.",
+                "{name}: der Journaleintrag „{}“ verweist auf einen fehlenden Akteur, ein fehlendes Gremium oder Programm.",
                 entry.title
             ));
+        }
+    }
+    for programme in &region.programmes {
+        let mut links = programme
+            .bausteine
+            .iter()
+            .flat_map(|b| b.actors().filter(|a| !actors.contains(a)).chain(b.sozialraeume.iter().filter(|s| !sozialraeume.contains(s))));
+        if links.next().is_some() {
+            problems.push(format!("{name}: ein Baustein von „{}“ verweist auf einen fehlenden Akteur oder Sozialraum.", programme.name));
         }
     }
     let mut checklist_ids = HashSet::new();
@@ -263,6 +289,10 @@ mod tests {
         region.journal[0].actors.push(Id("gone".into()));
         region.journal[0].groups.push(Id("gone-group".into()));
         region.journal[1].id = region.journal[0].id.clone(); // duplicate ID
+        region.journal[1].programmes.push(Id("gone-programme".into()));
+        let baustein = &mut region.programmes[0].bausteine[0];
+        baustein.traeger = Some(Id("gone".into()));
+        baustein.sozialraeume.push(Id("gone-sozialraum".into()));
         region.checklists[0].sections[0].items[0].responsible.push(Id("gone".into()));
         region.checklists[1].sections[0].items[0].status = Some(Status::Umgesetzt); // free-text item
         region
@@ -281,7 +311,7 @@ mod tests {
             vec![
                 "2 doppelte IDs wurden neu vergeben.",
                 "1 Beziehung zu einem fehlenden Akteur wurde entfernt.",
-                "5 Verweise auf fehlende Akteure, Gremien oder Sozialräume wurden entfernt.",
+                "8 Verweise auf fehlende Einträge (Akteure, Gremien, Programme oder Sozialräume) wurden entfernt.",
                 "1 Webadresse ohne http:// oder https:// wurde entfernt.",
                 "1 Status außerhalb der Skala seines Punktes wurde zurückgesetzt.",
             ]

@@ -370,9 +370,38 @@ pub fn demo_region() -> Region {
             text: (*text).into(),
             actors: actors.iter().map(|a| id(a)).collect(),
             groups: groups.iter().map(|g| id(&format!("group-{g}"))).collect(),
+            programmes: Vec::new(),
         })
         .collect();
+    region.programmes = vec![jugend_staerken()];
     region
+}
+
+/// A programme with four Bausteine, as in the quarterly report of seed 004.
+fn jugend_staerken() -> Programme {
+    let ids = |list: &[&str]| list.iter().map(|a| id(a)).collect::<Vec<_>>();
+    let baustein = |key: &str, name: &str, traeger: &str, partners: &[&str], sozialraeume: &[&str]| Baustein {
+        id: id(&format!("baustein-{key}")),
+        name: name.into(),
+        traeger: Some(id(traeger)),
+        partners: ids(partners),
+        sozialraeume: sozialraeume.iter().map(|s| id(&format!("sr-{s}"))).collect(),
+    };
+    Programme {
+        id: id("programme-jsiq"),
+        name: "JUGEND STÄRKEN im Quartier".into(),
+        funder: "Bundesministerium für Familie, Senioren, Frauen und Jugend und Europäischer Sozialfonds".into(),
+        start: "2022-01-01".into(),
+        end: "2026-12-31".into(),
+        goal: "Junge Menschen mit besonderem Unterstützungsbedarf auf dem Weg in Schule, Ausbildung und Arbeit begleiten.".into(),
+        target_group: "Junge Menschen von 12 bis 26 Jahren in Quartieren mit besonderem Entwicklungsbedarf".into(),
+        bausteine: vec![
+            baustein("case", "Case Management", "kompetenzagentur", &["jobcenter", "jba"], &["west"]),
+            baustein("aufsuchend", "Aufsuchende Jugendsozialarbeit", "awo", &["tsv", "quartier"], &["nord"]),
+            baustein("clearing", "Clearing", "jba", &["aa", "bs-lindenau"], &["mitte", "nord"]),
+            baustein("mikro", "Mikroprojekte", "quartier", &["fluechtlingshilfe", "kirche"], &["nord", "ost"]),
+        ],
+    }
 }
 
 /// The Tätigkeitsjournal: (date, kind, title, text, actors, Gremien).
@@ -383,7 +412,7 @@ const JOURNAL: &[EntryRow] = &[
         EntryKind::Vereinbarung,
         "Kooperationsvereinbarung Budget für Arbeit unterzeichnet",
         "Fachdienst, IFD und Werkstatt regeln, wie Beschäftigte auf den allgemeinen Arbeitsmarkt wechseln.",
-        &["sozialamt", "ifd-lindenau", "wfbm-lindenau"],
+        &["sozialamt", "wfbm-lindenau", "ifd-lindenau"],
         &["netzwerk-bfa"],
     ),
     (
@@ -544,6 +573,16 @@ mod tests {
         for relation in &r.relations {
             let rebuilt = RelationDraft::from_relation(relation).build(relation.id.clone(), &r);
             assert_eq!(rebuilt.as_ref(), Ok(relation), "{relation:?}");
+        }
+        for entry in &r.journal {
+            assert_eq!(entry.as_draft().from_draft(&r).as_ref(), Ok(entry));
+        }
+        for programme in &r.programmes {
+            let details = programme.as_draft().from_draft().unwrap();
+            assert_eq!(details, Programme { bausteine: Vec::new(), ..programme.clone() });
+            for baustein in &programme.bausteine {
+                assert_eq!(baustein.from_draft(&r).as_ref(), Ok(baustein));
+            }
         }
     }
 

@@ -137,7 +137,7 @@ fn templates_used(region: &Region, templates: &[Template]) -> Vec<Template> {
 
 /// The part of a region a checklist export holds: the chosen checklists and
 /// the actors they name (so names resolve in the receiving app), without
-/// relations, Gremien, reports or journal.
+/// relations, Gremien, reports, journal or programmes.
 pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
     let chosen: Vec<_> = region.checklists.iter().filter(|c| checklists.contains(&c.id)).cloned().collect();
     let named: HashSet<&Id> = chosen
@@ -162,6 +162,7 @@ pub fn checklists_part(region: &Region, checklists: &[Id]) -> Region {
         checklists: chosen,
         reports: Vec::new(),
         journal: Vec::new(),
+        programmes: Vec::new(),
         ..region.clone()
     }
 }

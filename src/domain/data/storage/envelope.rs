@@ -17,7 +17,7 @@ use crate::domain::rules::integrity::integrity_problems;
 
 pub const FORMAT: &str = "netzwerkatlas-workspace";
 /// The schema this build writes. Raise it with a step in `data::migrate`.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 /// The schema that held the whole workspace in one value.
 #[cfg(test)]
 const WHOLE_SCHEMA: u64 = 1;
@@ -193,8 +193,8 @@ mod tests {
 
     #[test]
     fn newer_schema_message_names_both_versions() {
-        let message = DecodeError::NewerSchema { found: 6 }.message();
-        assert!(message.contains("neueren Version") && message.contains('6') && message.contains('5'));
+        let message = DecodeError::NewerSchema { found: 7 }.message();
+        assert!(message.contains("neueren Version") && message.contains('7') && message.contains('6'));
     }
 
     #[test]

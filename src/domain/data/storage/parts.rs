@@ -285,6 +285,7 @@ fn region_head(region: &Region) -> Region {
         stichtage: _,
         reports,
         journal,
+        programmes,
     } = region;
     Region {
         id: id.clone(),
@@ -301,6 +302,7 @@ fn region_head(region: &Region) -> Region {
         stichtage: Vec::new(),
         reports: reports.clone(),
         journal: journal.clone(),
+        programmes: programmes.clone(),
     }
 }
 
