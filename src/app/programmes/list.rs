@@ -33,7 +33,7 @@ pub fn ProgrammeList() -> impl IntoView {
             </div>
             <p class="hint">{live!("programmes.hint")}</p>
             <p class="empty" hidden=move || programmes.with(|p| !p.is_empty())>{live!("programmes.empty")}</p>
-            <ul class="cards" data-testid="programme-list">
+            <ul class="cards wide" data-testid="programme-list">
                 // Re-rendered whole on a change: a handful of cards, and no field inside to keep focus in.
                 {move || programmes.get().into_iter().map(|(id, name, facts, goal, target, bausteine)| {
                     let (edit, add, show) = (id.clone(), id.clone(), id.clone());
