@@ -290,7 +290,7 @@ proptest! {
     #[test]
     fn shared_files_are_restored_value_by_value_and_every_repair_is_listed((text, damaged) in shared_file()) {
         let content: Value = serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
-        let reads_as_is = serde_json::from_value::<netzwerkatlas::domain::data::format::Content>(content).is_ok();
+        let reads_as_is = netzwerkatlas::domain::data::decode::deserialize::<netzwerkatlas::domain::data::format::Content>(&content).is_ok();
         match read_file(&text) {
             Ok(parsed) => {
                 let workspace = Workspace { regions: parsed.content.regions, ..Workspace::default() };
@@ -318,7 +318,7 @@ fn shared_files_with_damage_are_mostly_restored() {
     for _ in 0..2_000 {
         let (text, _) = shared_file().new_tree(&mut runner).unwrap().current();
         let content: Value = serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
-        if serde_json::from_value::<netzwerkatlas::domain::data::format::Content>(content).is_ok() {
+        if netzwerkatlas::domain::data::decode::deserialize::<netzwerkatlas::domain::data::format::Content>(&content).is_ok() {
             continue;
         }
         match read_file(&text) {

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::app::effect::effect;
 
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 
 use crate::app::platform::persist::Persistence;
 use crate::app::platform::session;
 use crate::domain::data::decode::deserialize;
+use crate::domain::data::from_json::FromJson;
 use crate::domain::editing::changes::Change;
 use crate::domain::editing::draft::{DraftSlot, LAST_DRAFT_KEY};
 use crate::domain::editing::history::History;
@@ -193,12 +194,10 @@ impl AppState {
     /// this tab's sessionStorage while it differs from `initial()`.
     pub fn form_draft<T>(self, form: &'static str, entity: Option<&Id>, initial: impl FnOnce() -> T) -> FormDraft<T>
     where
-        T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+        T: Clone + PartialEq + Serialize + FromJson + Send + Sync + 'static,
     {
         let (key, kept) = self.kept_draft(form, entity);
         let initial = initial();
-        // Through the one decoder stored data and files take: the model's
-        // deserialisers exist once in the wasm (a direct path measured +7 KB gzip).
         let kept = kept.and_then(|value| deserialize::<T>(&value).ok()).filter(|kept| kept != &initial);
         let restored = RwSignal::new(kept.is_some());
         let value = RwSignal::new(kept.unwrap_or_else(|| initial.clone()));

@@ -1,13 +1,15 @@
 //! Typed data from JSON values, for files and storage alike, and the fields
 //! a value holds that this version does not know.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-/// Decodes typed data from a JSON value. Stored data and files both decode
-/// through here, so the (large) deserialisation code exists once in the wasm.
-pub fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, serde_json::Error> {
-    T::deserialize(value)
+use crate::domain::data::from_json::{FromJson, ReadError};
+
+/// Decodes typed data from a JSON value. Stored data, files and form drafts
+/// all decode through here.
+pub fn deserialize<T: FromJson>(value: &Value) -> Result<T, ReadError> {
+    T::from_json(value)
 }
 
 /// Typed data as a JSON value. Through text rather than `to_value`: the wasm

@@ -10,7 +10,9 @@
 
 use crate::i18n::{count, Message};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 use serde_json::Value;
 
 use crate::domain::data::decode::{deserialize, dropped_fields, to_json_value};
@@ -34,7 +36,7 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 /// What a file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// A full backup: all regions and the user's templates.
@@ -59,14 +61,14 @@ impl Scope {
 }
 
 /// The exporting region, named in the envelope so a file says where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 pub struct RegionRef {
     pub id: Id,
     pub name: String,
 }
 
 /// The data of a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
 pub struct Content {
     #[serde(default)]
     pub regions: Vec<Region>,
@@ -75,7 +77,7 @@ pub struct Content {
 }
 
 /// Everything in the envelope except the content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Header {
     pub scope: Scope,
     pub app_version: String,
@@ -308,7 +310,7 @@ pub fn read_file(text: &str) -> Result<ParsedFile, FileError> {
         }
         None => false,
     };
-    let header: Header = serde_json::from_value(Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
+    let header: Header = deserialize(&Value::Object(envelope)).map_err(|e| FileError::Damaged(format!("Kopfdaten: {e}")))?;
     let mut content = match deserialize::<Content>(&content_value) {
         Ok(content) => content,
         // What this version does not know costs that value, not the file.

@@ -15,6 +15,7 @@ pub mod decode;
 pub mod encryption;
 pub mod files;
 pub mod format;
+pub mod from_json;
 pub mod host;
 pub mod lists;
 pub mod migrate;

@@ -11,10 +11,10 @@
 //! Rechtskreis) is dropped from the list; any other bad optional field is
 //! dropped; a record whose required field is bad is dropped as a whole.
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::domain::data::decode::deserialize;
+use crate::domain::data::from_json::FromJson;
 use crate::domain::model::checklist::{Checklist, ChecklistItem, ChecklistSection, Template, TemplateItem, TemplateSection};
 use crate::domain::model::{Actor, Baustein, Contact, Group, JournalEntry, Placement, Programme, Region, Relation, Sozialraum};
 use crate::i18n::{Key, Message};
@@ -39,8 +39,7 @@ struct Kind {
     stand_ins: &'static [(&'static str, &'static str, Key)],
 }
 
-fn reads<T: DeserializeOwned>(value: &Value) -> bool {
-    // Through the one decoder files take, so no second set of deserialisers lands in the wasm.
+fn reads<T: FromJson>(value: &Value) -> bool {
     deserialize::<T>(value).is_ok()
 }
 
@@ -405,7 +404,7 @@ mod tests {
                 "Beziehung „EUTB Lindenau – Tafel“ in Region „Kreis Ost“: Art: „freundschaft“ ist unbekannt – übernommen als „Kooperation“.",
             ]
         );
-        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let restored: crate::domain::data::format::Content = crate::domain::data::decode::deserialize(&content).unwrap();
         let actors = &restored.regions[0].actors;
         assert_eq!(actors[0].kind, crate::domain::ActorKind::Sonstige);
         assert_eq!(actors[0].rechtskreise.len(), 2);
@@ -427,7 +426,7 @@ mod tests {
             texts(&repairs),
             vec!["Punkt „Treffen regelmäßig“ in Abschnitt „Steuerung“ in Checkliste „Planung“ in Region „Kreis Ost“: Status: „vielleicht“ passt nicht und wurde weggelassen."]
         );
-        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let restored: crate::domain::data::format::Content = crate::domain::data::decode::deserialize(&content).unwrap();
         let items = &restored.regions[0].checklists[0].sections[0].items;
         assert_eq!((items[0].status, items.len()), (None, 2));
     }
@@ -451,7 +450,7 @@ mod tests {
             "no title: {said:?}"
         );
         assert!(said[2].contains("„Vertrag“") && said[2].contains("7"), "{said:?}");
-        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let restored: crate::domain::data::format::Content = crate::domain::data::decode::deserialize(&content).unwrap();
         let journal = &restored.regions[0].journal;
         assert_eq!(journal.iter().map(|e| e.id.0.as_str()).collect::<Vec<_>>(), ["e1", "e3"]);
         assert_eq!(journal[0].kind, crate::domain::EntryKind::Sonstiges);
@@ -473,7 +472,7 @@ mod tests {
         assert!(said[0].starts_with("Baustein „#2“ in Programm „JUGEND STÄRKEN“ in Region „Kreis Ost“ ließ sich nicht lesen"), "{said:?}");
         assert!(said[1].contains("„Mikroprojekte“") && said[1].contains("false"), "{said:?}");
         assert!(said[2].starts_with("Programm „#2“ in Region „Kreis Ost“ ließ sich nicht lesen"), "{said:?}");
-        let restored: crate::domain::data::format::Content = serde_json::from_value(content).unwrap();
+        let restored: crate::domain::data::format::Content = crate::domain::data::decode::deserialize(&content).unwrap();
         let programmes = &restored.regions[0].programmes;
         assert_eq!(programmes.len(), 1);
         assert_eq!(programmes[0].bausteine.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["Clearing", "Mikroprojekte"]);

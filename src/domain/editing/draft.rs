@@ -2,6 +2,7 @@
 //! the rules that turn a draft into a valid record or into messages
 //! next to the fields.
 
+use crate::domain::data::from_json::FromJson;
 use crate::domain::model::*;
 use crate::domain::order;
 use crate::domain::rules::dates::{input_to_iso, show};
@@ -54,7 +55,7 @@ impl<F: FnMut(&str) -> Id> IdSource for F {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct ActorDraft {
     pub name: String,
@@ -176,7 +177,7 @@ fn traeger_chain_reaches(region: &Region, start: &Id, target: &Id) -> bool {
     false
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, FromJson)]
 pub struct RelationDraft {
     pub from: Option<Id>,
     pub to: Option<Id>,
@@ -386,7 +387,7 @@ impl Baustein {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, FromJson)]
 pub struct GroupDraft {
     pub name: String,
     pub kind: GroupKind,
@@ -440,7 +441,7 @@ impl GroupDraft {
 }
 
 /// One Sozialraum row of the region form. `id` is empty for a new one.
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct SozialraumDraft {
     pub id: Option<Id>,
@@ -449,7 +450,7 @@ pub struct SozialraumDraft {
     pub gemeinden: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct RegionDraft {
     pub name: String,
@@ -724,10 +725,13 @@ mod tests {
         let actor =
             ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
         let text = serde_json::to_string(&actor).unwrap();
-        assert_eq!(serde_json::from_str::<ActorDraft>(&text).unwrap(), actor);
+        assert_eq!(crate::domain::data::from_json::from_text::<ActorDraft>(&text).unwrap(), actor);
         let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() }], ..GroupDraft::default() };
-        assert_eq!(serde_json::from_str::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
+        assert_eq!(crate::domain::data::from_json::from_text::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
         let relation = RelationDraft { since: "05.2024".into(), ..RelationDraft::default() };
-        assert_eq!(serde_json::from_str::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(), relation);
+        assert_eq!(
+            crate::domain::data::from_json::from_text::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(),
+            relation
+        );
     }
 }

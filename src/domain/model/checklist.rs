@@ -2,7 +2,9 @@
 //! started from them, a status per item on a fixed scale with its history,
 //! and the progress figures shown at a glance.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::{self, FromJson, ReadError};
 
 use crate::domain::model::Id;
 use crate::domain::order;
@@ -10,7 +12,7 @@ use crate::domain::rules::dates::seconds;
 
 /// Answers an item can take. The planning scale comes from the seed
 /// "Checkliste zur lokalen Planung"; the factor scale from the Modellregionen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, FromJson)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Nein,
@@ -61,7 +63,7 @@ pub fn status_label(status: Option<Status>) -> &'static str {
 }
 
 /// The scale an item is answered on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, FromJson, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     /// Nein / Noch nicht geplant, wäre aber sinnvoll / In Planung / Bereits umgesetzt.
@@ -102,11 +104,24 @@ impl Scale {
 
 /// How an item is answered: a status on a scale, or free-text answers that
 /// can each name actors (the Sozialraumkonferenz questions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", content = "scale", rename_all = "snake_case")]
 pub enum ItemKind {
     Status(Scale),
     Answers,
+}
+
+/// Read by hand: the derive reads unit variants only, this one is tagged
+/// (`{"type": "status", "scale": "factor"}`, `{"type": "answers"}`).
+impl FromJson for ItemKind {
+    fn from_json(value: &serde_json::Value) -> Result<Self, ReadError> {
+        let object = from_json::object(value)?;
+        match from_json::field::<String>(object, "type")?.as_str() {
+            "status" => Ok(ItemKind::Status(from_json::field(object, "scale")?)),
+            "answers" => Ok(ItemKind::Answers),
+            other => Err(ReadError::unknown(other)),
+        }
+    }
 }
 
 impl Default for ItemKind {
@@ -115,7 +130,7 @@ impl Default for ItemKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct TemplateItem {
     pub id: Id,
     pub text: String,
@@ -125,7 +140,7 @@ pub struct TemplateItem {
     pub kind: ItemKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct TemplateSection {
     pub id: Id,
     pub title: String,
@@ -134,7 +149,7 @@ pub struct TemplateSection {
 }
 
 /// A checklist template: shipped with the app, or written by the user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Template {
     pub id: Id,
     pub name: String,
@@ -158,7 +173,7 @@ impl Template {
 }
 
 /// One change of an item's status, kept so a coordinator can see what moved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct StatusChange {
     /// ISO timestamp.
     pub at: String,
@@ -167,7 +182,7 @@ pub struct StatusChange {
 }
 
 /// An answer to a free-text item, naming the actors it concerns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 pub struct Answer {
     pub text: String,
     #[serde(default)]
@@ -179,7 +194,7 @@ pub const HISTORY_LIMIT: usize = 20;
 /// Status changes of one item this close together fold into one history entry.
 pub const FOLD_SECONDS: i64 = 60;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct ChecklistItem {
     /// The template item's id: the same across all checklists of a template.
     pub id: Id,
@@ -239,7 +254,7 @@ impl ChecklistItem {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct ChecklistSection {
     pub id: Id,
     pub title: String,
@@ -248,7 +263,7 @@ pub struct ChecklistSection {
 }
 
 /// A checklist of one region, started from a template whose wording it keeps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Checklist {
     pub id: Id,
     pub title: String,

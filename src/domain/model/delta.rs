@@ -5,7 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::checklist::Checklist;
 use crate::domain::model::{Actor, Group, Id, Region, Relation};
@@ -53,7 +55,7 @@ pub struct ListChange<T> {
 
 /// The ids and places of a list change, apart from its records (written
 /// once for all kinds of record, see `Written`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
 pub struct Positions {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) absent: Vec<Id>,
@@ -240,7 +242,7 @@ fn head(region: &Region) -> Region {
 }
 
 /// How one region differed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[serde(from = "Written", into = "Written")]
 pub struct RegionChange {
     pub(crate) id: Id,
@@ -254,7 +256,7 @@ pub struct RegionChange {
 /// A region change as written: the records of each list as lists of the
 /// model's own kinds, their ids and places apart. (A generic list change
 /// written as it is would add a reader and a writer per kind of record.)
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, FromJson)]
 struct Written {
     id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,7 +1,9 @@
 //! The data a coordinator keeps: regions with their Sozialräume, actors,
 //! relations between actors and Gremien. Plain data, serialised as JSON.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::checklist::{Checklist, Template};
 use crate::domain::model::programme::Programme;
@@ -10,7 +12,7 @@ use crate::domain::model::stichtag::Stichtag;
 
 /// A stable identifier, unique across regions so that maps from different
 /// Kommunen can later be merged without clashes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, FromJson, Default)]
 #[serde(transparent)]
 pub struct Id(pub String);
 
@@ -33,7 +35,7 @@ impl std::fmt::Display for Id {
 }
 
 /// Everything the user holds in this browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
 pub struct Workspace {
     pub regions: Vec<Region>,
     /// The region shown; kept so that a reload returns to it.
@@ -65,7 +67,7 @@ impl Workspace {
 }
 
 /// A Kommune or Kreis with its actors and their relations.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
 pub struct Region {
     pub id: Id,
     pub name: String,
@@ -105,7 +107,7 @@ pub struct Region {
 }
 
 /// An actor the user dragged to a place in the network picture.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 pub struct Placement {
     pub actor: Id,
     pub x: f64,
@@ -113,7 +115,7 @@ pub struct Placement {
 }
 
 /// Where an imported region came from: shown beside it and in aggregates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 pub struct Provenance {
     pub file_name: String,
     /// ISO timestamp the file was exported at.
@@ -126,7 +128,7 @@ pub struct Provenance {
 }
 
 /// A planning district inside a Kreis, made of Städte and Gemeinden.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 pub struct Sozialraum {
     pub id: Id,
     pub name: String,
@@ -137,7 +139,7 @@ pub struct Sozialraum {
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident as $key:literal => $label:expr),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, FromJson)]
         pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
@@ -328,7 +330,7 @@ labelled_enum! {
 /// Empty optional fields (here, in `Relation` and in `Contact`) are left out
 /// when written and read back as empty: with 10,000 relations, empty notes
 /// alone would take 4 % of the browser's storage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 pub struct Actor {
     pub id: Id,
     pub name: String,
@@ -375,7 +377,7 @@ impl Actor {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 pub struct Contact {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -387,7 +389,7 @@ pub struct Contact {
 }
 
 /// A relation between two actors of one region.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Relation {
     pub id: Id,
     pub from: Id,
@@ -430,7 +432,7 @@ impl Relation {
 /// One entry of the Tätigkeitsjournal: a Netzwerktreffen held, an agreement
 /// signed, a Stützpunktmanager gone into retirement; linked to the actors
 /// and Gremien and programmes it concerns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct JournalEntry {
     pub id: Id,
     /// ISO date, "2026-10-14".
@@ -460,7 +462,7 @@ labelled_enum! {
 }
 
 /// A standing group of actors that meets: a BKG, an Arbeitskreis, a network.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Group {
     pub id: Id,
     pub name: String,
@@ -473,7 +475,7 @@ pub struct Group {
     pub notes: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, FromJson, Default)]
 pub struct Meeting {
     /// ISO date, "2024-06-17".
     pub date: String,
@@ -555,7 +557,7 @@ mod tests {
         let bare = Actor::new(Id("a".into()), "Jobcenter", ActorKind::Jobcenter);
         let text = serde_json::to_string(&bare).unwrap();
         assert_eq!(text, r#"{"id":"a","name":"Jobcenter","kind":"jobcenter"}"#);
-        assert_eq!(serde_json::from_str::<Actor>(&text).unwrap(), bare);
+        assert_eq!(crate::domain::data::from_json::from_text::<Actor>(&text).unwrap(), bare);
         let mut full = bare.clone();
         full.notes = "Ansprechpartner wechselt".into();
         full.contacts.push(Contact { name: "Erika Muster".into(), ..Contact::default() });
@@ -564,7 +566,7 @@ mod tests {
             text.contains(r#""notes":"Ansprechpartner wechselt""#) && text.contains(r#""contacts":[{"name":"Erika Muster"}]"#),
             "{text}"
         );
-        assert_eq!(serde_json::from_str::<Actor>(&text).unwrap(), full);
+        assert_eq!(crate::domain::data::from_json::from_text::<Actor>(&text).unwrap(), full);
     }
 
     #[test]

@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Programme {
     pub id: Id,
     pub name: String,
@@ -29,7 +31,7 @@ pub struct Programme {
 }
 
 /// One part of a programme, carried by a Träger with partners.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Baustein {
     pub id: Id,
     pub name: String,

@@ -3,12 +3,14 @@
 //! part, and kept with the region. Its text has only the structure a
 //! coordinator types: paragraphs and "- " lists.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::Id;
 use crate::domain::rules::dates::show;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct Report {
     pub id: Id,
     pub title: String,
@@ -23,7 +25,7 @@ pub struct Report {
 }
 
 /// One section of a report: a heading and the text under it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 pub struct ReportPart {
     pub title: String,
     #[serde(default)]

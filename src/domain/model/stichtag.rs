@@ -7,7 +7,9 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::delta::RegionChange;
 use crate::domain::model::{Id, Region};
@@ -54,7 +56,7 @@ pub fn sort_by_date(stichtage: &mut Vec<Stichtag>) {
 }
 
 /// A Stichtag as written: its state whole, or as the change from the next.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 pub struct Written {
     pub id: Id,
     pub name: String,

@@ -1,6 +1,7 @@
 //! The checklist templates shipped with the app, written from the seed
 //! documents, and the rules for templates users write themselves.
 
+use crate::domain::data::from_json::FromJson;
 use crate::domain::editing::draft::IdSource;
 use crate::domain::model::checklist::{ItemKind, Scale, Template, TemplateItem, TemplateSection};
 use crate::domain::model::Id;
@@ -162,7 +163,7 @@ pub fn is_builtin(id: &Id) -> bool {
     id.0.starts_with(BUILTIN_PREFIX)
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct ItemDraft {
     pub id: Option<Id>,
@@ -171,7 +172,7 @@ pub struct ItemDraft {
     pub kind: ItemKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct SectionDraft {
     pub id: Option<Id>,
@@ -180,7 +181,7 @@ pub struct SectionDraft {
 }
 
 /// The template editor's content.
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
 #[serde(default)]
 pub struct TemplateDraft {
     pub name: String,

@@ -8,7 +8,9 @@
 
 use serde_json::Value;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::domain::data::from_json::FromJson;
 
 use crate::domain::data::decode::deserialize;
 use crate::domain::data::migrate::{migrate, Envelope, MigrationError};
@@ -30,7 +32,7 @@ pub fn encode_whole(workspace: &Workspace, saved_at: &str) -> String {
 }
 
 /// Which parts make up the workspace, in order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
 pub struct Manifest {
     /// The workspace without its regions.
     pub workspace: String,
@@ -38,7 +40,7 @@ pub struct Manifest {
 }
 
 /// One region: its head (everything but the long lists) and the parts of each list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
 pub struct RegionParts {
     pub region: String,
     pub actors: Vec<String>,
@@ -128,7 +130,7 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
         MigrationError::Failed { reason, .. } => DecodeError::Damaged(reason),
     })?;
     if let Some(parts) = envelope.remove("parts") {
-        let manifest = serde_json::from_value(parts).map_err(|e| DecodeError::Damaged(format!("Teile: {e}")))?;
+        let manifest = deserialize(&parts).map_err(|e| DecodeError::Damaged(format!("Teile: {e}")))?;
         return Ok(Stored::Parts { manifest, saved_at });
     }
     // Data of schema 1, migrated: the whole workspace in one value. Fields
