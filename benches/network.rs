@@ -7,16 +7,23 @@ use std::time::Instant;
 
 use netzwerkatlas::domain::analysis::findings::read_network;
 use netzwerkatlas::domain::analysis::metrics::betweenness;
-use netzwerkatlas::domain::layout::{ForceLayout, STEPS};
+use netzwerkatlas::domain::layout::{separate, ForceLayout, Point, STEPS};
 use netzwerkatlas::domain::picture::sectors::{sector_map, RingBy, SectorBy};
 use netzwerkatlas::domain::samples::generate::generated_region;
+use netzwerkatlas_graph::quality::{crossings_per_edge, edge_length_variation, near_overlaps};
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Edge-length variation, nodes within 8 px of another when fitted to 1,000 px, crossings per relation.
+fn quality(positions: &[Point], edges: &[(usize, usize)]) -> (f64, usize, f64) {
+    (edge_length_variation(positions, edges), near_overlaps(positions, 1000.0, 8.0), crossings_per_edge(positions, edges, 1000))
+}
+
 fn main() {
     let mut rows = Vec::new();
+    let mut qualities = Vec::new();
     println!(
         "{:>7} {:>9} {:>11} {:>13} {:>13} {:>12} {:>12}",
         "actors", "relations", "layout ms", "max step ms", "between. ms", "reading ms", "sectors ms"
@@ -38,6 +45,14 @@ fn main() {
             }
         }
         let layout_ms = ms(start);
+        let steps = layout.steps();
+        let settled = quality(layout.positions(), &edges);
+        // Where the layout used to stop: after the first cooling, whether settled or not.
+        let mut first_cooling = ForceLayout::new(actors, &edges, &[]);
+        first_cooling.advance(STEPS.min(steps));
+        let mut at_first_cooling = first_cooling.positions().to_vec();
+        separate(&mut at_first_cooling, &vec![false; actors]);
+        qualities.push((actors, steps, quality(&at_first_cooling, &edges), settled));
         let start = Instant::now();
         std::hint::black_box(betweenness(&region));
         let betweenness_ms = ms(start);
@@ -52,9 +67,22 @@ fn main() {
             region.relations.len()
         );
         rows.push(format!(
-            "{{\"actors\":{actors},\"relations\":{},\"layout_ms\":{layout_ms:.2},\"layout_steps\":{STEPS},\"slowest_10_steps_ms\":{slowest:.2},\"betweenness_ms\":{betweenness_ms:.2},\"reading_ms\":{reading_ms:.2},\"sectors_ms\":{sectors_ms:.2}}}",
+            "{{\"actors\":{actors},\"relations\":{},\"layout_ms\":{layout_ms:.2},\"layout_steps\":{steps},\"slowest_10_steps_ms\":{slowest:.2},\"betweenness_ms\":{betweenness_ms:.2},\"reading_ms\":{reading_ms:.2},\"sectors_ms\":{sectors_ms:.2}}}",
             region.relations.len()
         ));
+    }
+    println!("\nlayout quality: after the first cooling ({STEPS} steps, where it used to stop) → settled");
+    println!(
+        "{:>7} {:>7} {:>24} {:>26} {:>26}",
+        "actors", "steps", "edge length variation", "near overlaps (8 px/1000)", "crossings per relation"
+    );
+    for (actors, steps, (cv0, near0, cross0), (cv1, near1, cross1)) in &qualities {
+        println!(
+            "{actors:>7} {steps:>7} {:>24} {:>26} {:>26}",
+            format!("{cv0:.3} → {cv1:.3}"),
+            format!("{near0} → {near1}"),
+            format!("{cross0:.2} → {cross1:.2}")
+        );
     }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     let _ = std::fs::create_dir_all(&dir);

@@ -5,6 +5,8 @@
 //    in by leptos's server functions, never used by this app), so that
 //    wasm-opt can remove the code only they kept (-1.7 KB gzip); their JS
 //    classes stay, unused, and would only call into the wasm if created.
+//    Writes picture-worker.js, the network picture's worker, from
+//    src/app/network/worker.js with the glue's hashed name.
 // 1. Adds a strict Content-Security-Policy to index.html: nothing but the
 //    app's own files, and trunk's one inline loader script by its hash.
 // 2. Writes sw.js, a service worker that caches exactly this build's files,
@@ -39,6 +41,11 @@ for (const name of readdirSync(dir).filter((n) => /\.(js|css)$/.test(n) && n !==
   writeFileSync(path, code);
   if (html.includes(integrity(before))) html = html.replace(integrity(before), integrity(code));
 }
+// The network picture's worker (src/app/network/worker.js), importing this build's JS glue by its hashed name.
+const glue = readdirSync(dir).find((n) => /^netzwerkatlas-[0-9a-f]+\.js$/.test(n));
+const workerSource = readFileSync(new URL('../src/app/network/worker.js', import.meta.url), 'utf8');
+if (!glue || !workerSource.includes("'./GLUE'")) throw new Error('post-build.mjs: no JS glue, or worker.js does not import ./GLUE');
+writeFileSync(join(dir, 'picture-worker.js'), transformSync(workerSource.replace("'./GLUE'", `'./${glue}'`), { loader: 'js', minify: true, format: 'esm', target: 'es2020' }).code);
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.wasm'))) {
   const path = join(dir, name);
   const before = readFileSync(path);

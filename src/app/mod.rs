@@ -29,6 +29,10 @@ use state::{AppState, Panel, View};
 /// Entry point called from `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The picture's worker runs this same module for its exports only (`network::worker`).
+    if web_sys::window().is_none() {
+        return;
+    }
     // A language other than German is fetched first, so the page never shows German before it.
     // (Leptos' own executor starts with the mount, hence wasm-bindgen's here.)
     wasm_bindgen_futures::spawn_local(async {

@@ -2,7 +2,8 @@
 // dist/: for generated regions of 200, 2,000 and 5,000 actors (five
 // relations each) it imports the file, opens the picture and prints the time
 // to the first drawn picture, until the force layout has settled, the frame
-// intervals meanwhile, and the frame intervals while zooming. Figures, not a
+// intervals and the main-thread tasks over 50 ms meanwhile, and the frame
+// intervals while zooming. Figures, not a
 // test: written to target/bench-network-browser.json.
 import { readFileSync } from 'node:fs';
 import { serve } from '../support/static-server.mjs';
@@ -29,8 +30,10 @@ for (const actors of sizes) {
   const importMs = Date.now() - importStart;
   await page.getByRole('button', { name: /^Zur Region/ }).click({ timeout: 300000 });
 
-  // Record every animation frame from here on.
+  // Record every animation frame and every main-thread task over 50 ms from here on.
   await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: 'longtask' });
     window.__frames = [];
     const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
@@ -44,6 +47,7 @@ for (const actors of sizes) {
   const settled = (await page.evaluate(() => performance.now())) - openStart;
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined, null, { timeout: 300000, polling: 100 });
   const compute = await page.getByTestId('picture-canvas').evaluate((c) => ({ layout: Number(c.dataset.layoutMs), metrics: Number(c.dataset.metricsMs) }));
+  const longTasks = await page.evaluate((start) => window.__longTasks.filter((t) => t.start >= start).map((t) => t.ms), openStart);
   const layoutFrames = await page.evaluate((start) => {
     const f = window.__frames.filter((t) => t >= start);
     return f.slice(1).map((t, i) => t - f[i]);
@@ -66,16 +70,28 @@ for (const actors of sizes) {
     const f = window.__frames.filter((t) => t >= start);
     return f.slice(1).map((t, i) => t - f[i]);
   }, zoomStart);
+  // Opened again: the settled layout kept in the browser is drawn at once.
+  await page.locator('button.tab', { hasText: 'Akteure' }).click({ timeout: 300000 });
+  await page.getByTestId('picture-canvas').waitFor({ state: 'detached' });
+  const againStart = await page.evaluate(() => performance.now());
+  await page.locator('button.tab', { hasText: 'Netzwerkbild' }).click({ timeout: 300000 });
+  await page.waitForFunction((n) => document.querySelector('[data-testid="picture-canvas"]')?.dataset.nodes === String(n), actors, { timeout: 120000 });
+  const storedPicture = (await page.evaluate(() => performance.now())) - againStart;
+  const storedLayoutMs = await page.getByTestId('picture-canvas').getAttribute('data-layout-ms');
   const row = {
     actors,
     relations: actors * 5,
     import_ms: importMs,
     first_picture_ms: Math.round(firstPicture),
+    first_picture_stored_ms: Math.round(storedPicture),
+    stored_layout_ms: Number(storedLayoutMs),
     layout_settled_ms: Math.round(settled),
     layout_compute_ms: compute.layout,
     metrics_compute_ms: compute.metrics,
     layout_frame_median_ms: +quantile(layoutFrames, 0.5).toFixed(1),
     layout_frame_max_ms: +Math.max(0, ...layoutFrames).toFixed(1),
+    long_tasks: longTasks.length,
+    longest_task_ms: Math.round(Math.max(0, ...longTasks)),
     zoom_frame_median_ms: +quantile(zoomFrames, 0.5).toFixed(1),
     zoom_frame_p95_ms: +quantile(zoomFrames, 0.95).toFixed(1),
   };
@@ -85,4 +101,4 @@ for (const actors of sizes) {
 await browser.close();
 await server.close();
 
-report('bench-network-browser', rows, 'first picture = click on "Netzwerkbild" until every node is drawn; layout settled = until the force layout is done; frame = interval between animation frames');
+report('bench-network-browser', rows, 'first picture = click on "Netzwerkbild" until every node is drawn (stored: opened again, from the kept settled layout; stored layout ms 0 = no new layout); layout settled = until the force layout is done; frame = interval between animation frames; long tasks = main-thread tasks over 50 ms from the click until betweenness is done (PerformanceObserver "longtask")');

@@ -311,6 +311,7 @@ test('changes since a Stichtag: the new actor marked, the deleted one faint with
   // The gone actor is drawn, but it is no node of today: not counted, not walked, not clickable.
   assert.equal(await nodeCount(page), todayNodes);
   assert.equal(await edgeCount(page), todayEdges);
+  await page.getByTestId('network-count').filter({ hasNotText: 'angeordnet' }).waitFor();
   assert.equal(await page.getByTestId('network-count').textContent(), `${todayNodes} Akteure, ${todayEdges} Beziehungen im Bild`);
 
   await page.getByLabel('Änderungen zeigen seit').selectOption({ label: '– keinem Stichtag –' });
@@ -325,6 +326,144 @@ test('changes since a Stichtag: the new actor marked, the deleted one faint with
   assert.equal(await page.getByLabel('Änderungen zeigen seit').locator('option:checked').textContent(), 'Stand Herbst (30.11.2026)');
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.gone === '1');
   assert.match(await page.getByTestId('change-legend').textContent(), /Neu seit dem Stichtag: 1 Akteur/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the layout and betweenness run in a worker; the worker gives the native layout to the bit', async () => {
+  const { context, page, errors } = await app.open();
+  const workers = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  await openPicture(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined);
+  // One worker for the layout, one for betweenness, both from the build's worker script.
+  assert.ok(workers.filter((p) => p.endsWith('/picture-worker.js')).length >= 2, `workers: ${workers.join(', ')}`);
+  assert.equal(await nodeCount(page), 43);
+
+  // The graph of crates/graph/tests/layout-small.json through the worker, as the page starts it.
+  const fixture = JSON.parse(await readFile('crates/graph/tests/layout-small.json', 'utf8'));
+  const positions = await page.evaluate(async ({ nodes, edges, placed }) => {
+    const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]').href;
+    const module = await WebAssembly.compileStreaming(fetch(wasm));
+    const worker = new Worker('./picture-worker.js', { type: 'module' });
+    const result = await new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => data.done && resolve(Array.from(data.positions));
+      worker.onerror = (e) => reject(new Error(e.message));
+      const placedArray = new Float64Array(placed.map((v) => (v === null ? NaN : v)));
+      worker.postMessage({ module, kind: 'layout', nodes, edges: new Uint32Array(edges), placed: placedArray });
+    });
+    worker.terminate();
+    return result;
+  }, fixture);
+  assert.equal(positions.length, fixture.positions.length);
+  const differ = positions.map((v, i) => [i, v, fixture.positions[i]]).filter(([, v, w]) => v !== w);
+  assert.deepEqual(differ, [], 'worker (wasm) and native layout differ');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two fingers zoom and pan the picture on a touch screen', async () => {
+  const { context, page, errors } = await app.open({ options: { hasTouch: true } });
+  await openPicture(page);
+  const svg = page.locator('.network-svg');
+  await svg.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const zoomNow = async () => {
+    const transform = await page.locator('.network-zoom').getAttribute('transform');
+    const [, x, y, scale] = transform.match(/translate\(([-\d.]+) ([-\d.]+)\) scale\(([-\d.]+)\)/).map(Number);
+    return { x, y, scale };
+  };
+  assert.deepEqual(await zoomNow(), { x: 0, y: 0, scale: 1 });
+  const placedBefore = activeRegion(await stored(page)).placed ?? [];
+  // Touch pointers as a tablet sends them: two fingers down, moving, lifted.
+  const fingers = (moves) => svg.evaluate((el, moves) => {
+    const r = el.getBoundingClientRect();
+    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+    const fire = (type, id, [x, y]) => el.dispatchEvent(new PointerEvent(type, {
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: cx + x, clientY: cy + y, bubbles: true,
+    }));
+    fire('pointerdown', 1, moves[0][0]);
+    fire('pointerdown', 2, moves[0][1]);
+    for (const [a, b] of moves.slice(1)) {
+      fire('pointermove', 1, a);
+      fire('pointermove', 2, b);
+    }
+    const [a, b] = moves.at(-1);
+    fire('pointerup', 1, a);
+    fire('pointerup', 2, b);
+  }, moves);
+  // Spread from 100 to 200 px apart: twice as large.
+  await fingers(Array.from({ length: 11 }, (_, i) => [[-50 - 5 * i, 0], [50 + 5 * i, 0]]));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  const pinched = await zoomNow();
+  assert.ok(Math.abs(pinched.scale - 2) < 1e-6, `scale ${pinched.scale}`);
+  // Both fingers 60 px down, as far apart as before: the picture follows, no zoom.
+  await fingers(Array.from({ length: 7 }, (_, i) => [[-50, 10 * i], [50, 10 * i]]));
+  const panned = await zoomNow();
+  assert.ok(Math.abs(panned.scale - 2) < 1e-6, `scale ${panned.scale}`);
+  assert.ok(panned.y > pinched.y && Math.abs(panned.x - pinched.x) < 1e-6, `${JSON.stringify(pinched)} → ${JSON.stringify(panned)}`);
+  // Neither gesture opened an actor or moved a node.
+  assert.equal(await page.locator('aside.panel').count(), 0);
+  assert.deepEqual(activeRegion(await stored(page)).placed ?? [], placedBefore);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after a reload the picture opens with its settled positions at once, without a new layout; "Neu anordnen" lays out anew', async () => {
+  const { context, page, errors } = await app.open();
+  await saved(page);
+  await openPicture(page);
+  const canvas = page.getByTestId('picture-canvas');
+  assert.ok(Number(await canvas.getAttribute('data-layout-ms')) > 0, 'the first opening lays out');
+  const actor = activeRegion(await stored(page)).actors[5];
+  const before = await cursorTo(page, actor);
+
+  await reload(page);
+  await page.getByRole('button', { name: /^Netzwerkbild/ }).click();
+  await waitForNodes(page, 43);
+  // Drawn in place at once: no layout time, no "wird angeordnet".
+  assert.equal(await canvas.getAttribute('data-layout-ms'), '0');
+  assert.ok(!(await page.getByTestId('network-count').textContent()).includes('angeordnet'));
+  const after = await cursorTo(page, actor);
+  assert.ok(Math.hypot(after[0] - before[0], after[1] - before[1]) < 1.5, `${before} → ${after}`);
+
+  await page.getByRole('button', { name: 'Neu anordnen' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="picture-canvas"]').dataset.layoutMs) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a 1366×768 laptop the whole picture is on the first screen, with the controls beside it', async () => {
+  const { context, page, errors } = await app.open({ options: { viewport: { width: 1366, height: 768 } } });
+  await openPicture(page);
+  const picture = await page.locator('.network-svg').boundingBox();
+  const header = await page.locator('.top').boundingBox();
+  assert.ok(picture.y >= header.y + header.height, `the picture starts at ${picture.y}px, under the header (${header.y + header.height}px)`);
+  assert.ok(picture.y + picture.height <= 768, `the picture ends at ${picture.y + picture.height}px of 768`);
+  assert.ok(picture.height >= 420, `the picture is ${picture.height}px high`);
+  const controls = await page.locator('.network-controls').boundingBox();
+  assert.ok(controls.x >= picture.x + picture.width, 'the controls are beside the picture');
+  // The filters still work from there.
+  await page.locator('#filter-rechtskreis').selectOption('sgb_ii');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="picture-canvas"]').dataset.nodes) < 43);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('where the worker cannot start, the layout and betweenness run on the page all the same', async () => {
+  // No service worker: it would serve the script from its cache, past the route.
+  const { context, page, errors } = await app.open({ options: { serviceWorkers: 'block' } });
+  let refused = 0;
+  await context.route('**/picture-worker.js', (route) => {
+    refused += 1;
+    return route.fulfill({ status: 404, body: 'not here' });
+  });
+  await openPicture(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined);
+  assert.equal(await nodeCount(page), 43);
+  assert.ok(Number(await page.getByTestId('picture-canvas').getAttribute('data-layout-ms')) > 0);
+  const brokers = page.getByTestId('findings').locator('section').filter({ hasText: 'Wer hält das Netzwerk zusammen?' });
+  assert.equal(await brokers.getByRole('listitem').count(), 5);
+  assert.ok(refused >= 2, `the worker script was asked for ${refused} times`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -11,6 +11,24 @@ pub fn betweenness(neighbours: Vec<Vec<usize>>) -> Vec<f64> {
     run.result()
 }
 
+/// Neighbour lists as two flat arrays, to hand them to a worker: the
+/// neighbours of node `i` are `targets[offsets[i]..offsets[i + 1]]`.
+pub fn to_flat(lists: &[Vec<usize>]) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = Vec::with_capacity(lists.len() + 1);
+    let mut targets = Vec::new();
+    offsets.push(0);
+    for list in lists {
+        targets.extend(list.iter().map(|&t| t as u32));
+        offsets.push(targets.len() as u32);
+    }
+    (offsets, targets)
+}
+
+/// The neighbour lists back from [`to_flat`]'s arrays.
+pub fn from_flat(offsets: &[u32], targets: &[u32]) -> Vec<Vec<usize>> {
+    offsets.windows(2).map(|w| targets[w[0] as usize..w[1] as usize].iter().map(|&t| t as usize).collect()).collect()
+}
+
 /// Betweenness computed a few source nodes at a time, so a browser can
 /// spread a large network (seconds of work) over animation frames.
 pub struct Betweenness {
@@ -108,6 +126,15 @@ impl Betweenness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbour_lists_survive_the_flat_arrays_a_worker_gets() {
+        let lists = vec![vec![1, 2], vec![], vec![0], vec![0, 1, 2]];
+        let (offsets, targets) = to_flat(&lists);
+        assert_eq!((offsets.as_slice(), targets.as_slice()), ([0, 2, 2, 3, 6].as_slice(), [1, 2, 0, 0, 1, 2].as_slice()));
+        assert_eq!(from_flat(&offsets, &targets), lists);
+        assert_eq!(from_flat(&[0], &[]), Vec::<Vec<usize>>::new());
+    }
 
     fn undirected(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
         let mut lists = vec![Vec::new(); n];

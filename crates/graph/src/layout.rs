@@ -1,13 +1,22 @@
 //! The force-directed layout of the network picture: Fruchterman–Reingold,
 //! with repulsion approximated by a Barnes–Hut quadtree (far-away groups of
 //! nodes act as one), so a step costs O(n log n) even in dense networks.
-//! It runs in steps, so the browser can spread it over animation frames;
-//! nodes the user placed stay where they are.
+//! It runs in steps, so the browser can spread it over animation frames or
+//! stream it from a worker; nodes the user placed stay where they are.
+//! It cools down over [`STEPS`] steps, then on, more slowly, until it has
+//! settled: until no node moves more than [`SETTLED_MOVE`] in a step.
 
 /// The ideal distance between two related nodes, in picture units.
 pub const EDGE_LENGTH: f64 = 60.0;
-/// How many steps a full layout takes.
+/// Steps of the first cooling, to 2 % of the start temperature.
 pub const STEPS: usize = 250;
+/// The layout has settled when no node moves further than this in a step
+/// (picture units: 0.5 % of a relation's length, a fraction of a pixel).
+pub const SETTLED_MOVE: f64 = EDGE_LENGTH * 0.005;
+/// After the first cooling the temperature falls by this factor per step.
+const AFTER_COOLING: f64 = 0.95;
+/// A layout that has not settled by then stops all the same.
+pub const MAX_STEPS: usize = 2 * STEPS;
 /// Pull towards the centre: keeps lone actors and separate groups near the
 /// rest (repulsion from n nodes balances it at about EDGE_LENGTH·√(n/GRAVITY)).
 const GRAVITY: f64 = 0.3;
@@ -23,6 +32,8 @@ pub struct ForceLayout {
     step: usize,
     /// Largest move per step at the start; cools to zero.
     start_temperature: f64,
+    /// The largest move of a node in the last step.
+    last_move: f64,
     displacement: Vec<Point>,
     tree: Vec<Quad>,
 }
@@ -110,18 +121,30 @@ impl ForceLayout {
             edges: edges.iter().copied().filter(|(a, b)| a != b && *a < nodes && *b < nodes).collect(),
             step: 0,
             start_temperature: EDGE_LENGTH * (nodes as f64).sqrt().clamp(1.0, 10.0),
+            last_move: f64::INFINITY,
             displacement: vec![(0.0, 0.0); nodes],
             tree: Vec::new(),
         }
     }
 
+    /// Whether the layout has settled (or reached [`MAX_STEPS`]).
     pub fn is_done(&self) -> bool {
-        self.step >= STEPS
+        self.last_move < SETTLED_MOVE || self.step >= MAX_STEPS
     }
 
-    /// Share of the work done, 0–100.
+    /// Steps taken so far.
+    pub fn steps(&self) -> usize {
+        self.step
+    }
+
+    /// Share of the work done, 0–100 (an estimate: the first cooling counts
+    /// as 90 %; 100 only once settled).
     pub fn percent(&self) -> u32 {
-        (self.step * 100 / STEPS) as u32
+        if self.is_done() {
+            100
+        } else {
+            (self.step * 90 / STEPS).min(99) as u32
+        }
     }
 
     pub fn positions(&self) -> &[Point] {
@@ -144,7 +167,7 @@ impl ForceLayout {
 
     /// The whole layout at once (tests, benchmarks).
     pub fn run(mut self) -> Vec<Point> {
-        self.advance(STEPS);
+        self.advance(MAX_STEPS);
         self.positions
     }
 
@@ -152,7 +175,7 @@ impl ForceLayout {
         let k = EDGE_LENGTH;
         let n = self.positions.len();
         if n == 0 {
-            self.step = STEPS;
+            self.last_move = 0.0;
             return;
         }
         // The quadtree over all nodes.
@@ -204,7 +227,9 @@ impl ForceLayout {
             self.displacement[b].1 += dy * f;
         }
         // Gravity keeps separate groups and lone actors in view.
-        let temperature = self.start_temperature * (1.0 - self.step as f64 / STEPS as f64).max(0.02);
+        let cooled = self.step.saturating_sub(STEPS) as i32;
+        let temperature = self.start_temperature * (1.0 - self.step as f64 / STEPS as f64).max(0.02) * AFTER_COOLING.powi(cooled);
+        let mut largest_move: f64 = 0.0;
         for i in 0..n {
             if self.fixed[i] {
                 continue;
@@ -217,8 +242,10 @@ impl ForceLayout {
             if length > 0.0 {
                 let moved = length.min(temperature);
                 self.positions[i] = (x + dx / length * moved, y + dy / length * moved);
+                largest_move = largest_move.max(moved);
             }
         }
+        self.last_move = largest_move;
         self.step += 1;
     }
 }
@@ -308,7 +335,8 @@ mod tests {
             frames += 1;
             assert!(layout.percent() < 100);
         }
-        assert_eq!(frames, STEPS.div_ceil(20) - 1);
+        assert_eq!(layout.percent(), 100);
+        assert_eq!(frames, layout.steps().div_ceil(20) - 1);
         assert_eq!(layout.positions().to_vec(), ForceLayout::new(100, &edges, &[]).run(), "same result as in one go");
     }
 }

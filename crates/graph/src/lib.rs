@@ -1,5 +1,5 @@
 //! The number-crunching half of the network picture, on plain index graphs:
-//! the force layout and betweenness centrality.
+//! the force layout, betweenness centrality, and the measures of a layout's quality.
 //!
 //! A crate of its own so the release build can optimise it for speed
 //! (`opt-level = 3`) while the rest of the app is optimised for size: these
@@ -7,4 +7,5 @@
 
 pub mod centrality;
 pub mod layout;
+pub mod quality;
 pub mod trig;

@@ -1,23 +1,26 @@
 //! "Das Netzwerk lesen": the answers beside the picture. Betweenness takes
-//! seconds for thousands of actors, so it is computed a slice per frame
-//! while the other answers show at once.
+//! seconds for thousands of actors, so it is computed in a worker (or, where
+//! none starts, a slice per frame) while the other answers show at once.
 
 use leptos::prelude::*;
 
 use crate::app::effect::effect;
 
 use super::frames::in_frames;
+use crate::app::network::worker;
 use crate::app::state::AppState;
 use crate::domain::analysis::findings::{read_network_with, Finding, Item};
-use crate::domain::analysis::metrics::{betweenness_in_slices, by_actor};
+use crate::domain::analysis::metrics::{by_actor, neighbour_lists};
 use crate::domain::{Id, Region};
+use netzwerkatlas_graph::centrality::to_flat;
+use wasm_bindgen::JsValue;
 
 /// The answers, and the betweenness job's state (for the benchmark's figures).
 #[derive(Clone, Copy)]
 pub struct Reading {
     pub findings: Memo<Vec<Finding>>,
     pub centrality: RwSignal<Option<Vec<f64>>>,
-    /// Main-thread time spent on betweenness.
+    /// Time from the start of betweenness until it was done.
     pub metrics_ms: RwSignal<f64>,
 }
 
@@ -30,25 +33,36 @@ impl Reading {
         let network = Memo::new(move |_| state.with_region(|r| Region { placed: Vec::new(), ..r.clone() }));
         let centrality = RwSignal::new(None::<Vec<f64>>);
         let centrality_generation = StoredValue::new(0u64);
+        let centrality_job = StoredValue::new_local(None::<worker::OffThread>);
         effect(move || {
-            let job = network.with(|n| n.as_ref().map(betweenness_in_slices));
+            let lists = network.with(|n| n.as_ref().map(neighbour_lists));
             let run = centrality_generation.get_value() + 1;
             centrality_generation.set_value(run);
+            centrality_job.set_value(None);
             centrality.set(None);
             metrics_ms.set(0.0);
-            let Some(mut job) = job else { return };
-            in_frames(centrality_generation, run, 6.0, metrics_ms, move |more_time| {
-                let mut done = false;
-                while !done && more_time() {
-                    done = job.advance(4);
+            let Some(lists) = lists else { return };
+            let started = js_sys::Date::now();
+            let done = move |values: Vec<f64>| {
+                if centrality_generation.try_get_value() == Some(run) {
+                    metrics_ms.set(js_sys::Date::now() - started);
+                    centrality.set(Some(values));
                 }
-                if done {
-                    centrality.set(Some(job.result()));
-                }
-                done
-            });
+            };
+            let (offsets, targets) = to_flat(&lists);
+            let job = [
+                ("kind", JsValue::from_str("betweenness")),
+                ("offsets", js_sys::Uint32Array::from(offsets.as_slice()).into()),
+                ("targets", js_sys::Uint32Array::from(targets.as_slice()).into()),
+            ];
+            let on_reply = move |reply: JsValue| done(worker::numbers(&reply, "values"));
+            let in_frames = move || betweenness_in_frames(centrality_generation, run, lists, done);
+            centrality_job.set_value(worker::start_or(&job, on_reply, in_frames));
         });
-        on_cleanup(move || centrality_generation.set_value(u64::MAX));
+        on_cleanup(move || {
+            centrality_generation.set_value(u64::MAX);
+            centrality_job.try_set_value(None);
+        });
         let findings = Memo::new(move |_| {
             network.with(|region| {
                 let Some(region) = region else { return Vec::new() };
@@ -60,6 +74,18 @@ impl Reading {
         });
         Reading { findings, centrality, metrics_ms }
     }
+}
+
+/// Betweenness on the main thread, a slice per frame: where no worker runs.
+fn betweenness_in_frames(generation: StoredValue<u64>, run: u64, lists: Vec<Vec<usize>>, done: impl Fn(Vec<f64>) + 'static) {
+    let mut job = worker::BetweennessJob::of(lists);
+    in_frames(generation, run, move || {
+        let finished = job.advance_for(6.0);
+        if finished {
+            done(job.result());
+        }
+        finished
+    });
 }
 
 /// Each question with its answer and the actors it names.

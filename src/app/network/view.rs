@@ -27,20 +27,34 @@ use crate::app::network::export::PictureExport;
 use crate::app::network::frames::in_frames;
 use crate::app::network::legend::{ChangeLegend, Legend, RelationTable};
 use crate::app::network::reading::{Findings, Reading};
+use crate::app::network::worker;
+use crate::app::platform::preferences::{self, Preference};
 use crate::app::state::{use_state, Panel};
 use crate::domain::analysis::metrics::{degrees, neighbourhood};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::layout::{ForceLayout, Point};
 use crate::domain::picture::marks::Marks;
 use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector};
+use crate::domain::picture::settled;
 use crate::domain::picture::style::{d1, edge_at, rim_point, sector_label_at, view_box, Fixed, NODE_RADIUS};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
 use crate::domain::{ActorKind, Id};
+use wasm_bindgen::JsValue;
 
 /// Up to this many actors the picture moves with every layout frame; larger
 /// maps are redrawn a few times a second while the layout runs.
 const LIVE_LIMIT: usize = 600;
 const LARGE_MAP_REDRAW_MS: f64 = 400.0;
+
+/// The layout on the main thread, a slice per frame: where no worker runs.
+fn layout_in_frames(generation: StoredValue<u64>, run: u64, force: ForceLayout, show: impl Fn(&[Point], u32, bool) + 'static) {
+    let mut job = worker::LayoutJob::of(force);
+    in_frames(generation, run, move || {
+        let done = job.advance_for(12.0);
+        show(job.points(), job.percent(), done);
+        done
+    });
+}
 
 /// A pointer within this many screen pixels of a node or line hits it.
 const HIT_PIXELS: f64 = 6.0;
@@ -52,8 +66,17 @@ const TYPE_AHEAD_MS: f64 = 1000.0;
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,
-    Pan { last: Point, moved: bool },
-    Press { actor: Id, start: Point, moved: bool },
+    Pan {
+        last: Point,
+        moved: bool,
+    },
+    Press {
+        actor: Id,
+        start: Point,
+        moved: bool,
+    },
+    /// Two fingers on a touch screen: zoom and pan until one lifts.
+    Pinch,
 }
 
 /// The element that takes the pointer and defines the picture's screen area.
@@ -94,6 +117,7 @@ pub fn NetworkView() -> impl IntoView {
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
     let progress = RwSignal::new(100u32);
     let relayout = RwSignal::new(0u32);
+    let relayout_seen = StoredValue::new(0u32);
     let table_open = RwSignal::new(false);
     // The keyboard cursor's node and the node under the mouse.
     let active = RwSignal::new(None::<Id>);
@@ -102,8 +126,12 @@ pub fn NetworkView() -> impl IntoView {
     // The rings and sectors of the sector map (None for the force map).
     let backdrop = RwSignal::new(None::<(Vec<Sector>, Vec<Ring>)>);
     let gesture = StoredValue::new(Gesture::None);
+    // The pointers down on the picture, by id, with their screen points: two make a pinch.
+    let pointers = StoredValue::new(Vec::<(i32, Point)>::new());
     let generation = StoredValue::new(0u64);
-    // Main-thread time spent on the layout and on betweenness, for the benchmark.
+    // The worker computing the layout, if one does.
+    let layout_job = StoredValue::new_local(None::<worker::OffThread>);
+    // Time from the start of the layout until it was done, for the benchmark.
     let layout_ms = RwSignal::new(0.0f64);
 
     // The actors shown: the list's filters, then the focus neighbourhood;
@@ -186,6 +214,8 @@ pub fn NetworkView() -> impl IntoView {
         relayout.track();
         let run = generation.get_value() + 1;
         generation.set_value(run);
+        // A layout still running for the picture before ends with its worker.
+        layout_job.set_value(None);
         zoom.set(Zoom::HOME);
         match mode {
             Mode::Sectors => {
@@ -204,34 +234,72 @@ pub fn NetworkView() -> impl IntoView {
                 let placed: HashMap<Id, Point> =
                     state.with_region_untracked(|r| r.placed.iter().map(|p| (p.actor.clone(), (p.x, p.y))).collect()).unwrap_or_default();
                 let fixed: Vec<Option<Point>> = ids.iter().map(|id| placed.get(id).copied()).collect();
-                let mut force = ForceLayout::new(ids.len(), &pairs, &fixed);
+                // The layout kept from the last time this picture settled, unless "Neu anordnen" asks for a new one.
+                let key = settled::fingerprint(&ids, &pairs, &fixed);
+                let kept = || preferences::read(Preference::SettledLayouts).map(|text| settled::decode(&text)).unwrap_or_default();
+                let asked = relayout.get_untracked();
+                let again = relayout_seen.get_value() != asked;
+                relayout_seen.set_value(asked);
+                if let Some(points) = (!again).then(kept).as_deref().and_then(|kept| settled::find(kept, key, ids.len())) {
+                    frame.set(view_box(points.iter().copied()));
+                    positions.set(ids.iter().cloned().zip(points.iter().copied()).collect());
+                    progress.set(100);
+                    layout_ms.set(0.0);
+                    return;
+                }
+                let force = ForceLayout::new(ids.len(), &pairs, &fixed);
                 // The start is drawn at once; it already spans the area the layout settles in, roughly.
                 frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
                 positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
                 progress.set(0);
                 layout_ms.set(0.0);
-                let mut last_shown = js_sys::Date::now();
-                in_frames(generation, run, 12.0, layout_ms, move |more_time| {
-                    let mut done = false;
-                    while !done && more_time() {
-                        done = force.advance(2);
+                let started = js_sys::Date::now();
+                let last_shown = std::cell::Cell::new(started);
+                let nodes_count = ids.len() as u32;
+                let ids = std::rc::Rc::new(ids);
+                // What the layout has so far, from the worker or from frames: small maps move
+                // with every step, large ones are redrawn a few times a second.
+                let show = move |points: &[Point], percent: u32, done: bool| {
+                    if generation.try_get_value() != Some(run) {
+                        return;
                     }
                     let now = js_sys::Date::now();
-                    if done || ids.len() <= LIVE_LIMIT || now - last_shown > LARGE_MAP_REDRAW_MS {
-                        positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
-                        last_shown = now;
+                    if done || ids.len() <= LIVE_LIMIT || now - last_shown.get() > LARGE_MAP_REDRAW_MS {
+                        positions.set(ids.iter().cloned().zip(points.iter().copied()).collect());
+                        last_shown.set(now);
                     }
-                    progress.set(force.percent());
+                    progress.set(if done { 100 } else { percent });
                     if done {
-                        frame.set(view_box(force.positions().iter().copied()));
-                        progress.set(100);
+                        frame.set(view_box(points.iter().copied()));
+                        layout_ms.set(js_sys::Date::now() - started);
+                        preferences::remember(Preference::SettledLayouts, &settled::encode(&settled::remember(kept(), key, points)));
                     }
-                    done
-                });
+                };
+                let edges: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a as u32, b as u32]).collect();
+                let placed: Vec<f64> = fixed.iter().flat_map(|p| p.map_or([f64::NAN; 2], |(x, y)| [x, y])).collect();
+                let job = [
+                    ("kind", JsValue::from_str("layout")),
+                    ("nodes", JsValue::from(nodes_count)),
+                    ("edges", js_sys::Uint32Array::from(edges.as_slice()).into()),
+                    ("placed", js_sys::Float64Array::from(placed.as_slice()).into()),
+                ];
+                let on_reply = {
+                    let show = show.clone();
+                    move |reply: JsValue| {
+                        let flat = worker::numbers(&reply, "positions");
+                        let points: Vec<Point> = flat.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+                        let percent = worker::field(&reply, "percent").as_f64().unwrap_or(0.0) as u32;
+                        show(&points, percent, worker::field(&reply, "done").is_truthy());
+                    }
+                };
+                layout_job.set_value(worker::start_or(&job, on_reply, move || layout_in_frames(generation, run, force, show)));
             }
         }
     });
-    on_cleanup(move || generation.set_value(u64::MAX));
+    on_cleanup(move || {
+        generation.set_value(u64::MAX);
+        layout_job.try_set_value(None);
+    });
 
     // Where the picture is on screen now, and where a pointer event is on it.
     let viewport_of = move |element: &web_sys::Element| Viewport {
@@ -357,6 +425,14 @@ pub fn NetworkView() -> impl IntoView {
     // Pointer: drag a node (force map), pan the background, a click opens details.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
         let Some((view, screen)) = at_pointer(&ev) else { return };
+        pointers.update_value(|p| {
+            p.retain(|(id, _)| *id != ev.pointer_id());
+            p.push((ev.pointer_id(), screen));
+        });
+        if pointers.with_value(Vec::len) == 2 {
+            gesture.set_value(Gesture::Pinch);
+            return;
+        }
         gesture.set_value(match node_under(&view, screen) {
             Some(actor) => Gesture::Press { actor, start: screen, moved: false },
             None => Gesture::Pan { last: screen, moved: false },
@@ -367,7 +443,15 @@ pub fn NetworkView() -> impl IntoView {
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let Some((view, screen)) = at_pointer(&ev) else { return };
+        let before = pointers.with_value(|p| (p.len() == 2).then(|| (p[0].1, p[1].1)));
+        pointers.update_value(|p| p.iter_mut().filter(|(id, _)| *id == ev.pointer_id()).for_each(|(_, at)| *at = screen));
         match gesture.get_value() {
+            Gesture::Pinch => {
+                let after = pointers.with_value(|p| (p.len() == 2).then(|| (p[0].1, p[1].1)));
+                if let (Some(before), Some(after)) = (before, after) {
+                    zoom.set(view.pinched(before, after));
+                }
+            }
             Gesture::Press { actor, start, moved } => {
                 let far = (screen.0 - start.0).abs() + (screen.1 - start.1).abs() > 3.0;
                 if mode.get_untracked() == Mode::Force && (moved || far) {
@@ -391,8 +475,15 @@ pub fn NetworkView() -> impl IntoView {
         }
     };
     let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
         let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
+            // The finger still down pans on, without a jump.
+            Gesture::Pinch => {
+                let rest = pointers.with_value(|p| p.first().map(|(_, at)| *at));
+                gesture.set_value(rest.map_or(Gesture::None, |last| Gesture::Pan { last, moved: true }));
+                return;
+            }
             Gesture::Press { actor, moved: true, .. } => {
                 place(&actor, view.picture_point(screen));
                 state.announce(t!("network.placed"));
@@ -545,6 +636,18 @@ pub fn NetworkView() -> impl IntoView {
         positions.with(|p| p.get(&id).map(|(x, y)| format!("translate({} {})", svg_number(*x), svg_number(*y))))
     };
 
+    // Opened beside its controls (a wide screen), the picture is sized to fill the screen below
+    // the header: bring it there, so the whole picture shows without scrolling.
+    request_animation_frame(|| {
+        let find = |selector: &str| document().query_selector(selector).ok().flatten();
+        let (Some(section), Some(controls), Some(picture)) = (find(".network-view"), find(".network-controls"), find(".network-canvas"))
+        else {
+            return;
+        };
+        if controls.get_bounding_client_rect().left() > picture.get_bounding_client_rect().left() {
+            crate::app::shell::header::scroll_below_header(&section);
+        }
+    });
     view! {
         <section class="network-view" aria-labelledby="network-title">
             <div class="list-head">
@@ -556,7 +659,6 @@ pub fn NetworkView() -> impl IntoView {
                     <button type="button" on:click=print>{live!("print.print")}</button>
                 </div>
             </div>
-            <ChoiceControls choices=choices />
             <p class="result-count" aria-live="polite" data-testid="network-count">
                 {move || tr!("network.count", actors = count(key!("count.actors"), nodes.with(Vec::len)), relations = count(key!("count.relations"), edges.with(Vec::len)))}
                 {move || (progress.get() < 100).then(|| format!(" · {}", tr!("network.arranging", percent = progress.get())))}
@@ -578,7 +680,12 @@ pub fn NetworkView() -> impl IntoView {
             <p id="network-keys" class="visually-hidden">
                 {live!("network.keys")}
             </p>
+            // Wide screens: the controls in a column beside the picture, so the picture fills the
+            // screen; narrow ones: above it. In reading order, the controls come first.
             <div class="network-layout">
+                <div class="network-controls no-print">
+                    <ChoiceControls choices=choices />
+                </div>
                 <div
                     class="network-canvas"
                     tabindex="0"
@@ -594,6 +701,10 @@ pub fn NetworkView() -> impl IntoView {
                         on:pointerdown=on_pointer_down
                         on:pointermove=on_pointer_move
                         on:pointerup=on_pointer_up
+                        on:pointercancel=move |ev: web_sys::PointerEvent| {
+                            pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
+                            gesture.set_value(Gesture::None);
+                        }
                         on:pointerleave=move |_| hovered.set(None)
                         on:wheel=on_wheel
                     >

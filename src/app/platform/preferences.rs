@@ -19,6 +19,8 @@ pub enum Preference {
     ListMappings,
     /// What values of lists' "Art" and "Rechtskreise" columns were chosen to mean.
     ListValues,
+    /// The network picture's last settled layouts (`domain::picture::settled`).
+    SettledLayouts,
 }
 
 impl Preference {
@@ -30,6 +32,7 @@ impl Preference {
             Preference::WelcomeSeen => "netzwerkatlas.welcome_seen",
             Preference::ListMappings => "netzwerkatlas.list_mappings",
             Preference::ListValues => "netzwerkatlas.list_values",
+            Preference::SettledLayouts => "netzwerkatlas.settled_layouts",
         }
     }
 }

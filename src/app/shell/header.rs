@@ -155,19 +155,31 @@ pub fn Tabs() -> impl IntoView {
 /// field reached with Shift+Tab while the page is scrolled can sit behind
 /// it, and the browser sees it as visible. Its height changes with the
 /// storage alert, so it is measured at each focus.
+/// Where the sticky header ends on screen (0 without one).
+pub fn header_bottom() -> f64 {
+    document().query_selector(".top").ok().flatten().map_or(0.0, |top| top.get_bounding_client_rect().bottom())
+}
+
+/// Scrolls `element` up to just below the sticky header, if it is not already there.
+pub fn scroll_below_header(element: &web_sys::Element) {
+    const GAP: f64 = 8.0;
+    let offset = element.get_bounding_client_rect().top() - header_bottom() - GAP;
+    if offset.abs() >= 1.0 {
+        window().scroll_by_with_x_and_y(0.0, offset);
+    }
+}
+
 pub fn keep_focus_below_header() {
     let handle = window_event_listener(leptos::ev::focusin, move |ev| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(top) = document().query_selector(".top").ok().flatten() else { return };
-        // What is in the header itself is where it belongs.
-        if top.contains(Some(&target)) {
+        // What is in the header itself is where it belongs. Focus a pointer gave (a click on the
+        // picture) stays put too: scrolling then would move what is under the pointer mid-click.
+        if top.contains(Some(&target)) || !target.matches(":focus-visible").unwrap_or(true) {
             return;
         }
-        let header_bottom = top.get_bounding_client_rect().bottom();
-        let rect = target.get_bounding_client_rect();
-        const GAP: f64 = 8.0;
-        if rect.top() < header_bottom + GAP {
-            window().scroll_by_with_x_and_y(0.0, rect.top() - header_bottom - GAP);
+        if target.get_bounding_client_rect().top() < header_bottom() + 8.0 {
+            scroll_below_header(&target);
         }
     });
     // Lives as long as the page.

@@ -74,10 +74,11 @@ pub fn betweenness(region: &Region) -> HashMap<&Id, f64> {
     by_actor(region, &netzwerkatlas_graph::centrality::betweenness(neighbours))
 }
 
-/// Betweenness to be computed in slices ([`netzwerkatlas_graph::centrality::Betweenness`]);
-/// its result lists the actors in region order (see [`by_actor`]).
-pub fn betweenness_in_slices(region: &Region) -> netzwerkatlas_graph::centrality::Betweenness {
-    netzwerkatlas_graph::centrality::Betweenness::new(adjacency(region).1)
+/// The region's network as neighbour lists of actor indices, in region
+/// order: what betweenness is computed on in a worker or in slices; its
+/// result maps back to the actors with [`by_actor`].
+pub fn neighbour_lists(region: &Region) -> Vec<Vec<usize>> {
+    adjacency(region).1
 }
 
 /// Per-actor values (in region order) keyed by actor.
@@ -259,10 +260,14 @@ mod tests {
     }
 
     #[test]
-    fn betweenness_in_slices_matches_betweenness() {
+    fn betweenness_in_slices_and_through_a_workers_arrays_matches_betweenness() {
+        use netzwerkatlas_graph::centrality::{from_flat, to_flat, Betweenness};
         let region = bowtie();
-        let mut run = betweenness_in_slices(&region);
+        let mut run = Betweenness::new(neighbour_lists(&region));
         while !run.advance(2) {}
         assert_eq!(by_actor(&region, &run.result()), betweenness(&region));
+        let (offsets, targets) = to_flat(&neighbour_lists(&region));
+        let in_worker = netzwerkatlas_graph::centrality::betweenness(from_flat(&offsets, &targets));
+        assert_eq!(by_actor(&region, &in_worker), betweenness(&region));
     }
 }

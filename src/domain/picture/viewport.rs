@@ -109,6 +109,17 @@ impl Viewport {
         ((a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1)))
     }
 
+    /// The zoom after two fingers moved from `before` to `after` (screen
+    /// pixels): the picture grows with the distance between them, and the
+    /// point between them follows them (pinch zoom and two-finger pan at once).
+    pub fn pinched(&self, before: (Point, Point), after: (Point, Point)) -> Zoom {
+        let distance = |(a, b): (Point, Point)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0);
+        let middle = |(a, b): (Point, Point)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        let (from, to) = (middle(before), middle(after));
+        let zoomed = Viewport { zoom: self.zoom.zoomed(distance(after) / distance(before), self.frame_point(from)), ..*self };
+        zoomed.dragged((to.0 - from.0, to.1 - from.1))
+    }
+
     /// The zoom that brings picture point p to the middle of the screen.
     pub fn centred_on(&self, p: Point) -> Zoom {
         let (x, y) = self.screen_point(p);
@@ -162,6 +173,25 @@ pub fn clip_segment(a: Point, b: Point, area: (Point, Point)) -> Option<(Point, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_fingers_zoom_with_their_distance_and_carry_the_point_between_them() {
+        let view = Viewport { frame: (-100.0, -50.0, 200.0, 100.0), size: (800.0, 400.0), zoom: Zoom::HOME };
+        let before = ((300.0, 200.0), (400.0, 200.0));
+        // Spread to twice the distance and moved 50 px right, 20 px down.
+        let after = ((300.0, 220.0), (500.0, 220.0));
+        let under = view.picture_point((350.0, 200.0));
+        let pinched = Viewport { zoom: view.pinched(before, after), ..view };
+        assert!((pinched.zoom.scale - 2.0).abs() < 1e-12);
+        let now = pinched.screen_point(under);
+        assert!((now.0 - 400.0).abs() < 1e-9 && (now.1 - 220.0).abs() < 1e-9, "{now:?}");
+        // Fingers moving together without spreading only pan.
+        let panned = view.pinched(before, ((310.0, 190.0), (410.0, 190.0)));
+        assert_eq!(panned.scale, 1.0);
+        assert_eq!(Viewport { zoom: panned, ..view }.screen_point(under), (360.0, 190.0));
+        // Zoom stays within its range however far the fingers spread.
+        assert_eq!(view.pinched(before, ((0.0, 0.0), (10_000.0, 0.0))).scale, ZOOM_RANGE.1);
+    }
 
     fn close(a: Point, b: Point) -> bool {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
