@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs the benchmarks: native (file exchange,
 # network layout and metrics) and in headless Chromium (the network picture,
+# side by side with the peer Gephi Lite builds on,
 # everyday work with the list, the form and storage, each with 200, 2,000
 # and 5,000 actors, 500 checklist files evaluated without importing,
 # lists of 1,000 and 5,000 organisations brought in, and the Verlauf of a
@@ -20,6 +21,11 @@ echo "==> Release build"
 trunk build --release
 echo "==> Headless Chromium: the network picture"
 node tests/bench/network-browser.mjs
+echo "==> Headless Chromium: side by side with the peer (graphology, ForceAtlas2, graphology-metrics)"
+# The peer's packages for this benchmark only: not saved, not part of the app or its tests.
+npm install --no-save --no-audit --no-fund graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 graphology-metrics@2.4.2
+node tests/bench/peer-browser.mjs
+cargo run --locked --quiet --release --example layout_quality
 echo "==> Headless Chromium: everyday work (import, export, storage, cold start, search, open, save)"
 node tests/bench/app-browser.mjs
 echo "==> Headless Chromium: 500 checklist files evaluated without importing"
