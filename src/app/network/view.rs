@@ -46,6 +46,13 @@ use wasm_bindgen::JsValue;
 const LIVE_LIMIT: usize = 600;
 const LARGE_MAP_REDRAW_MS: f64 = 400.0;
 
+/// A pointer within this many screen pixels of a node or line hits it.
+const HIT_PIXELS: f64 = 6.0;
+
+/// Type-ahead: letters typed within this pause form one search.
+const TYPE_AHEAD_MS: f64 = 1000.0;
+
+/// What a pointer is doing on the picture.
 /// The layout on the main thread, a slice per frame: where no worker runs.
 fn layout_in_frames(generation: StoredValue<u64>, run: u64, force: ForceLayout, show: impl Fn(&[Point], u32, bool) + 'static) {
     let mut job = worker::LayoutJob::of(force);
@@ -56,13 +63,6 @@ fn layout_in_frames(generation: StoredValue<u64>, run: u64, force: ForceLayout, 
     });
 }
 
-/// A pointer within this many screen pixels of a node or line hits it.
-const HIT_PIXELS: f64 = 6.0;
-
-/// Type-ahead: letters typed within this pause form one search.
-const TYPE_AHEAD_MS: f64 = 1000.0;
-
-/// What a pointer is doing on the picture.
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,
@@ -128,6 +128,8 @@ pub fn NetworkView() -> impl IntoView {
     let gesture = StoredValue::new(Gesture::None);
     // The pointers down on the picture, by id, with their screen points: two make a pinch.
     let pointers = StoredValue::new(Vec::<(i32, Point)>::new());
+    let release = move |id: i32| pointers.update_value(|p| p.retain(|(down, _)| *down != id));
+    let pinch = move || pointers.with_value(|p| (p.len() == 2).then(|| (p[0].1, p[1].1)));
     let generation = StoredValue::new(0u64);
     // The worker computing the layout, if one does.
     let layout_job = StoredValue::new_local(None::<worker::OffThread>);
@@ -268,7 +270,7 @@ pub fn NetworkView() -> impl IntoView {
                         positions.set(ids.iter().cloned().zip(points.iter().copied()).collect());
                         last_shown.set(now);
                     }
-                    progress.set(if done { 100 } else { percent });
+                    progress.set(percent);
                     if done {
                         frame.set(view_box(points.iter().copied()));
                         layout_ms.set(js_sys::Date::now() - started);
@@ -425,10 +427,8 @@ pub fn NetworkView() -> impl IntoView {
     // Pointer: drag a node (force map), pan the background, a click opens details.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
         let Some((view, screen)) = at_pointer(&ev) else { return };
-        pointers.update_value(|p| {
-            p.retain(|(id, _)| *id != ev.pointer_id());
-            p.push((ev.pointer_id(), screen));
-        });
+        release(ev.pointer_id());
+        pointers.update_value(|p| p.push((ev.pointer_id(), screen)));
         if pointers.with_value(Vec::len) == 2 {
             gesture.set_value(Gesture::Pinch);
             return;
@@ -443,12 +443,11 @@ pub fn NetworkView() -> impl IntoView {
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let Some((view, screen)) = at_pointer(&ev) else { return };
-        let before = pointers.with_value(|p| (p.len() == 2).then(|| (p[0].1, p[1].1)));
+        let before = pinch();
         pointers.update_value(|p| p.iter_mut().filter(|(id, _)| *id == ev.pointer_id()).for_each(|(_, at)| *at = screen));
         match gesture.get_value() {
             Gesture::Pinch => {
-                let after = pointers.with_value(|p| (p.len() == 2).then(|| (p[0].1, p[1].1)));
-                if let (Some(before), Some(after)) = (before, after) {
+                if let (Some(before), Some(after)) = (before, pinch()) {
                     zoom.set(view.pinched(before, after));
                 }
             }
@@ -475,7 +474,7 @@ pub fn NetworkView() -> impl IntoView {
         }
     };
     let on_pointer_up = move |ev: web_sys::PointerEvent| {
-        pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
+        release(ev.pointer_id());
         let Some((view, screen)) = at_pointer(&ev) else { return };
         match gesture.get_value() {
             // The finger still down pans on, without a jump.
@@ -702,7 +701,7 @@ pub fn NetworkView() -> impl IntoView {
                         on:pointermove=on_pointer_move
                         on:pointerup=on_pointer_up
                         on:pointercancel=move |ev: web_sys::PointerEvent| {
-                            pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
+                            release(ev.pointer_id());
                             gesture.set_value(Gesture::None);
                         }
                         on:pointerleave=move |_| hovered.set(None)

@@ -151,10 +151,9 @@ pub fn Tabs() -> impl IntoView {
     }
 }
 
-/// The sticky header must never hide what has the focus (WCAG 2.4.11): a
-/// field reached with Shift+Tab while the page is scrolled can sit behind
-/// it, and the browser sees it as visible. Its height changes with the
-/// storage alert, so it is measured at each focus.
+/// Room left between the sticky header and what is brought up below it.
+const BELOW_HEADER_GAP: f64 = 8.0;
+
 /// Where the sticky header ends on screen (0 without one).
 pub fn header_bottom() -> f64 {
     document().query_selector(".top").ok().flatten().map_or(0.0, |top| top.get_bounding_client_rect().bottom())
@@ -162,13 +161,16 @@ pub fn header_bottom() -> f64 {
 
 /// Scrolls `element` up to just below the sticky header, if it is not already there.
 pub fn scroll_below_header(element: &web_sys::Element) {
-    const GAP: f64 = 8.0;
-    let offset = element.get_bounding_client_rect().top() - header_bottom() - GAP;
+    let offset = element.get_bounding_client_rect().top() - header_bottom() - BELOW_HEADER_GAP;
     if offset.abs() >= 1.0 {
         window().scroll_by_with_x_and_y(0.0, offset);
     }
 }
 
+/// The sticky header must never hide what has the focus (WCAG 2.4.11): a
+/// field reached with Shift+Tab while the page is scrolled can sit behind
+/// it, and the browser sees it as visible. Its height changes with the
+/// storage alert, so it is measured at each focus.
 pub fn keep_focus_below_header() {
     let handle = window_event_listener(leptos::ev::focusin, move |ev| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -178,7 +180,7 @@ pub fn keep_focus_below_header() {
         if top.contains(Some(&target)) || !target.matches(":focus-visible").unwrap_or(true) {
             return;
         }
-        if target.get_bounding_client_rect().top() < header_bottom() + 8.0 {
+        if target.get_bounding_client_rect().top() < header_bottom() + BELOW_HEADER_GAP {
             scroll_below_header(&target);
         }
     });
