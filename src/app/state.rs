@@ -5,12 +5,11 @@ use leptos::prelude::*;
 
 use crate::app::effect::effect;
 
-use serde::Serialize;
-
 use crate::app::platform::persist::Persistence;
 use crate::app::platform::session;
 use crate::domain::data::decode::deserialize;
 use crate::domain::data::from_json::FromJson;
+use crate::domain::data::to_json::ToJson;
 use crate::domain::editing::changes::Change;
 use crate::domain::editing::draft::{DraftSlot, LAST_DRAFT_KEY};
 use crate::domain::editing::history::History;
@@ -194,7 +193,7 @@ impl AppState {
     /// this tab's sessionStorage while it differs from `initial()`.
     pub fn form_draft<T>(self, form: &'static str, entity: Option<&Id>, initial: impl FnOnce() -> T) -> FormDraft<T>
     where
-        T: Clone + PartialEq + Serialize + FromJson + Send + Sync + 'static,
+        T: Clone + PartialEq + ToJson + FromJson + Send + Sync + 'static,
     {
         let (key, kept) = self.kept_draft(form, entity);
         let initial = initial();
@@ -209,7 +208,7 @@ impl AppState {
             if unchanged {
                 None
             } else {
-                value.with(|v| serde_json::to_string(v).ok())
+                value.with(|v| Some(crate::domain::data::to_json::text(v)))
             }
         };
         keep_in_session(draft.key, Box::new(snapshot));

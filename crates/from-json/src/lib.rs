@@ -1,6 +1,8 @@
 //! `#[derive(FromJson)]`: reads a type out of a `serde_json::Value` through
 //! the small reader in `netzwerkatlas::domain::data::from_json`, following
-//! the `#[serde(...)]` attributes the type carries for its serialisation.
+//! the `#[serde(...)]` attributes the type carries. `#[derive(ToJson)]`
+//! writes it as JSON text through `netzwerkatlas::domain::data::to_json`,
+//! byte for byte as serde_json would.
 //!
 //! Why not serde's own `Deserialize`: its derive writes a field visitor, a
 //! map visitor and a sequence visitor per type, and serde_json instantiates
@@ -13,6 +15,10 @@
 //! `default = "path"`, `skip`, `rename`; on a variant `rename`. Those that
 //! only shape the writing (`into`, `skip_serializing_if`) are ignored; any
 //! other `serde` attribute is refused, so a reading rule is never lost silently.
+//!
+//! Writing follows `into = "T"`, `transparent`, `rename`, `rename_all`,
+//! `skip`, `skip_serializing` and `skip_serializing_if = "path"`; a newtype
+//! is written as its inner value and a unit variant as its name, as serde does.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -37,6 +43,9 @@ struct Rules {
     from: Option<Type>,
     transparent: bool,
     skip: bool,
+    into: Option<Type>,
+    skip_writing: bool,
+    skip_if: Option<syn::Path>,
 }
 
 fn rules(attrs: &[Attribute]) -> syn::Result<Rules> {
@@ -59,11 +68,10 @@ fn rules(attrs: &[Attribute]) -> syn::Result<Rules> {
                 }
                 "from" => rules.from = Some(meta.value()?.parse::<LitStr>()?.parse()?),
                 "transparent" => rules.transparent = true,
-                "skip" | "skip_deserializing" => rules.skip = true,
-                "into" | "skip_serializing_if" => {
-                    meta.value()?.parse::<LitStr>()?;
-                }
-                "skip_serializing" => {}
+                "skip" => rules.skip = true,
+                "into" => rules.into = Some(meta.value()?.parse::<LitStr>()?.parse()?),
+                "skip_serializing_if" => rules.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?),
+                "skip_serializing" => rules.skip_writing = true,
                 _ => return Err(meta.error(format!("FromJson does not read `serde({name})`: write the rule into the derive first"))),
             }
             Ok(())
@@ -87,6 +95,40 @@ fn snake_case(ident: &str) -> String {
     out
 }
 
+/// The named fields of a struct; `what` says what the derive does, for the error.
+fn named_fields<'a>(name: &syn::Ident, data: &'a syn::DataStruct, what: &str) -> syn::Result<&'a syn::FieldsNamed> {
+    match &data.fields {
+        Fields::Named(fields) => Ok(fields),
+        _ => Err(syn::Error::new_spanned(name, format!("{what} structs with named fields"))),
+    }
+}
+
+/// A field's key in the JSON: its `rename`, or its Rust name.
+fn field_key(field: &syn::Field, field_rules: &Rules) -> String {
+    field_rules.rename.clone().unwrap_or_else(|| field.ident.as_ref().expect("named").to_string())
+}
+
+/// The unit variants of an enum with their names in the JSON (`rename`,
+/// `rename_all = "snake_case"`, or the Rust name); `what` is for the error.
+fn unit_variants<'a>(data: &'a syn::DataEnum, container: &Rules, what: &str) -> syn::Result<Vec<(&'a syn::Ident, String)>> {
+    let mut variants = Vec::new();
+    for variant in &data.variants {
+        if !matches!(variant.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(variant, format!("{what} unit variants only: write this enum's by hand")));
+        }
+        let ident = &variant.ident;
+        let key = rules(&variant.attrs)?.rename.unwrap_or_else(|| {
+            if container.rename_all_snake {
+                snake_case(&ident.to_string())
+            } else {
+                ident.to_string()
+            }
+        });
+        variants.push((ident, key));
+    }
+    Ok(variants)
+}
+
 fn is_option(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
@@ -105,14 +147,11 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                 _ => return Err(syn::Error::new_spanned(name, "FromJson reads `transparent` only on a one-field tuple struct")),
             },
             Data::Struct(data) => {
-                let Fields::Named(fields) = &data.fields else {
-                    return Err(syn::Error::new_spanned(name, "FromJson reads structs with named fields"));
-                };
                 let mut reads = Vec::new();
-                for field in &fields.named {
+                for field in &named_fields(name, data, "FromJson reads")?.named {
                     let ident = field.ident.as_ref().expect("named");
                     let field_rules = rules(&field.attrs)?;
-                    let key = field_rules.rename.clone().unwrap_or_else(|| ident.to_string());
+                    let key = field_key(field, &field_rules);
                     let from_base = container.default.is_some();
                     let read_field = match (&field_rules.default, field_rules.skip) {
                         (_, true) if from_base => quote!(base.#ident),
@@ -132,25 +171,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                 }
             }
             Data::Enum(data) => {
-                let mut arms = Vec::new();
-                for variant in &data.variants {
-                    if !matches!(variant.fields, Fields::Unit) {
-                        return Err(syn::Error::new_spanned(
-                            variant,
-                            "FromJson reads unit variants only: write this enum's reader by hand",
-                        ));
-                    }
-                    let variant_rules = rules(&variant.attrs)?;
-                    let ident = &variant.ident;
-                    let key = variant_rules.rename.unwrap_or_else(|| {
-                        if container.rename_all_snake {
-                            snake_case(&ident.to_string())
-                        } else {
-                            ident.to_string()
-                        }
-                    });
-                    arms.push(quote!(#key => ::core::result::Result::Ok(#name::#ident)));
-                }
+                let arms = unit_variants(data, &container, "FromJson reads")?
+                    .into_iter()
+                    .map(|(ident, key)| quote!(#key => ::core::result::Result::Ok(#name::#ident)));
                 quote! {
                     let text = #read::text(value)?;
                     match text {
@@ -175,6 +198,72 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     Ok(quote! {
         impl #impl_generics #read::FromJson for #name #type_generics #where_clause {
             fn from_json(value: &::serde_json::Value) -> ::core::result::Result<Self, #read::ReadError> {
+                #body
+            }
+        }
+    })
+}
+
+#[proc_macro_derive(ToJson, attributes(serde))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand_to_json(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(error) => error.to_compile_error().into(),
+    }
+}
+
+fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
+    let name = &input.ident;
+    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+    let container = rules(&input.attrs)?;
+    let write = quote!(crate::domain::data::to_json);
+    let body = if let Some(into) = &container.into {
+        quote!(#write::ToJson::write_json(&<#into as ::core::convert::From<Self>>::from(::core::clone::Clone::clone(self)), out))
+    } else {
+        match &input.data {
+            // A newtype is its inner value, `transparent` or not (serde_json writes both so).
+            Data::Struct(data) if matches!(&data.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) => {
+                quote!(#write::ToJson::write_json(&self.0, out))
+            }
+            Data::Struct(data) => {
+                let mut writes = Vec::new();
+                for field in &named_fields(name, data, "ToJson writes newtypes and")?.named {
+                    let ident = field.ident.as_ref().expect("named");
+                    let field_rules = rules(&field.attrs)?;
+                    if field_rules.skip || field_rules.skip_writing {
+                        continue;
+                    }
+                    let key = field_key(field, &field_rules);
+                    // Keys are Rust names or plain renames: nothing in them to escape.
+                    let prefix = format!("\"{key}\":");
+                    let one = quote!(#write::field(out, &mut first, #prefix, &self.#ident););
+                    writes.push(match &field_rules.skip_if {
+                        Some(path) => quote!(if !#path(&self.#ident) { #one }),
+                        None => one,
+                    });
+                }
+                quote! {
+                    out.push('{');
+                    let mut first = true;
+                    #(#writes)*
+                    let _ = first;
+                    out.push('}');
+                }
+            }
+            Data::Enum(data) => {
+                let arms = unit_variants(data, &container, "ToJson writes")?.into_iter().map(|(ident, key)| {
+                    let quoted = format!("\"{key}\"");
+                    quote!(#name::#ident => #quoted)
+                });
+                quote!(out.push_str(match self { #(#arms,)* }))
+            }
+            Data::Union(_) => return Err(syn::Error::new_spanned(name, "ToJson does not write unions")),
+        }
+    };
+    Ok(quote! {
+        impl #impl_generics #write::ToJson for #name #type_generics #where_clause {
+            fn write_json(&self, out: &mut ::std::string::String) {
                 #body
             }
         }

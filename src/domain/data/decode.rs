@@ -1,7 +1,7 @@
 //! Typed data from JSON values, for files and storage alike, and the fields
 //! a value holds that this version does not know.
 
-use serde::Serialize;
+use crate::domain::data::to_json::{self, ToJson};
 use serde_json::Value;
 
 use crate::domain::data::from_json::{FromJson, ReadError};
@@ -14,9 +14,8 @@ pub fn deserialize<T: FromJson>(value: &Value) -> Result<T, ReadError> {
 
 /// Typed data as a JSON value. Through text rather than `to_value`: the wasm
 /// then holds one serialiser for the model (the one saving to localStorage uses).
-pub fn to_json_value<T: Serialize>(data: &T) -> Value {
-    let text = serde_json::to_string(data).expect("plain data always serialises");
-    serde_json::from_str(&text).expect("just written")
+pub fn to_json_value(data: &dyn ToJson) -> Value {
+    serde_json::from_str(&to_json::text(data)).expect("just written")
 }
 
 /// The fields `read` has that `kept` (the data decoded from `read`, written

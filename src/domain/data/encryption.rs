@@ -8,7 +8,7 @@
 //! (check differs) from a changed file (check matches, GCM refuses), and
 //! reveals nothing an attacker could not learn by trying to decrypt.
 
-use serde::Serialize;
+use crate::domain::data::to_json::{self, ToJson};
 use serde_json::Value;
 
 use crate::domain::data::format::FileError;
@@ -33,7 +33,8 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 
 /// The file as written: parameters in the clear, the Netzwerkatlas file
 /// encrypted in `data`. Field order is the order on disk (format first).
-#[derive(Serialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(ToJson)]
 struct Envelope {
     format: String,
     version: u64,
@@ -118,7 +119,7 @@ pub fn write_encrypted(encrypted: &Encrypted) -> String {
         check: encrypted.check.clone(),
         data: base64_encode(&encrypted.data),
     };
-    serde_json::to_string(&envelope).expect("plain data always serialises")
+    to_json::text(&envelope)
 }
 
 /// The derived bits split into the AES key and the check value.

@@ -10,7 +10,7 @@
 
 use crate::i18n::{count, Message};
 
-use serde::Serialize;
+use crate::domain::data::to_json::{self, ToJson};
 
 use crate::domain::data::from_json::FromJson;
 use serde_json::Value;
@@ -36,7 +36,8 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 /// What a file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ToJson, FromJson)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// A full backup: all regions and the user's templates.
@@ -61,14 +62,16 @@ impl Scope {
 }
 
 /// The exporting region, named in the envelope so a file says where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson, Default)]
 pub struct RegionRef {
     pub id: Id,
     pub name: String,
 }
 
 /// The data of a file.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson, Default)]
 pub struct Content {
     #[serde(default)]
     pub regions: Vec<Region>,
@@ -77,7 +80,8 @@ pub struct Content {
 }
 
 /// Everything in the envelope except the content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Header {
     pub scope: Scope,
     pub app_version: String,
@@ -96,7 +100,10 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Serialize)]
+/// The file as serde wrote it (the header flattened into the envelope):
+/// the test compares [`encode_file`]'s text with it.
+#[cfg(test)]
+#[derive(serde::Serialize)]
 struct Envelope<'a> {
     format: &'a str,
     schema: u64,
@@ -109,7 +116,7 @@ struct Envelope<'a> {
 /// The checksum of a content value: SHA-256 of its JSON with object keys
 /// sorted and no whitespace (`JSON.stringify` of a key-sorted copy).
 pub fn checksum(content: &Value) -> String {
-    let canonical = serde_json::to_string(content).expect("a JSON value always serialises");
+    let canonical = to_json::text(content);
     format!("sha256:{}", sha256_hex(canonical.as_bytes()))
 }
 
@@ -124,9 +131,20 @@ pub fn encode_file(header: &Header, content: &Content) -> String {
             }
         }
     }
-    let content = value;
-    let envelope = Envelope { format: FILE_FORMAT, schema: FILE_SCHEMA, header, checksum: checksum(&content), content };
-    serde_json::to_string(&envelope).expect("plain data always serialises")
+    let mut file = String::from("{\"format\":");
+    FILE_FORMAT.write_json(&mut file);
+    file.push_str(",\"schema\":");
+    FILE_SCHEMA.write_json(&mut file);
+    // The header's fields sit in the envelope itself, not in an object of their own.
+    let header = to_json::text(header);
+    file.push(',');
+    file.push_str(&header[1..header.len() - 1]);
+    file.push_str(",\"checksum\":");
+    checksum(&value).write_json(&mut file);
+    file.push_str(",\"content\":");
+    value.write_json(&mut file);
+    file.push('}');
+    file
 }
 
 /// Why a file cannot be read. Nothing changes when one of these occurs.
@@ -374,6 +392,32 @@ mod tests {
         Content { regions: ws.regions, templates: ws.templates }
     }
 
+    #[test]
+    fn a_file_is_written_byte_for_byte_as_before_with_the_header_in_the_envelope() {
+        for (scope, author) in [(Scope::Region, "Anna \"A.\" Schmidt"), (Scope::Checklists, "")] {
+            let (mut header, content) = (header(scope), demo_content());
+            header.author = author.into();
+            let written = encode_file(&header, &content);
+            let value = to_json_value(&content);
+            let mut content_value = value.clone();
+            if let Some(Value::Array(regions)) = content_value.get_mut("regions") {
+                for (value, region) in regions.iter_mut().zip(&content.regions) {
+                    if let (Value::Object(value), false) = (value, region.stichtage.is_empty()) {
+                        value.insert("stichtage".into(), to_json_value(&stichtag::write(&region.stichtage, None)));
+                    }
+                }
+            }
+            let before = Envelope {
+                format: FILE_FORMAT,
+                schema: FILE_SCHEMA,
+                header: &header,
+                checksum: checksum(&content_value),
+                content: content_value,
+            };
+            assert_eq!(written, serde_json::to_string(&before).unwrap());
+        }
+    }
+
     /// Re-encodes a file after `change`, with a fresh checksum, as a
     /// careless or hostile tool could.
     fn tampered(change: impl FnOnce(&mut Value)) -> String {
@@ -580,7 +624,7 @@ mod tests {
         let statuses: Vec<_> = Scale::ALL.iter().flat_map(|s| s.steps()).copied().collect();
         assert_eq!(listed("Status"), keys(&statuses, crate::domain::model::checklist::Status::key));
         let scopes = [Scope::Workspace, Scope::Region, Scope::Checklists, Scope::Template];
-        let scope_keys: Vec<String> = scopes.iter().map(|s| serde_json::to_value(s).unwrap().as_str().unwrap().to_owned()).collect();
+        let scope_keys: Vec<String> = scopes.iter().map(|s| to_json::text(s).trim_matches('"').to_owned()).collect();
         assert_eq!(listed("Scope"), scope_keys);
         assert_eq!(schema["properties"]["schema"]["const"], FILE_SCHEMA);
         assert_eq!(schema["properties"]["format"]["const"], FILE_FORMAT);

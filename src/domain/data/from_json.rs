@@ -188,7 +188,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    #[derive(Debug, PartialEq, Default, serde::Serialize, FromJson)]
+    #[derive(Debug, PartialEq, Default, FromJson)]
     struct Sample {
         name: String,
         #[serde(default)]
@@ -207,7 +207,7 @@ mod tests {
         7
     }
 
-    #[derive(Debug, PartialEq, Default, serde::Serialize, FromJson)]
+    #[derive(Debug, PartialEq, Default, FromJson)]
     #[serde(rename_all = "snake_case")]
     enum Kind {
         #[default]
@@ -216,7 +216,7 @@ mod tests {
         Two,
     }
 
-    #[derive(Debug, PartialEq, Default, serde::Serialize, FromJson)]
+    #[derive(Debug, PartialEq, Default, FromJson)]
     #[serde(default)]
     struct Draft {
         name: String,
@@ -229,7 +229,7 @@ mod tests {
         }
     }
 
-    #[derive(Debug, PartialEq, serde::Serialize, FromJson)]
+    #[derive(Debug, PartialEq, FromJson)]
     #[serde(default)]
     struct StartedDraft {
         name: String,

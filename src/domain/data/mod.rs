@@ -22,4 +22,5 @@ pub mod migrate;
 pub mod restore;
 pub mod sha256;
 pub mod storage;
+pub mod to_json;
 pub mod writers;

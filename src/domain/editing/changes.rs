@@ -3,6 +3,7 @@
 //! 2,000-actor region keeps one actor; deleting an actor keeps it and its
 //! relations. Applying a change returns the change that goes back again.
 
+use crate::domain::data::to_json::ToJson;
 use std::collections::HashMap;
 
 use crate::domain::model::checklist::Template;
@@ -68,8 +69,8 @@ impl Change {
     /// Bytes of records this change keeps (JSON length, a stable measure for
     /// benchmarks: the heap holds about as much).
     pub fn kept_bytes(&self) -> usize {
-        fn json<T: serde::Serialize>(value: &T) -> usize {
-            serde_json::to_string(value).map(|s| s.len()).unwrap_or(0)
+        fn json(value: &dyn ToJson) -> usize {
+            crate::domain::data::to_json::text(value).len()
         }
         let lists = |c: &RegionChange| {
             json(&c.head)
@@ -82,7 +83,7 @@ impl Change {
         };
         self.regions.iter().map(lists).sum::<usize>()
             + self.whole.as_ref().map_or(0, |w| json(&w.records) + json(&w.ids.order))
-            + self.templates.as_ref().map_or(0, json)
+            + self.templates.as_ref().map_or(0, |t| json(t))
     }
 }
 
@@ -183,7 +184,7 @@ mod tests {
     #[test]
     fn what_is_kept_follows_the_edit_not_the_region() {
         let ws = generated_workspace(2_000, 1);
-        let region_bytes = serde_json::to_string(&ws.regions[0]).unwrap().len();
+        let region_bytes = crate::domain::data::to_json::text(&ws.regions[0]).len();
         let rename = round_trip(&ws, |ws| ws.regions[0].actors[1_000].name.push_str(" (neu)"));
         assert!(rename.kept_bytes() < 5_000, "one actor: {} bytes", rename.kept_bytes());
         let was = ws.regions[0].clone();

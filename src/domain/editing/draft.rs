@@ -3,6 +3,7 @@
 //! next to the fields.
 
 use crate::domain::data::from_json::FromJson;
+use crate::domain::data::to_json::ToJson;
 use crate::domain::model::*;
 use crate::domain::order;
 use crate::domain::rules::dates::{input_to_iso, show};
@@ -55,7 +56,8 @@ impl<F: FnMut(&str) -> Id> IdSource for F {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct ActorDraft {
     pub name: String,
@@ -177,7 +179,8 @@ fn traeger_chain_reaches(region: &Region, start: &Id, target: &Id) -> bool {
     false
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub struct RelationDraft {
     pub from: Option<Id>,
     pub to: Option<Id>,
@@ -387,7 +390,8 @@ impl Baustein {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub struct GroupDraft {
     pub name: String,
     pub kind: GroupKind,
@@ -441,7 +445,8 @@ impl GroupDraft {
 }
 
 /// One Sozialraum row of the region form. `id` is empty for a new one.
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct SozialraumDraft {
     pub id: Option<Id>,
@@ -450,7 +455,8 @@ pub struct SozialraumDraft {
     pub gemeinden: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct RegionDraft {
     pub name: String,
@@ -724,13 +730,13 @@ mod tests {
     fn every_draft_survives_being_written_as_text() {
         let actor =
             ActorDraft { name: "Tafel".into(), kind: Some(ActorKind::Verein), contacts: vec![Contact::default()], ..ActorDraft::default() };
-        let text = serde_json::to_string(&actor).unwrap();
+        let text = crate::domain::data::to_json::text(&actor);
         assert_eq!(crate::domain::data::from_json::from_text::<ActorDraft>(&text).unwrap(), actor);
         let group = GroupDraft { meetings: vec![Meeting { date: "03.12.2026".into(), topic: "Auftakt".into() }], ..GroupDraft::default() };
-        assert_eq!(crate::domain::data::from_json::from_text::<GroupDraft>(&serde_json::to_string(&group).unwrap()).unwrap(), group);
+        assert_eq!(crate::domain::data::from_json::from_text::<GroupDraft>(&crate::domain::data::to_json::text(&group)).unwrap(), group);
         let relation = RelationDraft { since: "05.2024".into(), ..RelationDraft::default() };
         assert_eq!(
-            crate::domain::data::from_json::from_text::<RelationDraft>(&serde_json::to_string(&relation).unwrap()).unwrap(),
+            crate::domain::data::from_json::from_text::<RelationDraft>(&crate::domain::data::to_json::text(&relation)).unwrap(),
             relation
         );
     }

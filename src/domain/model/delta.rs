@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
@@ -55,7 +55,8 @@ pub struct ListChange<T> {
 
 /// The ids and places of a list change, apart from its records (written
 /// once for all kinds of record, see `Written`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, Default, PartialEq, ToJson, FromJson)]
 pub struct Positions {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) absent: Vec<Id>,
@@ -242,7 +243,8 @@ fn head(region: &Region) -> Region {
 }
 
 /// How one region differed.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 #[serde(from = "Written", into = "Written")]
 pub struct RegionChange {
     pub(crate) id: Id,
@@ -256,7 +258,8 @@ pub struct RegionChange {
 /// A region change as written: the records of each list as lists of the
 /// model's own kinds, their ids and places apart. (A generic list change
 /// written as it is would add a reader and a writer per kind of record.)
-#[derive(Clone, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, ToJson, FromJson)]
 struct Written {
     id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]

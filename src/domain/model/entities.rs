@@ -1,7 +1,7 @@
 //! The data a coordinator keeps: regions with their Sozialräume, actors,
 //! relations between actors and Gremien. Plain data, serialised as JSON.
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
@@ -12,7 +12,8 @@ use crate::domain::model::stichtag::Stichtag;
 
 /// A stable identifier, unique across regions so that maps from different
 /// Kommunen can later be merged without clashes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ToJson, FromJson, Default)]
 #[serde(transparent)]
 pub struct Id(pub String);
 
@@ -35,7 +36,8 @@ impl std::fmt::Display for Id {
 }
 
 /// Everything the user holds in this browser.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson, Default)]
 pub struct Workspace {
     pub regions: Vec<Region>,
     /// The region shown; kept so that a reload returns to it.
@@ -67,7 +69,8 @@ impl Workspace {
 }
 
 /// A Kommune or Kreis with its actors and their relations.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson, Default)]
 pub struct Region {
     pub id: Id,
     pub name: String,
@@ -107,7 +110,8 @@ pub struct Region {
 }
 
 /// An actor the user dragged to a place in the network picture.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub struct Placement {
     pub actor: Id,
     pub x: f64,
@@ -115,7 +119,8 @@ pub struct Placement {
 }
 
 /// Where an imported region came from: shown beside it and in aggregates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson, Default)]
 pub struct Provenance {
     pub file_name: String,
     /// ISO timestamp the file was exported at.
@@ -128,7 +133,8 @@ pub struct Provenance {
 }
 
 /// A planning district inside a Kreis, made of Städte and Gemeinden.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson, Default)]
 pub struct Sozialraum {
     pub id: Id,
     pub name: String,
@@ -139,7 +145,8 @@ pub struct Sozialraum {
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident as $key:literal => $label:expr),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, FromJson)]
+        #[cfg_attr(test, derive(serde::Serialize))]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ToJson, FromJson)]
         pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
@@ -330,7 +337,8 @@ labelled_enum! {
 /// Empty optional fields (here, in `Relation` and in `Contact`) are left out
 /// when written and read back as empty: with 10,000 relations, empty notes
 /// alone would take 4 % of the browser's storage.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub struct Actor {
     pub id: Id,
     pub name: String,
@@ -377,7 +385,8 @@ impl Actor {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson, Default)]
 pub struct Contact {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -389,7 +398,8 @@ pub struct Contact {
 }
 
 /// A relation between two actors of one region.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Relation {
     pub id: Id,
     pub from: Id,
@@ -432,7 +442,8 @@ impl Relation {
 /// One entry of the Tätigkeitsjournal: a Netzwerktreffen held, an agreement
 /// signed, a Stützpunktmanager gone into retirement; linked to the actors
 /// and Gremien and programmes it concerns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct JournalEntry {
     pub id: Id,
     /// ISO date, "2026-10-14".
@@ -462,7 +473,8 @@ labelled_enum! {
 }
 
 /// A standing group of actors that meets: a BKG, an Arbeitskreis, a network.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Group {
     pub id: Id,
     pub name: String,
@@ -475,7 +487,8 @@ pub struct Group {
     pub notes: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, FromJson, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson, Default)]
 pub struct Meeting {
     /// ISO date, "2024-06-17".
     pub date: String,
@@ -555,13 +568,13 @@ mod tests {
     #[test]
     fn empty_fields_are_left_out_and_read_back_as_empty() {
         let bare = Actor::new(Id("a".into()), "Jobcenter", ActorKind::Jobcenter);
-        let text = serde_json::to_string(&bare).unwrap();
+        let text = crate::domain::data::to_json::text(&bare);
         assert_eq!(text, r#"{"id":"a","name":"Jobcenter","kind":"jobcenter"}"#);
         assert_eq!(crate::domain::data::from_json::from_text::<Actor>(&text).unwrap(), bare);
         let mut full = bare.clone();
         full.notes = "Ansprechpartner wechselt".into();
         full.contacts.push(Contact { name: "Erika Muster".into(), ..Contact::default() });
-        let text = serde_json::to_string(&full).unwrap();
+        let text = crate::domain::data::to_json::text(&full);
         assert!(
             text.contains(r#""notes":"Ansprechpartner wechselt""#) && text.contains(r#""contacts":[{"name":"Erika Muster"}]"#),
             "{text}"
@@ -580,10 +593,10 @@ mod tests {
 
     #[test]
     fn enum_keys_round_trip_and_match_the_file_format() {
-        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(all: &[T], key: fn(T) -> &'static str, from: fn(&str) -> Option<T>) {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + ToJson>(all: &[T], key: fn(T) -> &'static str, from: fn(&str) -> Option<T>) {
             for value in all {
                 assert_eq!(from(key(*value)), Some(*value));
-                assert_eq!(serde_json::to_value(value).unwrap(), serde_json::Value::String(key(*value).into()));
+                assert_eq!(crate::domain::data::to_json::text(value), format!("\"{}\"", key(*value)));
             }
         }
         check(ActorKind::ALL, ActorKind::key, ActorKind::from_key);

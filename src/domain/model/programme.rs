@@ -4,13 +4,14 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Programme {
     pub id: Id,
     pub name: String,
@@ -31,7 +32,8 @@ pub struct Programme {
 }
 
 /// One part of a programme, carried by a Träger with partners.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Baustein {
     pub id: Id,
     pub name: String,

@@ -3,14 +3,15 @@
 //! part, and kept with the region. Its text has only the structure a
 //! coordinator types: paragraphs and "- " lists.
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
 use crate::domain::model::Id;
 use crate::domain::rules::dates::show;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Report {
     pub id: Id,
     pub title: String,
@@ -25,7 +26,8 @@ pub struct Report {
 }
 
 /// One section of a report: a heading and the text under it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ReportPart {
     pub title: String,
     #[serde(default)]

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
@@ -56,7 +56,8 @@ pub fn sort_by_date(stichtage: &mut Vec<Stichtag>) {
 }
 
 /// A Stichtag as written: its state whole, or as the change from the next.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub struct Written {
     pub id: Id,
     pub name: String,
@@ -130,8 +131,8 @@ mod tests {
     use crate::domain::model::Workspace;
     use crate::domain::samples::generate::generated_history;
 
-    fn json_len<T: Serialize>(value: &T) -> usize {
-        serde_json::to_string(value).unwrap().len()
+    fn json_len<T: ToJson>(value: &T) -> usize {
+        crate::domain::data::to_json::text(value).len()
     }
 
     fn file_of(region: &Region) -> String {

@@ -2,6 +2,7 @@
 //! documents, and the rules for templates users write themselves.
 
 use crate::domain::data::from_json::FromJson;
+use crate::domain::data::to_json::ToJson;
 use crate::domain::editing::draft::IdSource;
 use crate::domain::model::checklist::{ItemKind, Scale, Template, TemplateItem, TemplateSection};
 use crate::domain::model::Id;
@@ -163,7 +164,8 @@ pub fn is_builtin(id: &Id) -> bool {
     id.0.starts_with(BUILTIN_PREFIX)
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct ItemDraft {
     pub id: Option<Id>,
@@ -172,7 +174,8 @@ pub struct ItemDraft {
     pub kind: ItemKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct SectionDraft {
     pub id: Option<Id>,
@@ -181,7 +184,8 @@ pub struct SectionDraft {
 }
 
 /// The template editor's content.
-#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Default, ToJson, FromJson)]
 #[serde(default)]
 pub struct TemplateDraft {
     pub name: String,

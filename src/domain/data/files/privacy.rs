@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(region.journal.iter().map(|e| e.title.clone()).collect::<Vec<_>>(), titles, "titles stay");
         assert_eq!((PersonalData::of(&region).contacts, PersonalData::of(&region).notes), (0, 0));
         assert!(PersonalData::of(&region).describe().is_empty());
-        let text = serde_json::to_string(&region).unwrap();
+        let text = crate::domain::data::to_json::text(&region);
         assert!(!text.contains('@'), "no e-mail address survives");
         let answers = PersonalData::of(&region).answers;
         assert!(answers > 0, "the demo's Sozialraumkonferenz has free-text answers");

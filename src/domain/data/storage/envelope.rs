@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use serde::Serialize;
+use crate::domain::data::to_json::ToJson;
 
 use crate::domain::data::from_json::FromJson;
 
@@ -32,7 +32,8 @@ pub fn encode_whole(workspace: &Workspace, saved_at: &str) -> String {
 }
 
 /// Which parts make up the workspace, in order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, Default, PartialEq, ToJson, FromJson)]
 pub struct Manifest {
     /// The workspace without its regions.
     pub workspace: String,
@@ -40,7 +41,8 @@ pub struct Manifest {
 }
 
 /// One region: its head (everything but the long lists) and the parts of each list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Clone, Debug, Default, PartialEq, ToJson, FromJson)]
 pub struct RegionParts {
     pub region: String,
     pub actors: Vec<String>,
@@ -65,7 +67,8 @@ impl Manifest {
 }
 
 /// What is written under the slot key: the envelope around the manifest.
-#[derive(Serialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(ToJson)]
 pub struct ManifestEnvelope<'a> {
     pub format: &'a str,
     pub schema: u64,

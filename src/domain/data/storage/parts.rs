@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde::Serialize;
+use crate::domain::data::to_json::{self, ToJson};
 use serde_json::Value;
 
 use crate::domain::data::decode::deserialize;
@@ -104,7 +104,7 @@ enum Place {
 }
 
 /// The lists kept in parts of their own, cut by `cut`.
-trait Listed: Clone + PartialEq + Serialize {
+trait Listed: Clone + PartialEq + ToJson {
     /// Average items per part.
     const AVERAGE: u64;
     fn id(&self) -> &str;
@@ -235,7 +235,7 @@ impl Encoder {
                 self.take(
                     T::place(region, chunk[0].id()),
                     |cached| T::items(cached) == Some(chunk),
-                    || (T::content(chunk.to_vec()), to_json(chunk)),
+                    || (T::content(chunk.to_vec()), to_json(&chunk)),
                 )
             })
             .collect()
@@ -257,8 +257,8 @@ pub fn stichtage_chars(region: &Region) -> usize {
     pack(&stichtage_json(region)).encode_utf16().count()
 }
 
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("plain data always serialises")
+fn to_json(value: &dyn ToJson) -> String {
+    to_json::text(value)
 }
 
 /// The workspace without its regions. Destructured field by field, so that a
@@ -407,13 +407,15 @@ impl PartCache {
 /// the text of each part it names (null where a part is missing), so support
 /// can see exactly what was stored.
 pub fn unreadable_bundle(manifest_text: &str, manifest: &Manifest, get: impl Fn(&str) -> Option<String>) -> String {
-    #[derive(Serialize)]
+    #[cfg_attr(test, derive(serde::Serialize))]
+    #[derive(ToJson)]
     struct Bundle<'a> {
         format: &'a str,
         manifest: &'a str,
         parts: Vec<PartText<'a>>,
     }
-    #[derive(Serialize)]
+    #[cfg_attr(test, derive(serde::Serialize))]
+    #[derive(ToJson)]
     struct PartText<'a> {
         name: &'a str,
         text: Option<String>,
