@@ -21,9 +21,9 @@ echo "==> Release build"
 trunk build --release
 echo "==> Headless Chromium: the network picture"
 node tests/bench/network-browser.mjs
-echo "==> Headless Chromium: side by side with the peer (graphology, ForceAtlas2, graphology-metrics)"
+echo "==> Headless Chromium: side by side with the peer (graphology, ForceAtlas2, graphology-metrics, sigma.js)"
 # The peer's packages for this benchmark only: not saved, not part of the app or its tests.
-npm install --no-save --no-audit --no-fund graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 graphology-metrics@2.4.2
+npm install --no-save --no-audit --no-fund graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 graphology-metrics@2.4.2 sigma@3.0.2
 node tests/bench/peer-browser.mjs
 cargo run --locked --quiet --release --example layout_quality
 echo "==> Headless Chromium: everyday work (import, export, storage, cold start, search, open, save)"

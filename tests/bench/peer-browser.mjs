@@ -3,17 +3,30 @@
 // betweenness in the app's own worker (picture-worker.js of dist/) against
 // graphology + ForceAtlas2 (100 iterations, inferred settings, Barnes–Hut)
 // in a worker and graphology-metrics' betweenness, as Gephi Lite runs them.
+// Then the peer's picture: the same graph with the peer's layout drawn by
+// sigma.js 3, as Gephi Lite draws it (first picture, long tasks, zoom
+// frames), beside our picture's figures from the network benchmark
+// (target/bench-network-browser.json, run before this one).
 // Prints wall times and ratios; writes both layouts to target/peer/ for
 // `cargo run --release --example layout_quality`, which compares their
 // quality with crates/graph/src/quality.rs. Figures, not a test.
-// Needs graphology, graphology-layout-forceatlas2 and graphology-metrics
-// in node_modules (scripts/bench.sh installs them without saving).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Needs graphology, graphology-layout-forceatlas2, graphology-metrics and
+// sigma in node_modules (scripts/bench.sh installs them without saving).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { serve } from '../support/static-server.mjs';
-import { launchBrowser, report, sizes } from './support.mjs';
+import { launchBrowser, quantile, report, sizes } from './support.mjs';
 
-const fa2 = buildSync({ entryPoints: ['tests/bench/peer/fa2-worker.js'], bundle: true, format: 'esm', write: false, minify: true }).outputFiles[0].text;
+const bundle = (entry) => buildSync({ entryPoints: [entry], bundle: true, format: 'esm', write: false, minify: true }).outputFiles[0].text;
+const fa2 = bundle('tests/bench/peer/fa2-worker.js');
+const sigma = bundle('tests/bench/peer/sigma-page.js');
+// The peer's picture in a box the size of ours at 1280x900 (the app's picture beside its controls).
+const sigmaPage = '<!doctype html><meta charset="utf-8"><div id="picture" style="width:900px;height:700px"></div><script type="module" src="peer-sigma.js"></script>';
+// Our picture's figures from the network benchmark, by size.
+const ourPicture = existsSync('target/bench-network-browser.json')
+  ? new Map(JSON.parse(readFileSync('target/bench-network-browser.json', 'utf8')).map((row) => [row.actors, row]))
+  : new Map();
+const pictureRows = [];
 const server = await serve('dist');
 const browser = await launchBrowser();
 mkdirSync('target/peer', { recursive: true });
@@ -33,6 +46,8 @@ for (const actors of sizes) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   // The peer's worker, served from the app's origin (a worker must be same-origin).
   await context.route('**/peer-fa2.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fa2 }));
+  await context.route('**/peer-sigma.js', (route) => route.fulfill({ contentType: 'text/javascript', body: sigma }));
+  await context.route('**/peer-sigma.html', (route) => route.fulfill({ contentType: 'text/html', body: sigmaPage }));
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator('.topbar').waitFor();
@@ -64,6 +79,29 @@ for (const actors of sizes) {
   }, { nodes: region.actors.length, edges, offsets, targets });
   writeFileSync(`target/peer/layouts-${actors}.json`, JSON.stringify({ edges, ours: result.ours.positions, peer: result.peer.positions }));
   const ratio = (a, b) => +(a / b).toFixed(2);
+  // The peer's picture of its own layout, in a fresh page.
+  const picturePage = await context.newPage();
+  await picturePage.goto(`${server.url}peer-sigma.html`);
+  await picturePage.waitForFunction(() => typeof window.peerPicture === 'function');
+  const peer = await picturePage.evaluate((input) => window.peerPicture(input), { positions: result.peer.positions, edges });
+  await picturePage.close();
+  const ours = ourPicture.get(actors);
+  const peerLayoutWall = result.peer.wallMs - result.peer.betweennessMs;
+  const peerZoom = (q) => +quantile(peer.zoomFrames, q).toFixed(1);
+  pictureRows.push({
+    actors,
+    our_settled_in_app_ms: ours?.layout_settled_ms,
+    peer_fa2_100_wall_ms: Math.round(peerLayoutWall),
+    settled_ratio: ours ? ratio(ours.layout_settled_ms, peerLayoutWall) : undefined,
+    our_first_picture_ms: ours?.first_picture_ms,
+    our_first_picture_stored_ms: ours?.first_picture_stored_ms,
+    peer_first_picture_ms: Math.round(peer.firstPicture),
+    first_picture_ratio: ours ? ratio(ours.first_picture_stored_ms, peer.firstPicture) : undefined,
+    our_longest_task_ms: ours?.longest_task_ms,
+    peer_longest_task_ms: Math.round(Math.max(0, ...peer.longTasks)),
+    our_zoom_median_p95_ms: ours ? `${ours.zoom_frame_median_ms} / ${ours.zoom_frame_p95_ms}` : undefined,
+    peer_zoom_median_p95_ms: `${peerZoom(0.5)} / ${peerZoom(0.95)}`,
+  });
   rows.push({
     actors,
     relations: region.relations.length,
@@ -80,3 +118,4 @@ for (const actors of sizes) {
 await browser.close();
 await server.close();
 report('bench-peer-browser', rows, 'wall time in a worker from the message to the result (ours: the app\'s picture-worker.js until the layout has settled, incl. instantiating the wasm; peer: building the graphology graph and 100 ForceAtlas2 iterations); ratio = ours / peer (below 1: ours is faster); layouts written to target/peer/ for `cargo run --release --example layout_quality`');
+report('bench-peer-picture', pictureRows, 'ours: the app (network benchmark: click on "Netzwerkbild" until the layout has settled; first picture from a new layout and, stored, from the kept one; longest main-thread task over 50 ms while opening; zoom frame intervals); peer: FA2 100 iterations in a worker (graph built, laid out), then that layout drawn by sigma.js 3 (graph built until the first frame, its long tasks, zoom one step per frame); ratios ours / peer (first picture: stored)');

@@ -95,7 +95,23 @@ test('the picture shows the demo region; filters and the focus view hide actors 
 
   // Focus on the Jobcenter: itself and its direct neighbours, then two steps.
   const jobcenter = region.actors.find((a) => a.name === 'Jobcenter Landkreis Lindenau');
-  await page.locator('#network-focus').selectOption(jobcenter.id);
+  // The focus is chosen by typing: the suggestions are the names that match, not all 43.
+  const focusField = page.getByLabel('Fokus auf Akteur');
+  await focusField.fill('Lindenau');
+  const suggested = await page.locator('#network-focus-names option').evaluateAll((o) => o.map((e) => e.value));
+  assert.ok(suggested.includes(jobcenter.name) && suggested.every((n) => n.includes('Lindenau')), suggested.join(', '));
+  assert.ok(suggested.length < 43);
+  await waitForNodes(page, 43);
+  // A name that is no actor's says so, and the whole network stays.
+  await focusField.fill('Jobcenter Nirgendwo');
+  await focusField.press('Enter');
+  assert.match(await page.locator('#network-focus-problem').textContent(), /Kein Akteur heißt „Jobcenter Nirgendwo“/);
+  assert.equal(await focusField.getAttribute('aria-invalid'), 'true');
+  await waitForNodes(page, 43);
+  await focusField.fill(jobcenter.name);
+  assert.equal(await page.locator('#network-focus-problem').textContent(), '');
+  assert.equal(await page.locator('#network-focus-problem').isVisible(), false);
+  assert.equal(await focusField.getAttribute('aria-invalid'), null);
   const near = neighbours(region, jobcenter.id);
   await waitForNodes(page, near.size + 1);
   // The keyboard cursor walks exactly the actors shown.
@@ -112,9 +128,16 @@ test('the picture shows the demo region; filters and the focus view hide actors 
   await waitForNodes(page, twoSteps.size);
 
   // The sector map: every actor, sectors labelled on the rim.
-  await page.locator('#network-focus').selectOption('');
+  await focusField.fill('');
   await page.locator('#network-mode').selectOption('sectors');
   await waitForNodes(page, 43);
+  // Rings by how binding the relation to one actor is: it sits in the middle.
+  await page.locator('.ring-label').filter({ hasText: '10 und mehr Beziehungen' }).waitFor();
+  await page.getByLabel('Ringe nach').fill(jobcenter.name);
+  await page.locator('.ring-label').filter({ hasText: 'schriftlicher Vertrag' }).waitFor();
+  await waitForNodes(page, 43);
+  await page.getByLabel('Ringe nach').fill('');
+  await page.locator('.ring-label').filter({ hasText: '10 und mehr Beziehungen' }).waitFor();
   assert.ok((await page.locator('.sector-label').allTextContents()).includes('SGB II'));
   // By Sozialraum: an actor serving every Sozialraum is not filed under the first one.
   await page.locator('#network-sectors').selectOption('sozialraum');
@@ -340,24 +363,27 @@ test('the layout and betweenness run in a worker; the worker gives the native la
   assert.ok(workers.filter((p) => p.endsWith('/picture-worker.js')).length >= 2, `workers: ${workers.join(', ')}`);
   assert.equal(await nodeCount(page), 43);
 
-  // The graph of crates/graph/tests/layout-small.json through the worker, as the page starts it.
-  const fixture = JSON.parse(await readFile('crates/graph/tests/layout-small.json', 'utf8'));
-  const positions = await page.evaluate(async ({ nodes, edges, placed }) => {
-    const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]').href;
-    const module = await WebAssembly.compileStreaming(fetch(wasm));
-    const worker = new Worker('./picture-worker.js', { type: 'module' });
-    const result = await new Promise((resolve, reject) => {
-      worker.onmessage = ({ data }) => data.done && resolve(Array.from(data.positions));
-      worker.onerror = (e) => reject(new Error(e.message));
-      const placedArray = new Float64Array(placed.map((v) => (v === null ? NaN : v)));
-      worker.postMessage({ module, kind: 'layout', nodes, edges: new Uint32Array(edges), placed: placedArray });
-    });
-    worker.terminate();
-    return result;
-  }, fixture);
-  assert.equal(positions.length, fixture.positions.length);
-  const differ = positions.map((v, i) => [i, v, fixture.positions[i]]).filter(([, v, w]) => v !== w);
-  assert.deepEqual(differ, [], 'worker (wasm) and native layout differ');
+  // The graphs of crates/graph/tests/ through the worker, as the page starts it: a small one
+  // with a placed node, and one of 400 nodes laid out coarse to fine.
+  for (const name of ['layout-small.json', 'layout-levels.json']) {
+    const fixture = JSON.parse(await readFile(`crates/graph/tests/${name}`, 'utf8'));
+    const positions = await page.evaluate(async ({ nodes, edges, placed }) => {
+      const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]').href;
+      const module = await WebAssembly.compileStreaming(fetch(wasm));
+      const worker = new Worker('./picture-worker.js', { type: 'module' });
+      const result = await new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => data.done && resolve(Array.from(data.positions));
+        worker.onerror = (e) => reject(new Error(e.message));
+        const placedArray = new Float64Array(placed.map((v) => (v === null ? NaN : v)));
+        worker.postMessage({ module, kind: 'layout', nodes, edges: new Uint32Array(edges), placed: placedArray });
+      });
+      worker.terminate();
+      return result;
+    }, fixture);
+    assert.equal(positions.length, fixture.positions.length, name);
+    const differ = positions.map((v, i) => [i, v, fixture.positions[i]]).filter(([, v, w]) => v !== w);
+    assert.deepEqual(differ, [], `${name}: worker (wasm) and native layout differ`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,6 +5,15 @@
 //! stream it from a worker; nodes the user placed stay where they are.
 //! It cools down over [`STEPS`] steps, then on, more slowly, until it has
 //! settled: until no node moves more than [`SETTLED_MOVE`] in a step.
+//!
+//! Large networks are laid out coarse to fine (as in Walshaw's multilevel
+//! force-directed placement): neighbours are merged pairwise, level by
+//! level, into a network of about [`COARSEST`] nodes; that one is laid out
+//! fully, and each finer level starts from it, its nodes beside their
+//! merged node, and needs only a short, cool refinement. The global shape
+//! comes from the small network, where it is cheap; the fine levels only
+//! untangle locally. That takes a third of the steps on the full network and
+//! crosses fewer relations.
 
 /// The ideal distance between two related nodes, in picture units.
 pub const EDGE_LENGTH: f64 = 60.0;
@@ -23,13 +32,47 @@ const GRAVITY: f64 = 0.3;
 /// Nodes closer than this count as on the same point.
 pub const MIN_GAP: f64 = 4.0;
 
+/// Networks larger than this are laid out coarse to fine.
+pub const COARSEN_ABOVE: usize = 300;
+/// Merging stops at about this many nodes.
+pub const COARSEST: usize = 100;
+/// Steps on each finer level.
+const REFINE_STEPS: usize = 40;
+/// The start temperature of a finer level, in relation lengths: the
+/// coarse layout already has the shape, a finer level only sorts out locally.
+const REFINE_HEAT: f64 = 2.0;
+
 pub type Point = (f64, f64);
+
+/// One merge: each node of the finer network and the node of the coarser
+/// network it went into, and the coarser network's size and relations.
+struct Merge {
+    into: Vec<usize>,
+    nodes: usize,
+    edges: Vec<(usize, usize)>,
+}
 
 pub struct ForceLayout {
     positions: Vec<Point>,
     fixed: Vec<bool>,
     edges: Vec<(usize, usize)>,
+    /// Steps taken on all levels.
     step: usize,
+    /// The merges from the full network down; those still ahead to refine
+    /// are popped from the end, the coarsest first.
+    merges: Vec<Merge>,
+    /// The relations of the full network, while a coarser one is laid out.
+    full_edges: Vec<(usize, usize)>,
+    /// Steps taken on the current level, and how many cool it down.
+    level_step: usize,
+    cooling_steps: usize,
+    /// The full network's positions while a coarser level is laid out:
+    /// each node where its merged node is, so the picture shows the work.
+    shown: Vec<Point>,
+    /// Each node's repulsion weight (its relations and one), and the mean
+    /// weight squared, which keeps the picture's size as without weights.
+    weights: Vec<f64>,
+    mean_weight2: f64,
     /// Largest move per step at the start; cools to zero.
     start_temperature: f64,
     /// The largest move of a node in the last step.
@@ -68,12 +111,13 @@ impl Quad {
     }
 }
 
-fn insert(tree: &mut Vec<Quad>, positions: &[Point], mut q: usize, i: usize) {
+fn insert(tree: &mut Vec<Quad>, positions: &[Point], weights: &[f64], mut q: usize, i: usize) {
     let p = positions[i];
+    let w = weights[i];
     for depth in 0.. {
-        tree[q].mass += 1.0;
-        tree[q].sum_x += p.0;
-        tree[q].sum_y += p.1;
+        tree[q].mass += w;
+        tree[q].sum_x += p.0 * w;
+        tree[q].sum_y += p.1 * w;
         if let Some(first) = tree[q].children {
             q = first + tree[q].child_of(p);
             continue;
@@ -93,17 +137,20 @@ fn insert(tree: &mut Vec<Quad>, positions: &[Point], mut q: usize, i: usize) {
         tree[q].body = None;
         let o = positions[other];
         let c = first + tree[q].child_of(o);
-        tree[c].mass = 1.0;
-        tree[c].sum_x = o.0;
-        tree[c].sum_y = o.1;
+        let wo = weights[other];
+        tree[c].mass = wo;
+        tree[c].sum_x = o.0 * wo;
+        tree[c].sum_y = o.1 * wo;
         tree[c].body = Some(other);
         q = first + tree[q].child_of(p);
     }
 }
 
 /// Start positions on a sunflower spiral: spread evenly, never two on one point.
+/// The golden angle: successive points turned by it never line up.
+const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
+
 pub fn spiral(index: usize) -> Point {
-    const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
     let radius = EDGE_LENGTH * 0.6 * ((index as f64) + 0.5).sqrt();
     let angle = index as f64 * GOLDEN_ANGLE;
     let (sin, cos) = crate::trig::sin_cos(angle);
@@ -113,23 +160,106 @@ pub fn spiral(index: usize) -> Point {
 impl ForceLayout {
     /// `placed[i]` holds the position of a node the user placed (it stays fixed).
     pub fn new(nodes: usize, edges: &[(usize, usize)], placed: &[Option<Point>]) -> ForceLayout {
-        let positions = (0..nodes).map(|i| placed.get(i).copied().flatten().unwrap_or_else(|| spiral(i))).collect();
-        let fixed = (0..nodes).map(|i| placed.get(i).is_some_and(Option::is_some)).collect();
-        ForceLayout {
+        let positions: Vec<Point> = (0..nodes).map(|i| placed.get(i).copied().flatten().unwrap_or_else(|| spiral(i))).collect();
+        let fixed: Vec<bool> = (0..nodes).map(|i| placed.get(i).is_some_and(Option::is_some)).collect();
+        let edges: Vec<(usize, usize)> = edges.iter().copied().filter(|(a, b)| a != b && *a < nodes && *b < nodes).collect();
+        // Placed nodes keep their place on every level only in the full network: no merging then.
+        let merges = if nodes > COARSEN_ABOVE && !fixed.contains(&true) { merges(nodes, &edges) } else { Vec::new() };
+        let mut layout = ForceLayout {
             positions,
             fixed,
-            edges: edges.iter().copied().filter(|(a, b)| a != b && *a < nodes && *b < nodes).collect(),
+            edges,
             step: 0,
-            start_temperature: EDGE_LENGTH * (nodes as f64).sqrt().clamp(1.0, 10.0),
+            merges,
+            full_edges: Vec::new(),
+            level_step: 0,
+            cooling_steps: STEPS,
+            shown: Vec::new(),
+            weights: Vec::new(),
+            mean_weight2: 1.0,
+            start_temperature: 0.0,
             last_move: f64::INFINITY,
-            displacement: vec![(0.0, 0.0); nodes],
+            displacement: Vec::new(),
             tree: Vec::new(),
+        };
+        if let Some(coarsest) = layout.merges.last() {
+            let full = std::mem::take(&mut layout.edges);
+            layout.full_edges = full;
+            layout.edges = coarsest.edges.clone();
+            layout.positions = (0..coarsest.nodes).map(spiral).collect();
+            layout.fixed = vec![false; coarsest.nodes];
+            layout.show();
         }
+        layout.start_level(STEPS, EDGE_LENGTH * (layout.positions.len() as f64).sqrt().clamp(1.0, 10.0));
+        layout
+    }
+
+    fn start_level(&mut self, cooling_steps: usize, temperature: f64) {
+        self.level_step = 0;
+        self.cooling_steps = cooling_steps;
+        self.start_temperature = temperature;
+        self.last_move = f64::INFINITY;
+        self.displacement = vec![(0.0, 0.0); self.positions.len()];
+        // Repulsion grows with a node's relations (as in ForceAtlas2): hubs
+        // push each other apart with their neighbours around them.
+        let mut weights = vec![1.0f64; self.positions.len()];
+        for &(a, b) in &self.edges {
+            weights[a] += 1.0;
+            weights[b] += 1.0;
+        }
+        let mean = weights.iter().sum::<f64>() / weights.len().max(1) as f64;
+        self.mean_weight2 = mean * mean;
+        self.weights = weights;
+    }
+
+    /// How much larger the full network's picture is than this level's:
+    /// repulsion against gravity spreads n nodes over a radius of about √n.
+    fn growth(&self, nodes: usize) -> f64 {
+        let full = self.shown.len().max(self.positions.len());
+        (full as f64 / nodes.max(1) as f64).sqrt()
+    }
+
+    /// The full network's positions from the current level's (each node at its merged node).
+    fn show(&mut self) {
+        let Some(last) = self.merges.last() else { return };
+        let scale = self.growth(last.nodes);
+        let mut points: Vec<Point> = self.positions.iter().map(|p| (p.0 * scale, p.1 * scale)).collect();
+        for merge in self.merges.iter().rev() {
+            points = merge.into.iter().map(|&c| points[c]).collect();
+        }
+        self.shown = points;
+    }
+
+    /// The next finer level: its nodes start beside the node they were merged into.
+    fn refine(&mut self) {
+        let Some(merge) = self.merges.pop() else { return };
+        let scale = (merge.into.len() as f64 / merge.nodes.max(1) as f64).sqrt();
+        self.positions = merge
+            .into
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let (x, y) = self.positions[c];
+                let (sin, cos) = crate::trig::sin_cos(i as f64 * GOLDEN_ANGLE);
+                (x * scale + cos * EDGE_LENGTH * 0.3, y * scale + sin * EDGE_LENGTH * 0.3)
+            })
+            .collect();
+        self.fixed = vec![false; self.positions.len()];
+        self.edges = match self.merges.last() {
+            Some(next) => next.edges.clone(),
+            None => std::mem::take(&mut self.full_edges),
+        };
+        if self.merges.is_empty() {
+            self.shown = Vec::new();
+        } else {
+            self.show();
+        }
+        self.start_level(REFINE_STEPS, EDGE_LENGTH * REFINE_HEAT);
     }
 
     /// Whether the layout has settled (or reached [`MAX_STEPS`]).
     pub fn is_done(&self) -> bool {
-        self.last_move < SETTLED_MOVE || self.step >= MAX_STEPS
+        self.merges.is_empty() && (self.last_move < SETTLED_MOVE || self.level_step >= MAX_STEPS)
     }
 
     /// Steps taken so far.
@@ -143,12 +273,23 @@ impl ForceLayout {
         if self.is_done() {
             100
         } else {
-            (self.step * 90 / STEPS).min(99) as u32
+            (self.step * 90 / self.planned_steps()).min(99) as u32
         }
     }
 
+    /// Steps of all cooling phases: the whole plan but the settling.
+    fn planned_steps(&self) -> usize {
+        let refining = self.merges.len() * REFINE_STEPS;
+        self.step - self.level_step + self.cooling_steps + refining
+    }
+
+    /// Where the full network's nodes are now.
     pub fn positions(&self) -> &[Point] {
-        &self.positions
+        if self.merges.is_empty() {
+            &self.positions
+        } else {
+            &self.shown
+        }
     }
 
     /// Runs up to `count` steps; returns whether the layout is finished.
@@ -158,7 +299,12 @@ impl ForceLayout {
                 break;
             }
             self.one_step();
+            // A coarser level ends when it has cooled (or settled early).
+            if !self.merges.is_empty() && (self.level_step >= self.cooling_steps || self.last_move < SETTLED_MOVE) {
+                self.refine();
+            }
         }
+        self.show();
         if self.is_done() {
             separate(&mut self.positions, &self.fixed);
         }
@@ -167,7 +313,7 @@ impl ForceLayout {
 
     /// The whole layout at once (tests, benchmarks).
     pub fn run(mut self) -> Vec<Point> {
-        self.advance(MAX_STEPS);
+        while !self.advance(MAX_STEPS) {}
         self.positions
     }
 
@@ -188,7 +334,7 @@ impl ForceLayout {
         self.tree.clear();
         self.tree.push(Quad::new((min.0 + max.0) / 2.0, (min.1 + max.1) / 2.0, half));
         for i in 0..n {
-            insert(&mut self.tree, &self.positions, 0, i);
+            insert(&mut self.tree, &self.positions, &self.weights, 0, i);
         }
         // Repulsion: near nodes one by one, far squares as one mass.
         let mut stack = Vec::with_capacity(64);
@@ -208,7 +354,7 @@ impl ForceLayout {
                 match quad.children {
                     Some(first) if 4.0 * quad.half * quad.half >= THETA * THETA * d2 => stack.extend(first..first + 4),
                     _ => {
-                        let f = quad.mass * k * k / d2;
+                        let f = quad.mass * self.weights[i] * k * k / d2 / self.mean_weight2;
                         push.0 += dx * f;
                         push.1 += dy * f;
                     }
@@ -220,15 +366,18 @@ impl ForceLayout {
         for &(a, b) in &self.edges {
             let (dx, dy) = (self.positions[a].0 - self.positions[b].0, self.positions[a].1 - self.positions[b].1);
             let d = (dx * dx + dy * dy).sqrt().max(0.01);
-            let f = d / k;
+            // Between linear (ForceAtlas2) and quadratic (Fruchterman–Reingold):
+            // fewer crossings than the one, more even relation lengths than the other.
+            let f = (d / k).sqrt().sqrt();
             self.displacement[a].0 -= dx * f;
             self.displacement[a].1 -= dy * f;
             self.displacement[b].0 += dx * f;
             self.displacement[b].1 += dy * f;
         }
         // Gravity keeps separate groups and lone actors in view.
-        let cooled = self.step.saturating_sub(STEPS) as i32;
-        let temperature = self.start_temperature * (1.0 - self.step as f64 / STEPS as f64).max(0.02) * AFTER_COOLING.powi(cooled);
+        let cooled = self.level_step.saturating_sub(self.cooling_steps) as i32;
+        let temperature =
+            self.start_temperature * (1.0 - self.level_step as f64 / self.cooling_steps as f64).max(0.02) * AFTER_COOLING.powi(cooled);
         let mut largest_move: f64 = 0.0;
         for i in 0..n {
             if self.fixed[i] {
@@ -247,7 +396,79 @@ impl ForceLayout {
         }
         self.last_move = largest_move;
         self.step += 1;
+        self.level_step += 1;
     }
+}
+
+/// Merges the network level by level until about [`COARSEST`] nodes are
+/// left or merging no longer shrinks it: each node with a neighbour not yet
+/// merged (the one with the fewest relations, so hubs do not swallow each
+/// other), and then each lone leaf into its only neighbour's node, so stars
+/// shrink too.
+fn merges(nodes: usize, edges: &[(usize, usize)]) -> Vec<Merge> {
+    let mut levels: Vec<Merge> = Vec::new();
+    let (mut count, mut current) = (nodes, edges.to_vec());
+    while count > COARSEST {
+        let mut neighbours = vec![Vec::new(); count];
+        for &(a, b) in &current {
+            neighbours[a].push(b);
+            neighbours[b].push(a);
+        }
+        const NONE: usize = usize::MAX;
+        let mut into = vec![NONE; count];
+        let mut next = 0;
+        for u in 0..count {
+            if into[u] != NONE {
+                continue;
+            }
+            let partner = neighbours[u].iter().copied().filter(|&v| v != u && into[v] == NONE).min_by_key(|&v| (neighbours[v].len(), v));
+            if let Some(v) = partner {
+                into[v] = next;
+            }
+            if neighbours[u].len() > 1 || partner.is_some() {
+                into[u] = next;
+                next += 1;
+            }
+        }
+        for u in 0..count {
+            if into[u] == NONE {
+                into[u] = match neighbours[u].first() {
+                    Some(&v) if into[v] != NONE => into[v],
+                    _ => {
+                        next += 1;
+                        next - 1
+                    }
+                };
+            }
+        }
+        // Too little shrinking: the levels would cost more than they save.
+        if next * 10 > count * 8 {
+            break;
+        }
+        // The coarser relations, each pair once: grouped by their smaller end,
+        // repeats spotted by marking the other ends seen (no sort: it would
+        // add a sort's code to the wasm for this alone).
+        let mut by_first = vec![Vec::new(); next];
+        for &(a, b) in &current {
+            let (a, b) = (into[a].min(into[b]), into[a].max(into[b]));
+            if a != b {
+                by_first[a].push(b);
+            }
+        }
+        let mut seen = vec![NONE; next];
+        let mut coarse = Vec::new();
+        for (a, others) in by_first.into_iter().enumerate() {
+            for b in others {
+                if seen[b] != a {
+                    seen[b] = a;
+                    coarse.push((a, b));
+                }
+            }
+        }
+        levels.push(Merge { into, nodes: next, edges: coarse.clone() });
+        (count, current) = (next, coarse);
+    }
+    levels
 }
 
 /// Moves apart nodes that ended up (almost) on the same point.
@@ -338,5 +559,75 @@ mod tests {
         assert_eq!(layout.percent(), 100);
         assert_eq!(frames, layout.steps().div_ceil(20) - 1);
         assert_eq!(layout.positions().to_vec(), ForceLayout::new(100, &edges, &[]).run(), "same result as in one go");
+    }
+
+    /// Groups of `size` nodes, each a ring with a few chords, joined in a chain by one relation each.
+    fn clusters(groups: usize, size: usize) -> Vec<(usize, usize)> {
+        let mut edges = Vec::new();
+        for g in 0..groups {
+            let base = g * size;
+            for i in 0..size {
+                edges.push((base + i, base + (i + 1) % size));
+                edges.push((base + i, base + (i * 7 + 3) % size));
+            }
+            if g > 0 {
+                edges.push((base - 1, base));
+            }
+        }
+        edges
+    }
+
+    #[test]
+    fn a_large_network_is_laid_out_coarse_to_fine_and_keeps_its_groups_apart() {
+        let (groups, size) = (4, 150);
+        let edges = clusters(groups, size);
+        let mut layout = ForceLayout::new(groups * size, &edges, &[]);
+        assert!(layout.merges.len() >= 2, "{} levels", layout.merges.len());
+        assert!(layout.merges.last().unwrap().nodes <= COARSEST * 2);
+        // While a coarse level runs, the picture still shows every node, and progress only grows.
+        let mut last_percent = 0;
+        while !layout.advance(25) {
+            assert_eq!(layout.positions().len(), groups * size);
+            assert!(layout.positions().iter().all(|p| p.0.is_finite() && p.1.is_finite()));
+            assert!(layout.percent() >= last_percent && layout.percent() < 100);
+            last_percent = layout.percent();
+        }
+        assert!(layout.steps() < MAX_STEPS + STEPS, "{} steps", layout.steps());
+        let p = layout.positions().to_vec();
+        assert_eq!(p, ForceLayout::new(groups * size, &edges, &[]).run(), "same result as in one go");
+        // Each group's nodes are closer to their own centre than to any other group's.
+        let centre = |g: usize| {
+            let (sx, sy) = p[g * size..(g + 1) * size].iter().fold((0.0, 0.0), |a, q| (a.0 + q.0, a.1 + q.1));
+            (sx / size as f64, sy / size as f64)
+        };
+        let centres: Vec<Point> = (0..groups).map(centre).collect();
+        for (i, q) in p.iter().enumerate() {
+            let own = distance(*q, centres[i / size]);
+            let others = (0..groups).filter(|g| *g != i / size).map(|g| distance(*q, centres[g])).fold(f64::INFINITY, f64::min);
+            assert!(own < others, "node {i}: {own:.0} from its group, {others:.0} from another");
+        }
+        for i in 0..p.len() {
+            for j in 0..i {
+                assert!(distance(p[i], p[j]) >= MIN_GAP * 0.99, "{i} and {j} overlap");
+            }
+        }
+    }
+
+    #[test]
+    fn merging_halves_paths_and_folds_stars_into_their_hub() {
+        // A path of 400 and a star of 200 leaves.
+        let mut edges: Vec<(usize, usize)> = (0..399).map(|i| (i, i + 1)).collect();
+        edges.extend((401..601).map(|leaf| (400, leaf)));
+        let levels = merges(601, &edges);
+        let first = &levels[0];
+        assert_eq!(first.into.len(), 601);
+        // The path pairs up; the star becomes one node.
+        assert!(first.nodes <= 200 + 2, "{} nodes", first.nodes);
+        assert!((401..601).all(|leaf| first.into[leaf] == first.into[400]));
+        assert!(first.edges.iter().all(|(a, b)| a < b && *b < first.nodes));
+        assert!(levels.last().unwrap().nodes <= COARSEST);
+        // With placed nodes, no merging: they must stay where they were put.
+        let placed: Vec<Option<Point>> = (0..601).map(|i| (i == 5).then_some((1.0, 2.0))).collect();
+        assert!(ForceLayout::new(601, &edges, &placed).merges.is_empty());
     }
 }

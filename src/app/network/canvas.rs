@@ -6,6 +6,7 @@
 //! relation table and the reading panel are DOM elements.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,7 +14,7 @@ use crate::domain::layout::Point;
 use crate::domain::order;
 use crate::domain::picture::labels::{place_labels, text_width, Align};
 use crate::domain::picture::marks::Marks;
-use crate::domain::picture::style::{arrows, edge_ends, line_style, relation_color, shape_path, Family, NODE_RADIUS};
+use crate::domain::picture::style::{arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Shape, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
 use crate::domain::{ActorKind, Id, Relation};
 
@@ -42,6 +43,10 @@ pub struct Scene<'a> {
     pub marks: Option<&'a Marks>,
     pub ghosts: &'a [Node],
     pub ghost_edges: &'a [Relation],
+    /// The layout is still moving the nodes: names only for the nodes under
+    /// the mouse and the keyboard cursor. Placing every name in every frame
+    /// kept the main thread busy and slowed the layout beside it.
+    pub moving: bool,
 }
 
 const LABEL_PX: f64 = 12.0;
@@ -74,67 +79,67 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
     };
     let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     context.clear_rect(0.0, 0.0, pixel_width as f64, pixel_height as f64);
-    let (k, x, y) = view.mapping();
-    // Nodes (and arrow heads) stop growing at full size: see Viewport::node_radius.
-    let node_scale = view.node_radius() / NODE_RADIUS;
-    let place = |p: Point, scale: f64| {
-        // Picture units to device pixels, with the origin at p.
-        let _ = context.set_transform(scale * k * ratio, 0.0, 0.0, scale * k * ratio, ratio * (x + k * p.0), ratio * (y + k * p.1));
-    };
-    place((0.0, 0.0), 1.0);
+    // Everything is drawn in screen pixels (CSS pixels, scaled to the device).
+    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    let on_screen_px = |p: Point| view.screen_point(p);
+    let segment = |r: &Relation| Some((on_screen_px(*scene.positions.get(&r.from)?), on_screen_px(*scene.positions.get(&r.to)?)));
     // Since a Stichtag: gone relations faint and dashed, new ones on a green band.
-    let segment = |r: &Relation| Some((*scene.positions.get(&r.from)?, *scene.positions.get(&r.to)?));
     if let Some(marks) = scene.marks {
         context.set_global_alpha(FAINT);
-        stroke_lines(&context, scene.ghost_edges.iter().filter_map(segment), FAINT_INK, 2.0 / k, &[6.0 / k, 4.0 / k]);
+        stroke_lines(&context, &scene.ghost_edges.iter().filter_map(segment).collect::<Vec<_>>(), FAINT_INK, 2.0, &[6.0, 4.0]);
         context.set_global_alpha(0.35);
-        stroke_lines(&context, scene.edges.iter().filter(|r| marks.is_new_relation(&r.id)).filter_map(segment), NEW_MARK, 9.0 / k, &[]);
+        let new: Vec<_> = scene.edges.iter().filter(|r| marks.is_new_relation(&r.id)).filter_map(segment).collect();
+        stroke_lines(&context, &new, NEW_MARK, 9.0, &[]);
         context.set_global_alpha(1.0);
     }
-    let simplified = draw_edges(&context, scene, view, k);
+    let simplified = draw_edges(&context, scene, view);
 
     // Only what is on screen (a node's label may reach a little beyond it).
     let shown = |nodes: &'a [Node]| -> Vec<(&'a Node, Point)> {
         nodes.iter().filter_map(|n| Some((n, *scene.positions.get(&n.id)?))).filter(|(_, p)| view.shows(*p, 120.0)).collect()
     };
     let (on_screen, ghosts) = (shown(scene.nodes), shown(scene.ghosts));
+    let radius_px = view.node_radius() * view.mapping().0;
 
-    context.set_fill_style_str("#ffd54f");
-    context.set_stroke_style_str("#8a6d00");
-    context.set_line_width(2.0);
+    // A halo around highlighted nodes, and a ring around new ones.
+    let rings = |list: &mut dyn Iterator<Item = Point>, extra: f64| {
+        let mut path = String::new();
+        for p in list {
+            push_shape_path(&mut path, Shape::Circle, radius_px + extra * radius_px / NODE_RADIUS, on_screen_px(p));
+        }
+        web_sys::Path2d::new_with_path_string(&path).ok()
+    };
     let _ = context.set_line_dash(&js_sys::Array::new());
-    for (_, p) in on_screen.iter().filter(|(n, _)| scene.highlight.contains(&n.id)) {
-        place(*p, node_scale);
-        context.begin_path();
-        let _ = context.arc(0.0, 0.0, NODE_RADIUS + 6.0, 0.0, std::f64::consts::TAU);
-        context.fill();
-        context.stroke();
+    if let Some(halos) = rings(&mut on_screen.iter().filter(|(n, _)| scene.highlight.contains(&n.id)).map(|(_, p)| *p), 6.0) {
+        context.set_fill_style_str("#ffd54f");
+        context.set_stroke_style_str("#8a6d00");
+        context.set_line_width(2.0 * radius_px / NODE_RADIUS);
+        context.fill_with_path_2d(&halos);
+        context.stroke_with_path(&halos);
     }
 
-    // Nodes by family: one path and one fill colour per family.
+    // Nodes by family: all of one family in one path, one fill colour each.
     context.set_stroke_style_str("#ffffff");
-    context.set_line_width(1.5);
+    context.set_line_width(1.5 * radius_px / NODE_RADIUS);
     for family in Family::ALL {
-        let Ok(shape) = web_sys::Path2d::new_with_path_string(&shape_path(family.shape(), NODE_RADIUS)) else { continue };
         context.set_fill_style_str(family.color());
         for (alpha, list) in [(FAINT, &ghosts), (1.0, &on_screen)] {
-            context.set_global_alpha(alpha);
+            let mut path = String::new();
             for (_, p) in list.iter().filter(|(n, _)| Family::of(n.kind) == family) {
-                place(*p, node_scale);
-                context.fill_with_path_2d(&shape);
-                context.stroke_with_path(&shape);
+                push_shape_path(&mut path, family.shape(), radius_px, on_screen_px(*p));
             }
+            let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
+            context.set_global_alpha(alpha);
+            context.fill_with_path_2d(&shapes);
+            context.stroke_with_path(&shapes);
         }
     }
     context.set_global_alpha(1.0);
     if let Some(marks) = scene.marks {
-        context.set_stroke_style_str(NEW_MARK);
-        context.set_line_width(3.0);
-        for (_, p) in on_screen.iter().filter(|(n, _)| marks.is_new_actor(&n.id)) {
-            place(*p, node_scale);
-            context.begin_path();
-            let _ = context.arc(0.0, 0.0, NODE_RADIUS + 5.0, 0.0, std::f64::consts::TAU);
-            context.stroke();
+        if let Some(new) = rings(&mut on_screen.iter().filter(|(n, _)| marks.is_new_actor(&n.id)).map(|(_, p)| *p), 5.0) {
+            context.set_stroke_style_str(NEW_MARK);
+            context.set_line_width(3.0 * radius_px / NODE_RADIUS);
+            context.stroke_with_path(&new);
         }
     }
 
@@ -155,8 +160,8 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
     // Gone actors' names last, and faint.
     let mut named: Vec<(&Node, Point, bool)> =
         on_screen.iter().map(|(n, p)| (*n, *p, false)).chain(ghosts.iter().map(|(n, p)| (*n, *p, true))).collect();
+    named.retain(|(n, ..)| !scene.moving || scene.hovered == Some(&n.id) || scene.active == Some(&n.id));
     order::sort_by_key(&mut named, |(n, _, faint)| (*faint, rank(n)));
-    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     context.set_font(LABEL_FONT);
     context.set_text_baseline("top");
     context.set_line_width(3.0);
@@ -174,7 +179,7 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
         Some(metrics) => metrics.width(),
         None => text_width(text, LABEL_PX),
     };
-    let placed = place_labels(&nodes, view.size, view.node_radius() * k, LABEL_PX + 2.0, measure);
+    let placed = place_labels(&nodes, view.size, radius_px, LABEL_PX + 2.0, measure);
     // Names placed away from their node get a thin line to it, drawn first.
     context.set_stroke_style_str("#8a96a3");
     context.set_line_width(1.0);
@@ -184,7 +189,7 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
             // From the node's rim, not across the node.
             let (dx, dy) = (tx - x, ty - y);
             let length = (dx * dx + dy * dy).sqrt().max(1e-9);
-            let rim = view.node_radius() * k + 1.0;
+            let rim = radius_px + 1.0;
             context.begin_path();
             context.move_to(x + dx / length * rim, y + dy / length * rim);
             context.line_to(tx, ty);
@@ -216,23 +221,28 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
     simplified
 }
 
-/// Plain lines in one colour, width and dash (in picture units).
-fn stroke_lines(
-    context: &web_sys::CanvasRenderingContext2d,
-    lines: impl Iterator<Item = (Point, Point)>,
-    color: &str,
-    width: f64,
-    dash: &[f64],
-) {
+/// Plain lines in one colour, width and dash (in screen pixels).
+fn stroke_lines(context: &web_sys::CanvasRenderingContext2d, lines: &[(Point, Point)], color: &str, width: f64, dash: &[f64]) {
     context.set_stroke_style_str(color);
     context.set_line_width(width);
     let _ = context.set_line_dash(&dash.iter().map(|d| JsValue::from_f64(*d)).collect::<js_sys::Array>());
-    context.begin_path();
-    for (from, to) in lines {
-        context.move_to(from.0, from.1);
-        context.line_to(to.0, to.1);
+    for batch in lines.chunks(LINES_PER_STROKE) {
+        if let Some(path) = path_of(batch.iter().map(|(from, to)| [*from, *to].to_vec())) {
+            context.stroke_with_path(&path);
+        }
     }
-    context.stroke();
+}
+
+/// One canvas path of polylines (closed when first and last point are equal),
+/// built as SVG path text: one call into the browser instead of one per point.
+fn path_of(lines: impl Iterator<Item = Vec<Point>>) -> Option<web_sys::Path2d> {
+    let mut text = String::new();
+    for points in lines {
+        for (i, p) in points.iter().enumerate() {
+            let _ = write!(text, "{}{},{}", if i == 0 { 'M' } else { 'L' }, d1(p.0), d1(p.1));
+        }
+    }
+    web_sys::Path2d::new_with_path_string(&text).ok()
 }
 
 /// How many lines go into one stroke: one path of thousands of crossing wide
@@ -240,11 +250,11 @@ fn stroke_lines(
 const LINES_PER_STROKE: usize = 32;
 
 /// Relations on screen, batched by look (colour, width, dash) so each style
-/// is set once; `k` is screen pixels per picture unit. Returns whether they
-/// were simplified to thin solid lines.
-fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport, k: f64) -> bool {
+/// is set once. Returns whether they were simplified to thin solid lines.
+fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport) -> bool {
     let (area, radius) = (view.visible_area(20.0), view.node_radius());
-    let arrow = radius / NODE_RADIUS;
+    // An arrow head's size in screen pixels.
+    let arrow = radius / NODE_RADIUS * view.mapping().0;
     let mut lines = Vec::new();
     for r in scene.edges {
         let (Some(a), Some(b)) = (scene.positions.get(&r.from), scene.positions.get(&r.to)) else { continue };
@@ -252,7 +262,7 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         let Some((from, to)) = clip_segment(start, end, area) else { continue };
         let (forward, back) = arrows(r);
         // An arrow head only where the line really ends, not at the screen's edge.
-        lines.push((r, from, to, forward && to == end, back && from == start));
+        lines.push((r, view.screen_point(from), view.screen_point(to), forward && to == end, back && from == start));
     }
     let simplified = lines.len() > DENSE_LINES;
     let mut groups: HashMap<(&'static str, u32, &'static str), Vec<(Point, Point, bool, bool)>> = HashMap::new();
@@ -260,54 +270,36 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         let (width, dash) = if simplified { (1.0, "") } else { line_style(r.binding) };
         groups.entry((relation_color(r.kind), (width * 10.0) as u32, dash)).or_default().push((from, to, forward, back));
     }
+    context.set_fill_style_str("#37474f");
     for ((color, width_tenths, dash), lines) in groups {
-        context.set_stroke_style_str(color);
-        context.set_fill_style_str("#37474f");
-        // Widths and dashes keep their size on screen: zoomed in, lines in
-        // picture units grow into wide bands that take long to draw; zoomed
-        // out, tiny dashes cost as much and cannot be told apart.
-        context.set_line_width(width_tenths as f64 / 10.0 / k);
-        let pattern = js_sys::Array::new();
         // Whole numbers (see `line_style`): parsing them as floats would link a 10 KB table.
-        for part in dash.split_whitespace().filter_map(|p| p.parse::<u16>().ok()) {
-            pattern.push(&JsValue::from_f64(part as f64 / k));
-        }
-        let _ = context.set_line_dash(&pattern);
-        for batch in lines.chunks(LINES_PER_STROKE) {
-            context.begin_path();
-            for (start, end, _, _) in batch {
-                context.move_to(start.0, start.1);
-                context.line_to(end.0, end.1);
-            }
-            context.stroke();
-        }
+        let dash: Vec<f64> = dash.split_whitespace().filter_map(|p| p.parse::<u16>().ok()).map(f64::from).collect();
+        let segments: Vec<(Point, Point)> = lines.iter().map(|(from, to, ..)| (*from, *to)).collect();
+        stroke_lines(context, &segments, color, width_tenths as f64 / 10.0, &dash);
         // Arrow heads, solid.
-        context.begin_path();
-        for (start, end, forward, back) in &lines {
-            if *forward {
-                arrow_head(context, *start, *end, arrow);
-            }
-            if *back {
-                arrow_head(context, *end, *start, arrow);
-            }
+        let heads = lines.iter().flat_map(|(start, end, forward, back)| {
+            [forward.then(|| arrow_head(*start, *end, arrow)), back.then(|| arrow_head(*end, *start, arrow))]
+                .into_iter()
+                .flatten()
+                .flatten()
+        });
+        if let Some(heads) = path_of(heads) {
+            context.fill_with_path_2d(&heads);
         }
-        context.fill();
     }
     simplified
 }
 
-/// A filled triangle at `to`, pointing away from `from`, `scale` times its full size.
-fn arrow_head(context: &web_sys::CanvasRenderingContext2d, from: Point, to: Point, scale: f64) {
+/// A triangle at `to`, pointing away from `from`, `scale` times its full
+/// size (closed: it ends where it starts). None for a line too short.
+fn arrow_head(from: Point, to: Point, scale: f64) -> Option<Vec<Point>> {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let length = (dx * dx + dy * dy).sqrt();
     if length < 1.0 {
-        return;
+        return None;
     }
     let (ux, uy) = (dx / length, dy / length);
     let (size, half) = (9.0 * scale, 4.5 * scale);
     let base = (to.0 - ux * size, to.1 - uy * size);
-    context.move_to(to.0, to.1);
-    context.line_to(base.0 - uy * half, base.1 + ux * half);
-    context.line_to(base.0 + uy * half, base.1 - ux * half);
-    context.close_path();
+    Some(vec![to, (base.0 - uy * half, base.1 + ux * half), (base.0 + uy * half, base.1 - ux * half), to])
 }

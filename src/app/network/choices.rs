@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::app::actors::list::ActorFilters;
 use crate::app::state::use_state;
+use crate::app::widgets::actor_search::ActorSearch;
 use crate::app::widgets::fields::SelectField;
-use crate::domain::editing::query::actors_by_name;
 use crate::domain::picture::sectors::{sector_rule, SectorBy};
 use crate::domain::rules::dates as date;
 use crate::domain::Id;
@@ -54,7 +54,6 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
         });
         std::iter::once((String::new(), t!("network.since_none").to_owned())).chain(stichtage.into_iter().flatten()).collect::<Vec<_>>()
     });
-    let actor_choices = Memo::new(move |_| state.with_region(|r| actors_by_name(r, |_| true)).unwrap_or_default());
     view! {
     <div class="no-print">
         <ActorFilters>
@@ -67,20 +66,7 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
             </div>
         </ActorFilters>
         <div class="filters">
-            <div class="field">
-                <label for="network-focus">{live!("network.focus")}</label>
-                <select id="network-focus" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    focus.set((!v.is_empty()).then(|| Id(v)));
-                }>
-                    <option value="" selected=move || focus.get().is_none()>{live!("network.whole")}</option>
-                    // Static `selected`: only this select changes the focus (thousands of options).
-                    {move || actor_choices.get().into_iter().map(|(id, name)| {
-                        let selected = focus.get_untracked().as_ref() == Some(&id);
-                        view! { <option value=id.0 selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <ActorSearch id="network-focus" label=live!("network.focus") hint=live!("network.focus_hint") chosen=focus />
             // Only where there are Stichtage to compare with.
             {move || state.with_live_region(|r| !r.stichtage.is_empty()).unwrap_or(false).then(|| view! {
                 <SelectField
@@ -104,19 +90,7 @@ pub fn ChoiceControls(choices: PictureChoices) -> impl IntoView {
                     </select>
                     {move || sector_rule(sector_by.get()).map(|rule| view! { <p class="hint" data-testid="sector-rule">{rule}</p> })}
                 </div>
-                <div class="field">
-                    <label for="network-rings">{live!("network.rings_by")}</label>
-                    <select id="network-rings" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        ring_focus.set((!v.is_empty()).then(|| Id(v)));
-                    }>
-                        <option value="" selected=move || ring_focus.get().is_none()>{live!("network.rings_degree")}</option>
-                        {move || actor_choices.get().into_iter().map(|(id, name)| {
-                            let selected = ring_focus.get_untracked().as_ref() == Some(&id);
-                            view! { <option value=id.0 selected=selected>{move || tr!("network.rings_binding", name = name)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ActorSearch id="network-rings" label=live!("network.rings_by") hint=live!("network.rings_hint") chosen=ring_focus />
             })}
         </div>
     </div>

@@ -340,6 +340,7 @@ pub fn NetworkView() -> impl IntoView {
                                         marks: marks.as_ref(),
                                         ghosts,
                                         ghost_edges,
+                                        moving: progress.get_untracked() < 100,
                                     };
                                     let thin = draw(&element, &scene, view);
                                     if simplified.get_untracked() != thin {
@@ -385,7 +386,7 @@ pub fn NetworkView() -> impl IntoView {
     });
     effect(move || {
         (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track(), marks.track());
-        (hovered.track(), active.track(), resized.track());
+        (hovered.track(), active.track(), resized.track(), progress.track());
         if paint_pending.get_value() {
             return;
         }
@@ -618,7 +619,7 @@ pub fn NetworkView() -> impl IntoView {
     let save_png = move |_| picture.save_png(state);
     let print_image = RwSignal::new(None::<String>);
     let print = move |_| picture.print(state, print_image);
-    let reading = Reading::start(state);
+    let reading = Reading::start(state, Signal::derive(move || progress.get() == 100));
     // Hover: name, kind and number of relations above the node.
     let tooltip = move || {
         let id = hovered.get()?;

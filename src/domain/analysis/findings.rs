@@ -39,6 +39,8 @@ pub fn read_network(region: &Region) -> Vec<Finding> {
 pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
     let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
+    // For sorting: borrowed, since a sort compares thousands of times.
+    let by_name = |a: &Id, b: &Id| names.get(a).cmp(&names.get(b));
     let mut findings = Vec::new();
 
     let alone = isolated(region);
@@ -52,7 +54,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
-    order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| by_name(a.0, b.0)));
     brokers.truncate(BROKERS);
     findings.push(Finding {
         question: t!("reading.brokers.question"),
@@ -110,7 +112,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
     });
 
     let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
-    order::sort_by(&mut degree, |a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
+    order::sort_by(&mut degree, |a, b| b.1.cmp(&a.1).then_with(|| by_name(a.0, b.0)));
     findings.push(Finding {
         question: t!("reading.degree.question"),
         summary: tr!(

@@ -8,6 +8,7 @@
 //! names of their hubs, and zooming in reveals more.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A label's box on screen, in pixels: centred on `x`, text from `top` down.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,8 +68,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let words = text.split_inclusive([' ', '-']).flat_map(|word| {
-        let chars: Vec<char> = word.chars().collect();
-        chars.chunks(LONGEST_WORD).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>()
+        // Cut only the rare long word (this runs for every name in every frame).
+        let cut = |word: &str| word.chars().collect::<Vec<_>>().chunks(LONGEST_WORD).map(|c| c.iter().collect()).collect();
+        if word.chars().count() <= LONGEST_WORD {
+            vec![word.to_owned()]
+        } else {
+            cut(word)
+        }
     });
     for word in words {
         if !line.is_empty() && line.chars().count() + word.trim_end().chars().count() > width {
@@ -161,7 +167,7 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 /// height, so that a map of thousands of names stays fast to label.
 #[derive(Default)]
 struct Taken {
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: HashMap<(i64, i64), Vec<usize>, BuildHasherDefault<CellHasher>>,
     boxes: Vec<(LabelBox, usize)>,
 }
 
@@ -187,6 +193,30 @@ impl Taken {
         for cell in Self::cells(&b) {
             self.cells.entry(cell).or_default().push(index);
         }
+    }
+}
+
+/// Hashes grid cells with one multiply per number (FxHash's) instead of
+/// SipHash: labelling looks up cells tens of thousands of times per frame,
+/// and the keys are screen positions, not input anyone could choose to collide.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
     }
 }
 

@@ -8,7 +8,7 @@ use std::f64::consts::TAU;
 
 use crate::domain::layout::Point;
 use crate::domain::model::{Binding, Id, Region};
-use crate::domain::picture::style::rim_point;
+use crate::domain::picture::style::{rim_point, NODE_RADIUS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SectorBy {
@@ -168,7 +168,61 @@ fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
     }
 }
 
-/// Lays out the actors of `region` for which `visible` holds.
+/// The closest two actors' centres come on the sector map: a node's size
+/// and a gap, so nodes never touch and names have room between them.
+pub const SPACING: f64 = 2.0 * NODE_RADIUS + 10.0;
+
+/// The part of a sector kept free along each border (at least half a
+/// spacing), so that neighbouring sectors' actors do not meet there.
+fn border(angle: f64, radius: f64) -> f64 {
+    (angle * 0.08).max(SPACING / 2.0 / radius)
+}
+
+/// How many actors fit side by side on an arc of `angle` at `radius`.
+fn fits_on_arc(angle: f64, radius: f64) -> usize {
+    let usable = angle - 2.0 * border(angle, radius);
+    if usable <= 0.0 {
+        0
+    } else {
+        // At least one: a single actor sits in the sector's middle.
+        ((usable * radius / SPACING).floor() as usize).max(1)
+    }
+}
+
+/// The radii of the rows that hold `count` actors in a sector of `angle`,
+/// from `first` outwards one spacing apart, and how many go on each: shared
+/// in proportion to what each row holds, so the outer rows of a crowded
+/// ring fill as much as the inner ones.
+fn rows(count: usize, angle: f64, first: f64) -> Vec<(f64, usize)> {
+    let mut rows: Vec<(f64, usize)> = Vec::new();
+    let mut room = 0;
+    while room < count {
+        let radius = first + SPACING * rows.len() as f64;
+        let fits = fits_on_arc(angle, radius);
+        rows.push((radius, fits));
+        room += fits;
+    }
+    let mut placed = 0;
+    for row in rows.iter_mut() {
+        let share = count * row.1 / room.max(1);
+        placed += share;
+        *row = (row.0, share);
+    }
+    // What rounding left over goes to the outer rows with room to spare.
+    for (radius, share) in rows.iter_mut().rev() {
+        if placed < count && *share < fits_on_arc(angle, *radius) {
+            *share += 1;
+            placed += 1;
+        }
+    }
+    rows
+}
+
+/// Lays out the actors of `region` for which `visible` holds. A sector's
+/// angle grows with its number of actors (a sector of few still gets a
+/// fair part of the circle), and a ring grows as wide as its most crowded
+/// sector needs: the actors spread over the whole map instead of crowding
+/// its middle, no two closer than [`SPACING`].
 pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, ring: &RingBy) -> SectorMap {
     let actors: Vec<_> = region.actors.iter().filter(|a| visible(&a.id)).collect();
     let focus = match ring {
@@ -182,43 +236,65 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
         crate::domain::order::entry(&mut groups, sector_label(region, actor, by), Vec::new).push(&actor.id);
     }
     crate::domain::order::sort_by(&mut groups, |x, y| x.0.cmp(&y.0));
-    let count = groups.len().max(1) as f64;
     let (ring_of, ring_labels) = rings(region, ring);
-    let mut map = SectorMap {
-        sectors: Vec::new(),
-        rings: ring_labels.into_iter().enumerate().map(|(i, label)| Ring { label, radius: RING_STEP * (i + 1) as f64 }).collect(),
-        positions: HashMap::new(),
-        sector_of: HashMap::new(),
-    };
+    let ring_count = ring_labels.len();
+    // Each sector's actors by ring.
+    let cells: Vec<Vec<Vec<&Id>>> = groups
+        .iter()
+        .map(|(_, members)| {
+            let mut by_ring = vec![Vec::new(); ring_count];
+            for id in members {
+                by_ring[ring_of.get(*id).copied().unwrap_or(ring_count - 1).min(ring_count - 1)].push(*id);
+            }
+            by_ring
+        })
+        .collect();
+    // Angles: in proportion to the actors, but at least half an equal share.
+    let total = groups.iter().map(|(_, m)| m.len()).sum::<usize>() as f64;
+    let floor = total / groups.len().max(1) as f64 / 2.0;
+    let weights: Vec<f64> = groups.iter().map(|(_, m)| (m.len() as f64).max(floor).max(1.0)).collect();
+    let weight_sum: f64 = weights.iter().sum();
+    let mut start = 0.0;
+    let mut map = SectorMap { sectors: Vec::new(), rings: Vec::new(), positions: HashMap::new(), sector_of: HashMap::new() };
+    for ((label, members), weight) in groups.iter().zip(&weights) {
+        let end = start + TAU * weight / weight_sum;
+        map.sectors.push(Sector { label: label.clone(), start, end });
+        for id in members {
+            map.sector_of.insert((*id).clone(), map.sectors.len() - 1);
+        }
+        start = end;
+    }
     if let Some(focus) = &focus {
         map.positions.insert(focus.clone(), (0.0, 0.0));
     }
-    for (s, (label, members)) in groups.into_iter().enumerate() {
-        let (start, end) = (TAU * s as f64 / count, TAU * (s + 1) as f64 / count);
-        // Per ring, spread the sector's actors along the ring's arc, away from the borders.
-        let mut by_ring: Vec<(usize, Vec<&Id>)> = Vec::new();
-        for id in members {
-            crate::domain::order::entry(&mut by_ring, ring_of.get(id).copied().unwrap_or(4), Vec::new).push(id);
-            map.sector_of.insert(id.clone(), s);
-        }
-        crate::domain::order::sort_by(&mut by_ring, |x, y| x.0.cmp(&y.0));
-        for (r, ids) in by_ring {
-            let inner = RING_STEP * r as f64 + RING_STEP * 0.25;
-            let outer = RING_STEP * (r + 1) as f64 - RING_STEP * 0.25;
-            // Crowded rings use several rows.
-            let width = (end - start) * inner;
-            let per_row = ((width / 28.0).floor() as usize).max(1);
-            let rows = ids.len().div_ceil(per_row);
-            for (i, id) in ids.iter().enumerate() {
-                let (row, col) = (i / per_row, i % per_row);
-                let in_row = if row + 1 == rows { ids.len() - row * per_row } else { per_row };
-                let radius = if rows == 1 { (inner + outer) / 2.0 } else { inner + (outer - inner) * row as f64 / (rows - 1) as f64 };
-                let t = (col as f64 + 0.5) / in_row as f64;
-                let angle = start + (end - start) * (0.08 + 0.84 * t);
-                map.positions.insert((*id).clone(), rim_point(angle, radius));
+    let mut inner = 0.0;
+    for (r, label) in ring_labels.into_iter().enumerate() {
+        // The innermost ring keeps a spacing's distance from the focus in the middle.
+        let first = if r == 0 { SPACING } else { inner + SPACING / 2.0 };
+        let layouts: Vec<Vec<(f64, usize)>> =
+            map.sectors.iter().zip(&cells).map(|(sector, cell)| rows(cell[r].len(), sector.end - sector.start, first)).collect();
+        let deepest = layouts.iter().map(Vec::len).max().unwrap_or(0);
+        let outer = (inner + RING_STEP).max(first + SPACING * deepest as f64 - SPACING / 2.0);
+        for ((sector, cell), layout) in map.sectors.iter().zip(&cells).zip(layouts) {
+            let angle = sector.end - sector.start;
+            // Rows spread over the ring's whole width; a single row in its middle.
+            let last = outer - SPACING / 2.0;
+            let count = layout.len();
+            let mut members = cell[r].iter();
+            for (j, (_, share)) in layout.into_iter().enumerate() {
+                let radius = match count {
+                    1 => (first.max(inner) + outer) / 2.0,
+                    _ => first + (last - first) * j as f64 / (count - 1) as f64,
+                };
+                let margin = border(angle, radius);
+                let slot = (angle - 2.0 * margin) / share.max(1) as f64;
+                for (c, id) in members.by_ref().take(share).enumerate() {
+                    map.positions.insert((*id).clone(), rim_point(sector.start + margin + slot * (c as f64 + 0.5), radius));
+                }
             }
         }
-        map.sectors.push(Sector { label, start, end });
+        map.rings.push(Ring { label, radius: outer });
+        inner = outer;
     }
     map
 }
@@ -284,16 +360,51 @@ mod tests {
         assert!(distance(map.positions[&stranger.id]) > RING_STEP * 4.0);
     }
 
-    #[test]
-    fn no_two_actors_share_a_point() {
-        let region = crate::domain::samples::generate::generated_region(400, 2);
-        let map = sector_map(&region, |_| true, SectorBy::Rechtskreis, &RingBy::Relations);
+    /// The closest two points of a map and how far its actors reach from the middle.
+    fn closest_and_reach(map: &SectorMap) -> (f64, f64) {
         let points: Vec<Point> = map.positions.values().copied().collect();
+        let mut closest = f64::INFINITY;
         for i in 0..points.len() {
             for j in 0..i {
-                let d = ((points[i].0 - points[j].0).powi(2) + (points[i].1 - points[j].1).powi(2)).sqrt();
-                assert!(d > 1.0, "{:?} {:?}", points[i], points[j]);
+                closest = closest.min(((points[i].0 - points[j].0).powi(2) + (points[i].1 - points[j].1).powi(2)).sqrt());
             }
         }
+        (closest, points.iter().map(|p| (p.0 * p.0 + p.1 * p.1).sqrt()).fold(0.0, f64::max))
+    }
+
+    #[test]
+    fn no_two_actors_come_closer_than_a_node_and_a_gap_also_in_crowded_maps() {
+        for (actors, by) in
+            [(400, SectorBy::Rechtskreis), (2000, SectorBy::Kind), (2000, SectorBy::Sozialraum), (43, SectorBy::Rechtskreis)]
+        {
+            let region = crate::domain::samples::generate::generated_region(actors, 2);
+            for ring in [RingBy::Relations, RingBy::Binding(region.actors[0].id.clone())] {
+                let map = sector_map(&region, |_| true, by, &ring);
+                assert_eq!(map.positions.len(), actors);
+                let (closest, reach) = closest_and_reach(&map);
+                assert!(closest >= SPACING - 1e-6, "{actors} by {by:?}, {ring:?}: two actors {closest} apart");
+                assert!(reach < map.rings.last().unwrap().radius, "every actor inside the outer ring");
+            }
+        }
+    }
+
+    #[test]
+    fn a_crowded_map_uses_its_area_rather_than_its_middle() {
+        let region = crate::domain::samples::generate::generated_region(2000, 2);
+        let map = sector_map(&region, |_| true, SectorBy::Kind, &RingBy::Relations);
+        let rim = map.rings.last().unwrap().radius;
+        // The actors cover the disc about evenly: the outer half of the radius
+        // (three quarters of the area) holds at least half of them.
+        let outer = map.positions.values().filter(|p| (p.0 * p.0 + p.1 * p.1).sqrt() > rim / 2.0).count();
+        assert!(outer * 2 >= map.positions.len(), "{outer} of {} in the outer half", map.positions.len());
+        // Each ring is as wide as it must be, and they grow outwards.
+        assert!(map.rings.windows(2).all(|w| w[1].radius - w[0].radius >= RING_STEP - 1e-9));
+        // A sector with more actors gets a wider angle.
+        let count = |s: usize| map.sector_of.values().filter(|&&x| x == s).count();
+        let (most, least) = (0..map.sectors.len())
+            .fold((0, 0), |(m, l), s| (if count(s) > count(m) { s } else { m }, if count(s) < count(l) { s } else { l }));
+        let width = |s: usize| map.sectors[s].end - map.sectors[s].start;
+        assert!(width(most) > width(least), "{} actors in {:.2} rad, {} in {:.2}", count(most), width(most), count(least), width(least));
+        assert!((map.sectors.last().unwrap().end - TAU).abs() < 1e-9 && map.sectors[0].start == 0.0);
     }
 }

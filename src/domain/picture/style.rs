@@ -3,7 +3,7 @@
 //! (`data::writers::svg`) draw with the same functions, so the file looks
 //! like what the user saw.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::domain::layout::Point;
 use crate::domain::model::{ActorKind, Binding, Direction, Relation, RelationKind};
@@ -123,28 +123,34 @@ impl fmt::Display for Fixed {
 /// The node radius in picture units.
 pub const NODE_RADIUS: f64 = 9.0;
 
-fn polygon(corners: usize, r: f64, turn: f64) -> String {
-    let points: Vec<String> = (0..corners)
-        .map(|i| {
-            let (x, y) = rim_point(turn + std::f64::consts::TAU * i as f64 / corners as f64, r);
-            format!("{},{}", d1(x), d1(y))
-        })
-        .collect();
-    format!("M{}Z", points.join("L"))
+fn polygon(out: &mut String, corners: usize, r: f64, turn: f64, (cx, cy): Point) {
+    for i in 0..corners {
+        let (x, y) = rim_point(turn + std::f64::consts::TAU * i as f64 / corners as f64, r);
+        let _ = write!(out, "{}{},{}", if i == 0 { 'M' } else { 'L' }, d1(cx + x), d1(cy + y));
+    }
+    out.push('Z');
 }
 
 /// An SVG path around (0, 0) for a shape of radius `r`.
 pub fn shape_path(shape: Shape, r: f64) -> String {
+    let mut path = String::new();
+    push_shape_path(&mut path, shape, r, (0.0, 0.0));
+    path
+}
+
+/// Appends the path of a shape of radius `r` around `centre` to `out`: the
+/// canvas draws all nodes of one look as one path, one call instead of thousands.
+pub fn push_shape_path(out: &mut String, shape: Shape, r: f64, (cx, cy): Point) {
     match shape {
         Shape::Circle => {
-            let (m, r) = (d1(-r), d1(r));
-            format!("M{m},0A{r},{r} 0 1,0 {r},0A{r},{r} 0 1,0 {m},0Z")
+            let (left, right, y, r) = (d1(cx - r), d1(cx + r), d1(cy), d1(r));
+            let _ = write!(out, "M{left},{y}A{r},{r} 0 1,0 {right},{y}A{r},{r} 0 1,0 {left},{y}Z");
         }
-        Shape::Square => polygon(4, r * 1.2, std::f64::consts::FRAC_PI_4),
-        Shape::Diamond => polygon(4, r * 1.3, 0.0),
-        Shape::Triangle => polygon(3, r * 1.35, 0.0),
-        Shape::Hexagon => polygon(6, r * 1.1, 0.0),
-        Shape::Pentagon => polygon(5, r * 1.15, 0.0),
+        Shape::Square => polygon(out, 4, r * 1.2, std::f64::consts::FRAC_PI_4, (cx, cy)),
+        Shape::Diamond => polygon(out, 4, r * 1.3, 0.0, (cx, cy)),
+        Shape::Triangle => polygon(out, 3, r * 1.35, 0.0, (cx, cy)),
+        Shape::Hexagon => polygon(out, 6, r * 1.1, 0.0, (cx, cy)),
+        Shape::Pentagon => polygon(out, 5, r * 1.15, 0.0, (cx, cy)),
     }
 }
 
@@ -273,7 +279,15 @@ mod tests {
         ] {
             assert_eq!(Fixed(v, places).to_string(), text, "{v} with {places} places");
         }
-        assert_eq!(shape_path(Shape::Circle, 9.0), "M-9.0,0A9.0,9.0 0 1,0 9.0,0A9.0,9.0 0 1,0 -9.0,0Z");
+        assert_eq!(shape_path(Shape::Circle, 9.0), "M-9.0,0.0A9.0,9.0 0 1,0 9.0,0.0A9.0,9.0 0 1,0 -9.0,0.0Z");
+    }
+
+    #[test]
+    fn shapes_drawn_together_each_sit_around_their_own_centre() {
+        let mut path = String::new();
+        push_shape_path(&mut path, Shape::Circle, 2.0, (10.0, 20.0));
+        push_shape_path(&mut path, Shape::Diamond, 10.0, (-5.0, 0.0));
+        assert_eq!(path, "M8.0,20.0A2.0,2.0 0 1,0 12.0,20.0A2.0,2.0 0 1,0 8.0,20.0ZM-5.0,-13.0L8.0,0.0L-5.0,13.0L-18.0,0.0Z");
     }
 
     #[test]
