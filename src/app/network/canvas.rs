@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::layout::Point;
 use crate::domain::order;
-use crate::domain::picture::labels::{place_labels, text_width, Align};
+use crate::domain::picture::labels::{place_labels_around, text_width, Align, LabelBox};
 use crate::domain::picture::marks::Marks;
 use crate::domain::picture::style::{arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Shape, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
@@ -47,6 +47,8 @@ pub struct Scene<'a> {
     /// the mouse and the keyboard cursor. Placing every name in every frame
     /// kept the main thread busy and slowed the layout beside it.
     pub moving: bool,
+    /// Screen boxes names keep clear of: the sector map's sector names.
+    pub avoid: &'a [LabelBox],
 }
 
 const LABEL_PX: f64 = 12.0;
@@ -179,7 +181,7 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
         Some(metrics) => metrics.width(),
         None => text_width(text, LABEL_PX),
     };
-    let placed = place_labels(&nodes, view.size, radius_px, LABEL_PX + 2.0, measure);
+    let placed = place_labels_around(&nodes, scene.avoid, view.size, radius_px, LABEL_PX + 2.0, measure);
     // Names placed away from their node get a thin line to it, drawn first.
     context.set_stroke_style_str("#8a96a3");
     context.set_line_width(1.0);

@@ -33,10 +33,11 @@ use crate::app::state::{use_state, Panel};
 use crate::domain::analysis::metrics::{degrees, neighbourhood};
 use crate::domain::editing::query::{actors_by_name, next_by_prefix};
 use crate::domain::layout::{ForceLayout, Point};
+use crate::domain::picture::labels::LabelBox;
 use crate::domain::picture::marks::Marks;
 use crate::domain::picture::sectors::{sector_map, Ring, RingBy, Sector};
 use crate::domain::picture::settled;
-use crate::domain::picture::style::{d1, edge_at, rim_point, sector_label_at, view_box, Fixed, NODE_RADIUS};
+use crate::domain::picture::style::{d1, edge_at, rim_point, sector_label_at, sector_label_box, view_box, Fixed, NODE_RADIUS};
 use crate::domain::picture::viewport::{node_at, Viewport, Zoom};
 use crate::domain::{ActorKind, Id};
 use wasm_bindgen::JsValue;
@@ -45,6 +46,9 @@ use wasm_bindgen::JsValue;
 /// maps are redrawn a few times a second while the layout runs.
 const LIVE_LIMIT: usize = 600;
 const LARGE_MAP_REDRAW_MS: f64 = 400.0;
+
+/// The sector map's sector names, in screen pixels.
+const SECTOR_LABEL_PX: f64 = 14.0;
 
 /// A pointer within this many screen pixels of a node or line hits it.
 const HIT_PIXELS: f64 = 6.0;
@@ -325,6 +329,15 @@ pub fn NetworkView() -> impl IntoView {
                 positions.with_untracked(|positions| {
                     highlight.with_untracked(|highlight| {
                         let highlight: HashSet<Id> = highlight.iter().cloned().collect();
+                        // The sector names (SVG, above the canvas) as the names' obstacles.
+                        let avoid: Vec<LabelBox> = backdrop.with_untracked(|b| {
+                            b.iter()
+                                .flat_map(|(sectors, rings)| {
+                                    let outer = rings.last().map_or(0.0, |r| r.radius);
+                                    sectors.iter().map(move |s| sector_label_box(s, outer, SECTOR_LABEL_PX, |p| view.screen_point(p)))
+                                })
+                                .collect()
+                        });
                         let highlight = &highlight;
                         // Borrowed, not cloned: this runs in every frame of the layout.
                         marks.with_untracked(|marks| {
@@ -341,6 +354,7 @@ pub fn NetworkView() -> impl IntoView {
                                         ghosts,
                                         ghost_edges,
                                         moving: progress.get_untracked() < 100,
+                                        avoid: &avoid,
                                     };
                                     let thin = draw(&element, &scene, view);
                                     if simplified.get_untracked() != thin {
@@ -722,7 +736,7 @@ pub fn NetworkView() -> impl IntoView {
                                             let (lx, ly, anchor) = sector_label_at(s, outer);
                                             view! {
                                                 <line x1="0" y1="0" x2=svg_number(x) y2=svg_number(y)></line>
-                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{}px", Fixed(14.0 * unit.get(), 2))>{s.label.clone()}</text>
+                                                <text class="sector-label" x=svg_number(lx) y=svg_number(ly) text-anchor=anchor style:font-size=move || format!("{}px", Fixed(SECTOR_LABEL_PX * unit.get(), 2))>{s.label.clone()}</text>
                                             }
                                         }).collect_view()}
                                     </g>

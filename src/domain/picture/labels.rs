@@ -100,6 +100,19 @@ pub fn place_labels(
     line_px: f64,
     measure: impl Fn(&str) -> f64,
 ) -> Vec<Option<PlacedLabel>> {
+    place_labels_around(nodes, &[], size, node_px, line_px, measure)
+}
+
+/// [`place_labels`], keeping clear of `taken` boxes besides the nodes (the
+/// sector map's sector names).
+pub fn place_labels_around(
+    nodes: &[(f64, f64, &str)],
+    taken_before: &[LabelBox],
+    size: (f64, f64),
+    node_px: f64,
+    line_px: f64,
+    measure: impl Fn(&str) -> f64,
+) -> Vec<Option<PlacedLabel>> {
     // The name of a node on screen is not cut by the picture's edge.
     let fits = |f: &LabelBox| f.x - f.width / 2.0 >= 0.0 && f.x + f.width / 2.0 <= size.0 && f.top >= 0.0 && f.top + f.height <= size.1;
     let gap = node_px + 3.0;
@@ -109,6 +122,10 @@ pub fn place_labels(
         discs.take(LabelBox { x, top: y - node_px, width: 2.0 * node_px, height: 2.0 * node_px }, i);
     }
     let mut taken = Taken::default();
+    // Owned by no node (`free` is asked on behalf of `usize::MAX`, which skips its own).
+    for b in taken_before {
+        taken.take(*b, usize::MAX - 1);
+    }
     // A small network names every actor, some a little further out; a large
     // one names what fits near its node (and zooming in reveals more).
     let rings: &[f64] = if nodes.len() <= SMALL_NETWORK { &[0.0, 1.0, 2.0, 4.0, 6.0, 9.0, 13.0, 18.0, 24.0, 32.0] } else { &[0.0, 1.0] };
@@ -375,5 +392,15 @@ mod tests {
         let far = placed.iter().flatten().find(|p| p.leader).expect("some sit further out");
         let (nx, ny) = far.nearest_to((0.0, 0.0));
         assert!(nx >= far.frame.x - far.frame.width / 2.0 && ny >= far.frame.top);
+    }
+
+    #[test]
+    fn names_keep_clear_of_boxes_taken_before() {
+        let nodes = [(100.0, 100.0, "Jobcenter")];
+        let free = place_labels(&nodes, (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
+        let below = free[0].as_ref().unwrap().frame;
+        let around = place_labels_around(&nodes, &[below], (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
+        let moved = around[0].as_ref().unwrap().frame;
+        assert!(!moved.overlaps(&below), "{moved:?} covers {below:?}");
     }
 }

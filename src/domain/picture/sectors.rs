@@ -8,6 +8,7 @@ use std::f64::consts::TAU;
 
 use crate::domain::layout::Point;
 use crate::domain::model::{Binding, Id, Region};
+use crate::domain::picture::labels::SMALL_NETWORK;
 use crate::domain::picture::style::{rim_point, NODE_RADIUS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -267,6 +268,10 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     if let Some(focus) = &focus {
         map.positions.insert(focus.clone(), (0.0, 0.0));
     }
+    // A small map's rings keep a fixed depth, with room for every name; a
+    // large one's are as deep as their rows, so that nearly empty rings (few
+    // actors without relations) do not leave the rim bare.
+    let least_depth = if actors.len() <= SMALL_NETWORK { RING_STEP } else { 2.0 * SPACING };
     let mut inner = 0.0;
     for (r, label) in ring_labels.into_iter().enumerate() {
         // The innermost ring keeps a spacing's distance from the focus in the middle.
@@ -274,7 +279,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
         let layouts: Vec<Vec<(f64, usize)>> =
             map.sectors.iter().zip(&cells).map(|(sector, cell)| rows(cell[r].len(), sector.end - sector.start, first)).collect();
         let deepest = layouts.iter().map(Vec::len).max().unwrap_or(0);
-        let outer = (inner + RING_STEP).max(first + SPACING * deepest as f64 - SPACING / 2.0);
+        let outer = (inner + least_depth).max(first + SPACING * deepest as f64 - SPACING / 2.0);
         for ((sector, cell), layout) in map.sectors.iter().zip(&cells).zip(layouts) {
             let angle = sector.end - sector.start;
             // Rows spread over the ring's whole width; a single row in its middle.
@@ -397,8 +402,11 @@ mod tests {
         // (three quarters of the area) holds at least half of them.
         let outer = map.positions.values().filter(|p| (p.0 * p.0 + p.1 * p.1).sqrt() > rim / 2.0).count();
         assert!(outer * 2 >= map.positions.len(), "{outer} of {} in the outer half", map.positions.len());
-        // Each ring is as wide as it must be, and they grow outwards.
-        assert!(map.rings.windows(2).all(|w| w[1].radius - w[0].radius >= RING_STEP - 1e-9));
+        // Each ring is as deep as its rows need, at least two spacings, and they grow outwards.
+        assert!(map.rings.windows(2).all(|w| w[1].radius - w[0].radius >= 2.0 * SPACING - 1e-9));
+        // A small map keeps rings of one step, with room for every name.
+        let small = sector_map(&demo_workspace().regions.remove(0), |_| true, SectorBy::Kind, &RingBy::Relations);
+        assert!(small.rings.windows(2).all(|w| w[1].radius - w[0].radius >= RING_STEP - 1e-9));
         // A sector with more actors gets a wider angle.
         let count = |s: usize| map.sector_of.values().filter(|&&x| x == s).count();
         let (most, least) = (0..map.sectors.len())

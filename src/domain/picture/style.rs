@@ -7,6 +7,7 @@ use std::fmt::{self, Write as _};
 
 use crate::domain::layout::Point;
 use crate::domain::model::{ActorKind, Binding, Direction, Relation, RelationKind};
+use crate::domain::picture::labels::{text_width, LabelBox};
 use crate::domain::picture::sectors::Sector;
 use netzwerkatlas_graph::trig::sin_cos;
 
@@ -262,6 +263,22 @@ pub fn sector_label_at(sector: &Sector, outer: f64) -> (f64, f64, &'static str) 
     (x, y, anchor)
 }
 
+/// The screen box a sector's label covers, drawn `font_px` high (bold) at
+/// the screen point `screen` gives for its place: names keep clear of it.
+pub fn sector_label_box(sector: &Sector, outer: f64, font_px: f64, screen: impl Fn(Point) -> Point) -> LabelBox {
+    let (x, y, anchor) = sector_label_at(sector, outer);
+    let (x, y) = screen((x, y));
+    // Bold glyphs run about a tenth wider than the average one.
+    let width = text_width(&sector.label, font_px) * 1.1;
+    let centre = match anchor {
+        "start" => x + width / 2.0,
+        "end" => x - width / 2.0,
+        _ => x,
+    };
+    // The text's baseline is at y.
+    LabelBox { x: centre, top: y - font_px, width, height: font_px * 1.3 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +297,19 @@ mod tests {
             assert_eq!(Fixed(v, places).to_string(), text, "{v} with {places} places");
         }
         assert_eq!(shape_path(Shape::Circle, 9.0), "M-9.0,0.0A9.0,9.0 0 1,0 9.0,0.0A9.0,9.0 0 1,0 -9.0,0.0Z");
+    }
+
+    #[test]
+    fn a_sector_name_box_starts_at_its_label_on_the_right_and_ends_there_on_the_left() {
+        let right = Sector { label: "SGB II".into(), start: 0.0, end: std::f64::consts::PI };
+        let left = Sector { label: "SGB II".into(), start: std::f64::consts::PI, end: std::f64::consts::TAU };
+        let identity = |p: Point| p;
+        let (x, y, _) = sector_label_at(&right, 100.0);
+        let b = sector_label_box(&right, 100.0, 14.0, identity);
+        assert!((b.x - b.width / 2.0 - x).abs() < 1e-9 && b.top < y && b.top + b.height > y);
+        let (x, _, _) = sector_label_at(&left, 100.0);
+        let b = sector_label_box(&left, 100.0, 14.0, identity);
+        assert!((b.x + b.width / 2.0 - x).abs() < 1e-9);
     }
 
     #[test]
