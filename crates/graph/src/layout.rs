@@ -147,6 +147,12 @@ fn insert(tree: &mut Vec<Quad>, positions: &[Point], weights: &[f64], mut q: usi
 }
 
 /// Start positions on a sunflower spiral: spread evenly, never two on one point.
+/// How much larger the picture of `larger` nodes is than that of `smaller`:
+/// repulsion against gravity spreads n nodes over a radius of about √n.
+fn growth(larger: usize, smaller: usize) -> f64 {
+    (larger as f64 / smaller.max(1) as f64).sqrt()
+}
+
 /// The golden angle: successive points turned by it never line up.
 const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
 
@@ -183,8 +189,7 @@ impl ForceLayout {
             tree: Vec::new(),
         };
         if let Some(coarsest) = layout.merges.last() {
-            let full = std::mem::take(&mut layout.edges);
-            layout.full_edges = full;
+            layout.full_edges = std::mem::take(&mut layout.edges);
             layout.edges = coarsest.edges.clone();
             layout.positions = (0..coarsest.nodes).map(spiral).collect();
             layout.fixed = vec![false; coarsest.nodes];
@@ -212,17 +217,15 @@ impl ForceLayout {
         self.weights = weights;
     }
 
-    /// How much larger the full network's picture is than this level's:
-    /// repulsion against gravity spreads n nodes over a radius of about √n.
-    fn growth(&self, nodes: usize) -> f64 {
-        let full = self.shown.len().max(self.positions.len());
-        (full as f64 / nodes.max(1) as f64).sqrt()
-    }
-
-    /// The full network's positions from the current level's (each node at its merged node).
+    /// The full network's positions from the current level's (each node at
+    /// its merged node, the level's picture grown to the full network's size);
+    /// none once the full network itself is laid out.
     fn show(&mut self) {
-        let Some(last) = self.merges.last() else { return };
-        let scale = self.growth(last.nodes);
+        let (Some(full), Some(last)) = (self.merges.first(), self.merges.last()) else {
+            self.shown = Vec::new();
+            return;
+        };
+        let scale = growth(full.into.len(), last.nodes);
         let mut points: Vec<Point> = self.positions.iter().map(|p| (p.0 * scale, p.1 * scale)).collect();
         for merge in self.merges.iter().rev() {
             points = merge.into.iter().map(|&c| points[c]).collect();
@@ -233,7 +236,7 @@ impl ForceLayout {
     /// The next finer level: its nodes start beside the node they were merged into.
     fn refine(&mut self) {
         let Some(merge) = self.merges.pop() else { return };
-        let scale = (merge.into.len() as f64 / merge.nodes.max(1) as f64).sqrt();
+        let scale = growth(merge.into.len(), merge.nodes);
         self.positions = merge
             .into
             .iter()
@@ -249,11 +252,6 @@ impl ForceLayout {
             Some(next) => next.edges.clone(),
             None => std::mem::take(&mut self.full_edges),
         };
-        if self.merges.is_empty() {
-            self.shown = Vec::new();
-        } else {
-            self.show();
-        }
         self.start_level(REFINE_STEPS, EDGE_LENGTH * REFINE_HEAT);
     }
 
@@ -584,6 +582,11 @@ mod tests {
         let mut layout = ForceLayout::new(groups * size, &edges, &[]);
         assert!(layout.merges.len() >= 2, "{} levels", layout.merges.len());
         assert!(layout.merges.last().unwrap().nodes <= COARSEST * 2);
+        // The first picture already spans about the area the full network settles in.
+        let extent = |p: &[Point]| p.iter().map(|q| q.0.abs().max(q.1.abs())).fold(0.0, f64::max);
+        let start = extent(layout.positions());
+        let settled = extent(&ForceLayout::new(groups * size, &edges, &[]).run());
+        assert!(start > settled / 3.0 && start < settled * 3.0, "start {start:.0}, settled {settled:.0}");
         // While a coarse level runs, the picture still shows every node, and progress only grows.
         let mut last_percent = 0;
         while !layout.advance(25) {
