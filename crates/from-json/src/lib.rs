@@ -27,6 +27,16 @@ use syn::{parse_macro_input, Attribute, Data, DeriveInput, Fields, LitStr, Type}
 
 #[proc_macro_derive(FromJson, attributes(serde))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
+    derive(input, expand)
+}
+
+#[proc_macro_derive(ToJson, attributes(serde))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    derive(input, expand_to_json)
+}
+
+/// Runs one derive's expansion; what it refuses becomes a compile error at the type.
+fn derive(input: TokenStream, expand: fn(&DeriveInput) -> syn::Result<Tokens>) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match expand(&input) {
         Ok(tokens) => tokens.into(),
@@ -202,15 +212,6 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             }
         }
     })
-}
-
-#[proc_macro_derive(ToJson, attributes(serde))]
-pub fn derive_to_json(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    match expand_to_json(&input) {
-        Ok(tokens) => tokens.into(),
-        Err(error) => error.to_compile_error().into(),
-    }
 }
 
 fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {

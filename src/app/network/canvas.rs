@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::layout::Point;
 use crate::domain::order;
-use crate::domain::picture::labels::{place_labels_around, text_width, Align, LabelBox};
+use crate::domain::picture::labels::{place_labels, text_width, Align, LabelBox};
 use crate::domain::picture::marks::Marks;
 use crate::domain::picture::style::{arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Shape, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
@@ -181,7 +181,7 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
         Some(metrics) => metrics.width(),
         None => text_width(text, LABEL_PX),
     };
-    let placed = place_labels_around(&nodes, scene.avoid, view.size, radius_px, LABEL_PX + 2.0, measure);
+    let placed = place_labels(&nodes, scene.avoid, view.size, radius_px, LABEL_PX + 2.0, measure);
     // Names placed away from their node get a thin line to it, drawn first.
     context.set_stroke_style_str("#8a96a3");
     context.set_line_width(1.0);
@@ -229,7 +229,7 @@ fn stroke_lines(context: &web_sys::CanvasRenderingContext2d, lines: &[(Point, Po
     context.set_line_width(width);
     let _ = context.set_line_dash(&dash.iter().map(|d| JsValue::from_f64(*d)).collect::<js_sys::Array>());
     for batch in lines.chunks(LINES_PER_STROKE) {
-        if let Some(path) = path_of(batch.iter().map(|(from, to)| [*from, *to].to_vec())) {
+        if let Some(path) = path_of(batch.iter().map(|(from, to)| [*from, *to])) {
             context.stroke_with_path(&path);
         }
     }
@@ -237,7 +237,8 @@ fn stroke_lines(context: &web_sys::CanvasRenderingContext2d, lines: &[(Point, Po
 
 /// One canvas path of polylines (closed when first and last point are equal),
 /// built as SVG path text: one call into the browser instead of one per point.
-fn path_of(lines: impl Iterator<Item = Vec<Point>>) -> Option<web_sys::Path2d> {
+/// Each polyline is an array: no allocation per line in every frame.
+fn path_of<const N: usize>(lines: impl Iterator<Item = [Point; N]>) -> Option<web_sys::Path2d> {
     let mut text = String::new();
     for points in lines {
         for (i, p) in points.iter().enumerate() {
@@ -294,7 +295,7 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
 
 /// A triangle at `to`, pointing away from `from`, `scale` times its full
 /// size (closed: it ends where it starts). None for a line too short.
-fn arrow_head(from: Point, to: Point, scale: f64) -> Option<Vec<Point>> {
+fn arrow_head(from: Point, to: Point, scale: f64) -> Option<[Point; 4]> {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let length = (dx * dx + dy * dy).sqrt();
     if length < 1.0 {
@@ -303,5 +304,5 @@ fn arrow_head(from: Point, to: Point, scale: f64) -> Option<Vec<Point>> {
     let (ux, uy) = (dx / length, dy / length);
     let (size, half) = (9.0 * scale, 4.5 * scale);
     let base = (to.0 - ux * size, to.1 - uy * size);
-    Some(vec![to, (base.0 - uy * half, base.1 + ux * half), (base.0 + uy * half, base.1 - ux * half), to])
+    Some([to, (base.0 - uy * half, base.1 + ux * half), (base.0 + uy * half, base.1 - ux * half), to])
 }

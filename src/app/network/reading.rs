@@ -35,10 +35,9 @@ impl Reading {
     pub fn start(state: AppState, picture_settled: Signal<bool>) -> Reading {
         let metrics_ms = RwSignal::new(0.0f64);
         // Placing a node changes the region but not its network: read it only when
-        // anything else changes. Betweenness (seconds for thousands of actors) is
-        // computed a slice per frame meanwhile; the other answers show at once.
-        // Read only after the picture's first frame is on screen: opening the
-        // tab should not wait for the answers. And only what the answers read.
+        // anything else changes, only what the answers read, and only after the
+        // picture's first frame is on screen (opening the tab should not wait for
+        // the answers). The other answers show at once; betweenness follows.
         let opened = RwSignal::new(false);
         request_animation_frame(move || {
             set_timeout(

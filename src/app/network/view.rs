@@ -56,7 +56,6 @@ const HIT_PIXELS: f64 = 6.0;
 /// Type-ahead: letters typed within this pause form one search.
 const TYPE_AHEAD_MS: f64 = 1000.0;
 
-/// What a pointer is doing on the picture.
 /// The layout on the main thread, a slice per frame: where no worker runs.
 fn layout_in_frames(generation: StoredValue<u64>, run: u64, force: ForceLayout, show: impl Fn(&[Point], u32, bool) + 'static) {
     let mut job = worker::LayoutJob::of(force);
@@ -67,6 +66,7 @@ fn layout_in_frames(generation: StoredValue<u64>, run: u64, force: ForceLayout, 
     });
 }
 
+/// What a pointer is doing on the picture.
 #[derive(Clone, PartialEq)]
 enum Gesture {
     None,

@@ -90,22 +90,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Places the names of nodes at screen points `(x, y, name)`, given in
-/// order of priority, within a picture of `size` pixels; `node_px` is a
+/// order of priority, within a picture of `size` pixels, clear of the
+/// boxes `taken_before` (the sector map's sector names); `node_px` is a
 /// node's radius on screen, `measure` the width of a line of text in
 /// pixels. `None`: no free place.
 pub fn place_labels(
-    nodes: &[(f64, f64, &str)],
-    size: (f64, f64),
-    node_px: f64,
-    line_px: f64,
-    measure: impl Fn(&str) -> f64,
-) -> Vec<Option<PlacedLabel>> {
-    place_labels_around(nodes, &[], size, node_px, line_px, measure)
-}
-
-/// [`place_labels`], keeping clear of `taken` boxes besides the nodes (the
-/// sector map's sector names).
-pub fn place_labels_around(
     nodes: &[(f64, f64, &str)],
     taken_before: &[LabelBox],
     size: (f64, f64),
@@ -314,7 +303,7 @@ mod tests {
         let measure = |t: &str| text_width(t, 12.0);
         // Two nodes one above the other: the second name cannot go below its node's neighbour.
         let nodes = [(100.0, 100.0, "Jobcenter Landkreis Lindenau"), (100.0, 130.0, "Agentur für Arbeit Lindenau")];
-        let placed = place_labels(&nodes, (1e4, 1e4), 9.0, 14.0, measure);
+        let placed = place_labels(&nodes, &[], (1e4, 1e4), 9.0, 14.0, measure);
         assert!(placed.iter().all(Option::is_some), "{placed:?}");
         let frames: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
         assert!(!frames[0].overlaps(&frames[1]));
@@ -356,7 +345,7 @@ mod tests {
         for (width, height) in [(860.0, 630.0), (946.0, 538.0), (1500.0, 704.0)] {
             let owned = demo_on_screen(width, height);
             let nodes: Vec<(f64, f64, &str)> = owned.iter().map(|(x, y, n)| (*x, *y, n.as_str())).collect();
-            let placed = place_labels(&nodes, (width, height), 9.0, 14.0, measure);
+            let placed = place_labels(&nodes, &[], (width, height), 9.0, 14.0, measure);
             let shown: Vec<LabelBox> = placed.iter().flatten().map(|p| p.frame).collect();
             let below_only = without_overlap(
                 &nodes.iter().map(|(x, y, n)| LabelBox { x: *x, top: y + 12.0, width: measure(n), height: 14.0 }).collect::<Vec<_>>(),
@@ -383,11 +372,11 @@ mod tests {
         // A tight cluster: most names find no room near their node.
         let nodes: Vec<(f64, f64, &str)> =
             names.iter().enumerate().map(|(i, n)| ((i % 15) as f64 * 20.0, (i / 15) as f64 * 20.0, n.as_str())).collect();
-        let placed = place_labels(&nodes, (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
+        let placed = place_labels(&nodes, &[], (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
         assert!(placed.iter().flatten().all(|p| !p.leader), "no far-off names in a large map");
         assert!(placed.iter().any(Option::is_none));
         let small = &nodes[..40];
-        let placed = place_labels(small, (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
+        let placed = place_labels(small, &[], (1e4, 1e4), 9.0, 14.0, |t| text_width(t, 12.0));
         assert!(placed.iter().all(Option::is_some), "a small cluster names everyone");
         let far = placed.iter().flatten().find(|p| p.leader).expect("some sit further out");
         let (nx, ny) = far.nearest_to((0.0, 0.0));
@@ -397,9 +386,9 @@ mod tests {
     #[test]
     fn names_keep_clear_of_boxes_taken_before() {
         let nodes = [(100.0, 100.0, "Jobcenter")];
-        let free = place_labels(&nodes, (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
+        let free = place_labels(&nodes, &[], (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
         let below = free[0].as_ref().unwrap().frame;
-        let around = place_labels_around(&nodes, &[below], (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
+        let around = place_labels(&nodes, &[below], (1e3, 1e3), 9.0, 14.0, |t| text_width(t, 12.0));
         let moved = around[0].as_ref().unwrap().frame;
         assert!(!moved.overlaps(&below), "{moved:?} covers {below:?}");
     }

@@ -280,15 +280,15 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
             map.sectors.iter().zip(&cells).map(|(sector, cell)| rows(cell[r].len(), sector.end - sector.start, first)).collect();
         let deepest = layouts.iter().map(Vec::len).max().unwrap_or(0);
         let outer = (inner + least_depth).max(first + SPACING * deepest as f64 - SPACING / 2.0);
+        // Rows spread over the ring's whole width; a single row in its middle.
+        let last = outer - SPACING / 2.0;
         for ((sector, cell), layout) in map.sectors.iter().zip(&cells).zip(layouts) {
             let angle = sector.end - sector.start;
-            // Rows spread over the ring's whole width; a single row in its middle.
-            let last = outer - SPACING / 2.0;
             let count = layout.len();
             let mut members = cell[r].iter();
             for (j, (_, share)) in layout.into_iter().enumerate() {
                 let radius = match count {
-                    1 => (first.max(inner) + outer) / 2.0,
+                    1 => (first + outer) / 2.0,
                     _ => first + (last - first) * j as f64 / (count - 1) as f64,
                 };
                 let margin = border(angle, radius);
