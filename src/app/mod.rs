@@ -39,6 +39,8 @@ pub fn start() {
         shell::language::load(shell::language::initial()).await;
         let startup = platform::persist::with_demo(platform::persist::load()).await;
         leptos::mount::mount_to_body(move || view! { <App startup=startup /> });
+        // The network picture's first layout then starts without waiting for a worker.
+        network::worker::prepare();
     });
 }
 

@@ -51,6 +51,8 @@ for (const actors of sizes) {
   await page.getByTestId('import-done').waitFor({ timeout: 120000 });
   const importMs = Date.now() - importStart;
   await page.getByRole('button', { name: /^Zur Region/ }).click({ timeout: 300000 });
+  // The import is written to storage first: that is the import's work, not the picture's.
+  await page.locator('[data-testid="save-state"].ok').waitFor({ timeout: 120000 });
 
   // Record every animation frame and every main-thread task over 50 ms from here on.
   await page.evaluate(() => {

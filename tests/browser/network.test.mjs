@@ -357,6 +357,11 @@ test('the layout and betweenness run in a worker; the worker gives the native la
   const { context, page, errors } = await app.open();
   const workers = [];
   page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  // The layout's worker is started ahead of need, before the picture is opened.
+  for (let tries = 0; !page.workers().some((w) => w.url().endsWith('/picture-worker.js')); tries += 1) {
+    assert.ok(tries < 100, 'no worker started before the picture was opened');
+    await page.waitForTimeout(50);
+  }
   await openPicture(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined);
   // One worker for the layout, one for betweenness, both from the build's worker script.
@@ -483,6 +488,8 @@ test('where the worker cannot start, the layout and betweenness run on the page 
     refused += 1;
     return route.fulfill({ status: 404, body: 'not here' });
   });
+  // Anew, so that the worker the app starts ahead of need cannot start either.
+  await reload(page);
   await openPicture(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined);
   assert.equal(await nodeCount(page), 43);

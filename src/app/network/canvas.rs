@@ -67,12 +67,27 @@ const FAINT: f64 = 0.3;
 /// a twentieth of that. Zoomed in, fewer lines are on screen and all styles show.
 pub const DENSE_LINES: usize = 1500;
 
+/// The canvas's size in device pixels for a picture of `size` CSS pixels.
+fn pixel_size(size: (f64, f64)) -> (u32, u32) {
+    let ratio = device_ratio();
+    ((size.0 * ratio).round() as u32, (size.1 * ratio).round() as u32)
+}
+
+fn device_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0)
+}
+
+/// Whether the canvas is already sized for a picture of `size` CSS pixels.
+pub fn sized_for(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64)) -> bool {
+    pixel_size(size) == (canvas.width(), canvas.height())
+}
+
 /// Sizes the canvas to its element (in device pixels) and redraws the scene.
 /// Returns whether the relations were simplified (see [`DENSE_LINES`]).
 pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Viewport) -> bool {
-    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-    let (pixel_width, pixel_height) = ((view.size.0 * ratio).round() as u32, (view.size.1 * ratio).round() as u32);
-    if canvas.width() != pixel_width || canvas.height() != pixel_height {
+    let ratio = device_ratio();
+    let (pixel_width, pixel_height) = pixel_size(view.size);
+    if !sized_for(canvas, view.size) {
         canvas.set_width(pixel_width);
         canvas.set_height(pixel_height);
     }

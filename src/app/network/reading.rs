@@ -32,21 +32,13 @@ impl Reading {
     /// at once take each about twice as long, and the picture is what one
     /// looks at first (measured: 2,000 actors settle in 0.7 s beside
     /// betweenness, in 0.3 s without).
-    pub fn start(state: AppState, picture_settled: Signal<bool>) -> Reading {
+    pub fn start(state: AppState, picture_settled: Memo<bool>) -> Reading {
         let metrics_ms = RwSignal::new(0.0f64);
         // Placing a node changes the region but not its network: read it only when
-        // anything else changes, only what the answers read, and only after the
-        // picture's first frame is on screen (opening the tab should not wait for
-        // the answers). The other answers show at once; betweenness follows.
+        // anything else changes, only what the answers read, and only once the
+        // picture is on screen and settled (opening the tab should not wait for the
+        // answers, nor the layout share the two cores with them). Betweenness follows.
         let opened = RwSignal::new(false);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    opened.try_set(true);
-                },
-                Duration::ZERO,
-            )
-        });
         let network = Memo::new(move |_| opened.get().then(|| state.with_region(network_of)).flatten());
         let centrality = RwSignal::new(None::<Vec<f64>>);
         let centrality_generation = StoredValue::new(0u64);
@@ -88,10 +80,21 @@ impl Reading {
                 start_waiting();
             }
         });
-        // The betweenness waiting for the layout starts once it has settled.
+        // The answers wait for the picture's first settled frame, betweenness
+        // for every new layout to settle.
         effect(move || {
             if picture_settled.get() {
                 start_waiting();
+                if !opened.get_untracked() {
+                    request_animation_frame(move || {
+                        set_timeout(
+                            move || {
+                                opened.try_set(true);
+                            },
+                            Duration::ZERO,
+                        )
+                    });
+                }
             }
         });
         on_cleanup(move || {

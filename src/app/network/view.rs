@@ -21,7 +21,7 @@ use crate::app::effect::effect;
 use crate::i18n::count;
 use wasm_bindgen::JsCast;
 
-use crate::app::network::canvas::{draw, Node, Scene};
+use crate::app::network::canvas::{draw, sized_for, Node, Scene};
 use crate::app::network::choices::{ChoiceControls, Mode, PictureChoices};
 use crate::app::network::export::PictureExport;
 use crate::app::network::frames::in_frames;
@@ -120,6 +120,8 @@ pub fn NetworkView() -> impl IntoView {
     let positions = RwSignal::new(HashMap::<Id, Point>::new());
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
     let progress = RwSignal::new(100u32);
+    // Whether the layout is done: what the drawing and the answers wait for, not each percent.
+    let layout_done = Memo::new(move |_| progress.get() == 100);
     let relayout = RwSignal::new(0u32);
     let relayout_seen = StoredValue::new(0u32);
     let table_open = RwSignal::new(false);
@@ -353,7 +355,7 @@ pub fn NetworkView() -> impl IntoView {
                                         marks: marks.as_ref(),
                                         ghosts,
                                         ghost_edges,
-                                        moving: progress.get_untracked() < 100,
+                                        moving: !layout_done.get_untracked(),
                                         avoid: &avoid,
                                     };
                                     let thin = draw(&element, &scene, view);
@@ -384,12 +386,15 @@ pub fn NetworkView() -> impl IntoView {
             })
         });
     };
-    // Redraw when the picture's box changes size: window, side panel, print.
+    // Redraw when the picture's box changes size: window, side panel, print
+    // (not for the notice every observer gets once the canvas is first drawn).
     let resized = RwSignal::new(0u32);
     effect(move || {
         let Some(element) = canvas.get() else { return };
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            resized.try_update(|n| *n += 1);
+            if !canvas.get_untracked().zip(viewport()).is_some_and(|(canvas, view)| sized_for(&canvas, view.size)) {
+                resized.try_update(|n| *n += 1);
+            }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
         observer.observe(&element);
@@ -400,7 +405,7 @@ pub fn NetworkView() -> impl IntoView {
     });
     effect(move || {
         (frame.track(), zoom.track(), positions.track(), edges.track(), nodes.track(), highlight.track(), marks.track());
-        (hovered.track(), active.track(), resized.track(), progress.track());
+        (hovered.track(), active.track(), resized.track(), layout_done.track());
         if paint_pending.get_value() {
             return;
         }
@@ -633,7 +638,7 @@ pub fn NetworkView() -> impl IntoView {
     let save_png = move |_| picture.save_png(state);
     let print_image = RwSignal::new(None::<String>);
     let print = move |_| picture.print(state, print_image);
-    let reading = Reading::start(state, Signal::derive(move || progress.get() == 100));
+    let reading = Reading::start(state, layout_done);
     // Hover: name, kind and number of relations above the node.
     let tooltip = move || {
         let id = hovered.get()?;
@@ -771,7 +776,7 @@ pub fn NetworkView() -> impl IntoView {
                         node_ref=canvas
                         aria-hidden="true"
                         data-testid="picture-canvas"
-                        data-layout-ms=move || (progress.get() == 100).then(|| layout_ms.get().round().to_string())
+                        data-layout-ms=move || layout_done.get().then(|| layout_ms.get().round().to_string())
                         data-metrics-ms=move || reading.centrality.with(Option::is_some).then(|| reading.metrics_ms.get().round().to_string())
                     ></canvas>
                 </div>

@@ -1,12 +1,16 @@
 // The picture's worker (see worker.rs): scripts/post-build.mjs writes it into
 // the build as picture-worker.js, with GLUE replaced by the hashed name of
-// the app's JS glue. It runs one job and is ended by the page when a newer
-// one starts, so it needs no bookkeeping of its own.
+// the app's JS glue. The page starts it ahead of need with its compiled wasm
+// module; a later message brings one job (or both come in one message). It
+// runs that job and is ended by the page when a newer one starts, so it needs
+// no bookkeeping of its own.
 import init, { BetweennessJob, LayoutJob } from './GLUE';
 
+let ready;
 self.onmessage = async ({ data }) => {
   // The page's own compiled module: no second download, no second compile.
-  await init({ module_or_path: data.module });
+  if (data.module) ready = init({ module_or_path: data.module });
+  await ready;
   if (data.kind === 'layout') {
     const job = new LayoutJob(data.nodes, data.edges, data.placed);
     let done = false;
