@@ -404,6 +404,7 @@ test('two fingers zoom and pan the picture on a touch screen', async () => {
     return { x, y, scale };
   };
   assert.deepEqual(await zoomNow(), { x: 0, y: 0, scale: 1 });
+  await saved(page);
   const placedBefore = activeRegion(await stored(page)).placed ?? [];
   // Touch pointers as a tablet sends them: two fingers down, moving, lifted.
   const fingers = (moves) => svg.evaluate((el, moves) => {

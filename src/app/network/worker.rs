@@ -160,9 +160,10 @@ fn new_worker() -> Option<web_sys::Worker> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(SCRIPT, &options).ok()?;
-    let failed = Closure::once_into_js(|| {
+    let failed = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
         SPARE.with(|spare| spare.borrow_mut().take());
-    });
+    })
+    .into_js_value();
     worker.set_onerror(Some(failed.unchecked_ref()));
     let message = Object::new();
     let _ = Reflect::set(&message, &"module".into(), &wasm_bindgen::module());
