@@ -44,7 +44,8 @@ pub struct Scene<'a> {
     pub ghosts: &'a [Node],
     pub ghost_edges: &'a [Relation],
     /// The layout is still moving the nodes: names only for the nodes under
-    /// the mouse and the keyboard cursor. Placing every name in every frame
+    /// the mouse and the keyboard cursor, and relations only where they are
+    /// few. Placing every name and drawing thousands of lines in every frame
     /// kept the main thread busy and slowed the layout beside it.
     pub moving: bool,
     /// Screen boxes names keep clear of: the sector map's sector names.
@@ -86,7 +87,7 @@ pub fn sized_for(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64)) -> bool 
 /// for a name: of 2,000 on a 1366×768 screen about 40 find room, of 5,000
 /// about as many, and trying every one cost a fifth of a frame's drawing.
 /// Zoomed in, fewer nodes are on screen and each is tried.
-const NAME_CANDIDATES: usize = 400;
+const NAME_CANDIDATES: usize = 200;
 
 /// Sizes the canvas to its element (in device pixels) and redraws the scene.
 /// Returns whether the relations were simplified (see [`DENSE_LINES`]).
@@ -290,6 +291,11 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         lines.push((r, view.screen_point(from), view.screen_point(to), forward && to == end, back && from == start));
     }
     let simplified = lines.len() > DENSE_LINES;
+    // So many lines while the layout still moves them are a tangle, and the
+    // longest part of each frame: they appear once the layout is done.
+    if simplified && scene.moving {
+        return true;
+    }
     let mut groups: HashMap<(&'static str, u32, &'static str), Vec<(Point, Point, bool, bool)>> = HashMap::new();
     for (r, from, to, forward, back) in lines {
         let (width, dash) = if simplified { (1.0, "") } else { line_style(r.binding) };

@@ -105,6 +105,11 @@ fn arrow_delta(key: &str) -> Option<Point> {
     }
 }
 
+/// Each actor's point, from the layout's points in the order of `ids`.
+fn by_id(ids: &[Id], points: &[Point]) -> HashMap<Id, Point> {
+    ids.iter().cloned().zip(points.iter().copied()).collect()
+}
+
 fn svg_number(v: f64) -> String {
     d1(v).to_string()
 }
@@ -250,7 +255,7 @@ pub fn NetworkView() -> impl IntoView {
                 relayout_seen.set_value(asked);
                 if let Some(points) = (!again).then(kept).as_deref().and_then(|kept| settled::find(kept, key, ids.len())) {
                     frame.set(view_box(points.iter().copied()));
-                    positions.set(ids.iter().cloned().zip(points.iter().copied()).collect());
+                    positions.set(by_id(&ids, &points));
                     progress.set(100);
                     layout_ms.set(0.0);
                     return;
@@ -258,7 +263,7 @@ pub fn NetworkView() -> impl IntoView {
                 let force = ForceLayout::new(ids.len(), &pairs, &fixed);
                 // The start is drawn at once; it already spans the area the layout settles in, roughly.
                 frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
-                positions.set(ids.iter().cloned().zip(force.positions().iter().copied()).collect());
+                positions.set(by_id(&ids, force.positions()));
                 progress.set(0);
                 layout_ms.set(0.0);
                 let started = js_sys::Date::now();
@@ -273,7 +278,7 @@ pub fn NetworkView() -> impl IntoView {
                     }
                     let now = js_sys::Date::now();
                     if done || ids.len() <= LIVE_LIMIT || now - last_shown.get() > LARGE_MAP_REDRAW_MS {
-                        positions.set(ids.iter().cloned().zip(points.iter().copied()).collect());
+                        positions.set(by_id(&ids, points));
                         last_shown.set(now);
                     }
                     progress.set(percent);
