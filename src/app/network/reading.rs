@@ -1,6 +1,7 @@
-//! "Das Netzwerk lesen": the answers beside the picture. Betweenness takes
-//! seconds for thousands of actors, so it is computed in a worker (or, where
-//! none starts, a slice per frame) while the other answers show at once.
+//! "Das Netzwerk lesen": the answers beside the picture, read once the
+//! picture has settled. Betweenness takes seconds for thousands of actors,
+//! so it follows in a worker (or, where none starts, a slice per frame)
+//! while the other answers already show.
 
 use std::time::Duration;
 
