@@ -2,7 +2,7 @@
 //! fifty Kommunen are exported, read and imported in one go, and the
 //! aggregate matches figures computed by hand.
 
-use std::collections::HashSet;
+use netzwerkatlas::domain::hashing::HashSet;
 
 use netzwerkatlas::domain::analysis::aggregate::{aggregate, sources};
 use netzwerkatlas::domain::data::files::export::{export, ExportOptions, Format, Source};

@@ -13,11 +13,13 @@
 //! - `data`: everything that enters or leaves the app: the file format, the
 //!   browser storage, export/import/merge, the writers of CSV, GraphML, GEXF;
 //! - `order`: stable sorting through one shared instance of the sort (any layer);
+//! - `hashing`: the hash maps and sets, with one fast hasher (any layer);
 //! - `samples`: the demo region and generated regions for tests and benchmarks.
 
 pub mod analysis;
 pub mod data;
 pub mod editing;
+pub mod hashing;
 pub mod model;
 pub mod order;
 pub mod picture;

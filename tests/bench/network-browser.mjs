@@ -72,7 +72,10 @@ for (const actors of sizes) {
   const settled = await page.evaluate(() => window.__settledAt - window.__clickAt);
   await page.waitForFunction(() => document.querySelector('[data-testid="picture-canvas"]').dataset.metricsMs !== undefined, null, { timeout: 300000, polling: 100 });
   const compute = await page.getByTestId('picture-canvas').evaluate((c) => ({ layout: Number(c.dataset.layoutMs), metrics: Number(c.dataset.metricsMs) }));
-  const longTasks = await page.evaluate((start) => window.__longTasks.filter((t) => t.start >= start).map((t) => t.ms), openStart);
+  const longTaskList = await page.evaluate((start) => window.__longTasks.filter((t) => t.start >= start).map((t) => ({ at: t.start - start, ms: t.ms })), openStart);
+  const longTasks = longTaskList.map((t) => t.ms);
+  // When each came, to tell opening, the settled frame and the answers apart.
+  console.error(`  long tasks (ms after the click +ms): ${longTaskList.map((t) => `${Math.round(t.at)} +${Math.round(t.ms)}`).join(', ') || 'none'}`);
   const layoutFrames = await page.evaluate((start) => {
     const f = window.__frames.filter((t) => t >= start);
     return f.slice(1).map((t, i) => t - f[i]);

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, saved, stored, activeRegion, reload, createActor, openActor, takeStichtag } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { useApp, saved, stored, activeRegion, reload, createActor, openActor, takeStichtag, openExchange, chooseFiles, asUpload } from './helpers.mjs';
 
 const app = useApp();
 
@@ -498,6 +499,41 @@ test('where the worker cannot start, the layout and betweenness run on the page 
   const brokers = page.getByTestId('findings').locator('section').filter({ hasText: 'Wer hält das Netzwerk zusammen?' });
   assert.equal(await brokers.getByRole('listitem').count(), 5);
   assert.ok(refused >= 2, `the worker script was asked for ${refused} times`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dense map draws its relations over several frames once settled, below the actors, until all are drawn', async () => {
+  const { context, page, errors } = await app.open();
+  // 2,000 actors and 10,000 relations, written by examples/bench_files.rs (scripts/test.sh runs it first).
+  await openExchange(page);
+  await chooseFiles(page, [asUpload('region-2000.json', readFileSync('target/bench-files/region-2000.json', 'utf8'))]);
+  await page.getByRole('button', { name: '1 Datei importieren' }).click();
+  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: /^Zur Region/ }).click();
+  await saved(page);
+  // Every count of relations drawn the canvas reports, frame by frame.
+  await page.evaluate(() => {
+    window.__lines = [];
+    new MutationObserver(() => {
+      const canvas = document.querySelector('[data-testid="picture-canvas"]');
+      if (canvas?.dataset.lines !== undefined) window.__lines.push(Number(canvas.dataset.lines));
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-lines'] });
+  });
+  await openPicture(page);
+  const relations = await edgeCount(page);
+  assert.equal(relations, 10000);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="picture-canvas"]').dataset.lines) >= n * 0.99, relations, { timeout: 30000 });
+  const counts = await page.evaluate(() => window.__lines);
+  // While the layout moves them, none; then 4,000 in the settled frame, 4,000 more per frame.
+  const settled = counts.slice(counts.findIndex((n) => n > 0));
+  assert.equal(settled[0], 4000, `lines per frame: ${settled.join(', ')}`);
+  assert.ok(settled.length >= 3, `lines per frame: ${settled.join(', ')}`);
+  settled.slice(1).forEach((n, i) => assert.ok(n > settled[i] && n - settled[i] <= 4000, `lines per frame: ${settled.join(', ')}`));
+  assert.ok(settled.at(-1) <= relations);
+  // The relations' canvas lies below the actors' one.
+  const order = await page.locator('.picture-canvas').evaluateAll((canvases) => canvases.map((c) => c.dataset.testid ?? 'lines'));
+  assert.deepEqual(order, ['lines', 'picture-canvas']);
   assert.deepEqual(errors, []);
   await context.close();
 });

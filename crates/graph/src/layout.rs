@@ -471,7 +471,7 @@ fn merges(nodes: usize, edges: &[(usize, usize)]) -> Vec<Merge> {
 
 /// Moves apart nodes that ended up (almost) on the same point.
 pub fn separate(positions: &mut [Point], fixed: &[bool]) {
-    let mut seen: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<(i64, i64), usize> = rustc_hash::FxHashMap::default();
     for i in 0..positions.len() {
         let mut attempt = 0;
         loop {

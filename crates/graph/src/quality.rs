@@ -28,7 +28,7 @@ pub fn near_overlaps(positions: &[Point], side: f64, gap: f64) -> usize {
     let span = (max.0 - min.0).max(max.1 - min.1).max(1e-9);
     let scaled: Vec<Point> = positions.iter().map(|p| ((p.0 - min.0) / span * side, (p.1 - min.1) / span * side)).collect();
     // A grid of `gap`-sized cells: only neighbouring cells can hold a node that close.
-    let mut cells: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
+    let mut cells: rustc_hash::FxHashMap<(i64, i64), Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, p) in scaled.iter().enumerate() {
         cells.entry(((p.0 / gap).floor() as i64, (p.1 / gap).floor() as i64)).or_default().push(i);
     }

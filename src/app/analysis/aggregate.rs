@@ -2,7 +2,7 @@
 //! regions, and (the same view) for files evaluated without importing them,
 //! then optionally beside an earlier set with the change per item.
 
-use std::collections::HashSet;
+use crate::domain::hashing::HashSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -116,7 +116,7 @@ pub fn AggregateChecklists(
                 <fieldset class="checkboxes region-filter">
                     <legend>{live!("analysis.regions")}</legend>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| excluded.set(HashSet::new())>{live!("common.all")}</button>
+                        <button type="button" on:click=move |_| excluded.set(HashSet::default())>{live!("common.all")}</button>
                         <button type="button" on:click=move |_| excluded.set(regions_with.get_untracked().into_iter().map(|(id, _)| id).collect())>{live!("analysis.none")}</button>
                     </div>
                     {move || regions_with.get().into_iter().enumerate().map(|(i, (id, name))| {

@@ -5,7 +5,7 @@
 //! stays reachable without it: one keyboard cursor over the nodes, the
 //! relation table and the reading panel are DOM elements.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -68,6 +68,9 @@ const FAINT: f64 = 0.3;
 /// a twentieth of that. Zoomed in, fewer lines are on screen and all styles show.
 pub const DENSE_LINES: usize = 1500;
 
+/// More actors than this on screen are many: see `rims` in [`draw`].
+const DENSE_NODES: usize = 1500;
+
 /// The canvas's size in device pixels for a picture of `size` CSS pixels.
 fn pixel_size(size: (f64, f64)) -> (u32, u32) {
     let ratio = device_ratio();
@@ -89,34 +92,137 @@ pub fn sized_for(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64)) -> bool 
 /// Zoomed in, fewer nodes are on screen and each is tried.
 const NAME_CANDIDATES: usize = 200;
 
-/// Sizes the canvas to its element (in device pixels) and redraws the scene.
-/// Returns whether the relations were simplified (see [`DENSE_LINES`]).
-pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Viewport) -> bool {
+/// At most this many thin relations are drawn in one frame when a frame may
+/// leave some for the next ones (see [`Later`]): with their rasterizing,
+/// about 20 ms on a laptop without a GPU.
+pub const LINES_PER_FRAME: usize = 4000;
+
+/// A wide or dashed line costs as much to rasterize as this many thin ones
+/// (measured in Chromium's software canvas: 12 to 30 times).
+const STYLED_LINE_COST: usize = 16;
+
+/// One screen line of a relation: from, to, and whether an arrow head sits at its end, at its start.
+type Line = (Point, Point, bool, bool);
+
+/// Relations of one look (colour, width, dash).
+struct Group {
+    color: &'static str,
+    width: f64,
+    dash: Vec<f64>,
+    lines: Vec<Line>,
+}
+
+impl Group {
+    /// Strokes the lines and fills their arrow heads (`arrow`: a head's scale).
+    fn stroke(&self, context: &web_sys::CanvasRenderingContext2d, arrow: f64) {
+        let segments: Vec<(Point, Point)> = self.lines.iter().map(|(from, to, ..)| (*from, *to)).collect();
+        stroke_lines(context, &segments, self.color, self.width, &self.dash);
+        let heads = self.lines.iter().flat_map(|(start, end, forward, back)| {
+            [forward.then(|| arrow_head(*start, *end, arrow)), back.then(|| arrow_head(*end, *start, arrow))]
+                .into_iter()
+                .flatten()
+                .flatten()
+        });
+        if let Some(heads) = path_of(heads) {
+            context.set_fill_style_str("#37474f");
+            context.fill_with_path_2d(&heads);
+        }
+    }
+
+    /// The lines beyond what `room` (in thin lines) allows now, as a group of
+    /// the same look; `room` is reduced by the lines kept.
+    fn split_off(&mut self, room: &mut usize) -> Group {
+        let cost = if self.width <= 1.0 && self.dash.is_empty() { 1 } else { STYLED_LINE_COST };
+        let keep = (*room / cost).min(self.lines.len());
+        *room -= keep * cost;
+        Group { color: self.color, width: self.width, dash: self.dash.clone(), lines: self.lines.split_off(keep) }
+    }
+}
+
+/// Relations a frame left for the next ones ([`draw_later`]): a settled map
+/// of 25,000 lines took about 85 ms in one frame (half of it Chromium
+/// rasterizing them), kept the page from responding meanwhile and
+/// made the frame late.
+pub struct Later {
+    groups: Vec<Group>,
+    arrow: f64,
+    /// How many relations are drawn so far (for tests: `data-lines`).
+    pub drawn: usize,
+}
+
+impl Later {
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+/// Draws up to [`LINES_PER_FRAME`] of the relations left for later on the
+/// relations' canvas (below the actors'). Returns whether none are left.
+pub fn draw_later(lines_canvas: &web_sys::HtmlCanvasElement, later: &mut Later) -> bool {
+    let Some(context) = context_of(lines_canvas) else { return true };
+    let mut room = LINES_PER_FRAME;
+    while let Some(mut group) = later.groups.pop() {
+        let rest = group.split_off(&mut room);
+        if !rest.lines.is_empty() {
+            later.groups.push(rest);
+        }
+        // No room left for a line of this look: the next frame goes on.
+        if group.lines.is_empty() {
+            break;
+        }
+        later.drawn += group.lines.len();
+        group.stroke(&context, later.arrow);
+    }
+    later.is_empty()
+}
+
+fn context_of(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+}
+
+/// Sizes a canvas to its element (in device pixels), clears it and sets it
+/// to draw in screen pixels (CSS pixels, scaled to the device).
+fn cleared(canvas: &web_sys::HtmlCanvasElement, view: Viewport) -> Option<web_sys::CanvasRenderingContext2d> {
     let ratio = device_ratio();
     let (pixel_width, pixel_height) = pixel_size(view.size);
     if !sized_for(canvas, view.size) {
         canvas.set_width(pixel_width);
         canvas.set_height(pixel_height);
     }
-    let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
-        return false;
-    };
+    let context = context_of(canvas)?;
     let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     context.clear_rect(0.0, 0.0, pixel_width as f64, pixel_height as f64);
-    // Everything is drawn in screen pixels (CSS pixels, scaled to the device).
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    Some(context)
+}
+
+/// Redraws the scene: the relations on `lines_canvas`, at most `lines_now`
+/// of them (the others are returned, to be drawn in the next frames with
+/// [`draw_later`]), and the actors and their names on `canvas` above it.
+/// Also returns whether the relations were simplified (see [`DENSE_LINES`]).
+/// Two canvases, so that relations drawn later stay below the actors.
+pub fn draw<'a>(
+    canvas: &web_sys::HtmlCanvasElement,
+    lines_canvas: &web_sys::HtmlCanvasElement,
+    scene: &Scene<'a>,
+    view: Viewport,
+    lines_now: usize,
+) -> (bool, Later) {
+    let (Some(context), Some(lines_context)) = (cleared(canvas, view), cleared(lines_canvas, view)) else {
+        return (false, Later { groups: Vec::new(), arrow: 1.0, drawn: 0 });
+    };
     let on_screen_px = |p: Point| view.screen_point(p);
     let segment = |r: &Relation| Some((on_screen_px(*scene.positions.get(&r.from)?), on_screen_px(*scene.positions.get(&r.to)?)));
     // Since a Stichtag: gone relations faint and dashed, new ones on a green band.
     if let Some(marks) = scene.marks {
-        context.set_global_alpha(FAINT);
-        stroke_lines(&context, &scene.ghost_edges.iter().filter_map(segment).collect::<Vec<_>>(), FAINT_INK, 2.0, &[6.0, 4.0]);
-        context.set_global_alpha(0.35);
+        lines_context.set_global_alpha(FAINT);
+        stroke_lines(&lines_context, &scene.ghost_edges.iter().filter_map(segment).collect::<Vec<_>>(), FAINT_INK, 2.0, &[6.0, 4.0]);
+        lines_context.set_global_alpha(0.35);
         let new: Vec<_> = scene.edges.iter().filter(|r| marks.is_new_relation(&r.id)).filter_map(segment).collect();
-        stroke_lines(&context, &new, NEW_MARK, 9.0, &[]);
-        context.set_global_alpha(1.0);
+        stroke_lines(&lines_context, &new, NEW_MARK, 9.0, &[]);
+        lines_context.set_global_alpha(1.0);
     }
-    let simplified = draw_edges(&context, scene, view);
+    let (simplified, later) = draw_edges(&lines_context, scene, view, lines_now);
 
     // Only what is on screen (a node's label may reach a little beyond it).
     let shown = |nodes: &'a [Node]| -> Vec<(&'a Node, Point)> {
@@ -142,7 +248,9 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
         context.stroke_with_path(&halos);
     }
 
-    // Nodes by family: all of one family in one path, one fill colour each.
+    // Nodes by family: all of one family in one path, one fill colour each. While
+    // many move, without their white rim: it doubled rasterizing 5,000 small shapes.
+    let rims = !scene.moving || on_screen.len() <= DENSE_NODES;
     context.set_stroke_style_str("#ffffff");
     context.set_line_width(1.5 * radius_px / NODE_RADIUS);
     for family in Family::ALL {
@@ -155,7 +263,9 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
             let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
             context.set_global_alpha(alpha);
             context.fill_with_path_2d(&shapes);
-            context.stroke_with_path(&shapes);
+            if rims {
+                context.stroke_with_path(&shapes);
+            }
         }
     }
     context.set_global_alpha(1.0);
@@ -243,7 +353,7 @@ pub fn draw<'a>(canvas: &web_sys::HtmlCanvasElement, scene: &Scene<'a>, view: Vi
     }
     // For tests and for the curious: how many names the picture shows.
     let _ = canvas.set_attribute("data-named", &named_count.to_string());
-    simplified
+    (simplified, later)
 }
 
 /// Plain lines in one colour, width and dash (in screen pixels).
@@ -276,11 +386,13 @@ fn path_of<const N: usize>(lines: impl Iterator<Item = [Point; N]>) -> Option<we
 const LINES_PER_STROKE: usize = 32;
 
 /// Relations on screen, batched by look (colour, width, dash) so each style
-/// is set once. Returns whether they were simplified to thin solid lines.
-fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport) -> bool {
+/// is set once, at most `lines_now` of them; returns the rest, and whether
+/// they were simplified to thin solid lines.
+fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport, lines_now: usize) -> (bool, Later) {
     let (area, radius) = (view.visible_area(20.0), view.node_radius());
     // An arrow head's size in screen pixels.
     let arrow = radius / NODE_RADIUS * view.mapping().0;
+    let mut later = Later { groups: Vec::new(), arrow, drawn: 0 };
     let mut lines = Vec::new();
     for r in scene.edges {
         let (Some(a), Some(b)) = (scene.positions.get(&r.from), scene.positions.get(&r.to)) else { continue };
@@ -294,31 +406,26 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
     // So many lines while the layout still moves them are a tangle, and the
     // longest part of each frame: they appear once the layout is done.
     if simplified && scene.moving {
-        return true;
+        return (true, later);
     }
-    let mut groups: HashMap<(&'static str, u32, &'static str), Vec<(Point, Point, bool, bool)>> = HashMap::new();
+    let mut groups: HashMap<(&'static str, u32, &'static str), Vec<Line>> = HashMap::default();
     for (r, from, to, forward, back) in lines {
         let (width, dash) = if simplified { (1.0, "") } else { line_style(r.binding) };
         groups.entry((relation_color(r.kind), (width * 10.0) as u32, dash)).or_default().push((from, to, forward, back));
     }
-    context.set_fill_style_str("#37474f");
+    let mut room = lines_now;
     for ((color, width_tenths, dash), lines) in groups {
         // Whole numbers (see `line_style`): parsing them as floats would link a 10 KB table.
         let dash: Vec<f64> = dash.split_whitespace().filter_map(|p| p.parse::<u16>().ok()).map(f64::from).collect();
-        let segments: Vec<(Point, Point)> = lines.iter().map(|(from, to, ..)| (*from, *to)).collect();
-        stroke_lines(context, &segments, color, width_tenths as f64 / 10.0, &dash);
-        // Arrow heads, solid.
-        let heads = lines.iter().flat_map(|(start, end, forward, back)| {
-            [forward.then(|| arrow_head(*start, *end, arrow)), back.then(|| arrow_head(*end, *start, arrow))]
-                .into_iter()
-                .flatten()
-                .flatten()
-        });
-        if let Some(heads) = path_of(heads) {
-            context.fill_with_path_2d(&heads);
+        let mut group = Group { color, width: width_tenths as f64 / 10.0, dash, lines };
+        let rest = group.split_off(&mut room);
+        later.drawn += group.lines.len();
+        group.stroke(context, arrow);
+        if !rest.lines.is_empty() {
+            later.groups.push(rest);
         }
     }
-    simplified
+    (simplified, later)
 }
 
 /// A triangle at `to`, pointing away from `from`, `scale` times its full

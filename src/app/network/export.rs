@@ -1,7 +1,7 @@
 //! The picture as the user sees it, saved as SVG or PNG, or printed: all
 //! through the one export path (`domain::data::files::export`).
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use leptos::prelude::*;
 

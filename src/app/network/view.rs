@@ -12,7 +12,7 @@
 //! cursor, and takes the pointer. Where things are on screen comes from
 //! `domain::viewport`, so drawing, clicking and keys agree.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ use crate::app::effect::effect;
 use crate::i18n::count;
 use wasm_bindgen::JsCast;
 
-use crate::app::network::canvas::{draw, sized_for, Node, Scene};
+use crate::app::network::canvas::{draw, draw_later, sized_for, Node, Scene, LINES_PER_FRAME};
 use crate::app::network::choices::{ChoiceControls, Mode, PictureChoices};
 use crate::app::network::export::PictureExport;
 use crate::app::network::frames::in_frames;
@@ -46,6 +46,9 @@ use wasm_bindgen::JsValue;
 /// maps are redrawn a few times a second while the layout runs.
 const LIVE_LIMIT: usize = 600;
 const LARGE_MAP_REDRAW_MS: f64 = 400.0;
+
+/// Up to this many actors, the picture reads them in the task that builds it.
+const READ_AT_ONCE: usize = 2500;
 
 /// The sector map's sector names, in screen pixels.
 const SECTOR_LABEL_PX: f64 = 14.0;
@@ -122,7 +125,7 @@ pub fn NetworkView() -> impl IntoView {
     let PictureChoices { mode, sector_by, ring_focus, focus, depth } = choices;
     let highlight = RwSignal::new(Vec::<Id>::new());
     let zoom = RwSignal::new(Zoom::HOME);
-    let positions = RwSignal::new(HashMap::<Id, Point>::new());
+    let positions = RwSignal::new(HashMap::<Id, Point>::default());
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
     let progress = RwSignal::new(100u32);
     // Whether the layout is done: what the drawing and the answers wait for, not each percent.
@@ -149,7 +152,23 @@ pub fn NetworkView() -> impl IntoView {
 
     // The actors shown: the list's filters, then the focus neighbourhood;
     // by name, the order the keyboard cursor walks.
+    // A large map's actors are read a task after the view is built: building the view
+    // of 5,000 actors and reading them took the main thread over 50 ms in one task.
+    // A smaller one is read at once: a rendered frame between the two tasks would
+    // delay its first picture by about 40 ms.
+    let built = RwSignal::new(state.with_region_untracked(|r| r.actors.len() <= READ_AT_ONCE).unwrap_or(true));
+    if !built.get_untracked() {
+        set_timeout(
+            move || {
+                built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     let nodes = Memo::new(move |_| {
+        if !built.get() {
+            return Vec::new();
+        }
         let q = query.get();
         let focus = focus.get();
         let depth = depth.get();
@@ -219,6 +238,9 @@ pub fn NetworkView() -> impl IntoView {
     });
 
     effect(move || {
+        if !built.get() {
+            return;
+        }
         let ids: Vec<Id> = nodes.with(|ns| ghosts.with(|gs| ns.iter().chain(gs).map(|n| n.id.clone()).collect()));
         let links: Vec<_> = edges.get().into_iter().chain(ghost_edges.get()).collect();
         let mode = mode.get();
@@ -260,15 +282,14 @@ pub fn NetworkView() -> impl IntoView {
                     layout_ms.set(0.0);
                     return;
                 }
-                let force = ForceLayout::new(ids.len(), &pairs, &fixed);
-                // The start is drawn at once; it already spans the area the layout settles in, roughly.
-                frame.set(view_box(force.positions().iter().map(|(x, y)| (x * 1.6, y * 1.6))));
-                positions.set(by_id(&ids, force.positions()));
+                // The layout's start is set up where it runs (in the worker, which sends it
+                // at once): on the main thread it took 15 ms at 5,000 actors, and twice.
                 progress.set(0);
                 layout_ms.set(0.0);
                 let started = js_sys::Date::now();
-                let last_shown = std::cell::Cell::new(started);
-                let nodes_count = ids.len() as u32;
+                // The first positions (the start) are always shown.
+                let last_shown = std::cell::Cell::new(f64::NEG_INFINITY);
+                let nodes_count = ids.len();
                 let ids = std::rc::Rc::new(ids);
                 // What the layout has so far, from the worker or from frames: small maps move
                 // with every step, large ones are redrawn a few times a second.
@@ -277,6 +298,10 @@ pub fn NetworkView() -> impl IntoView {
                         return;
                     }
                     let now = js_sys::Date::now();
+                    if last_shown.get() == f64::NEG_INFINITY && !done {
+                        // The start already spans the area the layout settles in, roughly.
+                        frame.set(view_box(points.iter().map(|(x, y)| (x * 1.6, y * 1.6))));
+                    }
                     if done || ids.len() <= LIVE_LIMIT || now - last_shown.get() > LARGE_MAP_REDRAW_MS {
                         positions.set(by_id(&ids, points));
                         last_shown.set(now);
@@ -292,7 +317,7 @@ pub fn NetworkView() -> impl IntoView {
                 let placed: Vec<f64> = fixed.iter().flat_map(|p| p.map_or([f64::NAN; 2], |(x, y)| [x, y])).collect();
                 let job = [
                     ("kind", JsValue::from_str("layout")),
-                    ("nodes", JsValue::from(nodes_count)),
+                    ("nodes", JsValue::from(nodes_count as u32)),
                     ("edges", js_sys::Uint32Array::from(edges.as_slice()).into()),
                     ("placed", js_sys::Float64Array::from(placed.as_slice()).into()),
                 ];
@@ -305,7 +330,8 @@ pub fn NetworkView() -> impl IntoView {
                         show(&points, percent, worker::field(&reply, "done").is_truthy());
                     }
                 };
-                layout_job.set_value(worker::start_or(&job, on_reply, move || layout_in_frames(generation, run, force, show)));
+                let on_main_thread = move || layout_in_frames(generation, run, ForceLayout::new(nodes_count, &pairs, &fixed), show);
+                layout_job.set_value(worker::start_or(&job, on_reply, on_main_thread));
             }
         }
     });
@@ -325,10 +351,18 @@ pub fn NetworkView() -> impl IntoView {
 
     // One redraw per animation frame, whatever changed how often in between.
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    // The relations' canvas, below the actors' (see `canvas::draw`).
+    let lines_canvas = NodeRef::<leptos::html::Canvas>::new();
     let simplified = RwSignal::new(false);
     let paint_pending = StoredValue::new(false);
+    // Each full redraw's number: relations left for later frames are drawn only while it is the last.
+    let drawing = StoredValue::new(0u64);
+    // Whether every relation has been drawn since the layout was last done.
+    let complete = StoredValue::new(false);
     let paint = move || {
-        let (Some(element), Some(view)) = (canvas.get_untracked(), viewport()) else { return };
+        let (Some(element), Some(lines_element), Some(view)) = (canvas.get_untracked(), lines_canvas.get_untracked(), viewport()) else {
+            return;
+        };
         let hovered = hovered.get_untracked();
         let active = active.get_untracked();
         nodes.with_untracked(|nodes| {
@@ -363,9 +397,25 @@ pub fn NetworkView() -> impl IntoView {
                                         moving: !layout_done.get_untracked(),
                                         avoid: &avoid,
                                     };
-                                    let thin = draw(&element, &scene, view);
+                                    // Once the layout is done, the first frame draws part of a dense map's
+                                    // relations and the next frames the rest; later frames (a hover, a zoom) all.
+                                    let lines_now = if scene.moving || complete.get_value() { usize::MAX } else { LINES_PER_FRAME };
+                                    let (thin, mut later) = draw(&element, &lines_element, &scene, view, lines_now);
                                     if simplified.get_untracked() != thin {
                                         simplified.set(thin);
+                                    }
+                                    let run = drawing.get_value() + 1;
+                                    drawing.set_value(run);
+                                    complete.set_value(!scene.moving && later.is_empty());
+                                    let _ = element.set_attribute("data-lines", &later.drawn.to_string());
+                                    if !later.is_empty() {
+                                        let element = element.clone();
+                                        in_frames(drawing, run, move || {
+                                            let done = draw_later(&lines_element, &mut later);
+                                            let _ = element.set_attribute("data-lines", &later.drawn.to_string());
+                                            complete.set_value(done);
+                                            done
+                                        });
                                     }
                                     // What is drawn, for tests and assistive checks.
                                     let _ = element.set_attribute(
@@ -776,6 +826,7 @@ pub fn NetworkView() -> impl IntoView {
                     {move || tooltip().map(|(text, x, y)| view! {
                         <div class="picture-tooltip" role="tooltip" style:left=format!("{}px", Fixed(x, 0)) style:top=format!("{}px", Fixed(y, 0))>{text}</div>
                     })}
+                    <canvas class="picture-canvas" node_ref=lines_canvas aria-hidden="true"></canvas>
                     <canvas
                         class="picture-canvas"
                         node_ref=canvas

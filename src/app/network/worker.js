@@ -13,6 +13,9 @@ self.onmessage = async ({ data }) => {
   await ready;
   if (data.kind === 'layout') {
     const job = new LayoutJob(data.nodes, data.edges, data.placed);
+    // The start at once: the page draws it as the first picture.
+    const start = job.positions();
+    self.postMessage({ positions: start, percent: 0, done: false }, [start.buffer]);
     let done = false;
     while (!done) {
       // About one frame of work, then the positions so far: the page draws them.

@@ -13,7 +13,7 @@
 //! that lists them. Where the slots lie and how a start reads them back is
 //! decided in `domain::data::storage::slots`, tested natively.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -230,7 +230,7 @@ impl Persistence {
             first_saved: RwSignal::new(read_key(FIRST_SAVED_KEY)),
             last_backup: RwSignal::new(read_key(LAST_BACKUP_KEY)),
             // Set by `measure` below.
-            lengths: StoredValue::new(HashMap::new()),
+            lengths: StoredValue::new(HashMap::default()),
             cache: StoredValue::new(std::mem::take(&mut startup.cache)),
             timer: StoredValue::new(None),
             workspace,
@@ -453,7 +453,7 @@ impl Persistence {
             return;
         }
         let storage = LocalStorage::raw();
-        let mut lengths = HashMap::new();
+        let mut lengths = HashMap::default();
         for index in 0..storage.length().unwrap_or(0) {
             if let Some(key) = storage.key(index).ok().flatten() {
                 let len = get_js(&key).ok().map_or(0, |v| js_len(&v));

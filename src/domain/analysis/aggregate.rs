@@ -4,7 +4,7 @@
 //! Planung"). Items are matched by their ID, so checklists of other template
 //! versions count where their items agree; where they do not, it is reported.
 
-use std::collections::HashSet;
+use crate::domain::hashing::HashSet;
 
 use crate::domain::model::checklist::{Checklist, ItemKind, Progress, Scale, Status};
 use crate::domain::model::{Id, Region, Workspace};
@@ -84,7 +84,7 @@ pub fn aggregate(sources: &[(&Region, &Checklist)]) -> Aggregate {
     // The newest template version gives the order; items only older versions have follow.
     let mut ordered: Vec<&Checklist> = sources.iter().map(|(_, c)| *c).collect();
     order::sort_by(&mut ordered, |x, y| y.template_version.cmp(&x.template_version));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for checklist in &ordered {
         for section in &checklist.sections {
             for item in &section.items {

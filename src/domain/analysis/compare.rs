@@ -116,7 +116,7 @@ pub fn compare(a: &Region, b: &Region) -> Vec<Section> {
                 Some(i) => status_label(i.status).into(),
             }
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::domain::hashing::HashSet::default();
         for item in x.items().chain(y.items()) {
             if seen.insert(&item.id) {
                 rows.push(row(item.text.clone(), state(x, &item.id), state(y, &item.id)));

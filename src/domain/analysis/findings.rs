@@ -2,8 +2,8 @@
 //! network map (after Net-Map's strategic questions), each answered with the
 //! actors it concerns so the picture can highlight them.
 
+use crate::domain::hashing::HashMap;
 use crate::i18n::count;
-use std::collections::HashMap;
 
 use crate::domain::analysis::metrics::{
     betweenness, degrees, density_per_sozialraum, isolated, percent_text, rechtskreise_without_written_agreement,
@@ -111,8 +111,10 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             .collect(),
     });
 
-    let mut degree: Vec<(&Id, usize)> = degrees(region).into_iter().collect();
-    order::sort_by(&mut degree, |a, b| b.1.cmp(&a.1).then_with(|| by_name(a.0, b.0)));
+    let degrees = degrees(region);
+    let mut degree: Vec<(&Id, usize, &str)> =
+        region.actors.iter().map(|a| (&a.id, degrees.get(&a.id).copied().unwrap_or(0), a.name.as_str())).collect();
+    order::sort_by(&mut degree, |a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2)));
     findings.push(Finding {
         question: t!("reading.degree.question"),
         summary: tr!(
@@ -120,7 +122,7 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             actors = count(key!("count.actors"), region.actors.len()),
             relations = count(key!("count.relations"), region.relations.len())
         ),
-        items: degree.into_iter().map(|(id, n)| Item { text: format!("{}: {n}", name(id)), actors: vec![id.clone()] }).collect(),
+        items: degree.into_iter().map(|(id, n, name)| Item { text: format!("{name}: {n}"), actors: vec![id.clone()] }).collect(),
     });
     findings
 }

@@ -3,29 +3,34 @@
 //! the network together), neighbourhoods, written agreements across
 //! Rechtskreise and density per Sozialraum.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
-use crate::domain::model::{Binding, Id, Rechtskreis, Region, RelationKind};
+use crate::domain::model::{Binding, Id, Rechtskreis, Region, Relation, RelationKind};
 use crate::domain::order;
 
 /// The number of distinct pairs of actors that have at least one relation.
 pub fn linked_pairs(region: &Region) -> usize {
-    let pairs: HashSet<(&Id, &Id)> = region
-        .relations
-        .iter()
-        .filter(|r| r.from != r.to)
-        .map(|r| if r.from < r.to { (&r.from, &r.to) } else { (&r.to, &r.from) })
-        .collect();
+    distinct_pairs(region.relations.iter())
+}
+
+/// The distinct unordered pairs of different actors these relations link.
+fn distinct_pairs<'a>(relations: impl Iterator<Item = &'a Relation>) -> usize {
+    let pairs: HashSet<(&Id, &Id)> =
+        relations.filter(|r| r.from != r.to).map(|r| if r.from < r.to { (&r.from, &r.to) } else { (&r.to, &r.from) }).collect();
     pairs.len()
 }
 
 /// Linked pairs as a share of all possible pairs (0 for fewer than two actors).
 pub fn density(region: &Region) -> f64 {
-    let n = region.actors.len();
+    share_of_pairs(linked_pairs(region), region.actors.len())
+}
+
+/// `linked` pairs as a share of all pairs of `n` actors (0 for fewer than two).
+fn share_of_pairs(linked: usize, n: usize) -> f64 {
     if n < 2 {
         return 0.0;
     }
-    linked_pairs(region) as f64 / (n * (n - 1) / 2) as f64
+    linked as f64 / (n * (n - 1) / 2) as f64
 }
 
 /// Actors without any relation.
@@ -51,18 +56,19 @@ pub fn degrees(region: &Region) -> HashMap<&Id, usize> {
 fn adjacency(region: &Region) -> (Vec<&Id>, Vec<Vec<usize>>) {
     let ids: Vec<&Id> = region.actors.iter().map(|a| &a.id).collect();
     let index: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut neighbours: Vec<HashSet<usize>> = vec![HashSet::new(); ids.len()];
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     for relation in &region.relations {
         if let (Some(&a), Some(&b)) = (index.get(&relation.from), index.get(&relation.to)) {
             if a != b {
-                neighbours[a].insert(b);
-                neighbours[b].insert(a);
+                lists[a].push(b);
+                lists[b].push(a);
             }
         }
     }
-    let mut lists: Vec<Vec<usize>> = neighbours.into_iter().map(|n| n.into_iter().collect()).collect();
+    // Several relations between two actors are one pair.
     for list in &mut lists {
         order::sort(list);
+        list.dedup();
     }
     (ids, lists)
 }
@@ -89,8 +95,8 @@ pub fn by_actor<'a>(region: &'a Region, values: &[f64]) -> HashMap<&'a Id, f64> 
 /// The actors at most `depth` relations away from `center` (itself included).
 pub fn neighbourhood<'a>(region: &'a Region, center: &Id, depth: usize) -> HashSet<&'a Id> {
     let (ids, neighbours) = adjacency(region);
-    let Some(start) = ids.iter().position(|id| *id == center) else { return HashSet::new() };
-    let mut found = HashSet::from([start]);
+    let Some(start) = ids.iter().position(|id| *id == center) else { return HashSet::default() };
+    let mut found = HashSet::from_iter([start]);
     let mut frontier = vec![start];
     for _ in 0..depth {
         let next: Vec<usize> = frontier.iter().flat_map(|&v| neighbours[v].iter().copied()).filter(|w| !found.contains(w)).collect();
@@ -131,21 +137,25 @@ pub struct SozialraumDensity {
 }
 
 pub fn density_per_sozialraum(region: &Region) -> Vec<SozialraumDensity> {
+    // One pass over the relations for all Sozialräume: each end looked up once.
+    let of: HashMap<&Id, &[Id]> = region.actors.iter().map(|a| (&a.id, a.sozialraeume.as_slice())).collect();
+    let mut inside: Vec<Vec<&Relation>> = vec![Vec::new(); region.sozialraeume.len()];
+    for relation in &region.relations {
+        let (Some(a), Some(b)) = (of.get(&relation.from), of.get(&relation.to)) else { continue };
+        for (i, s) in region.sozialraeume.iter().enumerate() {
+            if a.contains(&s.id) && b.contains(&s.id) {
+                inside[i].push(relation);
+            }
+        }
+    }
     region
         .sozialraeume
         .iter()
-        .map(|s| {
-            let inside =
-                Region { actors: region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).cloned().collect(), ..Region::default() };
-            let members: HashSet<&Id> = inside.actors.iter().map(|a| &a.id).collect();
-            let relations = region.relations.iter().filter(|r| members.contains(&r.from) && members.contains(&r.to)).cloned().collect();
-            let inside = Region { relations, ..inside };
-            SozialraumDensity {
-                name: s.name.clone(),
-                actors: inside.actors.len(),
-                linked_pairs: linked_pairs(&inside),
-                density: density(&inside),
-            }
+        .zip(inside)
+        .map(|(s, relations)| {
+            let actors = region.actors.iter().filter(|a| a.sozialraeume.contains(&s.id)).count();
+            let linked = distinct_pairs(relations.into_iter());
+            SozialraumDensity { name: s.name.clone(), actors, linked_pairs: linked, density: share_of_pairs(linked, actors) }
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! matched by id, so that a renamed actor is a changed actor, not one gone
 //! and one new. Plain data; `summary` says it in plain words.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{status_label, ChecklistItem, Status};
 use crate::domain::model::delta::RegionChange;

@@ -4,7 +4,7 @@
 //! relations. Applying a change returns the change that goes back again.
 
 use crate::domain::data::to_json::ToJson;
-use std::collections::HashMap;
+use crate::domain::hashing::HashMap;
 
 use crate::domain::model::checklist::Template;
 use crate::domain::model::delta::{ListChange, RegionChange};

@@ -1,6 +1,6 @@
 //! Searching, filtering and sorting the actor and relation lists.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::model::*;
 use crate::domain::order;
@@ -133,7 +133,7 @@ struct Prepared {
 
 impl ActorRows {
     pub fn new(region: &Region, sort: ActorSort) -> ActorRows {
-        let mut counts: HashMap<&Id, usize> = HashMap::new();
+        let mut counts: HashMap<&Id, usize> = HashMap::default();
         for relation in &region.relations {
             *counts.entry(&relation.from).or_default() += 1;
             *counts.entry(&relation.to).or_default() += 1;

@@ -3,7 +3,7 @@
 //! Stichtag keeps against the state after it. `between(was, now)` is what
 //! turns `now` back into `was`; applying it returns the way forward again.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::data::to_json::ToJson;
 

@@ -2,7 +2,7 @@
 //! with their Bausteine (Case Management, Clearing, Mikroprojekte), each
 //! carried by a Träger with partners from the map, in some Sozialräume.
 
-use std::collections::HashSet;
+use crate::domain::hashing::HashSet;
 
 use crate::domain::data::to_json::ToJson;
 

@@ -176,7 +176,7 @@ mod tests {
         let mut workspace = Workspace { regions: vec![generated_history(300, 3, 3)], ..Workspace::default() };
         let mut cache = PartCache::default();
         let encoded = cache.encode(&workspace, "2026-12-03T10:00:00Z");
-        let parts: std::collections::HashMap<String, String> =
+        let parts: crate::domain::hashing::HashMap<String, String> =
             encoded.parts.iter().map(|p| (p.name.to_string(), p.text.to_string())).collect();
         let manifest = match crate::domain::data::storage::envelope::decode(&encoded.manifest).unwrap() {
             crate::domain::data::storage::envelope::Stored::Parts { manifest, .. } => manifest,

@@ -272,13 +272,13 @@ impl TemplateDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use crate::domain::hashing::HashSet;
 
     #[test]
     fn builtin_templates_are_well_formed() {
         let templates = builtin_templates();
         assert_eq!(templates.len(), 4);
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         for t in &templates {
             assert!(is_builtin(&t.id));
             assert!(t.item_count() >= 4, "{} has {} items", t.name, t.item_count());

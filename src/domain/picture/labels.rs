@@ -7,8 +7,7 @@
 //! off), so that small networks show every name. Dense maps then show the
 //! names of their hubs, and zooming in reveals more.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::domain::hashing::HashMap;
 
 /// A label's box on screen, in pixels: centred on `x`, text from `top` down.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -173,7 +172,7 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 /// height, so that a map of thousands of names stays fast to label.
 #[derive(Default)]
 struct Taken {
-    cells: HashMap<(i64, i64), Vec<usize>, BuildHasherDefault<CellHasher>>,
+    cells: HashMap<(i64, i64), Vec<usize>>,
     boxes: Vec<(LabelBox, usize)>,
 }
 
@@ -199,30 +198,6 @@ impl Taken {
         for cell in Self::cells(&b) {
             self.cells.entry(cell).or_default().push(index);
         }
-    }
-}
-
-/// Hashes grid cells with one multiply per number (FxHash's) instead of
-/// SipHash: labelling looks up cells tens of thousands of times per frame,
-/// and the keys are screen positions, not input anyone could choose to collide.
-#[derive(Default)]
-struct CellHasher(u64);
-
-impl Hasher for CellHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
     }
 }
 

@@ -2,7 +2,7 @@
 //! Stichtag: actors and relations that are new since, and those that went,
 //! which the picture still draws, faint, where they would be.
 
-use std::collections::HashSet;
+use crate::domain::hashing::HashSet;
 
 use crate::domain::analysis::over_time::matched;
 use crate::domain::model::{Actor, Id, Region, Relation};
@@ -85,8 +85,8 @@ mod tests {
         now.relations.push(added);
 
         let marks = Marks::between(&was, &now);
-        assert_eq!(marks.new_actors, HashSet::from([Id("neu".into())]));
-        assert_eq!(marks.new_relations, HashSet::from([Id("neue-beziehung".into())]));
+        assert_eq!(marks.new_actors, HashSet::from_iter([Id("neu".into())]));
+        assert_eq!(marks.new_relations, HashSet::from_iter([Id("neue-beziehung".into())]));
         assert!(marks.is_new_actor(&Id("neu".into())) && !marks.is_new_actor(&now.actors[0].id));
         assert!(marks.is_new_relation(&Id("neue-beziehung".into())));
         assert_eq!(marks.gone_actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), [gone]);

@@ -3,7 +3,7 @@
 //! Sozialraum), and rings say how close an actor is – by how binding its
 //! relation to a focal actor is, or by its number of relations.
 
-use std::collections::HashMap;
+use crate::domain::hashing::HashMap;
 use std::f64::consts::TAU;
 
 use crate::domain::layout::Point;
@@ -111,7 +111,7 @@ pub fn sector_rule(by: SectorBy) -> Option<&'static str> {
 fn rings(region: &Region, ring: &RingBy) -> (HashMap<Id, usize>, Vec<String>) {
     match ring {
         RingBy::Binding(focus) => {
-            let mut strongest: HashMap<Id, Binding> = HashMap::new();
+            let mut strongest: HashMap<Id, Binding> = HashMap::default();
             for r in region.relations.iter().filter(|r| r.touches(focus)) {
                 let other = r.other_end(focus).clone();
                 let entry = strongest.entry(other).or_insert(r.binding);
@@ -256,7 +256,7 @@ pub fn sector_map(region: &Region, visible: impl Fn(&Id) -> bool, by: SectorBy, 
     let weights: Vec<f64> = groups.iter().map(|(_, m)| (m.len() as f64).max(floor).max(1.0)).collect();
     let weight_sum: f64 = weights.iter().sum();
     let mut start = 0.0;
-    let mut map = SectorMap { sectors: Vec::new(), rings: Vec::new(), positions: HashMap::new(), sector_of: HashMap::new() };
+    let mut map = SectorMap { sectors: Vec::new(), rings: Vec::new(), positions: HashMap::default(), sector_of: HashMap::default() };
     for ((label, members), weight) in groups.iter().zip(&weights) {
         let end = start + TAU * weight / weight_sum;
         map.sectors.push(Sector { label: label.clone(), start, end });

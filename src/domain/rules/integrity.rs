@@ -6,8 +6,8 @@
 //! are missing, statuses off their scale, links with unsafe schemes. Every
 //! repair is counted and described (a `Message`, written when shown) for the import preview.
 
+use crate::domain::hashing::HashSet;
 use crate::i18n::{Key, Message};
-use std::collections::HashSet;
 
 use crate::domain::model::checklist::{ItemKind, Template};
 use crate::domain::model::{Id, Region, Workspace};
@@ -43,7 +43,7 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
     let mut notes = Vec::new();
 
     // Sozialräume, actors, relations and groups share one ID space.
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut duplicates = 0;
     for id in region.sozialraeume.iter_mut().map(|s| &mut s.id) {
         duplicates += usize::from(make_unique(id, &mut seen));
@@ -57,22 +57,22 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
     for id in region.groups.iter_mut().map(|g| &mut g.id) {
         duplicates += usize::from(make_unique(id, &mut seen));
     }
-    let mut checklist_ids = HashSet::new();
+    let mut checklist_ids = HashSet::default();
     for checklist in &mut region.checklists {
         duplicates += usize::from(make_unique(&mut checklist.id, &mut checklist_ids));
-        let mut item_ids = HashSet::new();
+        let mut item_ids = HashSet::default();
         for item in checklist.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
             duplicates += usize::from(make_unique(&mut item.id, &mut item_ids));
         }
     }
-    let mut entry_ids = HashSet::new();
+    let mut entry_ids = HashSet::default();
     for entry in &mut region.journal {
         duplicates += usize::from(make_unique(&mut entry.id, &mut entry_ids));
     }
-    let mut programme_ids = HashSet::new();
+    let mut programme_ids = HashSet::default();
     for programme in &mut region.programmes {
         duplicates += usize::from(make_unique(&mut programme.id, &mut programme_ids));
-        let mut baustein_ids = HashSet::new();
+        let mut baustein_ids = HashSet::default();
         for baustein in &mut programme.bausteine {
             duplicates += usize::from(make_unique(&mut baustein.id, &mut baustein_ids));
         }
@@ -150,7 +150,7 @@ pub fn repair_region(region: &mut Region) -> Vec<Message> {
 
 /// Repairs duplicate section and item IDs of a template.
 pub fn repair_template(template: &mut Template) -> Vec<Message> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut duplicates = 0;
     for section in &mut template.sections {
         duplicates += usize::from(make_unique(&mut section.id, &mut seen));
@@ -167,7 +167,7 @@ pub fn repair_template(template: &mut Template) -> Vec<Message> {
 
 /// Region IDs must be unique within a file; later duplicates get new ones.
 pub fn repair_region_ids(regions: &mut [Region]) -> Vec<Message> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let duplicates: usize = regions.iter_mut().map(|r| usize::from(make_unique(&mut r.id, &mut seen))).sum();
     let mut notes = Vec::new();
     note(&mut notes, duplicates, key!("repair.duplicate_region_ids"));
@@ -178,7 +178,7 @@ pub fn repair_region_ids(regions: &mut [Region]) -> Vec<Message> {
 /// German descriptions; an empty list means the workspace is sound.
 pub fn integrity_problems(workspace: &Workspace) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut region_ids = HashSet::new();
+    let mut region_ids = HashSet::default();
     for region in &workspace.regions {
         if !region_ids.insert(&region.id) {
             problems.push(format!("Die Region-ID {} kommt mehrfach vor.", region.id));
@@ -190,7 +190,7 @@ pub fn integrity_problems(workspace: &Workspace) -> Vec<String> {
 
 fn region_problems(region: &Region, problems: &mut Vec<String>) {
     let name = &region.name;
-    let mut ids: HashSet<&Id> = HashSet::new();
+    let mut ids: HashSet<&Id> = HashSet::default();
     let all_ids = region
         .actors
         .iter()
@@ -245,12 +245,12 @@ fn region_problems(region: &Region, problems: &mut Vec<String>) {
             problems.push(format!("{name}: ein Baustein von „{}“ verweist auf einen fehlenden Akteur oder Sozialraum.", programme.name));
         }
     }
-    let mut checklist_ids = HashSet::new();
+    let mut checklist_ids = HashSet::default();
     for checklist in &region.checklists {
         if !checklist_ids.insert(&checklist.id) {
             problems.push(format!("{name}: die Checkliste {} kommt mehrfach vor.", checklist.id));
         }
-        let mut item_ids = HashSet::new();
+        let mut item_ids = HashSet::default();
         for item in checklist.items() {
             if !item_ids.insert(&item.id) {
                 problems.push(format!("{name}: „{}“ hat den Punkt {} mehrfach.", checklist.title, item.id));

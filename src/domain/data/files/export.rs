@@ -6,7 +6,7 @@
 //! File names say what a file holds and whether it carries personal data:
 //! `netzwerkatlas-<region>[-<what>][-ohne-personendaten]-<date>.<ext>`.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::analysis::aggregate::Aggregate;
 use crate::domain::data::files::privacy::strip_personal_data;
@@ -260,8 +260,8 @@ mod tests {
     use crate::domain::analysis::aggregate::{aggregate, sources};
     use crate::domain::data::files::privacy::PersonalData;
     use crate::domain::data::format::read_file;
+    use crate::domain::hashing::HashSet;
     use crate::domain::samples::demo::demo_workspace;
-    use std::collections::HashSet;
 
     fn options(personal_data: bool) -> ExportOptions {
         ExportOptions { personal_data, stichtage: true, author: " Anna Schmidt ".into(), now: "2026-11-21T10:00:00.000Z".into() }
@@ -362,7 +362,7 @@ mod tests {
         assert_eq!(name(region_source, Format::Gexf), "netzwerkatlas-landkreis-lindenau-demo-karte-2026-11-21.gexf");
         let csv = name(Source::Checklists { region, ids: &ids, templates: &[] }, Format::ChecklistCsv);
         assert_eq!(csv, format!("netzwerkatlas-landkreis-lindenau-demo-{}-2026-11-21.csv", file_stem(&checklist.title)));
-        let chosen = sources(&ws, &checklist.template_id, &HashSet::from([region.id.clone()]));
+        let chosen = sources(&ws, &checklist.template_id, &HashSet::from_iter([region.id.clone()]));
         let table = aggregate(&chosen);
         let csv = export(Source::Aggregate { aggregate: &table, template_name: "Lokale Planung" }, Format::AggregateCsv, &options(false))
             .unwrap();

@@ -3,7 +3,7 @@
 //! the plan lists each field side by side and the user picks which value to
 //! keep. Nothing changes without a choice: by default the user's own values stay.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::model::checklist::{status_label, Checklist};
 use crate::domain::model::{Actor, Group, Id, Placement, Region, Relation};
@@ -339,7 +339,7 @@ struct Mapped {
 
 fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
     // Sozialräume: same ID or same name.
-    let mut sozialraum_map: HashMap<Id, Id> = HashMap::new();
+    let mut sozialraum_map: HashMap<Id, Id> = HashMap::default();
     let mut new_sozialraeume = Vec::new();
     for s in &theirs.sozialraeume {
         match ours.sozialraeume.iter().find(|o| o.id == s.id || fold(&o.name) == fold(&s.name)) {
@@ -350,9 +350,9 @@ fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
         }
     }
     // Actors: same ID first, then a similar name among those not yet matched.
-    let mut actor_map: HashMap<Id, Id> = HashMap::new();
+    let mut actor_map: HashMap<Id, Id> = HashMap::default();
     let mut matches = Vec::new();
-    let mut taken: HashSet<&Id> = HashSet::new();
+    let mut taken: HashSet<&Id> = HashSet::default();
     let own_ids: HashSet<&Id> = ours.actors.iter().map(|a| &a.id).collect();
     for actor in &theirs.actors {
         if own_ids.contains(&actor.id) {
@@ -361,7 +361,7 @@ fn map_onto(ours: &Region, theirs: &Region, separate: &HashSet<Id>) -> Mapped {
             matches.push((actor.id.clone(), actor.id.clone(), MatchReason::SameId));
         }
     }
-    let by_key: HashMap<String, Vec<&Actor>> = ours.actors.iter().fold(HashMap::new(), |mut map, a| {
+    let by_key: HashMap<String, Vec<&Actor>> = ours.actors.iter().fold(HashMap::default(), |mut map, a| {
         map.entry(name_key(&a.name)).or_default().push(a);
         map
     });
@@ -420,7 +420,7 @@ struct Relations<'a> {
 
 impl<'a> Relations<'a> {
     fn of(region: &'a Region) -> Relations<'a> {
-        let (mut first, mut next) = (HashMap::new(), vec![usize::MAX; region.relations.len()]);
+        let (mut first, mut next) = (HashMap::default(), vec![usize::MAX; region.relations.len()]);
         // Backwards, so that each chain runs in the region's order.
         for (i, r) in region.relations.iter().enumerate().rev() {
             if let Some(later) = first.insert(std::cmp::min(&r.from, &r.to), i) {
@@ -451,7 +451,7 @@ fn find_group<'a>(ours: &'a Region, theirs: &Group) -> Option<&'a Group> {
 
 /// What merging `theirs` into `ours` would do.
 pub fn plan_merge(ours: &Region, theirs: &Region) -> MergePlan {
-    let mut mapped = map_onto(ours, theirs, &HashSet::new());
+    let mut mapped = map_onto(ours, theirs, &HashSet::default());
     // References of the file now point at own actors; to read them by name,
     // the own actors join the file's region (for display only).
     let known: HashSet<Id> = mapped.region.actors.iter().map(|a| a.id.clone()).collect();
@@ -656,7 +656,7 @@ mod tests {
 
         let kept = apply_merge(&ours, &theirs, &MergeChoices::default());
         assert_eq!(kept, ours, "by default nothing of ours is overwritten");
-        let choices = MergeChoices { take_theirs: HashSet::from([(id.clone(), "website")]), ..MergeChoices::default() };
+        let choices = MergeChoices { take_theirs: HashSet::from_iter([(id.clone(), "website")]), ..MergeChoices::default() };
         let merged = apply_merge(&ours, &theirs, &choices);
         let actor = merged.actor(&id).unwrap();
         assert_eq!((actor.website.as_str(), &actor.tags), ("https://neu.example", &old_tags));
@@ -693,7 +693,7 @@ mod tests {
         assert_eq!(new_relation.to, ours.actors[0].id, "the relation now points at our actor");
         assert_eq!(merged.actor(&ours.actors[0].id).unwrap().name, ours.actors[0].name, "our name stays unless chosen");
 
-        let apart = MergeChoices { separate: HashSet::from([Id("x-1".into())]), ..MergeChoices::default() };
+        let apart = MergeChoices { separate: HashSet::from_iter([Id("x-1".into())]), ..MergeChoices::default() };
         let merged = apply_merge(&ours, &theirs, &apart);
         assert!(sound(&merged));
         assert_eq!(merged.actors.len(), ours.actors.len() + 2, "rejected match: both actors kept");
@@ -748,7 +748,8 @@ mod tests {
         assert_eq!(plan.checklists.len(), 1);
         assert!(plan.checklists[0].diffs[0].theirs.contains("zuletzt geändert 20.11.2026"));
         let id = ours.checklists[0].id.clone();
-        let merged = apply_merge(&ours, &theirs, &MergeChoices { take_theirs: HashSet::from([(id, "checklist")]), ..Default::default() });
+        let merged =
+            apply_merge(&ours, &theirs, &MergeChoices { take_theirs: HashSet::from_iter([(id, "checklist")]), ..Default::default() });
         assert_eq!(merged.checklists[0], theirs.checklists[0]);
     }
 

@@ -3,7 +3,7 @@
 //! actors matched by name with their differences side by side, and every
 //! row or value that could not be taken, with its line.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::data::files::export::APP_VERSION;
 use crate::domain::data::format::{Content, Header, ParsedFile, RegionRef, Scope, FILE_SCHEMA};
@@ -87,7 +87,7 @@ pub fn list_from_table(table: Table) -> Result<List, ListError> {
 /// The contact person of each contact column: a field met again starts the
 /// next person ("Ansprechperson; Tel.; Ansprechperson 2; Tel. 2").
 fn contact_groups(mapping: &[Field]) -> Vec<Option<usize>> {
-    let (mut group, mut seen) = (0, HashSet::new());
+    let (mut group, mut seen) = (0, HashSet::default());
     mapping
         .iter()
         .map(|field| {
@@ -236,10 +236,10 @@ fn actors_file(list: &List, target: &Region) -> Result<ParsedFile, Message> {
     let (mut notes, mut actors, mut sozialraeume): (Vec<Message>, Vec<Actor>, Vec<Sozialraum>) = (Vec::new(), Vec::new(), Vec::new());
     let (mut unknown_kinds, mut unknown_rechtskreise, mut traeger_names) = (Unmatched::new(), Unmatched::new(), Vec::new());
     // Each name read, by its comparable form: its line, and its place among `actors`.
-    let mut listed_names: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut listed_names: HashMap<String, (usize, usize)> = HashMap::default();
     let mut placed = Vec::new();
     let kinds = KindNames::new();
-    let mut rechtskreis_cells: HashMap<&str, (Vec<Rechtskreis>, Vec<String>)> = HashMap::new();
+    let mut rechtskreis_cells: HashMap<&str, (Vec<Rechtskreis>, Vec<String>)> = HashMap::default();
     for (index, row) in list.records().iter().enumerate() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let name = cell(name_column);

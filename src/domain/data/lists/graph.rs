@@ -3,7 +3,7 @@
 //! columns, and the edges between them. The browser's XML parser reads the
 //! file; this turns what it found into lists the import already knows.
 
-use std::collections::HashMap;
+use crate::domain::hashing::HashMap;
 
 use crate::domain::data::lists::actors::List;
 use crate::domain::data::lists::choices::ValueChoices;

@@ -2,7 +2,7 @@
 //! into relations of a region: each end matched to an actor by ID or name,
 //! an end the region does not know added as a new actor and named.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 
 use crate::domain::data::format::ParsedFile;
 use crate::domain::data::lists::actors::{add_line, left_out, plain_id, region_file, unmatched_notes, Ids, List, Unmatched};
@@ -52,8 +52,8 @@ pub fn relations_file(list: &List, target: &Region) -> Result<ParsedFile, Messag
         added: Vec::new(),
         ids: Ids(target.actors.iter().map(|a| a.id.0.clone()).chain(target.relations.iter().map(|r| r.id.0.clone())).collect()),
     };
-    let (mut notes, mut relations, mut new_actors, mut seen) = (Vec::new(), Vec::<Relation>::new(), Unmatched::new(), HashSet::new());
-    let mut added_as: HashMap<String, String> = HashMap::new();
+    let (mut notes, mut relations, mut new_actors, mut seen) = (Vec::new(), Vec::<Relation>::new(), Unmatched::new(), HashSet::default());
+    let mut added_as: HashMap<String, String> = HashMap::default();
     for row in list.records() {
         let cell = |column: usize| row.cells.get(column).map(|c| c.trim()).unwrap_or("");
         let (from_name, to_name) = (cell(from_column), cell(to_column));

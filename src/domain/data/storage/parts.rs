@@ -8,7 +8,7 @@
 //! Lists are cut where an item's id says so (content-defined chunking): an
 //! added or deleted actor changes the part it lies in, not every part after.
 
-use std::collections::{HashMap, HashSet};
+use crate::domain::hashing::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::domain::data::to_json::{self, ToJson};

@@ -1,6 +1,6 @@
 //! The network picture as a standalone SVG file: title, picture and legend.
 
-use std::collections::HashMap;
+use crate::domain::hashing::HashMap;
 
 use crate::domain::layout::Point;
 use crate::domain::model::{Binding, Id, Region, RelationKind};
