@@ -1,5 +1,5 @@
-//! Draws the network picture on a canvas: relations, then actors with their
-//! halos and names. Thousands of SVG elements made building, laying out and
+//! Draws the network picture on two canvases: the relations on one, the
+//! actors with their halos and names on one above it. Thousands of SVG elements made building, laying out and
 //! zooming a large map slow (seconds for 2,000 actors); on a canvas a full
 //! redraw takes milliseconds and the DOM stays small. What the picture means
 //! stays reachable without it: one keyboard cursor over the nodes, the

@@ -7,7 +7,7 @@
 //! The reading panel (`reading`), legend and table (`legend`) and export
 //! (`export`) live beside it.
 //!
-//! Relations and actors are drawn on a canvas (`canvas`); the SVG
+//! Relations and actors are drawn on two canvases (`canvas`); the SVG
 //! above it holds the sector map's rings and labels and the keyboard
 //! cursor, and takes the pointer. Where things are on screen comes from
 //! `domain::viewport`, so drawing, clicking and keys agree.
