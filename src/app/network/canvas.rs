@@ -14,7 +14,9 @@ use crate::domain::layout::Point;
 use crate::domain::order;
 use crate::domain::picture::labels::{place_labels, text_width, Align, LabelBox};
 use crate::domain::picture::marks::Marks;
-use crate::domain::picture::style::{arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Shape, NODE_RADIUS};
+use crate::domain::picture::style::{
+    arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Outline, Shape, NODE_RADIUS,
+};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
 use crate::domain::{ActorKind, Id, Relation};
 
@@ -256,9 +258,9 @@ pub fn draw<'a>(
     for family in Family::ALL {
         context.set_fill_style_str(family.color());
         for (alpha, list) in [(FAINT, &ghosts), (1.0, &on_screen)] {
-            let mut path = String::new();
+            let (mut path, outline) = (String::new(), Outline::new(family.shape(), radius_px));
             for (_, p) in list.iter().filter(|(n, _)| Family::of(n.kind) == family) {
-                push_shape_path(&mut path, family.shape(), radius_px, on_screen_px(*p));
+                outline.push(&mut path, on_screen_px(*p));
             }
             let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
             context.set_global_alpha(alpha);

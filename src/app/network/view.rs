@@ -127,7 +127,9 @@ pub fn NetworkView() -> impl IntoView {
     let zoom = RwSignal::new(Zoom::HOME);
     let positions = RwSignal::new(HashMap::<Id, Point>::default());
     let frame = RwSignal::new((-300.0, -300.0, 600.0, 600.0));
-    let progress = RwSignal::new(100u32);
+    // Not done until the layout effect says so: the answers wait for it (a large map's
+    // actors are read a task later, see `built`).
+    let progress = RwSignal::new(0u32);
     // Whether the layout is done: what the drawing and the answers wait for, not each percent.
     let layout_done = Memo::new(move |_| progress.get() == 100);
     let relayout = RwSignal::new(0u32);

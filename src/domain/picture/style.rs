@@ -146,12 +146,40 @@ impl fmt::Display for Fixed {
 /// The node radius in picture units.
 pub const NODE_RADIUS: f64 = 9.0;
 
-fn polygon(out: &mut String, corners: usize, r: f64, turn: f64, (cx, cy): Point) {
-    for i in 0..corners {
-        let (x, y) = rim_point(turn + std::f64::consts::TAU * i as f64 / corners as f64, r);
-        let _ = write!(out, "{}{},{}", if i == 0 { 'M' } else { 'L' }, d1(cx + x), d1(cy + y));
+/// A shape of one radius, its corners computed once: a picture places it
+/// around thousands of centres, and each corner costs a sine and a cosine.
+pub struct Outline {
+    /// The circle's radius, or none for a polygon.
+    circle: Option<f64>,
+    corners: Vec<Point>,
+}
+
+impl Outline {
+    pub fn new(shape: Shape, r: f64) -> Outline {
+        let (count, scale, turn) = match shape {
+            Shape::Circle => return Outline { circle: Some(r), corners: Vec::new() },
+            Shape::Square => (4, 1.2, std::f64::consts::FRAC_PI_4),
+            Shape::Diamond => (4, 1.3, 0.0),
+            Shape::Triangle => (3, 1.35, 0.0),
+            Shape::Hexagon => (6, 1.1, 0.0),
+            Shape::Pentagon => (5, 1.15, 0.0),
+        };
+        let corners = (0..count).map(|i| rim_point(turn + std::f64::consts::TAU * i as f64 / count as f64, r * scale)).collect();
+        Outline { circle: None, corners }
     }
-    out.push('Z');
+
+    /// Appends the path of the shape around `centre` to `out`.
+    pub fn push(&self, out: &mut String, (cx, cy): Point) {
+        if let Some(r) = self.circle {
+            let (left, right, y, r) = (d1(cx - r), d1(cx + r), d1(cy), d1(r));
+            let _ = write!(out, "M{left},{y}A{r},{r} 0 1,0 {right},{y}A{r},{r} 0 1,0 {left},{y}Z");
+            return;
+        }
+        for (i, (x, y)) in self.corners.iter().enumerate() {
+            let _ = write!(out, "{}{},{}", if i == 0 { 'M' } else { 'L' }, d1(cx + x), d1(cy + y));
+        }
+        out.push('Z');
+    }
 }
 
 /// An SVG path around (0, 0) for a shape of radius `r`.
@@ -163,18 +191,8 @@ pub fn shape_path(shape: Shape, r: f64) -> String {
 
 /// Appends the path of a shape of radius `r` around `centre` to `out`: the
 /// canvas draws all nodes of one look as one path, one call instead of thousands.
-pub fn push_shape_path(out: &mut String, shape: Shape, r: f64, (cx, cy): Point) {
-    match shape {
-        Shape::Circle => {
-            let (left, right, y, r) = (d1(cx - r), d1(cx + r), d1(cy), d1(r));
-            let _ = write!(out, "M{left},{y}A{r},{r} 0 1,0 {right},{y}A{r},{r} 0 1,0 {left},{y}Z");
-        }
-        Shape::Square => polygon(out, 4, r * 1.2, std::f64::consts::FRAC_PI_4, (cx, cy)),
-        Shape::Diamond => polygon(out, 4, r * 1.3, 0.0, (cx, cy)),
-        Shape::Triangle => polygon(out, 3, r * 1.35, 0.0, (cx, cy)),
-        Shape::Hexagon => polygon(out, 6, r * 1.1, 0.0, (cx, cy)),
-        Shape::Pentagon => polygon(out, 5, r * 1.15, 0.0, (cx, cy)),
-    }
+pub fn push_shape_path(out: &mut String, shape: Shape, r: f64, centre: Point) {
+    Outline::new(shape, r).push(out, centre);
 }
 
 pub fn relation_color(kind: RelationKind) -> &'static str {
