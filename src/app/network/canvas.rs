@@ -156,26 +156,31 @@ impl Later {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+
+    /// Strokes relations still to draw, as many as `room` (in thin lines)
+    /// allows; returns whether none are left.
+    fn draw(&mut self, context: &web_sys::CanvasRenderingContext2d, mut room: usize) -> bool {
+        while let Some(mut group) = self.groups.pop() {
+            let rest = group.split_off(&mut room);
+            if !rest.lines.is_empty() {
+                self.groups.push(rest);
+            }
+            // No room left for a line of this look: the next frame goes on.
+            if group.lines.is_empty() {
+                break;
+            }
+            self.drawn += group.lines.len();
+            group.stroke(context, self.arrow);
+        }
+        self.is_empty()
+    }
 }
 
 /// Draws up to [`LINES_PER_FRAME`] of the relations left for later on the
 /// relations' canvas (below the actors'). Returns whether none are left.
 pub fn draw_later(lines_canvas: &web_sys::HtmlCanvasElement, later: &mut Later) -> bool {
     let Some(context) = context_of(lines_canvas) else { return true };
-    let mut room = LINES_PER_FRAME;
-    while let Some(mut group) = later.groups.pop() {
-        let rest = group.split_off(&mut room);
-        if !rest.lines.is_empty() {
-            later.groups.push(rest);
-        }
-        // No room left for a line of this look: the next frame goes on.
-        if group.lines.is_empty() {
-            break;
-        }
-        later.drawn += group.lines.len();
-        group.stroke(&context, later.arrow);
-    }
-    later.is_empty()
+    later.draw(&context, LINES_PER_FRAME)
 }
 
 fn context_of(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
@@ -415,18 +420,12 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         let (width, dash) = if simplified { (1.0, "") } else { line_style(r.binding) };
         groups.entry((relation_color(r.kind), (width * 10.0) as u32, dash)).or_default().push((from, to, forward, back));
     }
-    let mut room = lines_now;
     for ((color, width_tenths, dash), lines) in groups {
         // Whole numbers (see `line_style`): parsing them as floats would link a 10 KB table.
         let dash: Vec<f64> = dash.split_whitespace().filter_map(|p| p.parse::<u16>().ok()).map(f64::from).collect();
-        let mut group = Group { color, width: width_tenths as f64 / 10.0, dash, lines };
-        let rest = group.split_off(&mut room);
-        later.drawn += group.lines.len();
-        group.stroke(context, arrow);
-        if !rest.lines.is_empty() {
-            later.groups.push(rest);
-        }
+        later.groups.push(Group { color, width: width_tenths as f64 / 10.0, dash, lines });
     }
+    later.draw(context, lines_now);
     (simplified, later)
 }
 
