@@ -503,7 +503,7 @@ test('where the worker cannot start, the layout and betweenness run on the page 
   await context.close();
 });
 
-test('a dense map draws its relations over several frames once settled, below the actors, until all are drawn', async () => {
+test('a dense map moves as squares, settles in its shapes, then draws its relations over several frames below the actors', async () => {
   const { context, page, errors } = await app.open();
   // 2,000 actors and 10,000 relations, written by examples/bench_files.rs (scripts/test.sh runs it first).
   await openExchange(page);
@@ -512,22 +512,29 @@ test('a dense map draws its relations over several frames once settled, below th
   await page.getByTestId('import-done').waitFor({ timeout: 60000 });
   await page.getByRole('button', { name: /^Zur Region/ }).click();
   await saved(page);
-  // Every count of relations drawn the canvas reports, frame by frame.
+  // Every count of relations drawn and the actors' shapes the canvas reports, frame by frame.
   await page.evaluate(() => {
     window.__lines = [];
+    window.__shapes = [];
     new MutationObserver(() => {
       const canvas = document.querySelector('[data-testid="picture-canvas"]');
       if (canvas?.dataset.lines !== undefined) window.__lines.push(Number(canvas.dataset.lines));
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-lines'] });
+      // Once it shows actors (the view is built before they are read).
+      const shapes = Number(canvas?.dataset.nodes) > 0 ? canvas.dataset.shapes : undefined;
+      if (shapes !== undefined && window.__shapes.at(-1) !== shapes) window.__shapes.push(shapes);
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-lines', 'data-shapes', 'data-nodes'] });
   });
   await openPicture(page);
   const relations = await edgeCount(page);
   assert.equal(relations, 10000);
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="picture-canvas"]').dataset.lines) >= n * 0.99, relations, { timeout: 30000 });
   const counts = await page.evaluate(() => window.__lines);
-  // While the layout moves them, none; then 4,000 in the settled frame, 4,000 more per frame.
+  // 2,000 actors move as plain squares, and settle in their families' shapes.
+  assert.deepEqual(await page.evaluate(() => window.__shapes), ['squares', 'families']);
+  // While the layout moves them, no relations. The settled frame draws its 2,000 actors
+  // and 2,000 relations (4,000 a frame, an actor counting as one), the next frames 4,000 more each.
   const settled = counts.slice(counts.findIndex((n) => n > 0));
-  assert.equal(settled[0], 4000, `lines per frame: ${settled.join(', ')}`);
+  assert.equal(settled[0], 2000, `lines per frame: ${settled.join(', ')}`);
   assert.ok(settled.length >= 3, `lines per frame: ${settled.join(', ')}`);
   settled.slice(1).forEach((n, i) => assert.ok(n > settled[i] && n - settled[i] <= 4000, `lines per frame: ${settled.join(', ')}`));
   assert.ok(settled.at(-1) <= relations);

@@ -14,9 +14,7 @@ use crate::domain::layout::Point;
 use crate::domain::order;
 use crate::domain::picture::labels::{place_labels, text_width, Align, LabelBox};
 use crate::domain::picture::marks::Marks;
-use crate::domain::picture::style::{
-    arrows, d1, edge_ends, line_style, push_shape_path, relation_color, Family, Outline, Shape, NODE_RADIUS,
-};
+use crate::domain::picture::style::{arrows, d1, edge_ends, line_style, relation_color, Family, Outline, Shape, NODE_RADIUS};
 use crate::domain::picture::viewport::{clip_segment, Viewport};
 use crate::domain::{ActorKind, Id, Relation};
 
@@ -70,12 +68,11 @@ const FAINT: f64 = 0.3;
 /// a twentieth of that. Zoomed in, fewer lines are on screen and all styles show.
 pub const DENSE_LINES: usize = 1500;
 
-/// More actors than this on screen are many: see `rims` in [`draw`].
+/// More actors than this on screen are many: see `sketch` in [`draw`].
 const DENSE_NODES: usize = 1500;
 
 /// The canvas's size in device pixels for a picture of `size` CSS pixels.
-fn pixel_size(size: (f64, f64)) -> (u32, u32) {
-    let ratio = device_ratio();
+fn pixel_size(size: (f64, f64), ratio: f64) -> (u32, u32) {
     ((size.0 * ratio).round() as u32, (size.1 * ratio).round() as u32)
 }
 
@@ -85,7 +82,7 @@ fn device_ratio() -> f64 {
 
 /// Whether the canvas is already sized for a picture of `size` CSS pixels.
 pub fn sized_for(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64)) -> bool {
-    pixel_size(size) == (canvas.width(), canvas.height())
+    pixel_size(size, device_ratio()) == (canvas.width(), canvas.height())
 }
 
 /// At most this many nodes on screen, the most important first, are tried
@@ -191,8 +188,8 @@ fn context_of(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRend
 /// to draw in screen pixels (CSS pixels, scaled to the device).
 fn cleared(canvas: &web_sys::HtmlCanvasElement, view: Viewport) -> Option<web_sys::CanvasRenderingContext2d> {
     let ratio = device_ratio();
-    let (pixel_width, pixel_height) = pixel_size(view.size);
-    if !sized_for(canvas, view.size) {
+    let (pixel_width, pixel_height) = pixel_size(view.size, ratio);
+    if (pixel_width, pixel_height) != (canvas.width(), canvas.height()) {
         canvas.set_width(pixel_width);
         canvas.set_height(pixel_height);
     }
@@ -203,9 +200,10 @@ fn cleared(canvas: &web_sys::HtmlCanvasElement, view: Viewport) -> Option<web_sy
     Some(context)
 }
 
-/// Redraws the scene: the relations on `lines_canvas`, at most `lines_now`
-/// of them (the others are returned, to be drawn in the next frames with
-/// [`draw_later`]), and the actors and their names on `canvas` above it.
+/// Redraws the scene: the actors and their names on `canvas`, and the
+/// relations on `lines_canvas` below it, as many as `room` (in thin lines,
+/// less one per actor drawn) allows; the others are returned, to be drawn
+/// in the next frames with [`draw_later`].
 /// Also returns whether the relations were simplified (see [`DENSE_LINES`]).
 /// Two canvases, so that relations drawn later stay below the actors.
 pub fn draw<'a>(
@@ -213,12 +211,13 @@ pub fn draw<'a>(
     lines_canvas: &web_sys::HtmlCanvasElement,
     scene: &Scene<'a>,
     view: Viewport,
-    lines_now: usize,
+    room: usize,
 ) -> (bool, Later) {
     let (Some(context), Some(lines_context)) = (cleared(canvas, view), cleared(lines_canvas, view)) else {
         return (false, Later { groups: Vec::new(), arrow: 1.0, drawn: 0 });
     };
-    let on_screen_px = |p: Point| view.screen_point(p);
+    let projection = view.projection();
+    let on_screen_px = |p: Point| projection.screen_point(p);
     let segment = |r: &Relation| Some((on_screen_px(*scene.positions.get(&r.from)?), on_screen_px(*scene.positions.get(&r.to)?)));
     // Since a Stichtag: gone relations faint and dashed, new ones on a green band.
     if let Some(marks) = scene.marks {
@@ -229,20 +228,26 @@ pub fn draw<'a>(
         stroke_lines(&lines_context, &new, NEW_MARK, 9.0, &[]);
         lines_context.set_global_alpha(1.0);
     }
-    let (simplified, later) = draw_edges(&lines_context, scene, view, lines_now);
-
-    // Only what is on screen (a node's label may reach a little beyond it).
+    // Only what is on screen (a node's label may reach a little beyond it), at its screen point.
     let shown = |nodes: &'a [Node]| -> Vec<(&'a Node, Point)> {
-        nodes.iter().filter_map(|n| Some((n, *scene.positions.get(&n.id)?))).filter(|(_, p)| view.shows(*p, 120.0)).collect()
+        nodes
+            .iter()
+            .filter_map(|n| Some((n, *scene.positions.get(&n.id)?)))
+            .filter(|(_, p)| projection.shows(*p, 120.0))
+            .map(|(n, p)| (n, on_screen_px(p)))
+            .collect()
     };
     let (on_screen, ghosts) = (shown(scene.nodes), shown(scene.ghosts));
+    // An actor with its rim costs about as much to draw as a thin line: the
+    // frame a map of 5,000 settles in leaves its relations to the next frames.
+    let (simplified, later) = draw_edges(&lines_context, scene, view, room.saturating_sub(on_screen.len() + ghosts.len()));
     let radius_px = view.node_radius() * view.mapping().0;
 
     // A halo around highlighted nodes, and a ring around new ones.
     let rings = |list: &mut dyn Iterator<Item = Point>, extra: f64| {
-        let mut path = String::new();
+        let (mut path, outline) = (String::new(), Outline::new(Shape::Circle, radius_px + extra * radius_px / NODE_RADIUS));
         for p in list {
-            push_shape_path(&mut path, Shape::Circle, radius_px + extra * radius_px / NODE_RADIUS, on_screen_px(p));
+            outline.push(&mut path, p);
         }
         web_sys::Path2d::new_with_path_string(&path).ok()
     };
@@ -255,24 +260,28 @@ pub fn draw<'a>(
         context.stroke_with_path(&halos);
     }
 
-    // Nodes by family: all of one family in one path, one fill colour each. While
-    // many move, without their white rim: it doubled rasterizing 5,000 small shapes.
-    let rims = !scene.moving || on_screen.len() <= DENSE_NODES;
+    // Nodes by family: all of one family in one path, one fill colour each.
+    // While many move, each is a plain square in its family's colour: 5,000
+    // shapes with their white rims took a frame 40 ms and more to read and
+    // rasterize, squares about a third of it (measured). Their shapes come as the layout settles.
+    let sketch = scene.moving && on_screen.len() > DENSE_NODES;
     context.set_stroke_style_str("#ffffff");
     context.set_line_width(1.5 * radius_px / NODE_RADIUS);
     for family in Family::ALL {
         context.set_fill_style_str(family.color());
         for (alpha, list) in [(FAINT, &ghosts), (1.0, &on_screen)] {
-            let (mut path, outline) = (String::new(), Outline::new(family.shape(), radius_px));
-            for (_, p) in list.iter().filter(|(n, _)| Family::of(n.kind) == family) {
-                outline.push(&mut path, on_screen_px(*p));
-            }
-            let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
+            let of_family = list.iter().filter(|(n, _)| Family::of(n.kind) == family);
             context.set_global_alpha(alpha);
-            context.fill_with_path_2d(&shapes);
-            if rims {
-                context.stroke_with_path(&shapes);
+            if sketch {
+                let side = 1.6 * radius_px;
+                of_family.for_each(|(_, (x, y))| context.fill_rect(x - side / 2.0, y - side / 2.0, side, side));
+                continue;
             }
+            let (mut path, outline) = (String::new(), Outline::new(family.shape(), radius_px));
+            of_family.for_each(|(_, p)| outline.push(&mut path, *p));
+            let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
+            context.fill_with_path_2d(&shapes);
+            context.stroke_with_path(&shapes);
         }
     }
     context.set_global_alpha(1.0);
@@ -308,19 +317,10 @@ pub fn draw<'a>(
     context.set_text_baseline("top");
     context.set_line_width(3.0);
     context.set_line_join("round");
-    let nodes: Vec<(f64, f64, &str)> = named
-        .iter()
-        .map(|(n, p, _)| {
-            let (x, y) = view.screen_point(*p);
-            (x, y, n.name.as_str())
-        })
-        .collect();
+    let nodes: Vec<(f64, f64, &str)> = named.iter().map(|(n, (x, y), _)| (*x, *y, n.name.as_str())).collect();
     // Measured where names can matter one by one; a dense map takes the estimate (measuring thousands costs frames).
     let exact = nodes.len() <= 300;
-    let measure = |text: &str| match exact.then(|| context.measure_text(text).ok()).flatten() {
-        Some(metrics) => metrics.width(),
-        None => text_width(text, LABEL_PX),
-    };
+    let measure = |text: &str| exact.then(|| measured(&context, text)).flatten().unwrap_or_else(|| text_width(text, LABEL_PX));
     let placed = place_labels(&nodes, scene.avoid, view.size, radius_px, LABEL_PX + 2.0, measure);
     // Names placed away from their node get a thin line to it, drawn first.
     context.set_stroke_style_str("#8a96a3");
@@ -358,9 +358,35 @@ pub fn draw<'a>(
             let _ = context.fill_text(line, x, top);
         }
     }
-    // For tests and for the curious: how many names the picture shows.
+    // For tests and for the curious: how many names the picture shows, and in which shapes its actors.
     let _ = canvas.set_attribute("data-named", &named_count.to_string());
+    let _ = canvas.set_attribute("data-shapes", if sketch { "squares" } else { "families" });
     (simplified, later)
+}
+
+thread_local! {
+    /// Names' widths in [`LABEL_FONT`] as the canvas measured them, in
+    /// 1/64 pixels: every frame tries the same names, and measuring 200 of
+    /// them again took about a sixth of a settled frame's drawing. (A map of
+    /// whole numbers, as the storage's: one of floats cost 0.8 KB of wasm.)
+    static WIDTHS: std::cell::RefCell<HashMap<String, usize>> = std::cell::RefCell::default();
+}
+
+/// The width of `text` in [`LABEL_FONT`] (the font `context` is set to).
+fn measured(context: &web_sys::CanvasRenderingContext2d, text: &str) -> Option<f64> {
+    WIDTHS.with(|widths| {
+        if let Some(width) = widths.borrow().get(text) {
+            return Some(*width as f64 / 64.0);
+        }
+        let width = (context.measure_text(text).ok()?.width() * 64.0).ceil() as usize;
+        let mut widths = widths.borrow_mut();
+        // Bounded: a session may open many regions.
+        if widths.len() >= 20_000 {
+            widths.clear();
+        }
+        widths.insert(text.to_owned(), width);
+        Some(width as f64 / 64.0)
+    })
 }
 
 /// Plain lines in one colour, width and dash (in screen pixels).
@@ -396,7 +422,7 @@ const LINES_PER_STROKE: usize = 32;
 /// is set once, at most `lines_now` of them; returns the rest, and whether
 /// they were simplified to thin solid lines.
 fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: Viewport, lines_now: usize) -> (bool, Later) {
-    let (area, radius) = (view.visible_area(20.0), view.node_radius());
+    let (area, radius, projection) = (view.visible_area(20.0), view.node_radius(), view.projection());
     // An arrow head's size in screen pixels.
     let arrow = radius / NODE_RADIUS * view.mapping().0;
     let mut later = Later { groups: Vec::new(), arrow, drawn: 0 };
@@ -407,7 +433,7 @@ fn draw_edges(context: &web_sys::CanvasRenderingContext2d, scene: &Scene, view: 
         let Some((from, to)) = clip_segment(start, end, area) else { continue };
         let (forward, back) = arrows(r);
         // An arrow head only where the line really ends, not at the screen's edge.
-        lines.push((r, view.screen_point(from), view.screen_point(to), forward && to == end, back && from == start));
+        lines.push((r, projection.screen_point(from), projection.screen_point(to), forward && to == end, back && from == start));
     }
     let simplified = lines.len() > DENSE_LINES;
     // So many lines while the layout still moves them are a tangle, and the

@@ -6,6 +6,7 @@
 //! fingerprint and then each node's x and y in tenths of a unit, as whole
 //! numbers (reading them back needs no float parser in the wasm).
 
+use crate::domain::hashing::Fnv1a;
 use crate::domain::layout::Point;
 use crate::domain::Id;
 
@@ -18,12 +19,8 @@ pub type Settled = (u64, Vec<Point>);
 /// FNV-1a over the actors in picture order, the relations as index pairs and
 /// the placed nodes' positions.
 pub fn fingerprint(ids: &[Id], pairs: &[(usize, usize)], fixed: &[Option<Point>]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv1a::default();
+    let mut eat = |bytes: &[u8]| hash.eat(bytes);
     for id in ids {
         eat(id.0.as_bytes());
         eat(&[0]);
@@ -39,7 +36,7 @@ pub fn fingerprint(ids: &[Id], pairs: &[(usize, usize)], fixed: &[Option<Point>]
             eat(&y.to_bits().to_le_bytes());
         }
     }
-    hash
+    hash.value()
 }
 
 /// The layouts kept as text (see the module comment).

@@ -146,39 +146,48 @@ impl fmt::Display for Fixed {
 /// The node radius in picture units.
 pub const NODE_RADIUS: f64 = 9.0;
 
-/// A shape of one radius, its corners computed once: a picture places it
-/// around thousands of centres, and each corner costs a sine and a cosine.
+/// A shape of one radius, outlined once: a picture places it around
+/// thousands of centres. Each corner cost a sine and a cosine, and each
+/// number written costs time to format and for the browser to read, so all
+/// but the first point are relative steps, the same text around every centre.
 pub struct Outline {
-    /// The circle's radius, or none for a polygon.
-    circle: Option<f64>,
-    corners: Vec<Point>,
+    /// The first point, from the centre.
+    start: Point,
+    /// The rest of the outline, in relative path commands.
+    rest: String,
 }
 
 impl Outline {
     pub fn new(shape: Shape, r: f64) -> Outline {
+        // Rounded as written, so the steps between corners add up to a closed shape.
+        let round = |v: f64| (v * 10.0).round() / 10.0;
         let (count, scale, turn) = match shape {
-            Shape::Circle => return Outline { circle: Some(r), corners: Vec::new() },
+            Shape::Circle => {
+                let (r, across) = (d1(r), d1(2.0 * round(r)));
+                return Outline { start: (-round(r.0), 0.0), rest: format!("a{r},{r} 0 1,0 {across},0a{r},{r} 0 1,0 -{across},0Z") };
+            }
             Shape::Square => (4, 1.2, std::f64::consts::FRAC_PI_4),
             Shape::Diamond => (4, 1.3, 0.0),
             Shape::Triangle => (3, 1.35, 0.0),
             Shape::Hexagon => (6, 1.1, 0.0),
             Shape::Pentagon => (5, 1.15, 0.0),
         };
-        let corners = (0..count).map(|i| rim_point(turn + std::f64::consts::TAU * i as f64 / count as f64, r * scale)).collect();
-        Outline { circle: None, corners }
+        let corners: Vec<Point> = (0..count)
+            .map(|i| rim_point(turn + std::f64::consts::TAU * i as f64 / count as f64, r * scale))
+            .map(|(x, y)| (round(x), round(y)))
+            .collect();
+        let mut rest = String::new();
+        for pair in corners.windows(2) {
+            let _ = write!(rest, "l{},{}", d1(pair[1].0 - pair[0].0), d1(pair[1].1 - pair[0].1));
+        }
+        rest.push('Z');
+        Outline { start: corners[0], rest }
     }
 
     /// Appends the path of the shape around `centre` to `out`.
     pub fn push(&self, out: &mut String, (cx, cy): Point) {
-        if let Some(r) = self.circle {
-            let (left, right, y, r) = (d1(cx - r), d1(cx + r), d1(cy), d1(r));
-            let _ = write!(out, "M{left},{y}A{r},{r} 0 1,0 {right},{y}A{r},{r} 0 1,0 {left},{y}Z");
-            return;
-        }
-        for (i, (x, y)) in self.corners.iter().enumerate() {
-            let _ = write!(out, "{}{},{}", if i == 0 { 'M' } else { 'L' }, d1(cx + x), d1(cy + y));
-        }
-        out.push('Z');
+        let _ = write!(out, "M{},{}", d1(cx + self.start.0), d1(cy + self.start.1));
+        out.push_str(&self.rest);
     }
 }
 
@@ -341,7 +350,7 @@ mod tests {
         ] {
             assert_eq!(Fixed(v, places).to_string(), text, "{v} with {places} places");
         }
-        assert_eq!(shape_path(Shape::Circle, 9.0), "M-9.0,0.0A9.0,9.0 0 1,0 9.0,0.0A9.0,9.0 0 1,0 -9.0,0.0Z");
+        assert_eq!(shape_path(Shape::Circle, 9.0), "M-9.0,0.0a9.0,9.0 0 1,0 18.0,0a9.0,9.0 0 1,0 -18.0,0Z");
     }
 
     #[test]
@@ -362,7 +371,34 @@ mod tests {
         let mut path = String::new();
         push_shape_path(&mut path, Shape::Circle, 2.0, (10.0, 20.0));
         push_shape_path(&mut path, Shape::Diamond, 10.0, (-5.0, 0.0));
-        assert_eq!(path, "M8.0,20.0A2.0,2.0 0 1,0 12.0,20.0A2.0,2.0 0 1,0 8.0,20.0ZM-5.0,-13.0L8.0,0.0L-5.0,13.0L-18.0,0.0Z");
+        assert_eq!(path, "M8.0,20.0a2.0,2.0 0 1,0 4.0,0a2.0,2.0 0 1,0 -4.0,0ZM-5.0,-13.0l13.0,13.0l-13.0,13.0l-13.0,-13.0Z");
+    }
+
+    #[test]
+    fn every_outline_steps_round_its_corners_back_to_its_start() {
+        for (shape, corners, scale) in [
+            (Shape::Square, 4, 1.2),
+            (Shape::Diamond, 4, 1.3),
+            (Shape::Triangle, 3, 1.35),
+            (Shape::Hexagon, 6, 1.1),
+            (Shape::Pentagon, 5, 1.15),
+        ] {
+            let path = shape_path(shape, 7.3);
+            let numbers = |text: &str| text.split(',').map(|n| n.parse::<f64>().unwrap()).collect::<Vec<_>>();
+            let body = path.strip_prefix('M').and_then(|p| p.strip_suffix('Z')).unwrap();
+            let mut parts = body.split('l');
+            let mut at = numbers(parts.next().unwrap());
+            let mut points = vec![(at[0], at[1])];
+            for step in parts {
+                let step = numbers(step);
+                at = vec![at[0] + step[0], at[1] + step[1]];
+                points.push((at[0], at[1]));
+            }
+            assert_eq!(points.len(), corners, "{shape:?}: {path}");
+            for (x, y) in points {
+                assert!(((x * x + y * y).sqrt() - 7.3 * scale).abs() < 0.15, "{shape:?}: {path}");
+            }
+        }
     }
 
     #[test]

@@ -13,6 +13,30 @@ pub struct Zoom {
     pub shift: Point,
 }
 
+/// Picture points to screen pixels, for a screen area of `size` pixels (see
+/// [`Viewport::projection`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    k: f64,
+    x: f64,
+    y: f64,
+    size: (f64, f64),
+}
+
+impl Projection {
+    #[inline]
+    pub fn screen_point(&self, p: Point) -> Point {
+        (self.x + self.k * p.0, self.y + self.k * p.1)
+    }
+
+    /// Whether picture point p is on screen, or within `margin` pixels of it.
+    #[inline]
+    pub fn shows(&self, p: Point, margin: f64) -> bool {
+        let (x, y) = self.screen_point(p);
+        x >= -margin && y >= -margin && x <= self.size.0 + margin && y <= self.size.1 + margin
+    }
+}
+
 /// How far one can zoom out and in.
 pub const ZOOM_RANGE: (f64, f64) = (0.2, 8.0);
 
@@ -62,8 +86,13 @@ impl Viewport {
     }
 
     pub fn screen_point(&self, p: Point) -> Point {
+        self.projection().screen_point(p)
+    }
+
+    /// The mapping worked out once, for many points: a frame maps thousands.
+    pub fn projection(&self) -> Projection {
         let (k, x, y) = self.mapping();
-        (x + k * p.0, y + k * p.1)
+        Projection { k, x, y, size: self.size }
     }
 
     pub fn picture_point(&self, screen: Point) -> Point {
@@ -98,8 +127,7 @@ impl Viewport {
 
     /// Whether picture point p is on screen, or within `margin` pixels of it.
     pub fn shows(&self, p: Point, margin: f64) -> bool {
-        let (x, y) = self.screen_point(p);
-        x >= -margin && y >= -margin && x <= self.size.0 + margin && y <= self.size.1 + margin
+        self.projection().shows(p, margin)
     }
 
     /// The part of the picture on screen, widened by `margin` pixels:

@@ -8,7 +8,7 @@
 //! Lists are cut where an item's id says so (content-defined chunking): an
 //! added or deleted actor changes the part it lies in, not every part after.
 
-use crate::domain::hashing::{HashMap, HashSet};
+use crate::domain::hashing::{fnv1a, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::domain::data::to_json::{self, ToJson};
@@ -54,7 +54,7 @@ fn cut<'a, T>(items: &'a [T], id: impl Fn(&T) -> &str, average: u64) -> Vec<&'a 
     let mut parts = Vec::new();
     let mut start = 0;
     for (index, item) in items.iter().enumerate() {
-        if fnv1a(id(item)) % average == 0 || index + 1 - start >= max {
+        if fnv1a(id(item).as_bytes()) % average == 0 || index + 1 - start >= max {
             parts.push(&items[start..=index]);
             start = index + 1;
         }
@@ -63,10 +63,6 @@ fn cut<'a, T>(items: &'a [T], id: impl Fn(&T) -> &str, average: u64) -> Vec<&'a 
         parts.push(&items[start..]);
     }
     parts
-}
-
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The name of a part: 128 bits of the SHA-256 of its text (as stored, packed).
