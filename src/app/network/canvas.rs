@@ -93,8 +93,9 @@ const NAME_CANDIDATES: usize = 200;
 
 /// At most this many thin relations are drawn in one frame when a frame may
 /// leave some for the next ones (see [`Later`]): with their rasterizing,
-/// about 20 ms on a laptop without a GPU.
-pub const LINES_PER_FRAME: usize = 4000;
+/// about 15 ms on a laptop without a GPU, so that the frame a map settles in,
+/// which draws its actors and names besides, stays under 50 ms.
+pub const LINES_PER_FRAME: usize = 3000;
 
 /// A wide or dashed line costs as much to rasterize as this many thin ones
 /// (measured in Chromium's software canvas: 12 to 30 times).
@@ -264,7 +265,9 @@ pub fn draw<'a>(
     // While many move, each is a plain square in its family's colour: 5,000
     // shapes with their white rims took a frame 40 ms and more to read and
     // rasterize, squares about a third of it (measured). Their shapes come as the layout settles.
-    let sketch = scene.moving && on_screen.len() > DENSE_NODES;
+    // Many on screen have no white rim, which doubled their rasterizing; zoomed in, they have.
+    let dense = on_screen.len() > DENSE_NODES;
+    let sketch = scene.moving && dense;
     context.set_stroke_style_str("#ffffff");
     context.set_line_width(1.5 * radius_px / NODE_RADIUS);
     for family in Family::ALL {
@@ -281,7 +284,9 @@ pub fn draw<'a>(
             of_family.for_each(|(_, p)| outline.push(&mut path, *p));
             let Some(shapes) = (!path.is_empty()).then(|| web_sys::Path2d::new_with_path_string(&path).ok()).flatten() else { continue };
             context.fill_with_path_2d(&shapes);
-            context.stroke_with_path(&shapes);
+            if !dense {
+                context.stroke_with_path(&shapes);
+            }
         }
     }
     context.set_global_alpha(1.0);
@@ -365,27 +370,32 @@ pub fn draw<'a>(
 }
 
 thread_local! {
-    /// Names' widths in [`LABEL_FONT`] as the canvas measured them, in
-    /// 1/64 pixels: every frame tries the same names, and measuring 200 of
-    /// them again took about a sixth of a settled frame's drawing. (A map of
-    /// whole numbers, as the storage's: one of floats cost 0.8 KB of wasm.)
+    /// The widths of single characters in [`LABEL_FONT`] as the canvas
+    /// measured them, in 1/64 pixels. A name's width is the sum of its
+    /// characters' (kerning, ignored, changes it by a pixel or two): the
+    /// frame a map settles in tried 200 names, and measuring each took a
+    /// fifth of its drawing; the characters are measured once, a few dozen.
+    /// (A map of whole numbers, as the storage's: one of floats cost 0.8 KB of wasm.)
     static WIDTHS: std::cell::RefCell<HashMap<String, usize>> = std::cell::RefCell::default();
 }
 
 /// The width of `text` in [`LABEL_FONT`] (the font `context` is set to).
 fn measured(context: &web_sys::CanvasRenderingContext2d, text: &str) -> Option<f64> {
     WIDTHS.with(|widths| {
-        if let Some(width) = widths.borrow().get(text) {
-            return Some(*width as f64 / 64.0);
+        let mut total = 0;
+        for (at, c) in text.char_indices() {
+            let glyph = &text[at..at + c.len_utf8()];
+            let known = widths.borrow().get(glyph).copied();
+            total += match known {
+                Some(width) => width,
+                None => {
+                    let width = (context.measure_text(glyph).ok()?.width() * 64.0).ceil() as usize;
+                    widths.borrow_mut().insert(glyph.to_owned(), width);
+                    width
+                }
+            };
         }
-        let width = (context.measure_text(text).ok()?.width() * 64.0).ceil() as usize;
-        let mut widths = widths.borrow_mut();
-        // Bounded: a session may open many regions.
-        if widths.len() >= 20_000 {
-            widths.clear();
-        }
-        widths.insert(text.to_owned(), width);
-        Some(width as f64 / 64.0)
+        Some(total as f64 / 64.0)
     })
 }
 

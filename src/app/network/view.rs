@@ -158,11 +158,26 @@ pub fn NetworkView() -> impl IntoView {
     // and reading 2,000 actors took the main thread about 50 ms in one task, 5,000 over 60.
     // A small one is read at once: the frame rendered between the two tasks delays the
     // first picture by 20 to 40 ms (2,000 actors from a kept layout: about 70 ms instead of 45).
+    // The side panel (legend, answers) is built a task after that, for the same reason:
+    // with it, building the view took about 40 ms, on a slow machine over 50. The answers
+    // come once the layout settles in any case.
+    let side_built = RwSignal::new(false);
+    let build_side = move || {
+        set_timeout(
+            move || {
+                side_built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    };
     let built = RwSignal::new(state.with_region_untracked(|r| r.actors.len() <= READ_AT_ONCE).unwrap_or(true));
-    if !built.get_untracked() {
+    if built.get_untracked() {
+        build_side();
+    } else {
         set_timeout(
             move || {
                 built.try_set(true);
+                build_side();
             },
             std::time::Duration::ZERO,
         );
@@ -839,11 +854,13 @@ pub fn NetworkView() -> impl IntoView {
                     ></canvas>
                 </div>
                 <aside class="network-side no-print" aria-label=live!("network.read_label")>
-                    <Legend />
-                    <ChangeLegend marks=marks in_sectors=Signal::derive(move || mode.get() == Mode::Sectors) />
-                    <h3>{live!("network.read_title")}</h3>
-                    <p class="hint">{live!("network.read_hint")}</p>
-                    <Findings findings=reading.findings highlight=highlight />
+                    {move || side_built.get().then(|| view! {
+                        <Legend />
+                        <ChangeLegend marks=marks in_sectors=Signal::derive(move || mode.get() == Mode::Sectors) />
+                        <h3>{live!("network.read_title")}</h3>
+                        <p class="hint">{live!("network.read_hint")}</p>
+                        <Findings findings=reading.findings highlight=highlight />
+                    })}
                 </aside>
             </div>
             <div class="no-print">
