@@ -12,7 +12,7 @@ use crate::app::effect::effect;
 use super::frames::in_frames;
 use crate::app::network::worker;
 use crate::app::state::AppState;
-use crate::domain::analysis::findings::{read_network_with, Finding, Item};
+use crate::domain::analysis::findings::{read_network_with, with_brokers, Finding, Item};
 use crate::domain::analysis::metrics::{by_actor, neighbour_lists};
 use crate::domain::{Id, Region};
 use netzwerkatlas_graph::centrality::to_flat;
@@ -111,12 +111,17 @@ impl Reading {
             centrality_generation.set_value(u64::MAX);
             centrality_job.try_set_value(None);
         });
+        // Read once; betweenness, when it arrives, changes only the brokers' answer.
+        let without_brokers = Memo::new(move |_| {
+            network.with(|region| region.as_ref().filter(|_| read.get()).map(|region| read_network_with(region, None)).unwrap_or_default())
+        });
         let findings = Memo::new(move |_| {
+            let findings = without_brokers.get();
             network.with(|region| {
-                let Some(region) = region.as_ref().filter(|_| read.get()) else { return Vec::new() };
+                let Some(region) = region.as_ref() else { return findings };
                 centrality.with(|values| match values {
-                    Some(values) if values.len() == region.actors.len() => read_network_with(region, Some(&by_actor(region, values))),
-                    _ => read_network_with(region, None),
+                    Some(values) if values.len() == region.actors.len() => with_brokers(findings, region, &by_actor(region, values)),
+                    _ => findings,
                 })
             })
         });

@@ -34,29 +34,19 @@ pub fn read_network(region: &Region) -> Vec<Finding> {
     read_network_with(region, Some(&centrality))
 }
 
-/// Every finding, with betweenness computed elsewhere (the browser spreads
-/// it over frames); `None` while it is still being computed.
-pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
+/// Where the brokers' answer stands among the findings (see [`with_brokers`]).
+const BROKERS_AT: usize = 1;
+
+/// Who holds the network together: the actors of highest betweenness
+/// (`None` while it is still being computed).
+pub fn brokers(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Finding {
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
     let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
-    // For sorting: borrowed, since a sort compares thousands of times.
-    let by_name = |a: &Id, b: &Id| names.get(a).cmp(&names.get(b));
-    let mut findings = Vec::new();
-
-    let alone = isolated(region);
-    findings.push(Finding {
-        question: t!("reading.isolated.question"),
-        summary: match alone.len() {
-            0 => t!("reading.isolated.none").into(),
-            n => tr!("reading.isolated.some", n = n),
-        },
-        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
-    });
-
     let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
-    order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| by_name(a.0, b.0)));
+    // By name where equal, borrowed: a sort compares thousands of times.
+    order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| names.get(a.0).cmp(&names.get(b.0))));
     brokers.truncate(BROKERS);
-    findings.push(Finding {
+    Finding {
         question: t!("reading.brokers.question"),
         summary: if centrality.is_none() {
             t!("reading.brokers.computing").into()
@@ -69,7 +59,37 @@ pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>
             .iter()
             .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] })
             .collect(),
+    }
+}
+
+/// `findings` (as [`read_network_with`] read them) with the brokers'
+/// answer from `centrality`: when betweenness arrives, the rest need not
+/// be read again (at 5,000 actors that kept the main thread 40 ms).
+pub fn with_brokers(mut findings: Vec<Finding>, region: &Region, centrality: &HashMap<&Id, f64>) -> Vec<Finding> {
+    if let Some(slot) = findings.get_mut(BROKERS_AT) {
+        *slot = brokers(region, Some(centrality));
+    }
+    findings
+}
+
+/// Every finding, with betweenness computed elsewhere (the browser spreads
+/// it over frames); `None` while it is still being computed.
+pub fn read_network_with(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Vec<Finding> {
+    let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
+    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
+    let mut findings = Vec::new();
+
+    let alone = isolated(region);
+    findings.push(Finding {
+        question: t!("reading.isolated.question"),
+        summary: match alone.len() {
+            0 => t!("reading.isolated.none").into(),
+            n => tr!("reading.isolated.some", n = n),
+        },
+        items: alone.iter().map(|id| Item { text: name(id), actors: vec![(*id).clone()] }).collect(),
     });
+
+    findings.push(brokers(region, centrality));
 
     let without = rechtskreise_without_written_agreement(region);
     findings.push(Finding {
@@ -161,5 +181,8 @@ mod tests {
         assert!(early[1].items.is_empty());
         assert_eq!(early[0], findings[0]);
         assert_eq!(early[4], findings[4]);
+        // When it arrives, only the brokers' answer changes, as if all were read with it.
+        let centrality = betweenness(&region);
+        assert_eq!(with_brokers(early, &region, &centrality), findings);
     }
 }
