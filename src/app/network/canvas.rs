@@ -239,8 +239,8 @@ pub fn draw<'a>(
             .collect()
     };
     let (on_screen, ghosts) = (shown(scene.nodes), shown(scene.ghosts));
-    // An actor with its rim costs about as much to draw as a thin line: the
-    // frame a map of 5,000 settles in leaves its relations to the next frames.
+    // An actor costs about as much to draw as a thin line: the frame a map
+    // of 5,000 settles in leaves its relations to the next frames.
     let (simplified, later) = draw_edges(&lines_context, scene, view, room.saturating_sub(on_screen.len() + ghosts.len()));
     let radius_px = view.node_radius() * view.mapping().0;
 

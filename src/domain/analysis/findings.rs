@@ -40,21 +40,19 @@ const BROKERS_AT: usize = 1;
 /// Who holds the network together: the actors of highest betweenness
 /// (`None` while it is still being computed).
 pub fn brokers(region: &Region, centrality: Option<&HashMap<&Id, f64>>) -> Finding {
+    let question = t!("reading.brokers.question");
+    let Some(centrality) = centrality else {
+        return Finding { question, summary: t!("reading.brokers.computing").into(), items: Vec::new() };
+    };
     let names: HashMap<&Id, &str> = region.actors.iter().map(|a| (&a.id, a.name.as_str())).collect();
     let name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_else(|| region.actor_name(id));
-    let mut brokers: Vec<(&Id, f64)> = centrality.into_iter().flatten().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
+    let mut brokers: Vec<(&Id, f64)> = centrality.iter().filter(|(_, c)| **c > 0.0).map(|(id, c)| (*id, *c)).collect();
     // By name where equal, borrowed: a sort compares thousands of times.
     order::sort_by(&mut brokers, |a, b| b.1.total_cmp(&a.1).then_with(|| names.get(a.0).cmp(&names.get(b.0))));
     brokers.truncate(BROKERS);
     Finding {
-        question: t!("reading.brokers.question"),
-        summary: if centrality.is_none() {
-            t!("reading.brokers.computing").into()
-        } else if brokers.is_empty() {
-            t!("reading.brokers.none").into()
-        } else {
-            t!("reading.brokers.some").into()
-        },
+        question,
+        summary: if brokers.is_empty() { t!("reading.brokers.none").into() } else { t!("reading.brokers.some").into() },
         items: brokers
             .iter()
             .map(|(id, c)| Item { text: tr!("reading.brokers.item", name = name(id), n = pairs(*c)), actors: vec![(*id).clone()] })

@@ -20,20 +20,19 @@ pub type Settled = (u64, Vec<Point>);
 /// the placed nodes' positions.
 pub fn fingerprint(ids: &[Id], pairs: &[(usize, usize)], fixed: &[Option<Point>]) -> u64 {
     let mut hash = Fnv1a::default();
-    let mut eat = |bytes: &[u8]| hash.eat(bytes);
     for id in ids {
-        eat(id.0.as_bytes());
-        eat(&[0]);
+        hash.eat(id.0.as_bytes());
+        hash.eat(&[0]);
     }
     for &(a, b) in pairs {
-        eat(&(a as u64).to_le_bytes());
-        eat(&(b as u64).to_le_bytes());
+        hash.eat(&(a as u64).to_le_bytes());
+        hash.eat(&(b as u64).to_le_bytes());
     }
     for (i, p) in fixed.iter().enumerate() {
         if let Some((x, y)) = p {
-            eat(&(i as u64).to_le_bytes());
-            eat(&x.to_bits().to_le_bytes());
-            eat(&y.to_bits().to_le_bytes());
+            hash.eat(&(i as u64).to_le_bytes());
+            hash.eat(&x.to_bits().to_le_bytes());
+            hash.eat(&y.to_bits().to_le_bytes());
         }
     }
     hash.value()
